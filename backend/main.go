@@ -1,0 +1,35 @@
+// Command azx-server is the AZX backend: PocketBase used as a Go framework, with the
+// collections, access rules, server-side validation, audit chain, seed and bulk upload of AZX.
+package main
+
+import (
+	"log"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+
+	_ "azx/backend/migrations"
+
+	"azx/backend/internal/audit"
+	"azx/backend/internal/bulk"
+	"azx/backend/internal/definitions"
+	"azx/backend/internal/records"
+	"azx/backend/internal/seed"
+)
+
+func main() {
+	app := pocketbase.New()
+
+	// Go migrations are compiled in and applied on start; no JS migrations.
+	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Automigrate: false})
+
+	definitions.Register(app)
+	records.Register(app)
+	audit.Register(app)
+	bulk.Register(app)
+	seed.Register(app)
+
+	if err := app.Start(); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,96 @@
+// Set-up steps shared by `npm start`, `npm test` and `npm run bench`. Only Node built-ins here:
+// these run before node_modules exists on a fresh clone.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from './paths.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Runs a command with inherited output; throws with the command line on failure. */
+export function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
+}
+
+function newestMtime(dir, accept) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'bin' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, accept));
+    else if (accept(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Installs the Node dependencies from the lock file when they are missing or older than it. */
+export function ensureNodeModules() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('› installing Node dependencies (npm ci)');
+  sh('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+/** Go is needed to build the backend; say so plainly when it is missing. */
+export function ensureGo() {
+  const r = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error('Go (1.25 or newer) is needed to build the backend: https://go.dev/doc/install');
+  }
+}
+
+/** Builds backend/bin/azx-server when it is missing or older than any Go source. */
+export function ensureBackend() {
+  const backend = join(root, 'backend');
+  const binary = join(backend, 'bin', 'azx-server');
+  const sources = newestMtime(backend, (n) => n.endsWith('.go') || n === 'go.mod' || n === 'go.sum');
+  if (existsSync(binary) && statSync(binary).mtimeMs >= sources) return binary;
+  ensureGo();
+  console.log('› building the backend (PocketBase v0.36.8 through the Go module proxy)');
+  sh('go', ['build', '-o', 'bin/azx-server', '.'], { cwd: backend });
+  return binary;
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Installs a Debian package when the file it provides is missing (as root), else explains. */
+export function ensureDebianPackage(pkg, file, why) {
+  if (existsSync(file)) return;
+  if (!isRoot()) {
+    throw new Error(`${why} needs ${file}. Install it with: sudo apt-get install -y ${pkg}`);
+  }
+  console.log(`› installing ${pkg} from Debian (${why})`);
+  sh('apt-get', ['update', '-qq']);
+  sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+export function ensureChromium() {
+  ensureDebianPackage('chromium', CHROMIUM, 'the browser tests');
+}
+
+/** The library bundle in dist/, built when missing or older than the sources. */
+export function ensureLibrary() {
+  const dist = join(root, 'dist', 'index.js');
+  const sources = Math.max(
+    newestMtime(join(root, 'components'), (n) => n.endsWith('.ts')),
+    newestMtime(join(root, 'schemas'), (n) => n.endsWith('.json') || n.endsWith('.ts')),
+  );
+  if (existsSync(dist) && statSync(dist).mtimeMs >= sources) return;
+  console.log('› building the library (dist/)');
+  sh(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+}
+
+export function versionOf(cmd, args = ['--version']) {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')[0];
+  } catch {
+    return 'not found';
+  }
+}

@@ -1,0 +1,93 @@
+// Starts and stops the AZX backend (PocketBase) for `npm start`, tests and benchmarks.
+import { spawn, execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { root } from './paths.mjs';
+
+const run = promisify(execFile);
+export const serverBinary = join(root, 'backend', 'bin', 'azx-server');
+export const definitionsDir = join(root, 'schemas', 'definitions');
+
+/** A free TCP port on the loopback interface. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs one command of the backend binary against a data folder; resolves with its stdout. */
+export async function backendCommand(dir, args, { timeout = 600_000 } = {}) {
+  const { stdout } = await run(serverBinary, [...args, '--dir', dir], {
+    cwd: root,
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/**
+ * Prepares a data folder: migrations (applied by `migrate up`), the superuser, and the built-in
+ * form definitions. Every step is idempotent, so it runs on each start.
+ */
+export async function prepareData(dir, { superuser = SUPERUSER } = {}) {
+  mkdirSync(dir, { recursive: true });
+  await backendCommand(dir, ['migrate', 'up']);
+  await backendCommand(dir, ['superuser', 'upsert', superuser.email, superuser.password]);
+  await backendCommand(dir, ['definitions', 'load', '--from', definitionsDir]);
+}
+
+export const SUPERUSER = { email: 'superuser@azx.demo', password: 'azx-demo-2026' };
+
+/**
+ * Starts `azx-server serve` on 127.0.0.1:port and waits for its health endpoint.
+ * @returns {Promise<{url: string, port: number, dir: string, stop: () => Promise<void>}>}
+ */
+export async function startServer({ dir, port, quiet = true } = {}) {
+  port ??= await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(serverBinary, ['serve', '--http', `127.0.0.1:${port}`, '--dir', dir], {
+    cwd: root,
+    stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit',
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`azx-server exited (${child.exitCode}): ${stderr}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`azx-server did not answer on ${url} within 60 s: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    dir,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// `npm start`: builds what is missing, prepares the data folder (migrations, definitions, demo
+// data), starts PocketBase on 127.0.0.1:8090 and serves the demo portal on 127.0.0.1:8080.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './paths.mjs';
+import { ensureBackend, ensureLibrary, ensureNodeModules } from './ensure.mjs';
+
+ensureNodeModules();
+ensureBackend();
+ensureLibrary();
+
+const { backendCommand, prepareData, startServer, SUPERUSER } = await import('./pocketbase.mjs');
+const { startDemoServer } = await import('./demo-server.mjs');
+
+const pbPort = Number(process.env.AZX_PB_PORT ?? 8090);
+const demoPort = Number(process.env.AZX_DEMO_PORT ?? 8080);
+const dataDir = join(root, '.data', 'pb_data');
+const seededMarker = join(root, '.data', 'seeded');
+mkdirSync(dataDir, { recursive: true });
+
+console.log('› preparing the data folder (.data/pb_data)');
+await prepareData(dataDir);
+if (!existsSync(seededMarker)) {
+  console.log('› generating the demo data (seed 42, about 5,000 enterprises in Zhejiang)');
+  process.stdout.write(await backendCommand(dataDir, ['seed', '--seed', '42']));
+  (await import('node:fs')).writeFileSync(seededMarker, new Date().toISOString());
+}
+
+let server;
+try {
+  server = await startServer({ dir: dataDir, port: pbPort, quiet: false });
+} catch (err) {
+  console.error(`PocketBase could not start on 127.0.0.1:${pbPort} (is the port in use? set AZX_PB_PORT): ${err.message}`);
+  process.exit(1);
+}
+const demo = await startDemoServer({ port: demoPort, pocketbaseUrl: server.url });
+
+console.log(`
+AZX is running.
+  Demo portal      ${demo.url}/
+  PocketBase API   ${server.url}/api/
+  PocketBase admin ${server.url}/_/   (${SUPERUSER.email} / ${SUPERUSER.password})
+
+Demo logins (password azx-demo-2026):
+  admin@azx.demo                 administrator (form definitions)
+  regulator-zj@azx.demo          Zhejiang provincial regulator (330000)
+  regulator-330600@azx.demo      Shaoxing city regulator (any city: regulator-<code>@azx.demo)
+  insurer-1@azx.demo             insurer (insurer-1 … insurer-10)
+  provider-1@azx.demo            prevention-service provider (provider-1 … provider-6)
+  enterprise-1@azx.demo          insured enterprise (enterprise-1 … enterprise-10)
+Data lives in .data/ and survives restarts; delete it to start over. Ctrl+C stops.`);
+
+const shutdown = async () => {
+  await demo.stop();
+  await server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,121 @@
+// `npm test`: the whole set-up of a fresh clone, then every test, then one line `N passed, N failed`.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from './paths.mjs';
+import {
+  ensureBackend,
+  ensureChromium,
+  ensureDebianPackage,
+  ensureNodeModules,
+} from './ensure.mjs';
+
+const tmp = join(root, '.tmp');
+mkdirSync(tmp, { recursive: true });
+const totals = { passed: 0, failed: 0 };
+const failures = [];
+const started = Date.now();
+
+function step(title, fn) {
+  const t0 = Date.now();
+  console.log(`\n━━ ${title}`);
+  try {
+    const counts = fn();
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    if (counts.failed) failures.push(`${title}: ${counts.failed} failed`);
+    console.log(`━━ ${title}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (err) {
+    totals.failed += 1;
+    failures.push(`${title}: ${err.message}`);
+    console.log(`━━ ${title}: could not run: ${err.message}`);
+  }
+}
+
+function run(cmd, args, opts = {}) {
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...opts.env }, ...opts });
+}
+
+/** A check that is one test: it passes when the command exits 0. */
+function check(cmd, args, opts) {
+  const r = run(cmd, args, opts);
+  return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+function readSummary(file, exitStatus) {
+  if (!existsSync(file)) throw new Error(`no test summary was written (exit ${exitStatus})`);
+  const counts = JSON.parse(readFileSync(file, 'utf8'));
+  // A runner that failed without failing a test (a crash, a timeout) still counts as a failure.
+  if (exitStatus !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+step('set-up', () => {
+  ensureNodeModules();
+  ensureChromium();
+  ensureDebianPackage('sqlite3', '/usr/bin/sqlite3', 'the audit tamper tests');
+  ensureBackend();
+  return { passed: 0, failed: 0 };
+});
+
+step('types (tsc --noEmit)', () => check(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']));
+
+step('backend unit tests (go test)', () => {
+  const r = spawnSync('go', ['test', '-json', '-count=1', './...'], {
+    cwd: join(root, 'backend'),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const results = new Map();
+  for (const line of r.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const ev = JSON.parse(line);
+    if (ev.Action === 'output' && (ev.Output.includes('FAIL') || ev.Output.includes('panic'))) process.stdout.write(ev.Output);
+    if (ev.Test && (ev.Action === 'pass' || ev.Action === 'fail')) results.set(`${ev.Package} ${ev.Test}`, ev.Action);
+  }
+  if (r.status !== 0 && r.stderr) process.stdout.write(r.stderr);
+  // Count leaves only: a parent test passes or fails with its subtests.
+  const names = [...results.keys()];
+  const leaves = names.filter((n) => !names.some((m) => m.startsWith(`${n}/`)));
+  const counts = { passed: 0, failed: 0 };
+  for (const n of leaves) counts[results.get(n) === 'pass' ? 'passed' : 'failed']++;
+  if (r.status !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+});
+
+step('backend API tests (node:test against a real PocketBase)', () => {
+  const files = readdirSync(join(root, 'test', 'backend')).filter((f) => f.endsWith('.test.mjs'));
+  if (files.length === 0) throw new Error('no backend test files');
+  const summary = join(tmp, 'node-summary.json');
+  rmSync(summary, { force: true });
+  const r = run(process.execPath, [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/node-test-summary.mjs',
+    `--test-reporter-destination=${summary}`,
+    ...files.map((f) => join('test', 'backend', f)),
+  ]);
+  return readSummary(summary, r.status);
+});
+
+step('browser tests (web-test-runner in Chromium)', () => {
+  const summary = join(tmp, 'wtr-summary.json');
+  rmSync(summary, { force: true });
+  const r = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs']);
+  return readSummary(summary, r.status);
+});
+
+step('library build (npm run build)', () => check(process.execPath, ['scripts/build.mjs']));
+
+step('storybook build', () =>
+  check(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '--quiet', '-o', join('.tmp', 'storybook-static')], {
+    env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
+  }),
+);
+
+const minutes = ((Date.now() - started) / 60000).toFixed(1);
+console.log(`\n${failures.length ? `Failures:\n  ${failures.join('\n  ')}\n` : ''}(${minutes} min)`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed ? 1 : 0);
