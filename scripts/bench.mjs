@@ -1,0 +1,17 @@
+// `npm run bench`: every benchmark, each printing its figures with the machine and versions.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from './paths.mjs';
+import { ensureBackend, ensureNodeModules } from './ensure.mjs';
+
+ensureNodeModules();
+ensureBackend();
+
+const benches = ['bench-backend.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
+let failed = 0;
+for (const bench of benches) {
+  const r = spawnSync(process.execPath, [bench, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
