@@ -1,0 +1,111 @@
+package migrations
+
+import "strings"
+
+// Access rules as PocketBase filter strings. They are built from a few named pieces so the
+// intent of each rule stays readable; README "Roles and scope" is the contract.
+
+const (
+	signedIn = `@request.auth.id != ""`
+	isAdmin  = `@request.auth.role = "admin"`
+	// hasOrg guards every party match: a user without an organization must not match rows whose
+	// relation is empty.
+	hasOrg = `@request.auth.organization != ""`
+)
+
+// scope is the regulator's region match on the row's derived columns (prefix "" for the row
+// itself, "hazard." for a hazard event checked through its hazard).
+func scope(prefix string) string {
+	return `(@request.auth.role = "regulator" && (` +
+		`(@request.auth.scope_level = "province" && ` + prefix + `province_code = @request.auth.region_scope) || ` +
+		`(@request.auth.scope_level = "city" && ` + prefix + `city_code = @request.auth.region_scope) || ` +
+		`(@request.auth.scope_level = "county" && ` + prefix + `region_code = @request.auth.region_scope)))`
+}
+
+// party matches a signed-in user of role whose organization equals the given relation path.
+func party(role, path string) string {
+	return `(@request.auth.role = "` + role + `" && ` + hasOrg + ` && ` + path + ` = @request.auth.organization)`
+}
+
+func anyOf(parts ...string) string {
+	return strings.Join(parts, " || ")
+}
+
+func ptr(s string) *string { return &s }
+
+// Rules of each collection, exported through Rules() for documentation and tests.
+var (
+	orgRead = signedIn
+
+	userRead = `id = @request.auth.id || ` + isAdmin
+
+	definitionRead   = signedIn + ` && (status != "draft" || ` + isAdmin + `)`
+	definitionDelete = isAdmin + ` && status = "draft"`
+
+	enterpriseRead = anyOf(
+		`@request.auth.role = "insurer"`,
+		party("enterprise", "organization"),
+		`(@request.auth.role = "provider" && `+hasOrg+` && @collection.policies.enterprise ?= id && @collection.policies.provider ?= @request.auth.organization)`,
+		scope(""),
+	)
+	enterpriseWrite = scope("")
+
+	policyRead = anyOf(
+		party("insurer", "insurer"),
+		party("provider", "provider"),
+		party("enterprise", "enterprise.organization"),
+		scope(""),
+	)
+	policyCreate = party("insurer", "insurer")
+	policyUpdate = `(` + party("insurer", "insurer") +
+		` && (@request.body.insurer:isset = false || @request.body.insurer = @request.auth.organization))`
+
+	// service reports and hazards: the insurer and provider columns are copied from the policy
+	// (and report) by the server before the rule runs, so a party cannot claim someone else's policy.
+	partiesRead = anyOf(
+		party("insurer", "insurer"),
+		party("provider", "provider"),
+		party("enterprise", "enterprise.organization"),
+		scope(""),
+	)
+	partiesWrite = anyOf(
+		party("insurer", "insurer"),
+		party("provider", "provider"),
+	)
+
+	hazardEventRead = anyOf(
+		party("insurer", "hazard.insurer"),
+		party("provider", "hazard.provider"),
+		party("enterprise", "hazard.enterprise.organization"),
+		scope(""),
+	)
+	hazardEventCreate = anyOf(
+		party("insurer", "hazard.insurer"),
+		party("provider", "hazard.provider"),
+		party("enterprise", "hazard.enterprise.organization"),
+		scope("hazard."),
+	)
+)
+
+// Rules returns every collection's rules (nil = superusers only), keyed by collection then
+// by rule name; used by tests and by the report in README.
+func Rules() map[string]map[string]*string {
+	return map[string]map[string]*string{
+		"organizations": {"list": ptr(orgRead), "view": ptr(orgRead), "create": ptr(isAdmin), "update": ptr(isAdmin), "delete": ptr(isAdmin)},
+		"users":         {"list": ptr(userRead), "view": ptr(userRead), "create": ptr(isAdmin), "update": ptr(isAdmin), "delete": ptr(isAdmin), "manage": ptr(isAdmin)},
+		"form_definitions": {"list": ptr(definitionRead), "view": ptr(definitionRead), "create": ptr(isAdmin),
+			"update": ptr(isAdmin), "delete": ptr(definitionDelete)},
+		"enterprises": {"list": ptr(enterpriseRead), "view": ptr(enterpriseRead), "create": ptr(enterpriseWrite),
+			"update": ptr(enterpriseWrite), "delete": nil},
+		"policies": {"list": ptr(policyRead), "view": ptr(policyRead), "create": ptr(policyCreate),
+			"update": ptr(policyUpdate), "delete": nil},
+		"service_reports": {"list": ptr(partiesRead), "view": ptr(partiesRead), "create": ptr(partiesWrite),
+			"update": ptr(partiesWrite), "delete": nil},
+		"hazards": {"list": ptr(partiesRead), "view": ptr(partiesRead), "create": ptr(partiesWrite),
+			"update": ptr(partiesWrite), "delete": nil},
+		"hazard_events": {"list": ptr(hazardEventRead), "view": ptr(hazardEventRead), "create": ptr(hazardEventCreate),
+			"update": nil, "delete": nil},
+		"record_versions": {"list": ptr(isAdmin), "view": ptr(isAdmin), "create": nil, "update": nil, "delete": nil},
+		"audit_log":       {"list": ptr(isAdmin), "view": ptr(isAdmin), "create": nil, "update": nil, "delete": nil},
+	}
+}
