@@ -1,0 +1,354 @@
+/**
+ * An in-memory Store for stories, tests and offline demos. Same shapes and error codes as
+ * PocketBaseStore, but it enforces no server rules: it checks only what keeps its own state
+ * coherent (a known definition, a correction reason, unique ids). Plug `validate` in to get
+ * field errors from the browser-side validator, and `canRead` to mimic access rules.
+ */
+import { fieldError, storeError, type FieldErrors } from './errors.js';
+import { comparator, matches, paging, toStoredRecord, type Row } from './rows.js';
+import {
+  isIdempotencyKey,
+  newIdempotencyKey,
+  type BusinessCollection,
+  type CreateOptions,
+  type Correction,
+  type DefinitionQuery,
+  type FileFields,
+  type FileUrlOptions,
+  type FormDefinition,
+  type ListQuery,
+  type NewRecord,
+  type Page,
+  type Party,
+  type RecordChange,
+  type RecordData,
+  type Store,
+  type StoredRecord,
+  type SubscribeOptions,
+  type Unsubscribe,
+} from './store.js';
+
+/** A user the MemoryStore lets sign in. */
+export interface MemoryUser extends Party {
+  readonly password: string;
+}
+
+export interface MemoryStoreOptions {
+  readonly users?: readonly MemoryUser[];
+  readonly definitions?: readonly FormDefinition[];
+  /** Initial rows per collection, flat like PocketBase rows (`id`, `definition`, `data`, columns...). */
+  readonly records?: Partial<Record<BusinessCollection, readonly Row[]>>;
+  /** Field errors for a record about to be stored (create and correction); null or {} accepts it. */
+  readonly validate?: (collection: BusinessCollection, record: NewRecord) => FieldErrors | null;
+  /** Which rows a party sees; everything by default. */
+  readonly canRead?: (party: Party | null, collection: BusinessCollection, row: Readonly<Row>) => boolean;
+  /** Sign this user (by email) in at once, for stories that start signed in. */
+  readonly signedInAs?: string;
+  readonly lang?: 'zh' | 'en';
+}
+
+type Listener = (change: RecordChange<RecordData>) => void;
+
+/** PocketBase's timestamp format, so sorting and display match. */
+function now(): string {
+  return new Date().toISOString().replace('T', ' ');
+}
+
+/** What every client of one in-memory "server" shares. */
+interface Shared {
+  readonly options: MemoryStoreOptions;
+  readonly users: readonly MemoryUser[];
+  readonly definitions: FormDefinition[];
+  readonly rows: Map<BusinessCollection, Row[]>;
+  readonly files: Map<string, Blob>;
+  readonly fileUrls: Map<string, string>;
+  readonly subscribers: Set<Subscriber>;
+}
+
+interface Subscriber {
+  readonly client: MemoryStore;
+  readonly collection: BusinessCollection;
+  readonly listener: Listener;
+  readonly id?: string;
+}
+
+export class MemoryStore implements Store {
+  #shared: Shared;
+  readonly #partyListeners = new Set<(party: Party | null) => void>();
+  #party: Party | null = null;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    const rows = new Map<BusinessCollection, Row[]>();
+    for (const [collection, list] of Object.entries(options.records ?? {})) {
+      rows.set(collection as BusinessCollection, (list ?? []).map((r) => structuredClone(r)));
+    }
+    this.#shared = {
+      options,
+      users: options.users ?? [],
+      definitions: [...(options.definitions ?? [])],
+      rows,
+      files: new Map(),
+      fileUrls: new Map(),
+      subscribers: new Set(),
+    };
+    if (options.signedInAs) {
+      const user = this.#shared.users.find((u) => u.email === options.signedInAs);
+      if (user) this.#party = partyFrom(user);
+    }
+  }
+
+  /**
+   * Another client of the same in-memory data, signed out: what a second browser would be.
+   * Its writes reach this client's subscriptions and the other way round.
+   */
+  newClient(): MemoryStore {
+    const client = new MemoryStore();
+    client.#shared = this.#shared;
+    return client;
+  }
+
+
+  get #lang(): 'zh' | 'en' {
+    return this.#shared.options.lang ?? 'zh';
+  }
+
+  get party(): Party | null {
+    return this.#party;
+  }
+
+  #setParty(party: Party | null): void {
+    if (this.#party === party) return;
+    this.#party = party;
+    for (const listener of [...this.#partyListeners]) listener(party);
+  }
+
+  async signIn(email: string, password: string): Promise<Party> {
+    const user = this.#shared.users.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
+    if (!user || user.password !== password) throw storeError('auth_failed', 400);
+    const party = partyFrom(user);
+    this.#setParty(party);
+    return party;
+  }
+
+  async signOut(): Promise<void> {
+    // Like the server: a signed-out client receives no more changes.
+    for (const s of [...this.#shared.subscribers]) if (s.client === this) this.#shared.subscribers.delete(s);
+    this.#setParty(null);
+  }
+
+  onPartyChange(listener: (party: Party | null) => void): () => void {
+    this.#partyListeners.add(listener);
+    return () => this.#partyListeners.delete(listener);
+  }
+
+  /** Drafts only for administrators, as on the server. */
+  #visibleDefinitions(): FormDefinition[] {
+    const admin = this.#party?.role === 'admin';
+    return this.#shared.definitions.filter((d) => admin || d.status !== 'draft');
+  }
+
+  async listDefinitions(query: DefinitionQuery = {}): Promise<readonly FormDefinition[]> {
+    return this.#visibleDefinitions()
+      .filter((d) => (query.key === undefined || d.key === query.key) && (!query.status || query.status.includes(d.status)))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.version - b.version))
+      .map((d) => structuredClone(d));
+  }
+
+  async getDefinition(key: string, version: number): Promise<FormDefinition> {
+    const found = this.#visibleDefinitions().find((d) => d.key === key && d.version === version);
+    if (!found) throw storeError('not_found', 404);
+    return structuredClone(found);
+  }
+
+  async latestDefinition(key: string): Promise<FormDefinition> {
+    const published = this.#visibleDefinitions().filter((d) => d.key === key && d.status === 'published');
+    const latest = published.sort((a, b) => b.version - a.version)[0];
+    if (!latest) throw storeError('not_found', 404);
+    return structuredClone(latest);
+  }
+
+  /** Adds a definition (as an administrator's tool or a story would). */
+  putDefinition(definition: FormDefinition): void {
+    const i = this.#shared.definitions.findIndex((d) => d.key === definition.key && d.version === definition.version);
+    if (i >= 0) this.#shared.definitions[i] = structuredClone(definition);
+    else this.#shared.definitions.push(structuredClone(definition));
+  }
+
+  #table(collection: BusinessCollection): Row[] {
+    let rows = this.#shared.rows.get(collection);
+    if (!rows) this.#shared.rows.set(collection, (rows = []));
+    return rows;
+  }
+
+  #readable(collection: BusinessCollection, row: Row): boolean {
+    return this.#shared.options.canRead ? this.#shared.options.canRead(this.#party, collection, row) : true;
+  }
+
+  async list<TData = RecordData>(collection: BusinessCollection, query: ListQuery = {}): Promise<Page<StoredRecord<TData>>> {
+    const { page, perPage } = paging(query);
+    const where = query.where ?? [];
+    const rows = this.#table(collection)
+      .filter((r) => this.#readable(collection, r) && where.every((c) => matches(r, c)))
+      .sort(comparator(query.sort));
+    return {
+      items: rows.slice((page - 1) * perPage, page * perPage).map((r) => toStoredRecord<TData>(collection, structuredClone(r))),
+      page,
+      perPage,
+      totalItems: rows.length,
+      totalPages: Math.ceil(rows.length / perPage),
+    };
+  }
+
+  async get<TData = RecordData>(collection: BusinessCollection, id: string): Promise<StoredRecord<TData>> {
+    const row = this.#table(collection).find((r) => r['id'] === id);
+    if (!row || !this.#readable(collection, row)) throw storeError('not_found', 404);
+    return toStoredRecord<TData>(collection, structuredClone(row));
+  }
+
+  #requireParty(): void {
+    if (!this.#party) throw storeError('unauthenticated', 401);
+  }
+
+  #check(collection: BusinessCollection, record: NewRecord): void {
+    const known = this.#shared.definitions.some((d) => d.key === record.definition && d.version === record.version && d.status !== 'draft');
+    if (!known) {
+      throw storeError('validation', 400, {
+        definition: fieldError(
+          'unknown_definition',
+          `表单定义 ${record.definition} 第 ${record.version} 版不存在或未发布`,
+          `Form definition ${record.definition} version ${record.version} does not exist or is not published.`,
+          this.#lang,
+        ),
+      });
+    }
+    const errors = this.#shared.options.validate?.(collection, record);
+    if (errors && Object.keys(errors).length) throw storeError('validation', 400, errors);
+  }
+
+  async create<TData = RecordData>(
+    collection: BusinessCollection,
+    record: NewRecord<TData>,
+    options: CreateOptions = {},
+  ): Promise<StoredRecord<TData>> {
+    this.#requireParty();
+    const key = options.idempotencyKey;
+    if (key !== undefined && !isIdempotencyKey(key)) {
+      throw storeError('validation', 400, {
+        id: fieldError('invalid_idempotency_key', '提交编号格式不正确', 'The idempotency key is malformed.', this.#lang),
+      });
+    }
+    const table = this.#table(collection);
+    const existing = key ? table.find((r) => r['id'] === key) : undefined;
+    if (existing) return toStoredRecord<TData>(collection, structuredClone(existing));
+    this.#check(collection, record as NewRecord);
+    const id = key ?? newIdempotencyKey();
+    const at = now();
+    const row: Row = {
+      ...structuredClone(record.columns ?? {}),
+      ...this.#storeFiles(id, record.files, {}),
+      id,
+      definition: record.definition,
+      version: record.version,
+      revision: 1,
+      data: structuredClone(record.data),
+      created: at,
+      updated: at,
+    };
+    table.push(row);
+    this.#emit(collection, 'create', row);
+    return toStoredRecord<TData>(collection, structuredClone(row));
+  }
+
+  async correct<TData = RecordData>(
+    collection: BusinessCollection,
+    id: string,
+    correction: Correction<TData>,
+  ): Promise<StoredRecord<TData>> {
+    this.#requireParty();
+    const row = this.#table(collection).find((r) => r['id'] === id);
+    if (!row || !this.#readable(collection, row)) throw storeError('not_found', 404);
+    if (!correction.reason?.trim()) {
+      throw storeError('validation', 400, {
+        correction_reason: fieldError('required', '更正必须填写原因', 'A correction needs a reason.', this.#lang),
+      });
+    }
+    const next: Row = {
+      ...row,
+      ...structuredClone(correction.columns ?? {}),
+      ...(correction.data !== undefined ? { data: structuredClone(correction.data) } : {}),
+    };
+    this.#check(collection, {
+      definition: String(next['definition']),
+      version: Number(next['version']),
+      data: next['data'] as RecordData,
+      columns: next,
+    });
+    Object.assign(next, this.#storeFiles(id, correction.files, row), {
+      revision: Number(row['revision'] ?? 1) + 1,
+      updated: now(),
+    });
+    Object.assign(row, next);
+    this.#emit(collection, 'update', row);
+    return toStoredRecord<TData>(collection, structuredClone(row));
+  }
+
+  /** Keeps blobs by record and name; returns the file columns (names appended to existing ones). */
+  #storeFiles(id: string, files: FileFields | undefined, row: Row): Row {
+    const columns: Row = {};
+    for (const [field, list] of Object.entries(files ?? {})) {
+      const names = Array.isArray(row[field]) ? [...(row[field] as string[])] : [];
+      for (const blob of list) {
+        const base = blob instanceof File && blob.name ? blob.name : 'file';
+        const name = `${newIdempotencyKey().slice(0, 10)}_${base}`;
+        this.#shared.files.set(`${id}/${name}`, blob);
+        names.push(name);
+      }
+      columns[field] = names;
+    }
+    return columns;
+  }
+
+  async fileUrl(record: StoredRecord<unknown>, filename: string, _options: FileUrlOptions = {}): Promise<string> {
+    const key = `${record.id}/${filename}`;
+    const blob = this.#shared.files.get(key);
+    if (!blob) throw storeError('not_found', 404);
+    let url = this.#shared.fileUrls.get(key);
+    if (!url) this.#shared.fileUrls.set(key, (url = URL.createObjectURL(blob)));
+    return url;
+  }
+
+  async subscribe<TData = RecordData>(
+    collection: BusinessCollection,
+    listener: (change: RecordChange<TData>) => void,
+    options: SubscribeOptions = {},
+  ): Promise<Unsubscribe> {
+    this.#requireParty();
+    const entry: Subscriber = {
+      client: this,
+      collection,
+      listener: listener as unknown as Listener,
+      ...(options.id ? { id: options.id } : {}),
+    };
+    this.#shared.subscribers.add(entry);
+    return async () => {
+      this.#shared.subscribers.delete(entry);
+    };
+  }
+
+  /** Delivered after the write resolves, as a network event would be, to clients that may read the row. */
+  #emit(collection: BusinessCollection, action: RecordChange['action'], row: Row): void {
+    const snapshot = structuredClone(row);
+    const entries = [...this.#shared.subscribers].filter(
+      (s) => s.collection === collection && (!s.id || s.id === snapshot['id']) && s.client.#readable(collection, snapshot),
+    );
+    if (!entries.length) return;
+    setTimeout(() => {
+      for (const { listener } of entries) listener({ action, record: toStoredRecord(collection, structuredClone(snapshot)) });
+    });
+  }
+}
+
+function partyFrom(user: MemoryUser): Party {
+  const { password: _password, ...party } = user;
+  return party;
+}

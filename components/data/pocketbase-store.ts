@@ -1,0 +1,340 @@
+/**
+ * The default Store over the PocketBase JS SDK. This is the only file that imports the SDK;
+ * elements see nothing of it. Access rules and validation live on the server; this class
+ * only translates shapes and errors.
+ */
+import PocketBase, { BaseAuthStore, LocalAuthStore, type RecordModel, type RecordSubscription } from 'pocketbase';
+import { fieldError, isStoreError, storeError, type StoreError } from './errors.js';
+import { fromPocketBaseError } from './pocketbase-errors.js';
+import { paging, toStoredRecord, type Row } from './rows.js';
+import {
+  isIdempotencyKey,
+  type BusinessCollection,
+  type Condition,
+  type CreateOptions,
+  type Correction,
+  type DefinitionQuery,
+  type FileFields,
+  type FileUrlOptions,
+  type FormDefinition,
+  type ListQuery,
+  type NewRecord,
+  type Page,
+  type Party,
+  type RecordChange,
+  type RecordData,
+  type Role,
+  type ScopeLevel,
+  type Store,
+  type StoredRecord,
+  type SubscribeOptions,
+  type Unsubscribe,
+} from './store.js';
+
+export interface PocketBaseStoreOptions {
+  /** The server's base URL, e.g. "http://127.0.0.1:8090". */
+  readonly url: string;
+  /**
+   * Keep the session in localStorage under this key, so a reload stays signed in. Omit for a
+   * session that lives only as long as this object (tests, several parties in one page).
+   */
+  readonly persistKey?: string;
+  /** The language of `message` in errors; both languages are always present. Default zh. */
+  readonly lang?: 'zh' | 'en';
+}
+
+const ROLES: ReadonlySet<string> = new Set(['enterprise', 'insurer', 'provider', 'regulator', 'admin']);
+const SCOPES: ReadonlySet<string> = new Set(['province', 'city', 'county']);
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** The party of an auth record, or null when it is not an AZX user. */
+function partyOf(record: RecordModel | null): Party | null {
+  if (!record) return null;
+  const role = str(record['role']);
+  if (!ROLES.has(role)) return null;
+  const org = (record['expand'] as Record<string, unknown> | undefined)?.['organization'] as Row | undefined;
+  const scope = str(record['scope_level']);
+  return {
+    userId: record.id,
+    email: str(record['email']),
+    name: str(record['name']),
+    role: role as Role,
+    organizationId: str(record['organization']),
+    ...(org && typeof org['name'] === 'string' ? { organizationName: org['name'] } : {}),
+    ...(SCOPES.has(scope) ? { scopeLevel: scope as ScopeLevel, regionScope: str(record['region_scope']) } : {}),
+  };
+}
+
+function definitionOf(row: RecordModel): FormDefinition {
+  return {
+    id: row.id,
+    key: str(row['key']),
+    version: Number(row['version'] ?? 0),
+    status: str(row['status']) as FormDefinition['status'],
+    title: str(row['title']),
+    industry: str(row['industry']),
+    base: str(row['base']),
+    schema: (row['schema'] ?? {}) as FormDefinition['schema'],
+    hash: str(row['hash']),
+    publishedAt: str(row['published_at']),
+  };
+}
+
+const FILTER_FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+
+export class PocketBaseStore implements Store {
+  readonly #pb: PocketBase;
+  readonly #lang: 'zh' | 'en';
+  #party: Party | null;
+  readonly #listeners = new Set<(party: Party | null) => void>();
+
+  constructor(options: PocketBaseStoreOptions) {
+    const auth = options.persistKey ? new LocalAuthStore(options.persistKey) : new BaseAuthStore();
+    this.#lang = options.lang ?? 'zh';
+    this.#pb = new PocketBase(options.url, auth, this.#lang === 'en' ? 'en' : 'zh-CN');
+    // Elements legitimately issue the same request twice (two lists of one collection);
+    // the SDK's default would cancel the first.
+    this.#pb.autoCancellation(false);
+    this.#party = auth.isValid ? partyOf(auth.record) : null;
+    auth.onChange((_token, record) => this.#setParty(auth.isValid ? partyOf(record) : null));
+  }
+
+  get party(): Party | null {
+    return this.#party;
+  }
+
+  #setParty(party: Party | null): void {
+    if (JSON.stringify(party) === JSON.stringify(this.#party)) return;
+    this.#party = party;
+    for (const listener of [...this.#listeners]) listener(party);
+  }
+
+  #error(err: unknown): StoreError {
+    return isStoreError(err) ? err : fromPocketBaseError(err, this.#lang);
+  }
+
+  async signIn(email: string, password: string): Promise<Party> {
+    let record: RecordModel;
+    try {
+      ({ record } = await this.#pb.collection('users').authWithPassword(email, password, { expand: 'organization' }));
+    } catch (err) {
+      const e = this.#error(err);
+      throw e.status === 400 ? storeError('auth_failed', 400, e.fieldErrors, err) : e;
+    }
+    const party = partyOf(record);
+    if (!party) {
+      this.#pb.authStore.clear();
+      throw storeError('forbidden', 403);
+    }
+    return party;
+  }
+
+  async signOut(): Promise<void> {
+    // The server keeps a realtime connection's auth from when it subscribed; end it.
+    await this.#pb.realtime.unsubscribe().catch(() => undefined);
+    this.#pb.authStore.clear();
+  }
+
+  onPartyChange(listener: (party: Party | null) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async listDefinitions(query: DefinitionQuery = {}): Promise<readonly FormDefinition[]> {
+    const where: Condition[] = [];
+    if (query.key !== undefined) where.push({ field: 'key', op: '=', value: query.key });
+    if (query.status) where.push({ field: 'status', op: 'in', value: query.status });
+    try {
+      const rows = await this.#pb.collection('form_definitions').getFullList({
+        filter: this.#filter(where),
+        sort: 'key,version',
+        batch: 200,
+      });
+      return rows.map(definitionOf);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async getDefinition(key: string, version: number): Promise<FormDefinition> {
+    try {
+      const row = await this.#pb
+        .collection('form_definitions')
+        .getFirstListItem(this.#pb.filter('key = {:key} && version = {:version}', { key, version }));
+      return definitionOf(row);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async latestDefinition(key: string): Promise<FormDefinition> {
+    let items: RecordModel[];
+    try {
+      ({ items } = await this.#pb.collection('form_definitions').getList(1, 1, {
+        filter: this.#pb.filter('key = {:key} && status = "published"', { key }),
+        sort: '-version',
+        skipTotal: true,
+      }));
+    } catch (err) {
+      throw this.#error(err);
+    }
+    const [first] = items;
+    if (!first) throw storeError('not_found', 404);
+    return definitionOf(first);
+  }
+
+  async list<TData = RecordData>(collection: BusinessCollection, query: ListQuery = {}): Promise<Page<StoredRecord<TData>>> {
+    const { page, perPage } = paging(query);
+    try {
+      const result = await this.#pb.collection(collection).getList(page, perPage, {
+        filter: this.#filter(query.where ?? []),
+        sort: (query.sort ?? []).join(','),
+      });
+      return {
+        items: result.items.map((row) => toStoredRecord<TData>(collection, row)),
+        page: result.page,
+        perPage: result.perPage,
+        totalItems: result.totalItems,
+        totalPages: result.totalPages,
+      };
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async get<TData = RecordData>(collection: BusinessCollection, id: string): Promise<StoredRecord<TData>> {
+    try {
+      return toStoredRecord<TData>(collection, await this.#pb.collection(collection).getOne(id));
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async create<TData = RecordData>(
+    collection: BusinessCollection,
+    record: NewRecord<TData>,
+    options: CreateOptions = {},
+  ): Promise<StoredRecord<TData>> {
+    const key = options.idempotencyKey;
+    if (key !== undefined && !isIdempotencyKey(key)) {
+      throw storeError('validation', 400, {
+        id: fieldError('invalid_idempotency_key', '提交编号格式不正确', 'The idempotency key is malformed.', this.#lang),
+      });
+    }
+    // The key becomes the record id: the server's primary key makes a retry unable to store twice.
+    const body: Row = {
+      ...record.columns,
+      ...(key ? { id: key } : {}),
+      definition: record.definition,
+      version: record.version,
+      data: record.data,
+      ...fileBody(record.files, ''),
+    };
+    try {
+      return toStoredRecord<TData>(collection, await this.#pb.collection(collection).create(body));
+    } catch (err) {
+      const e = this.#error(err);
+      if (key && e.fieldErrors['id']?.code === 'validation_pk_invalid') {
+        // Most likely our own earlier attempt went through and only its answer was lost.
+        const stored = await this.get<TData>(collection, key).catch(() => null);
+        if (stored) return stored;
+      }
+      throw e;
+    }
+  }
+
+  async correct<TData = RecordData>(
+    collection: BusinessCollection,
+    id: string,
+    correction: Correction<TData>,
+  ): Promise<StoredRecord<TData>> {
+    const body: Row = {
+      ...correction.columns,
+      ...(correction.data !== undefined ? { data: correction.data } : {}),
+      ...fileBody(correction.files, '+'),
+      // Sent as given: the server decides what a valid reason is.
+      correction_reason: correction.reason,
+    };
+    try {
+      return toStoredRecord<TData>(collection, await this.#pb.collection(collection).update(id, body));
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async fileUrl(record: StoredRecord<unknown>, filename: string, options: FileUrlOptions = {}): Promise<string> {
+    let token = '';
+    if (this.#pb.authStore.isValid) {
+      try {
+        token = await this.#pb.files.getToken();
+      } catch (err) {
+        throw this.#error(err);
+      }
+    }
+    return this.#pb.files.getURL({ id: record.id, collectionName: record.collection }, filename, {
+      ...(options.thumb ? { thumb: options.thumb } : {}),
+      ...(token ? { token } : {}),
+    });
+  }
+
+  async subscribe<TData = RecordData>(
+    collection: BusinessCollection,
+    listener: (change: RecordChange<TData>) => void,
+    options: SubscribeOptions = {},
+  ): Promise<Unsubscribe> {
+    let unsubscribe: () => Promise<void>;
+    try {
+      unsubscribe = await this.#pb
+        .collection(collection)
+        .subscribe(options.id ?? '*', (event: RecordSubscription<RecordModel>) => {
+          const action = event.action === 'create' || event.action === 'update' || event.action === 'delete' ? event.action : null;
+          if (action) listener({ action, record: toStoredRecord<TData>(collection, event.record) });
+        });
+    } catch (err) {
+      throw this.#error(err);
+    }
+    let done = false;
+    return async () => {
+      if (done) return;
+      done = true;
+      await unsubscribe().catch(() => undefined);
+    };
+  }
+
+  /** Conditions to a PocketBase filter; values always go through the SDK's escaping. */
+  #filter(where: readonly Condition[]): string {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    let n = 0;
+    const param = (value: unknown): string => {
+      const name = `p${n++}`;
+      params[name] = value;
+      return `{:${name}}`;
+    };
+    for (const c of where) {
+      if (!FILTER_FIELD.test(c.field)) {
+        throw storeError('validation', 400, {
+          [c.field]: fieldError('invalid_filter_field', '筛选字段无效', 'The filter field is invalid.', this.#lang),
+        });
+      }
+      if (c.op === 'in') {
+        const values = Array.isArray(c.value) ? c.value : [c.value];
+        // An empty list matches nothing; no row has an empty id.
+        parts.push(values.length ? `(${values.map((v) => `${c.field} = ${param(v)}`).join(' || ')})` : `id = ""`);
+      } else {
+        parts.push(`${c.field} ${c.op} ${param(c.value)}`);
+      }
+    }
+    return parts.length ? this.#pb.filter(parts.join(' && '), params) : '';
+  }
+}
+
+/** File fields for the SDK's multipart body; `suffix` "+" appends instead of replacing. */
+function fileBody(files: FileFields | undefined, suffix: '' | '+'): Row {
+  const body: Row = {};
+  for (const [field, list] of Object.entries(files ?? {})) if (list.length) body[`${field}${suffix}`] = [...list];
+  return body;
+}

@@ -1,0 +1,249 @@
+/**
+ * The Store contract: everything an AZX element reads or writes goes through it.
+ *
+ * Elements receive a `Store` from context (`storeContext`) and never import a backend SDK.
+ * `PocketBaseStore` is the default implementation, `MemoryStore` serves stories, tests and
+ * offline demos, and a portal with its own backend implements this same interface.
+ *
+ * The shapes follow the data-model contract in backend/README.md: every business row carries
+ * the definition key and version it was validated against, a revision, the record itself in
+ * `data`, and indexed columns the server derives (region, industry, premium, ...).
+ */
+import type { FieldErrors } from './errors.js';
+
+export type { FieldError, FieldErrors, StoreErrorCode } from './errors.js';
+export { StoreError, isStoreError } from './errors.js';
+
+/** The roles of `users.role`. */
+export type Role = 'enterprise' | 'insurer' | 'provider' | 'regulator' | 'admin';
+
+/** How wide a regulator sees: the GB/T 2260 level its `regionScope` code names. */
+export type ScopeLevel = 'province' | 'city' | 'county';
+
+/** The signed-in party: who the user is and on whose behalf they act. */
+export interface Party {
+  /** The `users` record id. */
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  /** The `organizations` record id the user acts for; empty when the user has none. */
+  readonly organizationId: string;
+  /** The organization's display name, when the store could read it. */
+  readonly organizationName?: string;
+  /** Regulators only: the level of `regionScope`. */
+  readonly scopeLevel?: ScopeLevel;
+  /** Regulators only: a GB/T 2260 region code (6 digits). */
+  readonly regionScope?: string;
+}
+
+/** Lifecycle of a form definition version. A published schema never changes. */
+export type DefinitionStatus = 'draft' | 'published' | 'retired';
+
+/** A JSON Schema (draft 2020-12) with AZX `x-` annotations; typed loosely on purpose. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/** One version of one form definition (`form_definitions`). */
+export interface FormDefinition {
+  readonly id: string;
+  /** The stable key records name in `definition`, e.g. "policy". */
+  readonly key: string;
+  readonly version: number;
+  readonly status: DefinitionStatus;
+  readonly title: string;
+  /** The industry this variant serves; empty for the generic form. */
+  readonly industry: string;
+  /** The key this definition extends, if any. */
+  readonly base: string;
+  readonly schema: JsonSchema;
+  /** The server's hash of the canonical schema. */
+  readonly hash: string;
+  /** ISO 8601; empty for drafts. */
+  readonly publishedAt: string;
+}
+
+export interface DefinitionQuery {
+  /** Only versions of this key. */
+  readonly key?: string;
+  /** Only these statuses. Non-admins only ever see published and retired versions. */
+  readonly status?: readonly DefinitionStatus[];
+}
+
+/** The collections whose rows are records of a form definition. */
+export type BusinessCollection = 'enterprises' | 'policies' | 'service_reports' | 'hazards';
+
+/** The generic shape of a record's `data` until generated types narrow it. */
+export type RecordData = Record<string, unknown>;
+
+/** A stored business row. */
+export interface StoredRecord<TData = RecordData> {
+  readonly id: string;
+  readonly collection: BusinessCollection;
+  /** The definition key the record was validated against. */
+  readonly definition: string;
+  /** The definition version the record was validated against. */
+  readonly version: number;
+  /** 1 on create, +1 on every correction. */
+  readonly revision: number;
+  readonly data: TData;
+  /**
+   * Every other column of the row: relations (`enterprise`, `insurer`, ...), server-derived
+   * columns (`region_code`, `premium`, ...), statuses, and file fields (lists of file names).
+   * Loosely typed until types are generated from schemas/.
+   */
+  readonly columns: Readonly<Record<string, unknown>>;
+  /** ISO 8601 timestamps kept by the store. */
+  readonly created: string;
+  readonly updated: string;
+}
+
+/** Files to attach, by file field name (e.g. `evidence`, `photos`). */
+export type FileFields = Readonly<Record<string, readonly (File | Blob)[]>>;
+
+/** What a client sends to create a record. */
+export interface NewRecord<TData = RecordData> {
+  readonly definition: string;
+  readonly version: number;
+  readonly data: TData;
+  /**
+   * Columns the client decides: relations (`enterprise`, `insurer`, `policy`) and statuses.
+   * Derived columns sent here are overwritten by the server.
+   */
+  readonly columns?: Readonly<Record<string, unknown>>;
+  readonly files?: FileFields;
+}
+
+export interface CreateOptions {
+  /**
+   * Makes a retry safe: the same key never stores twice; a retry of a stored create resolves
+   * with the stored record. Use `newIdempotencyKey()` once per submit and reuse it on retry.
+   */
+  readonly idempotencyKey?: string;
+}
+
+/** A correction of a stored record; the server keeps the previous state with the reason. */
+export interface Correction<TData = RecordData> {
+  /** The whole corrected record (replaces `data`); omit to change only columns or files. */
+  readonly data?: TData;
+  readonly columns?: Readonly<Record<string, unknown>>;
+  /** Files appended to their file fields. */
+  readonly files?: FileFields;
+  /** Why the record changes; required and non-blank. */
+  readonly reason: string;
+}
+
+export type FilterOp = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | 'in';
+export type FilterScalar = string | number | boolean | null;
+
+/** One condition. `field` is a column name or `data.<path>` (dots into the record). */
+export interface Condition {
+  readonly field: string;
+  readonly op: FilterOp;
+  /** An array only with `in`. `~` is a case-insensitive "contains". */
+  readonly value: FilterScalar | readonly FilterScalar[];
+}
+
+export interface ListQuery {
+  /** All conditions must hold. */
+  readonly where?: readonly Condition[];
+  /** Fields to sort by, a leading "-" for descending, e.g. ["-period_start", "policy_no"]. */
+  readonly sort?: readonly string[];
+  /** 1-based; default 1. */
+  readonly page?: number;
+  /** Default 30, at most 500. */
+  readonly perPage?: number;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly page: number;
+  readonly perPage: number;
+  readonly totalItems: number;
+  readonly totalPages: number;
+}
+
+export type ChangeAction = 'create' | 'update' | 'delete';
+
+export interface RecordChange<TData = RecordData> {
+  readonly action: ChangeAction;
+  readonly record: StoredRecord<TData>;
+}
+
+export interface SubscribeOptions {
+  /** Only changes of this record. */
+  readonly id?: string;
+}
+
+/** Stops a subscription; safe to call twice. */
+export type Unsubscribe = () => Promise<void>;
+
+export interface FileUrlOptions {
+  /** A thumbnail size such as "100x100", for images. */
+  readonly thumb?: string;
+}
+
+export interface Store {
+  // ── the signed-in party ───────────────────────────────────────────────────────────────
+  /** The signed-in party, or null. */
+  readonly party: Party | null;
+  /** Signs in with email and password; rejects with a StoreError `auth_failed`. */
+  signIn(email: string, password: string): Promise<Party>;
+  /** Forgets the session and ends its realtime subscriptions. `party` is null afterwards. */
+  signOut(): Promise<void>;
+  /** Calls `listener` on every change of `party` (sign-in, sign-out, expiry). Returns the remover. */
+  onPartyChange(listener: (party: Party | null) => void): () => void;
+
+  // ── form definitions ──────────────────────────────────────────────────────────────────
+  /** Definitions visible to the party, ordered by key then version. */
+  listDefinitions(query?: DefinitionQuery): Promise<readonly FormDefinition[]>;
+  /** One version; rejects with `not_found` if it does not exist or is not visible. */
+  getDefinition(key: string, version: number): Promise<FormDefinition>;
+  /** The published version with the highest number; rejects with `not_found` if none. */
+  latestDefinition(key: string): Promise<FormDefinition>;
+
+  // ── records ───────────────────────────────────────────────────────────────────────────
+  list<TData = RecordData>(collection: BusinessCollection, query?: ListQuery): Promise<Page<StoredRecord<TData>>>;
+  /** Rejects with `not_found` if it does not exist or the party may not read it. */
+  get<TData = RecordData>(collection: BusinessCollection, id: string): Promise<StoredRecord<TData>>;
+  /** Rejects with a StoreError `validation` carrying field errors when the record is refused. */
+  create<TData = RecordData>(
+    collection: BusinessCollection,
+    record: NewRecord<TData>,
+    options?: CreateOptions,
+  ): Promise<StoredRecord<TData>>;
+  /** Updates a record with a reason; the revision goes up by one. */
+  correct<TData = RecordData>(
+    collection: BusinessCollection,
+    id: string,
+    correction: Correction<TData>,
+  ): Promise<StoredRecord<TData>>;
+  /**
+   * A URL that serves one file of a record to the signed-in party. Async because protected
+   * files need a short-lived access token; fetch the URL when you need it, don't keep it.
+   */
+  fileUrl(record: StoredRecord<unknown>, filename: string, options?: FileUrlOptions): Promise<string>;
+
+  // ── realtime ──────────────────────────────────────────────────────────────────────────
+  /** Delivers changes the party may see; resolves once the subscription is live. */
+  subscribe<TData = RecordData>(
+    collection: BusinessCollection,
+    listener: (change: RecordChange<TData>) => void,
+    options?: SubscribeOptions,
+  ): Promise<Unsubscribe>;
+}
+
+/** The id format PocketBase accepts for client-chosen ids: 15 characters of [a-z0-9]. */
+const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A fresh idempotency key; one per submit, reused on its retries. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(15));
+  let key = '';
+  for (const b of bytes) key += KEY_ALPHABET[b % KEY_ALPHABET.length];
+  return key;
+}
+
+/** Whether a string can serve as an idempotency key. */
+export function isIdempotencyKey(key: string): boolean {
+  return /^[a-z0-9]{15}$/.test(key);
+}
