@@ -1,0 +1,255 @@
+package seed
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+)
+
+// Config selects the size of the demo data set; the same Config always yields the same Plan.
+type Config struct {
+	Seed             uint64
+	Enterprises      int
+	Years            int // policy years back from the reference date (1 = current year only)
+	EnterpriseLogins int // enterprises that get an organization and a login
+}
+
+// DefaultConfig is the demo data set of `seed` without flags.
+func DefaultConfig() Config {
+	return Config{Seed: 42, Enterprises: 5000, Years: 2, EnterpriseLogins: 5}
+}
+
+// Password of every demo login.
+const Password = "azx-demo-2026"
+
+// shanghai is China Standard Time; fixed so that the generator never depends on the host zone.
+var shanghai = time.FixedZone("CST", 8*3600)
+
+// RefDate is "today" for the demo data: generated values never read the clock.
+var RefDate = time.Date(2026, 11, 1, 0, 0, 0, 0, shanghai)
+
+// legal2025From: policies starting on or after this date are made under 应急〔2025〕27号.
+var legal2025From = time.Date(2025, 6, 1, 0, 0, 0, 0, shanghai)
+
+// Org is an organization row.
+type Org struct {
+	Key    string // stable name used by the plan (insurer-1, regulator-330100)
+	ID     string
+	Name   string
+	Kind   string
+	USCC   string
+	Region string
+	Prefix string // policy-number prefix of an insurer
+}
+
+// User is a demo login.
+type User struct {
+	ID, Email, Name, Role, OrgKey, ScopeLevel, RegionScope string
+}
+
+// Person is a named contact.
+type Person struct{ Name, Mobile string }
+
+// Enterprise is one row of the must-insure registry.
+type Enterprise struct {
+	ID, USCC, Name, Region, City, Address, Industry, RiskGrade, Size, Standardization, GBT4754 string
+	Headcount                                                                                 int
+	MustInsure                                                                                bool
+	Principal, Contact                                                                        Person
+	OrgKey                                                                                    string // set for enterprises with a login
+}
+
+// Policy is one policy; money is kept in fen (cents) so values are exact.
+type Policy struct {
+	ID, No, Status, LegalBasis, Product string
+	Ent, Insurer, Provider, RenewalOf   int // indices; Provider and RenewalOf are -1 when absent
+	Start, End, UploadedAt              time.Time
+	Headcount, InsuredPersons           int
+	Cover, Medical, Premium, Budget     int64 // fen
+	Clause                              bool
+	Items                               []string
+	Frequency                           int
+}
+
+// Report is one prevention-service report.
+type Report struct {
+	ID, No, Status, Form, Location, Summary string
+	Policy                                  int
+	Date                                    time.Time
+	Types                                   []string
+	Personnel                               []StaffMember
+	Participants, Hazards, MajorHazards     int
+	Cost                                    int64 // fen
+}
+
+// StaffMember is one member of a service team.
+type StaffMember struct{ Name, Role, Certificate string }
+
+// Event is one step of a hazard's closed loop.
+type Event struct {
+	Action, From, To, Actor, Note string // Actor is a user email
+	At                            time.Time
+}
+
+// Hazard is one hazard with the events that brought it to its current status.
+type Hazard struct {
+	ID, No, Location, Description, Basis, Recommendation, Category, Standard, Status string
+	Report, Policy, Ent                                                               int
+	Major                                                                             bool
+	FoundAt, Deadline                                                                 time.Time
+	Rectifier                                                                         Person
+	Events                                                                            []Event
+}
+
+// Plan is the whole demo data set, generated in memory before anything is written.
+type Plan struct {
+	Config      Config
+	Orgs        []Org
+	Users       []User
+	Enterprises []Enterprise
+	Policies    []Policy
+	Reports     []Report
+	Hazards     []Hazard
+	orgIndex    map[string]int
+}
+
+// Org returns the organization with the given key.
+func (p *Plan) Org(key string) Org { return p.Orgs[p.orgIndex[key]] }
+
+func id(prefix string, n int) string { return fmt.Sprintf("%s%0*d", prefix, 15-len(prefix), n) }
+
+func day(t time.Time, d int) time.Time { return t.AddDate(0, 0, d) }
+
+// Generate builds the plan; it is a pure function of cfg.
+func Generate(cfg Config) *Plan {
+	if cfg.Years < 1 {
+		cfg.Years = 1
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed_a2c0_2026))
+	p := &Plan{Config: cfg, orgIndex: map[string]int{}}
+	p.organizations(rng)
+	p.enterprises(rng)
+	p.policies(rng)
+	p.reportsAndHazards(rng)
+	p.logins()
+	return p
+}
+
+func (p *Plan) addOrg(o Org) {
+	o.ID = id("org", len(p.Orgs)+1)
+	p.orgIndex[o.Key] = len(p.Orgs)
+	p.Orgs = append(p.Orgs, o)
+}
+
+var insurerNames = []struct{ name, prefix string }{
+	{"中国人民财产保险股份有限公司浙江省分公司", "PICC"},
+	{"中国平安财产保险股份有限公司浙江分公司", "PAIC"},
+	{"中国太平洋财产保险股份有限公司浙江分公司", "CPIC"},
+	{"中国人寿财产保险股份有限公司浙江省分公司", "CLPC"},
+	{"中华联合财产保险股份有限公司浙江分公司", "CICP"},
+	{"阳光财产保险股份有限公司浙江省分公司", "SSAI"},
+	{"中国大地财产保险股份有限公司浙江分公司", "CCIC"},
+	{"太平财产保险有限公司浙江分公司", "TPIC"},
+	{"浙商财产保险股份有限公司", "ZSIC"},
+	{"华泰财产保险有限公司浙江省分公司", "HTIC"},
+}
+
+var providerNames = []string{
+	"浙江安信安全技术服务有限公司", "杭州安评科技有限公司", "宁波安泰安全咨询有限公司",
+	"温州华安安全技术有限公司", "浙江中安应急技术服务有限公司", "金华安达安全生产技术服务有限公司",
+}
+
+func (p *Plan) organizations(rng *rand.Rand) {
+	p.addOrg(Org{Key: "admin", Name: "浙江省安责险信息平台运维中心", Kind: "admin", Region: Province.Code})
+	p.addOrg(Org{Key: "regulator-zj", Name: "浙江省应急管理厅", Kind: "regulator", Region: Province.Code})
+	for _, c := range Cities {
+		p.addOrg(Org{Key: "regulator-" + c.Code, Name: c.Name + "应急管理局", Kind: "regulator", Region: c.Code})
+	}
+	p.addOrg(Org{Key: "regulator-330106", Name: "杭州市西湖区应急管理局", Kind: "regulator", Region: "330106"})
+	for i, in := range insurerNames {
+		p.addOrg(Org{Key: fmt.Sprintf("insurer-%d", i+1), Name: in.name, Kind: "insurer", Region: "330106",
+			USCC: NewUSCC(rng, "330100"), Prefix: in.prefix})
+	}
+	for i, name := range providerNames {
+		region := Cities[i%len(Cities)].Counties[0].Code
+		p.addOrg(Org{Key: fmt.Sprintf("provider-%d", i+1), Name: name, Kind: "provider", Region: region,
+			USCC: NewUSCC(rng, CityOf(region))})
+	}
+}
+
+func weighted[T any](rng *rand.Rand, xs []T, weight func(T) int) T {
+	total := 0
+	for _, x := range xs {
+		total += weight(x)
+	}
+	n := rng.IntN(total)
+	for _, x := range xs {
+		if n -= weight(x); n < 0 {
+			return x
+		}
+	}
+	return xs[len(xs)-1]
+}
+
+var gbt4754 = map[string]string{
+	"coal_mining": "B06", "non_coal_mining": "B10", "hazardous_chemicals": "C26", "fireworks": "C2672",
+	"transport": "G54", "construction": "E47", "civil_explosives": "C2671", "metal_smelting": "C31",
+	"fishing": "A041", "fuel_station": "F5265", "pharmaceutical": "C27", "hazchem_user": "C33",
+	"combustible_dust": "C21", "ship_building": "C373", "confined_space": "N77", "ammonia_refrigeration": "C13",
+	"spray_painting": "C36", "crowded_places": "L72", "utilities": "D44", "other": "C34",
+}
+
+func (p *Plan) enterprises(rng *rand.Rand) {
+	seen := map[string]bool{}
+	for i := 0; i < p.Config.Enterprises; i++ {
+		city := weighted(rng, Cities, func(c City) int { return c.Weight })
+		county := pick(rng, city.Counties)
+		in := weighted(rng, Industries, func(x Industry) int { return x.Weight })
+		if city.Code == "330900" && rng.IntN(3) == 0 { // Zhoushan: fishing and ship building
+			in, _ = IndustryByCode(pick(rng, []string{"fishing", "ship_building"}))
+		}
+		uscc := NewUSCC(rng, county.Code)
+		for seen[uscc] {
+			uscc = NewUSCC(rng, county.Code)
+		}
+		seen[uscc] = true
+		headcount := 3 + int(math.Exp(rng.NormFloat64()*1.1+3.6))
+		if headcount > 8000 {
+			headcount = 8000
+		}
+		e := Enterprise{
+			ID: id("ent", i+1), USCC: uscc, Name: enterpriseName(rng, county, in.Code), Region: county.Code, City: city.Code,
+			Address: address(rng, city, county), Industry: in.Code, Headcount: headcount, MustInsure: in.MustInsure,
+			RiskGrade: riskGrade(rng, in), Size: size(headcount), Standardization: pick(rng, []string{"level_1", "level_2", "level_2", "level_3", "level_3", "level_3", "small_compliant", "none"}),
+			GBT4754: gbt4754[in.Code],
+			Principal: Person{personName(rng), mobile(rng)}, Contact: Person{personName(rng), mobile(rng)},
+		}
+		p.Enterprises = append(p.Enterprises, e)
+	}
+}
+
+func riskGrade(rng *rand.Rand, in Industry) string {
+	r := rng.IntN(100)
+	switch {
+	case in.HighRisk && r < 35, !in.HighRisk && r < 10:
+		return "high"
+	case r < 80:
+		return "medium"
+	default:
+		return "low"
+	}
+}
+
+func size(headcount int) string {
+	switch {
+	case headcount >= 1000:
+		return "large"
+	case headcount >= 300:
+		return "medium"
+	case headcount >= 20:
+		return "small"
+	default:
+		return "micro"
+	}
+}

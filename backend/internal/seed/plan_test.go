@@ -1,0 +1,120 @@
+package seed
+
+import (
+	"reflect"
+	"testing"
+)
+
+func smallConfig() Config { return Config{Seed: 42, Enterprises: 800, Years: 2, EnterpriseLogins: 5} }
+
+func TestGenerateIsDeterministic(t *testing.T) {
+	a, b := Generate(smallConfig()), Generate(smallConfig())
+	if !reflect.DeepEqual(a.Enterprises, b.Enterprises) || !reflect.DeepEqual(a.Policies, b.Policies) ||
+		!reflect.DeepEqual(a.Reports, b.Reports) || !reflect.DeepEqual(a.Hazards, b.Hazards) ||
+		!reflect.DeepEqual(a.Orgs, b.Orgs) || !reflect.DeepEqual(a.Users, b.Users) {
+		t.Fatal("two runs with the same seed produced different data")
+	}
+	c := Generate(Config{Seed: 7, Enterprises: 800, Years: 2, EnterpriseLogins: 5})
+	if c.Enterprises[0].USCC == a.Enterprises[0].USCC {
+		t.Fatal("a different seed produced the same first enterprise")
+	}
+}
+
+func TestEveryUSCCIsValidAndUniqueWithItsRegion(t *testing.T) {
+	p := Generate(DefaultConfig())
+	seen := map[string]bool{}
+	for _, e := range p.Enterprises {
+		if !ValidUSCC(e.USCC) {
+			t.Fatalf("invalid USCC %s", e.USCC)
+		}
+		if e.USCC[2:8] != e.Region {
+			t.Fatalf("USCC %s does not carry region %s", e.USCC, e.Region)
+		}
+		if seen[e.USCC] {
+			t.Fatalf("duplicate USCC %s", e.USCC)
+		}
+		seen[e.USCC] = true
+	}
+	for _, o := range p.Orgs {
+		if o.USCC != "" && !ValidUSCC(o.USCC) {
+			t.Fatalf("invalid organization USCC %s", o.USCC)
+		}
+	}
+}
+
+func TestUSCCCheckMatchesKnownCodes(t *testing.T) {
+	// published codes of real companies
+	for _, code := range []string{"91330000142916567N", "91110000100017643K", "91440300708461136T"} {
+		if !ValidUSCC(code) {
+			t.Errorf("%s should be valid", code)
+		}
+	}
+	if ValidUSCC("91330000142916567M") {
+		t.Error("a wrong check character was accepted")
+	}
+}
+
+func TestEveryProblemKindIsPresent(t *testing.T) {
+	for _, cfg := range []Config{DefaultConfig(), smallConfig()} {
+		got := Generate(cfg).Problems()
+		for _, kind := range ProblemKinds {
+			if got[kind] == 0 {
+				t.Errorf("%d enterprises: no %s", cfg.Enterprises, kind)
+			}
+		}
+	}
+}
+
+func TestHazardsReachEveryStatusAndSomeAreOverdueOrMajor(t *testing.T) {
+	p := Generate(DefaultConfig())
+	statuses := map[string]int{}
+	overdue, major := 0, 0
+	for _, h := range p.Hazards {
+		statuses[h.Status]++
+		if h.Major {
+			major++
+		}
+		if h.Deadline.Before(RefDate) && h.Status != "verified" {
+			overdue++
+		}
+		prev := h.FoundAt
+		from := "found"
+		for _, ev := range h.Events {
+			if ev.At.Before(prev) || !ev.At.Before(RefDate) {
+				t.Fatalf("hazard %s: event %s at %v out of order", h.No, ev.Action, ev.At)
+			}
+			if ev.From != from {
+				t.Fatalf("hazard %s: event %s from %s, expected %s", h.No, ev.Action, ev.From, from)
+			}
+			prev, from = ev.At, ev.To
+		}
+	}
+	for _, s := range []string{"found", "notified", "rectified", "verified", "reopened", "escalated"} {
+		if statuses[s] == 0 {
+			t.Errorf("no hazard in status %s (%v)", s, statuses)
+		}
+	}
+	if overdue == 0 || major == 0 {
+		t.Errorf("overdue %d, major %d", overdue, major)
+	}
+}
+
+func TestLoginsCoverEveryRole(t *testing.T) {
+	p := Generate(DefaultConfig())
+	emails := map[string]User{}
+	for _, u := range p.Users {
+		emails[u.Email] = u
+	}
+	for _, want := range []string{"admin@azx.demo", "regulator-zj@azx.demo", "regulator-330100@azx.demo", "regulator-331100@azx.demo",
+		"insurer-1@azx.demo", "insurer-10@azx.demo", "provider-6@azx.demo", "enterprise-1@azx.demo", "enterprise-5@azx.demo"} {
+		if _, ok := emails[want]; !ok {
+			t.Errorf("missing login %s", want)
+		}
+	}
+	if u := emails["regulator-zj@azx.demo"]; u.ScopeLevel != "province" || u.RegionScope != "330000" {
+		t.Errorf("province regulator scope %+v", u)
+	}
+	if u := emails["regulator-330200@azx.demo"]; u.ScopeLevel != "city" || u.RegionScope != "330200" {
+		t.Errorf("city regulator scope %+v", u)
+	}
+}

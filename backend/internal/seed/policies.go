@@ -1,0 +1,184 @@
+package seed
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+)
+
+// Chances (in percent) of each problem the Suzhou bulletin lists, per policy.
+const (
+	pctNotFull   = 8 // insured persons below headcount (未全员投保)
+	pctLate      = 6 // uploaded long after the period started (未按时上传)
+	pctLowCover  = 5 // cover per person under the 2025 minimum of 400,000
+	pctNoClause  = 4 // no prevention-service clause
+	pctLowBudget = 7 // prevention budget under 20% of premium
+)
+
+// lateAfterDays: an upload later than this after the period start counts as late.
+const lateAfterDays = 30
+
+func (p *Plan) policies(rng *rand.Rand) {
+	insurers := p.orgsOfKind("insurer")
+	providers := p.orgsOfKind("provider")
+	seq := map[string]int{}
+	for ei := range p.Enterprises {
+		e := &p.Enterprises[ei]
+		// scenario: insured every year, new this year, lapsed (no renewal), never insured
+		r := rng.IntN(100)
+		var scenario string
+		switch {
+		case e.MustInsure && r < 78, !e.MustInsure && r < 25:
+			scenario = "insured"
+		case e.MustInsure && r < 88, !e.MustInsure && r < 35:
+			scenario = "new"
+		case e.MustInsure && r < 94, !e.MustInsure && r < 40:
+			scenario = "lapsed"
+		default:
+			scenario = "never"
+		}
+		if scenario == "never" {
+			continue
+		}
+		// the current period started within the last year
+		start := day(RefDate, -rng.IntN(365))
+		insurer := pick(rng, insurers)
+		provider := -1
+		if rng.IntN(100) < 70 {
+			provider = pick(rng, providers)
+		}
+		years := p.Config.Years
+		first, last := years-1, 0 // year offsets back from the current period, oldest first
+		switch scenario {
+		case "new":
+			first = 0
+		case "lapsed":
+			if years < 2 {
+				first = 1 // a lapsed enterprise needs a past policy even in a one-year data set
+			}
+			last = 1
+		}
+		prev := -1
+		for k := first; k >= last; k-- {
+			s := start.AddDate(-k, 0, 0)
+			if k < first && rng.IntN(100) < 15 { // some switch insurer on renewal
+				insurer = pick(rng, insurers)
+			}
+			pol := p.newPolicy(rng, ei, insurer, provider, s, seq)
+			pol.RenewalOf = prev
+			prev = len(p.Policies)
+			p.Policies = append(p.Policies, pol)
+		}
+	}
+}
+
+func (p *Plan) orgsOfKind(kind string) []int {
+	var out []int
+	for i, o := range p.Orgs {
+		if o.Kind == kind {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+var covers2025 = []int64{400000, 400000, 500000, 500000, 600000, 800000, 1000000}
+var covers2017 = []int64{300000, 300000, 400000, 500000, 600000}
+
+func (p *Plan) newPolicy(rng *rand.Rand, ei, insurer, provider int, start time.Time, seq map[string]int) Policy {
+	e := p.Enterprises[ei]
+	in, _ := IndustryByCode(e.Industry)
+	ins := p.Orgs[insurer]
+	seq[ins.Prefix]++
+	end := start.AddDate(1, 0, -1)
+	pol := Policy{
+		ID:        id("pol", len(p.Policies)+1),
+		No:        fmt.Sprintf("%s-%s-%d-%06d", ins.Prefix, e.City, start.Year(), seq[ins.Prefix]),
+		Ent:       ei, Insurer: insurer, Provider: provider, RenewalOf: -1,
+		Start:     start, End: end,
+		Product:   "安全生产责任保险（" + in.Title + "）",
+		Frequency: 2 + rng.IntN(5),
+	}
+	current := !end.Before(RefDate)
+	pol.Status = "expired"
+	if current {
+		pol.Status = "active"
+		switch r := rng.IntN(1000); {
+		case r < 5:
+			pol.Status = "surrendered"
+		case r < 8:
+			pol.Status = "cancelled"
+		}
+	}
+	pol.LegalBasis = "2017"
+	if !start.Before(legal2025From) {
+		pol.LegalBasis = "2025"
+	}
+	// headcount at the time: the enterprise grew a little since past years
+	pol.Headcount = e.Headcount
+	if !current {
+		pol.Headcount = max(1, int(float64(e.Headcount)*(0.85+0.15*rng.Float64())))
+	}
+	pol.InsuredPersons = pol.Headcount
+	if current && e.Headcount >= 2 && rng.IntN(100) < pctNotFull {
+		pol.InsuredPersons = max(1, min(e.Headcount-1, int(float64(e.Headcount)*(0.5+0.45*rng.Float64()))))
+	}
+	if pol.LegalBasis == "2025" {
+		pol.Cover = pick(rng, covers2025)
+		if rng.IntN(100) < pctLowCover {
+			pol.Cover = pick(rng, []int64{300000, 350000})
+		}
+	} else {
+		pol.Cover = pick(rng, covers2017)
+	}
+	pol.Cover *= 100
+	pol.Medical = pick(rng, []int64{20000, 50000, 100000}) * 100
+	coef := 0.7 + 0.6*rng.Float64() // floating rate: accidents, standardization grade, safety credit
+	premium := float64(pol.InsuredPersons*in.Rate) * coef * float64(pol.Cover) / 100 / 500000
+	pol.Premium = int64(math.Round(math.Max(premium, 500) * 100))
+	pol.Clause = rng.IntN(100) >= pctNoClause
+	if pol.Clause {
+		ratio := 0.20 + 0.01*rng.Float64()
+		if rng.IntN(100) < pctLowBudget {
+			ratio = 0.05 + 0.13*rng.Float64()
+		}
+		pol.Budget = int64(math.Ceil(float64(pol.Premium) * ratio))
+		if ratio >= 0.20 && pol.Budget*5 < pol.Premium { // rounding must not create a problem by accident
+			pol.Budget++
+		}
+		pol.Items = serviceItems(rng)
+	}
+	upload := day(start, -10+rng.IntN(21))
+	if rng.IntN(100) < pctLate && day(start, lateAfterDays+10).Before(RefDate) {
+		upload = day(start, lateAfterDays+10+rng.IntN(110))
+	}
+	if !upload.Before(RefDate) {
+		upload = day(RefDate, -1)
+	}
+	pol.UploadedAt = upload.Add(time.Duration(8*3600+rng.IntN(9*3600)) * time.Second)
+	return pol
+}
+
+func serviceItems(rng *rand.Rand) []string {
+	items := []string{"01", "03"}
+	for _, t := range []string{"02", "04", "05", "06"} {
+		if rng.IntN(3) == 0 {
+			items = append(items, t)
+		}
+	}
+	return sortCodes(items)
+}
+
+func sortCodes(xs []string) []string {
+	out := make([]string, 0, len(xs))
+	for _, t := range ServiceTypes {
+		for _, x := range xs {
+			if x == t {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,61 @@
+package seed
+
+import "time"
+
+// Problem kinds of the Suzhou inspection bulletin (苏应急〔2024〕132号) that the demo data
+// must contain, so regulators' views have something to find.
+const (
+	ProblemMustInsureUninsured = "must_insure_uninsured" // 应保未保
+	ProblemNotFullyInsured     = "not_fully_insured"     // 未全员投保
+	ProblemLapsedRenewal       = "lapsed_renewal"        // 到期未续保
+	ProblemUploadedLate        = "uploaded_late"         // 未按时上传
+	ProblemCoverBelowMinimum   = "cover_below_minimum"   // 每人限额低于 2025 年 40 万元标准
+	ProblemNoPreventionClause  = "no_prevention_clause"  // 未约定事故预防服务
+	ProblemLowPreventionBudget = "low_prevention_budget" // 预防费用不足保费 20%
+)
+
+// ProblemKinds lists every kind, in the order of the bulletin.
+var ProblemKinds = []string{ProblemMustInsureUninsured, ProblemNotFullyInsured, ProblemLapsedRenewal, ProblemUploadedLate,
+	ProblemCoverBelowMinimum, ProblemNoPreventionClause, ProblemLowPreventionBudget}
+
+// Problems counts each problem kind in the plan, judged on the same facts a regulator sees.
+func (p *Plan) Problems() map[string]int {
+	out := map[string]int{}
+	activeEnt := map[int]bool{}
+	renewed := map[int]bool{}
+	for _, pol := range p.Policies {
+		if pol.Status == "active" {
+			activeEnt[pol.Ent] = true
+		}
+		if pol.RenewalOf >= 0 {
+			renewed[pol.RenewalOf] = true
+		}
+	}
+	for ei, e := range p.Enterprises {
+		if e.MustInsure && !activeEnt[ei] {
+			out[ProblemMustInsureUninsured]++
+		}
+	}
+	for pi, pol := range p.Policies {
+		e := p.Enterprises[pol.Ent]
+		if pol.Status == "active" && pol.InsuredPersons < e.Headcount {
+			out[ProblemNotFullyInsured]++
+		}
+		if pol.Status == "expired" && !renewed[pi] && !activeEnt[pol.Ent] {
+			out[ProblemLapsedRenewal]++
+		}
+		if pol.UploadedAt.Sub(pol.Start) > lateAfterDays*24*time.Hour {
+			out[ProblemUploadedLate]++
+		}
+		if pol.LegalBasis == "2025" && pol.Cover < 400000*100 {
+			out[ProblemCoverBelowMinimum]++
+		}
+		if !pol.Clause {
+			out[ProblemNoPreventionClause]++
+		}
+		if pol.Clause && pol.Budget*5 < pol.Premium {
+			out[ProblemLowPreventionBudget]++
+		}
+	}
+	return out
+}
