@@ -1,0 +1,149 @@
+/**
+ * PocketBaseStore in Chromium against the real AZX backend of this run: the shared contract,
+ * then what only a real server can show (access rules, server validation, bilingual errors).
+ */
+import { expect } from '@open-wc/testing';
+import { PocketBaseStore, type RecordChange, type Store } from '../../../components/data/index.js';
+import { world, type TestWorld, type WorldUserKey } from '../setup/world.js';
+import { sleep, unique, until } from '../setup/unique.js';
+import { clientAs, policyOfA, rejection, storeContract, type Harness } from './contract.js';
+
+/** A REST call as a world user, for set-up the Store has no verb for (admin drafts). */
+async function restAs(w: TestWorld, user: WorldUserKey, method: string, path: string, body: unknown): Promise<Response> {
+  const u = w.users[user];
+  const auth = await fetch(`${w.url}/api/collections/users/auth-with-password`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identity: u.email, password: u.password }),
+  });
+  const { token } = (await auth.json()) as { token: string };
+  return fetch(`${w.url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: token },
+    body: JSON.stringify(body),
+  });
+}
+
+async function pocketBaseHarness(): Promise<Harness> {
+  const w = await world();
+  return {
+    world: w,
+    client: () => new PocketBaseStore({ url: w.url }),
+    async addDraft(key, version) {
+      const res = await restAs(w, 'admin', 'POST', '/api/collections/form_definitions/records', {
+        key,
+        version,
+        status: 'draft',
+        title: '草稿表单',
+        schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: {} },
+      });
+      if (!res.ok) throw new Error(`draft not stored: ${res.status} ${await res.text()}`);
+    },
+  };
+}
+
+storeContract('PocketBaseStore', pocketBaseHarness);
+
+describe('PocketBaseStore against the AZX backend', () => {
+  let h: Harness;
+  let w: TestWorld;
+  before(async () => {
+    h = await pocketBaseHarness();
+    w = h.world;
+  });
+
+  it('names the organization of the signed-in party', async () => {
+    const store = await clientAs(h, 'insurerA');
+    expect(store.party?.organizationName).to.equal('甲财产保险股份有限公司绍兴中心支公司');
+  });
+
+  it('shows an insurer only its own policies', async () => {
+    const store = await clientAs(h, 'insurerA');
+    const page = await store.list('policies', { perPage: 500 });
+    const ids = page.items.map((r) => r.id);
+    expect(ids).to.include(w.ids.policies.A);
+    expect(ids).to.not.include(w.ids.policies.B);
+    expect(page.items.every((r) => r.columns['insurer'] === w.ids.orgs.insurerA)).to.equal(true);
+    expect((await rejection(store.get('policies', w.ids.policies.B))).code).to.equal('not_found');
+  });
+
+  it('shows a regulator only its region', async () => {
+    const store = await clientAs(h, 'regulatorHangzhou');
+    const ids = (await store.list('policies', { perPage: 500 })).items.map((r) => r.id);
+    expect(ids).to.include(w.ids.policies.B);
+    expect(ids).to.not.include(w.ids.policies.A);
+  });
+
+  it('refuses an invalid record with field errors in Chinese and English, and stores nothing', async () => {
+    const store = await clientAs(h, 'insurerA');
+    const input = policyOfA(w, { cover_per_person: 100 });
+    const err = await rejection(store.create('policies', input));
+    expect(err.code).to.equal('validation');
+    expect(err.status).to.equal(400);
+    const field = err.fieldErrors['data.cover_per_person'];
+    expect(field, JSON.stringify(err.fieldErrors)).to.not.equal(undefined);
+    expect(field?.code).to.not.equal('');
+    expect(field?.message_zh).to.match(/[\u4e00-\u9fff]/);
+    expect(field?.message_en).to.match(/[a-z]/i);
+    expect(field?.message).to.equal(field?.message_zh);
+    const found = await store.list('policies', { where: [{ field: 'data.policy_no', op: '=', value: input.data['policy_no'] as string }] });
+    expect(found.totalItems).to.equal(0);
+  });
+
+  it('gives `message` in English to a client that asks for English', async () => {
+    const store = new PocketBaseStore({ url: w.url, lang: 'en' });
+    await store.signIn(w.users.insurerA.email, w.users.insurerA.password);
+    const err = await rejection(store.create('policies', policyOfA(w, { cover_per_person: 100 })));
+    const field = err.fieldErrors['data.cover_per_person'];
+    expect(field?.message).to.equal(field?.message_en);
+  });
+
+  it('shows the columns the server derived, not what the client claimed', async () => {
+    const store = await clientAs(h, 'insurerA');
+    const input = policyOfA(w);
+    const created = await store.create('policies', { ...input, columns: { ...input.columns, region_code: '110101', premium: 1 } });
+    expect(created.columns['region_code']).to.equal('330602');
+    expect(created.columns['premium']).to.equal(input.data['premium']);
+  });
+
+  it('does not deliver one insurer’s creates to another insurer', async () => {
+    const other = await clientAs(h, 'insurerB');
+    const own = await clientAs(h, 'insurerA');
+    const seenByB: RecordChange[] = [];
+    const seenByA: RecordChange[] = [];
+    const offB = await other.subscribe('policies', (c) => seenByB.push(c));
+    const offA = await own.subscribe('policies', (c) => seenByA.push(c));
+    const writer = await clientAs(h, 'insurerA');
+    const created = await writer.create('policies', policyOfA(w));
+    await until(() => seenByA.some((c) => c.record.id === created.id), 'insurer A to see its create');
+    await sleep(200);
+    expect(seenByB.some((c) => c.record.id === created.id)).to.equal(false);
+    await offA();
+    await offB();
+  });
+
+  it('uploads evidence with a record and serves it back to the party', async () => {
+    const store = await clientAs(h, 'insurerA');
+    const bytes = new TextEncoder().encode('现场照片 placeholder');
+    const file = new File([bytes], 'evidence.txt', { type: 'text/plain' });
+    const created = await store.create('service_reports', {
+      definition: 'service-report',
+      version: w.versions.service_reports,
+      data: { ...w.payloads.serviceReport.A, report_no: `SR-${unique()}` },
+      columns: { policy: w.ids.policies.A },
+      files: { evidence: [file] },
+    });
+    const names = created.columns['evidence'] as string[];
+    expect(names).to.have.length(1);
+    const url = await store.fileUrl(created, names[0] as string);
+    const res = await fetch(url);
+    expect(res.status).to.equal(200);
+    expect(await res.text()).to.equal('现场照片 placeholder');
+  });
+
+  it('says network, not a crash, when the server is unreachable', async () => {
+    const store: Store = new PocketBaseStore({ url: 'http://127.0.0.1:9' });
+    const err = await rejection(store.signIn('x@y.z', 'nope'));
+    expect(err.code).to.equal('network');
+  });
+});
