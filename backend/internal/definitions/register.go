@@ -2,5 +2,8 @@ package definitions
 
 import "github.com/pocketbase/pocketbase"
 
-// Register wires this package's hooks, routes and commands into the app.
-func Register(app *pocketbase.PocketBase) {}
+// Register wires the definition lifecycle hooks and the `definitions load` command.
+func Register(app *pocketbase.PocketBase) {
+	bindHooks(app)
+	app.RootCmd.AddCommand(command(app))
+}

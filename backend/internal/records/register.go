@@ -1,6 +1,17 @@
 package records
 
-import "github.com/pocketbase/pocketbase"
+import (
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
+)
 
-// Register wires this package's hooks, routes and commands into the app.
-func Register(app *pocketbase.PocketBase) {}
+// Register wires the record hooks (model level, so app.Save from seed and bulk is covered
+// too), the request hooks and the API middleware.
+func Register(app *pocketbase.PocketBase) {
+	bindModelHooks(app)
+	bindRequestHooks(app)
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		se.Router.BindFunc(middleware)
+		return se.Next()
+	})
+}

@@ -1,0 +1,148 @@
+package audit
+
+import (
+	"database/sql"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/types"
+)
+
+// Collection is the name of the audit log collection.
+const Collection = "audit_log"
+
+// priority places the audit handler outside every other Execute handler: it opens the
+// transaction, lets the write (and whatever the other handlers add to it) happen, then appends.
+const priority = -50
+
+// Audited reports whether writes to a collection are logged: everything except the log itself
+// and PocketBase's own underscore collections (superusers, tokens, OTPs...).
+func Audited(name string) bool {
+	return name != Collection && !strings.HasPrefix(name, "_")
+}
+
+func bindHooks(app core.App) {
+	remember := func(e *core.RecordRequestEvent) error {
+		if a := AuthActor(e.Auth); a != "" {
+			SetActor(e.Record, a)
+			defer ClearActor(e.Record)
+		}
+		return e.Next()
+	}
+	app.OnRecordCreateRequest().BindFunc(remember)
+	app.OnRecordUpdateRequest().BindFunc(remember)
+	app.OnRecordDeleteRequest().BindFunc(remember)
+
+	for action, h := range map[string]*hook.Hook[*core.RecordEvent]{
+		"create": app.OnRecordCreateExecute().Hook,
+		"update": app.OnRecordUpdateExecute().Hook,
+		"delete": app.OnRecordDeleteExecute().Hook,
+	} {
+		action := action
+		h.Bind(&hook.Handler[*core.RecordEvent]{
+			Id:       "azx_audit_" + action,
+			Priority: priority,
+			Func: func(e *core.RecordEvent) error {
+				if !Audited(e.Record.Collection().Name) {
+					return e.Next()
+				}
+				return inTransaction(e, func() error {
+					if err := e.Next(); err != nil {
+						return err
+					}
+					return Append(e.App, e.Record, action)
+				})
+			},
+		})
+	}
+}
+
+// inTransaction runs fn with e.App inside a transaction (the caller's, if there is one), so the
+// write and its audit entry commit or roll back together.
+func inTransaction(e *core.RecordEvent, fn func() error) error {
+	if e.App.IsTransactional() {
+		return fn()
+	}
+	orig := e.App
+	defer func() { e.App = orig }()
+	return orig.RunInTransaction(func(tx core.App) error {
+		e.App = tx
+		return fn()
+	})
+}
+
+// Append writes the audit entry of one write; app must be the transaction of that write.
+func Append(app core.App, r *core.Record, action string) error {
+	var last struct {
+		Seq  int64  `db:"seq"`
+		Hash string `db:"hash"`
+	}
+	err := app.DB().Select("seq", "hash").From(Collection).OrderBy("seq DESC").Limit(1).One(&last)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	prev := last.Hash
+	if prev == "" {
+		prev = Genesis
+	}
+
+	recordHash := ""
+	if action != "delete" {
+		row, err := ReadRow(app, r.Collection().Name, r.Id)
+		if err != nil {
+			return err
+		}
+		recordHash = RowHash(row)
+	}
+
+	e := Entry{
+		Seq:        last.Seq + 1,
+		At:         types.NowDateTime().String(),
+		Actor:      ActorOf(r),
+		Collection: r.Collection().Name,
+		RecordID:   r.Id,
+		Action:     action,
+		RecordHash: recordHash,
+		PrevHash:   prev,
+	}
+	e.Hash = e.Computed()
+	_, err = app.DB().Insert(Collection, dbx.Params{
+		"id":              core.GenerateDefaultRandomId(),
+		"seq":             e.Seq,
+		"at":              e.At,
+		"actor":           e.Actor,
+		"collection_name": e.Collection,
+		"record_id":       e.RecordID,
+		"action":          e.Action,
+		"record_hash":     e.RecordHash,
+		"prev_hash":       e.PrevHash,
+		"hash":            e.Hash,
+	}).Execute()
+	return err
+}
+
+// ReadRow reads one row of a collection's table as text columns (nil for NULL).
+func ReadRow(app core.App, table, id string) (map[string]*string, error) {
+	m := dbx.NullStringMap{}
+	err := app.DB().NewQuery("SELECT * FROM {{" + table + "}} WHERE [[id]] = {:id} LIMIT 1").
+		Bind(dbx.Params{"id": id}).One(&m)
+	if err != nil {
+		return nil, err
+	}
+	return fromNullStrings(m), nil
+}
+
+func fromNullStrings(m dbx.NullStringMap) map[string]*string {
+	out := make(map[string]*string, len(m))
+	for k, v := range m {
+		if v.Valid {
+			s := v.String
+			out[k] = &s
+		} else {
+			out[k] = nil
+		}
+	}
+	return out
+}

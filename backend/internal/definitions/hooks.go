@@ -1,0 +1,124 @@
+package definitions
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"azx/backend/internal/validation"
+)
+
+// allowed status moves: draft → published → retired, nothing back.
+var transitions = map[string]map[string]bool{
+	StatusDraft:     {StatusDraft: true, StatusPublished: true},
+	StatusPublished: {StatusPublished: true, StatusRetired: true},
+	StatusRetired:   {StatusRetired: true},
+}
+
+// bindHooks enforces the definition lifecycle on every save (API or code) and keeps the
+// registry cache in step with the rows.
+func bindHooks(app core.App) {
+	app.OnRecordValidate(Collection).BindFunc(func(e *core.RecordEvent) error {
+		errs := check(e.Record)
+		nextErr := e.Next()
+		return merge(errs, nextErr)
+	})
+
+	app.OnRecordDelete(Collection).BindFunc(func(e *core.RecordEvent) error {
+		if status := e.Record.Original().GetString("status"); status != StatusDraft {
+			return validation.Errors{"status": validation.New("definition_not_draft",
+				"只能删除草稿状态的表单定义", "Only draft definitions can be deleted")}
+		}
+		return e.Next()
+	})
+
+	invalidate := func(e *core.RecordEvent) error {
+		Invalidate(e.Record.GetString("key"), e.Record.GetInt("version"))
+		if o := e.Record.Original(); o != nil {
+			Invalidate(o.GetString("key"), o.GetInt("version"))
+		}
+		return e.Next()
+	}
+	app.OnRecordAfterCreateSuccess(Collection).BindFunc(invalidate)
+	app.OnRecordAfterUpdateSuccess(Collection).BindFunc(invalidate)
+	app.OnRecordAfterDeleteSuccess(Collection).BindFunc(invalidate)
+	app.OnRecordAfterUpdateError(Collection).BindFunc(func(e *core.RecordErrorEvent) error {
+		Invalidate(e.Record.GetString("key"), e.Record.GetInt("version"))
+		return e.Next()
+	})
+}
+
+// merge combines our field errors with PocketBase's own field validation result.
+func merge(errs validation.Errors, nextErr error) error {
+	if len(errs) == 0 {
+		return nextErr
+	}
+	if pbErrs, ok := nextErr.(validation.Errors); ok {
+		for k, v := range pbErrs {
+			if _, taken := errs[k]; !taken {
+				errs[k] = v
+			}
+		}
+	}
+	return errs
+}
+
+// check validates a definition row and sets the server-owned hash and published_at.
+func check(r *core.Record) validation.Errors {
+	errs := validation.Errors{}
+	raw := RawJSON(r.Get("schema"))
+	if _, err := validation.Compile(raw); err != nil {
+		validation.Add(errs, "schema", validation.New("definition_schema_invalid",
+			"schema 不是有效的 JSON Schema（draft 2020-12）："+err.Error(),
+			"The schema is not a valid JSON Schema (draft 2020-12): "+err.Error()))
+		return errs
+	}
+	hash, err := Hash(raw)
+	if err != nil {
+		validation.Add(errs, "schema", validation.New("definition_schema_invalid", "schema 不是有效的 JSON", "The schema is not valid JSON"))
+		return errs
+	}
+	r.Set("hash", hash)
+	if r.GetInt("version") < 1 {
+		validation.Add(errs, "version", validation.New("definition_version", "版本号必须是不小于 1 的整数", "The version must be a whole number of at least 1"))
+	}
+
+	status := r.GetString("status")
+	if r.IsNew() {
+		if status == StatusRetired {
+			validation.Add(errs, "status", validation.New("definition_status_transition",
+				"新建的表单定义只能是草稿或已发布", "A new definition must be draft or published"))
+		}
+	} else {
+		orig := r.Original()
+		from := orig.GetString("status")
+		if !transitions[from][status] {
+			validation.Add(errs, "status", validation.New("definition_status_transition",
+				"表单定义状态只能由草稿→已发布→已停用，不能从 "+from+" 改为 "+status,
+				"A definition moves only draft → published → retired, not "+from+" → "+status))
+		}
+		if from != StatusDraft {
+			if orig.GetString("hash") != hash {
+				validation.Add(errs, "schema", validation.New("definition_immutable",
+					"已发布的表单定义不能修改 schema，请发布新版本", "A published definition's schema cannot change; publish a new version"))
+			}
+			if orig.GetString("key") != r.GetString("key") {
+				validation.Add(errs, "key", validation.New("definition_immutable",
+					"已发布的表单定义不能修改标识", "A published definition's key cannot change"))
+			}
+			if orig.GetInt("version") != r.GetInt("version") {
+				validation.Add(errs, "version", validation.New("definition_immutable",
+					"已发布的表单定义不能修改版本号", "A published definition's version cannot change"))
+			}
+		}
+		if from == StatusPublished || from == StatusRetired {
+			r.Set("published_at", orig.Get("published_at"))
+		}
+	}
+	if status == StatusPublished && (r.IsNew() || r.Original().GetString("status") == StatusDraft) {
+		r.Set("published_at", types.NowDateTime())
+	}
+	if status == StatusDraft {
+		r.Set("published_at", "")
+	}
+	return errs
+}

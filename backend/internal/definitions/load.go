@@ -1,0 +1,116 @@
+package definitions
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+	"github.com/spf13/cobra"
+
+	"azx/backend/internal/validation"
+)
+
+// File is one built-in definition file in schemas/definitions.
+type File struct {
+	Key      string          `json:"key"`
+	Title    string          `json:"title"`
+	Industry string          `json:"industry"`
+	Base     string          `json:"base"`
+	Schema   json.RawMessage `json:"schema"`
+}
+
+func command(app *pocketbase.PocketBase) *cobra.Command {
+	root := &cobra.Command{Use: "definitions", Short: "Manage form definitions"}
+	var from string
+	load := &cobra.Command{
+		Use:   "load",
+		Short: "Load schemas/definitions/*.json as published versions (a changed file becomes version N+1)",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := app.RunAllMigrations(); err != nil {
+				return err
+			}
+			return LoadDir(app, from, cmd.OutOrStdout())
+		},
+	}
+	load.Flags().StringVar(&from, "from", "../schemas/definitions", "folder of definition files")
+	root.AddCommand(load)
+	return root
+}
+
+// LoadDir publishes every *.json definition file of dir: version 1 when the key is new, version
+// N+1 when the schema differs from the latest published one, nothing when unchanged.
+func LoadDir(app core.App, dir string, out io.Writer) error {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return fmt.Errorf("no definition files (*.json) in %s", dir)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		msg, err := loadFile(app, p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Base(p), err)
+		}
+		fmt.Fprintln(out, msg)
+	}
+	return nil
+}
+
+func loadFile(app core.App, path string) (string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	var f File
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return "", fmt.Errorf("not a definition file: %w", err)
+	}
+	if f.Key == "" || len(f.Schema) == 0 {
+		return "", fmt.Errorf("a definition file needs \"key\" and \"schema\"")
+	}
+	hash, err := Hash(f.Schema)
+	if err != nil {
+		return "", err
+	}
+	collection, err := app.FindCollectionByNameOrId(Collection)
+	if err != nil {
+		return "", err
+	}
+
+	latest := &core.Record{}
+	err = app.RecordQuery(collection).
+		AndWhere(dbx.HashExp{"key": f.Key, "status": StatusPublished}).
+		OrderBy("version DESC").Limit(1).One(latest)
+	if err == nil && latest.GetString("hash") == hash {
+		return fmt.Sprintf("%s: unchanged (version %d)", f.Key, latest.GetInt("version")), nil
+	}
+
+	var maxVersion int
+	_ = app.DB().Select("COALESCE(MAX([[version]]), 0)").From(Collection).
+		Where(dbx.HashExp{"key": f.Key}).Row(&maxVersion)
+
+	r := core.NewRecord(collection)
+	r.Set("key", f.Key)
+	r.Set("version", maxVersion+1)
+	r.Set("status", StatusPublished)
+	r.Set("title", f.Title)
+	r.Set("industry", f.Industry)
+	r.Set("base", f.Base)
+	r.Set("schema", types.JSONRaw(f.Schema))
+	if err := app.Save(r); err != nil {
+		if errs, ok := err.(validation.Errors); ok {
+			return "", fmt.Errorf("refused:\n%s", validation.Describe(errs, "en"))
+		}
+		return "", err
+	}
+	return fmt.Sprintf("%s: published version %d", f.Key, maxVersion+1), nil
+}

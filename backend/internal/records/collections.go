@@ -1,0 +1,47 @@
+// Package records enforces the business collections: every create and update of
+// enterprises, policies, service_reports and hazards is validated against the form definition
+// version it names, its indexed columns are derived on the server, corrections are versioned,
+// and hazard_events drive hazard status.
+package records
+
+// Business collection names.
+const (
+	Enterprises    = "enterprises"
+	Policies       = "policies"
+	ServiceReports = "service_reports"
+	Hazards        = "hazards"
+	HazardEvents   = "hazard_events"
+	RecordVersions = "record_versions"
+)
+
+// definitionBase is the definition key (or base) a business collection accepts.
+var definitionBase = map[string]string{
+	Enterprises:    "enterprise",
+	Policies:       "policy",
+	ServiceReports: "service-report",
+	Hazards:        "hazard",
+}
+
+// IsBusiness reports whether a collection holds definition-validated records.
+func IsBusiness(name string) bool {
+	_, ok := definitionBase[name]
+	return ok
+}
+
+var regionColumns = []string{"region_code", "city_code", "province_code"}
+
+// parentColumns are columns copied from a parent record (not from data).
+var parentColumns = map[string][]string{
+	Enterprises:    {"city_code", "province_code"},
+	Policies:       {"region_code", "city_code", "province_code", "industry"},
+	ServiceReports: {"enterprise", "insurer", "provider", "region_code", "city_code", "province_code", "industry"},
+	Hazards:        {"policy", "enterprise", "insurer", "provider", "region_code", "city_code", "province_code", "industry"},
+	HazardEvents:   {"region_code", "city_code", "province_code", "from_status"},
+}
+
+// protected columns are never filled from data, whatever an x-column annotation says.
+var protected = map[string]bool{
+	"id": true, "created": true, "updated": true, "definition": true, "version": true, "data": true,
+	"revision": true, "correction_reason": true, "enterprise": true, "insurer": true, "provider": true,
+	"policy": true, "service_report": true, "organization": true, "renewal_of": true,
+}

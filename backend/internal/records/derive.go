@@ -1,0 +1,191 @@
+package records
+
+import (
+	"encoding/json"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/definitions"
+	"azx/backend/internal/validation"
+)
+
+// derived holds what preparing a record found out.
+type derived struct {
+	def  *definitions.Definition
+	data any // decoded data (json.Number numbers)
+}
+
+func fieldErr(errs validation.Errors, path, code, zh, en string) {
+	validation.Add(errs, path, validation.New(code, zh, en))
+}
+
+// resolveDefinition finds and checks the definition a business record names.
+func resolveDefinition(app core.App, r *core.Record, errs validation.Errors) *definitions.Definition {
+	key := r.GetString("definition")
+	version := r.GetInt("version")
+	if key == "" {
+		fieldErr(errs, "definition", "definition_required", "必须指明表单定义", "The form definition is required")
+		return nil
+	}
+	def, err := definitions.Lookup(app, key, version)
+	if err != nil {
+		if err == definitions.ErrNotFound {
+			fieldErr(errs, "version", "definition_unknown", "表单定义 "+key+" 没有这个版本", "Form definition "+key+" has no such version")
+		} else {
+			fieldErr(errs, "definition", "definition_invalid", "表单定义无法使用："+err.Error(), "The form definition cannot be used: "+err.Error())
+		}
+		return nil
+	}
+	want := definitionBase[r.Collection().Name]
+	if def.Key != want && def.Base != want {
+		fieldErr(errs, "definition", "definition_mismatch", "表单定义 "+key+" 不适用于此类记录", "Form definition "+key+" does not apply to this kind of record")
+		return nil
+	}
+	switch def.Status {
+	case definitions.StatusPublished:
+	case definitions.StatusRetired:
+		// a retired version still accepts corrections of the records made under it
+		if orig := r.Original(); r.IsNew() || orig.GetString("definition") != key || orig.GetInt("version") != version {
+			fieldErr(errs, "version", "definition_retired", "表单定义 "+key+" 的这个版本已停用，请使用新版本", "This version of form definition "+key+" is retired; use a newer one")
+			return nil
+		}
+	default:
+		fieldErr(errs, "version", "definition_draft", "表单定义 "+key+" 的这个版本尚未发布", "This version of form definition "+key+" is not published")
+		return nil
+	}
+	return def
+}
+
+// columnValue converts a decoded JSON value for a record setter.
+func columnValue(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if f, err := x.Float64(); err == nil {
+			return f
+		}
+		return x.String()
+	case []any, map[string]any:
+		// json fields take raw JSON; json.Number marshals as written
+		b, err := json.Marshal(x)
+		if err != nil {
+			return nil
+		}
+		return json.RawMessage(b)
+	}
+	return v
+}
+
+// applyColumns fills the x-column columns from data; an absent value clears the column so a
+// correction never leaves a stale value behind.
+func applyColumns(r *core.Record, def *definitions.Definition, data any) {
+	fields := r.Collection().Fields
+	for _, c := range def.Columns {
+		if protected[c.Name] || fields.GetByName(c.Name) == nil {
+			continue
+		}
+		v, ok := validation.ValueAt(data, c.Path)
+		if !ok {
+			r.Set(c.Name, nil)
+			continue
+		}
+		r.Set(c.Name, columnValue(v))
+	}
+}
+
+// findParent loads a related record by id, reporting a field error when it does not exist.
+func findParent(app core.App, r *core.Record, field, collection string, errs validation.Errors) *core.Record {
+	id := r.GetString(field)
+	if id == "" {
+		return nil
+	}
+	p, err := app.FindRecordById(collection, id)
+	if err != nil {
+		fieldErr(errs, field, "relation_not_found", "关联的记录不存在", "The related record does not exist")
+		return nil
+	}
+	return p
+}
+
+func copyColumns(dst, src *core.Record, cols ...string) {
+	for _, c := range cols {
+		dst.Set(c, src.Get(c))
+	}
+}
+
+// deriveParents copies the columns a record takes from its parents (README "Collections").
+func deriveParents(app core.App, r *core.Record, errs validation.Errors) {
+	switch r.Collection().Name {
+	case Enterprises:
+		region := r.GetString("region_code")
+		r.Set("city_code", validation.CityCode(region))
+		r.Set("province_code", validation.ProvinceCode(region))
+
+	case Policies:
+		if ent := findParent(app, r, "enterprise", Enterprises, errs); ent != nil {
+			copyColumns(r, ent, "region_code", "city_code", "province_code", "industry")
+		}
+
+	case ServiceReports:
+		if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
+			copyColumns(r, pol, "enterprise", "insurer", "region_code", "city_code", "province_code", "industry")
+			if pol.GetString("provider") != "" {
+				r.Set("provider", pol.GetString("provider"))
+			}
+		}
+
+	case Hazards:
+		if rep := findParent(app, r, "service_report", ServiceReports, errs); rep != nil {
+			copyColumns(r, rep, "policy", "enterprise", "insurer", "region_code", "city_code", "province_code", "industry")
+			if rep.GetString("provider") != "" {
+				r.Set("provider", rep.GetString("provider"))
+			}
+		} else if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
+			copyColumns(r, pol, "enterprise", "insurer", "region_code", "city_code", "province_code", "industry")
+			if pol.GetString("provider") != "" {
+				r.Set("provider", pol.GetString("provider"))
+			}
+		} else if ent := findParent(app, r, "enterprise", Enterprises, errs); ent != nil {
+			copyColumns(r, ent, "region_code", "city_code", "province_code", "industry")
+		}
+
+	case HazardEvents:
+		if h := findParent(app, r, "hazard", Hazards, errs); h != nil {
+			copyColumns(r, h, "region_code", "city_code", "province_code")
+			if r.IsNew() {
+				r.Set("from_status", h.GetString("status"))
+			}
+		}
+	}
+}
+
+// derive fills every server-owned column of r and validates its data; it returns the field
+// errors found (empty when the record is acceptable).
+func derive(app core.App, r *core.Record) (validation.Errors, *derived) {
+	errs := validation.Errors{}
+	out := &derived{}
+	if IsBusiness(r.Collection().Name) {
+		out.def = resolveDefinition(app, r, errs)
+		if out.def != nil {
+			raw := definitions.RawJSON(r.Get("data"))
+			inst, err := validation.ParseJSON(nonEmpty(raw))
+			if err != nil {
+				fieldErr(errs, "data", "schema_invalid_json", "记录内容不是有效的 JSON", "The record is not valid JSON")
+			} else {
+				out.data = inst
+				for k, v := range out.def.Schema.ValidateValue(inst, "data") {
+					errs[k] = v
+				}
+				applyColumns(r, out.def, inst)
+			}
+		}
+	}
+	deriveParents(app, r, errs)
+	return errs, out
+}
+
+func nonEmpty(raw []byte) []byte {
+	if len(raw) == 0 {
+		return []byte("null")
+	}
+	return raw
+}

@@ -1,0 +1,133 @@
+package records
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"azx/backend/internal/audit"
+	"azx/backend/internal/validation"
+)
+
+// transitionKey marks a hazard save made by a hazard event: the only way status changes.
+type transitionKey struct{}
+
+func isTransition(ctx context.Context) bool {
+	if ctx == nil {
+		return false
+	}
+	v, _ := ctx.Value(transitionKey{}).(bool)
+	return v
+}
+
+// immutableParents cannot change on a correction: a record stays under the parent it was made for.
+var immutableParents = map[string][]string{
+	ServiceReports: {"policy"},
+	Hazards:        {"service_report", "policy", "enterprise"},
+}
+
+func bindModelHooks(app core.App) {
+	app.OnRecordValidate(Enterprises, Policies, ServiceReports, Hazards, HazardEvents).BindFunc(func(e *core.RecordEvent) error {
+		r := e.Record
+		name := r.Collection().Name
+		errs, _ := derive(e.App, r)
+
+		if r.IsNew() {
+			if IsBusiness(name) {
+				r.Set("revision", 1)
+				r.Set("correction_reason", "")
+			}
+			if name == Hazards && r.GetString("status") == "" {
+				r.Set("status", "found")
+			}
+			if name == HazardEvents {
+				if uid := audit.UserID(r); uid != "" {
+					r.Set("actor", uid)
+				}
+			}
+		} else if IsBusiness(name) && !isTransition(e.Context) {
+			orig := r.Original()
+			if strings.TrimSpace(r.GetString("correction_reason")) == "" {
+				fieldErr(errs, "correction_reason", "correction_reason_required",
+					"更正已提交的记录必须填写更正原因", "A correction of a submitted record needs a correction reason")
+			}
+			if name == Hazards && r.GetString("status") != orig.GetString("status") {
+				fieldErr(errs, "status", "status_via_events",
+					"隐患状态只能通过隐患处理记录（hazard_events）变更", "A hazard's status changes only through a hazard event")
+			}
+			for _, f := range immutableParents[name] {
+				if r.GetString(f) != orig.GetString(f) {
+					fieldErr(errs, f, "immutable", "不能更改所属记录，请新建记录", "The parent record cannot change; create a new record instead")
+				}
+			}
+		}
+		return mergeErrors(errs, e.Next())
+	})
+
+	// A correction stores the previous state first, in the write's transaction (the audit
+	// handler, which runs outside this one, opened it).
+	app.OnRecordUpdateExecute(Enterprises, Policies, ServiceReports, Hazards).BindFunc(func(e *core.RecordEvent) error {
+		if isTransition(e.Context) {
+			return e.Next()
+		}
+		r := e.Record
+		orig := r.Original()
+		if err := saveVersion(e.App, r, orig); err != nil {
+			return err
+		}
+		r.Set("revision", orig.GetInt("revision")+1)
+		return e.Next()
+	})
+
+	// A hazard event moves its hazard to to_status in the same transaction.
+	app.OnRecordCreateExecute(HazardEvents).Bind(&hook.Handler[*core.RecordEvent]{
+		Func: func(e *core.RecordEvent) error {
+			if err := e.Next(); err != nil {
+				return err
+			}
+			to := e.Record.GetString("to_status")
+			if to == "" || to == e.Record.GetString("from_status") {
+				return nil
+			}
+			h, err := e.App.FindRecordById(Hazards, e.Record.GetString("hazard"))
+			if err != nil {
+				return err
+			}
+			h.Set("status", to)
+			if to == "verified" {
+				h.Set("closed_at", types.NowDateTime())
+			}
+			audit.SetActor(h, audit.ActorOf(e.Record))
+			defer audit.ClearActor(h)
+			return e.App.SaveWithContext(context.WithValue(e.Context, transitionKey{}, true), h)
+		},
+	})
+}
+
+func saveVersion(app core.App, r, orig *core.Record) error {
+	col, err := app.FindCachedCollectionByNameOrId(RecordVersions)
+	if err != nil {
+		return err
+	}
+	snapshot, err := json.Marshal(orig.FieldsData())
+	if err != nil {
+		return err
+	}
+	v := core.NewRecord(col)
+	v.Set("collection_name", r.Collection().Name)
+	v.Set("record_id", r.Id)
+	v.Set("revision", orig.GetInt("revision"))
+	v.Set("snapshot", types.JSONRaw(snapshot))
+	v.Set("reason", r.GetString("correction_reason"))
+	v.Set("actor", audit.ActorOf(r))
+	audit.SetActor(v, audit.ActorOf(r))
+	defer audit.ClearActor(v)
+	return app.Save(v)
+}
+
+// Errors re-exported for callers that type-assert Prepare's result.
+type Errors = validation.Errors

@@ -1,0 +1,53 @@
+package records
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/validation"
+)
+
+// Prepare derives the server-owned columns of a record of enterprises, policies,
+// service_reports, hazards or hazard_events and validates its data against the form
+// definition version it names; records of other collections are left alone.
+//
+// It sets, overwriting whatever the caller put there:
+//   - the columns named by x-column annotations of the definition's schema, from data;
+//   - city_code and province_code of an enterprise from its region_code;
+//   - region_code, city_code, province_code, industry (and enterprise, insurer, provider,
+//     policy) of policies, service reports and hazards from their enterprise, policy or report;
+//   - region columns and from_status of a hazard event from its hazard.
+//
+// It returns nil, or a validation.Errors (an ozzo validation.Errors) mapping a field path
+// ("data.cover_per_person", "version", "enterprise") to a *validation.FieldError with zh and en
+// messages. It never panics and never writes. app.Save runs it again through the model hooks,
+// so calling it is only needed to collect errors before saving (bulk upload, seed).
+func Prepare(app core.App, record *core.Record) error {
+	if record == nil {
+		return nil
+	}
+	name := record.Collection().Name
+	if !IsBusiness(name) && name != HazardEvents {
+		return nil
+	}
+	errs, _ := derive(app, record)
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// mergeErrors combines our field errors with the result of the rest of the validate chain
+// (PocketBase's own field checks), keeping ours for a path both report.
+func mergeErrors(errs validation.Errors, nextErr error) error {
+	if len(errs) == 0 {
+		return nextErr
+	}
+	if pbErrs, ok := nextErr.(validation.Errors); ok {
+		for k, v := range pbErrs {
+			if _, taken := errs[k]; !taken {
+				errs[k] = v
+			}
+		}
+	}
+	return errs
+}
