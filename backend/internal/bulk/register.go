@@ -1,6 +1,138 @@
+// Package bulk is the bulk upload of policies (by insurers) and of the must-insure
+// enterprise registry (by regulators): CSV or JSON, every row validated like a single record.
 package bulk
 
-import "github.com/pocketbase/pocketbase"
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
 
-// Register wires this package's hooks, routes and commands into the app.
-func Register(app *pocketbase.PocketBase) {}
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/definitions"
+)
+
+// Register adds POST /api/azx/bulk/policies and POST /api/azx/bulk/enterprises.
+func Register(app *pocketbase.PocketBase) {
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		g := se.Router.Group("/api/azx/bulk")
+		g.Bind(apis.RequireAuth("users"))
+		g.POST("/policies", handler(policies, "insurer"))
+		g.POST("/enterprises", handler(enterprises, "regulator"))
+		return se.Next()
+	})
+}
+
+func language(r *http.Request) string {
+	if strings.HasPrefix(strings.ToLower(r.Header.Get("Accept-Language")), "en") {
+		return "en"
+	}
+	return "zh"
+}
+
+func fail(e *core.RequestEvent, lang string, re *requestError) error {
+	msg := re.Zh
+	if lang == "en" {
+		msg = re.En
+	}
+	return e.JSON(re.Status, map[string]any{
+		"status": re.Status, "code": re.Code, "message": msg, "message_zh": re.Zh, "message_en": re.En, "data": map[string]any{},
+	})
+}
+
+func handler(k *kind, role string) func(*core.RequestEvent) error {
+	return func(e *core.RequestEvent) error {
+		lang := language(e.Request)
+		if e.Auth.GetString("role") != role || e.Auth.GetString("organization") == "" {
+			return fail(e, lang, &requestError{403, "bulk_forbidden",
+				"只有" + map[string]string{"insurer": "保险机构", "regulator": "监管部门"}[role] + "用户可以上传此类数据",
+				"Only " + role + " users may upload these rows"})
+		}
+		version, err := latestVersion(e.App, k.definition)
+		if err != nil {
+			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义尚未发布：" + k.definition, err.Error()})
+		}
+		def, err := definitions.Lookup(e.App, k.definition, version)
+		if err != nil {
+			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()})
+		}
+		doc := def.Schema.Doc()
+		rows, rerr := readRows(e, func(path, cell string) any { return coerceCell(doc, path, cell) })
+		if rerr != nil {
+			return fail(e, lang, rerr)
+		}
+		res, err := k.run(e.App, &uploader{auth: e.Auth, lang: lang}, rows, version)
+		if err != nil {
+			return err
+		}
+		return e.JSON(http.StatusOK, res)
+	}
+}
+
+func tooLarge() *requestError {
+	return &requestError{413, "bulk_too_large", "上传文件超过 20 MB，请拆分后分批上传", "The upload exceeds 20 MB; split it into smaller files"}
+}
+
+// readRows takes the rows from a multipart `file`, or from a JSON body {"rows": [...]}.
+func readRows(e *core.RequestEvent, coerce func(path, cell string) any) ([]Row, *requestError) {
+	// multipart framing adds a little; the file itself is held to MaxBytes below
+	if e.Request.ContentLength > MaxBytes+64<<10 {
+		return nil, tooLarge()
+	}
+	e.Request.Body = http.MaxBytesReader(e.Response, e.Request.Body, MaxBytes+64<<10)
+	ct := strings.ToLower(e.Request.Header.Get("Content-Type"))
+	var raw []byte
+	if strings.HasPrefix(ct, "multipart/form-data") {
+		if err := e.Request.ParseMultipartForm(MaxBytes); err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return nil, tooLarge()
+			}
+			return nil, badInput("无法读取上传的表单："+err.Error(), "The multipart form cannot be read: "+err.Error())
+		}
+		f, hdr, err := e.Request.FormFile("file")
+		if err != nil {
+			return nil, badInput("请以 file 字段上传 CSV 或 JSON 文件", "Upload a CSV or JSON file in the field \"file\"")
+		}
+		defer f.Close()
+		if hdr.Size > MaxBytes {
+			return nil, tooLarge()
+		}
+		raw, err = io.ReadAll(f)
+		if err != nil {
+			return nil, badInput("文件无法读取", "The file cannot be read")
+		}
+		rows, err := parseFile(raw, coerce)
+		if err != nil {
+			return nil, err.(*requestError)
+		}
+		return rows, nil
+	}
+	raw, err := io.ReadAll(e.Request.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, tooLarge()
+		}
+		return nil, badInput("请求体无法读取", "The request body cannot be read")
+	}
+	raw = bytes.TrimSpace(bytes.TrimPrefix(raw, utf8BOM))
+	if len(raw) == 0 || raw[0] != '{' {
+		return nil, badInput("请上传 multipart 文件（file 字段），或发送 JSON {\"rows\": [...]}",
+			"Send a multipart file (field \"file\") or a JSON body {\"rows\": [...]}")
+	}
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &probe); err != nil || probe["rows"] == nil {
+		return nil, badInput("JSON 请求体须为 {\"rows\": [...]}", "The JSON body must be {\"rows\": [...]}")
+	}
+	rows, perr := parseJSON(raw)
+	if perr != nil {
+		return nil, perr.(*requestError)
+	}
+	return rows, nil
+}

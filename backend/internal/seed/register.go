@@ -2,5 +2,7 @@ package seed
 
 import "github.com/pocketbase/pocketbase"
 
-// Register wires this package's hooks, routes and commands into the app.
-func Register(app *pocketbase.PocketBase) {}
+// Register adds the `seed` command.
+func Register(app *pocketbase.PocketBase) {
+	app.RootCmd.AddCommand(command(app))
+}

@@ -1,0 +1,182 @@
+package bulk
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/audit"
+	"azx/backend/internal/validation"
+)
+
+// Result is the response of an upload.
+type Result struct {
+	Created   int       `json:"created"`
+	Unchanged int       `json:"unchanged"`
+	Failed    []Failure `json:"failed"`
+}
+
+// kind describes one uploadable collection.
+type kind struct {
+	collection string
+	definition string // definition key (latest published version is used)
+	keyColumn  string // policy_no or uscc: the idempotency key, unique in the collection
+	rename     map[string]string
+	// prepare checks the row against the uploader (organization, scope), resolves references
+	// and fills the relation columns; it returns field errors or nil.
+	prepare func(tx core.App, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError
+	// owns reports whether an existing row is the uploader's to compare against.
+	owns func(u *uploader, existing *core.Record) bool
+}
+
+// uploader is the signed-in user making the upload.
+type uploader struct {
+	auth *core.Record
+	lang string
+}
+
+func (u *uploader) org() string { return u.auth.GetString("organization") }
+
+func (u *uploader) fail(code, zh, en string) FieldError { return fieldError(code, zh, en, u.lang) }
+
+// run stores every valid row in one transaction; each row is its own savepoint, so a refused
+// row leaves no trace and does not disturb the others.
+func (k *kind) run(app core.App, u *uploader, rows []Row, version int) (*Result, error) {
+	res := &Result{Failed: []Failure{}}
+	col, err := app.FindCollectionByNameOrId(k.collection)
+	if err != nil {
+		return nil, err
+	}
+	err = app.RunInTransaction(func(tx core.App) error {
+		for _, row := range rows {
+			key, outcome, errs := k.one(tx, col, u, row, version)
+			switch {
+			case errs != nil:
+				res.Failed = append(res.Failed, Failure{Row: row.Num, Key: key, Errors: errs})
+			case outcome == "unchanged":
+				res.Unchanged++
+			default:
+				res.Created++
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+func (k *kind) one(tx core.App, col *core.Collection, u *uploader, row Row, version int) (string, string, map[string]FieldError) {
+	if row.Err != nil {
+		return "", "", map[string]FieldError{"_row": u.fail(row.Err.Code, row.Err.Zh, row.Err.En)}
+	}
+	fields := row.Fields
+	key, _ := fields[k.keyColumn].(string)
+
+	rec := core.NewRecord(col)
+	if errs := k.prepare(tx, u, fields, rec); errs != nil {
+		return key, "", errs
+	}
+	rec.Set("definition", k.definition)
+	rec.Set("version", version)
+	rec.Set("data", fields)
+
+	if key != "" {
+		existing, err := tx.FindFirstRecordByData(col, k.keyColumn, key)
+		if err == nil {
+			outcome, errs := k.compare(u, existing, rec)
+			return key, outcome, errs
+		}
+	}
+
+	if _, err := tx.DB().NewQuery("SAVEPOINT azx_bulk_row").Execute(); err != nil {
+		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}
+	}
+	audit.SetActor(rec, audit.AuthActor(u.auth))
+	err := tx.Save(rec)
+	audit.ClearActor(rec)
+	if err != nil {
+		_, _ = tx.DB().NewQuery("ROLLBACK TO azx_bulk_row").Execute()
+		_, _ = tx.DB().NewQuery("RELEASE azx_bulk_row").Execute()
+		return key, "", rowErrors(err, u.lang, k.rename)
+	}
+	if _, err := tx.DB().NewQuery("RELEASE azx_bulk_row").Execute(); err != nil {
+		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}
+	}
+	return key, "created", nil
+}
+
+// compare decides between unchanged and a refusal when the key already exists: the same
+// content is a no-op (uploading a file twice stores nothing twice); different content needs
+// a correction with a reason, which an upload cannot carry.
+func (k *kind) compare(u *uploader, existing, rec *core.Record) (string, map[string]FieldError) {
+	if !k.owns(u, existing) {
+		return "", map[string]FieldError{k.keyColumn: u.fail("bulk_key_taken",
+			"该编号已由其他机构或辖区外的单位登记，不能上传",
+			"This key is already registered by another organization or outside your region; it cannot be uploaded")}
+	}
+	same := sameJSON(existing.Get("data"), rec.Get("data"))
+	for _, rel := range []string{"enterprise", "provider"} {
+		if rec.Collection().Fields.GetByName(rel) != nil && rec.GetString(rel) != "" && rec.GetString(rel) != existing.GetString(rel) {
+			same = false
+		}
+	}
+	if same {
+		return "unchanged", nil
+	}
+	return "", map[string]FieldError{k.keyColumn: u.fail("bulk_exists_different",
+		"该记录已存在且内容不同：请通过更正（填写更正原因）修改，而不是重新上传",
+		"This record already exists with different content: submit a correction (with a reason) instead of uploading it again")}
+}
+
+// sameJSON compares two JSON values by meaning (key order and number spelling ignored).
+func sameJSON(a, b any) bool {
+	return reflect.DeepEqual(normalize(a), normalize(b))
+}
+
+func normalize(v any) any {
+	var raw []byte
+	switch x := v.(type) {
+	case []byte:
+		raw = x
+	case json.RawMessage:
+		raw = x
+	default:
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil
+		}
+		raw = b
+	}
+	var out any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil
+	}
+	return out
+}
+
+// latestVersion is the newest published version of a definition key.
+func latestVersion(app core.App, key string) (int, error) {
+	var v int
+	err := app.DB().Select("COALESCE(MAX([[version]]), 0)").From("form_definitions").
+		Where(dbx.HashExp{"key": key, "status": "published"}).Row(&v)
+	if err == nil && v == 0 {
+		err = fmt.Errorf("form definition %q has no published version", key)
+	}
+	return v, err
+}
+
+// inScope mirrors the regulators' access rule on a region code.
+func inScope(auth *core.Record, region string) bool {
+	scope := auth.GetString("region_scope")
+	switch auth.GetString("scope_level") {
+	case "province":
+		return validation.ProvinceCode(region) == scope
+	case "city":
+		return validation.CityCode(region) == scope
+	case "county":
+		return region == scope
+	}
+	return false
+}

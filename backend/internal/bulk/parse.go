@@ -1,0 +1,185 @@
+package bulk
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits of one upload.
+const (
+	MaxBytes = 20 << 20
+	MaxRows  = 50000
+)
+
+// Row is one uploaded row: its 1-based data-row number and its fields, nested along dotted
+// column names (insured.name → {"insured": {"name": …}}).
+type Row struct {
+	Num    int
+	Fields map[string]any
+	Err    *requestError // a row the parser could not read (wrong number of cells)
+}
+
+// requestError is a problem with the whole upload, reported in both languages.
+type requestError struct {
+	Status int
+	Code   string
+	Zh, En string
+}
+
+func (e *requestError) Error() string { return e.En }
+
+func tooManyRows() *requestError {
+	return &requestError{413, "bulk_too_many_rows",
+		fmt.Sprintf("一次最多上传 %d 行，请拆分文件", MaxRows),
+		fmt.Sprintf("An upload holds at most %d rows; split the file", MaxRows)}
+}
+
+func badInput(zh, en string) *requestError { return &requestError{400, "bulk_invalid_file", zh, en} }
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// parseFile reads a CSV (header row first) or a JSON array of row objects (or {"rows": [...]}).
+func parseFile(raw []byte, coerce func(path string, cell string) any) ([]Row, error) {
+	raw = bytes.TrimPrefix(raw, utf8BOM)
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 {
+		return nil, badInput("文件为空", "The file is empty")
+	}
+	if trimmed[0] == '[' || trimmed[0] == '{' {
+		return parseJSON(trimmed)
+	}
+	if !utf8.Valid(raw) {
+		return nil, badInput("文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+			"The file is not UTF-8: save it from Excel as \"CSV UTF-8 (comma delimited)\"")
+	}
+	return parseCSV(raw, coerce)
+}
+
+func parseJSON(raw []byte) ([]Row, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var top any
+	if err := dec.Decode(&top); err != nil {
+		return nil, badInput("JSON 无法解析："+err.Error(), "The JSON cannot be parsed: "+err.Error())
+	}
+	if obj, ok := top.(map[string]any); ok {
+		top = obj["rows"]
+	}
+	list, ok := top.([]any)
+	if !ok {
+		return nil, badInput("JSON 须为行对象数组，或 {\"rows\": [...]}", "JSON must be an array of row objects, or {\"rows\": [...]}")
+	}
+	if len(list) > MaxRows {
+		return nil, tooManyRows()
+	}
+	rows := make([]Row, 0, len(list))
+	for i, item := range list {
+		obj, ok := item.(map[string]any)
+		row := Row{Num: i + 1, Fields: map[string]any{}}
+		if !ok {
+			row.Err = &requestError{400, "bulk_row_not_object", "该行不是对象", "The row is not an object"}
+		} else {
+			for k, v := range obj {
+				setPath(row.Fields, k, v) // dotted keys are accepted in JSON too
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+func parseCSV(raw []byte, coerce func(path, cell string) any) ([]Row, error) {
+	r := csv.NewReader(bytes.NewReader(raw))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, badInput("CSV 表头无法读取："+err.Error(), "The CSV header cannot be read: "+err.Error())
+	}
+	seen := map[string]bool{}
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		if h == "" {
+			return nil, badInput(fmt.Sprintf("CSV 表头第 %d 列为空", i+1), fmt.Sprintf("CSV header column %d is empty", i+1))
+		}
+		if seen[h] {
+			return nil, badInput("CSV 表头重复："+h, "Duplicate CSV header column: "+h)
+		}
+		seen[h] = true
+		header[i] = h
+	}
+	var rows []Row
+	for num := 1; ; num++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, badInput(fmt.Sprintf("CSV 第 %d 行无法读取：%v", num, err), fmt.Sprintf("CSV data row %d cannot be read: %v", num, err))
+		}
+		if len(rows) == MaxRows {
+			return nil, tooManyRows()
+		}
+		if blank(rec) {
+			num-- // blank lines are not rows
+			continue
+		}
+		row := Row{Num: num, Fields: map[string]any{}}
+		if len(rec) != len(header) {
+			row.Err = &requestError{400, "bulk_row_cells",
+				fmt.Sprintf("该行有 %d 列，表头有 %d 列", len(rec), len(header)),
+				fmt.Sprintf("The row has %d cells, the header %d", len(rec), len(header))}
+		} else {
+			for i, cell := range rec {
+				if cell = strings.TrimSpace(cell); cell != "" {
+					setPath(row.Fields, header[i], coerce(header[i], cell))
+				}
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// setPath stores v at a dotted path, creating nested objects.
+func setPath(m map[string]any, path string, v any) {
+	parts := strings.Split(path, ".")
+	for _, p := range parts[:len(parts)-1] {
+		next, ok := m[p].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			m[p] = next
+		}
+		m = next
+	}
+	m[parts[len(parts)-1]] = v
+}
+
+// takeString removes a top-level meta column (enterprise_uscc) from the row and returns it.
+func takeString(m map[string]any, key string) string {
+	v, ok := m[key]
+	if !ok {
+		return ""
+	}
+	delete(m, key)
+	s, _ := v.(string)
+	if s == "" && v != nil {
+		s = fmt.Sprint(v)
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,101 @@
+package seed
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// benchChunk is the number of policies per transaction: large enough to amortize commits,
+// small enough to keep the write lock short for a server running alongside.
+const benchChunk = 5000
+
+type benchEnterprise struct {
+	ID        string `db:"id"`
+	USCC      string `db:"uscc"`
+	Name      string `db:"name"`
+	Headcount int    `db:"headcount"`
+	Industry  string `db:"industry"`
+}
+
+// AddBenchPolicies adds n synthetic policies (numbers BENCH-0000001 onwards, continuing after
+// those already present) spread over the seeded enterprises and insurers, through app.Save.
+func AddBenchPolicies(app core.App, n int, seed uint64) (int, error) {
+	var ents []benchEnterprise
+	if err := app.DB().Select("id", "uscc", "name", "headcount", "industry").From("enterprises").OrderBy("id").All(&ents); err != nil {
+		return 0, err
+	}
+	var insurers, providers []string
+	if err := app.DB().Select("id").From("organizations").Where(dbx.HashExp{"kind": "insurer"}).OrderBy("id").Column(&insurers); err != nil {
+		return 0, err
+	}
+	if err := app.DB().Select("id").From("organizations").Where(dbx.HashExp{"kind": "provider"}).OrderBy("id").Column(&providers); err != nil {
+		return 0, err
+	}
+	if len(ents) == 0 || len(insurers) == 0 {
+		return 0, errors.New("no enterprises or insurers: seed the demo data first")
+	}
+	versions, err := LatestVersions(app)
+	if err != nil {
+		return 0, err
+	}
+	var existing int
+	_ = app.DB().Select("COUNT(*)").From("policies").Where(dbx.Like("policy_no", "BENCH-").Match(false, true)).Row(&existing)
+
+	rng := rand.New(rand.NewPCG(seed+uint64(existing), 0xbe4c))
+	done := 0
+	for done < n {
+		size := min(benchChunk, n-done)
+		err := app.RunInTransaction(func(tx core.App) error {
+			w, err := newWriter(tx, versions)
+			if err != nil {
+				return err
+			}
+			for i := 0; i < size; i++ {
+				seq := existing + done + i + 1
+				e := ents[rng.IntN(len(ents))]
+				r := w.business("policies", fmt.Sprintf("bench%010d", seq), "policy", benchPolicy(rng, seq, e))
+				r.Set("enterprise", e.ID)
+				r.Set("insurer", insurers[rng.IntN(len(insurers))])
+				if rng.IntN(10) < 7 && len(providers) > 0 {
+					r.Set("provider", providers[rng.IntN(len(providers))])
+				}
+				if err := save(tx, r, fmt.Sprintf("BENCH-%07d", seq)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return done, err
+		}
+		done += size
+	}
+	return done, nil
+}
+
+func benchPolicy(rng *rand.Rand, seq int, e benchEnterprise) map[string]any {
+	start := day(RefDate, -rng.IntN(3*365))
+	end := start.AddDate(1, 0, -1)
+	status, basis := "expired", "2017"
+	if !end.Before(RefDate) {
+		status = "active"
+	}
+	if !start.Before(legal2025From) {
+		basis = "2025"
+	}
+	headcount := max(e.Headcount, 1)
+	premium := math.Round(float64(headcount)*(150+rng.Float64()*400)*100) / 100
+	return map[string]any{
+		"policy_no": fmt.Sprintf("BENCH-%07d", seq), "legal_basis": basis, "status": status,
+		"insured":   map[string]any{"uscc": e.USCC, "name": e.Name},
+		"period":    map[string]any{"start": date(start), "end": date(end)},
+		"headcount": headcount, "insured_persons": headcount,
+		"cover_per_person": float64(pick(rng, covers2025)), "premium": premium,
+		"prevention_clause": true, "prevention_budget": math.Ceil(premium*20) / 100,
+	}
+}
