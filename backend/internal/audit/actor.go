@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -23,7 +24,7 @@ func SetActor(r *core.Record, actor string) {
 // ClearActor forgets r's actor.
 func ClearActor(r *core.Record) { actors.Delete(r) }
 
-// ActorOf returns who saves r ("users/ID", "_superusers/ID") or System.
+// ActorOf returns who saves r: a users id, "_superusers/ID", or System.
 func ActorOf(r *core.Record) string {
 	if v, ok := actors.Load(r); ok {
 		return v.(string)
@@ -34,17 +35,20 @@ func ActorOf(r *core.Record) string {
 // UserID returns the users id of r's actor, or "" when the actor is not a user.
 func UserID(r *core.Record) string {
 	a := ActorOf(r)
-	const prefix = "users/"
-	if len(a) > len(prefix) && a[:len(prefix)] == prefix {
-		return a[len(prefix):]
+	if a == System || strings.Contains(a, "/") {
+		return ""
 	}
-	return ""
+	return a
 }
 
-// AuthActor names an authenticated record as an actor.
+// AuthActor names an authenticated record as an actor: a user by its id, any other auth
+// record (a superuser) as collection/id.
 func AuthActor(auth *core.Record) string {
 	if auth == nil {
 		return ""
+	}
+	if auth.Collection().Name == "users" {
+		return auth.Id
 	}
 	return auth.Collection().Name + "/" + auth.Id
 }

@@ -88,15 +88,15 @@ func VerifyChain(entries []Entry) []Problem {
 	var prevSeq int64
 	for i, e := range entries {
 		if e.Seq <= prevSeq && i > 0 {
-			problems = append(problems, Problem{e.Seq, "out_of_order", fmt.Sprintf("seq %d follows seq %d", e.Seq, prevSeq)})
+			problems = append(problems, Problem{e.Seq, "out_of_order", fmt.Sprintf("entry %s (seq %d) is stored after seq %d", e.ID, e.Seq, prevSeq)})
 		} else if e.Seq != prevSeq+1 {
-			problems = append(problems, Problem{e.Seq, "gap", fmt.Sprintf("entries %d..%d are missing", prevSeq+1, e.Seq-1)})
+			problems = append(problems, Problem{e.Seq, "gap", fmt.Sprintf("entries %d..%d are missing before entry %s", prevSeq+1, e.Seq-1, e.ID)})
 		}
 		if e.Computed() != e.Hash {
-			problems = append(problems, Problem{e.Seq, "altered", fmt.Sprintf("%s %s/%s: the row no longer hashes to its stored hash", e.Action, e.Collection, e.RecordID)})
+			problems = append(problems, Problem{e.Seq, "altered", fmt.Sprintf("entry %s (%s %s/%s) no longer hashes to its stored hash", e.ID, e.Action, e.Collection, e.RecordID)})
 		}
 		if e.PrevHash != prevHash {
-			problems = append(problems, Problem{e.Seq, "broken_link", "prev_hash does not match the previous entry's hash"})
+			problems = append(problems, Problem{e.Seq, "broken_link", fmt.Sprintf("entry %s: prev_hash does not match the previous entry's hash", e.ID)})
 		}
 		prevHash = e.Hash
 		if e.Seq > prevSeq {

@@ -1,7 +1,9 @@
 package audit
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -73,6 +75,10 @@ func inTransaction(e *core.RecordEvent, fn func() error) error {
 	})
 }
 
+// DeletedHash is the record_hash of a delete entry: the hash of JSON null, the record's
+// content after the write.
+var DeletedHash = func() string { s := sha256.Sum256([]byte("null")); return hex.EncodeToString(s[:]) }()
+
 // Append writes the audit entry of one write; app must be the transaction of that write.
 func Append(app core.App, r *core.Record, action string) error {
 	var last struct {
@@ -88,7 +94,7 @@ func Append(app core.App, r *core.Record, action string) error {
 		prev = Genesis
 	}
 
-	recordHash := ""
+	recordHash := DeletedHash
 	if action != "delete" {
 		row, err := ReadRow(app, r.Collection().Name, r.Id)
 		if err != nil {

@@ -182,3 +182,10 @@ func Hash(raw []byte) (string, error) {
 	sum := sha256.Sum256(c)
 	return hex.EncodeToString(sum[:]), nil
 }
+
+// KeyExists reports whether any version of a definition key exists.
+func KeyExists(app core.App, key string) bool {
+	var n int
+	err := app.DB().Select("COUNT(*)").From(Collection).Where(dbx.HashExp{"key": key}).Row(&n)
+	return err == nil && n > 0
+}

@@ -30,7 +30,11 @@ func resolveDefinition(app core.App, r *core.Record, errs validation.Errors) *de
 	def, err := definitions.Lookup(app, key, version)
 	if err != nil {
 		if err == definitions.ErrNotFound {
-			fieldErr(errs, "version", "definition_unknown", "表单定义 "+key+" 没有这个版本", "Form definition "+key+" has no such version")
+			if definitions.KeyExists(app, key) {
+				fieldErr(errs, "version", "definition_version_unknown", "表单定义 "+key+" 没有这个版本", "Form definition "+key+" has no such version")
+			} else {
+				fieldErr(errs, "definition", "definition_unknown", "没有名为 "+key+" 的表单定义", "There is no form definition "+key)
+			}
 		} else {
 			fieldErr(errs, "definition", "definition_invalid", "表单定义无法使用："+err.Error(), "The form definition cannot be used: "+err.Error())
 		}

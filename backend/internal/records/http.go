@@ -209,3 +209,18 @@ func localize(err error, lang string, isRecord bool) error {
 	}
 	return apiErr
 }
+
+// append-only: nobody, superusers included, deletes business history or touches the
+// server-written logs through the API.
+func bindAppendOnly(app core.App) {
+	forbid := func(zh, en string) func(e *core.RecordRequestEvent) error {
+		return func(e *core.RecordRequestEvent) error {
+			return router.NewForbiddenError(zh+" / "+en, nil)
+		}
+	}
+	noDelete := forbid("业务记录不能删除，只能更正", "Business records are never deleted, only corrected")
+	app.OnRecordDeleteRequest(Enterprises, Policies, ServiceReports, Hazards, HazardEvents, RecordVersions, "audit_log").BindFunc(noDelete)
+	serverOnly := forbid("此记录只由服务器写入", "These rows are written by the server only")
+	app.OnRecordCreateRequest(RecordVersions, "audit_log").BindFunc(serverOnly)
+	app.OnRecordUpdateRequest(RecordVersions, "audit_log", HazardEvents).BindFunc(serverOnly)
+}

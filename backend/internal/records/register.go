@@ -10,6 +10,7 @@ import (
 func Register(app *pocketbase.PocketBase) {
 	bindModelHooks(app)
 	bindRequestHooks(app)
+	bindAppendOnly(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.BindFunc(middleware)
 		return se.Next()
