@@ -75,14 +75,20 @@ export function ensureChromium() {
 
 /** The library bundle in dist/, built when missing or older than the sources. */
 export function ensureLibrary() {
-  const dist = join(root, 'dist', 'index.js');
   const sources = Math.max(
     newestMtime(join(root, 'components'), (n) => n.endsWith('.ts')),
     newestMtime(join(root, 'schemas'), (n) => n.endsWith('.json') || n.endsWith('.ts')),
   );
-  if (existsSync(dist) && statSync(dist).mtimeMs >= sources) return;
-  console.log('› building the library (dist/)');
-  sh(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+  const stale = (file, own = 0) => !existsSync(file) || statSync(file).mtimeMs < Math.max(sources, own);
+  if (stale(join(root, 'dist', 'index.js'))) {
+    console.log('› building the library (dist/)');
+    sh(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+  }
+  const portal = newestMtime(join(root, 'demo'), (n) => n.endsWith('.ts'));
+  if (stale(join(root, 'demo', 'build', 'portal.js'), portal)) {
+    console.log('› building the demo portal (demo/build/)');
+    sh(process.execPath, [join(root, 'scripts', 'build-demo.mjs')]);
+  }
 }
 
 export function versionOf(cmd, args = ['--version']) {
