@@ -58,12 +58,12 @@ function canReadBusiness(actor, collection, side) {
 /** May actor create a business row on side? (README: who writes) */
 function canCreateBusiness(actor, collection, side) {
   const r = role(actor);
+  // any insurer may underwrite any enterprise, as long as it names itself the insurer
+  if (collection === 'policies') return r === 'insurer';
   if (!party(actor, side)) return false;
   switch (collection) {
     case 'enterprises':
       return r === 'regulator';
-    case 'policies':
-      return r === 'insurer';
     case 'service_reports':
     case 'hazards':
       return r === 'insurer' || r === 'provider';
@@ -77,6 +77,7 @@ function canCreateBusiness(actor, collection, side) {
 /** May actor correct a business row of side? hazard_events are never updated. */
 function canUpdateBusiness(actor, collection, side) {
   if (collection === 'hazard_events') return false;
+  if (collection === 'policies') return role(actor) === 'insurer' && party(actor, side);
   return canCreateBusiness(actor, collection, side);
 }
 

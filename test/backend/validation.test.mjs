@@ -8,6 +8,7 @@ import { createWorld } from '../fixtures/world.mjs';
 import { breakUscc, makeUscc } from '../fixtures/uscc.mjs';
 import { DEFINITION_KEYS, ENTERPRISES, REGIONS, enterpriseData, policyData } from '../fixtures/records.mjs';
 import { assertFieldError, total } from './helpers.mjs';
+import { hazardAt } from './hazard-steps.mjs';
 
 let server;
 let world;
@@ -40,7 +41,7 @@ function goodPolicy(overrides = {}) {
 
 /** A valid Shaoxing enterprise for the Shaoxing regulator's registry. */
 function goodEnterprise(overrides = {}) {
-  const uscc = makeUscc(REGIONS.yuecheng, `MA2V${next()}`);
+  const uscc = makeUscc(REGIONS.yuecheng, `MA2K${next()}`);
   return business('enterprises', enterpriseData({ uscc, name: `校验测试企业${counter}`, region_code: REGIONS.yuecheng, industry: 'fireworks', ...overrides }));
 }
 
@@ -64,7 +65,9 @@ const BAD = [
     body: () => goodPolicy({ legal_basis: '1999' }) },
   { kind: 'bad USCC check character', as: 'regulatorShaoxing', collection: 'enterprises', path: 'data.uscc',
     body: () => { const b = goodEnterprise(); b.data.uscc = breakUscc(b.data.uscc); return b; } },
-  { kind: 'bad region code', as: 'regulatorShaoxing', collection: 'enterprises', path: 'data.region_code',
+  { kind: 'bad region code (a typo in the county digits)', as: 'regulatorShaoxing', collection: 'enterprises', path: 'data.region_code',
+    body: () => goodEnterprise({ region_code: '33060X' }) },
+  { kind: 'bad region code (no such province)', as: 'regulatorZhejiang', collection: 'enterprises', path: 'data.region_code',
     body: () => goodEnterprise({ region_code: '990101' }) },
   { kind: 'bad mobile', as: 'regulatorShaoxing', collection: 'enterprises', path: 'data.principal.mobile',
     body: () => goodEnterprise({ principal: { name: '王主任', mobile: '12345678901' } }) },
@@ -283,4 +286,46 @@ describe('form definitions', () => {
       assert.equal(await total(su, 'form_definitions'), before, 'nothing stored');
     });
   }
+});
+
+describe('the hazard closed loop', () => {
+  const fresh = async (side = 'A') => hazardAt(su, world, side, 'found', `HZ-VAL-${next()}`);
+
+  test("a hazard's status cannot be set by a correction, only by an event", async () => {
+    const id = await fresh();
+    const before = (await su.view('hazards', id)).body;
+    const api = world.api(await world.login('insurerA'), { lang: 'en' });
+    const r = await api.update('hazards', id, { status: 'verified', correction_reason: '直接销号' });
+    assertFieldError(r, 'status', 'en');
+    assert.equal((await su.view('hazards', id)).body.status, before.status);
+  });
+
+  test('an event moves the hazard and records the status it came from, whatever the client says', async () => {
+    const id = await fresh();
+    const api = world.api(await world.login('providerP'));
+    const r = await api.create('hazard_events', { hazard: id, action: 'notify', from_status: 'rectified', to_status: 'notified', note: '书面告知' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const event = (await su.view('hazard_events', r.body.id)).body;
+    assert.equal(event.from_status, 'found');
+    assert.equal(event.actor, world.ids.users.providerP);
+    assert.equal((await su.view('hazards', id)).body.status, 'notified');
+  });
+
+  test('an enterprise cannot verify (close) its own hazard', async () => {
+    const id = await hazardAt(su, world, 'A', 'rectified', `HZ-VAL-${next()}`);
+    const before = await total(su, 'hazard_events');
+    const api = world.api(await world.login('enterpriseE1'));
+    const r = await api.create('hazard_events', { hazard: id, action: 'verify', to_status: 'verified', note: '自行销号' });
+    assert.ok(r.status >= 400 && r.status < 500, `expected a refusal, got ${r.status}`);
+    assert.equal((await su.view('hazards', id)).body.status, 'rectified');
+    assert.equal(await total(su, 'hazard_events'), before, 'nothing stored');
+  });
+
+  test('a hazard cannot jump from found to verified', async () => {
+    const id = await fresh();
+    const api = world.api(await world.login('insurerA'));
+    const r = await api.create('hazard_events', { hazard: id, action: 'verify', to_status: 'verified', note: '跳过整改' });
+    assert.ok(r.status >= 400 && r.status < 500, `expected a refusal, got ${r.status}`);
+    assert.equal((await su.view('hazards', id)).body.status, 'found');
+  });
 });
