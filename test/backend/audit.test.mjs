@@ -135,6 +135,16 @@ describe('audit verify on the stopped store', () => {
       names: () => [world.ids.hazards.A],
     },
     {
+      what: "a user's role raised to admin",
+      sql: () => `UPDATE users SET role = 'admin' WHERE id = '${world.ids.users.enterpriseE1}';`,
+      names: () => [world.ids.users.enterpriseE1],
+    },
+    {
+      what: 'an organization inserted behind the API',
+      sql: () => `INSERT INTO organizations (id, name, kind, uscc, region_code, created, updated) VALUES ('forgedorg000001', '伪造保险机构', 'insurer', '', '330600', '2026-01-01 00:00:00.000Z', '2026-01-01 00:00:00.000Z');`,
+      names: () => ['forgedorg000001'],
+    },
+    {
       what: 'an audit_log row deleted',
       sql: () => `DELETE FROM audit_log WHERE seq = 3;`,
       names: () => ['3', entries[2].id],
