@@ -25,7 +25,8 @@ func Audited(name string) bool {
 	return name != Collection && !strings.HasPrefix(name, "_")
 }
 
-func bindHooks(app core.App) {
+// BindHooks wires the audit hooks into app (Register does it for the binary).
+func BindHooks(app core.App) {
 	remember := func(e *core.RecordRequestEvent) error {
 		if a := AuthActor(e.Auth); a != "" {
 			SetActor(e.Record, a)

@@ -13,7 +13,7 @@ import (
 
 // Register wires the audit hooks and the `audit verify` command.
 func Register(app *pocketbase.PocketBase) {
-	bindHooks(app)
+	BindHooks(app)
 
 	root := &cobra.Command{Use: "audit", Short: "Audit trail tools"}
 	root.AddCommand(&cobra.Command{

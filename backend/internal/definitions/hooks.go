@@ -14,17 +14,17 @@ var transitions = map[string]map[string]bool{
 	StatusRetired:   {StatusRetired: true},
 }
 
-// bindHooks enforces the definition lifecycle on every save (API or code) and keeps the
+// BindHooks enforces the definition lifecycle on every save (API or code) and keeps the
 // registry cache in step with the rows.
-func bindHooks(app core.App) {
+func BindHooks(app core.App) {
 	app.OnRecordValidate(Collection).BindFunc(func(e *core.RecordEvent) error {
-		errs := check(e.Record)
+		errs := check(e.Record, previous(e.App, e.Record))
 		nextErr := e.Next()
 		return merge(errs, nextErr)
 	})
 
 	app.OnRecordDelete(Collection).BindFunc(func(e *core.RecordEvent) error {
-		if status := e.Record.Original().GetString("status"); status != StatusDraft {
+		if prev := previous(e.App, e.Record); prev != nil && prev.GetString("status") != StatusDraft {
 			return validation.Errors{"status": validation.New("definition_not_draft",
 				"只能删除草稿状态的表单定义", "Only draft definitions can be deleted")}
 		}
@@ -63,7 +63,7 @@ func merge(errs validation.Errors, nextErr error) error {
 }
 
 // check validates a definition row and sets the server-owned hash and published_at.
-func check(r *core.Record) validation.Errors {
+func check(r, orig *core.Record) validation.Errors {
 	errs := validation.Errors{}
 	raw := RawJSON(r.Get("schema"))
 	if _, err := validation.Compile(raw); err != nil {
@@ -88,8 +88,7 @@ func check(r *core.Record) validation.Errors {
 			validation.Add(errs, "status", validation.New("definition_status_transition",
 				"新建的表单定义只能是草稿或已发布", "A new definition must be draft or published"))
 		}
-	} else {
-		orig := r.Original()
+	} else if orig != nil {
 		from := orig.GetString("status")
 		if !transitions[from][status] {
 			validation.Add(errs, "status", validation.New("definition_status_transition",
@@ -114,11 +113,23 @@ func check(r *core.Record) validation.Errors {
 			r.Set("published_at", orig.Get("published_at"))
 		}
 	}
-	if status == StatusPublished && (r.IsNew() || r.Original().GetString("status") == StatusDraft) {
+	if status == StatusPublished && (orig == nil || orig.GetString("status") == StatusDraft) {
 		r.Set("published_at", types.NowDateTime())
 	}
 	if status == StatusDraft {
 		r.Set("published_at", "")
 	}
 	return errs
+}
+
+// previous is the stored row of a definition being updated or deleted (nil when new).
+func previous(app core.App, r *core.Record) *core.Record {
+	if r.IsNew() {
+		return nil
+	}
+	p, err := app.FindRecordById(r.Collection(), r.Id)
+	if err != nil {
+		return nil
+	}
+	return p
 }

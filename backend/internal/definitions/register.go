@@ -4,6 +4,6 @@ import "github.com/pocketbase/pocketbase"
 
 // Register wires the definition lifecycle hooks and the `definitions load` command.
 func Register(app *pocketbase.PocketBase) {
-	bindHooks(app)
+	BindHooks(app)
 	app.RootCmd.AddCommand(command(app))
 }

@@ -49,7 +49,7 @@ func resolveDefinition(app core.App, r *core.Record, errs validation.Errors) *de
 	case definitions.StatusPublished:
 	case definitions.StatusRetired:
 		// a retired version still accepts corrections of the records made under it
-		if orig := r.Original(); r.IsNew() || orig.GetString("definition") != key || orig.GetInt("version") != version {
+		if orig := Previous(app, r); orig == nil || orig.GetString("definition") != key || orig.GetInt("version") != version {
 			fieldErr(errs, "version", "definition_retired", "表单定义 "+key+" 的这个版本已停用，请使用新版本", "This version of form definition "+key+" is retired; use a newer one")
 			return nil
 		}
@@ -192,4 +192,18 @@ func nonEmpty(raw []byte) []byte {
 		return []byte("null")
 	}
 	return raw
+}
+
+// Previous is the stored state of a record being updated (nil for a new record). It reads the
+// row rather than trusting Record.Original(), which is blank for an instance that was created
+// in memory and stale after an earlier save of the same instance.
+func Previous(app core.App, r *core.Record) *core.Record {
+	if r.IsNew() {
+		return nil
+	}
+	p, err := app.FindRecordById(r.Collection(), r.Id)
+	if err != nil {
+		return nil
+	}
+	return p
 }

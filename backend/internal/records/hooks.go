@@ -50,7 +50,10 @@ func bindModelHooks(app core.App) {
 				}
 			}
 		} else if IsBusiness(name) && !isTransition(e.Context) {
-			orig := r.Original()
+			orig := Previous(e.App, r)
+			if orig == nil {
+				orig = r.Original()
+			}
 			if strings.TrimSpace(r.GetString("correction_reason")) == "" {
 				fieldErr(errs, "correction_reason", "correction_reason_required",
 					"更正已提交的记录必须填写更正原因", "A correction of a submitted record needs a correction reason")
@@ -75,7 +78,10 @@ func bindModelHooks(app core.App) {
 			return e.Next()
 		}
 		r := e.Record
-		orig := r.Original()
+		orig := Previous(e.App, r)
+		if orig == nil {
+			return e.Next()
+		}
 		if err := saveVersion(e.App, r, orig); err != nil {
 			return err
 		}

@@ -8,11 +8,16 @@ import (
 // Register wires the record hooks (model level, so app.Save from seed and bulk is covered
 // too), the request hooks and the API middleware.
 func Register(app *pocketbase.PocketBase) {
-	bindModelHooks(app)
-	bindRequestHooks(app)
-	bindAppendOnly(app)
+	BindHooks(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.BindFunc(middleware)
 		return se.Next()
 	})
+}
+
+// BindHooks wires the model and request hooks into app (without the HTTP middleware).
+func BindHooks(app core.App) {
+	bindModelHooks(app)
+	bindRequestHooks(app)
+	bindAppendOnly(app)
 }

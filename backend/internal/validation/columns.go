@@ -15,10 +15,20 @@ type Column struct {
 // arrays not) and returns every x-column annotation, sorted by path for a stable order.
 func Columns(doc any) []Column {
 	var out []Column
+	onPath := map[string]bool{} // $refs being expanded: a recursive schema stops at its first repeat
 	var walk func(node any, path []string, depth int)
 	walk = func(node any, path []string, depth int) {
 		if depth > 32 {
-			return // a $ref cycle
+			return
+		}
+		if raw, ok := node.(map[string]any); ok {
+			if ref, ok := raw["$ref"].(string); ok {
+				if onPath[ref] {
+					return
+				}
+				onPath[ref] = true
+				defer delete(onPath, ref)
+			}
 		}
 		m, ok := resolveRef(doc, node).(map[string]any)
 		if !ok {
