@@ -27,11 +27,11 @@ func (p *Plan) PolicyData(pol Policy) map[string]any {
 	e := p.Enterprises[pol.Ent]
 	d := map[string]any{
 		"policy_no": pol.No, "legal_basis": pol.LegalBasis, "status": pol.Status, "product_name": pol.Product,
-		"insured": map[string]any{"uscc": e.USCC, "name": e.Name, "contact_name": e.Contact.Name, "contact_mobile": e.Contact.Mobile},
-		"period":  map[string]any{"start": date(pol.Start), "end": date(pol.End)},
+		"insured":   map[string]any{"uscc": e.USCC, "name": e.Name, "contact_name": e.Contact.Name, "contact_mobile": e.Contact.Mobile},
+		"period":    map[string]any{"start": date(pol.Start), "end": date(pol.End)},
 		"headcount": pol.Headcount, "insured_persons": pol.InsuredPersons,
 		"cover_per_person": yuan(pol.Cover), "medical_per_person": yuan(pol.Medical), "premium": yuan(pol.Premium),
-		"coverage_scope": []string{"employee_injury", "third_party_injury", "third_party_property", "rescue", "medical_aid", "investigation", "legal"},
+		"coverage_scope":    []string{"employee_injury", "third_party_injury", "third_party_property", "rescue", "medical_aid", "investigation", "legal"},
 		"prevention_clause": pol.Clause, "prevention_budget": yuan(pol.Budget),
 	}
 	if pol.Clause {

@@ -54,10 +54,10 @@ type Person struct{ Name, Mobile string }
 // Enterprise is one row of the must-insure registry.
 type Enterprise struct {
 	ID, USCC, Name, Region, City, Address, Industry, RiskGrade, Size, Standardization, GBT4754 string
-	Headcount                                                                                 int
-	MustInsure                                                                                bool
-	Principal, Contact                                                                        Person
-	OrgKey                                                                                    string // set for enterprises with a login
+	Headcount                                                                                  int
+	MustInsure                                                                                 bool
+	Principal, Contact                                                                         Person
+	OrgKey                                                                                     string // set for enterprises with a login
 }
 
 // Policy is one policy; money is kept in fen (cents) so values are exact.
@@ -95,11 +95,11 @@ type Event struct {
 // Hazard is one hazard with the events that brought it to its current status.
 type Hazard struct {
 	ID, No, Location, Description, Basis, Recommendation, Category, Standard, Status string
-	Report, Policy, Ent                                                               int
-	Major                                                                             bool
-	FoundAt, Deadline                                                                 time.Time
-	Rectifier                                                                         Person
-	Events                                                                            []Event
+	Report, Policy, Ent                                                              int
+	Major                                                                            bool
+	FoundAt, Deadline                                                                time.Time
+	Rectifier                                                                        Person
+	Events                                                                           []Event
 }
 
 // Plan is the whole demo data set, generated in memory before anything is written.
@@ -222,7 +222,7 @@ func (p *Plan) enterprises(rng *rand.Rand) {
 			ID: id("ent", i+1), USCC: uscc, Name: enterpriseName(rng, county, in.Code), Region: county.Code, City: city.Code,
 			Address: address(rng, city, county), Industry: in.Code, Headcount: headcount, MustInsure: in.MustInsure,
 			RiskGrade: riskGrade(rng, in), Size: size(headcount), Standardization: pick(rng, []string{"level_1", "level_2", "level_2", "level_3", "level_3", "level_3", "small_compliant", "none"}),
-			GBT4754: gbt4754[in.Code],
+			GBT4754:   gbt4754[in.Code],
 			Principal: Person{personName(rng), mobile(rng)}, Contact: Person{personName(rng), mobile(rng)},
 		}
 		p.Enterprises = append(p.Enterprises, e)

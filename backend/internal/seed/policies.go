@@ -93,10 +93,10 @@ func (p *Plan) newPolicy(rng *rand.Rand, ei, insurer, provider int, start time.T
 	seq[ins.Prefix]++
 	end := start.AddDate(1, 0, -1)
 	pol := Policy{
-		ID:        id("pol", len(p.Policies)+1),
-		No:        fmt.Sprintf("%s-%s-%d-%06d", ins.Prefix, e.City, start.Year(), seq[ins.Prefix]),
-		Ent:       ei, Insurer: insurer, Provider: provider, RenewalOf: -1,
-		Start:     start, End: end,
+		ID:  id("pol", len(p.Policies)+1),
+		No:  fmt.Sprintf("%s-%s-%d-%06d", ins.Prefix, e.City, start.Year(), seq[ins.Prefix]),
+		Ent: ei, Insurer: insurer, Provider: provider, RenewalOf: -1,
+		Start: start, End: end,
 		Product:   "安全生产责任保险（" + in.Title + "）",
 		Frequency: 2 + rng.IntN(5),
 	}

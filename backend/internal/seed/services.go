@@ -113,7 +113,7 @@ func (p *Plan) addHazard(rng *rand.Rand, ri int) {
 		ID: id("haz", len(p.Hazards)+1), No: fmt.Sprintf("YH-%s-%d-%06d", e.City, found.Year(), len(p.Hazards)+1),
 		Location: t[0], Description: t[1], Basis: t[2], Recommendation: t[3], Category: t[4],
 		Report: ri, Policy: rep.Policy, Ent: pol.Ent, Major: major, FoundAt: found,
-		Deadline: time.Date(found.Year(), found.Month(), found.Day()+limit, 0, 0, 0, 0, shanghai),
+		Deadline:  time.Date(found.Year(), found.Month(), found.Day()+limit, 0, 0, 0, 0, shanghai),
 		Rectifier: Person{personName(rng), mobile(rng)}, Status: "found",
 	}
 	if major {

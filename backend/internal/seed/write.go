@@ -134,10 +134,18 @@ func (w *writer) orgs(p *Plan) (int, error) {
 }
 
 func (w *writer) logins(p *Plan) (int, error) {
+	var hash string // bcrypt once: every demo login has the same password
 	for _, u := range p.Users {
 		r := w.record("users", u.ID)
 		r.SetEmail(u.Email)
-		r.SetPassword(Password)
+		if hash == "" {
+			r.SetPassword(Password)
+			if v, ok := r.GetRaw("password").(*core.PasswordFieldValue); ok {
+				hash = v.Hash
+			}
+		} else {
+			r.SetRaw("password", &core.PasswordFieldValue{Plain: Password, Hash: hash})
+		}
 		r.SetVerified(true)
 		r.Set("name", u.Name)
 		r.Set("role", u.Role)

@@ -1,0 +1,130 @@
+package seed
+
+import (
+	"errors"
+	"io"
+	"reflect"
+	"testing"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+func writeSmall(t *testing.T, enterprises int) (core.App, *Plan) {
+	t.Helper()
+	app := newApp(t)
+	p := Generate(Config{Seed: 42, Enterprises: enterprises, Years: 2, EnterpriseLogins: 3})
+	if err := Write(app, p, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	return app, p
+}
+
+type policyRow struct {
+	No       string  `db:"policy_no"`
+	City     string  `db:"city_code"`
+	Industry string  `db:"industry"`
+	Start    string  `db:"period_start"`
+	Premium  float64 `db:"premium"`
+	Budget   float64 `db:"prevention_budget"`
+	Status   string  `db:"status"`
+	Data     string  `db:"data"`
+}
+
+func policyRows(t *testing.T, app core.App) []policyRow {
+	var rows []policyRow
+	if err := app.DB().Select("policy_no", "city_code", "industry", "period_start", "premium", "prevention_budget", "status", "data").
+		From("policies").OrderBy("policy_no").All(&rows); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// One seeded pair of data folders serves the checks below: seeding is the slow part.
+func TestSeededDataFolder(t *testing.T) {
+	a, p := writeSmall(t, 300)
+	b, _ := writeSmall(t, 300)
+	t.Run("same records twice, refuses a second seed", func(t *testing.T) { sameTwice(t, a, b, p) })
+	t.Run("problems are found by column queries", func(t *testing.T) { problemsByColumns(t, a) })
+	t.Run("hazards end in the planned status with their history", func(t *testing.T) { hazardHistory(t, a, p) })
+}
+
+func sameTwice(t *testing.T, a, b core.App, p *Plan) {
+	ra, rb := policyRows(t, a), policyRows(t, b)
+	if len(ra) != len(p.Policies) || !reflect.DeepEqual(ra, rb) {
+		t.Fatalf("two seeded data folders differ (%d vs %d policies)", len(ra), len(rb))
+	}
+	if err := Write(a, p, io.Discard); !errors.Is(err, ErrAlreadySeeded) {
+		t.Fatalf("a second seed returned %v", err)
+	}
+	n, _ := a.CountRecords("enterprises")
+	if int(n) != len(p.Enterprises) {
+		t.Fatalf("%d enterprises after a refused second seed", n)
+	}
+}
+
+// The problems must be visible to a regulator through the indexed columns, not only in the plan.
+func problemsByColumns(t *testing.T, app core.App) {
+	count := func(kind, sql string) {
+		var n int
+		if err := app.DB().NewQuery(sql).Row(&n); err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		if n == 0 {
+			t.Errorf("no %s found by: %s", kind, sql)
+		}
+	}
+	count(ProblemMustInsureUninsured, `SELECT COUNT(*) FROM enterprises e WHERE must_insure AND NOT EXISTS
+		(SELECT 1 FROM policies p WHERE p.enterprise = e.id AND p.status = 'active')`)
+	count(ProblemNotFullyInsured, `SELECT COUNT(*) FROM policies p JOIN enterprises e ON e.id = p.enterprise
+		WHERE p.status = 'active' AND p.insured_persons < e.headcount`)
+	count(ProblemLapsedRenewal, `SELECT COUNT(*) FROM policies p WHERE p.status = 'expired'
+		AND NOT EXISTS (SELECT 1 FROM policies r WHERE r.renewal_of = p.id)
+		AND NOT EXISTS (SELECT 1 FROM policies a WHERE a.enterprise = p.enterprise AND a.status = 'active')`)
+	count(ProblemUploadedLate, `SELECT COUNT(*) FROM policies WHERE julianday(uploaded_at) - julianday(period_start) > 30`)
+	count(ProblemCoverBelowMinimum, `SELECT COUNT(*) FROM policies WHERE legal_basis = '2025' AND cover_per_person < 400000`)
+	count(ProblemNoPreventionClause, `SELECT COUNT(*) FROM policies WHERE NOT prevention_clause`)
+	count(ProblemLowPreventionBudget, `SELECT COUNT(*) FROM policies WHERE prevention_clause AND prevention_budget < 0.2 * premium`)
+	count("overdue hazard", `SELECT COUNT(*) FROM hazards WHERE deadline < '2026-11-01' AND status NOT IN ('verified')`)
+	count("major hazard", `SELECT COUNT(*) FROM hazards WHERE is_major`)
+}
+
+func hazardHistory(t *testing.T, app core.App, p *Plan) {
+	for _, h := range p.Hazards {
+		rec, err := app.FindRecordById("hazards", h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.GetString("status") != h.Status {
+			t.Fatalf("hazard %s is %s, planned %s", h.No, rec.GetString("status"), h.Status)
+		}
+		n, _ := app.CountRecords("hazard_events", dbx.HashExp{"hazard": h.ID})
+		if int(n) != len(h.Events) {
+			t.Fatalf("hazard %s has %d events, planned %d", h.No, n, len(h.Events))
+		}
+	}
+	var cities []string
+	if err := app.DB().Select("city_code").Distinct(true).From("policies").Column(&cities); err != nil || len(cities) < 5 {
+		t.Fatalf("policies carry derived city codes %v (%v)", cities, err)
+	}
+}
+
+func TestBenchPoliciesAreAddedThroughTheHooks(t *testing.T) {
+	app, _ := writeSmall(t, 40)
+	n, err := AddBenchPolicies(app, 300, 42)
+	if err != nil || n != 300 {
+		t.Fatalf("added %d: %v", n, err)
+	}
+	var missing int
+	_ = app.DB().NewQuery(`SELECT COUNT(*) FROM policies WHERE policy_no LIKE 'BENCH-%' AND (city_code = '' OR period_start = '' OR premium <= 0)`).Row(&missing)
+	if missing != 0 {
+		t.Fatalf("%d bench policies lack derived columns", missing)
+	}
+	if n, err := AddBenchPolicies(app, 10, 42); err != nil || n != 10 {
+		t.Fatalf("a second batch: %d, %v", n, err)
+	}
+	total, _ := app.CountRecords("policies", dbx.NewExp("policy_no LIKE 'BENCH-%'"))
+	if total != 310 {
+		t.Fatalf("%d bench policies, want 310", total)
+	}
+}
