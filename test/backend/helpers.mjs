@@ -21,8 +21,17 @@ export function assertFieldError(r, path, lang) {
   const item = errors[path];
   assert.ok(item, `no error at "${path}"; errors at: ${Object.keys(errors).join(', ') || '(none)'} — ${JSON.stringify(r.body).slice(0, 500)}`);
   assert.ok(item.code, `error at ${path} has a code`);
-  assert.match(item.message_zh ?? '', HAN, `message_zh of ${path} is Chinese: ${item.message_zh}`);
-  assert.ok(item.message_en && !HAN.test(item.message_en), `message_en of ${path} is English: ${item.message_en}`);
+  assertBilingual(item, path);
   assert.equal(item.message, lang === 'en' ? item.message_en : item.message_zh, `message of ${path} follows Accept-Language ${lang ?? '(none)'}`);
   return item;
+}
+
+/**
+ * message_zh is Chinese, message_en is English, and they differ (an English text echoed into
+ * message_zh, or the reverse, is a missing translation).
+ */
+export function assertBilingual(item, what) {
+  assert.match(item.message_zh ?? '', HAN, `${what}: message_zh is Chinese: ${item.message_zh}`);
+  assert.match(item.message_en ?? '', /[A-Za-z]{3,}/, `${what}: message_en is English: ${item.message_en}`);
+  assert.notEqual(item.message_zh, item.message_en, `${what}: message_zh and message_en are the same text: ${item.message_en}`);
 }
