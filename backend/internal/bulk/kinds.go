@@ -7,8 +7,9 @@ import (
 
 // policies: an insurer uploads its own organization's policies. Columns are the policy
 // definition's properties (nested by dots: insured.uscc, period.start) plus:
-//   enterprise_uscc  the insured enterprise in the registry (defaults to insured.uscc)
-//   provider_uscc    optional: the service provider organization
+//
+//	enterprise_uscc  the insured enterprise in the registry (defaults to insured.uscc)
+//	provider_uscc    optional: the service provider organization
 var policies = &kind{
 	collection: "policies",
 	definition: "policy",

@@ -64,3 +64,8 @@ func NewUSCC(rng *rand.Rand, region string) string {
 	s := b.String()
 	return s + string(USCCCheck(s))
 }
+
+// NewUSCCForTest is a valid code registered in region, for tests of other packages.
+func NewUSCCForTest(region string) string {
+	return NewUSCC(rand.New(rand.NewPCG(uint64(len(region)), 7)), region)
+}
