@@ -200,8 +200,8 @@ func TestPolicyUploadAcceptsJSONAndReportsUnknownEnterprises(t *testing.T) {
 	row := func(no, uscc string) map[string]any {
 		return map[string]any{
 			"policy_no": no, "enterprise_uscc": uscc, "legal_basis": "2025", "status": "active",
-			"insured": map[string]any{"uscc": e.USCC, "name": e.Name},
-			"period":  map[string]any{"start": "2026-05-01", "end": "2027-04-30"},
+			"insured":   map[string]any{"uscc": e.USCC, "name": e.Name},
+			"period":    map[string]any{"start": "2026-05-01", "end": "2027-04-30"},
 			"headcount": e.Headcount, "insured_persons": e.Headcount, "cover_per_person": 400000, "premium": 5000,
 			"prevention_clause": true, "prevention_budget": 1000,
 		}
