@@ -315,6 +315,21 @@ for (const actor of ACTOR_NAMES) {
   }
 }
 
+// filters through relations cannot peek at rows the caller may not list
+for (const [actor, collection, filter, label] of [
+  ['insurerA', 'enterprises', 'policies_via_enterprise.premium ?> 25000', "filtered on insurer B's premiums"],
+  ['insurerA', 'organizations', 'policies_via_insurer.policy_no ?= "AZX-WORLD-B-0001"', "filtered on insurer B's policy number"],
+  ['insurerA', 'enterprises', 'hazards_via_enterprise.is_major ?= false && hazards_via_enterprise.city_code ?= "330100"', "filtered on insurer B's hazards"],
+  ['enterpriseE1', 'organizations', 'users_via_organization.role ?= "admin"', "filtered on other users' roles"],
+  ['regulatorShaoxing', 'organizations', '@collection.policies.insurer ?= id && @collection.policies.city_code ?= "330100"', 'filtered with @collection on Hangzhou policies'],
+]) {
+  add(actor, collection, 'list', label + ' finds nothing', true, async () => {
+    const r = await (await as(actor)).list(collection, { filter });
+    assert.ok([200, 400, 403].includes(r.status), `${r.status}`);
+    assert.deepEqual(r.items, [], `leaked: ${JSON.stringify(r.items.map((i) => i.name ?? i.id))}`);
+  });
+}
+
 // view: one own row and one foreign row per collection
 for (const actor of ACTOR_NAMES) {
   const signedIn = actor !== 'anonymous';
