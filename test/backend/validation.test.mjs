@@ -178,6 +178,27 @@ test('an insurer cannot create a policy for another insurer', async () => {
   assert.equal(await total(su, 'policies'), before, 'nothing stored');
 });
 
+describe('relations must agree with the record', () => {
+  test("a policy's enterprise is the insured its data names", async () => {
+    const before = await total(su, 'policies');
+    const api = world.api(await world.login('insurerA'));
+    const body = goodPolicy({ insured: { uscc: ENTERPRISES.E2.uscc, name: ENTERPRISES.E2.name } }); // enterprise column: E1
+    const r = await api.create('policies', body);
+    assert.equal(r.status, 400, `a policy insuring E2 attached to E1: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    assert.equal(await total(su, 'policies'), before, 'nothing stored');
+  });
+
+  for (const org of ['insurerB', 'enterpriseE2', 'regulatorHangzhou']) {
+    test(`a policy's provider must be a service provider, not ${org}`, async () => {
+      const before = await total(su, 'policies');
+      const api = world.api(await world.login('insurerA'), { lang: 'en' });
+      const r = await api.create('policies', { ...goodPolicy(), provider: world.ids.orgs[org] });
+      assertFieldError(r, 'provider', 'en');
+      assert.equal(await total(su, 'policies'), before, 'nothing stored');
+    });
+  }
+});
+
 describe('corrections', () => {
   test('an update without correction_reason is refused in both languages and changes nothing', async () => {
     const id = world.ids.policies.A;
