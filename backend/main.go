@@ -4,6 +4,9 @@ package main
 
 import (
 	"log"
+	"net/http"
+	_ "net/http/pprof"
+	"os"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
@@ -19,6 +22,9 @@ import (
 
 func main() {
 	app := pocketbase.New()
+	if a := os.Getenv("AZX_PPROF"); a != "" {
+		go http.ListenAndServe(a, nil)
+	}
 
 	// Go migrations are compiled in and applied on start; no JS migrations.
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Automigrate: false})

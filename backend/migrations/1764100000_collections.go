@@ -76,9 +76,17 @@ func regionColumns(c *core.Collection, withIndustry bool) {
 	}
 }
 
-func setRules(c *core.Collection) {
+// setRules is a no-op here: the access rules are set by the next migration, once the
+// denormalized party columns they read exist (stores migrated before that get them replaced).
+func setRules(c *core.Collection) {}
+
+// applyRules sets a collection's rules from Rules().
+func applyRules(c *core.Collection) {
 	r := Rules()[c.Name]
 	c.ListRule, c.ViewRule, c.CreateRule, c.UpdateRule, c.DeleteRule = r["list"], r["view"], r["create"], r["update"], r["delete"]
+	if c.IsAuth() {
+		c.ManageRule = r["manage"]
+	}
 }
 
 func up(app core.App) error {
@@ -109,9 +117,6 @@ func up(app core.App) error {
 	)
 	users.AddIndex("idx_users_organization", false, "organization", "")
 	users.AddIndex("idx_users_role", false, "role", "")
-	r := Rules()["users"]
-	users.ListRule, users.ViewRule, users.CreateRule, users.UpdateRule, users.DeleteRule, users.ManageRule =
-		r["list"], r["view"], r["create"], r["update"], r["delete"], r["manage"]
 	if err := app.Save(users); err != nil {
 		return err
 	}

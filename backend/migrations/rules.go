@@ -45,7 +45,8 @@ var (
 	enterpriseRead = anyOf(
 		`@request.auth.role = "insurer"`,
 		party("enterprise", "organization"),
-		`(@request.auth.role = "provider" && `+hasOrg+` && @collection.policies.enterprise ?= id && @collection.policies.provider ?= @request.auth.organization)`,
+		// providers: space-separated ids the server keeps from the enterprise's policies
+		`(@request.auth.role = "provider" && `+hasOrg+` && providers ~ @request.auth.organization)`,
 		scope(""),
 	)
 	enterpriseWrite = scope("")
@@ -53,19 +54,20 @@ var (
 	policyRead = anyOf(
 		party("insurer", "insurer"),
 		party("provider", "provider"),
-		party("enterprise", "enterprise.organization"),
+		party("enterprise", "enterprise_org"),
 		scope(""),
 	)
 	policyCreate = party("insurer", "insurer")
 	policyUpdate = `(` + party("insurer", "insurer") +
 		` && (@request.body.insurer:isset = false || @request.body.insurer = @request.auth.organization))`
 
+	// enterprise_org is the enterprise's organization, copied by the server (no join in list rules).
 	// service reports and hazards: the insurer and provider columns are copied from the policy
 	// (and report) by the server before the rule runs, so a party cannot claim someone else's policy.
 	partiesRead = anyOf(
 		party("insurer", "insurer"),
 		party("provider", "provider"),
-		party("enterprise", "enterprise.organization"),
+		party("enterprise", "enterprise_org"),
 		scope(""),
 	)
 	partiesWrite = anyOf(
@@ -73,10 +75,11 @@ var (
 		party("provider", "provider"),
 	)
 
+	// hazard events carry copies of their hazard's party columns
 	hazardEventRead = anyOf(
-		party("insurer", "hazard.insurer"),
-		party("provider", "hazard.provider"),
-		party("enterprise", "hazard.enterprise.organization"),
+		party("insurer", "insurer"),
+		party("provider", "provider"),
+		party("enterprise", "enterprise_org"),
 		scope(""),
 	)
 	hazardEventCreate = anyOf(

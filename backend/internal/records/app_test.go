@@ -104,7 +104,7 @@ func world(t *testing.T, app core.App) (org, ent, pol *core.Record) {
 	mustSave(t, app, org)
 	ent = newRecord(t, app, "enterprises", map[string]any{"definition": "enterprise", "version": 1,
 		"city_code": "110100", // client-sent derived column: overwritten
-		"data": map[string]any{"uscc": "91330602MA2E10001E", "name": "越城化工", "region_code": "330602", "industry": "hazardous_chemicals"}})
+		"data":      map[string]any{"uscc": "91330602MA2E10001E", "name": "越城化工", "region_code": "330602", "industry": "hazardous_chemicals"}})
 	mustSave(t, app, ent)
 	pol = newRecord(t, app, "policies", map[string]any{"definition": "policy", "version": 1, "enterprise": ent.Id, "insurer": org.Id,
 		"data": map[string]any{"policy_no": "P-1", "premium": 20000, "period": map[string]any{"start": "2026-01-01"}}})

@@ -33,10 +33,10 @@ var regionColumns = []string{"region_code", "city_code", "province_code"}
 // parentColumns are columns copied from a parent record (not from data).
 var parentColumns = map[string][]string{
 	Enterprises:    {"city_code", "province_code"},
-	Policies:       {"region_code", "city_code", "province_code", "industry"},
-	ServiceReports: {"enterprise", "insurer", "provider", "region_code", "city_code", "province_code", "industry"},
-	Hazards:        {"policy", "enterprise", "insurer", "provider", "region_code", "city_code", "province_code", "industry"},
-	HazardEvents:   {"region_code", "city_code", "province_code", "from_status"},
+	Policies:       {"region_code", "city_code", "province_code", "industry", "enterprise_org"},
+	ServiceReports: {"enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry"},
+	Hazards:        {"policy", "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry"},
+	HazardEvents:   {"insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "from_status"},
 }
 
 // protected columns are never filled from data, whatever an x-column annotation says.
@@ -44,4 +44,5 @@ var protected = map[string]bool{
 	"id": true, "created": true, "updated": true, "definition": true, "version": true, "data": true,
 	"revision": true, "correction_reason": true, "enterprise": true, "insurer": true, "provider": true,
 	"policy": true, "service_report": true, "organization": true, "renewal_of": true,
+	"enterprise_org": true, "providers": true,
 }

@@ -2,6 +2,8 @@ package records
 
 import (
 	"encoding/json"
+	"strings"
+	"sync"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -127,34 +129,31 @@ func deriveParents(app core.App, r *core.Record, errs validation.Errors) {
 	case Policies:
 		if ent := findParent(app, r, "enterprise", Enterprises, errs); ent != nil {
 			copyColumns(r, ent, "region_code", "city_code", "province_code", "industry")
+			r.Set("enterprise_org", ent.GetString("organization"))
+			if p := r.GetString("provider"); p != "" && !containsField(ent.GetString("providers"), p) {
+				pendingAssign.Store(r, true)
+			}
 		}
 
 	case ServiceReports:
 		if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
-			copyColumns(r, pol, "enterprise", "insurer", "region_code", "city_code", "province_code", "industry")
-			if pol.GetString("provider") != "" {
-				r.Set("provider", pol.GetString("provider"))
-			}
+			// the provider is the one the policy assigned (none: the insurer serves itself)
+			copyColumns(r, pol, "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry")
 		}
 
 	case Hazards:
 		if rep := findParent(app, r, "service_report", ServiceReports, errs); rep != nil {
-			copyColumns(r, rep, "policy", "enterprise", "insurer", "region_code", "city_code", "province_code", "industry")
-			if rep.GetString("provider") != "" {
-				r.Set("provider", rep.GetString("provider"))
-			}
+			copyColumns(r, rep, "policy", "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry")
 		} else if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
-			copyColumns(r, pol, "enterprise", "insurer", "region_code", "city_code", "province_code", "industry")
-			if pol.GetString("provider") != "" {
-				r.Set("provider", pol.GetString("provider"))
-			}
+			copyColumns(r, pol, "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry")
 		} else if ent := findParent(app, r, "enterprise", Enterprises, errs); ent != nil {
 			copyColumns(r, ent, "region_code", "city_code", "province_code", "industry")
+			r.Set("enterprise_org", ent.GetString("organization"))
 		}
 
 	case HazardEvents:
 		if h := findParent(app, r, "hazard", Hazards, errs); h != nil {
-			copyColumns(r, h, "region_code", "city_code", "province_code")
+			copyColumns(r, h, "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code")
 			if r.IsNew() {
 				r.Set("from_status", h.GetString("status"))
 			}
@@ -206,4 +205,17 @@ func Previous(app core.App, r *core.Record) *core.Record {
 		return nil
 	}
 	return p
+}
+
+// pendingAssign marks policies whose provider is not yet among their enterprise's providers,
+// seen while validating, so the write does not have to look again for every policy.
+var pendingAssign sync.Map // *core.Record → bool
+
+func containsField(list, id string) bool {
+	for _, p := range strings.Fields(list) {
+		if p == id {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -13,8 +14,16 @@ import (
 	"azx/backend/internal/validation"
 )
 
-// transitionKey marks a hazard save made by a hazard event: the only way status changes.
+// transitionKey marks a save made by the server itself, not a correction: a hazard moved by a
+// hazard event (the only way its status changes) or party columns propagated from a parent.
 type transitionKey struct{}
+
+func serverUpdate(ctx context.Context) context.Context {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return context.WithValue(ctx, transitionKey{}, true)
+}
 
 func isTransition(ctx context.Context) bool {
 	if ctx == nil {
@@ -35,6 +44,14 @@ func bindModelHooks(app core.App) {
 		r := e.Record
 		name := r.Collection().Name
 		errs, _ := derive(e.App, r)
+		if name == Enterprises && !isTransition(e.Context) {
+			// providers is kept by the server from the policies, never taken from a client
+			providers := ""
+			if prev := Previous(e.App, r); prev != nil {
+				providers = prev.GetString("providers")
+			}
+			r.Set("providers", providers)
+		}
 
 		if r.IsNew() {
 			if IsBusiness(name) {
@@ -44,10 +61,9 @@ func bindModelHooks(app core.App) {
 			if name == Hazards && r.GetString("status") == "" {
 				r.Set("status", "found")
 			}
-			if name == HazardEvents {
-				if uid := audit.UserID(r); uid != "" {
-					r.Set("actor", uid)
-				}
+			if name == HazardEvents && audit.ActorOf(r) != audit.System {
+				// written through the API: the actor is the signed-in user, never the client's claim
+				r.Set("actor", audit.UserID(r))
 			}
 		} else if IsBusiness(name) && !isTransition(e.Context) {
 			orig := Previous(e.App, r)
@@ -109,9 +125,89 @@ func bindModelHooks(app core.App) {
 			}
 			audit.SetActor(h, audit.ActorOf(e.Record))
 			defer audit.ClearActor(h)
-			return e.App.SaveWithContext(context.WithValue(e.Context, transitionKey{}, true), h)
+			return e.App.SaveWithContext(serverUpdate(e.Context), h)
 		},
 	})
+}
+
+// bindPropagation keeps the party columns copied onto other rows in step.
+func bindPropagation(app core.App) {
+	// a policy's provider is assigned to its enterprise (the provider may then read it)
+	assign := func(e *core.RecordEvent) error {
+		if err := e.Next(); err != nil {
+			return err
+		}
+		provider := e.Record.GetString("provider")
+		if _, pending := pendingAssign.LoadAndDelete(e.Record); !pending || provider == "" {
+			return nil
+		}
+		ent, err := e.App.FindRecordById(Enterprises, e.Record.GetString("enterprise"))
+		if err != nil {
+			return nil // the relation check reports a missing enterprise
+		}
+		current := ent.GetString("providers")
+		if containsField(current, provider) {
+			return nil
+		}
+		ent.Set("providers", strings.TrimSpace(current+" "+provider))
+		audit.SetActor(ent, audit.ActorOf(e.Record))
+		defer audit.ClearActor(ent)
+		return e.App.SaveWithContext(serverUpdate(e.Context), ent)
+	}
+	app.OnRecordCreateExecute(Policies).BindFunc(assign)
+	app.OnRecordUpdateExecute(Policies).BindFunc(assign)
+	forget := func(e *core.RecordErrorEvent) error {
+		pendingAssign.Delete(e.Record)
+		return e.Next()
+	}
+	app.OnRecordAfterCreateError(Policies).BindFunc(forget)
+	app.OnRecordAfterUpdateError(Policies).BindFunc(forget)
+
+	// an enterprise linked to another organization takes its rows along
+	app.OnRecordUpdateExecute(Enterprises).BindFunc(func(e *core.RecordEvent) error {
+		prev := Previous(e.App, e.Record)
+		if err := e.Next(); err != nil {
+			return err
+		}
+		if prev == nil || prev.GetString("organization") == e.Record.GetString("organization") {
+			return nil
+		}
+		actor := audit.ActorOf(e.Record)
+		ctx := serverUpdate(e.Context)
+		var hazardIDs []any
+		for _, name := range []string{Policies, ServiceReports, Hazards} {
+			rows, err := e.App.FindAllRecords(name, dbx.HashExp{"enterprise": e.Record.Id})
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				if name == Hazards {
+					hazardIDs = append(hazardIDs, r.Id)
+				}
+				if err := saveAs(e.App, ctx, r, actor); err != nil {
+					return err
+				}
+			}
+		}
+		if len(hazardIDs) > 0 {
+			events, err := e.App.FindAllRecords(HazardEvents, dbx.In("hazard", hazardIDs...))
+			if err != nil {
+				return err
+			}
+			for _, r := range events {
+				if err := saveAs(e.App, ctx, r, actor); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func saveAs(app core.App, ctx context.Context, r *core.Record, actor string) error {
+	audit.SetActor(r, actor)
+	defer audit.ClearActor(r)
+	return app.SaveWithContext(ctx, r)
 }
 
 func saveVersion(app core.App, r, orig *core.Record) error {

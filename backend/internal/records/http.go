@@ -116,6 +116,17 @@ func bindRequestHooks(app core.App) {
 		}
 		return e.Next()
 	}
+	// a regulator's correction cannot move an enterprise out of its region
+	app.OnRecordUpdateRequest(Enterprises).BindFunc(func(e *core.RecordRequestEvent) error {
+		if e.Auth != nil && e.Auth.GetString("role") == "regulator" {
+			if errs, _ := derive(e.App, e.Record); len(errs) == 0 && !inScope(e.Auth, e.Record) {
+				return validation.Errors{"data.region_code": validation.New("out_of_scope",
+					"不能把企业改到本机构辖区之外", "An enterprise cannot be moved out of your region")}
+			}
+		}
+		return e.Next()
+	})
+
 	app.OnRecordCreateRequest(Policies).BindFunc(checkInsurer)
 	app.OnRecordUpdateRequest(Policies).BindFunc(checkInsurer)
 
@@ -223,4 +234,18 @@ func bindAppendOnly(app core.App) {
 	serverOnly := forbid("此记录只由服务器写入", "These rows are written by the server only")
 	app.OnRecordCreateRequest(RecordVersions, "audit_log").BindFunc(serverOnly)
 	app.OnRecordUpdateRequest(RecordVersions, "audit_log", HazardEvents).BindFunc(serverOnly)
+}
+
+// inScope mirrors the regulator part of the access rules (README "Roles and scope").
+func inScope(auth, r *core.Record) bool {
+	scope := auth.GetString("region_scope")
+	switch auth.GetString("scope_level") {
+	case "province":
+		return scope != "" && r.GetString("province_code") == scope
+	case "city":
+		return scope != "" && r.GetString("city_code") == scope
+	case "county":
+		return scope != "" && r.GetString("region_code") == scope
+	}
+	return false
 }

@@ -18,6 +18,7 @@ func Register(app *pocketbase.PocketBase) {
 // BindHooks wires the model and request hooks into app (without the HTTP middleware).
 func BindHooks(app core.App) {
 	bindModelHooks(app)
+	bindPropagation(app)
 	bindRequestHooks(app)
 	bindAppendOnly(app)
 }
