@@ -281,7 +281,8 @@ describe('roles', () => {
 // ---- malformed input -------------------------------------------------------------------------
 
 describe('malformed uploads get a clear error and never crash the server', () => {
-  const good = () => policyRow(`AZX-BULK-M-${String(Math.random()).slice(2, 8)}`, ENTERPRISES.E1);
+  let n = 0;
+  const good = () => policyRow(`AZX-BULK-M-${String(++n).padStart(4, '0')}`, ENTERPRISES.E1);
   const cases = [
     ['an empty file', ''],
     ['only blank lines', '\n\n\n'],
