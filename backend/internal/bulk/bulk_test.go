@@ -282,3 +282,17 @@ func TestEnterpriseUploadStaysInsideTheRegulatorsRegion(t *testing.T) {
 		t.Fatalf("stored enterprise: %v %v", stored, err)
 	}
 }
+
+func TestTemplateListsTheDefinitionsColumns(t *testing.T) {
+	w := newWorld(t)
+	req := httptest.NewRequest(http.MethodGet, "/api/azx/bulk/policies/template.csv", nil)
+	req.Header.Set("Authorization", w.token(t, "insurer-1@azx.demo"))
+	rec := httptest.NewRecorder()
+	w.mux.ServeHTTP(rec, req)
+	header := strings.TrimPrefix(strings.TrimSpace(rec.Body.String()), "\uFEFF")
+	if rec.Code != 200 || !strings.HasPrefix(header, "enterprise_uscc,provider_uscc,policy_no,") ||
+		!strings.Contains(header, ",insured.uscc,") || !strings.Contains(header, ",period.start,period.end,") ||
+		!strings.Contains(header, ",prevention_items,") {
+		t.Fatalf("template: %d %q", rec.Code, header)
+	}
+}

@@ -4,6 +4,7 @@ package bulk
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"io"
@@ -24,6 +25,8 @@ func Register(app *pocketbase.PocketBase) {
 		g.Bind(apis.RequireAuth("users"))
 		g.POST("/policies", handler(policies, "insurer"))
 		g.POST("/enterprises", handler(enterprises, "regulator"))
+		g.GET("/policies/template.csv", template(policies, []string{"enterprise_uscc", "provider_uscc"}))
+		g.GET("/enterprises/template.csv", template(enterprises, nil))
 		return se.Next()
 	})
 }
@@ -71,6 +74,29 @@ func handler(k *kind, role string) func(*core.RequestEvent) error {
 			return err
 		}
 		return e.JSON(http.StatusOK, res)
+	}
+}
+
+// template answers a CSV holding only the header row of the current definition's columns
+// (UTF-8 with a BOM, so Excel opens it correctly).
+func template(k *kind, extra []string) func(*core.RequestEvent) error {
+	return func(e *core.RequestEvent) error {
+		lang := language(e.Request)
+		version, err := latestVersion(e.App, k.definition)
+		if err != nil {
+			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义尚未发布：" + k.definition, err.Error()})
+		}
+		def, err := definitions.Lookup(e.App, k.definition, version)
+		if err != nil {
+			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()})
+		}
+		var buf bytes.Buffer
+		buf.Write(utf8BOM)
+		w := csv.NewWriter(&buf)
+		_ = w.Write(templateColumns(def.Schema.Doc(), extra))
+		w.Flush()
+		e.Response.Header().Set("Content-Disposition", `attachment; filename="`+k.collection+`-template.csv"`)
+		return e.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 	}
 }
 
