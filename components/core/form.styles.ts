@@ -1,0 +1,201 @@
+import { css } from 'lit';
+
+// Every colour and size comes from an --azx-* custom property with a default,
+// so a portal themes the form without reaching into it.
+export const formStyles = css`
+  :host {
+    display: block;
+    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-size: var(--azx-font-size, 14px);
+    line-height: 1.5;
+    color: var(--azx-color-text, #1f2329);
+    background: var(--azx-color-background, transparent);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  form,
+  .fields {
+    display: flex;
+    flex-direction: column;
+    gap: var(--azx-gap, 12px);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+  .field.checkbox {
+    flex-direction: row;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+  }
+  .field.checkbox .help,
+  .field.checkbox .error {
+    flex-basis: 100%;
+  }
+  .label {
+    font-weight: 500;
+  }
+  .required-mark {
+    color: var(--azx-color-error, #d4380d);
+    margin-inline-start: 2px;
+  }
+  input:not([type='checkbox']),
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--azx-color-surface, #ffffff);
+    border: 1px solid var(--azx-color-border, #c9cdd4);
+    border-radius: var(--azx-radius, 4px);
+    padding: 6px 8px;
+    min-width: 0;
+    box-sizing: border-box;
+    width: 100%;
+    max-width: 36em;
+  }
+  input[type='checkbox'] {
+    width: 16px;
+    height: 16px;
+    accent-color: var(--azx-color-accent, #1664ff);
+  }
+  input[readonly] {
+    background: transparent;
+  }
+  :is(input, select, textarea, button, a, fieldset, table):focus-visible {
+    outline: 2px solid var(--azx-color-accent, #1664ff);
+    outline-offset: 1px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--azx-color-error, #d4380d) !important;
+  }
+  .help {
+    margin: 0;
+    color: var(--azx-color-muted, #646a73);
+    font-size: 0.9em;
+  }
+  .error {
+    margin: 0;
+    color: var(--azx-color-error, #d4380d);
+    font-size: 0.9em;
+  }
+  .group {
+    border: 1px solid var(--azx-color-border, #c9cdd4);
+    border-radius: var(--azx-radius, 4px);
+    padding: 8px 12px 12px;
+    margin: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--azx-gap, 12px);
+  }
+  legend,
+  caption {
+    font-weight: 600;
+    padding: 0 4px;
+  }
+  caption {
+    text-align: start;
+    padding: 0 0 4px;
+  }
+  .array {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    align-items: flex-start;
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    border: 1px solid var(--azx-color-border, #c9cdd4);
+    padding: 4px 6px;
+    text-align: start;
+    vertical-align: top;
+  }
+  th {
+    font-weight: 500;
+    color: var(--azx-color-muted, #646a73);
+  }
+  .row-number {
+    width: 2.5em;
+    text-align: center;
+  }
+  .row-actions {
+    white-space: nowrap;
+  }
+  .no-rows {
+    color: var(--azx-color-muted, #646a73);
+    text-align: center;
+  }
+  button {
+    font: inherit;
+    color: var(--azx-color-accent, #1664ff);
+    background: var(--azx-color-surface, #ffffff);
+    border: 1px solid var(--azx-color-border, #c9cdd4);
+    border-radius: var(--azx-radius, 4px);
+    padding: 4px 10px;
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+  button[type='submit'] {
+    color: var(--azx-color-on-accent, #ffffff);
+    background: var(--azx-color-accent, #1664ff);
+    border-color: var(--azx-color-accent, #1664ff);
+    padding: 6px 20px;
+  }
+  .actions {
+    display: flex;
+    gap: 8px;
+  }
+  .summary {
+    border: 1px solid var(--azx-color-error, #d4380d);
+    background: var(--azx-color-error-surface, #fff2ee);
+    border-radius: var(--azx-radius, 4px);
+    padding: 8px 12px;
+  }
+  .summary-title {
+    margin: 0 0 4px;
+    font-weight: 600;
+  }
+  .summary ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .summary a {
+    color: var(--azx-color-error, #d4380d);
+  }
+  .display .value {
+    min-height: 1.5em;
+    white-space: pre-wrap;
+  }
+  .schema-error,
+  .unsupported {
+    color: var(--azx-color-error, #d4380d);
+  }
+  .schema-error pre {
+    white-space: pre-wrap;
+    font-size: 0.85em;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  [hidden] {
+    display: none !important;
+  }
+`;

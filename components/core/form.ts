@@ -1,0 +1,524 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { fieldId, type ChildOptions, type FieldContext } from './field.js';
+import { formStyles } from './form.styles.js';
+import { toLocale, type Locale } from './locale.js';
+import { fieldLabel, issueMessage } from './messages.js';
+import { getAt, isWithin, parsePointer, setAt } from './pointer.js';
+import { findRenderer, onRegistryChange } from './registry.js';
+import { registerBuiltInRenderers } from './renderers/index.js';
+import { applyDefaults, schemaText, type JsonSchema } from './schema.js';
+import { uiText, type UiKey } from './ui-text.js';
+import { compileSchema, type Compiled, type Issue } from './validator.js';
+
+registerBuiltInRenderers();
+
+/** Which ValidityState flag a failed keyword maps to, as native controls would report it. */
+const VALIDITY_FLAG: Record<string, keyof ValidityStateFlags> = {
+  required: 'valueMissing',
+  dependentRequired: 'valueMissing',
+  pattern: 'patternMismatch',
+  format: 'typeMismatch',
+  type: 'typeMismatch',
+  minLength: 'tooShort',
+  maxLength: 'tooLong',
+  minimum: 'rangeUnderflow',
+  exclusiveMinimum: 'rangeUnderflow',
+  maximum: 'rangeOverflow',
+  exclusiveMaximum: 'rangeOverflow',
+  multipleOf: 'stepMismatch',
+};
+
+const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date', 'search', 'password']);
+
+/**
+ * A form generated from a JSON Schema (draft 2020-12): labelled controls for
+ * each property, validation in Chinese or English beside each field and in a
+ * summary, and native form behaviour (name, value, validity, reset) inside a
+ * surrounding `<form>`.
+ *
+ * @summary A JSON-Schema-driven, form-associated form.
+ *
+ * @event input - Bubbling, composed `Event`: the value changed while the user edits a field.
+ * @event change - Bubbling, composed `Event`: the user committed a change (left a field, picked an option, added or removed a row).
+ * @event azx-submit - Bubbling, composed `CustomEvent<{ value: object }>`: the user submitted and every field is valid.
+ *
+ * @slot actions - Buttons under the fields. A submit button placed here submits this form. Defaults to a 提交/Submit button.
+ *
+ * @csspart form - The inner `<form>` wrapping everything.
+ * @csspart fields - The list of top-level fields.
+ * @csspart field - One field: label, control, help and error.
+ * @csspart label - A field's label.
+ * @csspart required-mark - The asterisk after a required field's label.
+ * @csspart control - Every input, select and textarea (also `input`, `select`, `textarea`, `checkbox`).
+ * @csspart value - A value shown as text in mode="readonly".
+ * @csspart help - Help text under a field (`x-help` or `description`).
+ * @csspart error - The error message beside a field.
+ * @csspart group - A nested object's `<fieldset>`.
+ * @csspart legend - The legend of a group, or the caption of a table.
+ * @csspart array - The wrapper of an array's table.
+ * @csspart table - An array's `<table>`.
+ * @csspart button - Table buttons (also `add`, `remove`).
+ * @csspart summary - The error summary above the fields.
+ * @csspart error-link - An entry of the summary; activating it focuses the field.
+ * @csspart actions - The container of the actions slot.
+ * @csspart submit - The default submit button.
+ * @csspart schema-error - The message shown instead of the form when the schema is invalid.
+ *
+ * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font of the whole form.
+ * @cssprop [--azx-font-size=14px] - Base font size.
+ * @cssprop [--azx-color-text=#1f2329] - Text colour.
+ * @cssprop [--azx-color-muted=#646a73] - Help text and secondary text.
+ * @cssprop [--azx-color-background=transparent] - Background of the form.
+ * @cssprop [--azx-color-surface=#ffffff] - Background of controls.
+ * @cssprop [--azx-color-border=#c9cdd4] - Borders of controls, groups and tables.
+ * @cssprop [--azx-color-accent=#1664ff] - Focus ring, buttons and links.
+ * @cssprop [--azx-color-on-accent=#ffffff] - Text on accent-coloured buttons.
+ * @cssprop [--azx-color-error=#d4380d] - Error text and invalid borders.
+ * @cssprop [--azx-color-error-surface=#fff2ee] - Background of the error summary.
+ * @cssprop [--azx-radius=4px] - Corner radius of controls.
+ * @cssprop [--azx-gap=12px] - Space between fields.
+ */
+export class AzxForm extends LitElement {
+  static formAssociated = true;
+  static override styles = formStyles;
+
+  /** The JSON Schema (2020-12) describing the record; UI hints come from its x- annotations. */
+  @property({ type: Object, attribute: false }) accessor schema: JsonSchema | undefined = undefined;
+
+  /** The record being edited. Replaced (never mutated) on every edit. */
+  @property({ type: Object }) accessor value: Record<string, unknown> = {};
+
+  /** UI and message language: zh-CN (default) or en. */
+  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+
+  /** `edit` shows controls; `readonly` shows the values as text. */
+  @property({ reflect: true }) accessor mode: 'edit' | 'readonly' = 'edit';
+
+  /** The name under which the JSON value is submitted with a surrounding form. */
+  @property({ reflect: true }) accessor name: string = '';
+
+  @property({ type: Boolean, reflect: true }) accessor disabled: boolean = false;
+
+  /** A surrounding form cannot be submitted while this form is empty. */
+  @property({ type: Boolean, reflect: true }) accessor required: boolean = false;
+
+  readonly #internals: ElementInternals;
+  #compiled: Compiled | undefined;
+  #compiledFor: JsonSchema | undefined;
+  /** The value as last set by the user, to tell user edits from values given by the page. */
+  #userValue: unknown;
+  #initial: Record<string, unknown> = {};
+  #issues: Issue[] = [];
+  #issuesFor: unknown = Symbol('none');
+  /** Fields whose errors are shown; they then update live. */
+  #revealed = new Set<string>();
+  /** After a submit attempt every error is shown. */
+  #revealAll = false;
+  #formDisabled = false;
+  #order: string[] = [];
+  #pendingFocus: { id: string } | 'first-invalid' | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    // A submit button the page puts in our actions slot submits this form, not an outer one.
+    this.addEventListener('click', (e) => {
+      const target = e.target as Element | null;
+      const button = target?.closest?.('button, input[type="submit"]');
+      if (!button || button === this || !this.contains(button)) return;
+      const type = button instanceof HTMLButtonElement ? button.type : (button as HTMLInputElement).type;
+      if (type !== 'submit') return;
+      e.preventDefault();
+      this.requestSubmit();
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unsubscribe = onRegistryChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+  }
+
+  // ---- native form control API -------------------------------------------
+
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+  get validity(): ValidityState {
+    this.#syncFormState();
+    return this.#internals.validity;
+  }
+  get validationMessage(): string {
+    this.#syncFormState();
+    return this.#internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.#internals.willValidate;
+  }
+
+  checkValidity(): boolean {
+    this.#syncFormState();
+    return this.#internals.checkValidity();
+  }
+
+  /** Like checkValidity(), and shows every error in the form. */
+  reportValidity(): boolean {
+    this.#revealAll = true;
+    this.requestUpdate();
+    this.#syncFormState();
+    return this.#internals.reportValidity();
+  }
+
+  /**
+   * Validate everything; when valid fire `azx-submit`, otherwise show every
+   * error and focus the first invalid field. Enter in a field, the default
+   * submit button and a submit button in the actions slot all come here.
+   */
+  requestSubmit(): void {
+    if (this.#effectiveDisabled || this.#display || !this.#compiled?.ok) return;
+    const issues = this.#currentIssues();
+    if (issues.length > 0 || this.#emptyButRequired()) {
+      this.#revealAll = true;
+      this.#pendingFocus = 'first-invalid';
+      this.requestUpdate();
+      return;
+    }
+    this.dispatchEvent(
+      new CustomEvent('azx-submit', { bubbles: true, composed: true, detail: { value: structuredClone(this.value) } }),
+    );
+  }
+
+  formResetCallback(): void {
+    this.#revealed.clear();
+    this.#revealAll = false;
+    this.value = structuredClone(this.#initial);
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      const restored: unknown = JSON.parse(state);
+      if (restored && typeof restored === 'object' && !Array.isArray(restored)) this.value = restored as Record<string, unknown>;
+    } catch {
+      // A state we cannot read is ignored, like a native control would.
+    }
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  // ---- lifecycle -----------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.schema !== this.#compiledFor) {
+      this.#compiledFor = this.schema;
+      this.#compiled = this.schema ? compileSchema(this.schema) : undefined;
+    }
+    const external = changed.has('value') && this.value !== this.#userValue;
+    if ((external || changed.has('schema')) && this.schema && this.#compiled?.ok) {
+      const filled = applyDefaults(this.schema, this.value ?? {});
+      this.value = (filled ?? {}) as Record<string, unknown>;
+      this.#userValue = this.value;
+    }
+    if (external) {
+      this.#initial = structuredClone(this.value ?? {});
+      this.#revealed.clear();
+      this.#revealAll = false;
+    }
+  }
+
+  protected override updated(): void {
+    this.#syncFormState();
+    const pending = this.#pendingFocus;
+    this.#pendingFocus = undefined;
+    if (pending === 'first-invalid') this.#focusFirstInvalid();
+    else if (pending) this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(pending.id)}`)?.focus();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const locale = this.#locale;
+    const compiled = this.#compiled;
+    if (!this.schema || !compiled) return nothing;
+    if (!compiled.ok) {
+      return html`<div class="schema-error" part="schema-error" role="alert">
+        <p>${uiText(locale, compiled.kind === 'csp' ? 'cspBlocked' : 'badSchema')}</p>
+        <pre>${compiled.message}</pre>
+      </div>`;
+    }
+    this.#order = [];
+    const fields = this.#renderNode('', this.schema, {});
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${this.#onInnerSubmit}
+      @keydown=${this.#onKeyDown}
+      @focusout=${this.#onFocusOut}
+      @input=${stopInner}
+      @change=${stopInner}
+    >
+      ${this.#renderSummary()} ${fields}
+      ${this.#display
+        ? nothing
+        : html`<div class="actions" part="actions">
+            <slot name="actions">
+              <button type="submit" part="submit" ?disabled=${this.#effectiveDisabled}>${uiText(locale, 'submit')}</button>
+            </slot>
+          </div>`}
+    </form>`;
+  }
+
+  // ---- rendering -------------------------------------------------------------
+
+  get #locale(): Locale {
+    return toLocale(this.lang);
+  }
+  get #display(): boolean {
+    return this.mode === 'readonly';
+  }
+  get #effectiveDisabled(): boolean {
+    return this.disabled || this.#formDisabled;
+  }
+
+  #renderNode(pointer: string, schema: JsonSchema, options: ChildOptions): unknown {
+    this.#order.push(pointer);
+    const field = this.#context(pointer, schema, options);
+    const renderer = findRenderer(schema, { pointer, root: this.schema! });
+    if (renderer) {
+      try {
+        return renderer.render(field);
+      } catch (err) {
+        // One broken custom renderer must not take the whole form down.
+        console.error(`azx-form: renderer "${renderer.name}" failed at "${pointer}"`, err);
+      }
+    }
+    return html`<p class="unsupported" part="unsupported" data-pointer=${pointer}>
+      ${uiText(field.locale, 'unsupported', { field: field.label })}
+    </p>`;
+  }
+
+  #context(pointer: string, schema: JsonSchema, options: ChildOptions): FieldContext {
+    const root = this.schema!;
+    const locale = this.#locale;
+    const id = fieldId(pointer);
+    const errors = this.#shownMessages(pointer);
+    const help = schemaText(schema, 'help', locale) ?? schemaText(schema, 'description', locale);
+    const invalid = errors.length > 0;
+    const keys = parsePointer(pointer);
+    const label = options.compact
+      ? fieldLabel(root, pointer, locale)
+      : (schemaText(schema, 'title', locale) ?? keys[keys.length - 1] ?? '');
+    const describedBy = [help && !options.compact ? `${id}-help` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return {
+      schema,
+      root,
+      pointer,
+      id,
+      value: getAt(this.value, pointer),
+      label,
+      help,
+      placeholder: schemaText(schema, 'placeholder', locale),
+      required: options.required ?? false,
+      readOnly: schema.readOnly === true,
+      display: this.#display,
+      disabled: this.#effectiveDisabled,
+      locale,
+      compact: options.compact ?? false,
+      errors,
+      invalid,
+      errorId: `${id}-error`,
+      helpId: `${id}-help`,
+      describedBy: describedBy || undefined,
+      t: (key: UiKey, vars?: Record<string, string | number>) => uiText(locale, key, vars),
+      input: (v: unknown) => this.#edit(pointer, v, false),
+      change: (v: unknown) => this.#edit(pointer, v, true),
+      renderChild: (p: string, s: JsonSchema, o?: ChildOptions) => this.#renderNode(p, s, o ?? {}),
+      focusAfterUpdate: (target: string) => {
+        this.#pendingFocus = { id: target };
+        this.requestUpdate();
+      },
+    };
+  }
+
+  #renderSummary(): TemplateResult | typeof nothing {
+    const locale = this.#locale;
+    const entries = this.#visibleIssues().map((issue) => ({
+      pointer: issue.pointer,
+      target: this.#anchorOf(issue.pointer),
+      message: issueMessage(issue, this.schema!, this.value, locale),
+    }));
+    if (this.#revealAll && this.#emptyButRequired()) entries.unshift({ pointer: '', target: '', message: uiText(locale, 'formEmpty') });
+    if (entries.length === 0) return nothing;
+    const rank = (p: string) => this.#order.indexOf(p);
+    entries.sort((a, b) => rank(a.target) - rank(b.target));
+    return html`<div class="summary" part="summary" role="group" aria-labelledby="azx-summary-title">
+      <p id="azx-summary-title" class="summary-title">${uiText(locale, 'summary', { n: entries.length })}</p>
+      <ul>
+        ${entries.map((e) =>
+          e.target === ''
+            ? html`<li>${e.message}</li>`
+            : html`<li>
+                <a href=${'#' + fieldId(e.target)} part="error-link" @click=${(ev: Event) => {
+                  ev.preventDefault();
+                  this.#focusField(e.target);
+                }}>${e.message}</a>
+              </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  // ---- editing and validation -------------------------------------------------
+
+  #edit(pointer: string, next: unknown, commit: boolean): void {
+    if (!this.#stillPresent(pointer)) return;
+    if (getAt(this.value, pointer) !== next) {
+      const value = setAt(this.value, pointer, next) as Record<string, unknown>;
+      this.#userValue = value;
+      this.value = value;
+      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    if (commit) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  /**
+   * A control in a removed table row can still report (Chromium fires change
+   * when the focused input is removed); it must not bring the row back.
+   */
+  #stillPresent(pointer: string): boolean {
+    let node: unknown = this.value;
+    for (const key of parsePointer(pointer)) {
+      if (Array.isArray(node) && !(Number(key) < node.length)) return false;
+      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    return true;
+  }
+
+  #currentIssues(): Issue[] {
+    if (this.#issuesFor !== this.value || !this.#compiled) {
+      this.#issuesFor = this.value;
+      this.#issues = this.#compiled?.ok ? this.#compiled.validate(this.value) : [];
+    }
+    return this.#issues;
+  }
+
+  #visibleIssues(): Issue[] {
+    if (this.#display) return [];
+    return this.#currentIssues().filter((i) => this.#revealAll || this.#revealed.has(i.pointer));
+  }
+
+  #shownMessages(pointer: string): string[] {
+    const messages = this.#visibleIssues()
+      .filter((i) => i.pointer === pointer)
+      .map((i) => issueMessage(i, this.schema!, this.value, this.#locale));
+    return [...new Set(messages)];
+  }
+
+  #emptyButRequired(): boolean {
+    return this.required && Object.keys(this.value ?? {}).length === 0;
+  }
+
+  /** The nearest rendered field at or above pointer (errors inside unsupported nodes land there). */
+  #anchorOf(pointer: string): string {
+    let best = '';
+    for (const p of this.#order) if (isWithin(pointer, p) && p.length > best.length) best = p;
+    return best;
+  }
+
+  #syncFormState(): void {
+    const json = JSON.stringify(this.value ?? {});
+    this.#internals.setFormValue(json, json);
+    const compiled = this.#compiled;
+    if (this.#display || !compiled) {
+      this.#internals.setValidity({});
+      return;
+    }
+    const locale = this.#locale;
+    if (!compiled.ok) {
+      this.#internals.setValidity({ customError: true }, uiText(locale, compiled.kind === 'csp' ? 'cspBlocked' : 'badSchema'));
+      return;
+    }
+    const anchorFor = (pointer: string) =>
+      this.renderRoot?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(pointer))}`) ?? undefined;
+    if (this.#emptyButRequired()) {
+      this.#internals.setValidity({ valueMissing: true }, uiText(locale, 'formEmpty'), anchorFor(this.#order[1] ?? '') );
+      return;
+    }
+    const issues = this.#currentIssues();
+    const first = issues
+      .map((issue) => ({ issue, at: this.#order.indexOf(this.#anchorOf(issue.pointer)) }))
+      .sort((a, b) => a.at - b.at)[0]?.issue;
+    if (!first) {
+      this.#internals.setValidity({});
+      return;
+    }
+    const flag = VALIDITY_FLAG[first.keyword] ?? 'customError';
+    this.#internals.setValidity({ [flag]: true }, issueMessage(first, this.schema!, this.value, locale), anchorFor(this.#anchorOf(first.pointer)));
+  }
+
+  // ---- focus and keyboard ------------------------------------------------------
+
+  #focusField(pointer: string): void {
+    const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(pointer))}`);
+    el?.focus();
+  }
+
+  #focusFirstInvalid(): void {
+    const invalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) {
+      invalid.focus();
+      return;
+    }
+    const first = this.#visibleIssues()
+      .map((i) => this.#anchorOf(i.pointer))
+      .sort((a, b) => this.#order.indexOf(a) - this.#order.indexOf(b))[0];
+    if (first !== undefined) this.#focusField(first);
+  }
+
+  #onInnerSubmit = (e: Event): void => {
+    e.preventDefault();
+    this.requestSubmit();
+  };
+
+  /** Enter in a one-line field submits, as in a native form, but not while an IME is composing. */
+  #onKeyDown = (e: KeyboardEvent): void => {
+    const t = e.target;
+    if (e.key !== 'Enter' || e.isComposing || !(t instanceof HTMLInputElement) || !TEXT_INPUT_TYPES.has(t.type)) return;
+    e.preventDefault();
+    // The value typed so far counts, as if the field had been left.
+    t.dispatchEvent(new Event('change', { bubbles: true }));
+    this.requestSubmit();
+  };
+
+  /** Leaving a field validates it; from its first error on it validates live. */
+  #onFocusOut = (e: FocusEvent): void => {
+    const field = (e.target as Element | null)?.closest?.('[data-pointer]');
+    if (!field) return;
+    if (e.relatedTarget instanceof Node && field.contains(e.relatedTarget)) return;
+    const pointer = field.getAttribute('data-pointer') ?? '';
+    if (this.#currentIssues().some((i) => i.pointer === pointer) && !this.#revealed.has(pointer)) {
+      this.#revealed.add(pointer);
+      this.requestUpdate();
+    }
+  };
+}
+
+/** Native input/change events from our controls stay inside; the form fires its own. */
+function stopInner(e: Event): void {
+  e.stopPropagation();
+}
+
+if (!customElements.get('azx-form')) customElements.define('azx-form', AzxForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'azx-form': AzxForm;
+  }
+}

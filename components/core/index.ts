@@ -1,0 +1,27 @@
+// azx/form: the form engine. Importing it defines <azx-form>.
+export { AzxForm } from './form.js';
+export {
+  registerRenderer,
+  findRenderer,
+  rankWith,
+  and,
+  isType,
+  hasFormat,
+  hasWidget,
+  isEnum,
+  NOT_APPLICABLE,
+  type Renderer,
+  type RendererEntry,
+  type Tester,
+  type TesterContext,
+  type Predicate,
+} from './registry.js';
+export { fieldShell, displayShell } from './renderers/index.js';
+export { fieldId, type FieldContext, type ChildOptions } from './field.js';
+export type { JsonSchema } from './schema.js';
+export type { Locale } from './locale.js';
+export { compileSchema, type Compiled, type Issue } from './validator.js';
+export { issueMessage } from './messages.js';
+export { isValidUscc, usccCheckChar, usccProblem, USCC_ALPHABET, type UsccProblem } from './uscc.js';
+export { isCnMobile, isCnRegion } from './formats.js';
+export { X_KEYWORDS } from './vocabulary.js';

@@ -1,0 +1,30 @@
+// The built-in renderers, registered once when the form module loads.
+import { registerRenderer } from '../registry.js';
+import { arrayRenderer } from './array.js';
+import { booleanRenderer } from './boolean.js';
+import { enumRenderer } from './enum.js';
+import { numberRenderer } from './number.js';
+import { objectRenderer } from './object.js';
+import { dateRenderer, stringRenderer, textareaRenderer, usccRenderer } from './string.js';
+
+export const BUILT_IN_RENDERERS = [
+  stringRenderer,
+  textareaRenderer,
+  dateRenderer,
+  usccRenderer,
+  numberRenderer,
+  booleanRenderer,
+  enumRenderer,
+  objectRenderer,
+  arrayRenderer,
+] as const;
+
+let registered = false;
+
+export function registerBuiltInRenderers(): void {
+  if (registered) return;
+  registered = true;
+  for (const r of BUILT_IN_RENDERERS) registerRenderer(r);
+}
+
+export { fieldShell, displayShell } from './shell.js';

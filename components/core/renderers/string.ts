@@ -1,0 +1,90 @@
+// Text inputs: plain strings, and the formats whose native input type helps the user.
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { FieldContext } from '../field.js';
+import { and, hasFormat, hasWidget, isType, rankWith, type RendererEntry } from '../registry.js';
+import { displayShell, fieldShell, textOrUndefined } from './shell.js';
+
+const INPUT_TYPES: Record<string, string> = { email: 'email', uri: 'url', date: 'date', 'cn-mobile': 'tel' };
+
+function inputType(f: FieldContext): string {
+  const widget = f.schema['x-widget'];
+  if (widget === 'tel' || widget === 'email' || widget === 'url') return widget;
+  return INPUT_TYPES[f.schema.format ?? ''] ?? 'text';
+}
+
+function textInput(f: FieldContext, extra: { type?: string; normalize?: (s: string) => string; maxlength?: number } = {}) {
+  if (f.display) return displayShell(f, typeof f.value === 'string' ? f.value : '');
+  const norm = extra.normalize ?? ((s: string) => s);
+  const type = extra.type ?? inputType(f);
+  return fieldShell(
+    f,
+    html`<input
+      id=${f.id}
+      part="control input"
+      type=${type}
+      inputmode=${ifDefined(type === 'tel' ? 'numeric' : undefined)}
+      .value=${typeof f.value === 'string' ? f.value : ''}
+      placeholder=${ifDefined(f.placeholder)}
+      maxlength=${ifDefined(extra.maxlength ?? f.schema.maxLength)}
+      ?required=${f.required}
+      ?readonly=${f.readOnly}
+      ?disabled=${f.disabled}
+      aria-invalid=${f.invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(f.describedBy)}
+      @input=${(e: Event) => f.input(textOrUndefined((e.target as HTMLInputElement).value))}
+      @change=${(e: Event) => {
+        const el = e.target as HTMLInputElement;
+        el.value = norm(el.value);
+        f.change(textOrUndefined(el.value));
+      }}
+    />`,
+  );
+}
+
+function textarea(f: FieldContext) {
+  if (f.display) return displayShell(f, typeof f.value === 'string' ? f.value : '');
+  return fieldShell(
+    f,
+    html`<textarea
+      id=${f.id}
+      part="control textarea"
+      rows="3"
+      .value=${typeof f.value === 'string' ? f.value : ''}
+      placeholder=${ifDefined(f.placeholder)}
+      maxlength=${ifDefined(f.schema.maxLength)}
+      ?required=${f.required}
+      ?readonly=${f.readOnly}
+      ?disabled=${f.disabled}
+      aria-invalid=${f.invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(f.describedBy)}
+      @input=${(e: Event) => f.input(textOrUndefined((e.target as HTMLTextAreaElement).value))}
+      @change=${(e: Event) => f.change(textOrUndefined((e.target as HTMLTextAreaElement).value))}
+    ></textarea>`,
+  );
+}
+
+export const stringRenderer: RendererEntry = {
+  name: 'string',
+  tester: rankWith(1, isType('string')),
+  render: textInput,
+};
+
+export const textareaRenderer: RendererEntry = {
+  name: 'textarea',
+  tester: rankWith(2, and(isType('string'), hasWidget('textarea'))),
+  render: textarea,
+};
+
+export const dateRenderer: RendererEntry = {
+  name: 'date',
+  tester: rankWith(2, and(isType('string'), hasFormat('date'))),
+  render: (f) => textInput(f, { type: 'date' }),
+};
+
+/** Codes are upper case; accept lower case typing and fix it when the field is left. */
+export const usccRenderer: RendererEntry = {
+  name: 'uscc',
+  tester: rankWith(2, and(isType('string'), hasFormat('uscc'))),
+  render: (f) => textInput(f, { type: 'text', maxlength: 18, normalize: (s) => s.trim().toUpperCase() }),
+};

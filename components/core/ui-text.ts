@@ -1,0 +1,51 @@
+// Words the engine itself shows (not field titles, which come from the schema).
+import type { Locale } from './locale.js';
+
+const zh = {
+  submit: '提交',
+  addRow: '添加一行',
+  removeRow: '删除第 {n} 行',
+  moveUp: '上移第 {n} 行',
+  moveDown: '下移第 {n} 行',
+  row: '第 {n} 行',
+  actions: '操作',
+  choose: '请选择',
+  yes: '是',
+  no: '否',
+  empty: '—',
+  noRows: '暂无数据',
+  summary: '请修改以下 {n} 处问题后再提交：',
+  badSchema: '表单定义有误，无法显示此表单。',
+  cspBlocked: '当前页面的内容安全策略（CSP）禁止生成校验代码，无法校验此表单。',
+  unsupported: '暂不支持此类字段：{field}',
+  requiredMark: '必填',
+  formEmpty: '请填写表单',
+};
+
+export type UiKey = keyof typeof zh;
+
+const en: Record<UiKey, string> = {
+  submit: 'Submit',
+  addRow: 'Add a row',
+  removeRow: 'Remove row {n}',
+  moveUp: 'Move row {n} up',
+  moveDown: 'Move row {n} down',
+  row: 'Row {n}',
+  actions: 'Actions',
+  choose: 'Choose…',
+  yes: 'Yes',
+  no: 'No',
+  empty: '—',
+  noRows: 'No rows yet',
+  summary: 'Fix these {n} problems before submitting:',
+  badSchema: 'The form definition is invalid, so this form cannot be shown.',
+  cspBlocked: "This page's Content-Security-Policy forbids generating validation code, so this form cannot be validated.",
+  unsupported: 'This kind of field is not supported yet: {field}',
+  requiredMark: 'required',
+  formEmpty: 'Please fill in the form',
+};
+
+export function uiText(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {
+  const template = (locale === 'en' ? en : zh)[key];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}

@@ -1,0 +1,76 @@
+// Schema compilation and validation, behind a small interface so the engine
+// never handles Ajv's types and a CSP-safe validator can replace it later.
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { AZX_FORMATS } from './formats.js';
+import { X_KEYWORDS } from './vocabulary.js';
+import { childPointer } from './pointer.js';
+import type { JsonSchema } from './schema.js';
+
+/** One failed constraint, located at the field (JSON Pointer) it concerns. */
+export interface Issue {
+  pointer: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  schemaPath: string;
+}
+
+export type Compiled =
+  | { ok: true; validate(value: unknown): Issue[] }
+  | { ok: false; kind: 'schema' | 'csp'; message: string };
+
+let shared: Ajv2020 | undefined;
+
+function ajv(): Ajv2020 {
+  if (!shared) {
+    shared = new Ajv2020({ allErrors: true });
+    addFormats(shared);
+    for (const [name, test] of Object.entries(AZX_FORMATS)) shared.addFormat(name, { type: 'string', validate: test });
+    shared.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
+  }
+  return shared;
+}
+
+const cache = new WeakMap<object, Compiled>();
+
+/** Compile once per schema object; a broken schema yields a message, never a throw. */
+export function compileSchema(schema: JsonSchema): Compiled {
+  const hit = cache.get(schema);
+  if (hit) return hit;
+  const a = ajv();
+  // Another object with the same $id (a reloaded definition) replaces the old one.
+  if (typeof schema.$id === 'string' && a.getSchema(schema.$id)) a.removeSchema(schema.$id);
+  let compiled: Compiled;
+  try {
+    const fn = a.compile(schema);
+    compiled = { ok: true, validate: (value) => toIssues(fn, value) };
+  } catch (err) {
+    if (typeof schema.$id === 'string') a.removeSchema(schema.$id);
+    const message = err instanceof Error ? err.message : String(err);
+    // Ajv generates code with new Function, which a strict Content-Security-Policy forbids.
+    compiled = { ok: false, kind: err instanceof EvalError ? 'csp' : 'schema', message };
+  }
+  cache.set(schema, compiled);
+  return compiled;
+}
+
+function toIssues(fn: ValidateFunction, value: unknown): Issue[] {
+  if (fn(value)) return [];
+  const errors = fn.errors ?? [];
+  // A failed choice (oneOf/anyOf) speaks for its branches; "if" only repeats its "then".
+  const choices = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath + '/');
+  return errors
+    .filter((e) => e.keyword !== 'if' && !choices.some((c) => e.schemaPath.startsWith(c)))
+    .map(toIssue);
+}
+
+function toIssue(e: ErrorObject): Issue {
+  const params = e.params as Record<string, unknown>;
+  const missing = params['missingProperty'];
+  const pointer =
+    (e.keyword === 'required' || e.keyword === 'dependentRequired') && typeof missing === 'string'
+      ? childPointer(e.instancePath, missing)
+      : e.instancePath;
+  return { pointer, keyword: e.keyword, params, schemaPath: e.schemaPath };
+}

@@ -1,0 +1,27 @@
+// The x- annotations a schema may carry. Validators are told they exist
+// (no strict:false), so a misspelt keyword is still a schema error.
+// Keep in step with the server-side validator and schemas/.
+
+export interface XKeyword {
+  keyword: string;
+  /** JSON types the keyword's value may have; checked when the schema compiles. */
+  schemaType?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
+}
+
+export const X_KEYWORDS: readonly XKeyword[] = [
+  { keyword: 'x-widget', schemaType: 'string' },
+  { keyword: 'x-order', schemaType: 'number' },
+  { keyword: 'x-group', schemaType: 'string' },
+  { keyword: 'x-groups', schemaType: 'array' },
+  { keyword: 'x-placeholder', schemaType: 'string' },
+  { keyword: 'x-help', schemaType: 'string' },
+  { keyword: 'x-rules', schemaType: 'array' },
+  { keyword: 'x-compute' },
+  { keyword: 'x-visible' },
+  { keyword: 'x-column', schemaType: 'string' },
+  // English text beside the Chinese default.
+  { keyword: 'x-title-en', schemaType: 'string' },
+  { keyword: 'x-description-en', schemaType: 'string' },
+  { keyword: 'x-help-en', schemaType: 'string' },
+  { keyword: 'x-placeholder-en', schemaType: 'string' },
+];

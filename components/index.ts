@@ -1,0 +1,2 @@
+// The package entry: importing it defines every AZX element.
+export * from './core/index.js';
