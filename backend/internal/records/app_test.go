@@ -290,3 +290,44 @@ func TestAuditChainCoversWritesAndDetectsTampering(t *testing.T) {
 		t.Fatalf("tampered premium: %v", rep.Problems)
 	}
 }
+
+func TestPartyColumnsFollowTheirParents(t *testing.T) {
+	app, _ := newApp(t)
+	org, ent, pol := world(t, app)
+	if pol.GetString("enterprise_org") != "" {
+		t.Fatalf("enterprise_org of an enterprise without organization: %q", pol.GetString("enterprise_org"))
+	}
+	provider := newRecord(t, app, "organizations", map[string]any{"name": "服务机构", "kind": "provider"})
+	mustSave(t, app, provider)
+	own := newRecord(t, app, "organizations", map[string]any{"name": "越城化工", "kind": "enterprise"})
+	mustSave(t, app, own)
+
+	p2 := newRecord(t, app, "policies", map[string]any{"definition": "policy", "version": 1, "enterprise": ent.Id, "insurer": org.Id,
+		"provider": provider.Id, "data": map[string]any{"policy_no": "P-2", "premium": 1}})
+	mustSave(t, app, p2)
+	fresh, _ := app.FindRecordById("enterprises", ent.Id)
+	if fresh.GetString("providers") != provider.Id {
+		t.Fatalf("enterprise providers = %q, want the policy's provider", fresh.GetString("providers"))
+	}
+
+	// a client cannot claim to be a provider of the enterprise
+	fresh.Set("providers", "forged")
+	fresh.Set("organization", own.Id)
+	fresh.Set("correction_reason", "关联企业账号")
+	mustSave(t, app, fresh)
+	if fresh.GetString("providers") != provider.Id {
+		t.Errorf("client-set providers kept: %q", fresh.GetString("providers"))
+	}
+	for _, id := range []string{pol.Id, p2.Id} {
+		p, _ := app.FindRecordById("policies", id)
+		if p.GetString("enterprise_org") != own.Id {
+			t.Errorf("policy %s enterprise_org = %q after the enterprise was linked", id, p.GetString("enterprise_org"))
+		}
+		if p.GetInt("revision") != 1 {
+			t.Errorf("propagation counted as a correction: revision %d", p.GetInt("revision"))
+		}
+	}
+	if rep, _ := audit.Verify(app); len(rep.Problems) != 0 {
+		t.Errorf("audit after propagation: %v", rep.Problems)
+	}
+}
