@@ -1,0 +1,15 @@
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components';
+
+// The manifest exists after `npm run build`; without it stories still work, only the docs tables are empty.
+const manifests = import.meta.glob<{ default: object }>('../dist/custom-elements.json', { eager: true });
+const manifest = Object.values(manifests)[0];
+if (manifest) setCustomElementsManifest(manifest.default);
+
+const preview: Preview = {
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+  },
+};
+
+export default preview;

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// npm run build: the library in dist/.
+//   dist/<element>.js   one ES module per element folder (package export azx/<element>)
+//   dist/index.js       every element (package export azx)
+//   dist/chunks/        code shared between entries (Lit, Ajv, the form engine)
+//   dist/types/         .d.ts from tsc
+//   dist/custom-elements.json  the custom elements manifest
+// All minified, with source maps.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { root } from './paths.mjs';
+
+/** One row per element folder: the file in dist/ (and export azx/<name>) and its entry module. Add a line per element. */
+export const ELEMENTS = [
+  { name: 'form', entry: 'components/core/index.ts' },
+  // { name: 'policy-entry', entry: 'components/policy-entry/index.ts' },
+];
+
+const dist = join(root, 'dist');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function run(label, cmd, args) {
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build: ${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`build: ${label} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function bundle() {
+  const t0 = Date.now();
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [...ELEMENTS.map((e) => ({ in: e.entry, out: e.name })), { in: 'components/index.ts', out: 'index' }],
+    outdir: dist,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    // Standard decorators and class fields are lowered; everything else stays modern.
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    tsconfig: join(root, 'tsconfig.json'),
+  });
+  writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile));
+  console.log(`build: bundles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Declarations only for the published code (no tests, no stories). */
+function types() {
+  const config = join(dist, 'tsconfig.types.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: '../tsconfig.json',
+      compilerOptions: {
+        noEmit: false,
+        declaration: true,
+        emitDeclarationOnly: true,
+        declarationMap: false,
+        rootDir: '../components',
+        outDir: 'types',
+        types: [],
+      },
+      include: ['../components/**/*.ts'],
+      exclude: ['../components/**/*.test.ts', '../components/**/*.stories.ts'],
+    }),
+  );
+  run('types', bin('tsc'), ['-p', config]);
+  rmSync(config);
+}
+
+function manifest() {
+  run('custom-elements.json', bin('cem'), ['analyze', '--litelement', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+}
+
+function report() {
+  for (const name of [...ELEMENTS.map((e) => e.name), 'index']) {
+    const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
+    // An entry's real cost is the entry file plus every chunk it imports, transitively.
+    const seen = new Set();
+    const visit = (file) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const imp of meta.outputs[file]?.imports ?? []) if (imp.kind === 'import-statement') visit(imp.path);
+    };
+    visit(relative(root, join(dist, `${name}.js`)));
+    let min = 0;
+    let gz = 0;
+    for (const file of seen) {
+      const bytes = readFileSync(join(root, file));
+      min += bytes.length;
+      gz += gzipSync(bytes, { level: 9 }).length;
+    }
+    const own = statSync(join(dist, `${name}.js`)).size;
+    console.log(`build: dist/${name}.js ${kb(own)} own; with its chunks ${kb(min)} min, ${kb(gz)} gzip`);
+  }
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+await bundle();
+types();
+manifest();
+report();

@@ -1,0 +1,188 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { fieldShell, hasWidget, rankWith, registerRenderer, type AzxForm, type JsonSchema } from '../components/core/index.js';
+import policyDefinition from '../schemas/definitions/policy.json';
+
+/** A short policy-like form: one of each kind of field. */
+const policySchema: JsonSchema = {
+  type: 'object',
+  title: '安责险投保信息',
+  'x-title-en': 'Work-safety liability application',
+  required: ['enterprise', 'uscc', 'region', 'industry', 'headcount', 'start'],
+  properties: {
+    enterprise: {
+      type: 'string', title: '投保单位名称', 'x-title-en': 'Enterprise', minLength: 2, maxLength: 100, 'x-order': 1,
+      'x-placeholder': '与营业执照一致', 'x-placeholder-en': 'As on the business licence',
+    },
+    uscc: {
+      type: 'string', title: '统一社会信用代码', 'x-title-en': 'Unified social credit code', format: 'uscc', 'x-order': 2,
+      'x-help': '18 位，最后一位为校验位', 'x-help-en': '18 characters; the last is a check character',
+    },
+    region: { type: 'string', title: '所在地区', 'x-title-en': 'Region', format: 'cn-region', 'x-order': 3 },
+    industry: {
+      type: 'string', title: '行业类别', 'x-title-en': 'Industry', 'x-order': 4,
+      oneOf: [
+        { const: 'non_coal_mining', title: '非煤矿山', 'x-title-en': 'Non-coal mining' },
+        { const: 'hazardous_chemicals', title: '危险化学品', 'x-title-en': 'Hazardous chemicals' },
+        { const: 'construction', title: '建筑施工', 'x-title-en': 'Construction' },
+        { const: 'metal_smelting', title: '金属冶炼', 'x-title-en': 'Metal smelting' },
+      ],
+    },
+    headcount: { type: 'integer', title: '从业人数', 'x-title-en': 'Headcount', minimum: 1, 'x-order': 5 },
+    cover_per_person: {
+      type: 'number', title: '每人死亡伤残限额（元）', 'x-title-en': 'Death/disability limit per person (yuan)',
+      minimum: 400000, default: 400000, 'x-order': 6,
+      'x-help': '应急〔2025〕27号：不低于 40 万元', 'x-help-en': 'At least 400,000 yuan under the 2025 measures',
+    },
+    start: { type: 'string', format: 'date', title: '起保日期', 'x-title-en': 'Start date', 'x-order': 7 },
+    contact: {
+      type: 'object', title: '联系人', 'x-title-en': 'Contact', 'x-order': 8,
+      properties: {
+        name: { type: 'string', title: '姓名', 'x-title-en': 'Name' },
+        mobile: { type: 'string', format: 'cn-mobile', title: '手机号码', 'x-title-en': 'Mobile' },
+        email: { type: 'string', format: 'email', title: '电子邮箱', 'x-title-en': 'Email' },
+      },
+    },
+    prevention_clause: { type: 'boolean', title: '合同约定事故预防服务', 'x-title-en': 'Prevention services in the contract', default: true, 'x-order': 9 },
+    services: {
+      type: 'array', title: '事故预防服务计划', 'x-title-en': 'Prevention service plan', 'x-order': 10,
+      items: {
+        type: 'object', required: ['type', 'month'],
+        properties: {
+          type: {
+            type: 'string', title: '服务类型', 'x-title-en': 'Service',
+            oneOf: [
+              { const: '01', title: '宣传教育培训', 'x-title-en': 'Training' },
+              { const: '03', title: '事故隐患排查', 'x-title-en': 'Hazard inspection' },
+              { const: '05', title: '应急预案和演练', 'x-title-en': 'Emergency plans and drills' },
+            ],
+          },
+          month: { type: 'integer', title: '计划月份', 'x-title-en': 'Month', minimum: 1, maximum: 12 },
+          note: { type: 'string', title: '说明', 'x-title-en': 'Note' },
+        },
+      },
+    },
+    remarks: { type: 'string', title: '备注', 'x-title-en': 'Remarks', 'x-widget': 'textarea', maxLength: 500, 'x-order': 11 },
+  },
+};
+
+const filled = {
+  enterprise: '杭州示例化工有限公司',
+  uscc: '91330100MA2B3C4D5N',
+  region: '330100',
+  industry: 'hazardous_chemicals',
+  headcount: 86,
+  start: '2026-01-01',
+  contact: { name: '王工', mobile: '13800000000' },
+  services: [{ type: '01', month: 3 }, { type: '03', month: 6 }],
+};
+
+const onSubmit = (e: Event) => console.info('azx-submit', (e as CustomEvent).detail.value);
+
+const meta: Meta = {
+  title: 'Core/azx-form',
+  component: 'azx-form',
+  render: (args) => html`<azx-form
+    .schema=${args['schema']}
+    .value=${args['value'] ?? {}}
+    lang=${args['lang'] ?? 'zh-CN'}
+    mode=${args['mode'] ?? 'edit'}
+    @azx-submit=${onSubmit}
+  ></azx-form>`,
+  args: { schema: policySchema, value: {}, lang: 'zh-CN', mode: 'edit' },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    mode: { control: 'inline-radio', options: ['edit', 'readonly'] },
+  },
+};
+export default meta;
+type Story = StoryObj;
+
+/** A policy-like application; submit fires `azx-submit` (see the browser console). */
+export const Policy: Story = {};
+
+/** Submitted with bad input: errors beside the fields and in the summary, focus on the first. */
+export const ValidationErrors: Story = {
+  args: { value: { enterprise: '甲', uscc: '91330100MA2B3C4D5Y', headcount: 0, contact: { mobile: '123' } } },
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('azx-form') as AzxForm;
+    await form.updateComplete;
+    form.requestSubmit();
+  },
+};
+
+export const English: Story = { args: { lang: 'en', value: filled } };
+
+export const ReadOnly: Story = { args: { mode: 'readonly', value: filled } };
+
+/** The built-in policy definition (schemas/definitions/policy.json), as stored. */
+export const PolicyDefinition: Story = { args: { schema: policyDefinition.schema as JsonSchema } };
+
+/** Zhejiang's prefecture-level cities (GB/T 2260), for the custom renderer below. */
+const ZHEJIANG = [
+  ['330100', '杭州市'], ['330200', '宁波市'], ['330300', '温州市'], ['330400', '嘉兴市'], ['330500', '湖州市'],
+  ['330600', '绍兴市'], ['330700', '金华市'], ['330800', '衢州市'], ['330900', '舟山市'], ['331000', '台州市'], ['331100', '丽水市'],
+] as const;
+
+let regionRendererRegistered = false;
+/** A portal's own renderer: any field with x-widget "region" becomes a city picker. */
+function registerRegionRenderer(): void {
+  if (regionRendererRegistered) return;
+  regionRendererRegistered = true;
+  registerRenderer({
+    name: 'story-region-picker',
+    tester: rankWith(10, hasWidget('region')),
+    render: (f) =>
+      fieldShell(
+        f,
+        html`<select
+          id=${f.id}
+          part="control select"
+          aria-invalid=${f.invalid ? 'true' : 'false'}
+          @change=${(e: Event) => f.change((e.target as HTMLSelectElement).value || undefined)}
+        >
+          <option value="">${f.t('choose')}</option>
+          ${ZHEJIANG.map(([code, name]) => html`<option value=${code} ?selected=${f.value === code}>${name}（${code}）</option>`)}
+        </select>`,
+      ),
+  });
+}
+
+/** The same form, its region field marked for the portal's picker. */
+const withRegionPicker: JsonSchema = {
+  ...policySchema,
+  properties: { ...policySchema.properties, region: { ...policySchema.properties!['region'], 'x-widget': 'region' } },
+};
+
+export const CustomRenderer: Story = {
+  args: { value: filled, schema: withRegionPicker },
+  render: (args, context) => {
+    registerRegionRenderer();
+    return meta.render!(args, context);
+  },
+};
+
+const lightTheme = `
+  --azx-color-accent: #0e7c66; --azx-color-border: #b7d3cc; --azx-radius: 8px;
+  --azx-color-background: #f6fbfa; --azx-gap: 14px; padding: 16px; display: block;`;
+const darkTheme = `
+  --azx-color-text: #e6e8eb; --azx-color-muted: #a0a7b0; --azx-color-background: #16181d;
+  --azx-color-surface: #22252c; --azx-color-border: #3a3f48; --azx-color-accent: #6ea8ff;
+  --azx-color-on-accent: #0b1220; --azx-color-error: #ff8a70; --azx-color-error-surface: #2d1b18;
+  padding: 16px; display: block; color-scheme: dark;`;
+
+/** Themed only through --azx-* custom properties on the element. */
+export const LightTheme: Story = {
+  args: { value: filled },
+  render: (args) => html`<azx-form style=${lightTheme} .schema=${args['schema']} .value=${args['value']}></azx-form>`,
+};
+
+export const DarkTheme: Story = {
+  args: { value: { ...filled, headcount: 0 } },
+  render: (args) => html`<azx-form style=${darkTheme} .schema=${args['schema']} .value=${args['value']}></azx-form>`,
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('azx-form') as AzxForm;
+    await form.updateComplete;
+    form.requestSubmit();
+  },
+};
