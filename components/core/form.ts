@@ -448,7 +448,7 @@ export class AzxForm extends LitElement {
     const anchorFor = (pointer: string) =>
       this.renderRoot?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(pointer))}`) ?? undefined;
     if (this.#emptyButRequired()) {
-      this.#internals.setValidity({ valueMissing: true }, uiText(locale, 'formEmpty'), anchorFor(this.#order[1] ?? '') );
+      this.#internals.setValidity({ valueMissing: true }, uiText(locale, 'formEmpty'), anchorFor(this.#order.find((p) => p !== '') ?? ''));
       return;
     }
     const issues = this.#currentIssues();
