@@ -89,7 +89,7 @@ async function login(url, email) {
 }
 
 /** (a) validated creates through POST /api/collections/policies/records as an insurer. */
-async function benchCreates(url) {
+async function benchCreates(url, count, concurrency) {
   const { token, user } = await login(url, 'insurer-1@azx.demo');
   const defs = await api(url, `/api/collections/form_definitions/records?filter=${encodeURIComponent('key="policy" && status="published"')}&sort=-version&perPage=1`, { token });
   const version = defs.json.items?.[0]?.version;
@@ -106,7 +106,7 @@ async function benchCreates(url) {
   async function worker() {
     for (;;) {
       const i = next++;
-      if (i >= CREATES) return;
+      if (i >= count) return;
       const e = enterprises[i % enterprises.length];
       const premium = Math.round(e.headcount * 321.17 * 100) / 100;
       const body = {
@@ -140,14 +140,14 @@ async function benchCreates(url) {
     }
   }
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   return {
-    requests: CREATES,
+    requests: count,
     created: ok,
     failures,
-    concurrency: CONCURRENCY,
+    concurrency,
     seconds: round(seconds),
     perSecond: round(ok / seconds),
     latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)) },
@@ -218,7 +218,7 @@ async function main() {
   console.log(`› seed: demo data in ${seededIn}; ${benchLine?.[1]} benchmark policies in ${benchLine?.[2]} (${benchLine?.[3]}/s through app.Save)`);
 
   const server = await startServer({ dir });
-  let creates, lists;
+  let creates, createsSequential, lists;
   try {
     const su = await api(server.url, '/api/collections/_superusers/auth-with-password', {
       method: 'POST',
@@ -226,7 +226,9 @@ async function main() {
     });
     const policies = await api(server.url, '/api/collections/policies/records?perPage=1', { token: su.json.token });
     console.log(`› server up; ${policies.json.totalItems ?? '?'} policies stored`);
-    creates = await benchCreates(server.url);
+    creates = await benchCreates(server.url, CREATES, CONCURRENCY);
+    // one client at a time: the cost of one validated write without queueing behind others
+    createsSequential = await benchCreates(server.url, Math.max(50, Math.round(CREATES / 6)), 1);
     lists = [await benchList(server.url, 'insurer-1@azx.demo'), await benchList(server.url, 'regulator-330100@azx.demo')];
   } finally {
     await server.stop();
@@ -242,6 +244,7 @@ async function main() {
       benchPoliciesPerSecond: Number(benchLine?.[3] ?? 0),
     },
     creates,
+    createsSequential,
     lists,
     targets: {
       createsPerSecond: { target: TARGET_CREATES_PER_S, met: creates.perSecond >= TARGET_CREATES_PER_S },
@@ -259,6 +262,10 @@ async function main() {
     [
       `creates, HTTP, ${CONCURRENCY} concurrent`,
       `${creates.perSecond}/s (${creates.created}/${creates.requests} ok, p50 ${creates.latencyMs.p50} ms, p95 ${creates.latencyMs.p95} ms) target ≥ ${TARGET_CREATES_PER_S}/s ${results.targets.createsPerSecond.met ? 'MET' : 'MISSED'}`,
+    ],
+    [
+      'creates, HTTP, 1 client',
+      `${createsSequential.perSecond}/s (p50 ${createsSequential.latencyMs.p50} ms, p95 ${createsSequential.latencyMs.p95} ms)`,
     ],
     ...lists.map((l) => [
       `list filter, ${l.user.split('@')[0]}`,

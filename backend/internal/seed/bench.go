@@ -26,7 +26,7 @@ type benchEnterprise struct {
 // those already present) spread over the seeded enterprises and insurers, through app.Save.
 func AddBenchPolicies(app core.App, n int, seed uint64) (int, error) {
 	var ents []benchEnterprise
-	if err := app.DB().Select("id", "uscc", "name", "headcount", "industry").From("enterprises").OrderBy("id").All(&ents); err != nil {
+	if err := app.DB().Select("id", "uscc", "COALESCE(NULLIF([[name]], ''), json_extract([[data]], '$.name')) AS name", "headcount", "industry").From("enterprises").OrderBy("id").All(&ents); err != nil {
 		return 0, err
 	}
 	var insurers, providers []string

@@ -13,8 +13,9 @@ func command(app *pocketbase.PocketBase) *cobra.Command {
 	cfg := DefaultConfig()
 	var bench int
 	cmd := &cobra.Command{
-		Use:   "seed",
-		Short: "Write the deterministic demo data set (refuses to seed twice); --bench-policies adds synthetic policies",
+		Use:          "seed",
+		SilenceUsage: true,
+		Short:        "Write the deterministic demo data set (refuses to seed twice); --bench-policies adds synthetic policies",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
 			if err := app.RunAllMigrations(); err != nil {
