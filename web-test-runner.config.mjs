@@ -14,6 +14,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { prepareData, startServer } from './scripts/pocketbase.mjs';
 import { root } from './scripts/paths.mjs';
+import { COMMONJS_PACKAGES, commonjsDeps } from './test/browser/setup/commonjs-deps.mjs';
 
 const WORLD_PATH = '/__azx/world.json';
 const FIXTURES_PATH = '/__azx/fixtures.json';
@@ -157,6 +158,10 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }), azxBackend()],
+  plugins: [
+    commonjsDeps({ packages: COMMONJS_PACKAGES, rootDir: root }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
+    azxBackend(),
+  ],
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -113,7 +113,10 @@ export class PocketBaseStore implements Store {
   }
 
   #error(err: unknown): StoreError {
-    return isStoreError(err) ? err : fromPocketBaseError(err, this.#lang);
+    const e = isStoreError(err) ? err : fromPocketBaseError(err, this.#lang);
+    // An expired or revoked session: say so to party listeners, so the UI asks to sign in again.
+    if (e.status === 401) this.#pb.authStore.clear();
+    return e;
   }
 
   async signIn(email: string, password: string): Promise<Party> {
@@ -237,8 +240,9 @@ export class PocketBaseStore implements Store {
       return toStoredRecord<TData>(collection, await this.#pb.collection(collection).create(body));
     } catch (err) {
       const e = this.#error(err);
-      if (key && e.fieldErrors['id']?.code === 'validation_pk_invalid') {
-        // Most likely our own earlier attempt went through and only its answer was lost.
+      if (key && e.status === 400) {
+        // A row with our key means our own earlier attempt went through and only its answer
+        // was lost (the server may refuse the retry on a unique column before the id).
         const stored = await this.get<TData>(collection, key).catch(() => null);
         if (stored) return stored;
       }

@@ -76,7 +76,7 @@ describe('PocketBaseStore against the AZX backend', () => {
 
   it('refuses an invalid record with field errors in Chinese and English, and stores nothing', async () => {
     const store = await clientAs(h, 'insurerA');
-    const input = policyOfA(w, { cover_per_person: 100 });
+    const input = policyOfA(w, { cover_per_person: 0 });
     const err = await rejection(store.create('policies', input));
     expect(err.code).to.equal('validation');
     expect(err.status).to.equal(400);
@@ -93,7 +93,7 @@ describe('PocketBaseStore against the AZX backend', () => {
   it('gives `message` in English to a client that asks for English', async () => {
     const store = new PocketBaseStore({ url: w.url, lang: 'en' });
     await store.signIn(w.users.insurerA.email, w.users.insurerA.password);
-    const err = await rejection(store.create('policies', policyOfA(w, { cover_per_person: 100 })));
+    const err = await rejection(store.create('policies', policyOfA(w, { cover_per_person: 0 })));
     const field = err.fieldErrors['data.cover_per_person'];
     expect(field?.message).to.equal(field?.message_en);
   });
