@@ -3,3 +3,4 @@ export * from './store.js';
 export { storeContext } from './context.js';
 export { MemoryStore, type MemoryStoreOptions, type MemoryUser } from './memory-store.js';
 export { PocketBaseStore, type PocketBaseStoreOptions } from './pocketbase-store.js';
+export { IndexedDbDraftBox, MemoryDraftBox, draftScope, type Draft, type DraftBox } from './drafts.js';
