@@ -245,6 +245,17 @@ describe('corrections', () => {
     assert.deepEqual(revisions, [1, 2]);
   });
 
+  test("a city regulator cannot move an enterprise out of its region by a correction", async () => {
+    const id = world.ids.enterprises.E1;
+    const before = (await su.view('enterprises', id)).body;
+    for (const lang of [undefined, 'en']) {
+      const api = world.api(await world.login('regulatorShaoxing'), { lang });
+      const r = await api.update('enterprises', id, { data: { ...before.data, region_code: REGIONS.xihu }, correction_reason: '迁址' });
+      assertFieldError(r, 'data.region_code', lang);
+    }
+    assert.deepEqual((await su.view('enterprises', id)).body, before);
+  });
+
   test('a correction that breaks the schema is refused and keeps no version', async () => {
     const id = world.ids.policies.B;
     const before = (await su.view('policies', id)).body;
