@@ -86,8 +86,9 @@ export class AzxForm extends LitElement {
   /** The JSON Schema (2020-12) describing the record; UI hints come from its x- annotations. */
   @property({ type: Object, attribute: false }) accessor schema: JsonSchema | undefined = undefined;
 
-  /** The record being edited. Replaced (never mutated) on every edit. */
-  @property({ type: Object }) accessor value: Record<string, unknown> = {};
+  /** The record being edited. Replaced (never mutated) on every edit. As an attribute: JSON. */
+  @property({ converter: { fromAttribute: parseValueAttribute, toAttribute: (v: unknown) => JSON.stringify(v) } })
+  accessor value: Record<string, unknown> = {};
 
   /** UI and message language: zh-CN (default) or en. */
   @property({ reflect: true }) override accessor lang: string = 'zh-CN';
@@ -508,6 +509,19 @@ export class AzxForm extends LitElement {
       this.requestUpdate();
     }
   };
+}
+
+/** A value attribute that is not a JSON object is ignored (with a warning), never thrown. */
+function parseValueAttribute(text: string | null): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  console.warn('azx-form: the value attribute must be a JSON object; ignored');
+  return {};
 }
 
 /** Native input/change events from our controls stay inside; the form fires its own. */

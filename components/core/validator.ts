@@ -22,9 +22,19 @@ export type Compiled =
 
 let shared: Ajv2020 | undefined;
 
+/** Ajv's warnings stay; the generated-code dump it prints before a failed compile does not (we report the failure). */
+const quietLogger = {
+  log: () => {},
+  warn: (...args: unknown[]) => console.warn(...args),
+  error: (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('Error compiling schema')) return;
+    console.error(...args);
+  },
+};
+
 function ajv(): Ajv2020 {
   if (!shared) {
-    shared = new Ajv2020({ allErrors: true });
+    shared = new Ajv2020({ allErrors: true, logger: quietLogger });
     addFormats(shared);
     for (const [name, test] of Object.entries(AZX_FORMATS)) shared.addFormat(name, { type: 'string', validate: test });
     shared.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
@@ -38,15 +48,19 @@ const cache = new WeakMap<object, Compiled>();
 export function compileSchema(schema: JsonSchema): Compiled {
   const hit = cache.get(schema);
   if (hit) return hit;
-  const a = ajv();
-  // Another object with the same $id (a reloaded definition) replaces the old one.
-  if (typeof schema.$id === 'string' && a.getSchema(schema.$id)) a.removeSchema(schema.$id);
   let compiled: Compiled;
   try {
-    const fn = a.compile(schema);
-    compiled = { ok: true, validate: (value) => toIssues(fn, value) };
+    const a = ajv();
+    // Another object with the same $id (a reloaded definition) replaces the old one.
+    if (typeof schema.$id === 'string' && a.getSchema(schema.$id)) a.removeSchema(schema.$id);
+    try {
+      const fn = a.compile(schema);
+      compiled = { ok: true, validate: (value) => toIssues(fn, value) };
+    } catch (err) {
+      if (typeof schema.$id === 'string') a.removeSchema(schema.$id);
+      throw err;
+    }
   } catch (err) {
-    if (typeof schema.$id === 'string') a.removeSchema(schema.$id);
     const message = err instanceof Error ? err.message : String(err);
     // Ajv generates code with new Function, which a strict Content-Security-Policy forbids.
     compiled = { ok: false, kind: err instanceof EvalError ? 'csp' : 'schema', message };

@@ -295,6 +295,24 @@ describe('<azx-form>', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 
+  it('shows descriptions as help, keeps readOnly fields uneditable, and reads a JSON value attribute', async () => {
+    const s: JsonSchema = {
+      type: 'object',
+      properties: {
+        policy_no: { type: 'string', title: '保单号', readOnly: true, description: '系统生成' },
+        note: { type: 'string', title: '备注', 'x-widget': 'textarea' },
+      },
+    };
+    const el = await fixture<AzxForm>(html`<azx-form .schema=${s} value='{"policy_no":"PICC-2026-1"}'></azx-form>`);
+    const policyNo = control(el, '保单号') as HTMLInputElement;
+    expect(policyNo.readOnly).to.equal(true);
+    expect(policyNo.value).to.equal('PICC-2026-1');
+    expect(root(el).getElementById(policyNo.getAttribute('aria-describedby')!)?.textContent).to.equal('系统生成');
+    expect(control(el, '备注').tagName).to.equal('TEXTAREA');
+    const bad = await fixture<AzxForm>(html`<azx-form .schema=${s} value="{not json"></azx-form>`);
+    expect(bad.value).to.deep.equal({});
+  });
+
   it('a renderer registered by the page wins over the built-in one', async () => {
     const el = await mount({ uscc: GOOD_USCC });
     const unregister = registerRenderer({
