@@ -1,6 +1,6 @@
 // The data layer: the Store contract, its context key and its two implementations.
 export * from './store.js';
-export { storeContext } from './context.js';
+export { provideStore, storeContext } from './context.js';
 export { MemoryStore, type MemoryStoreOptions, type MemoryUser } from './memory-store.js';
 export { PocketBaseStore, type PocketBaseStoreOptions } from './pocketbase-store.js';
 export { IndexedDbDraftBox, MemoryDraftBox, draftScope, type Draft, type DraftBox } from './drafts.js';
