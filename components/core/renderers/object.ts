@@ -4,13 +4,47 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldContext } from '../field.js';
 import { childPointer } from '../pointer.js';
 import { isType, rankWith, type RendererEntry } from '../registry.js';
-import { orderedProperties } from '../schema.js';
+import { orderedProperties, schemaText, type JsonSchema } from '../schema.js';
+
+interface Group {
+  key: string;
+  title?: string;
+  [keyword: string]: unknown;
+}
+
+/**
+ * Children in x-order; properties sharing an `x-group` named in the object's
+ * `x-groups` are gathered into one titled section where the first of them falls.
+ */
+function renderChildren(f: FieldContext): unknown[] {
+  const required = new Set(f.schema.required ?? []);
+  const child = ([key, sub]: [string, JsonSchema]) =>
+    f.renderChild(childPointer(f.pointer, key), sub, { required: required.has(key) });
+  const groups = (Array.isArray(f.schema['x-groups']) ? (f.schema['x-groups'] as unknown[]) : []).filter(
+    (g): g is Group => typeof g === 'object' && g !== null && typeof (g as Group).key === 'string',
+  );
+  const props = orderedProperties(f.schema);
+  const out: unknown[] = [];
+  const placed = new Set<string>();
+  for (const prop of props) {
+    const group = groups.find((g) => g.key === prop[1]['x-group']);
+    if (!group) {
+      out.push(child(prop));
+      continue;
+    }
+    if (placed.has(group.key)) continue;
+    placed.add(group.key);
+    const members = props.filter(([, sub]) => sub['x-group'] === group.key);
+    out.push(html`<fieldset class="group section" part="group section">
+      <legend part="legend">${schemaText(group, 'title', f.locale) ?? group.key}</legend>
+      ${members.map(child)}
+    </fieldset>`);
+  }
+  return out;
+}
 
 function render(f: FieldContext) {
-  const required = new Set(f.schema.required ?? []);
-  const children = orderedProperties(f.schema).map(([key, sub]) =>
-    f.renderChild(childPointer(f.pointer, key), sub, { required: required.has(key) }),
-  );
+  const children = renderChildren(f);
   if (f.pointer === '') return html`<div class="fields" part="fields">${children}</div>`;
   return html`<fieldset
     id=${f.id}

@@ -313,6 +313,35 @@ describe('<azx-form>', () => {
     expect(bad.value).to.deep.equal({});
   });
 
+  it('gathers properties into titled sections by x-group', async () => {
+    const s: JsonSchema = {
+      type: 'object',
+      'x-groups': [
+        { key: 'policy', title: '保单信息', 'x-title-en': 'Policy' },
+        { key: 'cover', title: '保障与保费', 'x-title-en': 'Cover' },
+      ],
+      properties: {
+        premium: { type: 'number', title: '保费', 'x-group': 'cover', 'x-order': 3 },
+        policy_no: { type: 'string', title: '保单号', 'x-group': 'policy', 'x-order': 1 },
+        note: { type: 'string', title: '备注', 'x-order': 9 },
+        status: { type: 'string', title: '状态', 'x-group': 'policy', 'x-order': 2 },
+      },
+    };
+    const el = await mount({}, s);
+    const sections = [...root(el).querySelectorAll('fieldset.section')].map((fs) => ({
+      legend: fs.querySelector('legend')!.textContent,
+      fields: [...fs.querySelectorAll('label')].map((l) => l.textContent!.trim()),
+    }));
+    expect(sections).to.deep.equal([
+      { legend: '保单信息', fields: ['保单号', '状态'] },
+      { legend: '保障与保费', fields: ['保费'] },
+    ]);
+    expect(control(el, '备注').closest('fieldset') === null, 'ungrouped fields stay outside').to.equal(true);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(root(el).querySelector('fieldset.section legend')!.textContent).to.equal('Policy');
+  });
+
   it('a renderer registered by the page wins over the built-in one', async () => {
     const el = await mount({ uscc: GOOD_USCC });
     const unregister = registerRenderer({
