@@ -52,8 +52,8 @@ async function bundle() {
     logLevel: 'warning',
     tsconfig: join(root, 'tsconfig.json'),
   });
-  writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile));
   console.log(`build: bundles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result.metafile;
 }
 
 /** Declarations only for the published code (no tests, no stories). */
@@ -84,9 +84,8 @@ function manifest() {
   run('custom-elements.json', bin('cem'), ['analyze', '--litelement', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 }
 
-function report() {
+function report(meta) {
   for (const name of [...ELEMENTS.map((e) => e.name), 'index']) {
-    const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
     // An entry's real cost is the entry file plus every chunk it imports, transitively.
     const seen = new Set();
     const visit = (file) => {
@@ -111,7 +110,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-await bundle();
+const meta = await bundle();
 types();
 manifest();
-report();
+report(meta);
