@@ -16,6 +16,8 @@ import { root } from './paths.mjs';
 /** One row per element folder: the file in dist/ (and export azx/<name>) and its entry module. Add a line per element. */
 export const ELEMENTS = [
   { name: 'form', entry: 'components/core/index.ts' },
+  // Not an element: the Store contract and its implementations, for portals that provide one.
+  { name: 'data', entry: 'components/data/index.ts' },
   // { name: 'policy-entry', entry: 'components/policy-entry/index.ts' },
 ];
 
