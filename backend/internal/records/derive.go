@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pocketbase/dbx"
+
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/definitions"
@@ -98,28 +100,48 @@ func applyColumns(r *core.Record, def *definitions.Definition, data any) {
 	}
 }
 
-// findParent loads a related record by id, reporting a field error when it does not exist.
-func findParent(app core.App, r *core.Record, field, collection string, errs validation.Errors) *core.Record {
+// parentColumnsOf lists what a child ever copies from a parent of each collection: the lookup
+// reads only these (a whole record with its data would cost several times more).
+var parentColumnsOf = map[string][]string{
+	Enterprises:    {"uscc", "region_code", "city_code", "province_code", "industry", "organization", "providers"},
+	Policies:       {"enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry"},
+	ServiceReports: {"policy", "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry"},
+	Hazards:        {"insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "status"},
+}
+
+// parent is the copied columns of a parent row.
+type parent map[string]string
+
+func (p parent) GetString(col string) string { return p[col] }
+
+// findParent loads a related row's copied columns, reporting a field error when it does not exist.
+func findParent(app core.App, r *core.Record, field, collection string, errs validation.Errors) parent {
 	id := r.GetString(field)
 	if id == "" {
 		return nil
 	}
-	p, err := app.FindRecordById(collection, id)
+	cols := parentColumnsOf[collection]
+	m := dbx.NullStringMap{}
+	err := app.DB().Select(cols...).From(collection).Where(dbx.HashExp{"id": id}).Limit(1).One(&m)
 	if err != nil {
 		fieldErr(errs, field, "relation_not_found", "关联的记录不存在", "The related record does not exist")
 		return nil
 	}
+	p := make(parent, len(cols))
+	for _, c := range cols {
+		p[c] = m[c].String
+	}
 	return p
 }
 
-func copyColumns(dst, src *core.Record, cols ...string) {
+func copyColumns(dst *core.Record, src parent, cols ...string) {
 	for _, c := range cols {
-		dst.Set(c, src.Get(c))
+		dst.Set(c, src[c])
 	}
 }
 
 // deriveParents copies the columns a record takes from its parents (README "Collections").
-func deriveParents(app core.App, r *core.Record, errs validation.Errors) {
+func deriveParents(app core.App, r *core.Record, data any, errs validation.Errors) {
 	switch r.Collection().Name {
 	case Enterprises:
 		region := r.GetString("region_code")
@@ -133,7 +155,15 @@ func deriveParents(app core.App, r *core.Record, errs validation.Errors) {
 			if p := r.GetString("provider"); p != "" && !containsField(ent.GetString("providers"), p) {
 				pendingAssign.Store(r, true)
 			}
+			if data != nil {
+				if u, ok := validation.ValueAt(data, []string{"insured", "uscc"}); ok && u != ent.GetString("uscc") {
+					fieldErr(errs, "data.insured.uscc", "insured_mismatch",
+						"被保险人的统一社会信用代码与所选企业不一致", "The insured's unified social credit code is not the selected enterprise's")
+				}
+			}
 		}
+		checkOrgKind(app, r, "insurer", "insurer", errs)
+		checkOrgKind(app, r, "provider", "provider", errs)
 
 	case ServiceReports:
 		if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
@@ -156,6 +186,7 @@ func deriveParents(app core.App, r *core.Record, errs validation.Errors) {
 			copyColumns(r, h, "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code")
 			if r.IsNew() {
 				r.Set("from_status", h.GetString("status"))
+				checkTransition(h.GetString("status"), r.GetString("to_status"), errs)
 			}
 		}
 	}
@@ -182,7 +213,7 @@ func derive(app core.App, r *core.Record) (validation.Errors, *derived) {
 			}
 		}
 	}
-	deriveParents(app, r, errs)
+	deriveParents(app, r, out.data, errs)
 	return errs, out
 }
 

@@ -40,6 +40,10 @@ var immutableParents = map[string][]string{
 }
 
 func bindModelHooks(app core.App) {
+	app.OnRecordAfterCreateSuccess("organizations").BindFunc(forgetOrgKinds)
+	app.OnRecordAfterUpdateSuccess("organizations").BindFunc(forgetOrgKinds)
+	app.OnRecordAfterDeleteSuccess("organizations").BindFunc(forgetOrgKinds)
+
 	app.OnRecordValidate(Enterprises, Policies, ServiceReports, Hazards, HazardEvents).BindFunc(func(e *core.RecordEvent) error {
 		r := e.Record
 		name := r.Collection().Name
@@ -119,10 +123,8 @@ func bindModelHooks(app core.App) {
 			if err != nil {
 				return err
 			}
+			// closed_at stays the writer's: a server clock here would make the seed non-deterministic
 			h.Set("status", to)
-			if to == "verified" {
-				h.Set("closed_at", types.NowDateTime())
-			}
 			audit.SetActor(h, audit.ActorOf(e.Record))
 			defer audit.ClearActor(h)
 			return e.App.SaveWithContext(serverUpdate(e.Context), h)

@@ -55,6 +55,7 @@ func middleware(e *core.RequestEvent) error {
 		return e.Next()
 	}
 	name := e.Request.PathValue("collection")
+	addListHint(e, name)
 	if e.Request.Method == http.MethodPost && strings.HasSuffix(e.Request.URL.Path, "/records") {
 		if ruleSeesDerived[name] || name == Policies {
 			preDerive(e, name)
@@ -63,6 +64,9 @@ func middleware(e *core.RequestEvent) error {
 	err := e.Next()
 	if err == nil {
 		return nil
+	}
+	if e.Request.Method == http.MethodPost && (IsBusiness(name) || name == HazardEvents) {
+		err = explainRefusal(e, name, err)
 	}
 	return localize(err, Language(e.Request.Header.Get("Accept-Language")), strings.Contains(e.Request.URL.Path, "/records"))
 }
@@ -98,7 +102,7 @@ func preDerive(e *core.RequestEvent, name string) {
 		}
 		info.Body["region_code"] = tmp.GetString("region_code")
 	}
-	deriveParents(e.App, tmp, validation.Errors{})
+	deriveParents(e.App, tmp, nil, validation.Errors{})
 	for _, c := range parentColumns[name] {
 		if col.Fields.GetByName(c) != nil {
 			info.Body[c] = tmp.Get(c)
@@ -123,6 +127,13 @@ func bindRequestHooks(app core.App) {
 				return validation.Errors{"data.region_code": validation.New("out_of_scope",
 					"不能把企业改到本机构辖区之外", "An enterprise cannot be moved out of your region")}
 			}
+		}
+		return e.Next()
+	})
+
+	app.OnRecordCreateRequest(HazardEvents).BindFunc(func(e *core.RecordRequestEvent) error {
+		if err := checkMover(e.Auth, e.Record.GetString("to_status")); err != nil {
+			return err
 		}
 		return e.Next()
 	})
@@ -248,4 +259,25 @@ func inScope(auth, r *core.Record) bool {
 		return scope != "" && r.GetString("region_code") == scope
 	}
 	return false
+}
+
+// explainRefusal turns PocketBase's bare "Failed to create record." (a create rule that did not
+// match) into the record's field errors when the record is invalid anyway: a regulator who
+// types a region code of another province learns about the code, not about access rules.
+func explainRefusal(e *core.RequestEvent, name string, err error) error {
+	var apiErr *router.ApiError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusBadRequest || len(apiErr.Data) != 0 || e.Auth == nil {
+		return err
+	}
+	info, infoErr := e.RequestInfo()
+	col, colErr := e.App.FindCachedCollectionByNameOrId(name)
+	if infoErr != nil || colErr != nil {
+		return err
+	}
+	tmp := core.NewRecord(col)
+	tmp.Load(info.Body)
+	if errs, _ := derive(e.App, tmp); len(errs) > 0 {
+		return router.NewBadRequestError(validation.Summary, errs)
+	}
+	return err
 }

@@ -11,6 +11,10 @@ func Register(app *pocketbase.PocketBase) {
 	BindHooks(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.BindFunc(middleware)
+		// planner statistics for the tables that lack them (cheap on a small store)
+		if _, err := se.App.NonconcurrentDB().NewQuery("PRAGMA optimize=0x10002").Execute(); err != nil {
+			se.App.Logger().Warn("PRAGMA optimize failed", "error", err)
+		}
 		return se.Next()
 	})
 }
