@@ -156,6 +156,9 @@ export default {
           '--no-first-run',
         ],
       },
+      // One window per test page: with two pages as tabs of one window, the background tab is
+      // "hidden" and never gets requestAnimationFrame, so fixture() and updates hang there.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   plugins: [
