@@ -64,10 +64,15 @@ func flatten(out map[string]FieldError, prefix string, errs ozzo.Errors, lang st
 		case *validation.FieldError:
 			out[column(path, rename)] = fieldError(e.Code(), e.Zh, e.En, lang)
 		case ozzo.Error:
-			// PocketBase's own column validators speak English only
-			out[column(path, rename)] = fieldError(e.Code(), e.Error(), e.Error(), lang)
+			// PocketBase's own column validators speak English only: a column whose value came
+			// from data (risk_grade) keeps the schema's bilingual error for the same cell
+			if _, taken := out[column(path, rename)]; !taken {
+				out[column(path, rename)] = fieldError(e.Code(), "取值无效："+e.Error(), e.Error(), lang)
+			}
 		default:
-			out[column(path, rename)] = fieldError("bulk_invalid", e.Error(), e.Error(), lang)
+			if _, taken := out[column(path, rename)]; !taken {
+				out[column(path, rename)] = fieldError("bulk_invalid", "取值无效："+e.Error(), e.Error(), lang)
+			}
 		}
 	}
 }

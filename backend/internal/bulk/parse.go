@@ -97,7 +97,6 @@ func parseJSON(raw []byte) ([]Row, error) {
 func parseCSV(raw []byte, coerce func(path, cell string) any) ([]Row, error) {
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
 	header, err := r.Read()
 	if err != nil {
 		return nil, badInput("CSV 表头无法读取："+err.Error(), "The CSV header cannot be read: "+err.Error())
@@ -121,7 +120,14 @@ func parseCSV(raw []byte, coerce func(path, cell string) any) ([]Row, error) {
 			break
 		}
 		if err != nil {
-			return nil, badInput(fmt.Sprintf("CSV 第 %d 行无法读取：%v", num, err), fmt.Sprintf("CSV data row %d cannot be read: %v", num, err))
+			// a stray quote makes the rest of the file ambiguous: refuse it whole, storing nothing
+			line := num + 1
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.StartLine
+			}
+			return nil, badInput(fmt.Sprintf("CSV 第 %d 行（文件行号）格式错误，请检查引号：%v", line, err),
+				fmt.Sprintf("The CSV is malformed at file line %d (check the quotes): %v", line, err))
 		}
 		if len(rows) == MaxRows {
 			return nil, tooManyRows()
