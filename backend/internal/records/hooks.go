@@ -47,7 +47,7 @@ func bindModelHooks(app core.App) {
 	app.OnRecordValidate(Enterprises, Policies, ServiceReports, Hazards, HazardEvents).BindFunc(func(e *core.RecordEvent) error {
 		r := e.Record
 		name := r.Collection().Name
-		errs, _ := derive(e.App, r)
+		errs, d := derive(e.App, r)
 		if name == Enterprises && !isTransition(e.Context) {
 			// providers is kept by the server from the policies, never taken from a client
 			providers := ""
@@ -88,7 +88,7 @@ func bindModelHooks(app core.App) {
 				}
 			}
 		}
-		return mergeErrors(errs, e.Next())
+		return mergeErrors(errs, e.Next(), d)
 	})
 
 	// A correction stores the previous state first, in the write's transaction (the audit

@@ -1,6 +1,8 @@
 package records
 
 import (
+	"strings"
+
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/validation"
@@ -38,16 +40,42 @@ func Prepare(app core.App, record *core.Record) error {
 
 // mergeErrors combines our field errors with the result of the rest of the validate chain
 // (PocketBase's own field checks), keeping ours for a path both report.
-func mergeErrors(errs validation.Errors, nextErr error) error {
+func mergeErrors(errs validation.Errors, nextErr error, d *derived) error {
 	if len(errs) == 0 {
 		return nextErr
 	}
+	// a column filled from data is not reported again when data itself was refused
+	dataRefused := false
+	for k := range errs {
+		if k == "data" || strings.HasPrefix(k, "data.") {
+			dataRefused = true
+			break
+		}
+	}
+	fromData := map[string]bool{}
+	if dataRefused && d != nil && d.def != nil {
+		for _, c := range d.def.Columns {
+			fromData[c.Name] = true
+		}
+	}
+	// without a usable definition no column was filled: only the client's own fields count
+	noDefinition := d != nil && d.def == nil && (errs["definition"] != nil || errs["version"] != nil)
 	if pbErrs, ok := nextErr.(validation.Errors); ok {
 		for k, v := range pbErrs {
-			if _, taken := errs[k]; !taken {
+			if noDefinition && !clientField[k] {
+				continue
+			}
+			if _, taken := errs[k]; !taken && !fromData[k] {
 				errs[k] = v
 			}
 		}
 	}
 	return errs
+}
+
+// clientField are fields a client sets itself (never derived from data).
+var clientField = map[string]bool{
+	"definition": true, "version": true, "data": true, "correction_reason": true,
+	"enterprise": true, "insurer": true, "provider": true, "policy": true, "service_report": true,
+	"hazard": true, "organization": true, "renewal_of": true, "evidence": true, "photos": true,
 }
