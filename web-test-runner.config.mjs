@@ -45,6 +45,7 @@ async function offlineFixtures(policyNo = { A: 'AZX-OFFLINE-A-0001', B: 'AZX-OFF
       enterprises: r.ENTERPRISES,
       policy: { E1: r.policyData(r.ENTERPRISES.E1), E2: r.policyData(r.ENTERPRISES.E2) },
       serviceReport: { A: r.serviceReportData(policyNo.A), B: r.serviceReportData(policyNo.B) },
+      hazard: r.hazardData('HZ-FIXTURE-0001'),
     },
   };
 }

@@ -5,7 +5,7 @@
  * field errors from the browser-side validator, and `canRead` to mimic access rules.
  */
 import { fieldError, storeError, type FieldErrors } from './errors.js';
-import { comparator, matches, paging, toStoredRecord, type Row } from './rows.js';
+import { comparator, matches, paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
 import {
   isIdempotencyKey,
   newIdempotencyKey,
@@ -13,6 +13,9 @@ import {
   type CreateOptions,
   type Correction,
   type DefinitionQuery,
+  type EventCollection,
+  type NewEvent,
+  type StoredEvent,
   type FileFields,
   type FileUrlOptions,
   type FormDefinition,
@@ -38,6 +41,8 @@ export interface MemoryStoreOptions {
   readonly definitions?: readonly FormDefinition[];
   /** Initial rows per collection, flat like PocketBase rows (`id`, `definition`, `data`, columns...). */
   readonly records?: Partial<Record<BusinessCollection, readonly Row[]>>;
+  /** Initial rows of append-only histories, flat (`id`, `hazard`, `action`, ...). */
+  readonly events?: Partial<Record<EventCollection, readonly Row[]>>;
   /** Field errors for a record about to be stored (create and correction); null or {} accepts it. */
   readonly validate?: (collection: BusinessCollection, record: NewRecord) => FieldErrors | null;
   /** Which rows a party sees; everything by default. */
@@ -60,9 +65,17 @@ interface Shared {
   readonly users: readonly MemoryUser[];
   readonly definitions: FormDefinition[];
   readonly rows: Map<BusinessCollection, Row[]>;
+  readonly events: Map<EventCollection, Row[]>;
   readonly files: Map<string, Blob>;
   readonly fileUrls: Map<string, string>;
   readonly subscribers: Set<Subscriber>;
+  readonly eventSubscribers: Set<EventSubscriber>;
+}
+
+interface EventSubscriber {
+  readonly client: MemoryStore;
+  readonly collection: EventCollection;
+  readonly listener: (event: StoredEvent) => void;
 }
 
 interface Subscriber {
@@ -82,14 +95,20 @@ export class MemoryStore implements Store {
     for (const [collection, list] of Object.entries(options.records ?? {})) {
       rows.set(collection as BusinessCollection, (list ?? []).map((r) => structuredClone(r)));
     }
+    const events = new Map<EventCollection, Row[]>();
+    for (const [collection, list] of Object.entries(options.events ?? {})) {
+      events.set(collection as EventCollection, (list ?? []).map((r) => structuredClone(r)));
+    }
     this.#shared = {
       options,
       users: options.users ?? [],
       definitions: [...(options.definitions ?? [])],
       rows,
+      events,
       files: new Map(),
       fileUrls: new Map(),
       subscribers: new Set(),
+      eventSubscribers: new Set(),
     };
     if (options.signedInAs) {
       const user = this.#shared.users.find((u) => u.email === options.signedInAs);
@@ -133,6 +152,7 @@ export class MemoryStore implements Store {
   async signOut(): Promise<void> {
     // Like the server: a signed-out client receives no more changes.
     for (const s of [...this.#shared.subscribers]) if (s.client === this) this.#shared.subscribers.delete(s);
+    for (const s of [...this.#shared.eventSubscribers]) if (s.client === this) this.#shared.eventSubscribers.delete(s);
     this.#setParty(null);
   }
 
@@ -290,6 +310,87 @@ export class MemoryStore implements Store {
     Object.assign(row, next);
     this.#emit(collection, 'update', row);
     return toStoredRecord<TData>(collection, structuredClone(row));
+  }
+
+  /** A hazard event is visible with its hazard. */
+  #eventReadable(row: Row): boolean {
+    const hazard = this.#table('hazards').find((h) => h['id'] === row['hazard']);
+    return hazard ? this.#readable('hazards', hazard) : !this.#shared.options.canRead;
+  }
+
+  #eventTable(collection: EventCollection): Row[] {
+    let rows = this.#shared.events.get(collection);
+    if (!rows) this.#shared.events.set(collection, (rows = []));
+    return rows;
+  }
+
+  async listEvents(collection: EventCollection, query: ListQuery = {}): Promise<Page<StoredEvent>> {
+    const { page, perPage } = paging(query);
+    const where = query.where ?? [];
+    const rows = this.#eventTable(collection)
+      .filter((r) => this.#eventReadable(r) && where.every((c) => matches(r, c)))
+      .sort(comparator(query.sort));
+    return {
+      items: rows.slice((page - 1) * perPage, page * perPage).map((r) => toStoredEvent(collection, structuredClone(r))),
+      page,
+      perPage,
+      totalItems: rows.length,
+      totalPages: Math.ceil(rows.length / perPage),
+    };
+  }
+
+  /**
+   * Appends an event. Like the server, a hazard event records the hazard's status it moved from
+   * and moves the hazard; unlike it, no transition or role is checked.
+   */
+  async appendEvent(collection: EventCollection, event: NewEvent, options: CreateOptions = {}): Promise<StoredEvent> {
+    this.#requireParty();
+    const key = options.idempotencyKey;
+    if (key !== undefined && !isIdempotencyKey(key)) {
+      throw storeError('validation', 400, {
+        id: fieldError('invalid_idempotency_key', '提交编号格式不正确', 'The idempotency key is malformed.', this.#lang),
+      });
+    }
+    const table = this.#eventTable(collection);
+    const existing = key ? table.find((r) => r['id'] === key) : undefined;
+    if (existing) return toStoredEvent(collection, structuredClone(existing));
+    const hazard = this.#table('hazards').find((h) => h['id'] === event.fields['hazard']);
+    if (!hazard || !this.#readable('hazards', hazard)) {
+      throw storeError('validation', 400, {
+        hazard: fieldError('not_found', '隐患不存在或无权访问', 'The hazard does not exist or you may not see it.', this.#lang),
+      });
+    }
+    const id = key ?? newIdempotencyKey();
+    const at = now();
+    const row: Row = {
+      ...structuredClone(event.fields),
+      ...this.#storeFiles(id, event.files, {}),
+      id,
+      from_status: hazard['status'] ?? '',
+      created: at,
+      updated: at,
+    };
+    table.push(row);
+    const to = row['to_status'];
+    if (typeof to === 'string' && to && to !== hazard['status']) {
+      Object.assign(hazard, { status: to, updated: at });
+      this.#emit('hazards', 'update', hazard);
+    }
+    const snapshot = structuredClone(row);
+    const listeners = [...this.#shared.eventSubscribers].filter((s) => s.collection === collection && s.client.#eventReadable(snapshot));
+    setTimeout(() => {
+      for (const { listener } of listeners) listener(toStoredEvent(collection, structuredClone(snapshot)));
+    });
+    return toStoredEvent(collection, structuredClone(row));
+  }
+
+  async subscribeEvents(collection: EventCollection, listener: (event: StoredEvent) => void): Promise<Unsubscribe> {
+    this.#requireParty();
+    const entry: EventSubscriber = { client: this, collection, listener };
+    this.#shared.eventSubscribers.add(entry);
+    return async () => {
+      this.#shared.eventSubscribers.delete(entry);
+    };
   }
 
   /** Keeps blobs by record and name; returns the file columns (names appended to existing ones). */

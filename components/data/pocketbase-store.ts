@@ -6,7 +6,7 @@
 import PocketBase, { BaseAuthStore, LocalAuthStore, type RecordModel, type RecordSubscription } from 'pocketbase';
 import { fieldError, isStoreError, storeError, type StoreError } from './errors.js';
 import { fromPocketBaseError } from './pocketbase-errors.js';
-import { paging, toStoredRecord, type Row } from './rows.js';
+import { paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
 import {
   isIdempotencyKey,
   type BusinessCollection,
@@ -14,6 +14,9 @@ import {
   type CreateOptions,
   type Correction,
   type DefinitionQuery,
+  type EventCollection,
+  type NewEvent,
+  type StoredEvent,
   type FileFields,
   type FileUrlOptions,
   type FormDefinition,
@@ -190,6 +193,10 @@ export class PocketBaseStore implements Store {
   }
 
   async list<TData = RecordData>(collection: BusinessCollection, query: ListQuery = {}): Promise<Page<StoredRecord<TData>>> {
+    return this.#page(collection, query, (row) => toStoredRecord<TData>(collection, row));
+  }
+
+  async #page<T>(collection: string, query: ListQuery, map: (row: RecordModel) => T): Promise<Page<T>> {
     const { page, perPage } = paging(query);
     try {
       const result = await this.#pb.collection(collection).getList(page, perPage, {
@@ -197,7 +204,7 @@ export class PocketBaseStore implements Store {
         sort: (query.sort ?? []).join(','),
       });
       return {
-        items: result.items.map((row) => toStoredRecord<TData>(collection, row)),
+        items: result.items.map(map),
         page: result.page,
         perPage: result.perPage,
         totalItems: result.totalItems,
@@ -221,29 +228,40 @@ export class PocketBaseStore implements Store {
     record: NewRecord<TData>,
     options: CreateOptions = {},
   ): Promise<StoredRecord<TData>> {
-    const key = options.idempotencyKey;
-    if (key !== undefined && !isIdempotencyKey(key)) {
-      throw storeError('validation', 400, {
-        id: fieldError('invalid_idempotency_key', '提交编号格式不正确', 'The idempotency key is malformed.', this.#lang),
-      });
-    }
-    // The key becomes the record id: the server's primary key makes a retry unable to store twice.
     const body: Row = {
       ...record.columns,
-      ...(key ? { id: key } : {}),
       definition: record.definition,
       version: record.version,
       data: record.data,
       ...fileBody(record.files, ''),
     };
+    return toStoredRecord<TData>(collection, await this.#createRow(collection, body, options.idempotencyKey));
+  }
+
+  async listEvents(collection: EventCollection, query: ListQuery = {}): Promise<Page<StoredEvent>> {
+    return this.#page(collection, query, (row) => toStoredEvent(collection, row));
+  }
+
+  async appendEvent(collection: EventCollection, event: NewEvent, options: CreateOptions = {}): Promise<StoredEvent> {
+    const body: Row = { ...event.fields, ...fileBody(event.files, '') };
+    return toStoredEvent(collection, await this.#createRow(collection, body, options.idempotencyKey));
+  }
+
+  /** Creates a row; an idempotency key becomes its id, so the primary key makes a retry unable to store twice. */
+  async #createRow(collection: string, body: Row, key: string | undefined): Promise<RecordModel> {
+    if (key !== undefined && !isIdempotencyKey(key)) {
+      throw storeError('validation', 400, {
+        id: fieldError('invalid_idempotency_key', '提交编号格式不正确', 'The idempotency key is malformed.', this.#lang),
+      });
+    }
     try {
-      return toStoredRecord<TData>(collection, await this.#pb.collection(collection).create(body));
+      return await this.#pb.collection(collection).create(key ? { ...body, id: key } : body);
     } catch (err) {
       const e = this.#error(err);
       if (key && e.status === 400) {
         // A row with our key means our own earlier attempt went through and only its answer
         // was lost (the server may refuse the retry on a unique column before the id).
-        const stored = await this.get<TData>(collection, key).catch(() => null);
+        const stored = await this.#pb.collection(collection).getOne(key).catch(() => null);
         if (stored) return stored;
       }
       throw e;
@@ -289,14 +307,28 @@ export class PocketBaseStore implements Store {
     listener: (change: RecordChange<TData>) => void,
     options: SubscribeOptions = {},
   ): Promise<Unsubscribe> {
+    return this.#subscribe(collection, options.id ?? '*', (action, row) =>
+      listener({ action, record: toStoredRecord<TData>(collection, row) }),
+    );
+  }
+
+  async subscribeEvents(collection: EventCollection, listener: (event: StoredEvent) => void): Promise<Unsubscribe> {
+    return this.#subscribe(collection, '*', (action, row) => {
+      if (action === 'create') listener(toStoredEvent(collection, row));
+    });
+  }
+
+  async #subscribe(
+    collection: string,
+    topic: string,
+    deliver: (action: RecordChange['action'], row: RecordModel) => void,
+  ): Promise<Unsubscribe> {
     let unsubscribe: () => Promise<void>;
     try {
-      unsubscribe = await this.#pb
-        .collection(collection)
-        .subscribe(options.id ?? '*', (event: RecordSubscription<RecordModel>) => {
-          const action = event.action === 'create' || event.action === 'update' || event.action === 'delete' ? event.action : null;
-          if (action) listener({ action, record: toStoredRecord<TData>(collection, event.record) });
-        });
+      unsubscribe = await this.#pb.collection(collection).subscribe(topic, (event: RecordSubscription<RecordModel>) => {
+        const action = event.action === 'create' || event.action === 'update' || event.action === 'delete' ? event.action : null;
+        if (action) deliver(action, event.record);
+      });
     } catch (err) {
       throw this.#error(err);
     }

@@ -2,7 +2,7 @@
  * Flat rows (as PocketBase returns them) to StoredRecord, and the query semantics the
  * MemoryStore evaluates itself. No SDK here.
  */
-import type { BusinessCollection, Condition, FilterScalar, ListQuery, RecordData, StoredRecord } from './store.js';
+import type { BusinessCollection, Condition, EventCollection, FilterScalar, ListQuery, RecordData, StoredEvent, StoredRecord } from './store.js';
 
 /** Keys of a flat row that are not columns. */
 const NOT_COLUMNS = new Set([
@@ -26,6 +26,14 @@ export function toStoredRecord<TData = RecordData>(collection: BusinessCollectio
     created: String(row['created'] ?? ''),
     updated: String(row['updated'] ?? ''),
   };
+}
+
+const NOT_EVENT_FIELDS = new Set(['id', 'collectionId', 'collectionName', 'expand', 'created', 'updated']);
+
+export function toStoredEvent(collection: EventCollection, row: Row): StoredEvent {
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (!NOT_EVENT_FIELDS.has(k)) fields[k] = v;
+  return { id: String(row['id'] ?? ''), collection, fields, created: String(row['created'] ?? '') };
 }
 
 export const DEFAULT_PER_PAGE = 30;

@@ -182,6 +182,27 @@ export interface FileUrlOptions {
   readonly thumb?: string;
 }
 
+/**
+ * Append-only workflow histories: rows without a definition, never updated or deleted
+ * (`hazard_events` moves a hazard's status; the server checks who may make which move).
+ */
+export type EventCollection = 'hazard_events';
+
+/** One stored event: its columns as the server keeps them (`hazard`, `action`, `from_status`, ...). */
+export interface StoredEvent {
+  readonly id: string;
+  readonly collection: EventCollection;
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** ISO 8601. */
+  readonly created: string;
+}
+
+export interface NewEvent {
+  /** The event's columns, e.g. `{ hazard, action: 'rectify', to_status: 'rectified', note }`. */
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly files?: FileFields;
+}
+
 export interface Store {
   // ── the signed-in party ───────────────────────────────────────────────────────────────
   /** The signed-in party, or null. */
@@ -223,6 +244,12 @@ export interface Store {
    */
   fileUrl(record: StoredRecord<unknown>, filename: string, options?: FileUrlOptions): Promise<string>;
 
+  // ── append-only histories ────────────────────────────────────────────────────────────
+  /** Events the party may see, e.g. `{ where: [{ field: 'hazard', op: '=', value: id }], sort: ['created'] }`. */
+  listEvents(collection: EventCollection, query?: ListQuery): Promise<Page<StoredEvent>>;
+  /** Appends one event; rejects with `validation` (e.g. on `to_status`) when the move is refused. */
+  appendEvent(collection: EventCollection, event: NewEvent, options?: CreateOptions): Promise<StoredEvent>;
+
   // ── realtime ──────────────────────────────────────────────────────────────────────────
   /** Delivers changes the party may see; resolves once the subscription is live. */
   subscribe<TData = RecordData>(
@@ -230,6 +257,8 @@ export interface Store {
     listener: (change: RecordChange<TData>) => void,
     options?: SubscribeOptions,
   ): Promise<Unsubscribe>;
+  /** Delivers each new event the party may see. */
+  subscribeEvents(collection: EventCollection, listener: (event: StoredEvent) => void): Promise<Unsubscribe>;
 }
 
 /** The id format PocketBase accepts for client-chosen ids: 15 characters of [a-z0-9]. */

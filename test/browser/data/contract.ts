@@ -13,6 +13,8 @@ import {
   type RecordChange,
   type Store,
   type StoreError,
+  type StoredEvent,
+  type StoredRecord,
 } from '../../../components/data/index.js';
 import type { TestWorld, WorldUserKey } from '../setup/world.js';
 import { sleep, unique, until } from '../setup/unique.js';
@@ -41,6 +43,21 @@ export function policyOfA(w: TestWorld, data: Record<string, unknown> = {}): New
     data: { ...w.payloads.policy.E1, policy_no: `AZX-T-${unique()}`, ...data },
     columns: { enterprise: w.ids.enterprises.E1, insurer: w.ids.orgs.insurerA, provider: w.ids.orgs.providerP },
   };
+}
+
+/** A new hazard of insurer A under the world's service report A, status "found". */
+export function newHazardOfA(store: Store, w: TestWorld): Promise<StoredRecord> {
+  return store.create('hazards', {
+    definition: 'hazard',
+    version: w.versions.hazards,
+    data: { ...w.payloads.hazard, hazard_no: `HZ-${unique()}` },
+    columns: {
+      service_report: w.ids.serviceReports['A'],
+      policy: w.ids.policies.A,
+      enterprise: w.ids.enterprises.E1,
+      status: 'found',
+    },
+  });
 }
 
 /** The StoreError a promise rejects with (fails the test if it resolves). */
@@ -219,6 +236,46 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
         expect(retry.id).to.equal(first.id);
         const found = await store.list('policies', { where: [{ field: 'data.policy_no', op: '=', value: input.data['policy_no'] as string }] });
         expect(found.totalItems).to.equal(1);
+      });
+    });
+
+    describe('append-only histories', () => {
+      it("appends a hazard's events, moves its status and lists its history", async () => {
+        const store = await clientAs(h, 'insurerA');
+        const watcher = await clientAs(h, 'insurerA');
+        const delivered: StoredEvent[] = [];
+        const unsubscribe = await watcher.subscribeEvents('hazard_events', (e) => delivered.push(e));
+        const hazard = await newHazardOfA(store, w);
+        const notified = await store.appendEvent('hazard_events', {
+          fields: { hazard: hazard.id, action: 'notify', to_status: 'notified', note: '已书面告知' },
+        });
+        expect(notified.fields['from_status']).to.equal('found');
+        expect((await store.get('hazards', hazard.id)).columns['status']).to.equal('notified');
+        await store.appendEvent('hazard_events', {
+          fields: { hazard: hazard.id, action: 'rectify', to_status: 'rectified', note: '已恢复静电接地' },
+        });
+        const history = await store.listEvents('hazard_events', {
+          where: [{ field: 'hazard', op: '=', value: hazard.id }],
+          sort: ['created'],
+        });
+        expect(history.items.map((e) => [e.fields['from_status'], e.fields['to_status']])).to.deep.equal([
+          ['found', 'notified'],
+          ['notified', 'rectified'],
+        ]);
+        await until(() => delivered.filter((e) => e.fields['hazard'] === hazard.id).length === 2, 'both events');
+        await unsubscribe();
+      });
+
+      it('never appends a retried event twice', async () => {
+        const store = await clientAs(h, 'insurerA');
+        const hazard = await newHazardOfA(store, w);
+        const event = { fields: { hazard: hazard.id, action: 'notify', to_status: 'notified' } };
+        const key = newIdempotencyKey();
+        const first = await store.appendEvent('hazard_events', event, { idempotencyKey: key });
+        const retry = await store.appendEvent('hazard_events', event, { idempotencyKey: key });
+        expect(retry.id).to.equal(first.id);
+        const history = await store.listEvents('hazard_events', { where: [{ field: 'hazard', op: '=', value: hazard.id }] });
+        expect(history.totalItems).to.equal(1);
       });
     });
 

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { PocketBaseStore, type RecordChange, type Store } from '../../../components/data/index.js';
 import { world, type TestWorld, type WorldUserKey } from '../setup/world.js';
 import { sleep, unique, until } from '../setup/unique.js';
-import { clientAs, policyOfA, rejection, storeContract, type Harness } from './contract.js';
+import { clientAs, newHazardOfA, policyOfA, rejection, storeContract, type Harness } from './contract.js';
 
 /** A REST call as a world user, for set-up the Store has no verb for (admin drafts). */
 async function restAs(w: TestWorld, user: WorldUserKey, method: string, path: string, body: unknown): Promise<Response> {
@@ -139,6 +139,27 @@ describe('PocketBaseStore against the AZX backend', () => {
     const res = await fetch(url);
     expect(res.status).to.equal(200);
     expect(await res.text()).to.equal('现场照片 placeholder');
+  });
+
+  it("refuses a hazard move the closed loop does not allow, in both languages, and keeps the hazard's status", async () => {
+    const store = await clientAs(h, 'insurerA');
+    const hazard = await newHazardOfA(store, w);
+    const err = await rejection(store.appendEvent('hazard_events', { fields: { hazard: hazard.id, action: 'verify', to_status: 'verified' } }));
+    expect(err.code).to.equal('validation');
+    const field = err.fieldErrors['to_status'];
+    expect(field?.message_zh, JSON.stringify(err.fieldErrors)).to.match(/[\u4e00-\u9fff]/);
+    expect(field?.message_en).to.match(/[a-z]/i);
+    expect((await store.get('hazards', hazard.id)).columns['status']).to.equal('found');
+  });
+
+  it("keeps one insurer's hazard history from another insurer", async () => {
+    const own = await clientAs(h, 'insurerA');
+    const other = await clientAs(h, 'insurerB');
+    const hazard = await newHazardOfA(own, w);
+    await own.appendEvent('hazard_events', { fields: { hazard: hazard.id, action: 'notify', to_status: 'notified' } });
+    const where = [{ field: 'hazard', op: '=', value: hazard.id }] as const;
+    expect((await own.listEvents('hazard_events', { where })).totalItems).to.equal(1);
+    expect((await other.listEvents('hazard_events', { where })).totalItems).to.equal(0);
   });
 
   it('says network, not a crash, when the server is unreachable', async () => {

@@ -43,6 +43,7 @@ export interface TestWorld {
     readonly enterprises: Readonly<Record<'E1' | 'E2', Json>>;
     readonly policy: Readonly<Record<'E1' | 'E2', Json>>;
     readonly serviceReport: Readonly<Record<'A' | 'B', Json>>;
+    readonly hazard: Json;
   };
 }
 
