@@ -62,7 +62,8 @@ func bindModelHooks(app core.App) {
 				r.Set("revision", 1)
 				r.Set("correction_reason", "")
 			}
-			if name == Hazards && r.GetString("status") == "" {
+			if name == Hazards {
+				// every hazard starts found; only hazard events move it on
 				r.Set("status", "found")
 			}
 			if name == HazardEvents && audit.ActorOf(r) != audit.System {
