@@ -12,6 +12,7 @@ import {
   type BusinessCollection,
   type CreateOptions,
   type Correction,
+  type DefinitionDraft,
   type DefinitionQuery,
   type EventCollection,
   type NewEvent,
@@ -185,6 +186,72 @@ export class MemoryStore implements Store {
     const latest = published.sort((a, b) => b.version - a.version)[0];
     if (!latest) throw storeError('not_found', 404);
     return structuredClone(latest);
+  }
+
+  #requireAdmin(): void {
+    if (!this.#party) throw storeError('unauthenticated', 401);
+    if (this.#party.role !== 'admin') throw storeError('forbidden', 403);
+  }
+
+  #definitionError(field: string, code: string, zh: string, en: string) {
+    return storeError('validation', 400, { [field]: fieldError(code, zh, en, this.#lang) });
+  }
+
+  async saveDefinitionDraft(draft: DefinitionDraft): Promise<FormDefinition> {
+    this.#requireAdmin();
+    const defs = this.#shared.definitions;
+    const i = defs.findIndex((d) => d.key === draft.key && d.version === draft.version);
+    const existing = defs[i];
+    if (existing && existing.status !== 'draft') {
+      throw this.#definitionError('schema', 'definition_immutable', '已发布的表单定义不能修改', 'A published definition never changes.');
+    }
+    const next: FormDefinition = {
+      id: existing?.id ?? newIdempotencyKey(),
+      key: draft.key,
+      version: draft.version,
+      status: 'draft',
+      title: draft.title,
+      industry: draft.industry ?? '',
+      base: draft.base ?? '',
+      schema: structuredClone(draft.schema),
+      hash: '',
+      publishedAt: '',
+    };
+    if (existing) defs[i] = next;
+    else defs.push(next);
+    return structuredClone(next);
+  }
+
+  async setDefinitionStatus(key: string, version: number, status: 'published' | 'retired'): Promise<FormDefinition> {
+    this.#requireAdmin();
+    const defs = this.#shared.definitions;
+    const i = defs.findIndex((d) => d.key === key && d.version === version);
+    const existing = defs[i];
+    if (!existing) throw storeError('not_found', 404);
+    const allowed = (existing.status === 'draft' && status === 'published') || (existing.status === 'published' && status === 'retired');
+    if (!allowed) {
+      throw this.#definitionError(
+        'status',
+        'definition_status_transition',
+        `表单定义状态只能由草稿→已发布→已停用，不能从 ${existing.status} 改为 ${status}`,
+        `A definition moves only draft → published → retired, not ${existing.status} → ${status}`,
+      );
+    }
+    const next: FormDefinition = { ...existing, status, publishedAt: existing.publishedAt || now() };
+    defs[i] = next;
+    return structuredClone(next);
+  }
+
+  async deleteDefinitionDraft(key: string, version: number): Promise<void> {
+    this.#requireAdmin();
+    const defs = this.#shared.definitions;
+    const i = defs.findIndex((d) => d.key === key && d.version === version);
+    const existing = defs[i];
+    if (!existing) throw storeError('not_found', 404);
+    if (existing.status !== 'draft') {
+      throw this.#definitionError('status', 'definition_not_draft', '只能删除草稿', 'Only drafts can be deleted.');
+    }
+    defs.splice(i, 1);
   }
 
   /** Adds a definition (as an administrator's tool or a story would). */

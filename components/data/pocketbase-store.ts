@@ -13,6 +13,7 @@ import {
   type Condition,
   type CreateOptions,
   type Correction,
+  type DefinitionDraft,
   type DefinitionQuery,
   type EventCollection,
   type NewEvent,
@@ -190,6 +191,66 @@ export class PocketBaseStore implements Store {
     const [first] = items;
     if (!first) throw storeError('not_found', 404);
     return definitionOf(first);
+  }
+
+  /** The row of one version, or null (admins see drafts too). */
+  async #definitionRow(key: string, version: number): Promise<RecordModel | null> {
+    try {
+      const { items } = await this.#pb.collection('form_definitions').getList(1, 1, {
+        filter: this.#pb.filter('key = {:key} && version = {:version}', { key, version }),
+        skipTotal: true,
+      });
+      return items[0] ?? null;
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async saveDefinitionDraft(draft: DefinitionDraft): Promise<FormDefinition> {
+    const body = {
+      key: draft.key,
+      version: draft.version,
+      title: draft.title,
+      industry: draft.industry ?? '',
+      base: draft.base ?? '',
+      schema: draft.schema,
+      status: 'draft',
+    };
+    const existing = await this.#definitionRow(draft.key, draft.version);
+    try {
+      const row = existing
+        ? await this.#pb.collection('form_definitions').update(existing.id, body)
+        : await this.#pb.collection('form_definitions').create(body);
+      return definitionOf(row);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async setDefinitionStatus(key: string, version: number, status: 'published' | 'retired'): Promise<FormDefinition> {
+    const existing = await this.#definitionRow(key, version);
+    if (!existing) throw storeError('not_found', 404);
+    try {
+      return definitionOf(await this.#pb.collection('form_definitions').update(existing.id, { status }));
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async deleteDefinitionDraft(key: string, version: number): Promise<void> {
+    const existing = await this.#definitionRow(key, version);
+    if (!existing) throw storeError('not_found', 404);
+    // The server's delete rule hides non-drafts (a 404); say why instead.
+    if (existing['status'] !== 'draft') {
+      throw storeError('validation', 400, {
+        status: fieldError('definition_not_draft', '只能删除草稿', 'Only drafts can be deleted.', this.#lang),
+      });
+    }
+    try {
+      await this.#pb.collection('form_definitions').delete(existing.id);
+    } catch (err) {
+      throw this.#error(err);
+    }
   }
 
   async list<TData = RecordData>(collection: BusinessCollection, query: ListQuery = {}): Promise<Page<StoredRecord<TData>>> {

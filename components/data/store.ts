@@ -69,6 +69,17 @@ export interface DefinitionQuery {
   readonly status?: readonly DefinitionStatus[];
 }
 
+/** What an administrator edits: a draft version of a form definition. */
+export interface DefinitionDraft {
+  readonly key: string;
+  /** The caller picks it, usually the highest existing version + 1. */
+  readonly version: number;
+  readonly title: string;
+  readonly industry?: string;
+  readonly base?: string;
+  readonly schema: JsonSchema;
+}
+
 /** The collections whose rows are records of a form definition. */
 export type BusinessCollection = 'enterprises' | 'policies' | 'service_reports' | 'hazards';
 
@@ -221,6 +232,16 @@ export interface Store {
   getDefinition(key: string, version: number): Promise<FormDefinition>;
   /** The published version with the highest number; rejects with `not_found` if none. */
   latestDefinition(key: string): Promise<FormDefinition>;
+
+  /**
+   * Administrators: stores a draft, or replaces the existing draft of that key and version.
+   * Rejects with `validation` when that version is already published or retired.
+   */
+  saveDefinitionDraft(draft: DefinitionDraft): Promise<FormDefinition>;
+  /** Administrators: moves a version draft → published → retired, never back. */
+  setDefinitionStatus(key: string, version: number, status: 'published' | 'retired'): Promise<FormDefinition>;
+  /** Administrators: deletes a draft; published and retired versions stay forever. */
+  deleteDefinitionDraft(key: string, version: number): Promise<void>;
 
   // ── records ───────────────────────────────────────────────────────────────────────────
   list<TData = RecordData>(collection: BusinessCollection, query?: ListQuery): Promise<Page<StoredRecord<TData>>>;

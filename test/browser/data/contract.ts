@@ -23,8 +23,6 @@ export interface Harness {
   readonly world: TestWorld;
   /** A new client of the same backend, signed out (a second browser). */
   client(): Store;
-  /** Stores a draft version of a definition, as the schema editor of an administrator would. */
-  addDraft(key: string, version: number): Promise<void>;
 }
 
 /** Signs a fresh client in as a world user. */
@@ -140,9 +138,9 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
 
       it('lists the built-in forms; drafts only for administrators', async () => {
         const draftKey = `draft-${unique().toLowerCase()}`;
-        await h.addDraft(draftKey, 1);
-        const insurer = await clientAs(h, 'insurerA');
         const admin = await clientAs(h, 'admin');
+        await admin.saveDefinitionDraft({ key: draftKey, version: 1, title: '草稿表单', schema: { type: 'object' } });
+        const insurer = await clientAs(h, 'insurerA');
         const keys = (await insurer.listDefinitions()).map((d) => d.key);
         expect(keys).to.include.members(['enterprise', 'policy', 'service-report', 'hazard']);
         expect(keys).to.not.include(draftKey);
@@ -151,6 +149,65 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
         expect((await rejection(insurer.getDefinition(draftKey, 1))).code).to.equal('not_found');
         const published = await admin.listDefinitions({ status: ['published'] });
         expect(published.every((d) => d.status === 'published')).to.equal(true);
+      });
+    });
+
+    describe('editing definitions (administrators)', () => {
+      const schema = (title: string) => ({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        properties: { note: { type: 'string', title } },
+      });
+
+      it('edits a draft, publishes it, and then never changes it', async () => {
+        const admin = await clientAs(h, 'admin');
+        const key = `form-${unique().toLowerCase()}`;
+        await admin.saveDefinitionDraft({ key, version: 1, title: '新表单', schema: schema('备注') });
+        const edited = await admin.saveDefinitionDraft({ key, version: 1, title: '新表单', schema: schema('说明') });
+        expect(edited.status).to.equal('draft');
+        expect((await admin.listDefinitions({ key })).length).to.equal(1);
+        const published = await admin.setDefinitionStatus(key, 1, 'published');
+        expect(published.status).to.equal('published');
+        expect(published.publishedAt).to.not.equal('');
+        const insurer = await clientAs(h, 'insurerA');
+        const seen = await insurer.latestDefinition(key);
+        expect((seen.schema['properties'] as Record<string, { title: string }>)['note']?.title).to.equal('说明');
+        const err = await rejection(admin.saveDefinitionDraft({ key, version: 1, title: '改', schema: schema('改') }));
+        expect(err.code).to.equal('validation');
+        const [first] = Object.values(err.fieldErrors);
+        expect(first?.message_zh, JSON.stringify(err.fieldErrors)).to.match(/[\u4e00-\u9fff]/);
+        expect(first?.message_en).to.match(/[a-z]/i);
+        expect((await rejection(admin.deleteDefinitionDraft(key, 1))).code).to.equal('validation');
+      });
+
+      it('retires a version for new records, and never brings it back', async () => {
+        const admin = await clientAs(h, 'admin');
+        const key = `form-${unique().toLowerCase()}`;
+        await admin.saveDefinitionDraft({ key, version: 1, title: '旧表单', schema: schema('备注') });
+        await admin.setDefinitionStatus(key, 1, 'published');
+        const retired = await admin.setDefinitionStatus(key, 1, 'retired');
+        expect(retired.status).to.equal('retired');
+        expect((await rejection(admin.latestDefinition(key))).code).to.equal('not_found');
+        expect((await rejection(admin.setDefinitionStatus(key, 1, 'published'))).fieldErrors).to.have.property('status');
+        const insurer = await clientAs(h, 'insurerA');
+        expect((await insurer.getDefinition(key, 1)).status).to.equal('retired');
+      });
+
+      it('deletes a draft that was never published', async () => {
+        const admin = await clientAs(h, 'admin');
+        const key = `form-${unique().toLowerCase()}`;
+        await admin.saveDefinitionDraft({ key, version: 1, title: '草稿', schema: schema('备注') });
+        await admin.deleteDefinitionDraft(key, 1);
+        expect(await admin.listDefinitions({ key })).to.deep.equal([]);
+      });
+
+      it('lets no one but an administrator edit definitions', async () => {
+        const insurer = await clientAs(h, 'insurerA');
+        const key = `form-${unique().toLowerCase()}`;
+        const err = await rejection(insurer.saveDefinitionDraft({ key, version: 1, title: '越权', schema: schema('备注') }));
+        expect(['forbidden', 'validation']).to.include(err.code);
+        const admin = await clientAs(h, 'admin');
+        expect(await admin.listDefinitions({ key })).to.deep.equal([]);
       });
     });
 

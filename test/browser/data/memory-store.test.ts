@@ -58,12 +58,6 @@ async function memoryHarness(): Promise<Harness> {
   return {
     world: w,
     client: () => root.newClient(),
-    async addDraft(key, version) {
-      root.putDefinition({
-        id: `draft${key}`.replace(/[^a-z0-9]/g, '').slice(0, 15), key, version, status: 'draft', title: '草稿表单',
-        industry: '', base: '', schema: { type: 'object' }, hash: '', publishedAt: '',
-      });
-    },
   };
 }
 

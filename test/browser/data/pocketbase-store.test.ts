@@ -4,41 +4,15 @@
  */
 import { expect } from '@open-wc/testing';
 import { PocketBaseStore, type RecordChange, type Store } from '../../../components/data/index.js';
-import { world, type TestWorld, type WorldUserKey } from '../setup/world.js';
+import { world, type TestWorld } from '../setup/world.js';
 import { sleep, unique, until } from '../setup/unique.js';
 import { clientAs, newHazardOfA, policyOfA, rejection, storeContract, type Harness } from './contract.js';
-
-/** A REST call as a world user, for set-up the Store has no verb for (admin drafts). */
-async function restAs(w: TestWorld, user: WorldUserKey, method: string, path: string, body: unknown): Promise<Response> {
-  const u = w.users[user];
-  const auth = await fetch(`${w.url}/api/collections/users/auth-with-password`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identity: u.email, password: u.password }),
-  });
-  const { token } = (await auth.json()) as { token: string };
-  return fetch(`${w.url}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Authorization: token },
-    body: JSON.stringify(body),
-  });
-}
 
 async function pocketBaseHarness(): Promise<Harness> {
   const w = await world();
   return {
     world: w,
     client: () => new PocketBaseStore({ url: w.url }),
-    async addDraft(key, version) {
-      const res = await restAs(w, 'admin', 'POST', '/api/collections/form_definitions/records', {
-        key,
-        version,
-        status: 'draft',
-        title: '草稿表单',
-        schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: {} },
-      });
-      if (!res.ok) throw new Error(`draft not stored: ${res.status} ${await res.text()}`);
-    },
   };
 }
 
