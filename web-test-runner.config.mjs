@@ -28,6 +28,7 @@ async function offlineFixtures(policyNo = { A: 'AZX-OFFLINE-A-0001', B: 'AZX-OFF
   return {
     uscc: r.USCC,
     policyNo,
+    organizations: r.ORGANIZATIONS,
     users: Object.fromEntries(
       Object.entries(r.USERS).map(([key, u]) => [
         key,

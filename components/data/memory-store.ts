@@ -22,6 +22,8 @@ import {
   type FormDefinition,
   type ListQuery,
   type NewRecord,
+  type Organization,
+  type OrganizationQuery,
   type Page,
   type Party,
   type RecordChange,
@@ -40,6 +42,7 @@ export interface MemoryUser extends Party {
 export interface MemoryStoreOptions {
   readonly users?: readonly MemoryUser[];
   readonly definitions?: readonly FormDefinition[];
+  readonly organizations?: readonly Organization[];
   /** Initial rows per collection, flat like PocketBase rows (`id`, `definition`, `data`, columns...). */
   readonly records?: Partial<Record<BusinessCollection, readonly Row[]>>;
   /** Initial rows of append-only histories, flat (`id`, `hazard`, `action`, ...). */
@@ -160,6 +163,14 @@ export class MemoryStore implements Store {
   onPartyChange(listener: (party: Party | null) => void): () => void {
     this.#partyListeners.add(listener);
     return () => this.#partyListeners.delete(listener);
+  }
+
+  async listOrganizations(query: OrganizationQuery = {}): Promise<readonly Organization[]> {
+    if (!this.#party) return [];
+    return (this.#shared.options.organizations ?? [])
+      .filter((o) => (!query.kind || o.kind === query.kind) && (!query.ids || query.ids.includes(o.id)))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((o) => ({ ...o }));
   }
 
   /** Drafts only for administrators, as on the server. */

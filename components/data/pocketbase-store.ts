@@ -23,6 +23,8 @@ import {
   type FormDefinition,
   type ListQuery,
   type NewRecord,
+  type Organization,
+  type OrganizationQuery,
   type Page,
   type Party,
   type RecordChange,
@@ -69,6 +71,16 @@ function partyOf(record: RecordModel | null): Party | null {
     organizationId: str(record['organization']),
     ...(org && typeof org['name'] === 'string' ? { organizationName: org['name'] } : {}),
     ...(SCOPES.has(scope) ? { scopeLevel: scope as ScopeLevel, regionScope: str(record['region_scope']) } : {}),
+  };
+}
+
+function organizationOf(row: RecordModel): Organization {
+  return {
+    id: row.id,
+    name: str(row['name']),
+    kind: str(row['kind']) as Organization['kind'],
+    uscc: str(row['uscc']),
+    regionCode: str(row['region_code']),
   };
 }
 
@@ -148,6 +160,19 @@ export class PocketBaseStore implements Store {
   onPartyChange(listener: (party: Party | null) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  async listOrganizations(query: OrganizationQuery = {}): Promise<readonly Organization[]> {
+    if (query.ids && query.ids.length === 0) return [];
+    const where: Condition[] = [];
+    if (query.kind) where.push({ field: 'kind', op: '=', value: query.kind });
+    if (query.ids) where.push({ field: 'id', op: 'in', value: query.ids });
+    try {
+      const rows = await this.#pb.collection('organizations').getFullList({ filter: this.#filter(where), sort: 'name', batch: 500 });
+      return rows.map(organizationOf);
+    } catch (err) {
+      throw this.#error(err);
+    }
   }
 
   async listDefinitions(query: DefinitionQuery = {}): Promise<readonly FormDefinition[]> {

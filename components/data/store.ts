@@ -37,6 +37,25 @@ export interface Party {
   readonly regionScope?: string;
 }
 
+export type OrganizationKind = 'enterprise' | 'insurer' | 'provider' | 'regulator' | 'authority' | 'admin';
+
+/** A party's organization (`organizations`), readable by every signed-in user. */
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OrganizationKind;
+  /** Unified social credit code; empty for authorities without one. */
+  readonly uscc: string;
+  /** GB/T 2260 code of the organization's seat. */
+  readonly regionCode: string;
+}
+
+export interface OrganizationQuery {
+  readonly kind?: OrganizationKind;
+  /** Only these ids (e.g. the insurers of a page of policies). */
+  readonly ids?: readonly string[];
+}
+
 /** Lifecycle of a form definition version. A published schema never changes. */
 export type DefinitionStatus = 'draft' | 'published' | 'retired';
 
@@ -224,6 +243,9 @@ export interface Store {
   signOut(): Promise<void>;
   /** Calls `listener` on every change of `party` (sign-in, sign-out, expiry). Returns the remover. */
   onPartyChange(listener: (party: Party | null) => void): () => void;
+
+  /** Organizations by kind or id, ordered by name; for showing names of relation columns. */
+  listOrganizations(query?: OrganizationQuery): Promise<readonly Organization[]>;
 
   // ── form definitions ──────────────────────────────────────────────────────────────────
   /** Definitions visible to the party, ordered by key then version. */

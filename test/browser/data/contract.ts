@@ -118,6 +118,23 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
       });
     });
 
+    describe('organizations', () => {
+      it('names the organizations behind relation columns', async () => {
+        const store = await clientAs(h, 'enterpriseE1');
+        const found = await store.listOrganizations({ ids: [w.ids.orgs['insurerA'] ?? '', w.ids.orgs['providerP'] ?? ''] });
+        expect(found.map((o) => [o.id, o.name, o.kind]).sort()).to.deep.equal(
+          [
+            [w.ids.orgs['insurerA'], w.organizations['insurerA']?.name, 'insurer'],
+            [w.ids.orgs['providerP'], w.organizations['providerP']?.name, 'provider'],
+          ].sort(),
+        );
+        const insurers = await store.listOrganizations({ kind: 'insurer' });
+        expect(insurers.map((o) => o.id)).to.include.members([w.ids.orgs['insurerA'], w.ids.orgs['insurerB']]);
+        expect(insurers.every((o) => o.kind === 'insurer')).to.equal(true);
+        expect(await store.listOrganizations({ ids: [] })).to.deep.equal([]);
+      });
+    });
+
     describe('form definitions', () => {
       it('gives the latest published version of a key, with its schema', async () => {
         const store = await clientAs(h, 'insurerA');

@@ -8,6 +8,7 @@ import {
   type FormDefinition,
   type MemoryUser,
   type NewRecord,
+  type Organization,
   type RecordChange,
 } from '../../../components/data/index.js';
 import { offlineWorld as world, type TestWorld, type WorldUserKey } from '../setup/world.js';
@@ -54,7 +55,14 @@ function usersOf(w: TestWorld): MemoryUser[] {
 
 async function memoryHarness(): Promise<Harness> {
   const w = await world();
-  const root = new MemoryStore({ users: usersOf(w), definitions: await builtInDefinitions() });
+  const organizations = Object.entries(w.organizations).map(([key, o]) => ({
+    id: w.ids.orgs[key] ?? key,
+    name: o.name,
+    kind: o.kind as Organization['kind'],
+    uscc: o.uscc ?? '',
+    regionCode: o.region_code,
+  }));
+  const root = new MemoryStore({ users: usersOf(w), definitions: await builtInDefinitions(), organizations });
   return {
     world: w,
     client: () => root.newClient(),

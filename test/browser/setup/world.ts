@@ -38,6 +38,8 @@ export interface TestWorld {
     readonly hazardEvents: Ids;
   };
   readonly users: Readonly<Record<WorldUserKey, WorldUser>>;
+  /** Organizations by key (as in `ids.orgs`): name, kind, uscc, region_code. */
+  readonly organizations: Readonly<Record<string, { name: string; kind: string; uscc?: string; region_code: string }>>;
   /** Valid `data` payloads, following the built-in definitions. */
   readonly payloads: {
     readonly enterprises: Readonly<Record<'E1' | 'E2', Json>>;
@@ -68,11 +70,11 @@ let offline: Promise<TestWorld> | undefined;
  */
 export function offlineWorld(): Promise<TestWorld> {
   offline ??= fetch('/__azx/fixtures.json').then(async (res) => {
-    const fixtures = (await res.json()) as Pick<TestWorld, 'uscc' | 'policyNo' | 'users' | 'payloads'>;
+    const fixtures = (await res.json()) as Pick<TestWorld, 'uscc' | 'policyNo' | 'users' | 'payloads' | 'organizations'>;
     const id = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(15, '0').slice(0, 15);
     const idsOf = (keys: readonly string[], prefix: string) => Object.fromEntries(keys.map((k) => [k, id(`${prefix}${k}`)]));
     const userKeys = Object.keys(fixtures.users);
-    const orgKeys = [...new Set(Object.values(fixtures.users).map((u) => u.org)), 'providerP', 'providerQ'];
+    const orgKeys = Object.keys(fixtures.organizations);
     return {
       ...fixtures,
       url: '',
