@@ -38,12 +38,16 @@ func (e Entry) Computed() string {
 	return LinkHash(e.PrevHash, e.Seq, e.At, e.Actor, e.Collection, e.RecordID, e.Action, e.RecordHash)
 }
 
-// RowHash is the sha256 of a database row's canonical JSON: every column as text (or null),
+// RowHash is the sha256 of a database row's canonical JSON: every non-empty column as text,
 // keys sorted. The same function hashes the row at write time and at verification time.
+// NULL and empty columns are left out, so a migration that adds a text, json, date or
+// relation column (empty on old rows) does not change the hash of the rows already logged.
 func RowHash(row map[string]*string) string {
 	keys := make([]string, 0, len(row))
-	for k := range row {
-		keys = append(keys, k)
+	for k, v := range row {
+		if v != nil && *v != "" {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	buf := []byte{'{'}
@@ -54,12 +58,8 @@ func RowHash(row map[string]*string) string {
 		kb, _ := json.Marshal(k)
 		buf = append(buf, kb...)
 		buf = append(buf, ':')
-		if row[k] == nil {
-			buf = append(buf, "null"...)
-		} else {
-			vb, _ := json.Marshal(*row[k])
-			buf = append(buf, vb...)
-		}
+		vb, _ := json.Marshal(*row[k])
+		buf = append(buf, vb...)
 	}
 	buf = append(buf, '}')
 	sum := sha256.Sum256(buf)

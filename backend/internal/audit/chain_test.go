@@ -80,8 +80,11 @@ func TestRowHashIsCanonical(t *testing.T) {
 	if h1 != h2 {
 		t.Fatal("RowHash depends on map order")
 	}
-	empty := ""
-	if RowHash(map[string]*string{"c": n}) == RowHash(map[string]*string{"c": &empty}) {
-		t.Fatal("RowHash does not tell NULL from an empty string")
+	empty, zero := "", "0"
+	if RowHash(map[string]*string{"a": &a}) != RowHash(map[string]*string{"a": &a, "added": &empty, "other": n}) {
+		t.Fatal("an empty column added later changes the hash of old rows")
+	}
+	if RowHash(map[string]*string{"a": &a, "c": &zero}) == RowHash(map[string]*string{"a": &a, "c": &empty}) {
+		t.Fatal("a value emptied does not change the hash")
 	}
 }
