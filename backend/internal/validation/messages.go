@@ -91,7 +91,7 @@ var formatNames = map[string][2]string{
 	"time":      {"应为时间（如 08:00:00+08:00）", "must be a time (e.g. 08:00:00+08:00)"},
 	"email":     {"应为有效的电子邮箱地址", "must be a valid email address"},
 	"uri":       {"应为完整的网址（URI）", "must be a full URI"},
-	"uscc":      {"不是有效的统一社会信用代码（18 位，校验位须正确）", "is not a valid unified social credit code (18 characters with a correct check character)"},
+	"uscc":      {"无效（应为 18 位统一社会信用代码，且校验位正确）", "is invalid (a unified social credit code has 18 characters and a correct check character)"},
 	"cn-region": {"不是有效的行政区划代码（6 位 GB/T 2260 代码）", "is not a valid region code (6-digit GB/T 2260)"},
 	"cn-mobile": {"不是有效的手机号码（11 位，以 13–19 开头）", "is not a valid mobile number (11 digits starting 13–19)"},
 }

@@ -64,7 +64,7 @@ func TestMessagesPerKeyword(t *testing.T) {
 		{"format date-time", `{"policy_no":"P1","at":"yesterday"}`, "data.at", "schema_format", "发现时间 应为日期时间", "Found at must be a date and time"},
 		{"format email", `{"policy_no":"P1","email":"not-mail"}`, "data.email", "schema_format", "邮箱 应为有效的电子邮箱地址", "Email must be a valid email address"},
 		{"format uri", `{"policy_no":"P1","site":"no scheme"}`, "data.site", "schema_format", "网址 应为完整的网址（URI）", "Website must be a full URI"},
-		{"format uscc", `{"policy_no":"P1","uscc":"91330602MA2E10001F"}`, "data.uscc", "schema_format", "统一社会信用代码 不是有效的统一社会信用代码", "USCC is not a valid unified social credit code"},
+		{"format uscc", `{"policy_no":"P1","uscc":"91330602MA2E10001F"}`, "data.uscc", "schema_format", "统一社会信用代码 无效（应为 18 位统一社会信用代码", "USCC is invalid (a unified social credit code has 18 characters"},
 		{"format cn-region", `{"policy_no":"P1","region":"990000"}`, "data.region", "schema_format", "行政区划 不是有效的行政区划代码", "Region is not a valid region code"},
 		{"format cn-mobile", `{"policy_no":"P1","principal":{"name":"王五","mobile":"12345"}}`, "data.principal.mobile", "schema_format", "手机 不是有效的手机号码", "Mobile is not a valid mobile number"},
 		{"enum", `{"policy_no":"P1","basis":"2030"}`, "data.basis", "schema_enum", "适用办法 必须是以下之一：2017、2025", "Legal basis must be one of: 2017, 2025"},
