@@ -70,6 +70,9 @@ func bindModelHooks(app core.App) {
 				// written through the API: the actor is the signed-in user, never the client's claim
 				r.Set("actor", audit.UserID(r))
 			}
+		} else if name == HazardEvents && !isTransition(e.Context) {
+			// append-only history: not even code (or a user deletion unsetting actor) rewrites it
+			fieldErr(errs, "hazard", "event_immutable", "隐患处理记录一经保存不能修改", "A hazard event can never be changed")
 		} else if IsBusiness(name) && !isTransition(e.Context) {
 			orig := Previous(e.App, r)
 			if orig == nil {
