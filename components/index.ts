@@ -1,2 +1,6 @@
 // The package entry: importing it defines every AZX element.
 export * from './core/index.js';
+// The Store contract and its implementations, for a portal that provides the store itself.
+export * from './data/index.js';
+// Both layers name their schema type JsonSchema; the engine's richer one wins at the top.
+export type { JsonSchema } from './core/index.js';
