@@ -97,9 +97,12 @@ func Append(app core.App, r *core.Record, action string) error {
 
 	recordHash := DeletedHash
 	if action != "delete" {
-		row, err := ReadRow(app, r.Collection().Name, r.Id)
-		if err != nil {
-			return err
+		row, ok := exportedRow(app, r)
+		if !ok {
+			var err error
+			if row, err = ReadRow(app, r.Collection().Name, r.Id); err != nil {
+				return err
+			}
 		}
 		recordHash = RowHash(row)
 	}
