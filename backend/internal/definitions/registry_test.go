@@ -1,0 +1,40 @@
+package definitions
+
+import "testing"
+
+func TestHashIsCanonical(t *testing.T) {
+	a, err := Hash([]byte(`{"type":"object","properties":{"a":{"title":"甲 <b>","minimum":1.50}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Hash([]byte("{\n  \"properties\": {\"a\": {\"minimum\": 1.50, \"title\": \"甲 <b>\"}},\n  \"type\": \"object\"\n}"))
+	if a != b {
+		t.Error("key order or whitespace changes the hash")
+	}
+	c, _ := Hash([]byte(`{"type":"object","properties":{"a":{"title":"甲 <b>","minimum":2}}}`))
+	if a == c {
+		t.Error("a changed minimum keeps the hash")
+	}
+	canon, _ := Canonical([]byte(`{"b":"<&>","a":1.50}`))
+	if string(canon) != `{"a":1.50,"b":"<&>"}` {
+		t.Errorf("canonical form %s", canon)
+	}
+	if _, err := Hash([]byte(`{`)); err == nil {
+		t.Error("invalid JSON hashed")
+	}
+}
+
+func TestStatusTransitions(t *testing.T) {
+	allowed := [][2]string{{"draft", "draft"}, {"draft", "published"}, {"published", "published"}, {"published", "retired"}, {"retired", "retired"}}
+	refused := [][2]string{{"published", "draft"}, {"retired", "published"}, {"retired", "draft"}, {"draft", "retired"}, {"draft", "bogus"}}
+	for _, p := range allowed {
+		if !transitions[p[0]][p[1]] {
+			t.Errorf("%s → %s refused", p[0], p[1])
+		}
+	}
+	for _, p := range refused {
+		if transitions[p[0]][p[1]] {
+			t.Errorf("%s → %s allowed", p[0], p[1])
+		}
+	}
+}
