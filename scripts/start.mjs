@@ -47,7 +47,7 @@ Demo logins (password azx-demo-2026):
   regulator-330600@azx.demo      Shaoxing city regulator (any city: regulator-<code>@azx.demo)
   insurer-1@azx.demo             insurer (insurer-1 … insurer-10)
   provider-1@azx.demo            prevention-service provider (provider-1 … provider-6)
-  enterprise-1@azx.demo          insured enterprise (enterprise-1 … enterprise-10)
+  enterprise-1@azx.demo          insured enterprise (enterprise-1 … enterprise-5)
 Data lives in .data/ and survives restarts; delete it to start over. Ctrl+C stops.`);
 
 const shutdown = async () => {
