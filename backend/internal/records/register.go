@@ -11,12 +11,11 @@ func Register(app *pocketbase.PocketBase) {
 	BindHooks(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.BindFunc(middleware)
-		// planner statistics for the tables that lack them (cheap on a small store)
-		if _, err := se.App.NonconcurrentDB().NewQuery("PRAGMA optimize=0x10002").Execute(); err != nil {
-			se.App.Logger().Warn("PRAGMA optimize failed", "error", err)
-		}
+		analyze(se.App)
 		return se.Next()
 	})
+	// statistics follow the data; a full ANALYZE takes about 0.3 s per 100,000 policies
+	app.Cron().MustAdd("azx_analyze", "17 * * * *", func() { analyze(app) })
 }
 
 // BindHooks wires the model and request hooks into app (without the HTTP middleware).
@@ -25,4 +24,13 @@ func BindHooks(app core.App) {
 	bindPropagation(app)
 	bindRequestHooks(app)
 	bindAppendOnly(app)
+}
+
+// analyze refreshes SQLite's planner statistics. Without them, or with sampled ones, SQLite
+// picks the status index for "insurer = X && status = Y" and scans a third of the policies;
+// with exact ones it takes the insurer's index.
+func analyze(app core.App) {
+	if _, err := app.NonconcurrentDB().NewQuery("ANALYZE").Execute(); err != nil {
+		app.Logger().Warn("ANALYZE failed", "error", err)
+	}
 }
