@@ -22,6 +22,7 @@ import (
 
 func main() {
 	app := pocketbase.New()
+	// CPU and heap profiles on demand, for performance work; off unless the variable is set
 	if a := os.Getenv("AZX_PPROF"); a != "" {
 		go http.ListenAndServe(a, nil)
 	}
