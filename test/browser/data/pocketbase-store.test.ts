@@ -113,6 +113,10 @@ describe('PocketBaseStore against the AZX backend', () => {
     const res = await fetch(url);
     expect(res.status).to.equal(200);
     expect(await res.text()).to.equal('现场照片 placeholder');
+    // Evidence is protected: the same URL without the party's file token serves nothing.
+    const bare = new URL(url);
+    bare.searchParams.delete('token');
+    expect((await fetch(bare)).status).to.equal(404);
   });
 
   it("refuses a hazard move the closed loop does not allow, in both languages, and keeps the hazard's status", async () => {
