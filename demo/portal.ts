@@ -2,7 +2,14 @@
 // PocketBase, as a government or insurer portal would.
 import '../components/core/index.js';
 import type { AzxForm } from '../components/core/index.js';
-import { PocketBaseStore, isStoreError, type FormDefinition, type Party, type Store } from '../components/data/index.js';
+import {
+  PocketBaseStore,
+  isStoreError,
+  type FormDefinition,
+  type Party,
+  type PolicyRecord,
+  type Store,
+} from '../components/data/index.js';
 
 const DEMO_LOGINS = [
   ['insurer-1@azx.demo', '保险机构 insurer'],
@@ -55,16 +62,17 @@ async function showPolicyEntry(store: Store, party: Party): Promise<void> {
   entry = { definition, party };
 }
 
-async function submitPolicy(store: Store, value: Record<string, unknown>): Promise<void> {
+async function submitPolicy(store: Store, value: PolicyRecord): Promise<void> {
   if (!entry) return;
   const { definition, party } = entry;
   const errors = $('server-errors');
   errors.replaceChildren();
   try {
-    // The registry row the policy insures, found by the USCC typed in the form.
-    const insured = (value.insured ?? {}) as { uscc?: string };
-    const found = await store.list('enterprises', { where: [{ field: 'uscc', op: '=', value: insured.uscc ?? '' }], perPage: 1 });
-    const record = await store.create('policies', {
+    // The registry row the policy insures, found by the USCC typed in the form. Optional
+    // chaining because a later published version of the definition may differ from the type.
+    const uscc = value.insured?.uscc ?? '';
+    const found = await store.list('enterprises', { where: [{ field: 'uscc', op: '=', value: uscc }], perPage: 1 });
+    const record = await store.create<PolicyRecord>('policies', {
       definition: definition.key,
       version: definition.version,
       data: value,
@@ -115,7 +123,8 @@ async function main(): Promise<void> {
   });
   $('sign-out').addEventListener('click', () => void store.signOut());
   $('policy-form').addEventListener('azx-submit', (event) => {
-    void submitPolicy(store, (event as CustomEvent<{ value: Record<string, unknown> }>).detail.value);
+    // azx-submit fires only with a value valid against the policy schema the types come from.
+    void submitPolicy(store, (event as CustomEvent<{ value: PolicyRecord }>).detail.value);
   });
   store.onPartyChange((party) => void showParty(store, party));
   await showParty(store, store.party);

@@ -4,3 +4,4 @@ export { provideStore, storeContext } from './context.js';
 export { MemoryStore, type MemoryStoreOptions, type MemoryUser } from './memory-store.js';
 export { PocketBaseStore, type PocketBaseStoreOptions } from './pocketbase-store.js';
 export { IndexedDbDraftBox, MemoryDraftBox, draftScope, type Draft, type DraftBox } from './drafts.js';
+export type * from './records.js';
