@@ -7,7 +7,7 @@
 //   dist/custom-elements.json  the custom elements manifest
 // All minified, with source maps.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -80,6 +80,8 @@ function types() {
   );
   run('types', bin('tsc'), ['-p', config]);
   rmSync(config);
+  // Generated record types are imported by dist/types/data/records.d.ts as ../../schemas/types.
+  cpSync(join(root, 'schemas', 'types'), join(dist, 'schemas', 'types'), { recursive: true });
 }
 
 function manifest() {

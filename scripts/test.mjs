@@ -58,6 +58,8 @@ step('set-up', () => {
   return { passed: 0, failed: 0 };
 });
 
+step('generated record types are current (types.mjs --check)', () => check(process.execPath, ['scripts/types.mjs', '--check']));
+
 step('types (tsc --noEmit)', () => check(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']));
 
 step('backend unit tests (go test)', () => {
