@@ -34,7 +34,9 @@ const quietLogger = {
 
 function ajv(): Ajv2020 {
   if (!shared) {
-    shared = new Ajv2020({ allErrors: true, logger: quietLogger });
+    // multipleOfPrecision: 0.01 steps of money (1.15, 0.29) are not exact in binary floating point;
+    // without it ajv refuses amounts the server (exact decimals) accepts.
+    shared = new Ajv2020({ allErrors: true, multipleOfPrecision: 9, logger: quietLogger });
     addFormats(shared);
     for (const [name, test] of Object.entries(AZX_FORMATS)) shared.addFormat(name, { type: 'string', validate: test });
     shared.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
