@@ -3,33 +3,14 @@ package seed
 import (
 	"math/rand/v2"
 	"strings"
+
+	"azx/backend/internal/validation"
 )
 
-// usccAlphabet is GB 32100-2015's 31-character set; a character's value is its index.
-const usccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-
-// USCCCheck returns the 18th (check) character for the first 17 characters, or 0 when a
-// character is outside the alphabet.
-func USCCCheck(first17 string) byte {
-	if len(first17) != 17 {
-		return 0
-	}
-	sum := 0
-	for i := 0; i < 17; i++ {
-		v := strings.IndexByte(usccAlphabet, first17[i])
-		if v < 0 {
-			return 0
-		}
-		sum += v * usccWeights[i]
-	}
-	return usccAlphabet[(31-sum%31)%31]
-}
-
-// ValidUSCC reports whether s is an 18-character code with a correct check character.
+// ValidUSCC reports whether s is an 18-character code with a correct check character; the
+// check itself lives with the server's validation, so seed and server cannot disagree.
 func ValidUSCC(s string) bool {
-	return len(s) == 18 && USCCCheck(s[:17]) == s[17]
+	return validation.ValidUSCC(s)
 }
 
 // orgCodeCheck is GB 11714's check character over the 8-character organization code body.
@@ -62,7 +43,7 @@ func NewUSCC(rng *rand.Rand, region string) string {
 	b.Write(body)
 	b.WriteByte(orgCodeCheck(string(body)))
 	s := b.String()
-	return s + string(USCCCheck(s))
+	return s + string(validation.USCCCheckChar(s))
 }
 
 // NewUSCCForTest is a valid code registered in region, for tests of other packages.
