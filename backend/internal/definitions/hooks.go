@@ -66,6 +66,14 @@ func merge(errs validation.Errors, nextErr error) error {
 func check(r, orig *core.Record) validation.Errors {
 	errs := validation.Errors{}
 	raw := RawJSON(r.Get("schema"))
+	if doc, err := validation.ParseJSON(raw); err == nil {
+		if err := validation.CheckLogic(doc); err != nil {
+			validation.Add(errs, "schema", validation.New("definition_logic_invalid",
+				"schema 中的 JSON Logic（x-rules、x-compute、x-visible）有误："+err.Error(),
+				"The schema's JSON Logic (x-rules, x-compute, x-visible) is malformed: "+err.Error()))
+			return errs
+		}
+	}
 	if _, err := validation.Compile(raw); err != nil {
 		validation.Add(errs, "schema", validation.New("definition_schema_invalid",
 			"schema 不是有效的 JSON Schema（draft 2020-12）："+err.Error(),

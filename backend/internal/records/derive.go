@@ -2,6 +2,7 @@ package records
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -205,16 +206,32 @@ func derive(app core.App, r *core.Record) (validation.Errors, *derived) {
 			if err != nil {
 				fieldErr(errs, "data", "schema_invalid_json", "记录内容不是有效的 JSON", "The record is not valid JSON")
 			} else {
-				out.data = inst
-				for k, v := range out.def.Schema.ValidateValue(inst, "data") {
+				dataErrs, stored := out.def.Schema.ValidateRecord(inst, "data")
+				for k, v := range dataErrs {
 					errs[k] = v
 				}
+				if len(dataErrs) == 0 && !sameValue(stored, inst) {
+					// computed fields the client left out are the server's to fill (x-compute)
+					r.Set("data", stored)
+					inst = stored
+				}
+				out.data = inst
 				applyColumns(r, out.def, inst)
 			}
 		}
 	}
 	deriveParents(app, r, out.data, errs)
 	return errs, out
+}
+
+// sameValue reports whether ValidateRecord handed back the very value it was given.
+func sameValue(a, b any) bool {
+	ma, okA := a.(map[string]any)
+	mb, okB := b.(map[string]any)
+	if okA && okB {
+		return reflect.ValueOf(ma).Pointer() == reflect.ValueOf(mb).Pointer()
+	}
+	return okA == okB
 }
 
 func nonEmpty(raw []byte) []byte {

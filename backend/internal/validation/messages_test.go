@@ -138,7 +138,7 @@ func TestCompileRejectsBadSchemas(t *testing.T) {
 			t.Errorf("Compile accepted a bad schema (%s)", why)
 		}
 	}
-	if _, err := Compile([]byte(`{"type":"object","x-widget":"anything","x-rules":[{"rule":{"<":[1,2]}}],"properties":{"a":{"type":"string","x-column":"a"}}}`)); err != nil {
+	if _, err := Compile([]byte(`{"type":"object","x-widget":"anything","x-rules":[{"rule":{"<":[1,2]},"message":{"zh-CN":"规则","en":"rule"}}],"properties":{"a":{"type":"string","x-column":"a"}}}`)); err != nil {
 		t.Errorf("x- annotations broke compilation: %v", err)
 	}
 }

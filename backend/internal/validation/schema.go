@@ -18,6 +18,7 @@ const Draft2020URL = "https://json-schema.org/draft/2020-12/schema"
 type Schema struct {
 	compiled *jsonschema.Schema
 	doc      any
+	logic    *logicSpec
 }
 
 var customFormats = []*jsonschema.Format{
@@ -84,7 +85,11 @@ func CompileDoc(doc any) (s *Schema, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Schema{compiled: compiled, doc: doc}, nil
+	spec, err := collectLogic(doc)
+	if err != nil {
+		return nil, fmt.Errorf("JSON Logic annotations: %w", err)
+	}
+	return &Schema{compiled: compiled, doc: doc, logic: spec}, nil
 }
 
 // Doc is the decoded schema document.
@@ -125,6 +130,40 @@ func (s *Schema) ValidateValue(inst any, prefix string) Errors {
 		Add(errs, prefix, New("schema_invalid_value", "记录内容无效", "The record is invalid"))
 	}
 	return errs
+}
+
+// ValidateRecord is the whole check of a record's data (decoded by ParseJSON): the JSON Logic
+// annotations and the schema. It returns the errors and the value to store: hidden fields
+// (x-visible) dropped and computed fields (x-compute) filled in when the client left them out.
+// Steps, the same in components/core/logic.ts: fill computed fields; hide fields whose
+// x-visible is falsy (a value sent for one is refused); recompute without them; refuse a sent
+// computed value that differs; validate the schema, ignoring hidden fields; then x-rules.
+func (s *Schema) ValidateRecord(inst any, prefix string) (errs Errors, value any) {
+	defer func() {
+		if r := recover(); r != nil {
+			errs, value = Errors{prefix: New("schema_invalid_value", "记录内容无法校验", "The record could not be validated")}, inst
+		}
+	}()
+	if s.logic.empty() {
+		return s.ValidateValue(inst, prefix), inst
+	}
+	t := translator{doc: s.doc}
+	checked, hidden, errs, filled := s.logic.prepare(inst, t.label, prefix)
+	for k, v := range s.ValidateValue(checked, prefix) {
+		if !under(k, prefix, hidden) {
+			if _, taken := errs[k]; !taken {
+				errs[k] = v
+			}
+		}
+	}
+	s.logic.checkRules(checked, hidden, prefix, errs)
+	if len(errs) == 0 {
+		errs = nil
+	}
+	if filled {
+		return errs, checked
+	}
+	return errs, inst
 }
 
 // fieldPath joins a prefix and an instance location: data.insured.0.name.
