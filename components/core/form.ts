@@ -4,6 +4,7 @@ import { fieldId, type ChildOptions, type FieldContext } from './field.js';
 import { formStyles } from './form.styles.js';
 import { toLocale, type Locale } from './locale.js';
 import { fieldLabel, issueMessage } from './messages.js';
+import { deepEqual, hasLogic, logicOf, pointerOf, settle } from './logic.js';
 import { getAt, isWithin, parsePointer, setAt } from './pointer.js';
 import { findRenderer, onRegistryChange } from './registry.js';
 import { registerBuiltInRenderers } from './renderers/index.js';
@@ -119,6 +120,8 @@ export class AzxForm extends LitElement {
   #formDisabled = false;
   #order: string[] = [];
   #pendingFocus: { id: string } | 'first-invalid' | undefined;
+  /** Pointers of fields hidden by x-visible: not rendered, not in the value. */
+  #hidden = new Set<string>();
   #unsubscribe: (() => void) | undefined;
 
   constructor() {
@@ -229,10 +232,30 @@ export class AzxForm extends LitElement {
       this.value = (filled ?? {}) as Record<string, unknown>;
       this.#userValue = this.value;
     }
+    if ((changed.has('value') || changed.has('schema')) && this.schema && this.#compiled?.ok) this.#settle(this.schema);
     if (external) {
       this.#initial = structuredClone(this.value ?? {});
       this.#revealed.clear();
       this.#revealAll = false;
+    }
+  }
+
+  /**
+   * Computed fields (x-compute) take their value live; fields whose x-visible is falsy leave
+   * the value and the form. The value stays what the server will accept and store.
+   */
+  #settle(schema: JsonSchema): void {
+    const spec = logicOf(schema);
+    if (!hasLogic(spec)) {
+      this.#hidden.clear();
+      return;
+    }
+    const settled = settle(spec, this.value ?? {});
+    this.#hidden = new Set(settled.hidden.map(pointerOf));
+    if (!deepEqual(settled.value, this.value)) {
+      const userEdit = this.value === this.#userValue;
+      this.value = settled.value as Record<string, unknown>;
+      if (userEdit) this.#userValue = this.value;
     }
   }
 
@@ -289,6 +312,7 @@ export class AzxForm extends LitElement {
   }
 
   #renderNode(pointer: string, schema: JsonSchema, options: ChildOptions): unknown {
+    if (this.#hidden.has(pointer)) return nothing;
     this.#order.push(pointer);
     const field = this.#context(pointer, schema, options);
     const renderer = findRenderer(schema, { pointer, root: this.schema! });
@@ -327,7 +351,8 @@ export class AzxForm extends LitElement {
       help,
       placeholder: schemaText(schema, 'placeholder', locale),
       required: options.required ?? false,
-      readOnly: schema.readOnly === true,
+      // a computed field is the form's to fill, never the user's
+      readOnly: schema.readOnly === true || schema['x-compute'] !== undefined,
       display: this.#display,
       disabled: this.#effectiveDisabled,
       locale,

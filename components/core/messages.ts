@@ -33,6 +33,9 @@ const zh: Table = {
   uniqueItems: (f, p) => `“${f}”第 ${Number(p['j']) + 1} 项与第 ${Number(p['i']) + 1} 项重复`,
   additionalProperties: (f, p) => `“${f}”含有不允许的字段 ${n(p, 'additionalProperty')}`,
   format: (f, p, v) => zhFormat(f, String(p['format']), v),
+  'x-rules': (_f, p) => String(p['zh']),
+  'x-compute': (f, p) => `“${f}”由系统计算，应为 ${shown(p['expected'], '空')}，不能手工填写`,
+  'x-visible': (f) => `“${f}”在当前填写情况下不适用，不能填写`,
 };
 
 const en: Table = {
@@ -56,7 +59,16 @@ const en: Table = {
   uniqueItems: (f, p) => `${f}: item ${Number(p['j']) + 1} repeats item ${Number(p['i']) + 1}`,
   additionalProperties: (f, p) => `${f} has a field that is not allowed: ${n(p, 'additionalProperty')}`,
   format: (f, p, v) => enFormat(f, String(p['format']), v),
+  'x-rules': (_f, p) => String(p['en']),
+  'x-compute': (f, p) => `${f} is computed and must be ${shown(p['expected'], 'empty')}; it cannot be entered by hand`,
+  'x-visible': (f) => `${f} does not apply here and must be left empty`,
 };
+
+/** A computed value as the server words it (numbers plain, anything else as JSON). */
+function shown(v: unknown, none: string): string {
+  if (v === null || v === undefined) return none;
+  return typeof v === 'number' ? String(v) : JSON.stringify(v);
+}
 
 function zhFormat(f: string, format: string, v: unknown): string {
   switch (format) {

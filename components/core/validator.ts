@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import { AZX_FORMATS } from './formats.js';
 import { X_KEYWORDS } from './vocabulary.js';
 import { childPointer } from './pointer.js';
+import { hasLogic, logicOf, ruleIssues, settle, underHidden, type LogicIssue, type LogicSpec } from './logic.js';
 import type { JsonSchema } from './schema.js';
 
 /** One failed constraint, located at the field (JSON Pointer) it concerns. */
@@ -57,7 +58,9 @@ export function compileSchema(schema: JsonSchema): Compiled {
     if (typeof schema.$id === 'string' && a.getSchema(schema.$id)) a.removeSchema(schema.$id);
     try {
       const fn = a.compile(schema);
-      compiled = { ok: true, validate: (value) => toIssues(fn, value) };
+      // malformed x-rules / x-compute / x-visible make the schema unusable, as on the server
+      const spec = logicOf(schema);
+      compiled = { ok: true, validate: hasLogic(spec) ? (value) => withLogic(spec, fn, value) : (value) => toIssues(fn, value) };
     } catch (err) {
       if (typeof schema.$id === 'string') a.removeSchema(schema.$id);
       throw err;
@@ -69,6 +72,31 @@ export function compileSchema(schema: JsonSchema): Compiled {
   }
   cache.set(schema, compiled);
   return compiled;
+}
+
+/**
+ * The server's order (backend/internal/validation ValidateRecord): the logic's own findings
+ * (hidden field sent, computed value differs), then the schema over the settled value without
+ * hidden fields, then x-rules; a rule adds nothing at a field that already has an error.
+ */
+function withLogic(spec: LogicSpec, fn: ValidateFunction, value: unknown): Issue[] {
+  const settled = settle(spec, value);
+  const issues: Issue[] = settled.issues.map(fromLogic);
+  const taken = new Set(issues.map((i) => i.pointer));
+  for (const i of toIssues(fn, settled.value)) {
+    if (!taken.has(i.pointer) && !underHidden(i.pointer, settled.hidden)) issues.push(i);
+  }
+  for (const i of issues) taken.add(i.pointer);
+  for (const r of ruleIssues(spec, settled.value, settled.hidden)) {
+    if (taken.has(r.pointer)) continue;
+    taken.add(r.pointer);
+    issues.push(fromLogic(r));
+  }
+  return issues;
+}
+
+function fromLogic(i: LogicIssue): Issue {
+  return { pointer: i.pointer, keyword: i.keyword, params: { ...i.params }, schemaPath: '' };
 }
 
 function toIssues(fn: ValidateFunction, value: unknown): Issue[] {
