@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './paths.mjs';
-import { ensureBackend, ensureNodeModules } from './ensure.mjs';
+import { ensureBackend, ensureDebianPackage, ensureNodeModules } from './ensure.mjs';
 
 ensureNodeModules();
 ensureBackend();
+// wrk drives the create benchmark without taking the server's CPU (see bench-creates-wrk.mjs).
+ensureDebianPackage('wrk', '/usr/bin/wrk', 'the create benchmark');
 
 const benches = ['bench-backend.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
 let failed = 0;
