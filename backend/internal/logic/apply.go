@@ -51,13 +51,13 @@ func apply(logic, data any, depth int) (any, error) {
 		return nil, errorf("logic is nested more than %d levels deep", maxDepth)
 	}
 	if arr, ok := logic.([]any); ok {
-		out := make([]any, len(arr))
-		for i, l := range arr {
+		out := newArray(len(arr))
+		for _, l := range arr {
 			v, err := apply(l, data, depth+1)
 			if err != nil {
 				return nil, err
 			}
-			out[i] = v
+			out = append(out, v)
 		}
 		return out, nil
 	}
@@ -163,10 +163,10 @@ func iterate(op string, values []any, data any, depth int) (any, error) {
 			return true, nil
 		}
 		if !isArr {
-			return []any{}, nil
+			return newArray(0), nil
 		}
 	}
-	kept := []any{}
+	kept := newArray(0)
 	for _, item := range arr {
 		v, err := apply(arg(values, 1), item, depth+1)
 		if err != nil {
@@ -360,7 +360,7 @@ func opSubstr(a []any, _ any, _ int) (any, error) {
 }
 
 func opMerge(a []any, _ any, _ int) (any, error) {
-	out := []any{}
+	out := newArray(0)
 	for _, v := range a {
 		if arr, ok := v.([]any); ok {
 			out = append(out, arr...)
@@ -439,7 +439,7 @@ func opMissing(a []any, data any, depth int) (any, error) {
 	if first, ok := at(a, 0).([]any); ok {
 		keys = first
 	}
-	missing := []any{}
+	missing := newArray(0)
 	for _, k := range keys {
 		v, err := opVar([]any{k}, data, depth)
 		if err != nil {
@@ -463,7 +463,7 @@ func opMissingSome(a []any, data any, depth int) (any, error) {
 	}
 	missing := m.([]any)
 	if float64(len(options)-len(missing)) >= toNumber(at(a, 0)) {
-		return []any{}, nil
+		return newArray(0), nil
 	}
 	return missing, nil
 }

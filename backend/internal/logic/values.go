@@ -35,9 +35,9 @@ func Normalize(v any) any {
 	case int32:
 		return float64(x)
 	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = Normalize(e)
+		out := newArray(len(x))
+		for _, e := range x {
+			out = append(out, Normalize(e))
 		}
 		return out
 	case map[string]any:
@@ -269,7 +269,8 @@ func sameRef(a, b any) bool {
 	}
 	switch ra.Kind() {
 	case reflect.Slice:
-		return ra.Len() == rb.Len() && ra.Len() > 0 && ra.Pointer() == rb.Pointer()
+		// every array we hold has its own backing store (newArray), so this is identity
+		return ra.Len() == rb.Len() && ra.Cap() > 0 && ra.Pointer() == rb.Pointer()
 	case reflect.Map:
 		return ra.Pointer() == rb.Pointer()
 	}
@@ -391,4 +392,13 @@ func toIntegerOrInfinity(v any) float64 {
 		return 0
 	}
 	return math.Trunc(f)
+}
+
+// newArray makes an array with its own backing store even when empty: Go shares one address
+// among empty allocations, and JavaScript's === tells two empty arrays apart.
+func newArray(n int) []any {
+	if n < 1 {
+		n = 1
+	}
+	return make([]any, 0, n)
 }
