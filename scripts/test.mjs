@@ -1,5 +1,5 @@
 // `npm test`: the whole set-up of a fresh clone, then every test, then one line `N passed, N failed`.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './paths.mjs';
@@ -43,8 +43,16 @@ function check(cmd, args, opts) {
 }
 
 function readSummary(file, exitStatus) {
-  if (!existsSync(file)) throw new Error(`no test summary was written (exit ${exitStatus})`);
-  const counts = JSON.parse(readFileSync(file, 'utf8'));
+  // A reporter's file stream can still be flushing when its process has exited: wait a little.
+  let counts;
+  for (let attempt = 0; counts === undefined && attempt < 50; attempt++) {
+    try {
+      counts = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  if (counts === undefined) throw new Error(`no test summary was written (exit ${exitStatus})`);
   // A runner that failed without failing a test (a crash, a timeout) still counts as a failure.
   if (exitStatus !== 0 && counts.failed === 0) counts.failed = 1;
   return counts;
