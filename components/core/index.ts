@@ -21,6 +21,7 @@ export { fieldId, type FieldContext, type ChildOptions } from './field.js';
 export type { JsonSchema } from './schema.js';
 export type { Locale } from './locale.js';
 export { compileSchema, type Compiled, type Issue } from './validator.js';
+export { checkLogic, logicOf, settle, ruleIssues, type LogicSpec, type LogicIssue, type Settled } from './logic.js';
 export { issueMessage } from './messages.js';
 export { isValidUscc, usccCheckChar, usccProblem, USCC_ALPHABET, type UsccProblem } from './uscc.js';
 export { isCnMobile, isCnRegion } from './formats.js';
