@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { compileSchema, type Issue, type JsonSchema } from '../../../components/core/index.js';
 
-const FIXTURE_FILES = ['construction-site.json', 'premium-and-budget.json', 'record-rules.json'];
+const FIXTURE_FILES = ['construction-site.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
 
 interface Fixture {
   schema: JsonSchema;
