@@ -12,8 +12,16 @@ import (
 	"unicode/utf16"
 )
 
-// maxDepth bounds nesting so administrator-written logic cannot exhaust the stack.
-const maxDepth = 256
+// maxDepth bounds nesting so administrator-written logic cannot exhaust the stack, maxSteps
+// the work of one evaluation (logic that doubles its result at every level would otherwise
+// exhaust memory long before it ended).
+const (
+	maxDepth = 256
+	maxSteps = 1_000_000
+)
+
+// run is one evaluation and the work it has done.
+type run struct{ steps int }
 
 // Error is a logic that cannot be evaluated.
 type Error struct{ msg string }
@@ -30,7 +38,8 @@ func Apply(logic, data any) (result any, err error) {
 			result, err = nil, errorf("logic could not be evaluated: %v", r)
 		}
 	}()
-	return apply(Normalize(logic), Normalize(data), 0)
+	r := &run{}
+	return r.apply(Normalize(logic), Normalize(data), 0)
 }
 
 // IsLogic reports whether v is an operation: an object with exactly one key.
@@ -46,14 +55,17 @@ func operator(m map[string]any) (string, any) {
 	return "", nil
 }
 
-func apply(logic, data any, depth int) (any, error) {
+func (r *run) apply(logic, data any, depth int) (any, error) {
 	if depth > maxDepth {
 		return nil, errorf("logic is nested more than %d levels deep", maxDepth)
+	}
+	if r.steps++; r.steps > maxSteps {
+		return nil, errorf("logic takes more than %d steps", maxSteps)
 	}
 	if arr, ok := logic.([]any); ok {
 		out := newArray(len(arr))
 		for _, l := range arr {
-			v, err := apply(l, data, depth+1)
+			v, err := r.apply(l, data, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -69,7 +81,7 @@ func apply(logic, data any, depth int) (any, error) {
 	if !ok {
 		values = []any{raw}
 	}
-	ev := func(l, d any) (any, error) { return apply(l, d, depth+1) }
+	ev := func(l, d any) (any, error) { return r.apply(l, d, depth+1) }
 
 	switch op {
 	case "if", "?:":
@@ -101,7 +113,7 @@ func apply(logic, data any, depth int) (any, error) {
 		}
 		return current, nil
 	case "filter", "map", "all", "none", "some":
-		return iterate(op, values, data, depth)
+		return r.iterate(op, values, data, depth)
 	case "reduce":
 		scoped, err := ev(arg(values, 0), data)
 		if err != nil {
@@ -137,7 +149,18 @@ func apply(logic, data any, depth int) (any, error) {
 		}
 		args[i] = a
 	}
-	return fn(args, data, depth)
+	out, err := fn(args, data, depth)
+	// merge and cat can double their result at each level: count what they build
+	switch x := out.(type) {
+	case []any:
+		r.steps += len(x)
+	case string:
+		r.steps += len(x) / 8
+	}
+	if r.steps > maxSteps {
+		return nil, errorf("logic takes more than %d steps", maxSteps)
+	}
+	return out, err
 }
 
 func arg(values []any, i int) any {
@@ -149,8 +172,8 @@ func arg(values []any, i int) any {
 
 // iterate runs filter, map, all, none and some: the second argument is evaluated with each
 // item of the first as its data. all, none and some stop at the first item that decides.
-func iterate(op string, values []any, data any, depth int) (any, error) {
-	scoped, err := apply(arg(values, 0), data, depth+1)
+func (r *run) iterate(op string, values []any, data any, depth int) (any, error) {
+	scoped, err := r.apply(arg(values, 0), data, depth+1)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +191,7 @@ func iterate(op string, values []any, data any, depth int) (any, error) {
 	}
 	kept := newArray(0)
 	for _, item := range arr {
-		v, err := apply(arg(values, 1), item, depth+1)
+		v, err := r.apply(arg(values, 1), item, depth+1)
 		if err != nil {
 			return nil, err
 		}

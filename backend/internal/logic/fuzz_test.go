@@ -31,7 +31,7 @@ func FuzzApply(f *testing.F) {
 		if json.Unmarshal([]byte(rule), &l) != nil || json.Unmarshal([]byte(data), &d) != nil {
 			return
 		}
-		_, _ = apply(Normalize(l), Normalize(d), 0)
+		_, _ = (&run{}).apply(Normalize(l), Normalize(d), 0)
 		_ = Check(l)
 	})
 }

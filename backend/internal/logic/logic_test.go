@@ -93,6 +93,21 @@ func TestNeverPanics(t *testing.T) {
 	if _, err := Apply(deep, nil); err == nil {
 		t.Fatal("1000 levels of nesting should be refused")
 	}
+	// a result that doubles with every item: 2^64 elements unless stopped
+	items := make([]any, 64)
+	for i := range items {
+		items[i] = float64(i)
+	}
+	doubling := map[string]any{"reduce": []any{items,
+		map[string]any{"merge": []any{map[string]any{"var": "accumulator"}, map[string]any{"var": "accumulator"}}}, []any{1.0}}}
+	if _, err := Apply(doubling, nil); err == nil || !strings.Contains(err.Error(), "steps") {
+		t.Fatalf("a doubling reduce should run out of steps, got %v", err)
+	}
+	text := map[string]any{"reduce": []any{items,
+		map[string]any{"cat": []any{map[string]any{"var": "accumulator"}, map[string]any{"var": "accumulator"}}}, "ab"}}
+	if _, err := Apply(text, nil); err == nil {
+		t.Fatal("a doubling cat should run out of steps")
+	}
 }
 
 func TestCheck(t *testing.T) {
