@@ -66,6 +66,11 @@ export interface PolicyRecord {
      */
     name: string;
     /**
+     * 所在行政区划 (Region)
+     * GB/T 2260 六位代码，应与应保单位名录一致。
+     */
+    region_code?: string;
+    /**
      * 联系人 (Contact)
      */
     contact_name?: string;
@@ -131,6 +136,52 @@ export interface PolicyRecord {
    * 由投保单位承担，不得向从业人员摊派。
    */
   premium: number;
+  /**
+   * 费率计算 (Rating)
+   * 按应急管理部门提供的基准费率和浮动系数核算保费：基准费率 × 各浮动系数 × 参保人数。
+   */
+  rating?: {
+    /**
+     * 基准费率（元/人·年） (Base rate (CNY per person per year))
+     * 按行业和每人限额确定的每人每年基准保费。
+     */
+    base_rate: number;
+    /**
+     * 浮动系数 (Rating coefficients)
+     */
+    coefficients: {
+      /**
+       * 事故记录系数 (Accident record)
+       * 近三年生产安全事故情况；规范范围 0.7–1.3。
+       */
+      accident_record: number;
+      /**
+       * 标准化等级系数 (Standardization grade)
+       * 安全生产标准化等级；规范范围 0.7–1.3。
+       */
+      standardization: number;
+      /**
+       * 安全信用系数 (Safety credit)
+       * 安全生产信用状况；规范范围 0.7–1.3。
+       */
+      safety_credit: number;
+      /**
+       * 双重预防机制系数 (Dual prevention mechanism)
+       * 风险分级管控和隐患排查治理双重预防机制建设情况；规范范围 0.7–1.3。
+       */
+      dual_prevention: number;
+    };
+    /**
+     * 按费率计算保费（元） (Premium by the rating (CNY))
+     * 应与保险费一致；不一致即未按费率机制核算保费。
+     */
+    premium_by_rate: number;
+  };
+  /**
+   * 附加限制条件 (Added restrictions)
+   * 保险方案以外增加的免责或限制条款；按规范承保时应为空。
+   */
+  restrictions?: string[];
   /**
    * 保单约定事故预防服务 (Prevention services stated in the contract)
    */

@@ -16,6 +16,20 @@ const dirs = [];
 const servers = [];
 /** per store: { su, lists: {collection: rows} } */
 const stores = [];
+/** The problem counts the seed command printed: { kind: n }. */
+let printed = {};
+
+/** Parses the "problems planted" block of the seed command's output. */
+function printedProblems(stdout) {
+  const block = stdout.split('problems planted')[1] ?? '';
+  const out = {};
+  for (const line of block.split('\n').slice(1)) {
+    const m = /^ {2}([a-z_]+) +(\d+)$/.exec(line);
+    if (!m) break;
+    out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
 
 /** Every row of a collection, page by page, in a stable order. */
 async function listAll(api, collection, sort) {
@@ -34,7 +48,8 @@ const strip = ({ created, updated, collectionId, collectionName, ...rest }) => r
 before(async () => {
   for (let i = 0; i < 2; i++) dirs.push(mkdtempSync(join(tmpdir(), `azx-seed-${i}-`)));
   await Promise.all(dirs.map((d) => prepareData(d)));
-  await Promise.all(dirs.map((d) => backendCommand(d, SEED)));
+  const outputs = await Promise.all(dirs.map((d) => backendCommand(d, SEED)));
+  printed = printedProblems(outputs[0]);
   for (const dir of dirs) {
     const server = await startTestServer({ dir });
     servers.push(server);
@@ -107,26 +122,65 @@ test('derived columns agree with the data (region, city, province)', () => {
   }
 });
 
-test('every problem kind of the Suzhou bulletin is present', () => {
+const STATUTORY_SCOPE = ['employee_injury', 'third_party_injury', 'rescue'];
+const cents = (yuan) => Math.round(yuan * 100);
+
+test('every problem kind the seed reports is found, as often, by a query on the stored data', () => {
   const { enterprises, policies } = stores[0].lists;
   const entById = new Map(enterprises.map((e) => [e.id, e]));
   const activeEnt = new Set(policies.filter((p) => p.status === 'active').map((p) => p.enterprise));
   const renewed = new Set(policies.map((p) => p.renewal_of).filter(Boolean));
   const days = (a, b) => (Date.parse(a) - Date.parse(b)) / 86_400_000;
-  const found = {
-    '应保未保 must insure, not insured': enterprises.filter((e) => e.must_insure && !activeEnt.has(e.id)).length,
-    '未全员投保 not everyone insured': policies.filter((p) => p.status === 'active' && p.insured_persons < entById.get(p.enterprise).headcount).length,
-    '到期未续保 lapsed renewal': policies.filter((p) => p.status === 'expired' && !renewed.has(p.id) && !activeEnt.has(p.enterprise)).length,
-    '未按时上传 uploaded late': policies.filter((p) => p.uploaded_at && days(p.uploaded_at, p.period_start) > 30).length,
-    '限额低于 40 万 cover below the 2025 minimum': policies.filter((p) => p.legal_basis === '2025' && p.cover_per_person < 400000).length,
-    '未约定预防服务 no prevention clause': policies.filter((p) => !p.prevention_clause).length,
-    '预防费用不足 20% prevention budget under 20%': policies.filter((p) => p.prevention_clause && p.prevention_budget * 5 < p.premium).length,
+  const rateMisused = (p) => {
+    const { rating, coverage_scope: scope = [], restrictions = [] } = p.data;
+    return (
+      cents(p.premium) !== cents(rating.premium_by_rate) ||
+      Object.values(rating.coefficients).some((c) => c < 0.7 || c > 1.3) ||
+      STATUTORY_SCOPE.some((item) => !scope.includes(item)) ||
+      restrictions.length > 0
+    );
   };
+  const found = {
+    // 应保未保
+    must_insure_uninsured: enterprises.filter((e) => e.must_insure && !activeEnt.has(e.id)).length,
+    // 未全员投保
+    not_fully_insured: policies.filter((p) => p.status === 'active' && p.insured_persons < entById.get(p.enterprise).headcount).length,
+    // 到期未续保
+    lapsed_renewal: policies.filter((p) => p.status === 'expired' && !renewed.has(p.id) && !activeEnt.has(p.enterprise)).length,
+    // 未规范使用保险方案及费率机制
+    rate_misused: policies.filter(rateMisused).length,
+    // 未约定事故预防服务
+    no_prevention_clause: policies.filter((p) => !p.prevention_clause).length,
+    // 保额与投保企业人数不匹配
+    cover_headcount_mismatch: policies.filter((p) => p.insured_persons !== p.headcount).length,
+    // 录入不规范
+    irregular_entry: policies.filter((p) => {
+      const e = entById.get(p.enterprise);
+      return p.data.insured.name !== e.data.name || p.data.insured.region_code !== e.region_code;
+    }).length,
+    // 未按时上传
+    uploaded_late: policies.filter((p) => p.uploaded_at && days(p.uploaded_at, p.period_start) > 30).length,
+    // 每人限额低于 2025 年 40 万元标准
+    cover_below_minimum: policies.filter((p) => p.legal_basis === '2025' && p.cover_per_person < 400000).length,
+    // 预防费用不足保费 20%
+    low_prevention_budget: policies.filter((p) => p.prevention_clause && cents(p.prevention_budget) * 5 < cents(p.premium)).length,
+  };
+  assert.ok(Object.keys(printed).length >= 10, `the seed printed its problem counts: ${JSON.stringify(printed)}`);
+  assert.deepEqual(found, printed, 'the stored data shows what the seed says it planted');
   const missing = Object.entries(found).filter(([, n]) => n === 0).map(([k]) => k);
   assert.deepEqual(missing, [], `found: ${JSON.stringify(found)}`);
   // problems are the exception, not the rule
-  const clean = policies.filter((p) => p.prevention_clause && p.prevention_budget * 5 >= p.premium && p.cover_per_person >= 400000);
+  const clean = policies.filter((p) => p.prevention_clause && p.prevention_budget * 5 >= p.premium && p.cover_per_person >= 400000 && !rateMisused(p));
   assert.ok(clean.length > policies.length / 2, `${clean.length} of ${policies.length} policies are clean`);
+});
+
+test('each policy states its rating, and the rating gives the premium_by_rate it states', () => {
+  const { policies } = stores[0].lists;
+  for (const p of policies) {
+    const { base_rate: base, coefficients: c, premium_by_rate: byRate } = p.data.rating;
+    const product = base * c.accident_record * c.standardization * c.safety_credit * c.dual_prevention * p.insured_persons;
+    assert.ok(Math.abs(product - byRate) <= 0.0051, `${p.policy_no}: ${product} by the rating, ${byRate} stated`);
+  }
 });
 
 test('hazards of every status, and major ones among them', () => {

@@ -6,6 +6,8 @@ import "time"
 
 func yuan(fen int64) float64 { return float64(fen) / 100 }
 
+func coef(hundredths int64) float64 { return float64(hundredths) / 100 }
+
 func date(t time.Time) string { return t.In(shanghai).Format("2006-01-02") }
 
 func dateTime(t time.Time) string { return t.In(shanghai).Format(time.RFC3339) }
@@ -27,12 +29,22 @@ func (p *Plan) PolicyData(pol Policy) map[string]any {
 	e := p.Enterprises[pol.Ent]
 	d := map[string]any{
 		"policy_no": pol.No, "legal_basis": pol.LegalBasis, "status": pol.Status, "product_name": pol.Product,
-		"insured":   map[string]any{"uscc": e.USCC, "name": e.Name, "contact_name": e.Contact.Name, "contact_mobile": e.Contact.Mobile},
+		"insured": map[string]any{"uscc": e.USCC, "name": pol.InsuredName, "region_code": pol.InsuredRegion,
+			"contact_name": e.Contact.Name, "contact_mobile": e.Contact.Mobile},
 		"period":    map[string]any{"start": date(pol.Start), "end": date(pol.End)},
 		"headcount": pol.Headcount, "insured_persons": pol.InsuredPersons,
 		"cover_per_person": yuan(pol.Cover), "medical_per_person": yuan(pol.Medical), "premium": yuan(pol.Premium),
-		"coverage_scope":    []string{"employee_injury", "third_party_injury", "third_party_property", "rescue", "medical_aid", "investigation", "legal"},
+		"coverage_scope": pol.Scope,
+		"rating": map[string]any{
+			"base_rate": yuan(pol.BaseRate),
+			"coefficients": map[string]any{"accident_record": coef(pol.Coefs[0]), "standardization": coef(pol.Coefs[1]),
+				"safety_credit": coef(pol.Coefs[2]), "dual_prevention": coef(pol.Coefs[3])},
+			"premium_by_rate": yuan(pol.PremiumByRate),
+		},
 		"prevention_clause": pol.Clause, "prevention_budget": yuan(pol.Budget),
+	}
+	if len(pol.Restrictions) > 0 {
+		d["restrictions"] = pol.Restrictions
 	}
 	if pol.Clause {
 		d["prevention_items"] = pol.Items

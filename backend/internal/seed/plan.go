@@ -70,6 +70,14 @@ type Policy struct {
 	Clause                              bool
 	Items                               []string
 	Frequency                           int
+	// Rating: base rate per person (fen), the four floating coefficients in hundredths (85 =
+	// 0.85; accident record, standardization, safety credit, dual prevention) and the premium
+	// they give (fen). Premium differs from PremiumByRate only where the rate was misused.
+	BaseRate, PremiumByRate int64
+	Coefs                   [4]int64
+	Scope, Restrictions     []string
+	// The insured as entered on the policy; differs from the registry row on irregular entries.
+	InsuredName, InsuredRegion string
 }
 
 // Report is one prevention-service report.

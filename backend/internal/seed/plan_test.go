@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"math"
 	"reflect"
 	"testing"
 )
@@ -55,13 +56,60 @@ func TestUSCCCheckMatchesKnownCodes(t *testing.T) {
 }
 
 func TestEveryProblemKindIsPresent(t *testing.T) {
-	for _, cfg := range []Config{DefaultConfig(), smallConfig()} {
+	for _, cfg := range []Config{DefaultConfig(), smallConfig(), {Seed: 42, Enterprises: 300, Years: 2, EnterpriseLogins: 3}} {
 		got := Generate(cfg).Problems()
+		least := 1
+		if cfg.Enterprises >= 5000 {
+			least = 30 // the demo data set shows a regulator a few dozen of each
+		}
 		for _, kind := range ProblemKinds {
-			if got[kind] == 0 {
-				t.Errorf("%d enterprises: no %s", cfg.Enterprises, kind)
+			if got[kind] < least {
+				t.Errorf("%d enterprises: %d %s, want at least %d", cfg.Enterprises, got[kind], kind, least)
 			}
 		}
+	}
+}
+
+// The rating a regulator reads off a policy gives its premium unless the rate was misused,
+// and the problem kinds that look alike stay apart.
+func TestRatingGivesThePremiumUnlessMisused(t *testing.T) {
+	p := Generate(DefaultConfig())
+	clean, fullAndMismatched := 0, 0
+	for _, pol := range p.Policies {
+		d := p.PolicyData(pol)
+		r := d["rating"].(map[string]any)
+		c := r["coefficients"].(map[string]any)
+		byRate := r["base_rate"].(float64) * c["accident_record"].(float64) * c["standardization"].(float64) *
+			c["safety_credit"].(float64) * c["dual_prevention"].(float64) * float64(pol.InsuredPersons)
+		if math.Abs(byRate-r["premium_by_rate"].(float64)) > 0.0051 {
+			t.Fatalf("%s: rating gives %.4f, premium_by_rate %v", pol.No, byRate, r["premium_by_rate"])
+		}
+		if !RateMisused(pol) {
+			clean++
+			if d["premium"] != r["premium_by_rate"] {
+				t.Fatalf("%s: premium %v differs from the rating %v but is not counted as misused", pol.No, d["premium"], r["premium_by_rate"])
+			}
+		}
+		if e := p.Enterprises[pol.Ent]; pol.Status == "active" && pol.InsuredPersons < e.Headcount && pol.InsuredPersons != pol.Headcount {
+			fullAndMismatched++
+		}
+	}
+	if clean < len(p.Policies)*9/10 {
+		t.Errorf("only %d of %d policies use the rating correctly", clean, len(p.Policies))
+	}
+	if fullAndMismatched != 0 {
+		t.Errorf("%d policies are both not fully insured and mismatched with their own headcount", fullAndMismatched)
+	}
+}
+
+func TestPremiumByRateRoundsHalfUpToTheCent(t *testing.T) {
+	// 416 yuan × 0.9 × 1.0 × 1.1 × 0.85 × 3 persons = 1050.192 yuan
+	if got := PremiumByRate(41600, [4]int64{90, 100, 110, 85}, 3); got != 105019 {
+		t.Fatalf("got %d fen", got)
+	}
+	// 1 yuan × 0.5^4 × 1 = 0.0625 yuan → 0.06; × 0.5 × 0.5 × 0.5 × 1.0 = 0.125 → 0.13
+	if a, b := PremiumByRate(100, [4]int64{50, 50, 50, 50}, 1), PremiumByRate(100, [4]int64{50, 50, 50, 100}, 1); a != 6 || b != 13 {
+		t.Fatalf("got %d and %d fen", a, b)
 	}
 }
 

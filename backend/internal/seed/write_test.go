@@ -45,7 +45,7 @@ func TestSeededDataFolder(t *testing.T) {
 	a, p := writeSmall(t, 300)
 	b, _ := writeSmall(t, 300)
 	t.Run("same records twice, refuses a second seed", func(t *testing.T) { sameTwice(t, a, b, p) })
-	t.Run("problems are found by column queries", func(t *testing.T) { problemsByColumns(t, a) })
+	t.Run("problems are found by column queries", func(t *testing.T) { problemsByColumns(t, a, p) })
 	t.Run("hazards end in the planned status with their history", func(t *testing.T) { hazardHistory(t, a, p) })
 }
 
@@ -64,16 +64,29 @@ func sameTwice(t *testing.T, a, b core.App, p *Plan) {
 }
 
 // The problems must be visible to a regulator through the indexed columns, not only in the plan.
-func problemsByColumns(t *testing.T, app core.App) {
+func problemsByColumns(t *testing.T, app core.App, p *Plan) {
+	planned := p.Problems()
+	queried := map[string]bool{}
 	count := func(kind, sql string) {
 		var n int
 		if err := app.DB().NewQuery(sql).Row(&n); err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
+		queried[kind] = true
 		if n == 0 {
 			t.Errorf("no %s found by: %s", kind, sql)
 		}
+		if want, ok := planned[kind]; ok && n != want {
+			t.Errorf("%s: the query finds %d, the plan has %d", kind, n, want)
+		}
 	}
+	defer func() {
+		for _, kind := range ProblemKinds {
+			if !queried[kind] {
+				t.Errorf("no query finds %s in the stored data", kind)
+			}
+		}
+	}()
 	count(ProblemMustInsureUninsured, `SELECT COUNT(*) FROM enterprises e WHERE must_insure AND NOT EXISTS
 		(SELECT 1 FROM policies p WHERE p.enterprise = e.id AND p.status = 'active')`)
 	count(ProblemNotFullyInsured, `SELECT COUNT(*) FROM policies p JOIN enterprises e ON e.id = p.enterprise
@@ -85,6 +98,16 @@ func problemsByColumns(t *testing.T, app core.App) {
 	count(ProblemCoverBelowMinimum, `SELECT COUNT(*) FROM policies WHERE legal_basis = '2025' AND cover_per_person < 400000`)
 	count(ProblemNoPreventionClause, `SELECT COUNT(*) FROM policies WHERE NOT prevention_clause`)
 	count(ProblemLowPreventionBudget, `SELECT COUNT(*) FROM policies WHERE prevention_clause AND prevention_budget < 0.2 * premium`)
+	count(ProblemRateMisused, `SELECT COUNT(*) FROM policies WHERE
+		abs(premium - json_extract(data, '$.rating.premium_by_rate')) >= 0.005
+		OR EXISTS (SELECT 1 FROM json_each(data, '$.rating.coefficients') c WHERE c.value < 0.7 OR c.value > 1.3)
+		OR (SELECT COUNT(*) FROM json_each(data, '$.coverage_scope') s
+			WHERE s.value IN ('employee_injury', 'third_party_injury', 'rescue')) < 3
+		OR COALESCE(json_array_length(data, '$.restrictions'), 0) > 0`)
+	count(ProblemCoverHeadcount, `SELECT COUNT(*) FROM policies WHERE insured_persons <> headcount`)
+	count(ProblemIrregularEntry, `SELECT COUNT(*) FROM policies p JOIN enterprises e ON e.id = p.enterprise
+		WHERE json_extract(p.data, '$.insured.name') <> json_extract(e.data, '$.name')
+		OR json_extract(p.data, '$.insured.region_code') <> e.region_code`)
 	count("overdue hazard", `SELECT COUNT(*) FROM hazards WHERE deadline < '2026-11-01' AND status NOT IN ('verified')`)
 	count("major hazard", `SELECT COUNT(*) FROM hazards WHERE is_major`)
 }
