@@ -4,6 +4,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
 )
 
@@ -18,13 +19,13 @@ var transitions = map[string]map[string]bool{
 // registry cache in step with the rows.
 func BindHooks(app core.App) {
 	app.OnRecordValidate(Collection).BindFunc(func(e *core.RecordEvent) error {
-		errs := check(e.Record, previous(e.App, e.Record))
+		errs := check(e.Record, stored.Previous(e.App, e.Record))
 		nextErr := e.Next()
 		return merge(errs, nextErr)
 	})
 
 	app.OnRecordDelete(Collection).BindFunc(func(e *core.RecordEvent) error {
-		if prev := previous(e.App, e.Record); prev != nil && prev.GetString("status") != StatusDraft {
+		if prev := stored.Previous(e.App, e.Record); prev != nil && prev.GetString("status") != StatusDraft {
 			return validation.Errors{"status": validation.New("definition_not_draft",
 				"只能删除草稿状态的表单定义", "Only draft definitions can be deleted")}
 		}
@@ -128,16 +129,4 @@ func check(r, orig *core.Record) validation.Errors {
 		r.Set("published_at", "")
 	}
 	return errs
-}
-
-// previous is the stored row of a definition being updated or deleted (nil when new).
-func previous(app core.App, r *core.Record) *core.Record {
-	if r.IsNew() {
-		return nil
-	}
-	p, err := app.FindRecordById(r.Collection(), r.Id)
-	if err != nil {
-		return nil
-	}
-	return p
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/definitions"
+	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
 )
 
@@ -241,19 +242,8 @@ func nonEmpty(raw []byte) []byte {
 	return raw
 }
 
-// Previous is the stored state of a record being updated (nil for a new record). It reads the
-// row rather than trusting Record.Original(), which is blank for an instance that was created
-// in memory and stale after an earlier save of the same instance.
-func Previous(app core.App, r *core.Record) *core.Record {
-	if r.IsNew() {
-		return nil
-	}
-	p, err := app.FindRecordById(r.Collection(), r.Id)
-	if err != nil {
-		return nil
-	}
-	return p
-}
+// Previous is the stored state of a record being updated (nil for a new record).
+var Previous = stored.Previous
 
 // pendingAssign marks policies whose provider is not yet among their enterprise's providers,
 // seen while validating, so the write does not have to look again for every policy.
