@@ -198,4 +198,73 @@ export const formStyles = css`
   [hidden] {
     display: none !important;
   }
+
+  /* mode="print": a record on paper, label beside value, also on screen as a preview */
+  .print-header {
+    border-bottom: 2px solid currentColor;
+    padding-bottom: 6px;
+    margin-bottom: 4px;
+  }
+  .print-header h1 {
+    font-size: 1.4em;
+    margin: 0 0 4px;
+    text-align: center;
+  }
+  .print-header dl {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 24px;
+    margin: 0;
+  }
+  .print-header dl div {
+    display: flex;
+    gap: 6px;
+  }
+  .print-header dt {
+    color: var(--azx-color-muted, #646a73);
+  }
+  .print-header dd {
+    margin: 0;
+  }
+  :host([mode='print']) {
+    max-width: 180mm;
+  }
+  :host([mode='print']) .field.display {
+    flex-direction: row;
+    gap: 12px;
+    border-bottom: 1px solid var(--azx-color-border, #c9cdd4);
+    padding: 2px 0;
+  }
+  :host([mode='print']) .field.display .label {
+    flex: 0 0 35%;
+    color: var(--azx-color-muted, #646a73);
+  }
+
+  @media print {
+    :host {
+      color: #000;
+      background: none;
+      font-size: 10.5pt;
+      max-width: none;
+    }
+    .summary,
+    .actions,
+    .help,
+    .error {
+      display: none !important;
+    }
+    .field,
+    tr,
+    .print-header {
+      break-inside: avoid;
+    }
+    fieldset,
+    table {
+      border-color: #000;
+    }
+    .print-header dt,
+    :host([mode='print']) .field.display .label {
+      color: #000;
+    }
+  }
 `;

@@ -4,6 +4,7 @@ import { fieldId, type ChildOptions, type FieldContext } from './field.js';
 import { formStyles } from './form.styles.js';
 import { toLocale, type Locale } from './locale.js';
 import { fieldLabel, issueMessage } from './messages.js';
+import { hasConditionals, inactiveLocations } from './conditional.js';
 import { deepEqual, hasLogic, logicOf, pointerOf, settle } from './logic.js';
 import { getAt, isWithin, parsePointer, setAt } from './pointer.js';
 import { findRenderer, onRegistryChange } from './registry.js';
@@ -44,15 +45,18 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @event change - Bubbling, composed `Event`: the user committed a change (left a field, picked an option, added or removed a row).
  * @event azx-submit - Bubbling, composed `CustomEvent<{ value: object }>`: the user submitted and every field is valid.
  *
+ * @slot header - mode="print": replaces the printed header (title, organisation, definition, version).
  * @slot actions - Buttons under the fields. A submit button placed here submits this form. Defaults to a 提交/Submit button.
  *
+ * @csspart header - mode="print": the header above the record.
+ * @csspart header-title - mode="print": the record's title in the header.
  * @csspart form - The inner `<form>` wrapping everything.
  * @csspart fields - The list of top-level fields.
  * @csspart field - One field: label, control, help and error.
  * @csspart label - A field's label.
  * @csspart required-mark - The asterisk after a required field's label.
  * @csspart control - Every input, select and textarea (also `input`, `select`, `textarea`, `checkbox`).
- * @csspart value - A value shown as text in mode="readonly".
+ * @csspart value - A value shown as text in mode="readonly" and mode="print".
  * @csspart help - Help text under a field (`x-help` or `description`).
  * @csspart error - The error message beside a field.
  * @csspart group - A nested object's `<fieldset>`.
@@ -94,8 +98,20 @@ export class AzxForm extends LitElement {
   /** UI and message language: zh-CN (default) or en. */
   @property({ reflect: true }) override accessor lang: string = 'zh-CN';
 
-  /** `edit` shows controls; `readonly` shows the values as text. */
-  @property({ reflect: true }) accessor mode: 'edit' | 'readonly' = 'edit';
+  /**
+   * `edit` shows controls; `readonly` shows the values as text; `print` shows them as a record
+   * for paper (A4) under a header naming the organisation, definition and version.
+   */
+  @property({ reflect: true }) accessor mode: 'edit' | 'readonly' | 'print' = 'edit';
+
+  /** Print header: the definition the record follows (e.g. `policy`). */
+  @property({ attribute: 'definition-key' }) accessor definitionKey: string = '';
+
+  /** Print header: the version of that definition. */
+  @property({ attribute: 'definition-version' }) accessor definitionVersion: string = '';
+
+  /** Print header: the organisation the record belongs to. */
+  @property() accessor organization: string = '';
 
   /** The name under which the JSON value is submitted with a surrounding form. */
   @property({ reflect: true }) accessor name: string = '';
@@ -246,11 +262,12 @@ export class AzxForm extends LitElement {
    */
   #settle(schema: JsonSchema): void {
     const spec = logicOf(schema);
-    if (!hasLogic(spec)) {
+    const conditional = hasConditionals(schema);
+    if (!hasLogic(spec) && !conditional) {
       this.#hidden.clear();
       return;
     }
-    const settled = settle(spec, this.value ?? {});
+    const settled = settle(spec, this.value ?? {}, conditional ? (v) => inactiveLocations(schema, v) : undefined);
     this.#hidden = new Set(settled.hidden.map(pointerOf));
     if (!deepEqual(settled.value, this.value)) {
       const userEdit = this.value === this.#userValue;
@@ -288,7 +305,7 @@ export class AzxForm extends LitElement {
       @input=${stopInner}
       @change=${stopInner}
     >
-      ${this.#renderSummary()} ${fields}
+      ${this.mode === 'print' ? this.#renderPrintHeader() : nothing} ${this.#renderSummary()} ${fields}
       ${this.#display
         ? nothing
         : html`<div class="actions" part="actions">
@@ -305,7 +322,7 @@ export class AzxForm extends LitElement {
     return toLocale(this.lang);
   }
   get #display(): boolean {
-    return this.mode === 'readonly';
+    return this.mode === 'readonly' || this.mode === 'print';
   }
   get #effectiveDisabled(): boolean {
     return this.disabled || this.#formDisabled;
@@ -371,6 +388,25 @@ export class AzxForm extends LitElement {
         this.requestUpdate();
       },
     };
+  }
+
+  /** The head of a printed record; the page may replace it through the header slot. */
+  #renderPrintHeader(): TemplateResult {
+    const locale = this.#locale;
+    const title = schemaText(this.schema!, 'title', locale);
+    const meta = [
+      [uiText(locale, 'organization'), this.organization],
+      [uiText(locale, 'definition'), this.definitionKey],
+      [uiText(locale, 'version'), this.definitionVersion],
+    ].filter(([, v]) => v);
+    return html`<header class="print-header" part="header">
+      <slot name="header">
+        ${title ? html`<h1 part="header-title">${title}</h1>` : nothing}
+        <dl>
+          ${meta.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}
+        </dl>
+      </slot>
+    </header>`;
   }
 
   #renderSummary(): TemplateResult | typeof nothing {

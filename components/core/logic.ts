@@ -306,12 +306,16 @@ export interface Settled {
   issues: LogicIssue[];
 }
 
-/** Fill computed fields, hide the invisible, recompute without them; report what the record sent wrongly. */
-export function settle(spec: LogicSpec, record: unknown): Settled {
-  if (!isObj(record) || !hasLogic(spec)) return { value: record, hidden: [], issues: [] };
+/**
+ * Fill computed fields, hide the invisible, recompute without them; report what the record sent wrongly.
+ * moreHidden names further hidden locations (judged after the computes), removed the same way.
+ */
+export function settle(spec: LogicSpec, record: unknown, moreHidden?: (value: Obj) => string[][]): Settled {
+  if (!isObj(record) || (!hasLogic(spec) && !moreHidden)) return { value: record, hidden: [], issues: [] };
   const v = copyObjects(record);
   fillComputes(spec, v, []);
-  const hidden: string[][] = [];
+  // fields hidden for other reasons (a branch of if/then/else that does not apply) go the same way
+  const hidden: string[][] = moreHidden ? moreHidden(v) : [];
   for (const f of spec.visibles) {
     if (!parentPresent(v, f.loc)) continue;
     const r = evaluate(f.logic, v);

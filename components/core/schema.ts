@@ -1,4 +1,5 @@
 // The part of JSON Schema (2020-12) the renderers read, and small helpers over it.
+import { deref, propertySchema } from './conditional.js';
 import type { Locale } from './locale.js';
 
 export interface JsonSchema {
@@ -111,9 +112,10 @@ export function schemaAt(root: JsonSchema, pointer: string): JsonSchema | undefi
   for (const key of pointer === '' ? [] : pointer.slice(1).split('/')) {
     if (!node) return undefined;
     const k = key.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node.properties && k in node.properties) node = node.properties[k];
-    else if (node.items && /^\d+$/.test(k)) node = node.items;
-    else return undefined;
+    const items: JsonSchema | undefined = deref(node, root).items;
+    if (items && /^\d+$/.test(k)) node = deref(items, root);
+    // also through $ref and conditional branches (then/else, dependentSchemas, oneOf)
+    else node = propertySchema(node, k, root);
   }
   return node;
 }

@@ -20,6 +20,9 @@ const zh = {
   unsupported: '暂不支持此类字段：{field}',
   requiredMark: '必填',
   formEmpty: '请填写表单',
+  organization: '机构',
+  definition: '表单定义',
+  version: '版本',
 };
 
 export type UiKey = keyof typeof zh;
@@ -43,6 +46,9 @@ const en: Record<UiKey, string> = {
   unsupported: 'This kind of field is not supported yet: {field}',
   requiredMark: 'required',
   formEmpty: 'Please fill in the form',
+  organization: 'Organisation',
+  definition: 'Definition',
+  version: 'Version',
 };
 
 export function uiText(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {

@@ -34,15 +34,26 @@ const quietLogger = {
 };
 
 function ajv(): Ajv2020 {
-  if (!shared) {
-    // multipleOfPrecision: 0.01 steps of money (1.15, 0.29) are not exact in binary floating point;
-    // without it ajv refuses amounts the server (exact decimals) accepts.
-    shared = new Ajv2020({ allErrors: true, multipleOfPrecision: 9, logger: quietLogger });
-    addFormats(shared);
-    for (const [name, test] of Object.entries(AZX_FORMATS)) shared.addFormat(name, { type: 'string', validate: test });
-    shared.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
-  }
+  // multipleOfPrecision: 0.01 steps of money (1.15, 0.29) are not exact in binary floating point;
+  // without it ajv refuses amounts the server (exact decimals) accepts.
+  shared ??= makeAjv({ allErrors: true, multipleOfPrecision: 9, logger: quietLogger });
   return shared;
+}
+
+let sharedMatcher: Ajv2020 | undefined;
+
+/** For subschemas (an `if`, a branch): they rarely repeat the type, which is the parent's job. */
+function matcherAjv(): Ajv2020 {
+  sharedMatcher ??= makeAjv({ multipleOfPrecision: 9, strictTypes: false, logger: quietLogger });
+  return sharedMatcher;
+}
+
+function makeAjv(options: ConstructorParameters<typeof Ajv2020>[0]): Ajv2020 {
+  const a = new Ajv2020(options);
+  addFormats(a);
+  for (const [name, test] of Object.entries(AZX_FORMATS)) a.addFormat(name, { type: 'string', validate: test });
+  a.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
+  return a;
 }
 
 const cache = new WeakMap<object, Compiled>();
@@ -117,4 +128,25 @@ function toIssue(e: ErrorObject): Issue {
       ? childPointer(e.instancePath, missing)
       : e.instancePath;
   return { pointer, keyword: e.keyword, params, schemaPath: e.schemaPath };
+}
+
+const matchers = new WeakMap<object, (value: unknown) => boolean>();
+
+/**
+ * Whether a value satisfies a subschema (an `if`, a oneOf branch) of root; its `$ref`s to
+ * `#/$defs/...` resolve in root. A subschema that cannot compile (CSP) matches nothing.
+ */
+export function matcher(schema: JsonSchema, root: JsonSchema): (value: unknown) => boolean {
+  const hit = matchers.get(schema);
+  if (hit) return hit;
+  let test: (value: unknown) => boolean;
+  try {
+    const { $id: _id, $schema: _s, ...rest } = schema;
+    const fn = matcherAjv().compile(root.$defs ? { ...rest, $defs: root.$defs } : rest);
+    test = (value) => fn(value) === true;
+  } catch {
+    test = () => false;
+  }
+  matchers.set(schema, test);
+  return test;
 }

@@ -2,6 +2,7 @@
 import { registerRenderer } from '../registry.js';
 import { arrayRenderer } from './array.js';
 import { booleanRenderer } from './boolean.js';
+import { conditionalRenderer } from './conditional.js';
 import { enumRenderer } from './enum.js';
 import { numberRenderer } from './number.js';
 import { objectRenderer } from './object.js';
@@ -17,6 +18,7 @@ export const BUILT_IN_RENDERERS = [
   enumRenderer,
   objectRenderer,
   arrayRenderer,
+  conditionalRenderer,
 ] as const;
 
 let registered = false;
