@@ -92,7 +92,7 @@ const meta: Meta = {
   args: { schema: policySchema, value: {}, lang: 'zh-CN', mode: 'edit' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    mode: { control: 'inline-radio', options: ['edit', 'readonly'] },
+    mode: { control: 'inline-radio', options: ['edit', 'readonly', 'print'] },
   },
 };
 export default meta;
@@ -185,4 +185,99 @@ export const DarkTheme: Story = {
     await form.updateComplete;
     form.requestSubmit();
   },
+};
+
+/** if/then/else: from 100 employees on, a full-time safety officer is asked for (and required). */
+export const IfThenElse: Story = {
+  args: {
+    schema: {
+      type: 'object',
+      title: '安全生产管理',
+      properties: {
+        headcount: { type: 'integer', title: '从业人员数', minimum: 0, 'x-order': 1, 'x-help': '输入 100 或以上试试' },
+      },
+      if: { properties: { headcount: { type: 'integer', minimum: 100 } }, required: ['headcount'] },
+      then: { properties: { safety_officer: { type: 'string', title: '专职安全员' } }, required: ['safety_officer'] },
+      else: { properties: { part_time_officer: { type: 'string', title: '兼职安全员（可选）' } } },
+    } satisfies JsonSchema,
+  },
+};
+
+/** dependentRequired and dependentSchemas: a claim number makes the date required; a contact adds a phone. */
+export const DependentFields: Story = {
+  args: {
+    schema: {
+      type: 'object',
+      title: '出险报案',
+      properties: {
+        claim_no: { type: 'string', title: '理赔编号', 'x-order': 1 },
+        claim_date: { type: 'string', format: 'date', title: '出险日期', 'x-order': 2 },
+        contact: { type: 'string', title: '联系人', 'x-order': 3 },
+      },
+      dependentRequired: { claim_no: ['claim_date'] },
+      dependentSchemas: {
+        contact: { properties: { contact_phone: { type: 'string', format: 'cn-mobile', title: '联系电话' } }, required: ['contact_phone'] },
+      },
+    } satisfies JsonSchema,
+  },
+};
+
+/** oneOf of objects with a discriminator (`kind` is a const in each branch): the choice switches the sub-form. */
+export const OneOfChoice: Story = {
+  args: {
+    value: { kind: 'enterprise' },
+    schema: {
+      type: 'object',
+      title: '投保人',
+      properties: { kind: { type: 'string', title: '投保人类型' } },
+      oneOf: [
+        {
+          title: '企业',
+          type: 'object',
+          properties: { kind: { const: 'enterprise' }, uscc: { type: 'string', format: 'uscc', title: '统一社会信用代码' } },
+          required: ['kind', 'uscc'],
+        },
+        {
+          title: '个体工商户',
+          type: 'object',
+          properties: { kind: { const: 'individual' }, id_card: { type: 'string', title: '经营者身份证号' } },
+          required: ['kind', 'id_card'],
+        },
+      ],
+    } satisfies JsonSchema,
+  },
+};
+
+/** $ref into $defs: one address definition used twice. */
+export const RefAndDefs: Story = {
+  args: {
+    schema: {
+      type: 'object',
+      title: '地址',
+      $defs: {
+        address: {
+          type: 'object',
+          properties: { city: { type: 'string', title: '城市' }, street: { type: 'string', title: '街道' } },
+          required: ['city'],
+        },
+      },
+      properties: {
+        registered: { $ref: '#/$defs/address', title: '注册地址' },
+        site: { $ref: '#/$defs/address', title: '经营地址' },
+      },
+    } satisfies JsonSchema,
+  },
+};
+
+/** mode="print": the record as text under a header; print the page (Ctrl+P) for the A4 layout. */
+export const Print: Story = {
+  args: { mode: 'print', value: filled },
+  render: (args) => html`<azx-form
+    mode="print"
+    organization="中国人民财产保险股份有限公司杭州市分公司"
+    definition-key="policy"
+    definition-version="3"
+    .schema=${args['schema']}
+    .value=${args['value']}
+  ></azx-form>`,
 };
