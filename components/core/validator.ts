@@ -5,7 +5,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { AZX_FORMATS } from './formats.js';
 import { X_KEYWORDS } from './vocabulary.js';
-import { childPointer } from './pointer.js';
+import { chosenBranch, objectBranches } from './conditional.js';
+import { childPointer, getAt, parsePointer } from './pointer.js';
 import { hasLogic, logicOf, ruleIssues, settle, underHidden, type LogicIssue, type LogicSpec } from './logic.js';
 import type { JsonSchema } from './schema.js';
 
@@ -71,7 +72,7 @@ export function compileSchema(schema: JsonSchema): Compiled {
       const fn = a.compile(schema);
       // malformed x-rules / x-compute / x-visible make the schema unusable, as on the server
       const spec = logicOf(schema);
-      compiled = { ok: true, validate: hasLogic(spec) ? (value) => withLogic(spec, fn, value) : (value) => toIssues(fn, value) };
+      compiled = { ok: true, validate: hasLogic(spec) ? (value) => withLogic(spec, fn, value, schema) : (value) => toIssues(fn, value, schema) };
     } catch (err) {
       if (typeof schema.$id === 'string') a.removeSchema(schema.$id);
       throw err;
@@ -90,11 +91,11 @@ export function compileSchema(schema: JsonSchema): Compiled {
  * (hidden field sent, computed value differs), then the schema over the settled value without
  * hidden fields, then x-rules; a rule adds nothing at a field that already has an error.
  */
-function withLogic(spec: LogicSpec, fn: ValidateFunction, value: unknown): Issue[] {
+function withLogic(spec: LogicSpec, fn: ValidateFunction, value: unknown, root: JsonSchema): Issue[] {
   const settled = settle(spec, value);
   const issues: Issue[] = settled.issues.map(fromLogic);
   const taken = new Set(issues.map((i) => i.pointer));
-  for (const i of toIssues(fn, settled.value)) {
+  for (const i of toIssues(fn, settled.value, root)) {
     if (!taken.has(i.pointer) && !underHidden(i.pointer, settled.hidden)) issues.push(i);
   }
   for (const i of issues) taken.add(i.pointer);
@@ -110,14 +111,34 @@ function fromLogic(i: LogicIssue): Issue {
   return { pointer: i.pointer, keyword: i.keyword, params: { ...i.params }, schemaPath: '' };
 }
 
-function toIssues(fn: ValidateFunction, value: unknown): Issue[] {
+function toIssues(fn: ValidateFunction, value: unknown, root: JsonSchema): Issue[] {
   if (fn(value)) return [];
   const errors = fn.errors ?? [];
-  // A failed choice (oneOf/anyOf) speaks for its branches; "if" only repeats its "then".
-  const choices = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath + '/');
+  // A failed choice (oneOf/anyOf) speaks for its branches, unless the value is plainly in one
+  // branch (a choice of objects: the one the form shows), whose own errors then say what is
+  // missing; "if" only repeats its "then".
+  const failed = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const choices = failed.map((e) => e.schemaPath + '/');
+  const shown = failed.flatMap((e) => {
+    const branches = objectBranches({ oneOf: schemaNodeAt(root, e.schemaPath) as JsonSchema[] });
+    if (!branches) return [];
+    const path = `${e.schemaPath}/${chosenBranch(branches, getAt(value, e.instancePath), root)}/`;
+    return errors.some((x) => x.schemaPath.startsWith(path)) ? [{ choice: e, path }] : [];
+  });
   return errors
-    .filter((e) => e.keyword !== 'if' && !choices.some((c) => e.schemaPath.startsWith(c)))
+    .filter((e) => e.keyword !== 'if' && !shown.some((c) => c.choice === e))
+    .filter((e) => !choices.some((c) => e.schemaPath.startsWith(c)) || shown.some((c) => e.schemaPath.startsWith(c.path)))
     .map(toIssue);
+}
+
+/** The schema value at an Ajv schemaPath ("#/properties/a/oneOf"), or undefined. */
+function schemaNodeAt(root: JsonSchema, schemaPath: string): unknown {
+  let node: unknown = root;
+  for (const key of parsePointer(schemaPath.replace(/^#/, ''))) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return Array.isArray(node) ? node : undefined;
 }
 
 function toIssue(e: ErrorObject): Issue {

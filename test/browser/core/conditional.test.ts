@@ -157,6 +157,11 @@ describe('<azx-form> conditional schemas', () => {
     await choose(el, '投保人类型', '个体工商户');
     expect(labelled(el, '统一社会信用代码')).to.equal(undefined);
     expect(el.value).to.deep.equal({ kind: 'individual' });
+    expect(submitted(el)).to.equal(undefined);
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~="summary"]')!.textContent, 'the chosen branch says what is missing').to.contain(
+      '请填写“经营者身份证号”',
+    );
     await type(el, '经营者身份证号', '330102198001011234');
     expect(submitted(el)).to.deep.equal({ kind: 'individual', id_card: '330102198001011234' });
   });
