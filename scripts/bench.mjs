@@ -10,7 +10,7 @@ ensureBackend();
 // wrk drives the create benchmark without taking the server's CPU (see bench-creates-wrk.mjs).
 ensureDebianPackage('wrk', '/usr/bin/wrk', 'the create benchmark');
 
-const benches = ['bench-backend.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
+const benches = ['bench-backend.mjs', 'bench-form.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
 let failed = 0;
 for (const bench of benches) {
   const r = spawnSync(process.execPath, [bench, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
