@@ -19,6 +19,7 @@ export {
 export { fieldShell, displayShell } from './renderers/index.js';
 export { fieldId, type FieldContext, type ChildOptions } from './field.js';
 export type { JsonSchema } from './schema.js';
+export { deref, effectiveSchema } from './conditional.js';
 export type { Locale } from './locale.js';
 export { compileSchema, type Compiled, type Issue } from './validator.js';
 export { checkLogic, logicOf, settle, ruleIssues, type LogicSpec, type LogicIssue, type Settled } from './logic.js';
