@@ -68,6 +68,14 @@ async function bundle(el, dev = false) {
     for (const imp of result.metafile.outputs[file]?.imports ?? []) if (imp.kind === 'import-statement') visit(imp.path);
   };
   visit(relative(root, join(dir, 'index.js')));
+  // What the minified bytes are made of, by package (the engine's own code as its folder).
+  const parts = {};
+  for (const file of seen) {
+    for (const [input, { bytesInOutput }] of Object.entries(result.metafile.outputs[file].inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input.split('/').slice(0, 2).join('/');
+      parts[pkg] = (parts[pkg] ?? 0) + bytesInOutput;
+    }
+  }
   let min = 0;
   let gzip = 0;
   for (const file of seen) {
@@ -75,7 +83,7 @@ async function bundle(el, dev = false) {
     min += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
   }
-  return { min, gzip, files: seen.size };
+  return { min, gzip, files: seen.size, parts: Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1])) };
 }
 
 async function harness() {
@@ -391,6 +399,10 @@ console.log(`machine: ${env.machine.cpu}, ${env.machine.cores} cores, ${env.mach
 console.log(`versions: ${Object.entries(env.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log(`runs: ${RUNS} fresh pages per element and size; ${KEYS} keystrokes per run into the first text field (${A[big].typedField} / ${B[big].typedField})\n`);
 console.log(table(rows));
+for (const el of ELEMENTS) {
+  const parts = Object.entries(figures[el.name].bundle.parts).map(([k, v]) => `${k} ${kb(v)}`);
+  console.log(`${el.label} minified bytes by package (KiB): ${parts.join(', ')}`);
+}
 console.log('\ntargets (issue 3):');
 for (const t of targets) console.log(`  ${t.met ? 'MET   ' : 'MISSED'} ${t.target}: ${t.measured}`);
 if (profile) {
