@@ -220,12 +220,30 @@ function selfTimes(profile, modules, count) {
     byFn.set(key, (byFn.get(key) ?? 0) + us);
     byModule.set(mod, (byModule.get(mod) ?? 0) + us);
   }
-  const top = (m) =>
+  // Inclusive time of the engine's own functions (each sample counted once per function on its stack).
+  const parent = new Map();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node);
+  const inclusive = new Map();
+  for (const node of profile.nodes) {
+    const us = dt.get(node.id) ?? 0;
+    if (!us || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
+    const seen = new Set();
+    for (let n = node; n; n = parent.get(n.id)) {
+      const f = n.callFrame;
+      const mod = f.url.endsWith('-dev/index.js') ? modules[f.lineNumber] || '' : '';
+      if (!mod.startsWith('components/') && !mod.startsWith('bench/')) continue;
+      const key = `${f.functionName || '(anonymous)'} ${mod}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+  }
+  const top = (m, n = count) =>
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
+      .slice(0, n)
       .map(([name, us]) => ({ name, ms: round(us / 1000), share: round((100 * us) / total, 1) }));
-  return { totalMs: round(total / 1000), functions: top(byFn), modules: top(byModule) };
+  return { totalMs: round(total / 1000), functions: top(byFn), modules: top(byModule), inclusive: top(inclusive, 16) };
 }
 
 // ---- figures -----------------------------------------------------------------------------------
@@ -411,6 +429,8 @@ if (profile) {
     console.log(`  by module:   ${p.modules.slice(0, 6).map((m) => `${m.name} ${m.share}%`).join(', ')}`);
     console.log('  by function (self time):');
     for (const f of p.functions.slice(0, 8)) console.log(`    ${pad(f.ms.toFixed(1) + ' ms', 10)} ${pad(f.share.toFixed(1) + '%', 6)} ${f.name}`);
+    console.log("  the element's own functions (inclusive time):");
+    for (const f of p.inclusive.slice(0, 16)) console.log(`    ${pad(f.ms.toFixed(1) + ' ms', 10)} ${pad(f.share.toFixed(1) + '%', 6)} ${f.name}`);
   }
 }
 console.log(`\nbench-form: ${((Date.now() - started) / 1000).toFixed(0)} s`);
