@@ -100,7 +100,9 @@ async function showParty(store: Store, party: Party | null): Promise<void> {
     return;
   }
   const scope = party.regionScope ? ` · 辖区 ${party.regionScope}` : '';
-  $('party-text').textContent = `${party.name}（${ROLE_ZH[party.role]}）${party.organizationName ?? ''}${scope}`;
+  // A user named after its organization shows the name once.
+  const organization = party.organizationName && party.organizationName !== party.name ? ` · ${party.organizationName}` : '';
+  $('party-text').textContent = `${party.name}（${ROLE_ZH[party.role]}）${organization}${scope}`;
   await Promise.all([showPolicyEntry(store, party), showPolicies(store)]);
 }
 
