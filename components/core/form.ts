@@ -1,13 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { fieldId, type ChildOptions, type FieldContext } from './field.js';
 import { formStyles } from './form.styles.js';
 import { toLocale, type Locale } from './locale.js';
 import { fieldLabel, issueMessage } from './messages.js';
 import { hasConditionals, inactiveLocations } from './conditional.js';
 import { deepEqual, hasLogic, logicOf, pointerOf, settle } from './logic.js';
-import { getAt, isWithin, parsePointer, setAt } from './pointer.js';
-import { findRenderer, onRegistryChange } from './registry.js';
+import { getAt, parsePointer, setAt } from './pointer.js';
+import { findRenderer, onRegistryChange, type RendererEntry } from './registry.js';
 import { registerBuiltInRenderers } from './renderers/index.js';
 import { applyDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
@@ -135,6 +136,17 @@ export class AzxForm extends LitElement {
   #revealAll = false;
   #formDisabled = false;
   #order: string[] = [];
+  /** Position of each rendered field in #order (the summary and validity sort by it). */
+  #orderIndex = new Map<string, number>();
+  /** Messages shown beside each field, computed once per render (not once per field). */
+  #messages = new Map<string, string[]>();
+  /** The renderer chosen for a node at a pointer; testers are not rerun on every render. */
+  #renderers = new WeakMap<JsonSchema, Map<string, RendererEntry | undefined>>();
+  /**
+   * The last output of each leaf (a node whose renderer rendered no children) with what it was
+   * made from: when none of that changed, a keystroke elsewhere does not rebuild or re-diff it.
+   */
+  #leaves = new WeakMap<JsonSchema, Map<string, { deps: unknown[]; result: unknown }>>();
   #pendingFocus: { id: string } | 'first-invalid' | undefined;
   /** Pointers of fields hidden by x-visible: not rendered, not in the value. */
   #hidden = new Set<string>();
@@ -157,7 +169,11 @@ export class AzxForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#unsubscribe = onRegistryChange(() => this.requestUpdate());
+    this.#unsubscribe = onRegistryChange(() => {
+      this.#renderers = new WeakMap();
+      this.#leaves = new WeakMap();
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -295,7 +311,9 @@ export class AzxForm extends LitElement {
       </div>`;
     }
     this.#order = [];
+    this.#messages = this.#messagesByPointer();
     const fields = this.#renderNode('', this.schema, {});
+    this.#orderIndex = new Map(this.#order.map((p, i) => [p, i]));
     return html`<form
       part="form"
       novalidate
@@ -331,26 +349,59 @@ export class AzxForm extends LitElement {
   #renderNode(pointer: string, schema: JsonSchema, options: ChildOptions): unknown {
     if (this.#hidden.has(pointer)) return nothing;
     this.#order.push(pointer);
-    const field = this.#context(pointer, schema, options);
-    const renderer = findRenderer(schema, { pointer, root: this.schema! });
+    const renderer = this.#rendererFor(pointer, schema);
     if (renderer) {
+      const errors = this.#messages.get(pointer) ?? NO_MESSAGES;
+      const deps = [
+        renderer,
+        pointer,
+        this.schema,
+        getAt(this.value, pointer),
+        errors.join('\u0000'),
+        options.required ?? false,
+        options.compact ?? false,
+        this.#locale,
+        this.#display,
+        this.#effectiveDisabled,
+      ];
+      let leaves = this.#leaves.get(schema);
+      const cached = leaves?.get(pointer);
+      if (cached && sameDeps(cached.deps, deps)) return guard(cached.deps, () => cached.result);
+      const childrenBefore = this.#order.length;
       try {
-        return renderer.render(field);
+        const result = renderer.render(this.#context(pointer, schema, options, errors));
+        if (this.#order.length === childrenBefore) {
+          // A leaf: the same inputs give the same output, so Lit may skip it next time.
+          if (!leaves) this.#leaves.set(schema, (leaves = new Map()));
+          leaves.set(pointer, { deps, result });
+          return guard(deps, () => result);
+        }
+        leaves?.delete(pointer);
+        return result;
       } catch (err) {
         // One broken custom renderer must not take the whole form down.
         console.error(`azx-form: renderer "${renderer.name}" failed at "${pointer}"`, err);
       }
     }
+    const field = this.#context(pointer, schema, options, this.#messages.get(pointer) ?? NO_MESSAGES);
     return html`<p class="unsupported" part="unsupported" data-pointer=${pointer}>
       ${uiText(field.locale, 'unsupported', { field: field.label })}
     </p>`;
   }
 
-  #context(pointer: string, schema: JsonSchema, options: ChildOptions): FieldContext {
+  #rendererFor(pointer: string, schema: JsonSchema): RendererEntry | undefined {
+    let byPointer = this.#renderers.get(schema);
+    if (!byPointer) this.#renderers.set(schema, (byPointer = new Map()));
+    if (byPointer.has(pointer)) return byPointer.get(pointer);
+    const renderer = findRenderer(schema, { pointer, root: this.schema! });
+    byPointer.set(pointer, renderer);
+    return renderer;
+  }
+
+  #context(pointer: string, schema: JsonSchema, options: ChildOptions, errors: readonly string[]): FieldContext {
     const root = this.schema!;
     const locale = this.#locale;
     const id = fieldId(pointer);
-    const errors = this.#shownMessages(pointer);
     const help = schemaText(schema, 'help', locale) ?? schemaText(schema, 'description', locale);
     const invalid = errors.length > 0;
     const keys = parsePointer(pointer);
@@ -418,7 +469,7 @@ export class AzxForm extends LitElement {
     }));
     if (this.#revealAll && this.#emptyButRequired()) entries.unshift({ pointer: '', target: '', message: uiText(locale, 'formEmpty') });
     if (entries.length === 0) return nothing;
-    const rank = (p: string) => this.#order.indexOf(p);
+    const rank = (p: string) => this.#orderIndex.get(p) ?? -1;
     entries.sort((a, b) => rank(a.target) - rank(b.target));
     return html`<div class="summary" part="summary" role="group" aria-labelledby="azx-summary-title">
       <p id="azx-summary-title" class="summary-title">${uiText(locale, 'summary', { n: entries.length })}</p>
@@ -476,11 +527,16 @@ export class AzxForm extends LitElement {
     return this.#currentIssues().filter((i) => this.#revealAll || this.#revealed.has(i.pointer));
   }
 
-  #shownMessages(pointer: string): string[] {
-    const messages = this.#visibleIssues()
-      .filter((i) => i.pointer === pointer)
-      .map((i) => issueMessage(i, this.schema!, this.value, this.#locale));
-    return [...new Set(messages)];
+  /** The distinct messages of the shown issues, by the pointer of their field. */
+  #messagesByPointer(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const issue of this.#visibleIssues()) {
+      const message = issueMessage(issue, this.schema!, this.value, this.#locale);
+      const list = out.get(issue.pointer);
+      if (!list) out.set(issue.pointer, [message]);
+      else if (!list.includes(message)) list.push(message);
+    }
+    return out;
   }
 
   #emptyButRequired(): boolean {
@@ -489,9 +545,9 @@ export class AzxForm extends LitElement {
 
   /** The nearest rendered field at or above pointer (errors inside unsupported nodes land there). */
   #anchorOf(pointer: string): string {
-    let best = '';
-    for (const p of this.#order) if (isWithin(pointer, p) && p.length > best.length) best = p;
-    return best;
+    let p = pointer;
+    while (p !== '' && !this.#orderIndex.has(p)) p = p.slice(0, p.lastIndexOf('/'));
+    return p;
   }
 
   #syncFormState(): void {
@@ -515,7 +571,7 @@ export class AzxForm extends LitElement {
     }
     const issues = this.#currentIssues();
     const first = issues
-      .map((issue) => ({ issue, at: this.#order.indexOf(this.#anchorOf(issue.pointer)) }))
+      .map((issue) => ({ issue, at: this.#orderIndex.get(this.#anchorOf(issue.pointer)) ?? -1 }))
       .sort((a, b) => a.at - b.at)[0]?.issue;
     if (!first) {
       this.#internals.setValidity({});
@@ -540,7 +596,7 @@ export class AzxForm extends LitElement {
     }
     const first = this.#visibleIssues()
       .map((i) => this.#anchorOf(i.pointer))
-      .sort((a, b) => this.#order.indexOf(a) - this.#order.indexOf(b))[0];
+      .sort((a, b) => (this.#orderIndex.get(a) ?? -1) - (this.#orderIndex.get(b) ?? -1))[0];
     if (first !== undefined) this.#focusField(first);
   }
 
@@ -583,6 +639,12 @@ function parseValueAttribute(text: string | null): Record<string, unknown> {
   }
   console.warn('azx-form: the value attribute must be a JSON object; ignored');
   return {};
+}
+
+const NO_MESSAGES: readonly string[] = [];
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** Native input/change events from our controls stay inside; the form fires its own. */
