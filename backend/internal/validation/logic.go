@@ -206,15 +206,20 @@ func clone(loc []string) []string { return append([]string(nil), loc...) }
 // prepare runs the logic steps over a record (decoded by ParseJSON) and returns the value
 // to validate and store (hidden fields removed, computed fields filled), the paths hidden, and
 // the logic errors that do not depend on the schema (hidden_field, compute_mismatch).
-// filled is true when a computed field the client left out now has a value.
-func (l *logicSpec) prepare(record any, label func([]string) (string, string), prefix string) (value any, hidden [][]string, errs Errors, filled bool) {
+// filled is true when a computed field the client left out now has a value. inactive (may be
+// nil) names the fields of branches that do not apply, judged after the computes; they are
+// hidden like a falsy x-visible.
+func (l *logicSpec) prepare(record any, label func([]string) (string, string), prefix string, inactive func(map[string]any) [][]string) (value any, hidden [][]string, errs Errors, filled bool) {
 	errs = Errors{}
 	root, ok := record.(map[string]any)
-	if !ok || l.empty() {
+	if !ok || (l.empty() && inactive == nil) {
 		return record, nil, errs, false
 	}
 	v := deepCopy(root)
 	l.fillComputes(v, nil)
+	if inactive != nil {
+		hidden = inactive(v)
+	}
 	for _, f := range l.visibles {
 		if !parentPresent(v, f.loc) {
 			continue

@@ -19,6 +19,7 @@ type Schema struct {
 	compiled *jsonschema.Schema
 	doc      any
 	logic    *logicSpec
+	branches *branches // nil when nothing in the schema depends on the value
 }
 
 var customFormats = []*jsonschema.Format{
@@ -89,7 +90,7 @@ func CompileDoc(doc any) (s *Schema, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("JSON Logic annotations: %w", err)
 	}
-	return &Schema{compiled: compiled, doc: doc, logic: spec}, nil
+	return &Schema{compiled: compiled, doc: doc, logic: spec, branches: newBranches(doc)}, nil
 }
 
 // Doc is the decoded schema document.
@@ -135,20 +136,26 @@ func (s *Schema) ValidateValue(inst any, prefix string) Errors {
 // ValidateRecord is the whole check of a record's data (decoded by ParseJSON): the JSON Logic
 // annotations and the schema. It returns the errors and the value to store: hidden fields
 // (x-visible) dropped and computed fields (x-compute) filled in when the client left them out.
-// Steps, the same in components/core/logic.ts: fill computed fields; hide fields whose
-// x-visible is falsy (a value sent for one is refused); recompute without them; refuse a sent
-// computed value that differs; validate the schema, ignoring hidden fields; then x-rules.
+// Steps, the same in components/core/logic.ts: fill computed fields; hide fields of a branch
+// that does not apply (branches.go) and fields whose x-visible is falsy (a value sent for one is
+// refused); recompute without them; refuse a sent computed value that differs; validate the
+// schema, ignoring hidden fields; then x-rules.
 func (s *Schema) ValidateRecord(inst any, prefix string) (errs Errors, value any) {
 	defer func() {
 		if r := recover(); r != nil {
 			errs, value = Errors{prefix: New("schema_invalid_value", "记录内容无法校验", "The record could not be validated")}, inst
 		}
 	}()
-	if s.logic.empty() {
+	if s.logic.empty() && s.branches == nil {
 		return s.ValidateValue(inst, prefix), inst
 	}
 	t := translator{doc: s.doc}
-	checked, hidden, errs, filled := s.logic.prepare(inst, t.label, prefix)
+	label := t.label
+	var inactive func(map[string]any) [][]string
+	if s.branches != nil {
+		label, inactive = s.branches.label(t.label), s.branches.inactive
+	}
+	checked, hidden, errs, filled := s.logic.prepare(inst, label, prefix, inactive)
 	for k, v := range s.ValidateValue(checked, prefix) {
 		if !under(k, prefix, hidden) {
 			if _, taken := errs[k]; !taken {
