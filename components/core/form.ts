@@ -146,7 +146,7 @@ export class AzxForm extends LitElement {
    * The last output of each leaf (a node whose renderer rendered no children) with what it was
    * made from: when none of that changed, a keystroke elsewhere does not rebuild or re-diff it.
    */
-  #leaves = new WeakMap<JsonSchema, Map<string, { deps: unknown[]; result: unknown }>>();
+  #leaves = new WeakMap<JsonSchema, Map<string, { deps: unknown[]; guarded: unknown }>>();
   #pendingFocus: { id: string } | 'first-invalid' | undefined;
   /** Pointers of fields hidden by x-visible: not rendered, not in the value. */
   #hidden = new Set<string>();
@@ -352,29 +352,41 @@ export class AzxForm extends LitElement {
     const renderer = this.#rendererFor(pointer, schema);
     if (renderer) {
       const errors = this.#messages.get(pointer) ?? NO_MESSAGES;
-      const deps = [
-        renderer,
-        pointer,
-        this.schema,
-        getAt(this.value, pointer),
-        errors.join('\u0000'),
-        options.required ?? false,
-        options.compact ?? false,
-        this.#locale,
-        this.#display,
-        this.#effectiveDisabled,
-      ];
+      const errorKey = errors.length === 0 ? '' : errors.join('\u0000');
+      const value = getAt(this.value, pointer);
+      const required = options.required ?? false;
+      const compact = options.compact ?? false;
+      const locale = this.#locale;
+      const display = this.#display;
+      const disabled = this.#effectiveDisabled;
       let leaves = this.#leaves.get(schema);
       const cached = leaves?.get(pointer);
-      if (cached && sameDeps(cached.deps, deps)) return guard(cached.deps, () => cached.result);
+      // compared one by one so an unchanged field costs no allocation
+      if (
+        cached &&
+        cached.deps[0] === renderer &&
+        cached.deps[1] === pointer &&
+        cached.deps[2] === this.schema &&
+        cached.deps[3] === value &&
+        cached.deps[4] === errorKey &&
+        cached.deps[5] === required &&
+        cached.deps[6] === compact &&
+        cached.deps[7] === locale &&
+        cached.deps[8] === display &&
+        cached.deps[9] === disabled
+      ) {
+        return cached.guarded;
+      }
+      const deps = [renderer, pointer, this.schema, value, errorKey, required, compact, locale, display, disabled];
       const childrenBefore = this.#order.length;
       try {
         const result = renderer.render(this.#context(pointer, schema, options, errors));
         if (this.#order.length === childrenBefore) {
           // A leaf: the same inputs give the same output, so Lit may skip it next time.
           if (!leaves) this.#leaves.set(schema, (leaves = new Map()));
-          leaves.set(pointer, { deps, result });
-          return guard(deps, () => result);
+          const guarded = guard(deps, () => result);
+          leaves.set(pointer, { deps, guarded });
+          return guarded;
         }
         leaves?.delete(pointer);
         return result;
@@ -642,10 +654,6 @@ function parseValueAttribute(text: string | null): Record<string, unknown> {
 }
 
 const NO_MESSAGES: readonly string[] = [];
-
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
 
 /** Native input/change events from our controls stay inside; the form fires its own. */
 function stopInner(e: Event): void {

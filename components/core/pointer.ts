@@ -15,9 +15,23 @@ export function parsePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** Parsed pointers for getAt: a form reads the same few thousand pointers on every render. */
+const parsed = new Map<string, readonly string[]>();
+const PARSED_MAX = 20_000;
+
+function keysOf(pointer: string): readonly string[] {
+  let keys = parsed.get(pointer);
+  if (!keys) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    keys = parsePointer(pointer);
+    parsed.set(pointer, keys);
+  }
+  return keys;
+}
+
 export function getAt(root: unknown, pointer: string): unknown {
   let node: unknown = root;
-  for (const key of parsePointer(pointer)) {
+  for (const key of keysOf(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }

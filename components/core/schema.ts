@@ -59,8 +59,19 @@ export function schemaText(schema: JsonSchema, key: TextKey, locale: Locale): st
 }
 
 /** Properties in display order: by `x-order` (a number on each property), then as declared. */
+/** Sorted once per properties object (schemas are not mutated); every render asks again. */
+const ordered = new WeakMap<object, [string, JsonSchema][]>();
+
 export function orderedProperties(schema: JsonSchema): [string, JsonSchema][] {
-  const entries = Object.entries(schema.properties ?? {});
+  const properties = schema.properties;
+  if (!properties) return [];
+  let result = ordered.get(properties);
+  if (!result) ordered.set(properties, (result = sortProperties(properties)));
+  return result.slice();
+}
+
+function sortProperties(properties: NonNullable<JsonSchema['properties']>): [string, JsonSchema][] {
+  const entries = Object.entries(properties);
   return entries
     .map((entry, i) => ({ entry, i, order: entry[1]['x-order'] }))
     .sort((a, b) => {
