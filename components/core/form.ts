@@ -140,13 +140,17 @@ export class AzxForm extends LitElement {
   #orderIndex = new Map<string, number>();
   /** Messages shown beside each field, computed once per render (not once per field). */
   #messages = new Map<string, string[]>();
+  /** For each pointer: the messages shown and the fields hidden at or below it, as one string. */
+  #subtreeKeys = new Map<string, string>();
+  #registryGeneration = 0;
   /** The renderer chosen for a node at a pointer; testers are not rerun on every render. */
   #renderers = new WeakMap<JsonSchema, Map<string, RendererEntry | undefined>>();
   /**
-   * The last output of each leaf (a node whose renderer rendered no children) with what it was
-   * made from: when none of that changed, a keystroke elsewhere does not rebuild or re-diff it.
+   * The last output of each node with what it was made from (its value, which is replaced along
+   * the path of every edit, and the messages and hidden fields inside it): when none of that
+   * changed, a keystroke elsewhere does not rebuild or re-diff it. Also the fields rendered inside.
    */
-  #leaves = new WeakMap<JsonSchema, Map<string, { deps: unknown[]; guarded: unknown }>>();
+  #leaves = new WeakMap<JsonSchema, Map<string, { deps: unknown[]; guarded: unknown; descendants: readonly string[] }>>();
   #pendingFocus: { id: string } | 'first-invalid' | undefined;
   /** Pointers of fields hidden by x-visible: not rendered, not in the value. */
   #hidden = new Set<string>();
@@ -172,6 +176,8 @@ export class AzxForm extends LitElement {
     this.#unsubscribe = onRegistryChange(() => {
       this.#renderers = new WeakMap();
       this.#leaves = new WeakMap();
+      // a node's own renderer may be unchanged while one inside it changed
+      this.#registryGeneration++;
       this.requestUpdate();
     });
   }
@@ -312,6 +318,7 @@ export class AzxForm extends LitElement {
     }
     this.#order = [];
     this.#messages = this.#messagesByPointer();
+    this.#subtreeKeys = this.#subtreeKeysOf();
     const fields = this.#renderNode('', this.schema, {});
     this.#orderIndex = new Map(this.#order.map((p, i) => [p, i]));
     return html`<form
@@ -352,7 +359,7 @@ export class AzxForm extends LitElement {
     const renderer = this.#rendererFor(pointer, schema);
     if (renderer) {
       const errors = this.#messages.get(pointer) ?? NO_MESSAGES;
-      const errorKey = errors.length === 0 ? '' : errors.join('\u0000');
+      const subtreeKey = this.#subtreeKeys.get(pointer) ?? '';
       const value = getAt(this.value, pointer);
       const required = options.required ?? false;
       const compact = options.compact ?? false;
@@ -368,28 +375,27 @@ export class AzxForm extends LitElement {
         cached.deps[1] === pointer &&
         cached.deps[2] === this.schema &&
         cached.deps[3] === value &&
-        cached.deps[4] === errorKey &&
+        cached.deps[4] === subtreeKey &&
         cached.deps[5] === required &&
         cached.deps[6] === compact &&
         cached.deps[7] === locale &&
         cached.deps[8] === display &&
-        cached.deps[9] === disabled
+        cached.deps[9] === disabled &&
+        cached.deps[10] === this.#registryGeneration
       ) {
+        for (const p of cached.descendants) this.#order.push(p);
         return cached.guarded;
       }
-      const deps = [renderer, pointer, this.schema, value, errorKey, required, compact, locale, display, disabled];
+      const deps = [renderer, pointer, this.schema, value, subtreeKey, required, compact, locale, display, disabled, this.#registryGeneration];
       const childrenBefore = this.#order.length;
       try {
         const result = renderer.render(this.#context(pointer, schema, options, errors));
-        if (this.#order.length === childrenBefore) {
-          // A leaf: the same inputs give the same output, so Lit may skip it next time.
-          if (!leaves) this.#leaves.set(schema, (leaves = new Map()));
-          const guarded = guard(deps, () => result);
-          leaves.set(pointer, { deps, guarded });
-          return guarded;
-        }
-        leaves?.delete(pointer);
-        return result;
+        // The same inputs give the same output, so Lit may skip it next time.
+        if (!leaves) this.#leaves.set(schema, (leaves = new Map()));
+        const guarded = guard(deps, () => result);
+        const descendants = this.#order.length === childrenBefore ? NO_MESSAGES : this.#order.slice(childrenBefore);
+        leaves.set(pointer, { deps, guarded, descendants });
+        return guarded;
       } catch (err) {
         // One broken custom renderer must not take the whole form down.
         console.error(`azx-form: renderer "${renderer.name}" failed at "${pointer}"`, err);
@@ -537,6 +543,19 @@ export class AzxForm extends LitElement {
   #visibleIssues(): Issue[] {
     if (this.#display) return [];
     return this.#currentIssues().filter((i) => this.#revealAll || this.#revealed.has(i.pointer));
+  }
+
+  #subtreeKeysOf(): Map<string, string> {
+    const keys = new Map<string, string>();
+    const add = (pointer: string, part: string) => {
+      for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+        keys.set(p, (keys.get(p) ?? '') + part);
+        if (p === '') break;
+      }
+    };
+    for (const [pointer, messages] of this.#messages) add(pointer, `${pointer}\u0001${messages.join('\u0000')}\u0002`);
+    for (const pointer of this.#hidden) add(pointer, `${pointer}\u0003`);
+    return keys;
   }
 
   /** The distinct messages of the shown issues, by the pointer of their field. */
