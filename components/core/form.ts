@@ -143,6 +143,8 @@ export class AzxForm extends LitElement {
   /** For each pointer: the messages shown and the fields hidden at or below it, as one string. */
   #subtreeKeys = new Map<string, string>();
   #registryGeneration = 0;
+  /** What every node of one render shares, read once per render rather than once per node. */
+  #frame: { locale: Locale; display: boolean; disabled: boolean } = { locale: 'zh-CN', display: false, disabled: false };
   /** The renderer chosen for a node at a pointer; testers are not rerun on every render. */
   #renderers = new WeakMap<JsonSchema, Map<string, RendererEntry | undefined>>();
   /**
@@ -317,6 +319,7 @@ export class AzxForm extends LitElement {
       </div>`;
     }
     this.#order = [];
+    this.#frame = { locale, display: this.#display, disabled: this.#effectiveDisabled };
     this.#messages = this.#messagesByPointer();
     this.#subtreeKeys = this.#subtreeKeysOf();
     const fields = this.#renderNode('', this.schema, {});
@@ -363,9 +366,7 @@ export class AzxForm extends LitElement {
       const value = getAt(this.value, pointer);
       const required = options.required ?? false;
       const compact = options.compact ?? false;
-      const locale = this.#locale;
-      const display = this.#display;
-      const disabled = this.#effectiveDisabled;
+      const { locale, display, disabled } = this.#frame;
       let leaves = this.#leaves.get(schema);
       const cached = leaves?.get(pointer);
       // compared one by one so an unchanged field costs no allocation

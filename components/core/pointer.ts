@@ -4,7 +4,10 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export function childPointer(pointer: string, key: string | number): string {
-  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const k = String(key);
+  // most keys need no escaping; this runs for every field on every render
+  if (!k.includes('~') && !k.includes('/')) return `${pointer}/${k}`;
+  return `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 export function parsePointer(pointer: string): string[] {
