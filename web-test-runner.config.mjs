@@ -14,6 +14,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { prepareData, startServer } from './scripts/pocketbase.mjs';
 import { root } from './scripts/paths.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/ensure.mjs';
 import { COMMONJS_PACKAGES, commonjsDeps } from './test/browser/setup/commonjs-deps.mjs';
 
 const WORLD_PATH = '/__azx/world.json';
@@ -146,17 +147,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
+        executablePath: CHROMIUM,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
       // One window per test page: with two pages as tabs of one window, the background tab is
       // "hidden" and never gets requestAnimationFrame, so fixture() and updates hang there.

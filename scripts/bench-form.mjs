@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { root } from './paths.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './ensure.mjs';
 import { definition, countLeaves } from '../bench/form/definition.mjs';
 
 // Not strict: `npm run bench` passes its arguments to every benchmark, most of them not ours.
@@ -30,7 +31,6 @@ const KEYS = Number(opts.keys);
 const SIZES = [200, 1000];
 const TARGET_GZIP_KB = 55;
 const TARGET_KEYSTROKE_MS = 5;
-const CHROMIUM = '/usr/bin/chromium';
 
 const out = join(root, '.tmp', 'bench', 'form');
 const resultsFile = join(root, '.tmp', 'bench', 'results-form.json');
@@ -320,16 +320,7 @@ const { server, url } = await serve();
 const browser = await puppeteer.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--js-flags=--expose-gc',
-  ],
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
 });
 const env = environment(await browser.version());
 const samples = {};

@@ -7,6 +7,20 @@ import { root } from './paths.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Flags for Debian's Chromium in tests and benchmarks: headless as root, and none of its
+ * background connections, which this machine's closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Runs a command with inherited output; throws with the command line on failure. */
 export function sh(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
