@@ -302,12 +302,7 @@ func compileMatcher(doc map[string]any) (s *jsonschema.Schema) {
 			s = nil
 		}
 	}()
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.AssertFormat()
-	for _, f := range customFormats {
-		c.RegisterFormat(f)
-	}
+	c := newCompiler()
 	const loc = "https://azx.invalid/subschema.json"
 	if err := c.AddResource(loc, doc); err != nil {
 		return nil

@@ -22,6 +22,19 @@ type Schema struct {
 	branches *branches // nil when nothing in the schema depends on the value
 }
 
+// newCompiler is the one compiler set-up of the server: draft 2020-12, formats asserted, our own
+// formats registered. Definitions and the subschemas that decide branches both use it, so they
+// cannot disagree on what a value means.
+func newCompiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	for _, f := range customFormats {
+		c.RegisterFormat(f)
+	}
+	return c
+}
+
 var customFormats = []*jsonschema.Format{
 	{Name: "uscc", Validate: stringFormat(ValidUSCC, "not a valid unified social credit code")},
 	{Name: "cn-region", Validate: stringFormat(ValidRegionCode, "not a valid GB/T 2260 region code")},
@@ -72,12 +85,7 @@ func CompileDoc(doc any) (s *Schema, err error) {
 			return nil, fmt.Errorf("$schema must be %q, got %v", Draft2020URL, d)
 		}
 	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.AssertFormat()
-	for _, f := range customFormats {
-		c.RegisterFormat(f)
-	}
+	c := newCompiler()
 	const loc = "https://azx.invalid/definition.json"
 	if err := c.AddResource(loc, doc); err != nil {
 		return nil, err
