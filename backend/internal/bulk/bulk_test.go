@@ -8,7 +8,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,12 +16,8 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
-	_ "azx/backend/migrations"
-
-	"azx/backend/internal/audit"
-	"azx/backend/internal/definitions"
-	"azx/backend/internal/records"
 	"azx/backend/internal/seed"
+	"azx/backend/internal/testapp"
 )
 
 // world is a real backend with a small seeded data set and the bulk routes mounted.
@@ -34,21 +29,7 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDataDir: t.TempDir(), HideStartBanner: true})
-	if err := app.Bootstrap(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = app.ResetBootstrapState() })
-	if err := app.RunAllMigrations(); err != nil {
-		t.Fatal(err)
-	}
-	definitions.Register(app)
-	records.Register(app)
-	audit.Register(app)
-	Register(app)
-	if err := definitions.LoadDir(app, filepath.Join("..", "..", "..", "schemas", "definitions"), io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	app := testapp.New(t, Register)
 	p := seed.Generate(seed.Config{Seed: 42, Enterprises: 60, Years: 1, EnterpriseLogins: 1})
 	if err := seed.Write(app, p, io.Discard); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,49 @@
+// Package testapp gives Go tests a real AZX backend: a PocketBase app on a temporary data
+// folder with the migrations applied, the validation, records and audit hooks bound, and the
+// built-in definitions published. Only tests import it.
+package testapp
+
+import (
+	"io"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/pocketbase/pocketbase"
+
+	_ "azx/backend/migrations"
+
+	"azx/backend/internal/audit"
+	"azx/backend/internal/definitions"
+	"azx/backend/internal/records"
+)
+
+// DefinitionsDir is schemas/definitions of the repository, wherever the test runs from.
+func DefinitionsDir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "..", "schemas", "definitions")
+}
+
+// New starts the app; register binds a package's own hooks and routes before the definitions
+// are loaded (bulk's routes, for example).
+func New(t testing.TB, register ...func(*pocketbase.PocketBase)) *pocketbase.PocketBase {
+	t.Helper()
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDataDir: t.TempDir(), HideStartBanner: true})
+	if err := app.Bootstrap(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = app.ResetBootstrapState() })
+	if err := app.RunAllMigrations(); err != nil {
+		t.Fatal(err)
+	}
+	definitions.Register(app)
+	records.Register(app)
+	audit.Register(app)
+	for _, r := range register {
+		r(app)
+	}
+	if err := definitions.LoadDir(app, DefinitionsDir(), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	return app
+}
