@@ -140,18 +140,23 @@ export function effectiveSchema(node: JsonSchema, value: unknown, root: JsonSche
   return out;
 }
 
-/** Every property name an object node could have in some branch. */
-function declared(node: JsonSchema, root: JsonSchema, depth = 0): Set<string> {
-  const n = deref(node, root);
-  const out = new Set(Object.keys(n.properties ?? {}));
-  if (depth > 16) return out;
-  const subs: unknown[] = [
+/** Every subschema of a node that may declare properties: allOf, then, else, dependentSchemas, oneOf/anyOf. */
+function branchSchemas(n: JsonSchema): unknown[] {
+  return [
     ...(Array.isArray(n.allOf) ? n.allOf : []),
     n.then,
     n.else,
     ...(isObj(n.dependentSchemas) ? Object.values(n.dependentSchemas) : []),
     ...(objectBranches(n) ?? []),
   ];
+}
+
+/** Every property name an object node could have in some branch. */
+function declared(node: JsonSchema, root: JsonSchema, depth = 0): Set<string> {
+  const n = deref(node, root);
+  const out = new Set(Object.keys(n.properties ?? {}));
+  if (depth > 16) return out;
+  const subs = branchSchemas(n);
   for (const s of subs) if (isObj(s)) for (const k of declared(s as JsonSchema, root, depth + 1)) out.add(k);
   return out;
 }
@@ -201,13 +206,7 @@ export function propertySchema(node: JsonSchema, key: string, root: JsonSchema, 
   const own = n.properties?.[key];
   if (own) return deref(own, root);
   if (depth > 16) return undefined;
-  const subs: unknown[] = [
-    ...(Array.isArray(n.allOf) ? n.allOf : []),
-    n.then,
-    n.else,
-    ...(isObj(n.dependentSchemas) ? Object.values(n.dependentSchemas) : []),
-    ...(objectBranches(n) ?? []),
-  ];
+  const subs = branchSchemas(n);
   for (const s of subs) {
     const found = isObj(s) ? propertySchema(s as JsonSchema, key, root, depth + 1) : undefined;
     if (found) return found;
