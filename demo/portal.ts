@@ -1,15 +1,8 @@
 // The demo portal: a plain page (no framework) that embeds AZX elements against the local
-// PocketBase, as a government or insurer portal would.
-import '../components/core/index.js';
-import type { AzxForm } from '../components/core/index.js';
-import {
-  PocketBaseStore,
-  isStoreError,
-  type FormDefinition,
-  type Party,
-  type PolicyRecord,
-  type Store,
-} from '../components/data/index.js';
+// PocketBase, as a government or insurer portal would. Each element is a section
+// (demo/sections/); the signed-in party sees the sections of its role as tabs.
+import { PocketBaseStore, provideStore, type Party, type Store } from '../components/data/index.js';
+import { SECTIONS } from './sections/index.js';
 
 const DEMO_LOGINS = [
   ['insurer-1@azx.demo', '保险机构 insurer'],
@@ -31,84 +24,84 @@ const ROLE_ZH: Record<Party['role'], string> = {
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = (text: string) => ($('status').textContent = text);
 
-function cell(text: unknown): HTMLTableCellElement {
-  const td = document.createElement('td');
-  td.textContent = text === undefined || text === null ? '' : String(text);
-  return td;
-}
-
-async function showPolicies(store: Store): Promise<void> {
-  const page = await store.list('policies', { sort: ['-period_start'], perPage: 20 });
-  const rows = page.items.map((p) => {
-    const tr = document.createElement('tr');
-    const c = p.columns;
-    tr.append(cell(c.policy_no), cell(c.region_code), cell(c.industry), cell(c.insured_persons), cell(c.premium), cell(c.status));
-    return tr;
+/** Tabs (WAI-ARIA tabs pattern): one tab per section, arrow keys move between them. */
+function selectTab(tabs: HTMLButtonElement[], index: number, focus: boolean): void {
+  tabs.forEach((tab, i) => {
+    const selected = i === index;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    $(tab.getAttribute('aria-controls')!).hidden = !selected;
   });
-  $('policy-rows').replaceChildren(...rows);
-  $('records').hidden = false;
+  if (focus) tabs[index]!.focus();
+  const id = tabs[index]!.getAttribute('aria-controls')!;
+  if (location.hash !== `#${id}`) history.replaceState(null, '', `#${id}`);
 }
 
-/** What the policy form submits against: set on sign-in, read by the one submit listener. */
-let entry: { definition: FormDefinition; party: Party } | null = null;
-
-async function showPolicyEntry(store: Store, party: Party): Promise<void> {
-  const section = $('policy-entry');
-  section.hidden = party.role !== 'insurer';
-  entry = null;
-  if (section.hidden) return;
-  const definition = await store.latestDefinition('policy');
-  $<AzxForm>('policy-form').schema = definition.schema;
-  entry = { definition, party };
-}
-
-async function submitPolicy(store: Store, value: PolicyRecord): Promise<void> {
-  if (!entry) return;
-  const { definition, party } = entry;
-  const errors = $('server-errors');
-  errors.replaceChildren();
-  try {
-    // The registry row the policy insures, found by the USCC typed in the form. Optional
-    // chaining because a later published version of the definition may differ from the type.
-    const uscc = value.insured?.uscc ?? '';
-    const found = await store.list('enterprises', { where: [{ field: 'uscc', op: '=', value: uscc }], perPage: 1 });
-    const record = await store.create<PolicyRecord>('policies', {
-      definition: definition.key,
-      version: definition.version,
-      data: value,
-      columns: { insurer: party.organizationId, enterprise: found.items[0]?.id ?? '' },
-    });
-    status(`已保存保单 ${String(record.columns.policy_no)} · saved`);
-    await showPolicies(store);
-  } catch (err) {
-    if (!isStoreError(err)) throw err;
-    status(`服务器拒绝了这条记录 · the server refused the record: ${err.message}`);
-    for (const [path, e] of Object.entries(err.fieldErrors)) {
-      const li = document.createElement('li');
-      li.textContent = `${path}: ${e.message_zh} / ${e.message_en}`;
-      errors.append(li);
-    }
+async function showSections(store: Store, party: Party | null): Promise<void> {
+  const nav = $('sections-nav');
+  const main = $('sections');
+  nav.replaceChildren();
+  main.replaceChildren();
+  nav.hidden = party === null;
+  if (!party) return;
+  const mine = SECTIONS.filter((s) => s.roles.includes(party.role));
+  const tabs: HTMLButtonElement[] = [];
+  const mounting: Promise<void>[] = [];
+  for (const section of mine) {
+    const panel = document.createElement('section');
+    panel.id = section.id;
+    panel.setAttribute('role', 'tabpanel');
+    panel.setAttribute('aria-labelledby', `${section.id}-tab`);
+    panel.hidden = true;
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.id = `${section.id}-tab`;
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-controls', section.id);
+    tab.textContent = section.title;
+    tabs.push(tab);
+    nav.append(tab);
+    main.append(panel);
+    mounting.push(
+      Promise.resolve(section.mount(panel, { store, party, status })).catch((err: unknown) => {
+        panel.textContent = `出错了 · something went wrong: ${(err as Error).message}`;
+      }),
+    );
   }
+  nav.onclick = (event) => {
+    const i = tabs.indexOf((event.target as HTMLElement).closest('button') as HTMLButtonElement);
+    if (i >= 0) selectTab(tabs, i, false);
+  };
+  nav.onkeydown = (event) => {
+    const i = tabs.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    selectTab(tabs, (next + tabs.length) % tabs.length, true);
+  };
+  const wanted = mine.findIndex((s) => `#${s.id}` === location.hash);
+  if (tabs.length) selectTab(tabs, Math.max(0, wanted), false);
+  await Promise.all(mounting);
 }
 
 async function showParty(store: Store, party: Party | null): Promise<void> {
   $('sign-in').hidden = party !== null;
   $('party').hidden = party === null;
-  if (!party) {
-    $('policy-entry').hidden = true;
-    $('records').hidden = true;
-    return;
+  if (party) {
+    const scope = party.regionScope ? ` · 辖区 ${party.regionScope}` : '';
+    // A user named after its organization shows the name once.
+    const organization = party.organizationName && party.organizationName !== party.name ? ` · ${party.organizationName}` : '';
+    $('party-text').textContent = `${party.name}（${ROLE_ZH[party.role]}）${organization}${scope}`;
   }
-  const scope = party.regionScope ? ` · 辖区 ${party.regionScope}` : '';
-  // A user named after its organization shows the name once.
-  const organization = party.organizationName && party.organizationName !== party.name ? ` · ${party.organizationName}` : '';
-  $('party-text').textContent = `${party.name}（${ROLE_ZH[party.role]}）${organization}${scope}`;
-  await Promise.all([showPolicyEntry(store, party), showPolicies(store)]);
+  await showSections(store, party);
 }
 
 async function main(): Promise<void> {
   const config = (await (await fetch('/demo/config.json')).json()) as { pocketbaseUrl: string };
   const store = new PocketBaseStore({ url: config.pocketbaseUrl, persistKey: 'azx-demo' });
+  // Every AZX element inside <body> reads this store from context.
+  provideStore(document.body, store);
 
   const select = $<HTMLSelectElement>('login-email');
   for (const [email, label] of DEMO_LOGINS) select.append(new Option(`${label} · ${email}`, email));
@@ -124,12 +117,9 @@ async function main(): Promise<void> {
     }
   });
   $('sign-out').addEventListener('click', () => void store.signOut());
-  $('policy-form').addEventListener('azx-submit', (event) => {
-    // azx-submit fires only with a value valid against the policy schema the types come from.
-    void submitPolicy(store, (event as CustomEvent<{ value: PolicyRecord }>).detail.value);
-  });
   store.onPartyChange((party) => void showParty(store, party));
   await showParty(store, store.party);
+  document.body.dataset['ready'] = 'true';
 }
 
 main().catch((err: unknown) => status(`出错了 · something went wrong: ${(err as Error).message}`));

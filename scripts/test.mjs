@@ -93,10 +93,11 @@ step('backend unit tests (go test)', () => {
   return counts;
 });
 
-step('backend API tests (node:test against a real PocketBase)', () => {
-  const files = readdirSync(join(root, 'test', 'backend')).filter((f) => f.endsWith('.test.mjs'));
-  if (files.length === 0) throw new Error('no backend test files');
-  const summary = join(tmp, 'node-summary.json');
+/** node:test files of one folder, one file at a time, counted by our summary reporter. */
+function nodeTests(folder) {
+  const files = readdirSync(join(root, 'test', folder)).filter((f) => f.endsWith('.test.mjs'));
+  if (files.length === 0) throw new Error(`no test files in test/${folder}`);
+  const summary = join(tmp, `node-summary-${folder}.json`);
   rmSync(summary, { force: true });
   const r = run(process.execPath, [
     '--test',
@@ -105,10 +106,12 @@ step('backend API tests (node:test against a real PocketBase)', () => {
     '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/node-test-summary.mjs',
     `--test-reporter-destination=${summary}`,
-    ...files.map((f) => join('test', 'backend', f)),
+    ...files.map((f) => join('test', folder, f)),
   ]);
   return readSummary(summary, r.status);
-});
+}
+
+step('backend API tests (node:test against a real PocketBase)', () => nodeTests('backend'));
 
 step('browser tests (web-test-runner in Chromium)', () => {
   const summary = join(tmp, 'wtr-summary.json');
@@ -118,6 +121,12 @@ step('browser tests (web-test-runner in Chromium)', () => {
 });
 
 step('library build (npm run build)', () => check(process.execPath, ['scripts/build.mjs']));
+
+step('end-to-end tests (index.html under a strict CSP, in Chromium)', () => {
+  // The portal script is built from the current source, so the test sees this commit.
+  if (run(process.execPath, ['scripts/build-demo.mjs']).status !== 0) throw new Error('demo build failed');
+  return nodeTests('e2e');
+});
 
 step('storybook build', () =>
   check(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'build', '--quiet', '-o', join('.tmp', 'storybook-static')], {

@@ -1,0 +1,9 @@
+// The portal's sections, in tab order; one line per element.
+import type { PortalSection } from './section.js';
+import { policyFormSection } from './policy-form.js';
+import { policiesSection } from './policies.js';
+
+export const SECTIONS: readonly PortalSection[] = [
+  policyFormSection,
+  policiesSection,
+];

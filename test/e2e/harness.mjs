@@ -1,0 +1,101 @@
+// End-to-end harness: the demo portal (index.html) as a user meets it. Each openPortal() starts
+// its own PocketBase with a small deterministic seed (the demo logins), the demo server under the
+// strict Content-Security-Policy of issue 7, and /usr/bin/chromium through puppeteer-core.
+// Every CSP violation and every uncaught page error is collected; a test asserts both stay empty.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/ensure.mjs';
+import { backendCommand, prepareData, startServer } from '../../scripts/pocketbase.mjs';
+import { startDemoServer } from '../../scripts/demo-server.mjs';
+
+export const PASSWORD = 'azx-demo-2026';
+
+/**
+ * @param {{ enterprises?: number }} [options] size of the seeded registry (300 seeds in about 2 s)
+ */
+export async function openPortal({ enterprises = 300 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'azx-e2e-'));
+  const cleanup = [];
+  try {
+    await prepareData(dir);
+    await backendCommand(dir, ['seed', '--seed', '42', '--enterprises', String(enterprises)]);
+    const pocketbase = await startServer({ dir });
+    cleanup.push(() => pocketbase.stop());
+    const demo = await startDemoServer({ port: 0, pocketbaseUrl: pocketbase.url });
+    cleanup.push(() => demo.stop());
+    const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    cleanup.push(() => browser.close());
+
+    /** @type {{ page: string, directive: string, blocked: string, sample: string }[]} */
+    const violations = [];
+    /** @type {string[]} */
+    const errors = [];
+
+    /** A page in its own browser context: its own storage, so each sign-in starts signed out. */
+    async function newPage() {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.exposeFunction('__azxCspViolation', (v) => violations.push(v));
+      // Runs before the page's own scripts; injected by the browser, so the CSP does not block it.
+      await page.evaluateOnNewDocument(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          // @ts-ignore exposed above
+          window.__azxCspViolation({ page: location.href, directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+        });
+      });
+      page.on('pageerror', (err) => errors.push(String(err?.message ?? err)));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && /Content.Security.Policy/i.test(msg.text())) {
+          violations.push({ page: page.url(), directive: 'console', blocked: '', sample: msg.text() });
+        }
+      });
+      return page;
+    }
+
+    /** Opens index.html in a new page and signs in with a demo login; resolves when the tabs are up. */
+    async function signIn(email, page) {
+      page ??= await newPage();
+      await page.goto(demo.url + '/', { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('#login-email option');
+      // A login the portal does not list (another insurer, another city) is added to the list.
+      await page.$eval('#login-email', (select, value) => {
+        if (![...select.options].some((o) => o.value === value)) select.append(new Option(value, value));
+      }, email);
+      await page.select('#login-email', email);
+      await page.click('#sign-in button[type="submit"]');
+      await page.waitForSelector('#sections-nav [role="tab"][aria-selected="true"]');
+      return page;
+    }
+
+    return {
+      /** The portal's origin (http://127.0.0.1:port). */
+      url: demo.url,
+      /** PocketBase's origin, for direct API checks. */
+      pocketbaseUrl: pocketbase.url,
+      /** The data folder (for sqlite checks). */
+      dir,
+      browser,
+      violations,
+      errors,
+      newPage,
+      signIn,
+      async close() {
+        for (const stop of cleanup.reverse()) await stop().catch(() => {});
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    for (const stop of cleanup.reverse()) await stop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Selects the portal tab whose panel has this id. */
+export async function openTab(page, id) {
+  await page.click(`#${id}-tab`);
+  await page.waitForSelector(`#${id}:not([hidden])`);
+}
