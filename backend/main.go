@@ -16,8 +16,10 @@ import (
 	"azx/backend/internal/audit"
 	"azx/backend/internal/bulk"
 	"azx/backend/internal/definitions"
+	"azx/backend/internal/hazards"
 	"azx/backend/internal/records"
 	"azx/backend/internal/seed"
+	"azx/backend/internal/services"
 )
 
 func main() {
@@ -35,6 +37,8 @@ func main() {
 	audit.Register(app)
 	bulk.Register(app)
 	seed.Register(app)
+	services.Register(app)
+	hazards.Register(app)
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
