@@ -36,3 +36,83 @@ export async function hazardAt(su, world, side, status, hazardNo) {
   }
   return r.body.id;
 }
+
+/** A multipart body of a hazard event with one evidence photo (a PNG's first bytes). */
+export function evidenceForm(fields, name = '整改后照片.png') {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+  form.append('evidence', new Blob([png], { type: 'image/png' }), name);
+  return form;
+}
+
+/**
+ * Subscribes to a collection over PocketBase's realtime (SSE) as a token's user.
+ * next(predicate, ms) resolves with the first message that matches, or rejects on timeout.
+ */
+export async function subscribeRealtime(url, token, topic) {
+  const controller = new AbortController();
+  const res = await fetch(`${url}/api/realtime`, { signal: controller.signal });
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const queue = [];
+  const waiters = new Set();
+  let clientId;
+  let ready;
+  const connected = new Promise((resolve) => (ready = resolve));
+  (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const chunk = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const event = /^event:(.*)$/m.exec(chunk)?.[1]?.trim();
+          const data = /^data:(.*)$/m.exec(chunk)?.[1];
+          if (!data) continue;
+          const body = JSON.parse(data);
+          if (event === 'PB_CONNECT') {
+            clientId = body.clientId;
+            ready();
+            continue;
+          }
+          queue.push(body);
+          for (const w of [...waiters]) w();
+        }
+      }
+    } catch {
+      /* aborted */
+    }
+  })();
+  await connected;
+  const r = await fetch(`${url}/api/realtime`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: token },
+    body: JSON.stringify({ clientId, subscriptions: [topic] }),
+  });
+  if (r.status !== 204) throw new Error(`realtime subscribe: ${r.status} ${await r.text()}`);
+  return {
+    next(predicate, ms) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const i = queue.findIndex(predicate);
+          if (i < 0) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(queue.splice(i, 1)[0]);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching realtime message in ${ms} ms`));
+        }, ms);
+        if (!check()) waiters.add(check);
+      });
+    },
+    close: () => controller.abort(),
+  };
+}

@@ -1,0 +1,117 @@
+package hazards
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// CronID names the job in PocketBase's cron list (superusers can run it: POST /api/crons/{id}).
+const CronID = "azx_hazard_overdue"
+
+// China Standard Time: a deadline is a calendar day in China, and it passes at midnight there.
+var cst = time.FixedZone("CST", 8*3600)
+
+// Cutoff is the stored date a deadline must be before for a hazard to be overdue at t: the
+// start of t's calendar day in China (deadlines are stored as "YYYY-MM-DD 00:00:00.000Z").
+func Cutoff(t time.Time) string {
+	return t.In(cst).Format("2006-01-02") + " 00:00:00.000Z"
+}
+
+// SweepResult counts what one sweep did.
+type SweepResult struct {
+	Flagged   int `json:"flagged"`
+	Escalated int `json:"escalated"`
+}
+
+// Sweep flags every open hazard whose deadline passed by at and that nobody has flagged yet:
+// it appends an "overdue" event by the system, which escalates a major hazard at once (the
+// region's regulator reads escalated hazards, so their realtime subscription sees it).
+//
+// Only hazards recorded on or before their deadline day are flagged: one entered with a
+// deadline already past (back-filled history, test fixtures) was never open at its deadline
+// in this system, and the seed has already written the escalations of its history.
+func Sweep(app core.App, at time.Time) (SweepResult, error) {
+	var res SweepResult
+	var ids []string
+	err := app.DB().NewQuery(`SELECT h.id FROM hazards h
+		WHERE h.status IN ('found', 'notified', 'reopened')
+		  AND h.deadline != '' AND h.deadline < {:cutoff}
+		  AND substr(h.created, 1, 10) <= substr(h.deadline, 1, 10)
+		  AND NOT EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND e.action = 'overdue')
+		ORDER BY h.deadline, h.id`).Bind(dbx.Params{"cutoff": Cutoff(at)}).Column(&ids)
+	if err != nil {
+		return res, err
+	}
+	events, err := app.FindCachedCollectionByNameOrId(eventsCollection)
+	if err != nil {
+		return res, err
+	}
+	for _, id := range ids {
+		h, err := app.FindRecordById(hazardsCollection, id)
+		if err != nil {
+			continue // gone since the query
+		}
+		major := h.GetBool("is_major")
+		deadline := h.GetDateTime("deadline").Time().Format("2006-01-02")
+		ev := core.NewRecord(events)
+		ev.Set("hazard", id)
+		ev.Set("action", "overdue")
+		ev.Set("to_status", TargetOf("overdue", major))
+		note := "整改期限（" + deadline + "）已过仍未整改，系统标记逾期。"
+		if major {
+			note += "重大事故隐患已自动上报属地应急管理部门。"
+		}
+		ev.Set("note", note)
+		if err := app.Save(ev); err != nil {
+			app.Logger().Warn("hazard overdue flag failed", "hazard", id, "error", err)
+			continue
+		}
+		res.Flagged++
+		if major {
+			res.Escalated++
+		}
+	}
+	return res, nil
+}
+
+// Register adds the hooks, the cron job (every minute, so a hazard is flagged within a minute
+// of its deadline passing) and POST /api/azx/hazards/sweep (superusers: a sweep as of a given
+// instant, for operators and tests that cannot wait for midnight).
+func Register(app core.App) {
+	bindHooks(app)
+	app.Cron().MustAdd(CronID, "* * * * *", func() {
+		if res, err := Sweep(app, time.Now()); err != nil {
+			app.Logger().Warn("hazard overdue sweep failed", "error", err)
+		} else if res.Flagged > 0 {
+			app.Logger().Info("hazards flagged overdue", "flagged", res.Flagged, "escalated", res.Escalated)
+		}
+	})
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		se.Router.POST("/api/azx/hazards/sweep", func(e *core.RequestEvent) error {
+			body := struct {
+				At string `json:"at"`
+			}{}
+			if err := e.BindBody(&body); err != nil {
+				return e.BadRequestError("请求格式不正确 / Malformed request.", err)
+			}
+			at := time.Now()
+			if body.At != "" {
+				t, err := time.Parse(time.RFC3339, body.At)
+				if err != nil {
+					return e.BadRequestError("at 须为 RFC 3339 时间 / at must be an RFC 3339 time.", err)
+				}
+				at = t
+			}
+			res, err := Sweep(e.App, at)
+			if err != nil {
+				return e.InternalServerError("", err)
+			}
+			return e.JSON(http.StatusOK, res)
+		}).Bind(apis.RequireSuperuserAuth())
+		return se.Next()
+	})
+}
