@@ -13,10 +13,16 @@
  * - `"07"` 其他有关事故预防工作 / Other prevention work
  */
 export type ServiceType = '01' | '02' | '03' | '04' | '05' | '06' | '07';
+/**
+ * - `"hot_work"` 动火等危险作业 / Hot work and other dangerous operations
+ * - `"outsourcing"` 外包外租作业 / Outsourced and leased operations
+ * - `"evacuation_drill"` 全员应急疏散演练（人人会逃生） / Evacuation drill for every worker
+ */
+export type CampaignItem = 'hot_work' | 'outsourcing' | 'evacuation_drill';
 
 /**
  * 事故预防技术服务记录 (Accident prevention service report)
- * 按 AQ 9010-2019 记录的一次事故预防技术服务：时间、地点、机构、人员、项目、措施、过程、回访与双方确认。
+ * 按 AQ 9010-2019 记录的一次事故预防技术服务：时间、地点、机构、人员、项目、措施、过程、发现的隐患、回访与双方确认。费用据实计入保单的事故预防服务专门台账。
  */
 export interface ServiceReportRecord {
   /**
@@ -30,14 +36,21 @@ export interface ServiceReportRecord {
   policy_no: string;
   /**
    * 服务日期 (Service date)
+   * 计划中为计划服务日期；已实施为实际服务日期。
    */
   service_date: string;
   /**
    * 服务项目 (Service types)
+   * 可多选；服务项目应与保单约定的服务项目和服务计划相符。
    *
    * @minItems 1
    */
   service_types: ServiceType[];
+  /**
+   * 专项行动重点 (Campaign focus)
+   * 2023 年全国安全生产专项行动强调的动火等危险作业、外包外租和人人会逃生的应急演练。
+   */
+  campaign_items?: CampaignItem[];
   /**
    * 服务形式 (Form of service)
    * - `"onsite"` 现场服务 / On site
@@ -51,6 +64,7 @@ export interface ServiceReportRecord {
   location: string;
   /**
    * 状态 (Status)
+   * 计划中的服务只登记计划日期、项目和预算费用；实施后更正为已实施并填写实际情况。
    * - `"planned"` 计划中 / Planned
    * - `"delivered"` 已实施 / Delivered
    * - `"confirmed"` 双方已确认 / Confirmed
@@ -86,7 +100,13 @@ export interface ServiceReportRecord {
     certificate?: string;
   }[];
   /**
+   * 服务时长（小时） (Hours)
+   * 现场服务实际用时，按 0.5 小时计。
+   */
+  hours?: number;
+  /**
    * 参加人数 (Participants)
+   * 培训、演练按签到表人数填写。
    */
   participants?: number;
   /**
@@ -99,15 +119,17 @@ export interface ServiceReportRecord {
   measures?: string;
   /**
    * 发现一般隐患数 (Ordinary hazards found)
+   * 含本次登记的隐患条数；录入隐患时自动填写。
    */
   hazards_found?: number;
   /**
    * 发现重大隐患数 (Major hazards found)
+   * 含本次登记的隐患条数；录入隐患时自动填写。
    */
   major_hazards_found?: number;
   /**
    * 服务费用（元） (Cost (CNY))
-   * 据实列支，计入事故预防服务专门台账。
+   * 计划中为预算费用；已实施为实际费用，据实列支，计入该保单的事故预防服务专门台账（不得预提，不得以返还代替）。
    */
   cost: number;
   /**
@@ -147,4 +169,90 @@ export interface ServiceReportRecord {
      */
     signed_on?: string;
   };
+  /**
+   * 发现的隐患 (Hazards found)
+   * 每条隐患提交后生成隐患台账记录（状态：已发现），书面告知企业并跟踪整改闭环。
+   *
+   * @maxItems 200
+   */
+  hazards?: HazardFound[];
+}
+/**
+ * 隐患 (Hazard)
+ */
+export interface HazardFound {
+  /**
+   * 隐患编号 (Hazard number)
+   * 可不填：服务器按服务记录编号生成（如 记录编号-H1）。
+   */
+  hazard_no?: string;
+  /**
+   * 部位/场所 (Location)
+   */
+  location: string;
+  /**
+   * 隐患描述 (Description)
+   */
+  description: string;
+  /**
+   * 检查依据 (Basis)
+   */
+  basis?: string;
+  /**
+   * 隐患类别 (Category)
+   * - `"unsafe_act"` 人的不安全行为 / Unsafe act
+   * - `"unsafe_condition"` 物的不安全状态 / Unsafe condition
+   * - `"management"` 管理缺陷 / Management defect
+   * - `"environment"` 环境因素 / Environment
+   */
+  category: 'unsafe_act' | 'unsafe_condition' | 'management' | 'environment';
+  /**
+   * 重大事故隐患 (Major hazard)
+   * 对照各行业重大事故隐患判定标准；重大隐患须书面告知主要负责人，逾期未整改须上报应急管理部门。
+   */
+  is_major: boolean;
+  /**
+   * 重大隐患判定依据 (Major-hazard criterion)
+   */
+  major_criterion?: {
+    /**
+     * 判定标准 (Standard)
+     * - `"HG2017"` 化工和危险化学品生产经营单位重大生产安全事故隐患判定标准 / Chemicals (2017)
+     * - `"YH2017"` 烟花爆竹生产经营单位重大生产安全事故隐患判定标准 / Fireworks (2017)
+     * - `"GM2023"` 工贸企业重大事故隐患判定标准 / Industry and trade (2023)
+     * - `"MK2020"` 金属非金属矿山重大事故隐患判定标准 / Metal and non-metal mines
+     * - `"JZ2024"` 房屋市政工程生产安全重大事故隐患判定标准 / Construction
+     * - `"other"` 其他 / Other
+     */
+    standard_id?: 'HG2017' | 'YH2017' | 'GM2023' | 'MK2020' | 'JZ2024' | 'other';
+    /**
+     * 条款 (Item)
+     */
+    item?: string;
+    /**
+     * 判定情形 (Criterion)
+     */
+    title?: string;
+  };
+  /**
+   * 整改建议 (Recommendation)
+   */
+  recommendation: string;
+  /**
+   * 整改责任人 (Person responsible)
+   */
+  rectifier: {
+    /**
+     * 姓名 (Name)
+     */
+    name: string;
+    /**
+     * 手机号码 (Mobile)
+     */
+    mobile?: string;
+  };
+  /**
+   * 整改期限 (Deadline)
+   */
+  deadline: string;
 }

@@ -1,0 +1,152 @@
+package services
+
+import (
+	"math"
+	"net/http"
+	"sort"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
+
+	"azx/backend/internal/validation"
+)
+
+// Ledger is a policy's dedicated prevention-fee ledger (专门台账): what its delivered services
+// cost against the prevention budget the policy states, and its service plan against what was
+// delivered.
+type Ledger struct {
+	Policy   string  `json:"policy"`
+	PolicyNo string  `json:"policy_no"`
+	Budget   float64 `json:"budget"`
+	Premium  float64 `json:"premium"`
+	// Spent: delivered and confirmed services, at actual cost.
+	Spent float64 `json:"spent"`
+	// Planned: services still planned, at their budgeted cost (never booked in advance).
+	Planned    float64 `json:"planned"`
+	Remaining  float64 `json:"remaining"`
+	OverBudget bool    `json:"over_budget"`
+	// ShareOfPremium: spent / premium (0 without a premium).
+	ShareOfPremium float64        `json:"share_of_premium"`
+	Services       map[string]int `json:"services"`
+	// Frequency: services a year the policy agreed (0: not stated).
+	Frequency      int      `json:"frequency"`
+	AgreedItems    []string `json:"agreed_items"`
+	DeliveredTypes []string `json:"delivered_types"`
+	MissingItems   []string `json:"missing_items"`
+	Hazards        int      `json:"hazards"`
+	MajorHazards   int      `json:"major_hazards"`
+}
+
+func cents(x float64) float64 { return math.Round(x*100) / 100 }
+
+// ComputeLedger sums the service reports of a policy (no access check: callers check).
+func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
+	l := &Ledger{
+		Policy: policy.Id, PolicyNo: policy.GetString("policy_no"),
+		Budget: policy.GetFloat("prevention_budget"), Premium: policy.GetFloat("premium"),
+		Services: map[string]int{"planned": 0, "delivered": 0, "confirmed": 0},
+		AgreedItems: []string{}, DeliveredTypes: []string{}, MissingItems: []string{},
+	}
+	rows := []struct {
+		Status string  `db:"status"`
+		N      int     `db:"n"`
+		Cost   float64 `db:"cost"`
+	}{}
+	err := app.DB().Select("status", "count(*) AS n", "coalesce(sum(cost), 0) AS cost").From(ServiceReports).
+		Where(dbx.HashExp{"policy": policy.Id}).GroupBy("status").All(&rows)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		l.Services[r.Status] = r.N
+		if r.Status == "planned" {
+			l.Planned += r.Cost
+		} else if r.Status != "" {
+			l.Spent += r.Cost
+		}
+	}
+	l.Spent, l.Planned = cents(l.Spent), cents(l.Planned)
+	l.Remaining = cents(l.Budget - l.Spent)
+	l.OverBudget = l.Spent > l.Budget
+	if l.Premium > 0 {
+		l.ShareOfPremium = math.Round(l.Spent/l.Premium*10000) / 10000
+	}
+
+	data := decode(policy.Get("data"))
+	if f, ok := data["service_frequency"].(float64); ok {
+		l.Frequency = int(f)
+	}
+	if items, ok := data["prevention_items"].([]any); ok {
+		for _, v := range items {
+			if s, ok := v.(string); ok {
+				l.AgreedItems = append(l.AgreedItems, s)
+			}
+		}
+	}
+
+	types := []struct {
+		Types string `db:"service_types"`
+	}{}
+	err = app.DB().Select("service_types").From(ServiceReports).
+		Where(dbx.HashExp{"policy": policy.Id}).AndWhere(dbx.In("status", "delivered", "confirmed")).All(&types)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, t := range types {
+		for _, s := range decodeList(t.Types) {
+			seen[s] = true
+		}
+	}
+	for s := range seen {
+		l.DeliveredTypes = append(l.DeliveredTypes, s)
+	}
+	sort.Strings(l.DeliveredTypes)
+	for _, s := range l.AgreedItems {
+		if !seen[s] {
+			l.MissingItems = append(l.MissingItems, s)
+		}
+	}
+
+	var hz struct {
+		N     int `db:"n"`
+		Major int `db:"major"`
+	}
+	err = app.DB().Select("count(*) AS n", "coalesce(sum(is_major), 0) AS major").From(Hazards).
+		Where(dbx.HashExp{"policy": policy.Id}).One(&hz)
+	if err != nil {
+		return nil, err
+	}
+	l.Hazards, l.MajorHazards = hz.N, hz.Major
+	return l, nil
+}
+
+// ledgerHandler serves GET /api/azx/services/ledger?policy=<id> to whoever may view the policy
+// (its insurer, provider and enterprise, a regulator in scope); others get 404, as for the record.
+func ledgerHandler(e *core.RequestEvent) error {
+	id := e.Request.URL.Query().Get("policy")
+	if id == "" {
+		return router.NewBadRequestError(validation.Summary, validation.Errors{"policy": validation.New("policy_required",
+			"请指明保单", "The policy is required")})
+	}
+	policy, err := e.App.FindRecordById(Policies, id)
+	if err != nil {
+		return router.NewNotFoundError("保单不存在或无权查看 / The policy does not exist or is not yours to see", nil)
+	}
+	if !e.HasSuperuserAuth() {
+		info, err := e.RequestInfo()
+		if err != nil {
+			return err
+		}
+		ok, err := e.App.CanAccessRecord(policy, info, policy.Collection().ViewRule)
+		if err != nil || !ok {
+			return router.NewNotFoundError("保单不存在或无权查看 / The policy does not exist or is not yours to see", nil)
+		}
+	}
+	l, err := ComputeLedger(e.App, policy)
+	if err != nil {
+		return err
+	}
+	return e.JSON(http.StatusOK, l)
+}
