@@ -45,7 +45,7 @@ func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
 	l := &Ledger{
 		Policy: policy.Id, PolicyNo: policy.GetString("policy_no"),
 		Budget: policy.GetFloat("prevention_budget"), Premium: policy.GetFloat("premium"),
-		Services: map[string]int{"planned": 0, "delivered": 0, "confirmed": 0},
+		Services:    map[string]int{"planned": 0, "delivered": 0, "confirmed": 0},
 		AgreedItems: []string{}, DeliveredTypes: []string{}, MissingItems: []string{},
 	}
 	rows := []struct {
