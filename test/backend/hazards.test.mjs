@@ -26,6 +26,8 @@ function chinaDate(days = 0) {
   return new Date(Date.now() + 8 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
 }
 
+const MAJOR = { is_major: true, major_criterion: { standard_id: 'HG2017', item: '第（十）项', title: '静电接地失效' } };
+
 /** A hazard on side A (E1, insurer A, provider P, Shaoxing), recorded by insurer A. */
 async function newHazard(overrides = {}) {
   const api = await world.as('insurerA');
@@ -123,7 +125,7 @@ describe('refusals, in Chinese and English, store nothing', () => {
   });
 
   test('rectifying a major hazard needs evidence', async () => {
-    const h = await newHazard({ is_major: true });
+    const h = await newHazard(MAJOR);
     await step('insurerA', h.id, 'notify', 'notified');
     const err = assertFieldError(await step('enterpriseE1', h.id, 'rectify', 'rectified'), 'evidence');
     assert.equal(err.code, 'hazard_evidence_required');
@@ -145,7 +147,7 @@ describe('refusals, in Chinese and English, store nothing', () => {
 
 describe('refused or overdue major hazards are escalated', () => {
   test('a recorded refusal escalates a major hazard, and the Shaoxing regulator is told at once', async () => {
-    const h = await newHazard({ is_major: true });
+    const h = await newHazard(MAJOR);
     await step('insurerA', h.id, 'notify', 'notified');
     const feed = await subscribeRealtime(server.url, await world.login('regulatorShaoxing'), 'hazards');
     const hangzhou = await subscribeRealtime(server.url, await world.login('regulatorHangzhou'), 'hazards');
@@ -173,7 +175,7 @@ describe('refused or overdue major hazards are escalated', () => {
 
   test('the sweep flags open hazards past their deadline once; a major one is escalated by the system', async () => {
     const minor = await newHazard({ deadline: chinaDate(0) });
-    const major = await newHazard({ is_major: true, deadline: chinaDate(0) });
+    const major = await newHazard({ ...MAJOR, deadline: chinaDate(0) });
     const done = await newHazard({ deadline: chinaDate(0) });
     await step('insurerA', major.id, 'notify', 'notified');
     await step('insurerA', done.id, 'notify', 'notified');
@@ -213,6 +215,22 @@ describe('refused or overdue major hazards are escalated', () => {
     const h = await newHazard();
     const r = await step('insurerA', h.id, 'overdue', '');
     assert.equal(assertFieldError(r, 'action').code, 'hazard_action_role');
+  });
+});
+
+describe('a major hazard names its determination standard', () => {
+  test('is_major without major_criterion is refused and not stored', async () => {
+    const before = await total(su, 'hazards');
+    const api = await world.as('insurerA', { lang: 'en' });
+    const r = await api.create('hazards', {
+      definition: DEFINITION_KEYS.hazards,
+      version: world.versions.hazards,
+      data: hazardData('HZ-MAJOR-NOCRIT', { is_major: true }),
+      service_report: world.ids.serviceReports.A,
+      enterprise: world.ids.enterprises.E1,
+    });
+    assertFieldError(r, 'data.major_criterion', 'en');
+    assert.equal(await total(su, 'hazards'), before);
   });
 });
 
