@@ -28,6 +28,7 @@ import {
   type Party,
   type RecordChange,
   type RecordData,
+  type ServiceLedger,
   type Store,
   type StoredRecord,
   type SubscribeOptions,
@@ -511,6 +512,54 @@ export class MemoryStore implements Store {
     this.#shared.subscribers.add(entry);
     return async () => {
       this.#shared.subscribers.delete(entry);
+    };
+  }
+
+  // ── <azx-service-report> ──────────────────────────────────────────────────────────────
+  /** The same sums as the server's ledger route, over the rows this client may read. */
+  async serviceLedger(policyId: string): Promise<ServiceLedger> {
+    this.#requireParty();
+    const policy = this.#table('policies').find((r) => r['id'] === policyId);
+    if (!policy || !this.#readable('policies', policy)) throw storeError('not_found', 404);
+    const cents = (x: number) => Math.round(x * 100) / 100;
+    const services = { planned: 0, delivered: 0, confirmed: 0 };
+    let spent = 0;
+    let planned = 0;
+    const delivered = new Set<string>();
+    for (const r of this.#table('service_reports')) {
+      if (r['policy'] !== policyId) continue;
+      const status = String(r['status'] ?? '') as keyof typeof services;
+      const cost = typeof r['cost'] === 'number' ? r['cost'] : 0;
+      if (status in services) services[status] += 1;
+      if (status === 'planned') planned += cost;
+      else if (status) {
+        spent += cost;
+        for (const t of Array.isArray(r['service_types']) ? r['service_types'] : []) delivered.add(String(t));
+      }
+    }
+    const hazards = this.#table('hazards').filter((h) => h['policy'] === policyId);
+    const data = (policy['data'] ?? {}) as Record<string, unknown>;
+    const agreed = Array.isArray(data['prevention_items']) ? data['prevention_items'].map(String) : [];
+    const budget = typeof policy['prevention_budget'] === 'number' ? policy['prevention_budget'] : 0;
+    const premium = typeof policy['premium'] === 'number' ? policy['premium'] : 0;
+    spent = cents(spent);
+    return {
+      policy: policyId,
+      policyNo: String(policy['policy_no'] ?? ''),
+      budget,
+      premium,
+      spent,
+      planned: cents(planned),
+      remaining: cents(budget - spent),
+      overBudget: spent > budget,
+      shareOfPremium: premium > 0 ? Math.round((spent / premium) * 10000) / 10000 : 0,
+      services,
+      frequency: typeof data['service_frequency'] === 'number' ? data['service_frequency'] : 0,
+      agreedItems: agreed,
+      deliveredTypes: [...delivered].sort(),
+      missingItems: agreed.filter((t) => !delivered.has(t)),
+      hazards: hazards.length,
+      majorHazards: hazards.filter((h) => h['is_major'] === true).length,
     };
   }
 

@@ -31,6 +31,7 @@ import {
   type RecordData,
   type Role,
   type ScopeLevel,
+  type ServiceLedger,
   type Store,
   type StoredRecord,
   type SubscribeOptions,
@@ -452,6 +453,42 @@ export class PocketBaseStore implements Store {
     }
     return parts.length ? this.#pb.filter(parts.join(' && '), params) : '';
   }
+
+  // ── <azx-service-report> ──────────────────────────────────────────────────────────────
+  async serviceLedger(policyId: string): Promise<ServiceLedger> {
+    try {
+      const row = await this.#pb.send<Row>('/api/azx/services/ledger', { query: { policy: policyId } });
+      return ledgerOf(row);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+}
+
+/** The ledger route's JSON (snake_case) as a ServiceLedger. */
+function ledgerOf(row: Row): ServiceLedger {
+  const num = (k: string) => (typeof row[k] === 'number' ? (row[k] as number) : 0);
+  const list = (k: string) => (Array.isArray(row[k]) ? (row[k] as unknown[]).filter((v): v is string => typeof v === 'string') : []);
+  const services = (row['services'] ?? {}) as Record<string, unknown>;
+  const count = (k: string) => (typeof services[k] === 'number' ? (services[k] as number) : 0);
+  return {
+    policy: str(row['policy']),
+    policyNo: str(row['policy_no']),
+    budget: num('budget'),
+    premium: num('premium'),
+    spent: num('spent'),
+    planned: num('planned'),
+    remaining: num('remaining'),
+    overBudget: row['over_budget'] === true,
+    shareOfPremium: num('share_of_premium'),
+    services: { planned: count('planned'), delivered: count('delivered'), confirmed: count('confirmed') },
+    frequency: num('frequency'),
+    agreedItems: list('agreed_items'),
+    deliveredTypes: list('delivered_types'),
+    missingItems: list('missing_items'),
+    hazards: num('hazards'),
+    majorHazards: num('major_hazards'),
+  };
 }
 
 /** File fields for the SDK's multipart body; `suffix` "+" appends instead of replacing. */

@@ -233,6 +233,40 @@ export interface NewEvent {
   readonly files?: FileFields;
 }
 
+// ── <azx-service-report> ─────────────────────────────────────────────────────────────────
+/**
+ * A policy's dedicated prevention-fee ledger (专门台账): delivered services at actual cost
+ * against the prevention budget the policy states, and the agreed service plan against what
+ * was delivered. Served by GET /api/azx/services/ledger?policy=<id>.
+ */
+export interface ServiceLedger {
+  readonly policy: string;
+  readonly policyNo: string;
+  /** The policy's prevention budget (yuan). */
+  readonly budget: number;
+  readonly premium: number;
+  /** Cost of delivered and confirmed services. */
+  readonly spent: number;
+  /** Budgeted cost of services still planned (not booked: spending is never accrued). */
+  readonly planned: number;
+  /** budget − spent; negative when over budget. */
+  readonly remaining: number;
+  readonly overBudget: boolean;
+  /** spent / premium, 0 without a premium. */
+  readonly shareOfPremium: number;
+  /** Number of services per status. */
+  readonly services: Readonly<{ planned: number; delivered: number; confirmed: number }>;
+  /** Services a year the policy agreed; 0 when not stated. */
+  readonly frequency: number;
+  /** Service type codes the policy agreed, those delivered, and agreed ones not yet delivered. */
+  readonly agreedItems: readonly string[];
+  readonly deliveredTypes: readonly string[];
+  readonly missingItems: readonly string[];
+  /** Hazards recorded under the policy, and how many are major. */
+  readonly hazards: number;
+  readonly majorHazards: number;
+}
+
 export interface Store {
   // ── the signed-in party ───────────────────────────────────────────────────────────────
   /** The signed-in party, or null. */
@@ -302,6 +336,10 @@ export interface Store {
   ): Promise<Unsubscribe>;
   /** Delivers each new event the party may see. */
   subscribeEvents(collection: EventCollection, listener: (event: StoredEvent) => void): Promise<Unsubscribe>;
+
+  // ── <azx-service-report> ──────────────────────────────────────────────────────────────
+  /** The prevention ledger of a policy; rejects with `not_found` when the party may not see the policy. */
+  serviceLedger(policyId: string): Promise<ServiceLedger>;
 }
 
 /** The id format PocketBase accepts for client-chosen ids: 15 characters of [a-z0-9]. */
