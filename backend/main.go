@@ -15,7 +15,9 @@ import (
 
 	"azx/backend/internal/audit"
 	"azx/backend/internal/bulk"
+	"azx/backend/internal/coverage"
 	"azx/backend/internal/definitions"
+	"azx/backend/internal/packs"
 	"azx/backend/internal/hazards"
 	"azx/backend/internal/records"
 	"azx/backend/internal/seed"
@@ -34,9 +36,11 @@ func main() {
 
 	definitions.Register(app)
 	records.Register(app)
+	packs.Register(app)
 	audit.Register(app)
 	bulk.Register(app)
 	seed.Register(app)
+	coverage.Register(app)
 	services.Register(app)
 	hazards.Register(app)
 
