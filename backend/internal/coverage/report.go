@@ -1,0 +1,249 @@
+package coverage
+
+import (
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/migrations"
+)
+
+// RegionRef names a region.
+type RegionRef struct {
+	Code  string `json:"code"`
+	Name  string `json:"name"`
+	Level string `json:"level"`
+}
+
+// Coverage is the answer of /api/azx/coverage/figures: a region's total and its children.
+type Coverage struct {
+	Region      RegionRef   `json:"region"`
+	ChildLevel  string      `json:"childLevel"`
+	Industry    string      `json:"industry"`
+	From        string      `json:"from"`
+	To          string      `json:"to"`
+	At          string      `json:"at"`
+	MinSharePct int         `json:"minSharePct"`
+	Total       *Figures    `json:"total"`
+	Rows        []*Figures  `json:"rows"`
+	Path        []RegionRef `json:"path"` // from the caller's scope down to the region
+}
+
+func ref(code string) RegionRef {
+	return RegionRef{Code: code, Name: regionName(code), Level: Level(code)}
+}
+
+// path lists the regions from scope down to region (both included).
+func path(scope, region string) []RegionRef {
+	var out []RegionRef
+	for _, c := range []string{region[:2] + "0000", region[:4] + "00", region} {
+		if within(c, scope) && (len(out) == 0 || out[len(out)-1].Code != c) {
+			out = append(out, ref(c))
+		}
+	}
+	return out
+}
+
+// sumFigures adds the counts of rows (regions partition the enterprises, so distinct counts add up).
+func sumFigures(code string, rows []*Figures) *Figures {
+	t := &Figures{Code: code, Name: regionName(code)}
+	for _, f := range rows {
+		t.Enterprises += f.Enterprises
+		t.MustInsure += f.MustInsure
+		t.Insured += f.Insured
+		t.InsuredMustInsure += f.InsuredMustInsure
+		t.NotFullyInsured += f.NotFullyInsured
+		t.Policies += f.Policies
+		t.ActivePolicies += f.ActivePolicies
+		t.InsuredByPolicies += f.InsuredByPolicies
+		t.Workers += f.Workers
+		t.Premium += f.Premium
+		t.PreventionBudget += f.PreventionBudget
+		t.PreventionSpent += f.PreventionSpent
+		t.RenewalsDue += f.RenewalsDue
+		t.Lapsed += f.Lapsed
+		t.UploadedLate += f.UploadedLate
+		t.LowPreventionBudget += f.LowPreventionBudget
+		t.NoPreventionClause += f.NoPreventionClause
+		t.CoverBelowMinimum += f.CoverBelowMinimum
+		t.CoverHeadcountMismatch += f.CoverHeadcountMismatch
+		t.MajorOpen += f.MajorOpen
+		t.MajorOverdue += f.MajorOverdue
+		t.Sampled += f.Sampled
+		t.WithProblems += f.WithProblems
+	}
+	t.finish()
+	return t
+}
+
+// coverage computes a region's figures broken down by its children.
+func coverage(app core.App, q Query, scope string) (*Coverage, error) {
+	byCode, err := aggregate(app, q, byRegion)
+	if err != nil {
+		return nil, err
+	}
+	if Level(q.Region) == "county" {
+		// a county has no children: its one row is itself
+		for k, f := range byCode {
+			delete(byCode, k)
+			f.Code = q.Region
+			byCode[q.Region] = f
+		}
+	}
+	for _, c := range knownChildren(q.Region) {
+		if byCode[c] == nil {
+			f := &Figures{Code: c}
+			f.finish()
+			byCode[c] = f
+		}
+	}
+	rows := sorted(byCode)
+	for _, f := range rows {
+		f.Name = regionName(f.Code)
+	}
+	return &Coverage{
+		Region: ref(q.Region), ChildLevel: childLevel(Level(q.Region)), Industry: q.Industry,
+		From: q.From, To: q.To, At: q.At, MinSharePct: q.MinSharePct,
+		Total: sumFigures(q.Region, rows), Rows: rows, Path: path(scope, q.Region),
+	}, nil
+}
+
+// CategoryCount is one problem category of a round with its count of findings.
+type CategoryCount struct {
+	Category string `json:"category"`
+	Count    int    `json:"count"`
+	Policies int    `json:"policies"`
+}
+
+// RoundSummary is what a report says of its inspection round.
+type RoundSummary struct {
+	*Round
+	Sampled      int             `json:"sampled"`
+	WithProblems int             `json:"withProblems"`
+	Categories   []CategoryCount `json:"categories"`
+	Findings     []Finding       `json:"findings"`
+}
+
+// Report is the bulletin of /api/azx/compliance/report.
+type Report struct {
+	Coverage
+	InsurersActive int           `json:"insurersActive"`
+	ByIndustry     []*Figures    `json:"byIndustry"`
+	ByInsurer      []*Figures    `json:"byInsurer"`
+	Round          *RoundSummary `json:"round"`
+}
+
+type sampleRow struct {
+	Policy   string `db:"id"`
+	Region   string `db:"region"`
+	Insurer  string `db:"insurer"`
+	Problems int    `db:"problems"`
+}
+
+func report(app core.App, q Query, scope string, round *core.Record) (*Report, error) {
+	cov, err := coverage(app, q, scope)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := aggregate(app, q, byIndustry)
+	if err != nil {
+		return nil, err
+	}
+	insurers, err := aggregate(app, q, byInsurer)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Coverage: *cov, ByIndustry: sorted(inds), ByInsurer: sorted(insurers)}
+	for _, f := range rep.ByIndustry {
+		f.Name = industryName(f.Code)
+	}
+	var names []struct {
+		ID   string `db:"id"`
+		Name string `db:"name"`
+	}
+	if err := app.DB().NewQuery("SELECT id, name FROM organizations WHERE kind = 'insurer'").All(&names); err != nil {
+		return nil, err
+	}
+	nameOf := map[string]string{}
+	for _, n := range names {
+		nameOf[n.ID] = n.Name
+	}
+	for _, f := range rep.ByInsurer {
+		f.Name = nameOf[f.Code]
+		if f.ActivePolicies > 0 {
+			rep.InsurersActive++
+		}
+	}
+	if round != nil {
+		if rep.Round, err = summarize(app, q, round, rep); err != nil {
+			return nil, err
+		}
+		rep.Total.Sampled, rep.Total.WithProblems = rep.Round.Sampled, rep.Round.WithProblems
+	}
+	return rep, nil
+}
+
+// summarize counts a round's sample and findings, in total, by region and by insurer.
+func summarize(app core.App, q Query, round *core.Record, rep *Report) (*RoundSummary, error) {
+	r := roundOf(round)
+	s := &RoundSummary{Round: r, Sampled: len(r.Sample), Categories: []CategoryCount{}}
+	var rows []sampleRow
+	child := columnOf(childLevel(Level(q.Region)))
+	err := app.DB().NewQuery("SELECT p.id, p." + child + " AS region, p.insurer, " +
+		"(SELECT COUNT(*) FROM findings f WHERE f.round = {:round} AND f.policy = p.id) AS problems " +
+		"FROM policies p WHERE p.id IN (SELECT value FROM json_each({:sample}))").
+		Bind(dbx.Params{"round": round.Id, "sample": round.GetString("sample")}).All(&rows)
+	if err != nil {
+		return nil, err
+	}
+	regions, insurers := index(rep.Rows), index(rep.ByInsurer)
+	for _, row := range rows {
+		reg, ins := regions[row.Region], insurers[row.Insurer]
+		if reg != nil {
+			reg.Sampled++
+		}
+		if ins != nil {
+			ins.Sampled++
+		}
+		if row.Problems > 0 {
+			s.WithProblems++
+			if reg != nil {
+				reg.WithProblems++
+			}
+			if ins != nil {
+				ins.WithProblems++
+			}
+		}
+	}
+	var counts []struct {
+		Category string `db:"category"`
+		Count    int    `db:"n"`
+		Policies int    `db:"policies"`
+	}
+	if err := app.DB().NewQuery("SELECT category, COUNT(*) AS n, COUNT(DISTINCT policy) AS policies FROM findings WHERE round = {:round} GROUP BY category").
+		Bind(dbx.Params{"round": round.Id}).All(&counts); err != nil {
+		return nil, err
+	}
+	byCat := map[string]CategoryCount{}
+	for _, c := range counts {
+		byCat[c.Category] = CategoryCount{c.Category, c.Count, c.Policies}
+	}
+	for _, c := range migrations.FindingCategories {
+		if cc, ok := byCat[c]; ok {
+			s.Categories = append(s.Categories, cc)
+		} else {
+			s.Categories = append(s.Categories, CategoryCount{Category: c})
+		}
+	}
+	if s.Findings, err = listFindings(app, round.Id, ""); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func index(rows []*Figures) map[string]*Figures {
+	m := map[string]*Figures{}
+	for _, f := range rows {
+		m[f.Code] = f
+	}
+	return m
+}
