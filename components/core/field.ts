@@ -43,6 +43,9 @@ export interface FieldContext {
   change(value: unknown): void;
   /** Render a nested node, e.g. a property of an object or a cell of a table. */
   renderChild(pointer: string, schema: JsonSchema, options?: ChildOptions): unknown;
+  /** Files chosen for a file field of the record (attachment renderers), sent with the submit. */
+  files(field: string): readonly File[];
+  setFiles(field: string, files: readonly File[]): void;
   /** Move focus to the element with this id once the form has re-rendered. */
   focusAfterUpdate(id: string): void;
 }

@@ -240,6 +240,64 @@ export const formStyles = css`
     color: var(--azx-color-muted, #646a73);
   }
 
+  .draft {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 12px;
+    margin-bottom: var(--azx-gap, 12px);
+    border: 1px solid var(--azx-color-accent, #1664ff);
+    border-radius: var(--azx-radius, 4px);
+  }
+  .draft p {
+    margin: 0;
+    flex: 1 1 auto;
+  }
+  .status:empty {
+    display: none;
+  }
+  .status {
+    margin: 8px 0 0;
+    color: var(--azx-color-muted, #646a73);
+  }
+  fieldset.checkboxes {
+    border: none;
+    padding: 0;
+    margin: 0;
+  }
+  fieldset.checkboxes .option {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    margin-right: 16px;
+  }
+  .attachments {
+    list-style: none;
+    padding: 0;
+    margin: 6px 0 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .attachments li {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 4px 8px;
+    border: 1px solid var(--azx-color-border, #c9cdd4);
+    border-radius: var(--azx-radius, 4px);
+  }
+  .attachments img {
+    width: 48px;
+    height: 48px;
+    object-fit: cover;
+    border-radius: 2px;
+  }
+  .muted {
+    color: var(--azx-color-muted, #646a73);
+  }
+
   @media print {
     :host {
       color: #000;
@@ -248,6 +306,7 @@ export const formStyles = css`
       max-width: none;
     }
     .summary,
+    .draft,
     .actions,
     .help,
     .error {

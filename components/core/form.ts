@@ -1,5 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../data/context.js';
+import type { FileFields, Store } from '../data/store.js';
 import { guard } from 'lit/directives/guard.js';
 import { fieldId, type ChildOptions, type FieldContext } from './field.js';
 import { formStyles } from './form.styles.js';
@@ -13,6 +16,8 @@ import { registerBuiltInRenderers } from './renderers/index.js';
 import { applyDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
+import { RecordController } from './record-controller.js';
+import { standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
 registerBuiltInRenderers();
 
@@ -44,7 +49,10 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  *
  * @event input - Bubbling, composed `Event`: the value changed while the user edits a field.
  * @event change - Bubbling, composed `Event`: the user committed a change (left a field, picked an option, added or removed a row).
- * @event azx-submit - Bubbling, composed `CustomEvent<{ value: object }>`: the user submitted and every field is valid.
+ * @event azx-submit - Bubbling, composed, cancelable `CustomEvent<{ value: object, files: Record<string, File[]> }>`: the user submitted and every field is valid. With `collection` set and a store in context, the form then stores the record unless the event is cancelled.
+ * @event azx-saved - Bubbling, composed `CustomEvent<{ record: StoredRecord }>`: the store accepted the record (now, or later from the outbox); the local draft is cleared.
+ * @event azx-queued - Bubbling, composed `CustomEvent<{ idempotencyKey: string }>`: the server could not be reached; the record waits in the outbox and is sent again when the browser is back online.
+ * @event azx-refused - Bubbling, composed `CustomEvent<{ error: unknown }>`: the server refused the record; its field errors are shown by the fields.
  *
  * @slot header - mode="print": replaces the printed header (title, organisation, definition, version).
  * @slot actions - Buttons under the fields. A submit button placed here submits this form. Defaults to a 提交/Submit button.
@@ -70,6 +78,11 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @csspart actions - The container of the actions slot.
  * @csspart submit - The default submit button.
  * @csspart schema-error - The message shown instead of the form when the schema is invalid.
+ * @csspart draft - The offer to restore a locally kept draft (with `draft` set).
+ * @csspart draft-button - The restore and discard buttons of that offer.
+ * @csspart status - The line that tells whether the record is being saved, waits offline, or was saved.
+ * @csspart attachments - An attachment field's list of files (x-widget file or photo).
+ * @csspart thumbnail - A photo's preview.
  *
  * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font of the whole form.
  * @cssprop [--azx-font-size=14px] - Base font size.
@@ -121,6 +134,38 @@ export class AzxForm extends LitElement {
 
   /** A surrounding form cannot be submitted while this form is empty. */
   @property({ type: Boolean, reflect: true }) accessor required: boolean = false;
+
+  /** The Store of the page (from context, see components/data/context.ts); set it directly to override. */
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  accessor store: Store | undefined = undefined;
+
+  /**
+   * With a store: the collection a valid submit is stored in (`policies`, `service_reports`, ...),
+   * as `definition-key` version `definition-version`, with `columns`. Without it the page stores
+   * the record itself on `azx-submit`.
+   */
+  @property() accessor collection: string = '';
+
+  /** Columns sent with the stored record: relations such as `enterprise`, `insurer`, `policy`. */
+  @property({ type: Object, attribute: false }) accessor columns: Readonly<Record<string, unknown>> = {};
+
+  /**
+   * Keep what is typed as a local draft (IndexedDB) under this name (e.g. `new`, or a record id),
+   * per signed-in user; offered back when the form opens again; cleared when the record is saved.
+   */
+  @property() accessor draft: string = '';
+
+  /**
+   * Field errors the server returned (`StoreError.fieldErrors`: `data.<path>` →
+   * `{ message_zh, message_en }`). Shown by their fields until the user changes those values.
+   */
+  @property({ type: Object, attribute: false }) accessor serverErrors: ServerErrors | undefined = undefined;
+
+  readonly #record = new RecordController(this);
+  #serverIssues: ServerIssue[] = [];
+  /** Files chosen in attachment fields, by file field name; sent with the record. */
+  #files = new Map<string, File[]>();
 
   readonly #internals: ElementInternals;
   #compiled: Compiled | undefined;
@@ -233,9 +278,21 @@ export class AzxForm extends LitElement {
       this.requestUpdate();
       return;
     }
-    this.dispatchEvent(
-      new CustomEvent('azx-submit', { bubbles: true, composed: true, detail: { value: structuredClone(this.value) } }),
+    const files: FileFields = Object.fromEntries(this.#files);
+    const proceed = this.dispatchEvent(
+      new CustomEvent('azx-submit', {
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+        detail: { value: structuredClone(this.value), files },
+      }),
     );
+    if (proceed && this.#record.stores) void this.#record.submit(files);
+  }
+
+  /** Files chosen in the attachment field whose file field is `field` (x-file-field). */
+  attachments(field: string): readonly File[] {
+    return this.#files.get(field) ?? [];
   }
 
   formResetCallback(): void {
@@ -273,6 +330,12 @@ export class AzxForm extends LitElement {
       this.#userValue = this.value;
     }
     if ((changed.has('value') || changed.has('schema')) && this.schema && this.#compiled?.ok) this.#settle(this.schema);
+    if (changed.has('serverErrors')) {
+      this.#serverIssues = toServerIssues(this.serverErrors, this.value);
+      this.#issuesFor = Symbol('server errors changed');
+      for (const s of this.#serverIssues) this.#revealed.add(s.issue.pointer);
+      if (this.#serverIssues.length) this.#pendingFocus = 'first-invalid';
+    }
     if (external) {
       this.#initial = structuredClone(this.value ?? {});
       this.#revealed.clear();
@@ -333,13 +396,14 @@ export class AzxForm extends LitElement {
       @input=${stopInner}
       @change=${stopInner}
     >
-      ${this.mode === 'print' ? this.#renderPrintHeader() : nothing} ${this.#renderSummary()} ${fields}
+      ${this.mode === 'print' ? this.#renderPrintHeader() : nothing} ${this.#renderDraftOffer()} ${this.#renderSummary()} ${fields}
       ${this.#display
         ? nothing
         : html`<div class="actions" part="actions">
             <slot name="actions">
               <button type="submit" part="submit" ?disabled=${this.#effectiveDisabled}>${uiText(locale, 'submit')}</button>
             </slot>
+            <p class="status" part="status" role="status">${this.#statusText()}</p>
           </div>`}
     </form>`;
   }
@@ -453,11 +517,34 @@ export class AzxForm extends LitElement {
       input: (v: unknown) => this.#edit(pointer, v, false),
       change: (v: unknown) => this.#edit(pointer, v, true),
       renderChild: (p: string, s: JsonSchema, o?: ChildOptions) => this.#renderNode(p, s, o ?? {}),
+      files: (field: string) => this.#files.get(field) ?? [],
+      setFiles: (field: string, files: readonly File[]) => {
+        if (files.length) this.#files.set(field, [...files]);
+        else this.#files.delete(field);
+      },
       focusAfterUpdate: (target: string) => {
         this.#pendingFocus = { id: target };
         this.requestUpdate();
       },
     };
+  }
+
+  #renderDraftOffer(): TemplateResult | typeof nothing {
+    const draft = this.#record.offered;
+    if (!draft || this.#display) return nothing;
+    const locale = this.#locale;
+    const when = new Date(draft.savedAt).toLocaleString(locale === 'en' ? 'en' : 'zh-CN');
+    return html`<div class="draft" part="draft" role="region" aria-label=${uiText(locale, 'draftTitle')}>
+      <p>${uiText(locale, 'draftFound', { when })}</p>
+      <button type="button" part="draft-button" @click=${() => this.#record.restore()}>${uiText(locale, 'draftRestore')}</button>
+      <button type="button" part="draft-button" @click=${() => void this.#record.discard()}>${uiText(locale, 'draftDiscard')}</button>
+    </div>`;
+  }
+
+  #statusText(): string {
+    const state = this.#record.state;
+    if (state === 'idle' || state === 'refused') return '';
+    return uiText(this.#locale, state === 'saving' ? 'saving' : state === 'queued' ? 'queued' : 'saved');
   }
 
   /** The head of a printed record; the page may replace it through the header slot. */
@@ -515,6 +602,7 @@ export class AzxForm extends LitElement {
       const value = setAt(this.value, pointer, next) as Record<string, unknown>;
       this.#userValue = value;
       this.value = value;
+      this.#record.edited();
       this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
     if (commit) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
@@ -536,7 +624,9 @@ export class AzxForm extends LitElement {
   #currentIssues(): Issue[] {
     if (this.#issuesFor !== this.value || !this.#compiled) {
       this.#issuesFor = this.value;
-      this.#issues = this.#compiled?.ok ? this.#compiled.validate(this.value) : [];
+      const own = this.#compiled?.ok ? this.#compiled.validate(this.value) : [];
+      const server = standingServerIssues(this.#serverIssues, this.value);
+      this.#issues = server.length ? [...own, ...server] : own;
     }
     return this.#issues;
   }

@@ -34,6 +34,8 @@ const zh: Table = {
   additionalProperties: (f, p) => `“${f}”含有不允许的字段 ${n(p, 'additionalProperty')}`,
   format: (f, p, v) => zhFormat(f, String(p['format']), v),
   'x-rules': (_f, p) => String(p['zh']),
+  // the server's own words for a field it refused (FieldError.message_zh)
+  server: (_f, p) => String(p['zh']),
   'x-compute': (f, p) => `“${f}”由系统计算，应为 ${shown(p['expected'], '空')}，不能手工填写`,
   'x-visible': (f) => `“${f}”在当前填写情况下不适用，不能填写`,
 };
@@ -60,6 +62,7 @@ const en: Table = {
   additionalProperties: (f, p) => `${f} has a field that is not allowed: ${n(p, 'additionalProperty')}`,
   format: (f, p, v) => enFormat(f, String(p['format']), v),
   'x-rules': (_f, p) => String(p['en']),
+  server: (_f, p) => String(p['en']),
   'x-compute': (f, p) => `${f} is computed and must be ${shown(p['expected'], 'empty')}; it cannot be entered by hand`,
   'x-visible': (f) => `${f} does not apply here and must be left empty`,
 };

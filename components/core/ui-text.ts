@@ -23,6 +23,17 @@ const zh = {
   organization: '机构',
   definition: '表单定义',
   version: '版本',
+  draftTitle: '本地草稿',
+  draftFound: '发现 {when} 在本机保存的未提交草稿。',
+  draftRestore: '恢复草稿',
+  draftDiscard: '丢弃草稿',
+  saving: '正在提交…',
+  queued: '网络不可用：已在本机保存，联网后将自动提交（不会重复提交）。',
+  saved: '已提交，服务器已接受。',
+  attach: '添加文件',
+  attachPhoto: '添加照片',
+  removeFile: '移除 {name}',
+  noFiles: '未添加文件',
 };
 
 export type UiKey = keyof typeof zh;
@@ -49,6 +60,17 @@ const en: Record<UiKey, string> = {
   organization: 'Organisation',
   definition: 'Definition',
   version: 'Version',
+  draftTitle: 'Local draft',
+  draftFound: 'An unsubmitted draft saved on this device at {when} was found.',
+  draftRestore: 'Restore draft',
+  draftDiscard: 'Discard draft',
+  saving: 'Submitting…',
+  queued: 'No connection: saved on this device; it will be submitted when you are back online (never twice).',
+  saved: 'Submitted; the server accepted it.',
+  attach: 'Add files',
+  attachPhoto: 'Add photos',
+  removeFile: 'Remove {name}',
+  noFiles: 'No files added',
 };
 
 export function uiText(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {

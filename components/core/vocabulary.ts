@@ -19,6 +19,9 @@ export const X_KEYWORDS: readonly XKeyword[] = [
   { keyword: 'x-compute' },
   { keyword: 'x-visible' },
   { keyword: 'x-column', schemaType: 'string' },
+  // Attachments (x-widget file/photo): the record's file field the files go to, and accepted types.
+  { keyword: 'x-file-field', schemaType: 'string' },
+  { keyword: 'x-accept', schemaType: 'string' },
   // English text beside the Chinese default.
   { keyword: 'x-title-en', schemaType: 'string' },
   { keyword: 'x-description-en', schemaType: 'string' },

@@ -5,3 +5,4 @@ export { MemoryStore, type MemoryStoreOptions, type MemoryUser } from './memory-
 export { PocketBaseStore, type PocketBaseStoreOptions } from './pocketbase-store.js';
 export { IndexedDbDraftBox, MemoryDraftBox, draftScope, type Draft, type DraftBox } from './drafts.js';
 export type * from './records.js';
+export { Outbox, outboxFor, isTransient, type OutboxEntry, type OutboxDetail, type SubmitOutcome } from './outbox.js';

@@ -48,6 +48,11 @@ export interface PocketBaseStoreOptions {
   readonly persistKey?: string;
   /** The language of `message` in errors; both languages are always present. Default zh. */
   readonly lang?: 'zh' | 'en';
+  /**
+   * The fetch every request goes through; default the page's. A portal may pass its own
+   * (instrumented, proxied); tests pass one that drops the connection on demand.
+   */
+  readonly fetch?: (url: RequestInfo | URL, config?: RequestInit) => Promise<Response>;
 }
 
 const ROLES: ReadonlySet<string> = new Set(['enterprise', 'insurer', 'provider', 'regulator', 'admin']);
@@ -115,6 +120,8 @@ export class PocketBaseStore implements Store {
     // Elements legitimately issue the same request twice (two lists of one collection);
     // the SDK's default would cancel the first.
     this.#pb.autoCancellation(false);
+    const ownFetch = options.fetch;
+    if (ownFetch) this.#pb.beforeSend = (url, init) => ({ url, options: { ...init, fetch: ownFetch } });
     this.#party = auth.isValid ? partyOf(auth.record) : null;
     auth.onChange((_token, record) => this.#setParty(auth.isValid ? partyOf(record) : null));
   }

@@ -1,6 +1,8 @@
 // The built-in renderers, registered once when the form module loads.
 import { registerRenderer } from '../registry.js';
 import { arrayRenderer } from './array.js';
+import { attachmentsRenderer } from './attachments.js';
+import { checkboxesRenderer } from './checkboxes.js';
 import { booleanRenderer } from './boolean.js';
 import { conditionalRenderer } from './conditional.js';
 import { enumRenderer } from './enum.js';
@@ -19,6 +21,8 @@ export const BUILT_IN_RENDERERS = [
   objectRenderer,
   arrayRenderer,
   conditionalRenderer,
+  checkboxesRenderer,
+  attachmentsRenderer,
 ] as const;
 
 let registered = false;

@@ -1,0 +1,65 @@
+// Several choices from a fixed list: an array of enum items (`uniqueItems`, or x-widget
+// "checkboxes") as a group of checkboxes in a fieldset.
+import { html, nothing } from 'lit';
+import type { FieldContext } from '../field.js';
+import { rankWith, type RendererEntry } from '../registry.js';
+import { enumOptions, type JsonSchema } from '../schema.js';
+import { displayShell } from './shell.js';
+
+function itemsOf(schema: JsonSchema): JsonSchema | undefined {
+  const items = schema.items;
+  return items && typeof items === 'object' && !Array.isArray(items) ? (items as JsonSchema) : undefined;
+}
+
+function render(f: FieldContext) {
+  const items = itemsOf(f.schema)!;
+  const options = enumOptions(items, f.locale) ?? [];
+  const chosen = Array.isArray(f.value) ? (f.value as unknown[]) : [];
+  if (f.display) {
+    return displayShell(f, options.filter((o) => chosen.includes(o.value)).map((o) => o.label).join('、'));
+  }
+  // Read from the boxes themselves: two clicks can come before the form re-renders. Kept in
+  // the options' order, so the stored list does not depend on click order.
+  const toggle = (e: Event) => {
+    const boxes = (e.target as HTMLElement).closest('fieldset')!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
+    const next = options.filter((_, i) => boxes[i]?.checked).map((o) => o.value);
+    f.change(next.length ? next : undefined);
+  };
+  return html`<fieldset
+    class="field checkboxes ${f.invalid ? 'invalid' : ''}"
+    part="field group"
+    data-pointer=${f.pointer}
+    aria-describedby=${f.describedBy ?? nothing}
+    aria-invalid=${f.invalid ? 'true' : 'false'}
+  >
+    <legend part="label legend" class=${f.compact ? 'visually-hidden' : 'label'}>
+      ${f.label}${f.required ? html`<span class="required-mark" part="required-mark" aria-hidden="true">*</span>` : nothing}
+    </legend>
+    ${options.map(
+      (o, i) => html`<label class="option">
+        <input
+          id=${i === 0 ? f.id : `${f.id}-${i}`}
+          part="control checkbox"
+          type="checkbox"
+          .checked=${chosen.includes(o.value)}
+          ?disabled=${f.disabled || f.readOnly}
+          @change=${toggle}
+        />
+        ${o.label}
+      </label>`,
+    )}
+    ${f.help && !f.compact ? html`<p id=${f.helpId} class="help" part="help">${f.help}</p>` : nothing}
+    ${f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join('；')}</p>` : nothing}
+  </fieldset>`;
+}
+
+export const checkboxesRenderer: RendererEntry = {
+  name: 'checkboxes',
+  // Above the table of the array renderer: a list of choices is not a table of rows.
+  tester: rankWith(5, (s) => {
+    const items = itemsOf(s);
+    if (!items || enumOptions(items, 'zh-CN') === undefined) return false;
+    return s['x-widget'] === 'checkboxes' || s.uniqueItems === true;
+  }),
+  render,
+};
