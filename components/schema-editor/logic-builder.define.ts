@@ -1,0 +1,10 @@
+// Defines <azx-logic-builder> once (the schema editor's inspector and rules panel use it).
+import { AzxLogicBuilder } from './logic-builder.js';
+
+if (!customElements.get('azx-logic-builder')) customElements.define('azx-logic-builder', AzxLogicBuilder);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'azx-logic-builder': AzxLogicBuilder;
+  }
+}

@@ -1,0 +1,546 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { AzxForm, JsonSchema } from '../core/index.js';
+import '../core/index.js';
+import { toLocale } from '../core/locale.js';
+import { isStoreError, storeContext, type FormDefinition, type Store } from '../data/index.js';
+import { renderList, byKey, DEFINITION_KEY, type NewIndustry } from './definition-list.js';
+import { renderFieldTree } from './field-tree.js';
+import { renderInspector } from './inspector.js';
+import { renderRules } from './rules-panel.js';
+import { renderPublish } from './publish-panel.js';
+import { diffSchemas } from './diff.js';
+import { History } from './history.js';
+import { extendSchema, fieldAt, type FieldPath } from './model.js';
+import { checkSchema, checkSchemaText, type CheckResult, type SchemaProblem } from './meta/check.js';
+import { editorStyles } from './schema-editor.styles.js';
+import { t, type EditorKey } from './ui-text.js';
+
+/** What the administrator edits: one version of one definition, not yet published. */
+export interface DefinitionDraftState {
+  readonly key: string;
+  readonly version: number;
+  readonly title: string;
+  readonly industry: string;
+  readonly base: string;
+  readonly schema: JsonSchema;
+}
+
+type Tab = 'fields' | 'rules' | 'json' | 'preview' | 'publish';
+const TABS: readonly [Tab, EditorKey][] = [
+  ['fields', 'tabFields'],
+  ['rules', 'tabRules'],
+  ['json', 'tabJson'],
+  ['preview', 'tabPreview'],
+  ['publish', 'tabPublish'],
+];
+
+const checked = new WeakMap<object, CheckResult>();
+function checkOnce(schema: JsonSchema): CheckResult {
+  let r = checked.get(schema);
+  if (!r) checked.set(schema, (r = checkSchema(schema)));
+  return r;
+}
+
+/**
+ * The low-code editor of form definitions: lists definitions with their versions, starts a
+ * definition for a new industry from a published one, edits its fields, groups, conditions,
+ * formulas and cross-field rules without JSON (or as JSON, checked against the 2020-12
+ * meta-schema as it is typed), previews it with `<azx-form>` and sample data, shows what
+ * changed against the published version, publishes a new immutable version and retires old
+ * ones. Undo and redo with the buttons or Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) outside text boxes.
+ * Whatever an administrator types is shown as text only.
+ *
+ * Reads the Store from context (`storeContext`) unless `store` is set.
+ *
+ * @summary Administrators extend the forms for a new industry without a release.
+ *
+ * @event azx-definition-published - Bubbling, composed `CustomEvent<{ definition: FormDefinition }>`: a version was published.
+ * @event azx-definition-retired - Bubbling, composed `CustomEvent<{ definition: FormDefinition }>`: a version was retired.
+ *
+ * @csspart definitions - The table of definitions.
+ * @csspart new-industry - The form that starts a definition for a new industry.
+ * @csspart tabs - The tab list of the editor.
+ * @csspart tab - One tab.
+ * @csspart add-field - The form that adds a field.
+ * @csspart inspector - The properties of the selected field.
+ * @csspart preview - The live `<azx-form>`.
+ * @csspart diff - The table of changes against the published version.
+ * @csspart control - Every input, select and textarea.
+ * @csspart button - Every button (also `primary`).
+ * @csspart status - The status line.
+ *
+ * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font.
+ * @cssprop [--azx-color-text=#1f2329] - Text colour.
+ * @cssprop [--azx-color-muted=#646a73] - Hints.
+ * @cssprop [--azx-color-border=#c9cdd4] - Borders.
+ * @cssprop [--azx-color-surface=#ffffff] - Background of controls.
+ * @cssprop [--azx-color-accent=#1664ff] - Focus ring, selection and primary buttons.
+ * @cssprop [--azx-color-on-accent=#ffffff] - Text on primary buttons.
+ * @cssprop [--azx-color-error=#d4380d] - Errors.
+ * @cssprop [--azx-radius=4px] - Corner radius.
+ */
+export class AzxSchemaEditor extends LitElement {
+  static override styles = editorStyles;
+
+  /** A Store to use instead of the one from context. */
+  @property({ attribute: false }) accessor store: Store | undefined = undefined;
+
+  @consume({ context: storeContext, subscribe: true })
+  @state()
+  accessor contextStore: Store | undefined = undefined;
+
+  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+
+  /** Open this definition key in the editor at once (its draft, or a new version of it). */
+  @property({ attribute: 'definition-key' }) accessor definitionKey: string = '';
+
+  @state() accessor #definitions: readonly FormDefinition[] = [];
+  @state() accessor #loaded = false;
+  @state() accessor #draft: DefinitionDraftState | undefined = undefined;
+  /** The version the draft is compared with: the latest published of its key, else its base. */
+  @state() accessor #against: FormDefinition | undefined = undefined;
+  @state() accessor #isNewKey = false;
+  @state() accessor #selected: FieldPath = [];
+  @state() accessor #tab: Tab = 'fields';
+  @state() accessor #busy = false;
+  @state() accessor #status = '';
+  @state() accessor #errors: readonly string[] = [];
+  @state() accessor #addProblem = '';
+  @state() accessor #createProblem = '';
+  @state() accessor #jsonText = '';
+  @state() accessor #jsonCheck: CheckResult | undefined = undefined;
+  @state() accessor #sample: Record<string, unknown> = {};
+  @state() accessor #sampleResult: '' | 'valid' | 'invalid' = '';
+  readonly #history = new History<DefinitionDraftState>();
+  #loadedFor: Store | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', (e) => this.#onKeyDown(e));
+  }
+
+  get #store(): Store | undefined {
+    return this.store ?? this.contextStore;
+  }
+  get #locale() {
+    return toLocale(this.lang);
+  }
+
+  /** The draft being edited, if any (for portals and tests). */
+  get draft(): DefinitionDraftState | undefined {
+    return this.#draft;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const store = this.#store;
+    if (store && store !== this.#loadedFor) {
+      this.#loadedFor = store;
+      void this.#load().then(() => {
+        if (this.definitionKey && !this.#draft) this.#edit(this.definitionKey);
+      });
+    }
+    if (changed.has('definitionKey') && this.definitionKey && this.#loaded && this.#draft?.key !== this.definitionKey) {
+      this.#edit(this.definitionKey);
+    }
+  }
+
+  /** Reloads the definitions from the store. */
+  async reload(): Promise<void> {
+    await this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const store = this.#store;
+    if (!store) return;
+    try {
+      this.#definitions = await store.listDefinitions();
+      this.#loaded = true;
+    } catch (err) {
+      this.#showError(err);
+    }
+  }
+
+  // ── actions ───────────────────────────────────────────────────────────────────────────
+
+  #latestPublished(key: string): FormDefinition | undefined {
+    return this.#definitions.filter((d) => d.key === key && d.status === 'published').sort((a, b) => b.version - a.version)[0];
+  }
+
+  #open(draft: DefinitionDraftState, against: FormDefinition | undefined, isNewKey: boolean): void {
+    this.#draft = draft;
+    this.#against = against;
+    this.#isNewKey = isNewKey;
+    this.#history.clear();
+    this.#selected = [];
+    this.#tab = 'fields';
+    this.#errors = [];
+    this.#sample = {};
+    this.#sampleResult = '';
+    this.#syncJson();
+  }
+
+  #edit(key: string): void {
+    const versions = byKey(this.#definitions).get(key);
+    if (!versions || versions.length === 0) return;
+    const latest = versions[versions.length - 1]!;
+    const published = this.#latestPublished(key);
+    const base = published ?? (latest.base ? this.#latestPublished(latest.base) : undefined);
+    const from = latest.status === 'draft' ? latest : published ?? latest;
+    this.#open(
+      {
+        key,
+        version: latest.status === 'draft' ? latest.version : latest.version + 1,
+        title: from.title,
+        industry: from.industry,
+        base: from.base,
+        schema: structuredClone(from.schema) as JsonSchema,
+      },
+      base,
+      !published,
+    );
+    this.#status = '';
+  }
+
+  #create(spec: NewIndustry): void {
+    const L = this.#locale;
+    if (!DEFINITION_KEY.test(spec.key)) {
+      this.#createProblem = t(L, 'failed', { m: L === 'en' ? 'a key is lowercase letters, digits, _ . -, starting with a letter' : '标识须以小写字母开头，只含小写字母、数字和 _ . -' });
+      return;
+    }
+    if (this.#definitions.some((d) => d.key === spec.key)) {
+      this.#createProblem = t(L, 'keyTaken', { k: spec.key });
+      return;
+    }
+    const base = this.#latestPublished(spec.base);
+    if (!base) return;
+    this.#createProblem = '';
+    this.#open(
+      {
+        key: spec.key,
+        version: 1,
+        title: spec.zh,
+        industry: spec.industry,
+        // records name the collection's kind through `base`, so a variant of a variant keeps the root kind
+        base: base.base || base.key,
+        schema: extendSchema(base.schema as JsonSchema, spec.key, spec.zh, spec.en),
+      },
+      base,
+      true,
+    );
+  }
+
+  #commit = (schema: JsonSchema): void => {
+    if (!this.#draft) return;
+    this.#history.push(this.#draft);
+    this.#draft = { ...this.#draft, schema };
+    this.#status = '';
+    this.#syncJson();
+  };
+
+  #setMeta(patch: Partial<Pick<DefinitionDraftState, 'title' | 'industry'>> & { titleEn?: string }): void {
+    const d = this.#draft;
+    if (!d) return;
+    this.#history.push(d);
+    let schema = d.schema;
+    if (patch.title !== undefined) schema = { ...schema, title: patch.title };
+    if (patch.titleEn !== undefined) {
+      schema = { ...schema, 'x-title-en': patch.titleEn };
+      if (patch.titleEn === '') delete (schema as Record<string, unknown>)['x-title-en'];
+    }
+    this.#draft = { ...d, title: patch.title ?? d.title, industry: patch.industry ?? d.industry, schema };
+    this.#syncJson();
+  }
+
+  /** Undoes the last edit; false when there is none. */
+  undo(): boolean {
+    if (!this.#draft) return false;
+    const previous = this.#history.undo(this.#draft);
+    if (!previous) return false;
+    this.#draft = previous;
+    this.#afterHistory();
+    return true;
+  }
+
+  /** Redoes the last undone edit; false when there is none. */
+  redo(): boolean {
+    if (!this.#draft) return false;
+    const next = this.#history.redo(this.#draft);
+    if (!next) return false;
+    this.#draft = next;
+    this.#afterHistory();
+    return true;
+  }
+
+  #afterHistory(): void {
+    if (this.#draft && !fieldAt(this.#draft.schema, this.#selected)) this.#selected = [];
+    this.#syncJson();
+  }
+
+  #syncJson(): void {
+    if (!this.#draft) return;
+    this.#jsonText = JSON.stringify(this.#draft.schema, null, 2);
+    this.#jsonCheck = undefined;
+  }
+
+  #onKeyDown(e: KeyboardEvent): void {
+    if (!(e.ctrlKey || e.metaKey) || !this.#draft) return;
+    const target = e.composedPath()[0];
+    // text boxes keep the browser's own undo of what is being typed
+    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type))) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      this.undo();
+    } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+      e.preventDefault();
+      this.redo();
+    }
+  }
+
+  #draftInput() {
+    const d = this.#draft!;
+    return { key: d.key, version: d.version, title: d.title, industry: d.industry, base: d.base, schema: d.schema };
+  }
+
+  /** Stores the draft (a draft row on the server); resolves false when refused. */
+  async saveDraft(): Promise<boolean> {
+    const store = this.#store;
+    if (!store || !this.#draft) return false;
+    this.#busy = true;
+    this.#errors = [];
+    try {
+      await store.saveDefinitionDraft(this.#draftInput());
+      this.#status = t(this.#locale, 'saved');
+      await this.#load();
+      return true;
+    } catch (err) {
+      this.#showError(err);
+      return false;
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Saves the draft and publishes it as a new immutable version; resolves false when refused. */
+  async publish(): Promise<boolean> {
+    const store = this.#store;
+    const d = this.#draft;
+    if (!store || !d) return false;
+    this.#busy = true;
+    this.#errors = [];
+    try {
+      await store.saveDefinitionDraft(this.#draftInput());
+      const definition = await store.setDefinitionStatus(d.key, d.version, 'published');
+      await this.#load();
+      this.#draft = undefined;
+      this.#history.clear();
+      this.#status = t(this.#locale, 'published', { v: d.version });
+      this.dispatchEvent(new CustomEvent('azx-definition-published', { detail: { definition }, bubbles: true, composed: true }));
+      return true;
+    } catch (err) {
+      this.#showError(err);
+      return false;
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #retire(def: FormDefinition): Promise<void> {
+    const store = this.#store;
+    if (!store) return;
+    this.#busy = true;
+    this.#errors = [];
+    try {
+      const definition = await store.setDefinitionStatus(def.key, def.version, 'retired');
+      await this.#load();
+      this.#status = t(this.#locale, 'retired', { v: def.version });
+      this.dispatchEvent(new CustomEvent('azx-definition-retired', { detail: { definition }, bubbles: true, composed: true }));
+    } catch (err) {
+      this.#showError(err);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #showError(err: unknown): void {
+    const en = this.#locale === 'en';
+    if (isStoreError(err)) {
+      const lines = [`${t(this.#locale, 'refused')} ${en ? err.message_en : err.message_zh}`];
+      for (const [field, fe] of Object.entries(err.fieldErrors)) lines.push(`${field}: ${en ? fe.message_en : fe.message_zh}`);
+      this.#errors = lines;
+    } else {
+      this.#errors = [t(this.#locale, 'failed', { m: err instanceof Error ? err.message : String(err) })];
+    }
+  }
+
+  // ── rendering ─────────────────────────────────────────────────────────────────────────
+
+  protected override render(): TemplateResult {
+    const L = this.#locale;
+    const store = this.#store;
+    return html`<div class="editor">
+      <h2>${t(L, 'heading')}</h2>
+      ${!store ? html`<p class="error">${t(L, 'noStore')}</p>` : nothing}
+      ${store && store.party && store.party.role !== 'admin' ? html`<p class="hint">${t(L, 'notAdmin')}</p>` : nothing}
+      <p class="status" part="status" role="status">${this.#status}</p>
+      ${this.#errors.length > 0
+        ? html`<div class="errors" role="alert">${this.#errors.map((line) => html`<p class="error">${line}</p>`)}</div>`
+        : nothing}
+      ${!this.#loaded && store
+        ? html`<p class="hint">${t(L, 'loading')}</p>`
+        : this.#draft
+          ? this.#renderEditor(this.#draft)
+          : renderList({
+              locale: L,
+              definitions: this.#definitions,
+              busy: this.#busy,
+              createProblem: this.#createProblem,
+              edit: (key) => this.#edit(key),
+              retire: (d) => void this.#retire(d),
+              create: (spec) => this.#create(spec),
+            })}
+    </div>`;
+  }
+
+  #renderEditor(d: DefinitionDraftState): TemplateResult {
+    const L = this.#locale;
+    const problems = checkOnce(d.schema);
+    return html`<div class="draft">
+      <div class="toolbar">
+        <button type="button" part="button" @click=${() => {
+          this.#draft = undefined;
+          this.#status = '';
+          this.#errors = [];
+        }}>${t(L, 'back')}</button>
+        <button type="button" part="button" ?disabled=${!this.#history.canUndo} @click=${() => this.undo()} aria-keyshortcuts="Control+Z">
+          ${t(L, 'undo')}</button>
+        <button type="button" part="button" ?disabled=${!this.#history.canRedo} @click=${() => this.redo()} aria-keyshortcuts="Control+Shift+Z Control+Y">
+          ${t(L, 'redo')}</button>
+        <button type="button" part="button" ?disabled=${this.#busy} @click=${() => void this.saveDraft()}>${t(L, 'saveDraft')}</button>
+      </div>
+      <div class="meta grid">
+        <span class="stack">${t(L, 'key')}</span><span><code>${d.key}</code> · v${d.version} · ${t(L, 'status_draft')}${d.base ? html` · ${t(L, 'base')} <code>${d.base}</code>` : nothing}</span>
+        <label class="stack" for="meta-title">${t(L, 'title')}</label>
+        <input id="meta-title" part="control" .value=${d.title} @change=${(e: Event) => this.#setMeta({ title: (e.target as HTMLInputElement).value })} />
+        <label class="stack" for="meta-title-en">${t(L, 'titleEn')}</label>
+        <input id="meta-title-en" part="control" .value=${typeof d.schema['x-title-en'] === 'string' ? d.schema['x-title-en'] : ''}
+          @change=${(e: Event) => this.#setMeta({ titleEn: (e.target as HTMLInputElement).value })} />
+        <label class="stack" for="meta-industry">${t(L, 'industry')}</label>
+        <input id="meta-industry" part="control" .value=${d.industry} @change=${(e: Event) => this.#setMeta({ industry: (e.target as HTMLInputElement).value })} />
+      </div>
+      ${problems.ok ? nothing : this.#renderProblems(problems.problems)}
+      <div role="tablist" part="tabs" class="tabs" aria-label=${t(L, 'heading')}>
+        ${TABS.map(
+          ([tab, label]) => html`<button type="button" role="tab" part="tab" id=${`tab-${tab}`} aria-controls="panel"
+            aria-selected=${this.#tab === tab ? 'true' : 'false'} tabindex=${this.#tab === tab ? '0' : '-1'}
+            @click=${() => (this.#tab = tab)} @keydown=${(e: KeyboardEvent) => this.#onTabKey(e)}>${t(L, label)}</button>`,
+        )}
+      </div>
+      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.#tab}`} class="panel panel-${this.#tab}">${this.#renderTab(d, problems)}</div>
+    </div>`;
+  }
+
+  #onTabKey(e: KeyboardEvent): void {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = TABS.findIndex(([tab]) => tab === this.#tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]![0];
+    this.#tab = next;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  }
+
+  #renderProblems(problems: readonly SchemaProblem[]): TemplateResult {
+    const L = this.#locale;
+    return html`<div class="problems" role="status">
+      <p>${t(L, 'jsonProblems', { n: problems.length })}</p>
+      <ul>${problems.map((p) => html`<li class="error">${L === 'en' ? p.en : p.zh}</li>`)}</ul>
+    </div>`;
+  }
+
+  #renderTab(d: DefinitionDraftState, problems: CheckResult): TemplateResult {
+    const L = this.#locale;
+    switch (this.#tab) {
+      case 'fields':
+        return html`<div class="columns">
+          ${renderFieldTree({
+            locale: L,
+            schema: d.schema,
+            selected: this.#selected,
+            addProblem: this.#addProblem,
+            select: (path) => (this.#selected = path),
+            commit: this.#commit,
+            setAddProblem: (text) => (this.#addProblem = text),
+          })}
+          ${renderInspector({ locale: L, schema: d.schema, path: this.#selected, commit: this.#commit })}
+        </div>`;
+      case 'rules':
+        return renderRules({ locale: L, schema: d.schema, commit: this.#commit });
+      case 'json':
+        return this.#renderJson();
+      case 'preview':
+        return this.#renderPreview(d);
+      case 'publish':
+        return renderPublish({
+          locale: L,
+          against: this.#against,
+          isNewKey: this.#isNewKey,
+          changes: diffSchemas(this.#against?.schema as JsonSchema | undefined, d.schema),
+          version: d.version,
+          blocked: !problems.ok,
+          busy: this.#busy,
+          publish: () => void this.publish(),
+        });
+    }
+  }
+
+  #renderJson(): TemplateResult {
+    const L = this.#locale;
+    const result = this.#jsonCheck ?? checkSchemaText(this.#jsonText);
+    return html`<label for="json-text">${t(L, 'json')}</label>
+      <textarea id="json-text" part="control" class="json" spellcheck="false" rows="24" .value=${this.#jsonText}
+        aria-invalid=${result.ok ? 'false' : 'true'} aria-describedby="json-result"
+        @input=${(e: Event) => {
+          this.#jsonText = (e.target as HTMLTextAreaElement).value;
+          this.#jsonCheck = checkSchemaText(this.#jsonText);
+        }}></textarea>
+      <div id="json-result" role="status">
+        ${result.ok
+          ? html`<p class="ok">${t(L, 'jsonOk')}</p>`
+          : html`<p>${t(L, 'jsonProblems', { n: result.problems.length })}</p>
+              <ul>${result.problems.map((p) => html`<li class="error">${L === 'en' ? p.en : p.zh}</li>`)}</ul>`}
+      </div>
+      <button type="button" part="button primary" class="primary" ?disabled=${!result.ok} @click=${() => {
+        if (result.ok) this.#commit(result.schema);
+      }}>${t(L, 'jsonApply')}</button>`;
+  }
+
+  #renderPreview(d: DefinitionDraftState): TemplateResult {
+    const L = this.#locale;
+    return html`<div class="preview" part="preview">
+      <azx-form
+        lang=${L}
+        .schema=${d.schema}
+        .value=${this.#sample}
+        @input=${(e: Event) => {
+          this.#sample = (e.currentTarget as AzxForm).value;
+          this.#sampleResult = '';
+        }}
+        @change=${(e: Event) => (this.#sample = (e.currentTarget as AzxForm).value)}
+        @azx-submit=${() => (this.#sampleResult = 'valid')}
+      >
+        <button slot="actions" type="submit" part="button primary" class="primary" @click=${(e: Event) => {
+          const form = (e.currentTarget as HTMLElement).closest('azx-form') as AzxForm | null;
+          this.#sampleResult = form?.checkValidity() ? 'valid' : 'invalid';
+        }}>${t(L, 'validateSample')}</button>
+      </azx-form>
+      <p class="sample-result ${this.#sampleResult}" role="status">
+        ${this.#sampleResult === 'valid' ? t(L, 'sampleValid') : this.#sampleResult === 'invalid' ? t(L, 'sampleInvalid') : ''}
+      </p>
+      <details>
+        <summary>${t(L, 'sample')}</summary>
+        <pre class="json">${JSON.stringify(this.#sample, null, 2)}</pre>
+      </details>
+    </div>`;
+  }
+}
