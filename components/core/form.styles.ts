@@ -39,7 +39,7 @@ export const formStyles = css`
     font-weight: 500;
   }
   .required-mark {
-    color: var(--azx-color-error, #d4380d);
+    color: var(--azx-color-error, #b42a0a);
     margin-inline-start: 2px;
   }
   input:not([type='checkbox']),
@@ -69,7 +69,7 @@ export const formStyles = css`
     outline-offset: 1px;
   }
   [aria-invalid='true'] {
-    border-color: var(--azx-color-error, #d4380d) !important;
+    border-color: var(--azx-color-error, #b42a0a) !important;
   }
   .help {
     margin: 0;
@@ -78,7 +78,7 @@ export const formStyles = css`
   }
   .error {
     margin: 0;
-    color: var(--azx-color-error, #d4380d);
+    color: var(--azx-color-error, #b42a0a);
     font-size: 0.9em;
   }
   .group {
@@ -156,7 +156,7 @@ export const formStyles = css`
     gap: 8px;
   }
   .summary {
-    border: 1px solid var(--azx-color-error, #d4380d);
+    border: 1px solid var(--azx-color-error, #b42a0a);
     background: var(--azx-color-error-surface, #fff2ee);
     border-radius: var(--azx-radius, 4px);
     padding: 8px 12px;
@@ -170,7 +170,7 @@ export const formStyles = css`
     padding-inline-start: 1.2em;
   }
   .summary a {
-    color: var(--azx-color-error, #d4380d);
+    color: var(--azx-color-error, #b42a0a);
   }
   .display .value {
     min-height: 1.5em;
@@ -178,7 +178,7 @@ export const formStyles = css`
   }
   .schema-error,
   .unsupported {
-    color: var(--azx-color-error, #d4380d);
+    color: var(--azx-color-error, #b42a0a);
   }
   .schema-error pre {
     white-space: pre-wrap;
