@@ -16,6 +16,7 @@ import { prepareData, startServer } from './scripts/pocketbase.mjs';
 import { root } from './scripts/paths.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './scripts/ensure.mjs';
 import { COMMONJS_PACKAGES, commonjsDeps } from './test/browser/setup/commonjs-deps.mjs';
+import { jsonSchemaSuite } from './test/browser/setup/json-schema-suite.mjs';
 
 const WORLD_PATH = '/__azx/world.json';
 const FIXTURES_PATH = '/__azx/fixtures.json';
@@ -160,6 +161,7 @@ export default {
     commonjsDeps({ packages: COMMONJS_PACKAGES, rootDir: root }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     azxBackend(),
+    jsonSchemaSuite(),
   ],
   reporters: [defaultReporter(), summaryReporter()],
 };
