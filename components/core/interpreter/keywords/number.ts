@@ -17,8 +17,8 @@ export const number: Record<string, Step> = {
     const m = n.s.multipleOf as number;
     const q = (d as number) / m;
     const p = c.doc.prec;
-    // an infinite quotient (1e308 / 0.123) is no multiple, though the tolerance test would pass it
-    const ok = isFinite(q) && (p ? Math.abs(Math.round(q) - q) <= 10 ** -p : Number.isInteger(q));
+    // an overflowing quotient (1e308 / 0.5): a whole number is a multiple of 1/k, nothing else is
+    const ok = isFinite(q) ? (p ? Math.abs(Math.round(q) - q) <= 10 ** -p : Number.isInteger(q)) : Number.isInteger(d) && Number.isInteger(1 / m);
     return ok || fail(c, n, at, 'multipleOf', { multipleOf: m });
   },
 };
