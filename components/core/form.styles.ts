@@ -1,8 +1,9 @@
 import { css } from 'lit';
+import { hostReset } from './host-styles.js';
 
 // Every colour and size comes from an --azx-* custom property with a default,
 // so a portal themes the form without reaching into it.
-export const formStyles = css`
+export const formStyles = [hostReset, css`
   :host {
     display: block;
     font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
@@ -326,4 +327,4 @@ export const formStyles = css`
       color: #000;
     }
   }
-`;
+`];

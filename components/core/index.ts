@@ -27,3 +27,5 @@ export { issueMessage } from './messages.js';
 export { isValidUscc, usccCheckChar, usccProblem, USCC_ALPHABET, type UsccProblem } from './uscc.js';
 export { isCnMobile, isCnRegion } from './formats.js';
 export { X_KEYWORDS } from './vocabulary.js';
+export { hostReset } from './host-styles.js';
+export type { ServerErrors, ServerFieldError } from './server-errors.js';

@@ -1,0 +1,36 @@
+import { css } from 'lit';
+
+/**
+ * The first styles of every AZX element. Shadow DOM keeps the page's selectors out, but
+ * inherited properties still cross the shadow boundary: a portal's `body { letter-spacing;
+ * text-transform; text-align }` would reach our text. The host sets each of them back to
+ * the element's own values; `box-sizing` inside is ours whatever `* {}` the page has.
+ */
+export const hostReset = css`
+  :host {
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
+    direction: ltr;
+    visibility: visible;
+    cursor: auto;
+    list-style: disc;
+    font-size: var(--azx-font-size, 14px);
+    line-height: 1.5;
+    color: var(--azx-color-text, #1f2329);
+    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+`;
