@@ -4,7 +4,7 @@
  * coherent (a known definition, a correction reason, unique ids). Plug `validate` in to get
  * field errors from the browser-side validator, and `canRead` to mimic access rules.
  */
-import { fieldError, storeError, type FieldErrors } from './errors.js';
+import { fieldError, StoreError, storeError, type FieldErrors } from './errors.js';
 import { comparator, matches, paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
 import {
   isIdempotencyKey,
@@ -29,6 +29,11 @@ import {
   type RecordChange,
   type RecordData,
   type ServiceLedger,
+  type ComplianceReport,
+  type CoverageFigures,
+  type CoverageRecordPage,
+  type Finding,
+  type InspectionRound,
   type Store,
   type StoredRecord,
   type SubscribeOptions,
@@ -573,6 +578,47 @@ export class MemoryStore implements Store {
     setTimeout(() => {
       for (const { listener } of entries) listener({ action, record: toStoredRecord(collection, structuredClone(snapshot)) });
     });
+  }
+
+  // ── <azx-coverage-map>, <azx-compliance-report> ───────────────────────────────────────
+  // Aggregation is the server's job (SQL over the whole region); a MemoryStore holds a few rows
+  // for stories and tests, so it says clearly that it does not do this. Stories and tests that
+  // show these elements supply a subclass with fixed figures.
+  #regulatorOnly(zh: string, en: string): StoreError {
+    return new StoreError({
+      code: 'unknown',
+      status: 501,
+      message_zh: `内存存储不支持${zh}，请使用 PocketBaseStore`,
+      message_en: `MemoryStore does not support ${en}; use PocketBaseStore`,
+    });
+  }
+
+  async coverageFigures(): Promise<CoverageFigures> {
+    throw this.#regulatorOnly('覆盖率统计', 'coverage figures');
+  }
+
+  async coverageRecords(): Promise<CoverageRecordPage> {
+    throw this.#regulatorOnly('指标明细', 'coverage records');
+  }
+
+  async complianceReport(): Promise<ComplianceReport> {
+    throw this.#regulatorOnly('合规通报', 'compliance reports');
+  }
+
+  async listInspectionRounds(): Promise<readonly InspectionRound[]> {
+    throw this.#regulatorOnly('检查轮次', 'inspection rounds');
+  }
+
+  async drawSample(): Promise<InspectionRound> {
+    throw this.#regulatorOnly('抽样', 'sampling');
+  }
+
+  async listFindings(): Promise<readonly Finding[]> {
+    throw this.#regulatorOnly('检查发现', 'findings');
+  }
+
+  async recordFinding(): Promise<Finding> {
+    throw this.#regulatorOnly('检查发现', 'findings');
   }
 }
 

@@ -32,6 +32,16 @@ import {
   type Role,
   type ScopeLevel,
   type ServiceLedger,
+  type ComplianceQuery,
+  type ComplianceReport,
+  type CoverageFigures,
+  type CoverageQuery,
+  type CoverageRecordPage,
+  type CoverageRecordsQuery,
+  type Finding,
+  type InspectionRound,
+  type NewFinding,
+  type NewInspectionRound,
   type Store,
   type StoredRecord,
   type SubscribeOptions,
@@ -469,6 +479,50 @@ export class PocketBaseStore implements Store {
     } catch (err) {
       throw this.#error(err);
     }
+  }
+
+  // ── <azx-coverage-map>, <azx-compliance-report> ───────────────────────────────────────
+  // The server's JSON is already in these shapes (backend/internal/coverage).
+  async #regulator<T>(path: string, query: object, body?: object): Promise<T> {
+    const q: Record<string, string> = {};
+    for (const [k, v] of Object.entries(query)) {
+      if (v === undefined || v === null || v === '') continue;
+      q[k === 'minSharePct' ? 'min_share' : k] = String(v);
+    }
+    try {
+      return await this.#pb.send<T>(path, body ? { method: 'POST', body, query: q } : { query: q });
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  coverageFigures(query: CoverageQuery = {}): Promise<CoverageFigures> {
+    return this.#regulator('/api/azx/coverage/figures', query);
+  }
+
+  coverageRecords(query: CoverageRecordsQuery): Promise<CoverageRecordPage> {
+    return this.#regulator('/api/azx/coverage/records', query);
+  }
+
+  complianceReport(query: ComplianceQuery = {}): Promise<ComplianceReport> {
+    return this.#regulator('/api/azx/compliance/report', query);
+  }
+
+  listInspectionRounds(region?: string): Promise<readonly InspectionRound[]> {
+    return this.#regulator('/api/azx/compliance/rounds', { region });
+  }
+
+  drawSample(round: NewInspectionRound): Promise<InspectionRound> {
+    return this.#regulator('/api/azx/compliance/rounds', {}, round);
+  }
+
+  listFindings(roundId: string): Promise<readonly Finding[]> {
+    return this.#regulator(`/api/azx/compliance/rounds/${encodeURIComponent(roundId)}/findings`, {});
+  }
+
+  recordFinding(finding: NewFinding): Promise<Finding> {
+    const { round, ...body } = finding;
+    return this.#regulator(`/api/azx/compliance/rounds/${encodeURIComponent(round)}/findings`, {}, body);
   }
 }
 

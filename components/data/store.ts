@@ -340,7 +340,39 @@ export interface Store {
   // ── <azx-service-report> ──────────────────────────────────────────────────────────────
   /** The prevention ledger of a policy; rejects with `not_found` when the party may not see the policy. */
   serviceLedger(policyId: string): Promise<ServiceLedger>;
+
+  // ── <azx-coverage-map>, <azx-compliance-report> ───────────────────────────────────────
+  // Regulators only (others get `forbidden`); everything is limited to the regulator's region.
+  /** A region's figures and its children's (GET /api/azx/coverage/figures). */
+  coverageFigures(query?: CoverageQuery): Promise<CoverageFigures>;
+  /** The records behind one figure, a page at a time (GET /api/azx/coverage/records). */
+  coverageRecords(query: CoverageRecordsQuery): Promise<CoverageRecordPage>;
+  /** The bulletin of a region, with a round's sample and findings (GET /api/azx/compliance/report). */
+  complianceReport(query?: ComplianceQuery): Promise<ComplianceReport>;
+  /** Inspection rounds in a region (default: the regulator's scope), newest first. */
+  listInspectionRounds(region?: string): Promise<readonly InspectionRound[]>;
+  /** Draws a reproducible sample of policies on the server and stores the round. */
+  drawSample(round: NewInspectionRound): Promise<InspectionRound>;
+  /** A round's findings. */
+  listFindings(roundId: string): Promise<readonly Finding[]>;
+  /** Records a finding against a sampled policy; `validation` when the policy is not in the sample. */
+  recordFinding(finding: NewFinding): Promise<Finding>;
 }
+
+// ── <azx-coverage-map>, <azx-compliance-report> ─────────────────────────────────────────
+export * from './regulator.js';
+import type {
+  ComplianceQuery,
+  ComplianceReport,
+  CoverageFigures,
+  CoverageQuery,
+  CoverageRecordPage,
+  CoverageRecordsQuery,
+  Finding,
+  InspectionRound,
+  NewFinding,
+  NewInspectionRound,
+} from './regulator.js';
 
 /** The id format PocketBase accepts for client-chosen ids: 15 characters of [a-z0-9]. */
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

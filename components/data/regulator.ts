@@ -1,0 +1,261 @@
+/**
+ * What regulators read (<azx-coverage-map>, <azx-compliance-report>): figures aggregated on the
+ * server per region, industry or insurer, the records behind each figure, inspection rounds
+ * with their seeded sample of policies, and the findings recorded against sampled policies.
+ * Shapes follow backend/internal/coverage (GET /api/azx/coverage/..., /api/azx/compliance/...).
+ */
+
+/** GB/T 2260 levels. */
+export type RegionLevel = 'province' | 'city' | 'county';
+
+export interface RegionRef {
+  /** Six-digit GB/T 2260 code. */
+  readonly code: string;
+  /** The division's name, or its code when the server knows no name. */
+  readonly name: string;
+  readonly level: RegionLevel;
+}
+
+/** What every figure is filtered by. Dates are calendar dates (YYYY-MM-DD, Beijing time). */
+export interface CoverageQuery {
+  /** The region whose figures are asked for; default: the regulator's own scope. */
+  readonly region?: string;
+  /** One industry code (e.g. "hazardous_chemicals"); default: all. */
+  readonly industry?: string;
+  /** A period window: policies in force during it. Both or neither. */
+  readonly from?: string;
+  readonly to?: string;
+  /** "Today" for overdue deadlines; default: the server's today. */
+  readonly at?: string;
+  /** The rule pack's minimum prevention budget in percent of premium (Suzhou: 20, the default). */
+  readonly minSharePct?: number;
+}
+
+/** One row of figures: a region, an industry or an insurer (`code`, `name`). */
+export interface Figures {
+  readonly code: string;
+  readonly name: string;
+  readonly enterprises: number;
+  readonly mustInsure: number;
+  /** Enterprises with a policy in force (now, or during the window). */
+  readonly insured: number;
+  readonly insuredMustInsure: number;
+  /** Must insure but not insured (应保未保). */
+  readonly uninsured: number;
+  /** insuredMustInsure / mustInsure; null when nobody must insure. */
+  readonly coverageRate: number | null;
+  /** Insured, but the policy names fewer persons than the registry's headcount (未全员投保). */
+  readonly notFullyInsured: number;
+  /** Policies (in the window). */
+  readonly policies: number;
+  /** Policies in force. */
+  readonly activePolicies: number;
+  /** Distinct enterprises of the policies in force (per insurer: the insurer's insured). */
+  readonly insuredByPolicies: number;
+  /** Persons insured by the policies in force. */
+  readonly workers: number;
+  /** Yuan. */
+  readonly premium: number;
+  readonly preventionBudget: number;
+  /** Delivered or confirmed prevention services' cost, yuan. */
+  readonly preventionSpent: number;
+  /** preventionSpent / premium; null without premium. */
+  readonly preventionShare: number | null;
+  /** Expired policies. */
+  readonly renewalsDue: number;
+  readonly renewed: number;
+  /** Expired, not renewed, and the enterprise has no policy in force (到期未续保). */
+  readonly lapsed: number;
+  /** renewed / renewalsDue; null when none was due. */
+  readonly renewalRate: number | null;
+  /** Uploaded more than 30 days after the period start, or not at all (未按时上传). */
+  readonly uploadedLate: number;
+  /** Prevention budget below the rule's share of premium. */
+  readonly lowPreventionBudget: number;
+  readonly noPreventionClause: number;
+  /** Under the 2025 measures' 400,000 yuan per person. */
+  readonly coverBelowMinimum: number;
+  /** Insured persons ≠ the headcount the policy states. */
+  readonly coverHeadcountMismatch: number;
+  /** Major hazards not yet verified closed. */
+  readonly majorOpen: number;
+  /** Of those, past their deadline without a rectification. */
+  readonly majorOverdue: number;
+  /** Reports with a round only: policies sampled, and those with at least one finding. */
+  readonly sampled: number;
+  readonly withProblems: number;
+}
+
+/** A region's figures broken down by its children (a county: by itself). */
+export interface CoverageFigures {
+  readonly region: RegionRef;
+  readonly childLevel: RegionLevel;
+  readonly industry: string;
+  /** The window as asked ("" without one). */
+  readonly from: string;
+  readonly to: string;
+  readonly at: string;
+  readonly minSharePct: number;
+  readonly total: Figures;
+  /** Children by code; known divisions without data show as zeros. */
+  readonly rows: readonly Figures[];
+  /** From the regulator's scope down to `region`, for a breadcrumb. */
+  readonly path: readonly RegionRef[];
+}
+
+/** Metrics whose records can be listed; `finding:<category>` needs a round. */
+export type CoverageMetric =
+  | 'enterprises'
+  | 'must_insure'
+  | 'insured'
+  | 'insured_must_insure'
+  | 'uninsured'
+  | 'not_fully_insured'
+  | 'policies'
+  | 'active'
+  | 'renewals_due'
+  | 'lapsed'
+  | 'uploaded_late'
+  | 'low_prevention_budget'
+  | 'no_prevention_clause'
+  | 'cover_below_minimum'
+  | 'cover_headcount_mismatch'
+  | 'major_open'
+  | 'major_overdue'
+  | 'sampled'
+  | 'with_problems'
+  | `finding:${string}`;
+
+export interface CoverageRecordsQuery extends CoverageQuery {
+  readonly metric: CoverageMetric;
+  /** Only this insurer's policies (policy metrics). */
+  readonly insurer?: string;
+  /** An inspection round (needed by `sampled`, `with_problems`, `finding:*`). */
+  readonly round?: string;
+  /** 1-based; default 1. */
+  readonly page?: number;
+  /** Default 50, at most 500. */
+  readonly perPage?: number;
+}
+
+/** One record behind a figure: an enterprise, or a policy or hazard with its enterprise. */
+export interface CoverageRecord {
+  readonly kind: 'enterprise' | 'policy' | 'hazard';
+  readonly enterpriseId: string;
+  readonly uscc: string;
+  readonly name: string;
+  readonly regionCode: string;
+  readonly industry: string;
+  readonly headcount: number;
+  readonly mustInsure: boolean;
+  readonly policyId?: string;
+  readonly policyNo?: string;
+  readonly insurer?: string;
+  readonly insurerName?: string;
+  readonly status?: string;
+  readonly periodStart?: string;
+  readonly periodEnd?: string;
+  readonly insuredPersons?: number;
+  readonly premium?: number;
+  readonly preventionBudget?: number;
+  readonly uploadedAt?: string;
+  readonly hazardId?: string;
+  readonly deadline?: string;
+}
+
+export interface CoverageRecordPage {
+  readonly metric: CoverageMetric;
+  readonly items: readonly CoverageRecord[];
+  readonly page: number;
+  readonly perPage: number;
+  readonly totalItems: number;
+  readonly totalPages: number;
+}
+
+/** Problem categories an inspector records (Suzhou bulletin order). */
+export const FINDING_CATEGORIES = [
+  'rate_misused',
+  'no_prevention_clause',
+  'cover_headcount_mismatch',
+  'irregular_entry',
+  'not_uploaded',
+  'not_fully_insured',
+  'cover_below_minimum',
+  'low_prevention_budget',
+  'service_perfunctory',
+  'other',
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+/** An inspection round: a reproducible sample of policies. */
+export interface InspectionRound {
+  readonly id: string;
+  readonly name: string;
+  readonly region: string;
+  readonly regionName: string;
+  readonly industry: string;
+  readonly from: string;
+  readonly to: string;
+  readonly seed: number;
+  readonly sampleSize: number;
+  /** How many policies the sample was drawn from. */
+  readonly population: number;
+  /** Sampled policy ids in draw order. */
+  readonly sample: readonly string[];
+  readonly created: string;
+}
+
+export interface NewInspectionRound {
+  readonly name: string;
+  /** Default: the regulator's scope. */
+  readonly region?: string;
+  readonly industry?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** Same seed over the same population → same sample. */
+  readonly seed: number;
+  /** 1–5000. */
+  readonly size: number;
+}
+
+export interface Finding {
+  readonly id: string;
+  readonly round: string;
+  readonly policy: string;
+  readonly policyNo: string;
+  readonly enterprise: string;
+  readonly enterpriseName: string;
+  readonly insurer: string;
+  readonly category: FindingCategory;
+  readonly note: string;
+  readonly created: string;
+}
+
+export interface NewFinding {
+  readonly round: string;
+  /** Must be one of the round's sampled policies. */
+  readonly policy: string;
+  readonly category: FindingCategory;
+  readonly note?: string;
+}
+
+export interface RoundSummary extends InspectionRound {
+  readonly sampled: number;
+  readonly withProblems: number;
+  /** Every category in bulletin order, with findings and distinct policies. */
+  readonly categories: readonly { readonly category: FindingCategory; readonly count: number; readonly policies: number }[];
+  readonly findings: readonly Finding[];
+}
+
+export interface ComplianceQuery extends CoverageQuery {
+  /** The round whose sample and findings the report includes; its region, industry and period are the defaults. */
+  readonly round?: string;
+}
+
+/** The bulletin: the region's figures, by industry and by insurer, and the round's findings. */
+export interface ComplianceReport extends CoverageFigures {
+  readonly insurersActive: number;
+  readonly byIndustry: readonly Figures[];
+  readonly byInsurer: readonly Figures[];
+  readonly round: RoundSummary | null;
+}
