@@ -1,6 +1,7 @@
 package definitions
 
 import (
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
@@ -19,7 +20,7 @@ var transitions = map[string]map[string]bool{
 // registry cache in step with the rows.
 func BindHooks(app core.App) {
 	app.OnRecordValidate(Collection).BindFunc(func(e *core.RecordEvent) error {
-		errs := check(e.Record, stored.Previous(e.App, e.Record))
+		errs := check(e.App, e.Record, stored.Previous(e.App, e.Record))
 		nextErr := e.Next()
 		return merge(errs, nextErr)
 	})
@@ -63,8 +64,28 @@ func merge(errs validation.Errors, nextErr error) error {
 	return errs
 }
 
+// checkBase refuses a `base` that names no published definition: a variant for an industry
+// extends a form that exists, and records find their collection's kind through it.
+func checkBase(app core.App, r, orig *core.Record, errs validation.Errors) {
+	base := r.GetString("base")
+	if base == "" || (orig != nil && orig.GetString("base") == base) {
+		return
+	}
+	if base == r.GetString("key") {
+		validation.Add(errs, "base", validation.New("definition_base_unknown",
+			"表单定义不能基于它自己", "A definition cannot extend itself"))
+		return
+	}
+	var n int
+	if qerr := app.DB().Select("COUNT(*)").From(Collection).
+		Where(dbx.HashExp{"key": base}).AndWhere(dbx.In("status", StatusPublished, StatusRetired)).Row(&n); qerr != nil || n == 0 {
+		validation.Add(errs, "base", validation.New("definition_base_unknown",
+			"基础表单 "+base+" 不存在或尚未发布", "The base definition "+base+" does not exist or is not published"))
+	}
+}
+
 // check validates a definition row and sets the server-owned hash and published_at.
-func check(r, orig *core.Record) validation.Errors {
+func check(app core.App, r, orig *core.Record) validation.Errors {
 	errs := validation.Errors{}
 	raw := RawJSON(r.Get("schema"))
 	if doc, err := validation.ParseJSON(raw); err == nil {
@@ -90,6 +111,8 @@ func check(r, orig *core.Record) validation.Errors {
 	if r.GetInt("version") < 1 {
 		validation.Add(errs, "version", validation.New("definition_version", "版本号必须是不小于 1 的整数", "The version must be a whole number of at least 1"))
 	}
+
+	checkBase(app, r, orig, errs)
 
 	status := r.GetString("status")
 	if r.IsNew() {
