@@ -111,6 +111,23 @@ export interface EnterpriseRecord {
    */
   standardization_level?: 'level_1' | 'level_2' | 'level_3' | 'small_compliant' | 'none';
   /**
+   * 安全生产信用状况 (Safety credit)
+   * 应急管理部门认定的安全生产信用状况；投保时决定安全信用浮动系数。
+   * - `"trusted"` 守信 / Trusted
+   * - `"normal"` 一般 / Normal
+   * - `"watch"` 重点关注 / Under watch
+   * - `"untrusted"` 失信 / Untrusted
+   */
+  safety_credit?: 'trusted' | 'normal' | 'watch' | 'untrusted';
+  /**
+   * 双重预防机制建设情况 (Dual prevention mechanism)
+   * 风险分级管控和隐患排查治理双重预防机制；投保时决定双重预防机制浮动系数。
+   * - `"effective"` 运行有效 / Working
+   * - `"established"` 已建立 / Established
+   * - `"missing"` 未建立 / Not established
+   */
+  dual_prevention?: 'effective' | 'established' | 'missing';
+  /**
    * 主要负责人 (Principal)
    * 重大事故隐患须书面告知主要负责人或实际控制人。
    */

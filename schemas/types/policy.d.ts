@@ -49,7 +49,7 @@ export interface PolicyRecord {
   product_name?: string;
   /**
    * 续保自原保单号 (Renewal of policy)
-   * 续保时填写上一年度保单号。
+   * 续保时填写上一年度保单号；续保不得延迟，起保日期不晚于原保单终保日期次日。
    */
   renewal_of?: string;
   /**
@@ -138,12 +138,12 @@ export interface PolicyRecord {
   premium: number;
   /**
    * 费率计算 (Rating)
-   * 按应急管理部门提供的基准费率和浮动系数核算保费：基准费率 × 各浮动系数 × 参保人数。
+   * 按所在地规则包的基准费率和应急管理部门规定的浮动系数核算保费：基准费率 × 各浮动系数 × 参保人数。
    */
   rating?: {
     /**
      * 基准费率（元/人·年） (Base rate (CNY per person per year))
-     * 按行业和每人限额确定的每人每年基准保费。
+     * 规则包中该行业的每人每年基准保费，按每人限额折算。
      */
     base_rate: number;
     /**
@@ -152,24 +152,29 @@ export interface PolicyRecord {
     coefficients: {
       /**
        * 事故记录系数 (Accident record)
-       * 近三年生产安全事故情况；规范范围 0.7–1.3。
+       * 近三年生产安全事故情况；取值以所在地规则包为准。
        */
       accident_record: number;
       /**
        * 标准化等级系数 (Standardization grade)
-       * 安全生产标准化等级；规范范围 0.7–1.3。
+       * 安全生产标准化等级；取值以所在地规则包为准。
        */
       standardization: number;
       /**
        * 安全信用系数 (Safety credit)
-       * 安全生产信用状况；规范范围 0.7–1.3。
+       * 安全生产信用状况；取值以所在地规则包为准。
        */
       safety_credit: number;
       /**
        * 双重预防机制系数 (Dual prevention mechanism)
-       * 风险分级管控和隐患排查治理双重预防机制建设情况；规范范围 0.7–1.3。
+       * 风险分级管控和隐患排查治理双重预防机制建设情况；取值以所在地规则包为准。
        */
       dual_prevention: number;
+      /**
+       * 从业人数档次系数 (Headcount band)
+       * 按参保人数所在档次确定；取值以所在地规则包为准。
+       */
+      headcount_band?: number;
     };
     /**
      * 按费率计算保费（元） (Premium by the rating (CNY))
@@ -188,7 +193,7 @@ export interface PolicyRecord {
   prevention_clause: boolean;
   /**
    * 事故预防服务费用（元） (Prevention budget (CNY))
-   * 苏州要求不低于保费的 20%；国家规定高危行业不超过实收保费的 21%。
+   * 按所在地规则包：苏州不低于保费的 20%；高危行业不高于实收保费的 21%（应急厅函〔2024〕322号）。
    */
   prevention_budget: number;
   /**

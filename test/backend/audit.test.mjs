@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { serverBinary } from '../../scripts/pocketbase.mjs';
 import { startTestServer } from '../fixtures/server.mjs';
 import { createWorld } from '../fixtures/world.mjs';
+import { reprice } from '../fixtures/records.mjs';
 import { total } from './helpers.mjs';
 
 let server;
@@ -50,7 +51,7 @@ before(async () => {
   const policy = (await su.view('policies', world.ids.policies.A)).body;
   const api = world.api(await world.login('insurerA'));
   const r = await api.update('policies', policy.id, {
-    data: { ...policy.data, premium: 22000, prevention_budget: 4400 },
+    data: reprice(policy.data, { accident_record: 1.15 }),
     correction_reason: '按批单更正保费',
   });
   assert.equal(r.status, 200, `correction: ${JSON.stringify(r.body)}`);

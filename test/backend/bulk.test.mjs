@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startTestServer } from '../fixtures/server.mjs';
 import { createWorld } from '../fixtures/world.mjs';
 import { breakUscc, makeUscc } from '../fixtures/uscc.mjs';
-import { ENTERPRISES, ORGANIZATIONS, REGIONS } from '../fixtures/records.mjs';
+import { ENTERPRISES, ORGANIZATIONS, REGIONS, ratingOf } from '../fixtures/records.mjs';
 import { assertBilingual, total } from './helpers.mjs';
 
 let server;
@@ -66,13 +66,24 @@ function assertRefused(r, status) {
 const POLICY_HEADER = [
   'policy_no', 'legal_basis', 'status', 'insured.uscc', 'insured.name', 'period.start', 'period.end', 'headcount',
   'insured_persons', 'cover_per_person', 'premium', 'prevention_clause', 'prevention_budget', 'prevention_items', 'provider_uscc',
+  'rating.base_rate', 'rating.coefficients.accident_record', 'rating.coefficients.standardization', 'rating.coefficients.safety_credit',
+  'rating.coefficients.dual_prevention', 'rating.coefficients.headcount_band', 'rating.premium_by_rate',
 ];
+/** The rating columns of a row: the national rule pack's premium for the enterprise, all coefficients 1. */
+function ratingColumns(premium, persons) {
+  const r = ratingOf(premium, persons);
+  return {
+    'rating.base_rate': r.base_rate, 'rating.premium_by_rate': r.premium_by_rate,
+    ...Object.fromEntries(Object.entries(r.coefficients).map(([k, v]) => [`rating.coefficients.${k}`, v])),
+  };
+}
+const RATED_PREMIUM = { [ENTERPRISES.E1.uscc]: 20000, [ENTERPRISES.E2.uscc]: 30000 };
 function policyRow(no, enterprise = ENTERPRISES.E1, overrides = {}) {
   const row = {
     policy_no: no, legal_basis: '2025', status: 'active', 'insured.uscc': enterprise.uscc, 'insured.name': enterprise.name,
     'period.start': '2026-02-01', 'period.end': '2027-01-31', headcount: enterprise.headcount, insured_persons: enterprise.headcount,
-    cover_per_person: '500,000', premium: '18000.50', prevention_clause: '是', prevention_budget: '3600.10', prevention_items: '01;03',
-    provider_uscc: '', ...overrides,
+    cover_per_person: '500,000', premium: String(RATED_PREMIUM[enterprise.uscc] ?? 20000), prevention_clause: '是', prevention_budget: '3600.10', prevention_items: '01;03',
+    provider_uscc: '', ...ratingColumns(RATED_PREMIUM[enterprise.uscc] ?? 20000, enterprise.headcount), ...overrides,
   };
   return POLICY_HEADER.map((h) => row[h]);
 }
@@ -113,7 +124,7 @@ describe('policies by an insurer', () => {
     assert.equal(p1.provider, world.ids.orgs.providerP);
     assert.equal(p1.city_code, REGIONS.shaoxing);
     assert.equal(p1.cover_per_person, 500000);
-    assert.equal(p1.premium, 18000.5);
+    assert.equal(p1.premium, 20000);
     assert.equal(p1.prevention_clause, true);
     assert.deepEqual(p1.data.prevention_items, ['01', '03']);
     assert.equal(p2.enterprise, world.ids.enterprises.E2);
@@ -162,8 +173,8 @@ describe('policies by an insurer', () => {
         policy_no: 'AZX-BULK-B-0001', legal_basis: '2025', status: 'active',
         insured: { uscc: ENTERPRISES.E2.uscc, name: ENTERPRISES.E2.name },
         period: { start: '2026-02-01', end: '2027-01-31' }, headcount: 120, insured_persons: 120,
-        cover_per_person: 600000, premium: 30000, prevention_clause: true, prevention_budget: 6000,
-        provider_uscc: ORGANIZATIONS.providerQ.uscc,
+        cover_per_person: 500000, premium: 30000, prevention_clause: true, prevention_budget: 6000,
+        rating: ratingOf(30000, 120), provider_uscc: ORGANIZATIONS.providerQ.uscc,
       },
     ];
     rows.push({ ...rows[0], policy_no: 'AZX-BULK-B-0002', cover_per_person: -1 });
@@ -185,7 +196,8 @@ describe('policies by an insurer', () => {
       policy_no: 'AZX-BULK-B-0004', legal_basis: '2025', status: 'active',
       insured: { uscc: ENTERPRISES.E2.uscc, name: ENTERPRISES.E2.name },
       period: { start: '2026-02-01', end: '2027-01-31' }, headcount: 120, insured_persons: 120,
-      cover_per_person: 600000, premium: 30000, prevention_clause: true, prevention_budget: 6000,
+      cover_per_person: 500000, premium: 30000, prevention_clause: true, prevention_budget: 6000,
+      rating: ratingOf(30000, 120),
     };
     const r = await upload('insurerB', 'policies', { file: JSON.stringify([row]), filename: 'policies.json' });
     assert.deepEqual([r.status, r.body.created, r.body.failed.length], [200, 1, 0], JSON.stringify(r.body));

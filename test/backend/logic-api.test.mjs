@@ -53,7 +53,7 @@ function policy(overrides = {}) {
 describe('x-compute, x-rules and x-visible on the server', () => {
   test('a premium left out is computed and stored, column included', async () => {
     const api = world.api(await world.login('insurerA'));
-    const body = policy({ prevention_budget: 0.25 * 400 * ENTERPRISES.E1.headcount });
+    const body = policy({ prevention_budget: 0.2 * 400 * ENTERPRISES.E1.headcount });
     const r = await api.create('policies', body);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.data.premium, 400 * ENTERPRISES.E1.headcount);

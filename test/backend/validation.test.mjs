@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startTestServer } from '../fixtures/server.mjs';
 import { createWorld } from '../fixtures/world.mjs';
 import { breakUscc, makeUscc } from '../fixtures/uscc.mjs';
-import { DEFINITION_KEYS, ENTERPRISES, REGIONS, enterpriseData, policyData } from '../fixtures/records.mjs';
+import { DEFINITION_KEYS, ENTERPRISES, REGIONS, enterpriseData, policyData, reprice } from '../fixtures/records.mjs';
 import { assertFieldError, total } from './helpers.mjs';
 import { hazardAt } from './hazard-steps.mjs';
 
@@ -205,7 +205,7 @@ describe('corrections', () => {
     const before = (await su.view('policies', id)).body;
     for (const lang of [undefined, 'en']) {
       const api = world.api(await world.login('insurerA'), { lang });
-      const r = await api.update('policies', id, { data: { ...before.data, premium: 25000, prevention_budget: 5000 } });
+      const r = await api.update('policies', id, { data: reprice(before.data, { safety_credit: 1.25 }) });
       assertFieldError(r, 'correction_reason', lang);
     }
     assert.deepEqual((await su.view('policies', id)).body, before);
@@ -218,7 +218,7 @@ describe('corrections', () => {
     assert.equal(before.revision, 1);
     const api = world.api(await world.login('insurerA'));
     const r = await api.update('policies', id, {
-      data: { ...before.data, premium: 25000, prevention_budget: 5000 },
+      data: reprice(before.data, { safety_credit: 1.25 }),
       correction_reason: '保费录入错误，按批单更正',
     });
     assert.equal(r.status, 200, JSON.stringify(r.body));

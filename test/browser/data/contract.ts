@@ -43,6 +43,12 @@ export function policyOfA(w: TestWorld, data: Record<string, unknown> = {}): New
   };
 }
 
+/** A policy's data with 51 persons insured, re-rated (base rate 400, coefficients 1) and a 20% budget. */
+function at51(data: Record<string, unknown>): Record<string, unknown> {
+  const rating = { ...(data['rating'] as Record<string, unknown>), premium_by_rate: 20400 };
+  return { ...data, headcount: 51, insured_persons: 51, premium: 20400, prevention_budget: 4080, rating };
+}
+
 /** A new hazard of insurer A under the world's service report A, status "found". */
 export function newHazardOfA(store: Store, w: TestWorld): Promise<StoredRecord> {
   return store.create('hazards', {
@@ -247,9 +253,15 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
       it('lists with a filter, a sort and pages', async () => {
         const store = await clientAs(h, 'insurerA');
         const tag = unique();
+        // premiums the national pack's coefficients give for E1 (base rate 400 × 50 persons)
+        const coefficients: Record<number, Record<string, number>> = {
+          20000: {}, 30000: { standardization: 1.2, safety_credit: 1.25 }, 25000: { safety_credit: 1.25 },
+        };
         for (const premium of [20000, 30000, 25000]) {
+          const rating = w.payloads.policy.E1['rating'] as { coefficients: Record<string, number> };
           await store.create('policies', policyOfA(w, {
             policy_no: `AZX-L-${tag}-${premium / 1000}`, premium, prevention_budget: premium / 5,
+            rating: { ...rating, coefficients: { ...rating.coefficients, ...coefficients[premium] }, premium_by_rate: premium },
           }));
         }
         const query = { where: [{ field: 'data.policy_no', op: '~', value: tag }] as const, sort: ['-data.premium'], perPage: 2 };
@@ -275,7 +287,7 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
         const input = policyOfA(w);
         const created = await store.create('policies', input);
         const err = await rejection(
-          store.correct('policies', created.id, { data: { ...input.data, headcount: 51, insured_persons: 51 }, reason: '' }),
+          store.correct('policies', created.id, { data: at51(input.data), reason: '' }),
         );
         expect(err.code).to.equal('validation');
         const field = err.fieldErrors['correction_reason'];
@@ -292,7 +304,7 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
         const input = policyOfA(w);
         const created = await store.create('policies', input);
         const corrected = await store.correct('policies', created.id, {
-          data: { ...input.data, headcount: 51, insured_persons: 51 },
+          data: at51(input.data),
           reason: '参保人数录入错误 / headcount typo',
         });
         expect(corrected.revision).to.equal(2);
