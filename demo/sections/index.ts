@@ -2,8 +2,10 @@
 import type { PortalSection } from './section.js';
 import { policyFormSection } from './policy-form.js';
 import { policiesSection } from './policies.js';
+import { industryPolicySection, schemaEditorSection } from './schema-editor.js';
 
 export const SECTIONS: readonly PortalSection[] = [
   policyFormSection,
   policiesSection,
+  industryPolicySection, schemaEditorSection,
 ];
