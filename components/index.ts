@@ -2,5 +2,8 @@
 export * from './core/index.js';
 // The Store contract and its implementations, for a portal that provides the store itself.
 export * from './data/index.js';
+export * from './coverage-map/index.js';
+export * from './compliance-report/index.js';
+export * from './schema-editor/index.js';
 // Both layers name their schema type JsonSchema; the engine's richer one wins at the top.
 export type { JsonSchema } from './core/index.js';
