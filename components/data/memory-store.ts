@@ -521,36 +521,43 @@ export class MemoryStore implements Store {
   }
 
   // ── <azx-service-report> ──────────────────────────────────────────────────────────────
-  /** The same sums as the server's ledger route, over the rows this client may read. */
+  /**
+   * The same sums as the server's ledger route. Rows made here have no derived columns, so a
+   * column falls back to the record's own field (cost, status, service_types, is_major, budget).
+   */
   async serviceLedger(policyId: string): Promise<ServiceLedger> {
     this.#requireParty();
     const policy = this.#table('policies').find((r) => r['id'] === policyId);
     if (!policy || !this.#readable('policies', policy)) throw storeError('not_found', 404);
     const cents = (x: number) => Math.round(x * 100) / 100;
+    const col = (r: Row, k: string): unknown => r[k] ?? ((r['data'] ?? {}) as Record<string, unknown>)[k];
     const services = { planned: 0, delivered: 0, confirmed: 0 };
     let spent = 0;
     let planned = 0;
     const delivered = new Set<string>();
     for (const r of this.#table('service_reports')) {
       if (r['policy'] !== policyId) continue;
-      const status = String(r['status'] ?? '') as keyof typeof services;
-      const cost = typeof r['cost'] === 'number' ? r['cost'] : 0;
+      const status = String(col(r, 'status') ?? '') as keyof typeof services;
+      const c = col(r, 'cost');
+      const cost = typeof c === 'number' ? c : 0;
       if (status in services) services[status] += 1;
       if (status === 'planned') planned += cost;
       else if (status) {
         spent += cost;
-        for (const t of Array.isArray(r['service_types']) ? r['service_types'] : []) delivered.add(String(t));
+        const types = col(r, 'service_types');
+        for (const t of Array.isArray(types) ? types : []) delivered.add(String(t));
       }
     }
     const hazards = this.#table('hazards').filter((h) => h['policy'] === policyId);
     const data = (policy['data'] ?? {}) as Record<string, unknown>;
     const agreed = Array.isArray(data['prevention_items']) ? data['prevention_items'].map(String) : [];
-    const budget = typeof policy['prevention_budget'] === 'number' ? policy['prevention_budget'] : 0;
-    const premium = typeof policy['premium'] === 'number' ? policy['premium'] : 0;
+    const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+    const budget = num(col(policy, 'prevention_budget'));
+    const premium = num(col(policy, 'premium'));
     spent = cents(spent);
     return {
       policy: policyId,
-      policyNo: String(policy['policy_no'] ?? ''),
+      policyNo: String(col(policy, 'policy_no') ?? ''),
       budget,
       premium,
       spent,
@@ -564,7 +571,7 @@ export class MemoryStore implements Store {
       deliveredTypes: [...delivered].sort(),
       missingItems: agreed.filter((t) => !delivered.has(t)),
       hazards: hazards.length,
-      majorHazards: hazards.filter((h) => h['is_major'] === true).length,
+      majorHazards: hazards.filter((h) => col(h, 'is_major') === true).length,
     };
   }
 
