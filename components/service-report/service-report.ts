@@ -1,0 +1,523 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { consume } from '@lit/context';
+import '../core/index.js';
+import type { AzxForm } from '../core/index.js';
+import { toLocale, type Locale } from '../core/locale.js';
+import {
+  isStoreError,
+  newIdempotencyKey,
+  storeContext,
+  type FieldError,
+  type FormDefinition,
+  type Party,
+  type ServiceLedger,
+  type Store,
+  type StoredRecord,
+} from '../data/index.js';
+import type { ServiceReportRecord } from '../../schemas/types/service-report.js';
+import { renderLedger, yuan } from './ledger.js';
+import { labelOfColumn } from './paths.js';
+import { serviceReportStyles } from './service-report.styles.js';
+import { t } from './text.js';
+
+const MAX_FILES = 20;
+const MAX_FILE_BYTES = 10 << 20;
+const WRITERS: ReadonlySet<Party['role']> = new Set(['insurer', 'provider']);
+
+type Json = Readonly<Record<string, unknown>>;
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A report number in the definition's pattern: SR-<date>-<4 random>. */
+function newReportNo(): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const rand = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => alphabet[b % alphabet.length]).join('');
+  return `SR-${today().replaceAll('-', '')}-${rand}`;
+}
+
+/** Hazards listed in a report value, ordinary and major. */
+function hazardCounts(value: Json): { ordinary: number; major: number } {
+  const list = Array.isArray(value['hazards']) ? (value['hazards'] as Json[]) : [];
+  const major = list.filter((h) => h?.['is_major'] === true).length;
+  return { ordinary: list.length - major, major };
+}
+
+/**
+ * A prevention-service report (事故预防服务记录, AQ 9010-2019) for one policy: the service, its
+ * provider and staff, participants, hours and cost, the hazards it found and its evidence. The
+ * cost goes into the policy's prevention ledger, shown as spent against budget; a planned
+ * service is delivered later by correcting it. The server refuses a provider that is
+ * black-listed in the enterprise's region or missing from a white list kept there, and turns
+ * each hazard found into a hazard record of the ledger in the report's own transaction.
+ *
+ * Reads its Store from context (`storeContext`). Insurers and providers record services;
+ * enterprises and regulators see the ledger and the services.
+ *
+ * @summary Records a prevention service against a policy and shows its fee ledger.
+ *
+ * @event azx-saved - Bubbling, composed `CustomEvent<{ record: StoredRecord, hazards: number }>`: the server stored the report (and `hazards` hazard records).
+ * @event azx-policy-change - Bubbling, composed `CustomEvent<{ policy: string }>`: the user picked another policy.
+ *
+ * @csspart picker - The policy filter and select.
+ * @csspart policy-select - The select of policies.
+ * @csspart parties - The enterprise and provider of the policy.
+ * @csspart provider - The provider's name.
+ * @csspart ledger - The fee ledger panel (also `ledger-title`, `ledger-figures`, `meter`, `ledger-facts`, `missing-items`, `over-budget`).
+ * @csspart reports - The table of the policy's services.
+ * @csspart form - The `<azx-form>` of the report.
+ * @csspart evidence - The evidence file picker and its list.
+ * @csspart errors - The server's refusal, field by field.
+ * @csspart notice - Status messages (saved, read-only).
+ * @csspart submit - The submit button.
+ *
+ * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font.
+ * @cssprop [--azx-font-size=14px] - Base font size.
+ * @cssprop [--azx-color-text=#1f2329] - Text colour.
+ * @cssprop [--azx-color-muted=#646a73] - Secondary text.
+ * @cssprop [--azx-color-border=#c9cdd4] - Borders.
+ * @cssprop [--azx-color-accent=#1664ff] - Buttons and focus ring.
+ * @cssprop [--azx-color-on-accent=#ffffff] - Text on the submit button.
+ * @cssprop [--azx-color-error=#d4380d] - Errors and over-budget figures.
+ * @cssprop [--azx-color-error-surface=#fff2ee] - Background of the server's refusal.
+ * @cssprop [--azx-radius=4px] - Corner radius.
+ * @cssprop [--azx-gap=12px] - Space between blocks.
+ */
+export class AzxServiceReport extends LitElement {
+  static override styles = serviceReportStyles;
+
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  accessor store: Store | undefined = undefined;
+
+  /** The policy (`policies` id) the services are for; the user may pick another. */
+  @property({ reflect: true }) accessor policy: string = '';
+
+  /** UI and message language: zh-CN (default) or en. */
+  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+
+  @state() accessor #party: Party | null = null;
+  @state() accessor #definition: FormDefinition | null = null;
+  @state() accessor #policies: readonly StoredRecord[] = [];
+  @state() accessor #filter = '';
+  @state() accessor #policyRecord: StoredRecord | null = null;
+  @state() accessor #providerName = '';
+  @state() accessor #ledger: ServiceLedger | null = null;
+  @state() accessor #reports: readonly StoredRecord<ServiceReportRecord>[] = [];
+  @state() accessor #formValue: Record<string, unknown> = {};
+  @state() accessor #delivering: StoredRecord<ServiceReportRecord> | null = null;
+  @state() accessor #files: readonly File[] = [];
+  @state() accessor #errors: readonly [string, FieldError][] = [];
+  @state() accessor #notice = '';
+  @state() accessor #busy = false;
+  @state() accessor #loadError = '';
+
+  #unwatch: (() => void) | undefined;
+  #watching: Store | undefined;
+  #idempotencyKey = newIdempotencyKey();
+  #loadedPolicy = '';
+
+  get #locale(): Locale {
+    return toLocale(this.lang);
+  }
+
+  get #canWrite(): boolean {
+    return !!this.#party && WRITERS.has(this.#party.role);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#watching = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.store !== this.#watching) {
+      this.#unwatch?.();
+      this.#watching = this.store;
+      this.#unwatch = this.store?.onPartyChange((party) => {
+        this.#party = party;
+        void this.#loadAll();
+      });
+      this.#party = this.store?.party ?? null;
+      void this.#loadAll();
+    } else if (changed.has('policy') && this.policy !== this.#loadedPolicy) {
+      void this.#loadPolicy();
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // reconnected: watch the store again
+    if (this.store && !this.#watching) this.requestUpdate();
+  }
+
+  async #loadAll(): Promise<void> {
+    const store = this.store;
+    this.#definition = null;
+    this.#policies = [];
+    this.#loadError = '';
+    if (!store?.party) return;
+    try {
+      const [definition, policies] = await Promise.all([
+        store.latestDefinition('service-report'),
+        store.list('policies', { sort: ['-period_start', 'policy_no'], perPage: 200 }),
+      ]);
+      if (store !== this.store) return;
+      this.#definition = definition;
+      this.#policies = policies.items;
+      await this.#loadPolicy();
+    } catch (err) {
+      this.#loadError = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+    }
+  }
+
+  async #loadPolicy(): Promise<void> {
+    const store = this.store;
+    const id = this.policy;
+    this.#loadedPolicy = id;
+    this.#errors = [];
+    this.#delivering = null;
+    if (!store?.party || !id) {
+      this.#policyRecord = null;
+      this.#ledger = null;
+      this.#reports = [];
+      return;
+    }
+    try {
+      const policy = await store.get('policies', id);
+      const providerId = String(policy.columns['provider'] ?? '');
+      const [ledger, reports, orgs] = await Promise.all([
+        store.serviceLedger(id),
+        store.list<ServiceReportRecord>('service_reports', {
+          where: [{ field: 'policy', op: '=', value: id }],
+          sort: ['-service_date'],
+          perPage: 100,
+        }),
+        providerId ? store.listOrganizations({ ids: [providerId] }) : Promise.resolve([]),
+      ]);
+      if (id !== this.policy) return;
+      this.#policyRecord = policy;
+      this.#ledger = ledger;
+      this.#reports = reports.items;
+      this.#providerName = orgs[0]?.name ?? '';
+      this.#reset();
+    } catch (err) {
+      this.#policyRecord = null;
+      this.#ledger = null;
+      this.#loadError = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+    }
+  }
+
+  /** A fresh report for the selected policy. */
+  #reset(): void {
+    const policy = this.#policyRecord;
+    this.#delivering = null;
+    this.#files = [];
+    this.#idempotencyKey = newIdempotencyKey();
+    if (!policy) {
+      this.#formValue = {};
+      return;
+    }
+    const insurerServes = !policy.columns['provider'];
+    this.#formValue = {
+      report_no: newReportNo(),
+      policy_no: String(policy.data['policy_no'] ?? ''),
+      service_date: today(),
+      service_form: 'onsite',
+      status: 'delivered',
+      ...(this.#providerName && !insurerServes ? { provider_name: this.#providerName } : {}),
+    };
+  }
+
+  #typeTitle = (code: string): string => {
+    const defs = (this.#definition?.schema['$defs'] ?? {}) as Record<string, Json>;
+    const options = (defs['service_type']?.['oneOf'] ?? []) as Json[];
+    const o = options.find((x) => x['const'] === code);
+    const title = o ? (this.#locale === 'en' ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
+    return typeof title === 'string' ? title : '';
+  };
+
+  #statusTitle(status: string): string {
+    const props = (this.#definition?.schema['properties'] ?? {}) as Record<string, Json>;
+    const o = ((props['status']?.['oneOf'] ?? []) as Json[]).find((x) => x['const'] === status);
+    const title = o ? (this.#locale === 'en' ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
+    return typeof title === 'string' ? title : status;
+  }
+
+  #pickPolicy(id: string): void {
+    this.policy = id;
+    this.#notice = '';
+    this.dispatchEvent(new CustomEvent('azx-policy-change', { detail: { policy: id }, bubbles: true, composed: true }));
+  }
+
+  /** Hazards found must be counted in the report; keep the counts at least the listed ones. */
+  #onFormChange(event: Event): void {
+    const form = event.currentTarget as AzxForm;
+    const value = form.value ?? {};
+    const { ordinary, major } = hazardCounts(value);
+    const given = (k: string) => (typeof value[k] === 'number' ? (value[k] as number) : 0);
+    if (given('hazards_found') < ordinary || given('major_hazards_found') < major) {
+      this.#formValue = {
+        ...value,
+        hazards_found: Math.max(given('hazards_found'), ordinary),
+        major_hazards_found: Math.max(given('major_hazards_found'), major),
+      };
+    }
+  }
+
+  #onFiles(event: Event): void {
+    const input = event.currentTarget as HTMLInputElement;
+    const next = [...this.#files];
+    const notes: string[] = [];
+    for (const f of input.files ?? []) {
+      if (f.size > MAX_FILE_BYTES) notes.push(t(this.#locale, 'tooLarge', { name: f.name }));
+      else if (next.length >= MAX_FILES) notes.push(t(this.#locale, 'tooMany'));
+      else next.push(f);
+    }
+    this.#files = next;
+    this.#notice = notes.join(' ');
+    input.value = '';
+  }
+
+  #removeFile(i: number): void {
+    this.#files = this.#files.filter((_, j) => j !== i);
+  }
+
+  #deliver(report: StoredRecord<ServiceReportRecord>): void {
+    this.#delivering = report;
+    this.#errors = [];
+    this.#notice = '';
+    this.#files = [];
+    this.#formValue = { ...(report.data as unknown as Record<string, unknown>), status: 'delivered' };
+  }
+
+  async #submit(event: CustomEvent<{ value: Record<string, unknown> }>): Promise<void> {
+    const store = this.store;
+    const definition = this.#definition;
+    const policy = this.#policyRecord;
+    if (!store || !definition || !policy || this.#busy) return;
+    const data = event.detail.value as unknown as ServiceReportRecord;
+    this.#busy = true;
+    this.#errors = [];
+    this.#dataErrors = undefined;
+    this.#notice = t(this.#locale, 'saving');
+    try {
+      const files = this.#files.length ? { evidence: this.#files } : undefined;
+      const record = this.#delivering
+        ? await store.correct<ServiceReportRecord>('service_reports', this.#delivering.id, {
+            data,
+            reason: t('zh-CN', 'correctionReason'),
+            ...(files ? { files } : {}),
+          })
+        : await store.create<ServiceReportRecord>(
+            'service_reports',
+            {
+              definition: definition.key,
+              version: definition.version,
+              data,
+              columns: { policy: policy.id },
+              ...(files ? { files } : {}),
+            },
+            { idempotencyKey: this.#idempotencyKey },
+          );
+      const hazards = await store.list('hazards', {
+        where: [{ field: 'service_report', op: '=', value: record.id }],
+        perPage: 1,
+      });
+      this.#notice = t(this.#locale, 'saved', { no: data.report_no, n: hazards.totalItems });
+      this.dispatchEvent(
+        new CustomEvent('azx-saved', { detail: { record, hazards: hazards.totalItems }, bubbles: true, composed: true }),
+      );
+      const [ledger, reports] = await Promise.all([
+        store.serviceLedger(policy.id),
+        store.list<ServiceReportRecord>('service_reports', {
+          where: [{ field: 'policy', op: '=', value: policy.id }],
+          sort: ['-service_date'],
+          perPage: 100,
+        }),
+      ]);
+      this.#ledger = ledger;
+      this.#reports = reports.items;
+      this.#reset();
+    } catch (err) {
+      if (isStoreError(err) && Object.keys(err.fieldErrors).length) {
+        this.#notice = '';
+        this.#errors = Object.entries(err.fieldErrors);
+        this.#dataErrors = Object.fromEntries(this.#errors.filter(([path]) => path.startsWith('data')));
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('.errors')?.focus();
+      } else {
+        const msg = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+        this.#notice = t(this.#locale, 'failed', { msg });
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #policyLabel(p: StoredRecord): string {
+    const insured = (p.data['insured'] ?? {}) as Json;
+    return `${String(p.data['policy_no'] ?? p.id)} · ${String(insured['name'] ?? '')}`;
+  }
+
+  #renderPicker() {
+    const locale = this.#locale;
+    const needle = this.#filter.trim().toLowerCase();
+    const shown = needle
+      ? this.#policies.filter((p) => {
+          const insured = (p.data['insured'] ?? {}) as Json;
+          return [p.data['policy_no'], insured['name'], insured['uscc']].some((v) => String(v ?? '').toLowerCase().includes(needle));
+        })
+      : this.#policies;
+    return html`<div class="picker" part="picker">
+      <label
+        >${t(locale, 'findPolicy')}
+        <input type="search" .value=${this.#filter} @input=${(e: Event) => (this.#filter = (e.target as HTMLInputElement).value)}
+      /></label>
+      <label
+        >${t(locale, 'policy')}
+        <select part="policy-select" id="policy" @change=${(e: Event) => this.#pickPolicy((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.policy}>${t(locale, 'choosePolicy')}</option>
+          ${shown.map((p) => html`<option value=${p.id} ?selected=${p.id === this.policy}>${this.#policyLabel(p)}</option>`)}
+        </select></label
+      >
+    </div>`;
+  }
+
+  #renderParties(policy: StoredRecord) {
+    const locale = this.#locale;
+    const insured = (policy.data['insured'] ?? {}) as Json;
+    return html`<dl class="parties" part="parties">
+      <dt>${t(locale, 'enterprise')}</dt>
+      <dd>${String(insured['name'] ?? '')} <span class="help">${String(insured['uscc'] ?? '')}</span></dd>
+      <dt>${t(locale, 'provider')}</dt>
+      <dd part="provider" id="provider">${policy.columns['provider'] ? this.#providerName : t(locale, 'selfService')}</dd>
+    </dl>`;
+  }
+
+  #renderReports() {
+    const locale = this.#locale;
+    if (!this.#reports.length) return nothing;
+    return html`<table part="reports" id="reports">
+      <caption>${t(locale, 'reports')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t(locale, 'date')}</th>
+          <th scope="col">${t(locale, 'types')}</th>
+          <th scope="col">${t(locale, 'status')}</th>
+          <th scope="col">${t(locale, 'cost')}</th>
+          ${this.#canWrite ? html`<th scope="col"><span class="help">—</span></th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${this.#reports.map(
+          (r) => html`<tr data-report=${r.id} data-status=${r.data.status}>
+            <td>${String(r.data.service_date ?? '')} <span class="help">${r.data.report_no}</span></td>
+            <td>${(r.data.service_types ?? []).map((c) => this.#typeTitle(c)).join('、')}</td>
+            <td>${this.#statusTitle(r.data.status)}</td>
+            <td class="num">${yuan(Number(r.data.cost ?? 0), locale)}</td>
+            ${this.#canWrite
+              ? html`<td>
+                  ${r.data.status === 'planned'
+                    ? html`<button type="button" class="deliver" @click=${() => this.#deliver(r)}>${t(locale, 'deliver')}</button>`
+                    : nothing}
+                </td>`
+              : nothing}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  /**
+   * The server's errors inside the record, for the form to show by their fields (an object
+   * binding is re-set on every render: kept as one object per refusal).
+   */
+  @state() accessor #dataErrors: Record<string, FieldError> | undefined = undefined;
+
+  /** The refusal of what the form does not show by a field: the provider, the policy, the files. */
+  #renderErrors() {
+    const outside = this.#errors.filter(([path]) => !path.startsWith('data'));
+    if (!this.#errors.length) return nothing;
+    const locale = this.#locale;
+    return html`<div class="errors" part="errors" role="alert" tabindex="-1">
+      ${t(locale, 'refused')}
+      <ul>
+        ${outside.map(
+          ([path, e]) => html`<li data-path=${path} data-code=${e.code}>
+            <strong>${labelOfColumn(path, locale)}</strong>：${locale === 'en' ? e.message_en : e.message_zh}
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  #renderEvidence() {
+    const locale = this.#locale;
+    return html`<div class="files" part="evidence">
+      <label
+        >${t(locale, 'evidence')} <span class="help">${t(locale, 'evidenceHelp')}</span>
+        <input id="evidence" type="file" multiple accept="image/*,application/pdf" @change=${this.#onFiles}
+      /></label>
+      ${this.#files.length
+        ? html`<ul>
+            ${this.#files.map(
+              (f, i) => html`<li>
+                <span>${f.name}</span>
+                <button type="button" aria-label=${t(locale, 'removeFile', { name: f.name })} @click=${() => this.#removeFile(i)}>×</button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const locale = this.#locale;
+    if (!this.store?.party) return html`<p class="notice" part="notice">${t(locale, 'signIn')}</p>`;
+    if (this.#loadError && !this.#definition) return html`<p class="notice errors" part="notice" role="alert">${this.#loadError}</p>`;
+    if (!this.#definition) return html`<p class="notice" part="notice">${t(locale, 'loading')}</p>`;
+    const policy = this.#policyRecord;
+    return html`
+      ${this.#policies.length ? this.#renderPicker() : html`<p class="notice" part="notice">${t(locale, 'noPolicies')}</p>`}
+      ${policy ? this.#renderParties(policy) : nothing}
+      ${this.#ledger ? renderLedger(this.#ledger, locale, this.#typeTitle) : nothing}
+      ${policy ? this.#renderReports() : nothing}
+      ${policy && !this.#canWrite ? html`<p class="notice" part="notice">${t(locale, 'readOnly')}</p>` : nothing}
+      ${policy && this.#canWrite
+        ? html`
+            ${this.#delivering
+              ? html`<p class="notice" part="notice">
+                  ${t(locale, 'delivering', { no: this.#delivering.data.report_no })}
+                  <button type="button" @click=${() => this.#reset()}>${t(locale, 'cancelDeliver')}</button>
+                </p>`
+              : nothing}
+            <azx-form
+              part="form"
+              lang=${this.lang}
+              .schema=${this.#definition.schema}
+              .value=${guard([this.#formValue], () => this.#formValue)}
+              .serverErrors=${this.#dataErrors}
+              ?disabled=${this.#busy}
+              @change=${this.#onFormChange}
+              @azx-submit=${this.#submit}
+            >
+              <div slot="actions">
+                ${this.#renderEvidence()}
+                <button type="submit" class="primary" part="submit" ?disabled=${this.#busy}>${t(locale, 'submit')}</button>
+              </div>
+            </azx-form>
+          `
+        : nothing}
+      ${this.#renderErrors()}
+      <p class="notice" part="notice" role="status" aria-live="polite">${this.#notice}</p>
+    `;
+  }
+}
