@@ -22,6 +22,7 @@ export const ELEMENTS = [
   { name: 'coverage-map', entry: 'components/coverage-map/index.ts' },
   { name: 'compliance-report', entry: 'components/compliance-report/index.ts' },
   { name: 'schema-editor', entry: 'components/schema-editor/index.ts' },
+  { name: 'service-report', entry: 'components/service-report/index.ts' },
 ];
 
 const dist = join(root, 'dist');
