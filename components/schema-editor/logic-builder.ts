@@ -194,7 +194,7 @@ export class AzxLogicBuilder extends LitElement {
       <ol class="conditions">
         ${g.conditions.map((c, i) => this.#renderCondition(c, i))}
       </ol>
-      <button type="button" part="button" @click=${() => this.#setGroup({ ...g, conditions: [...g.conditions, emptyCondition()] })}>
+      <button type="button" part="button" class="add-condition" @click=${() => this.#setGroup({ ...g, conditions: [...g.conditions, emptyCondition()] })}>
         ${t(L, 'addCondition')}
       </button>`;
   }

@@ -47,7 +47,7 @@ export function renderPublish(c: PublishContext): TemplateResult {
         </table>`}
     <p class="hint">${t(L, 'immutableNote')}</p>
     ${c.blocked ? html`<p class="error" role="alert">${t(L, 'publishBlocked')}</p>` : nothing}
-    <button type="button" part="button primary" class="primary" ?disabled=${c.blocked || c.busy} @click=${c.publish}>
+    <button type="button" part="button primary" class="primary publish" ?disabled=${c.blocked || c.busy} @click=${c.publish}>
       ${t(L, 'publish', { v: c.version })}
     </button>
   </section>`;

@@ -47,7 +47,7 @@ export function renderRules(c: RulesContext): TemplateResult {
         </li>`,
       )}
     </ol>
-    <button type="button" part="button" @click=${() => c.commit(setRules(c.schema, [...rules, { rule: true, zh: '', en: '', path: '' }]))}>
+    <button type="button" part="button" class="add-rule" @click=${() => c.commit(setRules(c.schema, [...rules, { rule: true, zh: '', en: '', path: '' }]))}>
       ${t(L, 'addRule')}
     </button>
   </section>`;
