@@ -1,0 +1,326 @@
+import { css } from 'lit';
+
+// Colours and sizes come from --azx-* custom properties with defaults; rows are exactly
+// ROW_HEIGHT (40px) tall because the virtual list positions them by arithmetic.
+export const ledgerStyles = css`
+  :host {
+    display: block;
+    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-size: var(--azx-font-size, 14px);
+    line-height: 1.5;
+    color: var(--azx-color-text, #1f2329);
+    --_border: var(--azx-color-border, #d0d7de);
+    --_accent: var(--azx-color-accent, #1664ff);
+    --_danger: var(--azx-color-danger, #c62828);
+    --_cols: minmax(9rem, 1.3fr) minmax(10rem, 2fr) 5.5rem 7rem 6.5rem 7.5rem 6.5rem 9rem;
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  button {
+    font: inherit;
+    padding: 4px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--azx-color-surface, #fff);
+    cursor: pointer;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  .viewport:focus-visible,
+  h3:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  button.link {
+    border: none;
+    background: none;
+    padding: 0;
+    color: var(--_accent);
+    text-decoration: underline;
+    text-align: start;
+  }
+  button[aria-pressed='true'],
+  button[type='submit'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--azx-color-on-accent, #fff);
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    padding: 3px 6px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 12px;
+    align-items: flex-end;
+    margin-bottom: 8px;
+  }
+  .toolbar label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: 0.9em;
+  }
+  .toolbar label.check {
+    flex-direction: row;
+    align-items: center;
+    gap: 4px;
+  }
+  .toolbar .search input {
+    min-width: 16rem;
+  }
+  .toolbar-end {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    margin-inline-start: auto;
+  }
+  .field-error,
+  .errors {
+    color: var(--_danger);
+  }
+  .table {
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_cols);
+    align-items: center;
+    gap: 8px;
+    height: 40px;
+    box-sizing: border-box;
+    padding: 0 8px;
+    border-bottom: 1px solid var(--_border);
+    white-space: nowrap;
+  }
+  .row > * {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .row.head {
+    font-weight: 600;
+    background: var(--azx-color-muted-surface, #f6f8fa);
+  }
+  .row.placeholder {
+    color: var(--azx-color-muted, #646a73);
+  }
+  .row.overdue {
+    background: var(--azx-color-warning-surface, #fff8e6);
+  }
+  .viewport {
+    position: relative;
+    height: var(--azx-ledger-height, 28rem);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  .spacer {
+    position: relative;
+    min-width: 100%;
+  }
+  .rows {
+    position: absolute;
+    inset: 0 0 auto 0;
+    will-change: transform;
+  }
+  .empty {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    display: grid;
+    place-items: center;
+    color: var(--azx-color-muted, #646a73);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 6px;
+    border-radius: 10px;
+    font-size: 0.85em;
+    border: 1px solid var(--_border);
+  }
+  .badge.major,
+  .badge.overdue,
+  .badge.status-escalated {
+    color: #fff;
+    background: var(--_danger);
+    border-color: var(--_danger);
+  }
+  .badge.status-verified {
+    color: #fff;
+    background: var(--azx-color-success, #2e7d32);
+    border-color: transparent;
+  }
+  .alerts {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    margin-bottom: 8px;
+  }
+  .alert {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 6px 10px;
+    border: 1px solid var(--_danger);
+    border-radius: 4px;
+    background: var(--azx-color-error-surface, #fff2ee);
+  }
+  .detail {
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+  }
+  .detail-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+  }
+  .detail-head h3 {
+    margin: 0;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    gap: 6px 16px;
+    margin: 0;
+  }
+  .fact dt {
+    font-size: 0.85em;
+    color: var(--azx-color-muted, #646a73);
+  }
+  .fact dd {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+  .actions,
+  .buttons,
+  .files,
+  .notice-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .action-form {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 10px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+  }
+  .action-form label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .action-form h4 {
+    margin: 0;
+  }
+  .history {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    border-inline-start: 2px solid var(--_border);
+  }
+  .history li {
+    padding: 4px 0 8px 12px;
+  }
+  .history .when {
+    font-size: 0.85em;
+    color: var(--azx-color-muted, #646a73);
+  }
+  .history .move,
+  .history .system {
+    margin-inline-start: 8px;
+  }
+  .history .note {
+    margin: 2px 0;
+    white-space: pre-wrap;
+  }
+  .notice-sheet {
+    margin-top: 16px;
+    padding: 16px;
+    border: 1px solid var(--_border);
+    background: #fff;
+  }
+  .notice {
+    max-width: 170mm;
+    margin: 0 auto;
+    font-family: var(--azx-notice-font-family, 'SimSun', 'Songti SC', serif);
+    font-size: 12pt;
+    line-height: 1.8;
+    color: #000;
+  }
+  .notice-title {
+    text-align: center;
+    font-size: 18pt;
+    letter-spacing: 0.2em;
+    margin: 0 0 4px;
+  }
+  .notice-no {
+    text-align: end;
+    margin: 0;
+  }
+  .notice-table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  .notice-table th,
+  .notice-table td {
+    border: 1px solid #000;
+    padding: 4px 8px;
+    text-align: start;
+    vertical-align: top;
+  }
+  .notice-table th {
+    width: 7em;
+    white-space: nowrap;
+  }
+  .notice-sign {
+    display: flex;
+    justify-content: space-between;
+    gap: 24px;
+    margin-top: 24px;
+  }
+  .notice-foot {
+    font-size: 10pt;
+  }
+  /* Printing with the notice open prints the notice alone, on A4 */
+  @media print {
+    .printing-notice > :not(.notice-sheet),
+    .printing-notice .notice-actions {
+      display: none !important;
+    }
+    .printing-notice .notice-sheet {
+      border: none;
+      margin: 0;
+      padding: 0;
+    }
+    .notice {
+      width: 170mm;
+      max-width: none;
+    }
+    .notice-table,
+    .notice-sign {
+      break-inside: avoid;
+    }
+  }
+  @page {
+    size: A4;
+    margin: 20mm;
+  }
+`;

@@ -1,0 +1,606 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../data/context.js';
+import { isStoreError, newIdempotencyKey, type FieldErrors, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
+import { toLocale, type Locale } from '../core/locale.js';
+import { ledgerStyles } from './hazard-ledger.styles.js';
+import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
+import { INDUSTRIES, industryLabel, statusLabel, t, actionLabel } from './labels.js';
+import { STATUSES, actionsFor, isStatus, needsEvidence, targetOf, type HazardAction } from './loop.js';
+import { PageCache } from './page-cache.js';
+import { renderDetail, chinaTime } from './detail.js';
+import { renderNotice } from './notice.js';
+import { table, toCsv, toXlsx } from './export.js';
+
+/** Every row is this tall (px): the virtual list computes positions from it. */
+export const ROW_HEIGHT = 40;
+/** Rows rendered above and below the visible ones. */
+const OVERSCAN = 6;
+const PER_PAGE = 100;
+
+type Row = StoredRecord;
+
+const COLUMNS: readonly { key: string; label: (l: Locale) => string; sort?: Sort['field'] }[] = [
+  { key: 'no', label: (l) => t(l, 'hazardNo') },
+  { key: 'enterprise', label: (l) => t(l, 'enterprise') },
+  { key: 'region', label: (l) => t(l, 'region'), sort: 'region_code' },
+  { key: 'industry', label: (l) => t(l, 'industry'), sort: 'industry' },
+  { key: 'grade', label: (l) => t(l, 'grade') },
+  { key: 'status', label: (l) => t(l, 'status'), sort: 'status' },
+  { key: 'found', label: (l) => t(l, 'foundAt'), sort: 'found_at' },
+  { key: 'deadline', label: (l) => t(l, 'deadline'), sort: 'deadline' },
+];
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+/** "name USCC" → name. */
+const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18}$/, '');
+
+/**
+ * The hazard ledger (隐患台账): every hazard the signed-in party may see, filtered, sorted and
+ * searched, in a virtual list that renders only the visible rows and pages them from the Store,
+ * so 100,000 hazards scroll like 100. A row opens the detail view with the full history and the
+ * actions of the closed loop the party may take now; the written notice (隐患整改告知书) prints
+ * on A4; the filtered ledger exports to CSV and XLSX. A regulator is alerted at once when a major
+ * hazard in its region is escalated.
+ *
+ * The server enforces the loop; the ledger only offers the moves that can succeed.
+ *
+ * @summary The hazard ledger and its closed loop.
+ *
+ * @event azx-loaded - `CustomEvent<{ total: number }>`: the rows of the current filters are on screen.
+ * @event azx-select - Bubbling, composed `CustomEvent<{ hazard: StoredRecord }>`: a hazard's detail opened.
+ * @event azx-transition - Bubbling, composed `CustomEvent<{ event: StoredEvent, hazard: StoredRecord }>`: an action was stored.
+ * @event azx-escalated - Bubbling, composed `CustomEvent<{ hazard: StoredRecord }>`: (regulators) a major hazard in scope was escalated.
+ *
+ * @csspart toolbar - The filters, count and export buttons.
+ * @csspart control - Every filter input and select, and the action form's fields.
+ * @csspart button - Every button (also `submit`, `action`, `notice-button`, `export`, `open`).
+ * @csspart table - The list (role=table).
+ * @csspart viewport - The scrolling area of the list.
+ * @csspart row - One hazard row (also `overdue-row`, `major-row`).
+ * @csspart alert - A realtime alert of an escalated major hazard.
+ * @csspart detail - The detail view.
+ * @csspart status - A status badge. @csspart major - The major-hazard badge. @csspart overdue - The overdue badge.
+ * @csspart actions - The action buttons. @csspart action-form - The form of the chosen action.
+ * @csspart history - The history list. @csspart history-entry - One event.
+ * @csspart error - Refusals from the server. @csspart notice - The printable notice.
+ *
+ * @cssprop --azx-ledger-height - Height of the list's scrolling area (default 28rem).
+ * @cssprop --azx-color-accent - Buttons and focus (default #1f6feb).
+ * @cssprop --azx-color-danger - Major and overdue badges (default #c62828).
+ * @cssprop --azx-color-border - Lines (default #d0d7de).
+ * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ */
+export class AzxHazardLedger extends LitElement {
+  static override styles = ledgerStyles;
+
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  accessor store: Store | undefined = undefined;
+
+  /** zh-CN (default) or en. */
+  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+
+  /** The filters in force (set to start filtered, e.g. `{ overdue: true }`). */
+  @property({ attribute: false }) accessor filters: LedgerFilters = NO_FILTERS;
+
+  @property({ attribute: false }) accessor sort: Sort = DEFAULT_SORT;
+
+  @state() private accessor _cache: PageCache<Row> | undefined = undefined;
+  @state() private accessor _scrollTop = 0;
+  @state() private accessor _viewport = 448;
+  @state() private accessor _selected: Row | undefined = undefined;
+  @state() private accessor _events: readonly StoredEvent[] | undefined = undefined;
+  @state() private accessor _active: HazardAction | '' = '';
+  @state() private accessor _busy = false;
+  @state() private accessor _errors: FieldErrors | undefined = undefined;
+  @state() private accessor _message = '';
+  @state() private accessor _notice: { from: string; enterprise: string } | undefined = undefined;
+  @state() private accessor _alerts: readonly Row[] = [];
+  @state() private accessor _exporting = '';
+  @state() private accessor _party: Party | null = null;
+  @state() private accessor _loadError = '';
+
+  #unsubscribe: Unsubscribe[] = [];
+  #offParty: (() => void) | undefined;
+  #subscribedStore: Store | undefined;
+  #resize: ResizeObserver | undefined;
+  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #queryId = 0;
+  #loadedWaiters: (() => void)[] = [];
+
+  get #locale(): Locale {
+    return toLocale(this.lang);
+  }
+
+  /** Rows in the current filters (undefined until the first page came back). */
+  get total(): number | undefined {
+    return this._cache?.total;
+  }
+
+  /** Applies filters (merged into the current ones); resolves when their rows are on screen. */
+  setFilters(change: Partial<LedgerFilters>): Promise<void> {
+    this.filters = { ...this.filters, ...change };
+    return this.#nextLoaded();
+  }
+
+  /** Resolves after the next `azx-loaded`. */
+  #nextLoaded(): Promise<void> {
+    return new Promise((resolve) => this.#loadedWaiters.push(resolve));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resubscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    this.#stopRealtime();
+    this.#offParty?.();
+    this.#offParty = undefined;
+    this.#subscribedStore = undefined;
+  }
+
+  override firstUpdated(): void {
+    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
+    if (viewport && typeof ResizeObserver !== 'undefined') {
+      this.#resize = new ResizeObserver(() => {
+        if (viewport.clientHeight && viewport.clientHeight !== this._viewport) this._viewport = viewport.clientHeight;
+      });
+      this.#resize.observe(viewport);
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store')) this.#resubscribe();
+    if (changed.has('filters') || changed.has('sort') || changed.has('store')) this.#query(false);
+  }
+
+  protected override updated(): void {
+    const cache = this._cache;
+    if (!cache) return;
+    const { start, end } = this.#range();
+    // fetch what the visible rows need; render again only when something arrived
+    cache.ensure(start, end)?.then(() => {
+      if (cache === this._cache) this.requestUpdate();
+    });
+    if (cache.loaded && !this.#announced.has(cache)) {
+      this.#announced.add(cache);
+      const waiters = this.#loadedWaiters.splice(0);
+      this.dispatchEvent(new CustomEvent('azx-loaded', { detail: { total: cache.total ?? 0 } }));
+      for (const w of waiters) w();
+    }
+  }
+
+  #announced = new WeakSet<PageCache<Row>>();
+
+  #range(): { start: number; end: number } {
+    const total = this._cache?.total ?? PER_PAGE;
+    const first = Math.floor(this._scrollTop / ROW_HEIGHT);
+    const visible = Math.ceil(this._viewport / ROW_HEIGHT) + 1;
+    return { start: Math.max(0, first - OVERSCAN), end: Math.min(total, first + visible + OVERSCAN) };
+  }
+
+  /** Starts the query of the current filters; keep=true shows the old rows until the new ones arrive. */
+  #query(keep: boolean): void {
+    const store = this.store;
+    this._party = store?.party ?? null;
+    if (!store || !store.party) {
+      this._cache = undefined;
+      return;
+    }
+    const where = toConditions(this.filters);
+    const sort = toSort(this.sort);
+    const id = ++this.#queryId;
+    this._loadError = '';
+    const cache: PageCache<Row> = new PageCache<Row>(
+      async (page, perPage) => {
+        try {
+          return await store.list('hazards', { where, sort, page, perPage });
+        } catch (err) {
+          if (id === this.#queryId) this._loadError = this.#errorMessage(err);
+          throw err;
+        }
+      },
+      PER_PAGE,
+      keep ? this._cache : undefined,
+    );
+    this._cache = cache;
+    if (!keep) {
+      this._scrollTop = 0;
+      const viewport = this.renderRoot?.querySelector<HTMLElement>('.viewport');
+      if (viewport) viewport.scrollTop = 0;
+    }
+  }
+
+  #errorMessage(err: unknown): string {
+    if (isStoreError(err)) return this.#locale === 'en' ? err.message_en : err.message_zh;
+    return String(err);
+  }
+
+  // ── realtime ─────────────────────────────────────────────────────────────────────────
+  #resubscribe(): void {
+    const store = this.store;
+    if (store === this.#subscribedStore) return;
+    this.#stopRealtime();
+    this.#offParty?.();
+    this.#subscribedStore = store;
+    if (!store) return;
+    this.#offParty = store.onPartyChange(() => {
+      this._selected = undefined;
+      this._alerts = [];
+      this.#stopRealtime();
+      this.#startRealtime(store);
+      this.#query(false);
+    });
+    this.#startRealtime(store);
+  }
+
+  #startRealtime(store: Store): void {
+    if (!store.party) return;
+    const mine = this.#unsubscribe;
+    store
+      .subscribe('hazards', (change) => this.#onChange(change.action, change.record))
+      .then((off) => (mine === this.#unsubscribe ? mine.push(off) : void off()))
+      .catch(() => undefined);
+    store
+      .subscribeEvents('hazard_events', (ev) => {
+        if (this._selected && ev.fields['hazard'] === this._selected.id) void this.#loadEvents(this._selected.id);
+      })
+      .then((off) => (mine === this.#unsubscribe ? mine.push(off) : void off()))
+      .catch(() => undefined);
+  }
+
+  #stopRealtime(): void {
+    for (const off of this.#unsubscribe) void off();
+    this.#unsubscribe = [];
+  }
+
+  #onChange(action: string, record: Row): void {
+    const previous = this._selected?.id === record.id ? this._selected : undefined;
+    this._cache?.replace((r) => r.id === record.id, record);
+    if (previous) this._selected = record;
+    const c = record.columns;
+    if (
+      this._party?.role === 'regulator' &&
+      c['status'] === 'escalated' &&
+      c['is_major'] === true &&
+      !this._alerts.some((a) => a.id === record.id)
+    ) {
+      this._alerts = [...this._alerts, record];
+      this.dispatchEvent(new CustomEvent('azx-escalated', { bubbles: true, composed: true, detail: { hazard: record } }));
+    }
+    this.requestUpdate();
+    // order and count may have changed; re-run the query quietly
+    clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = setTimeout(() => this.#query(true), action === 'create' ? 300 : 800);
+  }
+
+  // ── detail and actions ───────────────────────────────────────────────────────────────
+  async #open(row: Row): Promise<void> {
+    this._selected = row;
+    this._active = '';
+    this._errors = undefined;
+    this._message = '';
+    this._events = undefined;
+    this.dispatchEvent(new CustomEvent('azx-select', { bubbles: true, composed: true, detail: { hazard: row } }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
+    await this.#loadEvents(row.id);
+  }
+
+  async #loadEvents(hazardId: string): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    const all: StoredEvent[] = [];
+    for (let page = 1; ; page++) {
+      const p = await store.listEvents('hazard_events', { where: [{ field: 'hazard', op: '=', value: hazardId }], sort: ['created', 'id'], page, perPage: 200 });
+      all.push(...p.items);
+      if (page >= p.totalPages) break;
+    }
+    if (this._selected?.id === hazardId) this._events = all;
+  }
+
+  #close(): void {
+    const id = this._selected?.id;
+    this._selected = undefined;
+    this._notice = undefined;
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id ?? '')}"] button`)?.focus();
+    });
+  }
+
+  async #submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const store = this.store;
+    const hazard = this._selected;
+    const action = this._active;
+    if (!store || !hazard || !action) return;
+    const form = e.currentTarget as HTMLFormElement;
+    const note = (form.elements.namedItem('note') as HTMLTextAreaElement | null)?.value.trim() ?? '';
+    const input = form.elements.namedItem('evidence') as HTMLInputElement | null;
+    const files = input?.files ? [...input.files] : [];
+    const l = this.#locale;
+    const local: Record<string, { code: string; message: string; message_zh: string; message_en: string }> = {};
+    if (needsEvidence(action) && !files.length) {
+      local['evidence'] = { code: 'evidence_required', message: t(l, 'evidenceRequired'), message_zh: t('zh-CN', 'evidenceRequired'), message_en: t('en', 'evidenceRequired') };
+    }
+    if ((action === 'note' || action === 'refuse' || action === 'reopen') && !note) {
+      local['note'] = { code: 'note_required', message: '', message_zh: '请填写说明', message_en: 'Please write a note' };
+    }
+    if (Object.keys(local).length) {
+      this._errors = local;
+      return;
+    }
+    this._busy = true;
+    this._errors = undefined;
+    try {
+      const major = hazard.columns['is_major'] === true;
+      const event = await store.appendEvent(
+        'hazard_events',
+        {
+          fields: { hazard: hazard.id, action, to_status: targetOf(action, major), note },
+          ...(files.length ? { files: { evidence: files } } : {}),
+        },
+        { idempotencyKey: newIdempotencyKey() },
+      );
+      const fresh = await store.get('hazards', hazard.id);
+      this._selected = fresh;
+      this._cache?.replace((r) => r.id === fresh.id, fresh);
+      this._active = '';
+      this._message = t(l, 'stored', { action: actionLabel(l, action) });
+      this.dispatchEvent(new CustomEvent('azx-transition', { bubbles: true, composed: true, detail: { event, hazard: fresh } }));
+      await this.#loadEvents(hazard.id);
+      clearTimeout(this.#refreshTimer);
+      this.#refreshTimer = setTimeout(() => this.#query(true), 300);
+    } catch (err) {
+      this._errors = isStoreError(err) && Object.keys(err.fieldErrors).length
+        ? err.fieldErrors
+        : { _: { code: isStoreError(err) ? err.code : 'unknown', message: this.#errorMessage(err), message_zh: isStoreError(err) ? err.message_zh : String(err), message_en: isStoreError(err) ? err.message_en : String(err) } };
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  async #openNotice(): Promise<void> {
+    const h = this._selected;
+    if (!h || !this.store) return;
+    const ids = [str(h.columns['provider']), str(h.columns['insurer'])].filter(Boolean);
+    let from = '';
+    try {
+      const orgs = ids.length ? await this.store.listOrganizations({ ids }) : [];
+      from = (orgs.find((o) => o.id === ids[0]) ?? orgs[0])?.name ?? '';
+    } catch {
+      /* names are a courtesy; the notice prints with a blank */
+    }
+    this._notice = { from, enterprise: enterpriseName(h.columns['enterprise_name']) };
+  }
+
+  async #openEvidence(ev: StoredEvent, file: string): Promise<void> {
+    if (!this.store) return;
+    // fileUrl reads only id and collection; an event's files live under its own collection
+    const url = await this.store.fileUrl({ id: ev.id, collection: ev.collection } as unknown as StoredRecord, file);
+    window.open(url, '_blank', 'noopener');
+  }
+
+  // ── export ───────────────────────────────────────────────────────────────────────────
+  /** Every row of the current filters, as CSV (UTF-8 with BOM) or XLSX. */
+  async exportRows(format: 'csv' | 'xlsx'): Promise<Blob> {
+    const store = this.store;
+    if (!store) throw new Error('no store');
+    const where = toConditions(this.filters);
+    const sort = toSort(this.sort);
+    const rows: Row[] = [];
+    for (let page = 1; ; page++) {
+      const p = await store.list('hazards', { where, sort, page, perPage: 500 });
+      rows.push(...p.items);
+      this._exporting = t(this.#locale, 'exporting', { n: p.totalItems });
+      if (page >= p.totalPages) break;
+    }
+    this._exporting = '';
+    const cells = table(rows, this.#locale);
+    return format === 'csv' ? toCsv(cells) : toXlsx(cells);
+  }
+
+  async #download(format: 'csv' | 'xlsx'): Promise<void> {
+    try {
+      const blob = await this.exportRows(format);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `隐患台账-${new Date().toISOString().slice(0, 10)}.${format}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    } catch (err) {
+      this._exporting = '';
+      this._loadError = this.#errorMessage(err);
+    }
+  }
+
+  // ── filters ──────────────────────────────────────────────────────────────────────────
+  #onFilter(e: Event): void {
+    const el = e.target as HTMLInputElement | HTMLSelectElement;
+    const key = el.name as keyof LedgerFilters;
+    if (!(key in NO_FILTERS)) return;
+    const value = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
+    if (key === 'search' || key === 'enterprise') {
+      // typing searches after a pause, not on every keystroke
+      clearTimeout(this.#searchTimer);
+      this.#searchTimer = setTimeout(() => (this.filters = { ...this.filters, [key]: value }), e.type === 'change' ? 0 : 250);
+      return;
+    }
+    if (e.type === 'input' && el instanceof HTMLInputElement && el.type !== 'checkbox') return;
+    this.filters = { ...this.filters, [key]: value };
+  }
+
+  #onSort(field: Sort['field']): void {
+    this.sort = this.sort.field === field ? { field, descending: !this.sort.descending } : { field, descending: field === 'found_at' };
+  }
+
+  #onScroll(e: Event): void {
+    this._scrollTop = (e.target as HTMLElement).scrollTop;
+  }
+
+  // ── render ───────────────────────────────────────────────────────────────────────────
+  #renderToolbar(): TemplateResult {
+    const l = this.#locale;
+    const f = this.filters;
+    const problems = filterProblems(f);
+    const total = this._cache?.total;
+    return html`<form class="toolbar" part="toolbar" role="search" aria-label=${t(l, 'filters')} @input=${this.#onFilter} @change=${this.#onFilter} @submit=${(e: Event) => e.preventDefault()}>
+      <label class="search">${t(l, 'search')}
+        <input type="search" name="search" part="control" .value=${f.search} placeholder=${t(l, 'searchHint')} />
+      </label>
+      <label>${t(l, 'status')}
+        <select name="status" part="control" .value=${f.status}>
+          <option value="">${t(l, 'all')}</option>
+          ${STATUSES.map((s) => html`<option value=${s} ?selected=${f.status === s}>${statusLabel(l, s)}</option>`)}
+        </select>
+      </label>
+      <label>${t(l, 'grade')}
+        <select name="grade" part="control" .value=${f.grade}>
+          <option value="">${t(l, 'all')}</option>
+          <option value="major" ?selected=${f.grade === 'major'}>${t(l, 'major')}</option>
+          <option value="minor" ?selected=${f.grade === 'minor'}>${t(l, 'minor')}</option>
+        </select>
+      </label>
+      <label class="check"><input type="checkbox" name="overdue" part="control" .checked=${f.overdue} /> ${t(l, 'overdueOnly')}</label>
+      <label>${t(l, 'region')}
+        <input name="region" part="control" inputmode="numeric" maxlength="6" .value=${f.region} aria-invalid=${problems.region ? 'true' : 'false'} aria-describedby="region-error" />
+        ${problems.region ? html`<span id="region-error" class="field-error" part="error">${t(l, problems.region)}</span>` : nothing}
+      </label>
+      <label>${t(l, 'enterprise')}
+        <input name="enterprise" part="control" .value=${f.enterprise} />
+      </label>
+      <label>${t(l, 'industry')}
+        <select name="industry" part="control" .value=${f.industry}>
+          <option value="">${t(l, 'all')}</option>
+          ${Object.keys(INDUSTRIES).map((k) => html`<option value=${k} ?selected=${f.industry === k}>${industryLabel(l, k)}</option>`)}
+        </select>
+      </label>
+      <label>${t(l, 'foundFrom')}<input type="date" name="from" part="control" .value=${f.from} /></label>
+      <label>${t(l, 'foundTo')}
+        <input type="date" name="to" part="control" .value=${f.to} aria-invalid=${problems.to ? 'true' : 'false'} />
+        ${problems.to ? html`<span class="field-error" part="error">${t(l, problems.to)}</span>` : nothing}
+      </label>
+      <div class="toolbar-end">
+        <button type="button" part="button" @click=${() => (this.filters = NO_FILTERS)}>${t(l, 'reset')}</button>
+        <span class="count" role="status" aria-live="polite">${total === undefined ? t(l, 'loading') : t(l, 'count', { n: total.toLocaleString(l) })}</span>
+        <button type="button" part="button export" ?disabled=${!total || !!this._exporting} @click=${() => this.#download('csv')}>${t(l, 'exportCsv')}</button>
+        <button type="button" part="button export" ?disabled=${!total || !!this._exporting} @click=${() => this.#download('xlsx')}>${t(l, 'exportXlsx')}</button>
+        ${this._exporting ? html`<span role="status">${this._exporting}</span>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  #renderRow(row: Row | undefined, index: number): TemplateResult {
+    const l = this.#locale;
+    if (!row) {
+      return html`<div class="row placeholder" role="row" aria-rowindex=${index + 2}><span role="cell">${t(l, 'loading')}</span></div>`;
+    }
+    const c = row.columns;
+    const d = row.data as Record<string, unknown>;
+    const major = c['is_major'] === true;
+    const overdue = isOverdue(c['status'], c['deadline']);
+    const status = str(c['status']);
+    const no = str(d['hazard_no']);
+    return html`<div class="row ${major ? 'major' : ''} ${overdue ? 'overdue' : ''}" part="row${major ? ' major-row' : ''}${overdue ? ' overdue-row' : ''}" role="row" aria-rowindex=${index + 2} data-id=${row.id}>
+      <span role="cell"><button type="button" part="button open" class="link" aria-label=${t(l, 'open', { no })} @click=${() => this.#open(row)}>${no}</button></span>
+      <span role="cell" title=${str(c['enterprise_name'])}>${enterpriseName(c['enterprise_name'])}</span>
+      <span role="cell">${str(c['region_code'])}</span>
+      <span role="cell">${industryLabel(l, str(c['industry']))}</span>
+      <span role="cell">${major ? html`<span class="badge major">${t(l, 'major')}</span>` : t(l, 'minor')}</span>
+      <span role="cell"><span class="badge status-${isStatus(status) ? status : 'unknown'}">${statusLabel(l, status)}</span></span>
+      <span role="cell">${chinaTime(str(c['found_at'])).slice(0, 10)}</span>
+      <span role="cell">${str(c['deadline']).slice(0, 10)} ${overdue ? html`<span class="badge overdue">${t(l, 'overdue')}</span>` : nothing}</span>
+    </div>`;
+  }
+
+  #renderList(): TemplateResult {
+    const l = this.#locale;
+    const cache = this._cache;
+    const total = cache?.total ?? 0;
+    const { start, end } = this.#range();
+    const rows: TemplateResult[] = [];
+    if (cache) for (let i = start; i < end; i++) rows.push(this.#renderRow(cache.at(i), i));
+    return html`<div class="table" part="table" role="table" aria-label=${t(l, 'title')} aria-rowcount=${total + 1} ?hidden=${!!this._selected}>
+      <div class="row head" role="row" aria-rowindex="1">
+        ${COLUMNS.map((col) => {
+          const sorted = col.sort && this.sort.field === col.sort;
+          return html`<span role="columnheader" aria-sort=${sorted ? (this.sort.descending ? 'descending' : 'ascending') : 'none'}>
+            ${col.sort
+              ? html`<button type="button" part="button sort" class="link" @click=${() => this.#onSort(col.sort!)}>${col.label(l)}${sorted ? (this.sort.descending ? ' ↓' : ' ↑') : ''}</button>`
+              : col.label(l)}
+          </span>`;
+        })}
+      </div>
+      <div class="viewport" part="viewport" tabindex="0" @scroll=${this.#onScroll}>
+        <div class="spacer" style=${styleMap({ height: `${total * ROW_HEIGHT}px` })}>
+          <div role="rowgroup" class="rows" style=${styleMap({ transform: `translateY(${start * ROW_HEIGHT}px)` })}>${rows}</div>
+        </div>
+        ${cache?.loaded && total === 0 ? html`<p class="empty">${t(l, 'noRows')}</p>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  #renderAlerts(): TemplateResult | typeof nothing {
+    if (!this._alerts.length) return nothing;
+    const l = this.#locale;
+    return html`<div class="alerts" role="alert">
+      ${this._alerts.map(
+        (a) => html`<div class="alert" part="alert" data-id=${a.id}>
+          <button type="button" part="button" class="link" @click=${() => this.#open(a)}>${t(l, 'escalatedAlert', { no: str((a.data as Record<string, unknown>)['hazard_no']), ent: enterpriseName(a.columns['enterprise_name']) })}</button>
+          <button type="button" part="button" @click=${() => (this._alerts = this._alerts.filter((x) => x !== a))}>${t(l, 'dismiss')}</button>
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const l = this.#locale;
+    if (!this.store?.party) return html`<p class="signin">${t(l, 'signIn')}</p>`;
+    const h = this._selected;
+    const status = h ? str(h.columns['status']) : '';
+    return html`<div class="ledger ${this._notice ? 'printing-notice' : ''}">
+      ${this.#renderToolbar()}
+      ${this._loadError ? html`<p class="errors" role="alert" part="error">${this._loadError}</p>` : nothing}
+      ${this.#renderAlerts()}
+      ${this.#renderList()}
+      ${h
+        ? renderDetail({
+            locale: l,
+            hazard: h,
+            events: this._events,
+            actions: isStatus(status) ? actionsFor(this.store.party.role, status, h.columns['is_major'] === true) : [],
+            active: this._active,
+            busy: this._busy,
+            errors: this._errors,
+            message: this._message,
+            now: Date.now(),
+            onClose: () => this.#close(),
+            onChoose: (a) => {
+              this._active = a;
+              this._errors = undefined;
+              this._message = '';
+            },
+            onSubmit: (e) => void this.#submit(e),
+            onNotice: () => void this.#openNotice(),
+            onEvidence: (ev, file) => void this.#openEvidence(ev, file),
+          })
+        : nothing}
+      ${h && this._notice
+        ? html`<div class="notice-sheet" role="dialog" aria-label=${t(l, 'notice')}>
+            <div class="notice-actions">
+              <button type="button" part="button" @click=${() => window.print()}>${t(l, 'print')}</button>
+              <button type="button" part="button" @click=${() => (this._notice = undefined)}>${t(l, 'cancel')}</button>
+            </div>
+            ${renderNotice(h, this._notice)}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}

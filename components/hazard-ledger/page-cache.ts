@@ -1,0 +1,81 @@
+/**
+ * Rows of one query, fetched from the Store a page at a time as the virtual list needs them.
+ * A new query makes a new cache; it shows the previous cache's rows until its own arrive, so a
+ * refresh never flashes empty rows.
+ */
+import type { Page } from '../data/store.js';
+
+export class PageCache<T> {
+  readonly #fetch: (page: number, perPage: number) => Promise<Page<T>>;
+  readonly #perPage: number;
+  readonly #pages = new Map<number, readonly T[]>();
+  readonly #pending = new Map<number, Promise<void>>();
+  #fallback: PageCache<T> | undefined;
+  #total: number | undefined;
+  error: unknown;
+
+  constructor(fetch: (page: number, perPage: number) => Promise<Page<T>>, perPage = 100, fallback?: PageCache<T>) {
+    this.#fetch = fetch;
+    this.#perPage = perPage;
+    this.#fallback = fallback;
+  }
+
+  /** Rows in the query, once the first page has come back. */
+  get total(): number | undefined {
+    return this.#total ?? this.#fallback?.total;
+  }
+
+  get loaded(): boolean {
+    return this.#total !== undefined;
+  }
+
+  at(index: number): T | undefined {
+    const page = this.#pages.get(Math.floor(index / this.#perPage) + 1);
+    if (page) return page[index % this.#perPage];
+    return this.#fallback?.at(index);
+  }
+
+  /** Replaces a row (realtime update) wherever it is cached. */
+  replace(match: (row: T) => boolean, row: T): boolean {
+    let hit = false;
+    for (const [n, rows] of this.#pages) {
+      const i = rows.findIndex(match);
+      if (i >= 0) {
+        const copy = [...rows];
+        copy[i] = row;
+        this.#pages.set(n, copy);
+        hit = true;
+      }
+    }
+    return hit;
+  }
+
+  /** Fetches every page holding rows start..end-1 that is not cached yet; null when none is missing. */
+  ensure(start: number, end: number): Promise<void> | null {
+    const first = Math.floor(Math.max(0, start) / this.#perPage) + 1;
+    const last = Math.floor(Math.max(0, end - 1) / this.#perPage) + 1;
+    const waits: Promise<void>[] = [];
+    for (let p = first; p <= last; p++) {
+      if (this.#pages.has(p)) continue;
+      if (this.#total !== undefined && (p - 1) * this.#perPage >= this.#total && p > 1) continue;
+      let pending = this.#pending.get(p);
+      if (!pending) {
+        pending = this.#fetch(p, this.#perPage).then(
+          (page) => {
+            this.#pages.set(p, page.items);
+            this.#total = page.totalItems;
+            this.#pending.delete(p);
+            if (this.#pages.size === 1) this.#fallback = undefined;
+          },
+          (err: unknown) => {
+            this.error = err;
+            this.#pending.delete(p);
+          },
+        );
+        this.#pending.set(p, pending);
+      }
+      waits.push(pending);
+    }
+    return waits.length ? Promise.all(waits).then(() => undefined) : null;
+  }
+}

@@ -1,0 +1,125 @@
+// The detail view: full history, the actions each role may take in each status, the evidence a
+// rectification needs, and the printable notice generated from the record.
+import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { actionsFor, STATUSES } from '../../../components/hazard-ledger/index.js';
+import { hazardIn, ledgerStore, type LedgerRole } from './ledger-world.js';
+import { actionButtons, mountLedger, openHazard, shadow, text, until } from './helpers.js';
+
+async function open(role: LedgerRole, status: (typeof STATUSES)[number], options: { major?: boolean; overdue?: boolean } = {}) {
+  const { row, events } = hazardIn(status, options);
+  const store = ledgerStore({ role, rows: [row], events });
+  const el = await mountLedger(store);
+  await openHazard(el, String((row['data'] as Record<string, unknown>)['hazard_no']));
+  return { el, store, row };
+}
+
+describe('<azx-hazard-ledger> detail', () => {
+  it('shows the full history, oldest first, with the moves and the system\'s escalation', async () => {
+    const { el } = await open('regulator', 'escalated', { major: true, overdue: true });
+    const entries = [...shadow(el).querySelectorAll('.history li')].map((li) => li.getAttribute('data-action'));
+    expect(entries).to.deep.equal(['notify', 'overdue']);
+    expect(text(el, '.history li:last-child')).to.contain('已书面告知 → 已上报监管');
+    expect(text(el, '.history li:last-child')).to.contain('系统');
+    expect(text(el, '.detail-head')).to.contain('重大事故隐患');
+    expect(text(el, '.detail-head')).to.contain('逾期');
+  });
+
+  it('offers each role only the moves the server accepts', async () => {
+    const cases: [LedgerRole, (typeof STATUSES)[number], boolean, string[]][] = [
+      ['insurer', 'found', false, ['notify', 'escalate', 'note']],
+      ['enterprise', 'found', false, ['note']],
+      ['enterprise', 'notified', false, ['rectify', 'note']],
+      ['provider', 'notified', true, ['rectify', 'escalate', 'refuse', 'note']],
+      ['regulator', 'rectified', false, ['verify', 'reopen', 'note']],
+      ['regulator', 'escalated', true, ['verify', 'note']],
+      ['insurer', 'verified', false, ['reopen', 'note']],
+    ];
+    for (const [role, status, major, expected] of cases) {
+      expect(actionsFor(role === 'hangzhou' ? 'regulator' : role, status, major), `${role} on ${status}`).to.deep.equal(expected);
+      const { el } = await open(role, status, { major });
+      expect(actionButtons(el), `${role} on ${status} (buttons)`).to.deep.equal(expected);
+    }
+  });
+
+  it('a rectification without evidence is not sent', async () => {
+    const { el, store, row } = await open('enterprise', 'notified');
+    shadow(el).querySelector<HTMLButtonElement>('[data-action="rectify"]')!.click();
+    await el.updateComplete;
+    shadow(el).querySelector<HTMLFormElement>('.action-form')!.requestSubmit();
+    await el.updateComplete;
+    expect(text(el, '.action-form .errors')).to.contain('提交整改须上传至少一份证明材料');
+    const events = await store.listEvents('hazard_events', { where: [{ field: 'hazard', op: '=', value: row['id'] as string }] });
+    expect(events.totalItems).to.equal(1);
+  });
+
+  it('the enterprise rectifies with a photo: the status moves and the history grows', async () => {
+    const { el, row } = await open('enterprise', 'notified');
+    shadow(el).querySelector<HTMLButtonElement>('[data-action="rectify"]')!.click();
+    await el.updateComplete;
+    const form = shadow(el).querySelector<HTMLFormElement>('.action-form')!;
+    form.querySelector('textarea')!.value = '已恢复静电接地';
+    const input = form.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([new Uint8Array([1, 2, 3])], '整改后.png', { type: 'image/png' }));
+    input.files = files.files;
+    const stored = new Promise<CustomEvent>((r) => el.addEventListener('azx-transition', (e) => r(e as CustomEvent), { once: true }));
+    form.requestSubmit();
+    const event = await stored;
+    expect(event.detail.event.fields.to_status).to.equal('rectified');
+    await until(() => shadow(el).querySelectorAll('.history li').length === 2, 2000, 'history entry');
+    expect(text(el, '.detail-head .badge')).to.equal('已整改待复查');
+    expect(text(el, '.history li:last-child')).to.contain('已恢复静电接地');
+    expect(shadow(el).querySelectorAll('.history li:last-child .files button').length).to.equal(1);
+    expect(text(el, '[role="status"].message')).to.contain('提交整改');
+    expect(row['id']).to.equal(event.detail.hazard.id);
+  });
+
+  it('a refusal of a major hazard is sent as an escalation', async () => {
+    const { el } = await open('insurer', 'notified', { major: true });
+    shadow(el).querySelector<HTMLButtonElement>('[data-action="refuse"]')!.click();
+    await el.updateComplete;
+    const form = shadow(el).querySelector<HTMLFormElement>('.action-form')!;
+    form.requestSubmit();
+    await el.updateComplete;
+    expect(text(el, '.action-form .errors')).to.contain('请填写说明');
+    form.querySelector('textarea')!.value = '企业拒绝整改';
+    const stored = new Promise<CustomEvent>((r) => el.addEventListener('azx-transition', (e) => r(e as CustomEvent), { once: true }));
+    form.requestSubmit();
+    const event = await stored;
+    expect(event.detail.event.fields).to.include({ action: 'refuse', to_status: 'escalated' });
+  });
+
+  it('prints the rectification notice generated from the record', async () => {
+    const { el } = await open('insurer', 'notified', { major: true });
+    shadow(el).querySelector<HTMLButtonElement>('.detail-head button:last-of-type')!.click();
+    await until(() => !!shadow(el).querySelector('.notice'), 2000, 'notice');
+    const notice = text(el, '.notice');
+    expect(notice).to.contain('事故隐患整改告知书');
+    expect(notice).to.contain('编号：HZ-STORY-NOTIFIED-TZ');
+    expect(notice).to.contain('绍兴越城化工有限公司（主要负责人）');
+    expect(notice).to.contain('重大事故隐患');
+    expect(notice).to.contain('化工和危险化学品生产经营单位重大生产安全事故隐患判定标准');
+    expect(notice).to.contain('告知单位（盖章）：绍兴平安安全技术服务有限公司');
+    expect(notice).not.to.contain('91330602MA2D0EXA1X');
+    // printed, the page holds the notice alone (list, detail and buttons hidden)
+    await emulateMedia({ media: 'print' });
+    try {
+      const shown = (sel: string) => getComputedStyle(shadow(el).querySelector(sel)!).display !== 'none';
+      expect(shown('.notice')).to.equal(true);
+      expect(shown('.detail')).to.equal(false);
+      expect(shown('.toolbar')).to.equal(false);
+      expect(shown('.notice-actions')).to.equal(false);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('closing the detail returns to the list, focus on the row', async () => {
+    const { el } = await open('insurer', 'found');
+    shadow(el).querySelector<HTMLButtonElement>('.back')!.click();
+    await el.updateComplete;
+    await until(() => shadow(el).activeElement?.textContent?.trim() === 'HZ-STORY-FOUND', 1000, 'focus on row');
+    expect(shadow(el).querySelector('.table')!.hasAttribute('hidden')).to.equal(false);
+  });
+});
