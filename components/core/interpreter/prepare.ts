@@ -4,7 +4,7 @@
 import { ANY_TYPE, GROUPS, STEPS, isType, type, typeError } from './keywords/index.js';
 import { FORMATS } from './formats.js';
 import { NUMBER_FORMATS } from './keywords/string.js';
-import { escS, has, isObj } from './run.js';
+import { esc, escS, has, isObj } from './run.js';
 import type { Doc, InterpreterOptions, Json, SchemaNode, Step, Target } from './types.js';
 import { LIST, MAP, ONE, QUIET } from './vocabulary.js';
 
@@ -52,7 +52,9 @@ export function prepare(root: unknown, opts: InterpreterOptions): Doc {
     if (!isObj(s) || doc.nodes.has(s)) return;
     if (typeof s.$id === 'string') base = new URL(s.$id, base).href.replace(/#.*/, '');
     if (typeof s.$id === 'string' || path === '#') resources.set(base, { s, path });
-    const n: SchemaNode = { s, path, base, steps: steps(s) };
+    const n: SchemaNode = { s, path, base, steps: steps(s), t: ([] as unknown[]).concat(s.type) };
+    // a keystroke validates the whole record: no escaping or path building per property then
+    if (isObj(s.properties)) n.props = Object.keys(s.properties).map((k) => [k, esc(k), `${path}/properties${escS(k)}`]);
     doc.nodes.set(s, n);
     for (const a of ['$anchor', '$dynamicAnchor']) {
       if (typeof s[a] !== 'string') continue;

@@ -46,6 +46,9 @@ export interface SchemaNode {
   /** $ref / $dynamicRef targets, resolved at compile time. */
   ref?: Target;
   dref?: { target: Target; anchor: string | null };
+  /** declared types; properties as [key, instance path step, schemaPath], computed once */
+  t?: unknown[];
+  props?: [string, string, string][];
   /** compiled pattern / patternProperties */
   re?: RegExp;
   pp?: [RegExp, string][];

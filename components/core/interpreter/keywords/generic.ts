@@ -17,8 +17,7 @@ export function isType(d: unknown, t: string): boolean {
 
 export const typeError: Step = (c, n, _d, at) => fail(c, n, at, 'type', { type: n.s.type });
 
-export const type: Step = (c, n, d, at, ev) =>
-  ([] as unknown[]).concat(n.s.type).some((t) => isType(d, t as string)) || typeError(c, n, d, at, ev);
+export const type: Step = (c, n, d, at, ev) => n.t!.some((t) => isType(d, t as string)) || typeError(c, n, d, at, ev);
 
 export const generic: Record<string, Step> = {
   const: (c, n, d, at) => equal(d, n.s.const) || fail(c, n, at, 'const', { allowedValue: n.s.const }),

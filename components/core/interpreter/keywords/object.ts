@@ -42,10 +42,10 @@ export const object: Record<string, Step> = {
   properties: (c, n, d, at, ev) => {
     const props = n.s.properties as Json;
     let ok = true;
-    for (const k in props) {
+    for (const [k, step, path] of n.props!) {
       if (!has(d as Json, k)) continue;
       ev?.props.add(k);
-      if (!run(c, props[k], `${n.path}/properties${escS(k)}`, (d as Json)[k], at + esc(k), null)) ok = false;
+      if (!run(c, props[k], path, (d as Json)[k], at + step, null)) ok = false;
     }
     return ok;
   },
