@@ -23,6 +23,7 @@ export const ELEMENTS = [
   { name: 'compliance-report', entry: 'components/compliance-report/index.ts' },
   { name: 'schema-editor', entry: 'components/schema-editor/index.ts' },
   { name: 'service-report', entry: 'components/service-report/index.ts' },
+  { name: 'hazard-ledger', entry: 'components/hazard-ledger/index.ts' },
 ];
 
 const dist = join(root, 'dist');
