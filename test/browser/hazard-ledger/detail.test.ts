@@ -2,7 +2,7 @@
 // rectification needs, and the printable notice generated from the record.
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { actionsFor, STATUSES } from '../../../components/hazard-ledger/index.js';
+import { hazardActionsFor as actionsFor, HAZARD_STATUSES as STATUSES } from '../../../components/hazard-ledger/index.js';
 import { hazardIn, ledgerStore, type LedgerRole } from './ledger-world.js';
 import { actionButtons, mountLedger, openHazard, shadow, text, until } from './helpers.js';
 

@@ -1,7 +1,7 @@
 // Export of the filtered ledger: CSV with a UTF-8 BOM (Excel reads Chinese), and an XLSX
 // package Excel opens (a ZIP with the workbook parts, checked here by reading it back).
 import { expect } from '@open-wc/testing';
-import { toCsv } from '../../../components/hazard-ledger/index.js';
+import { ledgerCsv as toCsv } from '../../../components/hazard-ledger/index.js';
 import { ledgerStore, makeHazards } from './ledger-world.js';
 import { mountLedger, setControl } from './helpers.js';
 

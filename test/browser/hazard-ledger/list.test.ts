@@ -1,7 +1,7 @@
 // The list: virtualized over many hazards, filters (status, grade, overdue, region, enterprise,
 // industry, dates), search and sort, each role seeing its own rows.
 import { expect } from '@open-wc/testing';
-import { isOverdue } from '../../../components/hazard-ledger/index.js';
+import { isHazardOverdue as isOverdue } from '../../../components/hazard-ledger/index.js';
 import { ledgerStore, makeHazards } from './ledger-world.js';
 import { mountLedger, setControl, shadow, text, until, visibleNumbers, visibleRows } from './helpers.js';
 
