@@ -1,0 +1,209 @@
+import { css } from 'lit';
+
+export const complianceReportStyles = css`
+  :host {
+    display: block;
+    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-size: var(--azx-font-size, 14px);
+    color: var(--azx-color-text, #1f2328);
+    --_border: var(--azx-color-border, #d0d7de);
+    --_accent: var(--azx-color-accent, #1f6feb);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: start;
+    margin-bottom: 1rem;
+  }
+  label {
+    display: inline-flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    font-size: 0.9em;
+  }
+  form.draw,
+  form.finding {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: end;
+    margin-top: 0.5rem;
+  }
+  input,
+  select,
+  textarea,
+  button {
+    font: inherit;
+  }
+  input,
+  select,
+  textarea {
+    padding: 0.3rem 0.4rem;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--azx-color-danger, #c62828);
+  }
+  button {
+    padding: 0.3rem 0.7rem;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: #fff;
+    cursor: pointer;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  summary:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  button.figure {
+    border: none;
+    background: none;
+    padding: 0 0.15em;
+    color: var(--_accent);
+    text-decoration: underline;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .sheet {
+    max-width: 60rem;
+    line-height: 1.7;
+  }
+  h1 {
+    font-size: 1.4em;
+    text-align: center;
+    margin: 0.5rem 0 0.25rem;
+  }
+  h2 {
+    font-size: 1.1em;
+    margin: 1.25rem 0 0.5rem;
+  }
+  h3 {
+    font-size: 1em;
+    margin: 0.75rem 0 0.25rem;
+  }
+  .meta {
+    text-align: center;
+    color: #57606a;
+    font-size: 0.9em;
+  }
+  .summary {
+    text-indent: 2em;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.4;
+    margin: 0.25rem 0;
+  }
+  th,
+  td {
+    border: 1px solid var(--_border);
+    padding: 0.25rem 0.45rem;
+    text-align: right;
+  }
+  thead th,
+  th[scope='row'],
+  td.text {
+    text-align: left;
+  }
+  thead th {
+    background: #f6f8fa;
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 600;
+    background: #f6f8fa;
+  }
+  .records,
+  .sample {
+    margin-top: 1.25rem;
+    border-top: 2px solid var(--_border);
+    padding-top: 0.5rem;
+  }
+  .records header {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+  }
+  .error {
+    color: var(--azx-color-danger, #c62828);
+    font-size: 0.9em;
+  }
+  /* A clean A4 document: no controls, no link styling, tables that break between rows */
+  @media print {
+    :host {
+      font-size: 10.5pt;
+      color: #000;
+    }
+    .no-print,
+    .toolbar,
+    .records,
+    .sample {
+      display: none !important;
+    }
+    .sheet {
+      max-width: none;
+    }
+    button.figure {
+      color: inherit;
+      text-decoration: none;
+      font-weight: inherit;
+      padding: 0;
+    }
+    .table-wrap {
+      overflow: visible;
+    }
+    table {
+      font-size: 9pt;
+    }
+    tr {
+      break-inside: avoid;
+    }
+    thead {
+      display: table-header-group;
+    }
+    h2,
+    h3 {
+      break-after: avoid;
+    }
+    th,
+    td {
+      border-color: #000;
+    }
+  }
+`;
+
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * The page box for printing (A4, 18 mm margins). `@page` is ignored inside a shadow root, so
+ * the element lends this sheet to the document for the duration of a print.
+ */
+export function pageSheet(): CSSStyleSheet | undefined {
+  if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync('@page { size: A4; margin: 18mm 16mm; }');
+  }
+  return sheet;
+}

@@ -1,0 +1,716 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../data/context.js';
+import {
+  FINDING_CATEGORIES,
+  isStoreError,
+  type ComplianceReport,
+  type CoverageMetric,
+  type CoverageRecord,
+  type CoverageRecordPage,
+  type CoverageRecordsQuery,
+  type FieldErrors,
+  type Figures,
+  type FindingCategory,
+  type InspectionRound,
+  type Store,
+} from '../data/store.js';
+import { toLocale, type Locale } from '../core/locale.js';
+import { complianceReportStyles, pageSheet } from './compliance-report.styles.js';
+import { CATEGORY_LABELS, LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
+import { toXlsx, type Cell, type Sheet } from './xlsx.js';
+
+/** Rows of each list shown in the bulletin (the records panel pages through the rest). */
+const LIST_ROWS = 200;
+
+/** Where a figure's records come from: a metric, in a region, maybe one insurer's or industry's. */
+interface Link {
+  readonly metric: CoverageMetric;
+  readonly label: string;
+  readonly region?: string;
+  readonly insurer?: string;
+  readonly industry?: string;
+}
+
+interface Opened {
+  readonly link: Link;
+  readonly page: CoverageRecordPage;
+  readonly items: readonly CoverageRecord[];
+}
+
+/**
+ * The compliance report (安责险工作开展情况通报): the bulletin a regulator publishes after an
+ * inspection round, like Suzhou's 2024 one — enterprises insured by industry, insurers active,
+ * workers covered, policies sampled and with problems, every problem category with its count,
+ * the tables by region and by insurer, and the lists (lapsed renewals, not everyone insured,
+ * late uploads, must-insure not insured, prevention budget below the rule).
+ *
+ * Every number is computed on the server from stored records and is a link to those records.
+ * A round is a reproducible sample of policies drawn on the server from a seed; findings are
+ * recorded against sampled policies and flow into the report. Prints on A4; exports its tables
+ * to XLSX.
+ *
+ * @summary The inspection bulletin, with sampling and findings.
+ *
+ * @event azx-loaded - `CustomEvent<{ report: ComplianceReport }>`: the bulletin is on screen.
+ * @event azx-records - Bubbling, composed `CustomEvent<{ metric: string, region: string, total: number }>`: the records behind a number opened.
+ * @event azx-round-drawn - Bubbling, composed `CustomEvent<{ round: InspectionRound }>`: a sample was drawn.
+ * @event azx-finding - Bubbling, composed `CustomEvent<{ finding: Finding }>`: a finding was recorded.
+ *
+ * @csspart toolbar - Round choice, new round, print and export. @csspart control - Inputs and selects.
+ * @csspart button - Every button. @csspart report - The bulletin (what prints).
+ * @csspart figure - A number that opens its records. @csspart table - The bulletin's tables.
+ * @csspart records - The records behind a number. @csspart sample - The sampled policies and finding forms.
+ * @csspart error - A failed load or a refusal.
+ *
+ * @cssprop --azx-color-accent - Links and buttons (default #1f6feb).
+ * @cssprop --azx-color-border - Lines (default #d0d7de).
+ * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ */
+export class AzxComplianceReport extends LitElement {
+  static override styles = complianceReportStyles;
+
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  accessor store: Store | undefined = undefined;
+
+  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /** The region reported on; empty: the round's, else the regulator's scope. */
+  @property({ reflect: true }) accessor region: string = '';
+  /** The inspection round (id) whose sample and findings the report includes; empty: none. */
+  @property({ reflect: true }) accessor round: string = '';
+  @property({ reflect: true }) accessor industry: string = '';
+  /** Period window (YYYY-MM-DD, both or neither); default: the round's, else policies in force now. */
+  @property({ reflect: true }) accessor from: string = '';
+  @property({ reflect: true }) accessor to: string = '';
+  @property({ reflect: true }) accessor at: string = '';
+  /** The rule pack's minimum prevention budget, percent of premium (Suzhou: 20). */
+  @property({ type: Number, attribute: 'min-share' }) accessor minShare: number = 20;
+
+  @state() private accessor _report: ComplianceReport | undefined = undefined;
+  @state() private accessor _lists: Readonly<Record<string, CoverageRecordPage>> = {};
+  @state() private accessor _rounds: readonly InspectionRound[] = [];
+  @state() private accessor _sample: readonly CoverageRecord[] = [];
+  @state() private accessor _error = '';
+  @state() private accessor _opened: Opened | undefined = undefined;
+  @state() private accessor _drawErrors: FieldErrors = {};
+  @state() private accessor _drawing = false;
+  @state() private accessor _findingFor = '';
+  @state() private accessor _findingErrors: FieldErrors = {};
+  @state() private accessor _message = '';
+
+  #query = 0;
+
+  get #l(): Locale {
+    return toLocale(this.lang);
+  }
+
+  /** The bulletin on screen (undefined until loaded). */
+  get report(): ComplianceReport | undefined {
+    return this._report;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (['store', 'region', 'round', 'industry', 'from', 'to', 'at', 'minShare'].some((k) => changed.has(k as keyof AzxComplianceReport))) {
+      void this.reload();
+    }
+  }
+
+  #filters(): Pick<CoverageRecordsQuery, 'industry' | 'from' | 'to' | 'at' | 'minSharePct'> {
+    const r = this._report;
+    return {
+      ...(r?.industry ? { industry: r.industry } : {}),
+      ...(r?.from && r.to ? { from: r.from, to: r.to } : {}),
+      ...(r?.at ? { at: r.at } : {}),
+      minSharePct: this.minShare,
+    };
+  }
+
+  /** Builds the bulletin again from the store. */
+  async reload(): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    const id = ++this.#query;
+    try {
+      const report = await store.complianceReport({
+        ...(this.region ? { region: this.region } : {}),
+        ...(this.round ? { round: this.round } : {}),
+        ...(this.industry ? { industry: this.industry } : {}),
+        ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
+        ...(this.at ? { at: this.at } : {}),
+        minSharePct: this.minShare,
+      });
+      if (id !== this.#query) return;
+      this._report = report;
+      this._error = '';
+      const base = { region: report.region.code, ...this.#filters() };
+      const [rounds, sample, ...lists] = await Promise.all([
+        store.listInspectionRounds(this.region || undefined).catch(() => [] as readonly InspectionRound[]),
+        report.round
+          ? store.coverageRecords({ ...base, metric: 'sampled', round: report.round.id, perPage: 500 }).then((p) => p.items)
+          : Promise.resolve([] as readonly CoverageRecord[]),
+        ...LISTS.map((x) => store.coverageRecords({ ...base, metric: x.metric, perPage: LIST_ROWS })),
+      ]);
+      if (id !== this.#query) return;
+      this._rounds = rounds;
+      this._sample = sample;
+      this._lists = Object.fromEntries(LISTS.map((x, i) => [x.metric, lists[i]!]));
+      this.dispatchEvent(new CustomEvent('azx-loaded', { detail: { report } }));
+    } catch (err) {
+      if (id !== this.#query) return;
+      this._report = undefined;
+      this._error = t(this.#l, 'errorLoad', { message: this.#message(err) });
+    }
+  }
+
+  #message(err: unknown): string {
+    if (isStoreError(err)) return this.#l === 'en' ? err.message_en : err.message_zh;
+    return err instanceof Error ? err.message : String(err);
+  }
+
+  /** Opens the records behind a number. */
+  async openRecords(link: Link): Promise<void> {
+    const store = this.store;
+    const report = this._report;
+    if (!store || !report) return;
+    const page = await store.coverageRecords(this.#recordsQuery(link, 1));
+    this._opened = { link, page, items: page.items };
+    this.dispatchEvent(
+      new CustomEvent('azx-records', {
+        detail: { metric: link.metric, region: link.region ?? report.region.code, total: page.totalItems },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await this.updateComplete;
+    (this.renderRoot.querySelector('.records h3') as HTMLElement | null)?.focus();
+  }
+
+  #recordsQuery(link: Link, page: number): CoverageRecordsQuery {
+    const r = this._report!;
+    return {
+      region: link.region ?? r.region.code,
+      metric: link.metric,
+      page,
+      perPage: 50,
+      ...this.#filters(),
+      ...(link.industry ? { industry: link.industry } : {}),
+      ...(link.insurer ? { insurer: link.insurer } : {}),
+      ...(r.round ? { round: r.round.id } : {}),
+    };
+  }
+
+  async #more(): Promise<void> {
+    const o = this._opened;
+    if (!o || !this.store) return;
+    const page = await this.store.coverageRecords(this.#recordsQuery(o.link, o.page.page + 1));
+    this._opened = { ...o, page, items: [...o.items, ...page.items] };
+  }
+
+  async #draw(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const store = this.store;
+    if (!store) return;
+    const form = e.target as HTMLFormElement;
+    const fd = new FormData(form);
+    const l = this.#l;
+    const errors: Record<string, { code: string; message: string; message_zh: string; message_en: string }> = {};
+    const name = String(fd.get('name') ?? '').trim();
+    const seed = Number(fd.get('seed'));
+    const size = Number(fd.get('size'));
+    const bad = (field: string, zh: string, en: string) =>
+      (errors[field] = { code: 'invalid', message: l === 'en' ? en : zh, message_zh: zh, message_en: en });
+    if (!name) bad('name', '请填写检查轮次名称', 'Give the round a name');
+    if (!Number.isInteger(seed) || seed < 0) bad('seed', '随机种子须为非负整数', 'The seed must be a non-negative whole number');
+    if (!Number.isInteger(size) || size < 1 || size > 5000) bad('size', '抽查份数须为 1–5000 之间的整数', 'The sample size must be a whole number from 1 to 5000');
+    this._drawErrors = errors;
+    if (Object.keys(errors).length) return;
+    this._drawing = true;
+    try {
+      const r = this._report;
+      const round = await store.drawSample({
+        name,
+        seed,
+        size,
+        ...(this.region || r ? { region: this.region || r!.region.code } : {}),
+        ...(this.industry ? { industry: this.industry } : {}),
+        ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
+      });
+      this.dispatchEvent(new CustomEvent('azx-round-drawn', { detail: { round }, bubbles: true, composed: true }));
+      form.reset();
+      this.round = round.id;
+    } catch (err) {
+      this._drawErrors = isStoreError(err) && Object.keys(err.fieldErrors).length ? err.fieldErrors : { form: errorOf(err, l) };
+    } finally {
+      this._drawing = false;
+    }
+  }
+
+  async #recordFinding(e: SubmitEvent, policy: string): Promise<void> {
+    e.preventDefault();
+    const store = this.store;
+    const round = this._report?.round;
+    if (!store || !round) return;
+    const fd = new FormData(e.target as HTMLFormElement);
+    const category = String(fd.get('category') ?? '');
+    const l = this.#l;
+    if (!(FINDING_CATEGORIES as readonly string[]).includes(category)) {
+      this._findingErrors = { category: { code: 'required', message: l === 'en' ? 'Choose a problem category' : '请选择问题类别', message_zh: '请选择问题类别', message_en: 'Choose a problem category' } };
+      return;
+    }
+    try {
+      const finding = await store.recordFinding({ round: round.id, policy, category: category as FindingCategory, note: String(fd.get('note') ?? '') });
+      this._findingErrors = {};
+      this._findingFor = '';
+      this._message = t(l, 'saved');
+      this.dispatchEvent(new CustomEvent('azx-finding', { detail: { finding }, bubbles: true, composed: true }));
+      await this.reload();
+    } catch (err) {
+      this._findingErrors = isStoreError(err) && Object.keys(err.fieldErrors).length ? err.fieldErrors : { form: errorOf(err, l) };
+    }
+  }
+
+  #print(): void {
+    // @page only works in the document's style sheets: lend one for the print, then take it back
+    const sheet = pageSheet();
+    const before = document.adoptedStyleSheets;
+    if (sheet) document.adoptedStyleSheets = [...before, sheet];
+    const restore = () => {
+      if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      window.removeEventListener('afterprint', restore);
+    };
+    window.addEventListener('afterprint', restore);
+    window.print();
+  }
+
+  /** The bulletin's tables as XLSX sheets. */
+  sheets(): Sheet[] {
+    const r = this._report;
+    if (!r) return [];
+    const l = this.#l;
+    const figureCols: [TextKey, (f: Figures) => Cell][] = [
+      ['enterprises', (f) => f.enterprises],
+      ['mustInsure', (f) => f.mustInsure],
+      ['insured', (f) => f.insured],
+      ['uninsured', (f) => f.uninsured],
+      ['coverageRate', (f) => (f.coverageRate === null ? '' : round4(f.coverageRate))],
+      ['notFullyInsured', (f) => f.notFullyInsured],
+      ['policiesCol', (f) => f.policies],
+      ['workers', (f) => f.workers],
+      ['premium', (f) => f.premium],
+      ['lapsed', (f) => f.lapsed],
+      ['uploadedLate', (f) => f.uploadedLate],
+      ['lowPreventionBudget', (f) => f.lowPreventionBudget],
+      ['preventionShare', (f) => (f.preventionShare === null ? '' : round4(f.preventionShare))],
+      ['sampled', (f) => f.sampled],
+      ['withProblems', (f) => f.withProblems],
+    ];
+    const table = (first: TextKey, rows: readonly Figures[], total?: Figures): Cell[][] => [
+      [t(l, first), ...figureCols.map(([k]) => t(l, k))],
+      ...rows.map((f) => [f.name || f.code, ...figureCols.map(([, v]) => v(f))]),
+      ...(total ? [[t(l, 'total'), ...figureCols.map(([, v]) => v(total))]] : []),
+    ];
+    const list = (p: CoverageRecordPage | undefined): Cell[][] => [
+      [t(l, 'enterprise'), t(l, 'uscc'), t(l, 'region'), t(l, 'headcount'), t(l, 'policyNo'), t(l, 'insurer'), t(l, 'status')],
+      ...(p?.items ?? []).map((x) => [x.name, x.uscc, x.regionCode, x.headcount, x.policyNo ?? '', x.insurerName ?? '', x.status ?? '']),
+    ];
+    const problems: Cell[][] = [[t(l, 'category'), t(l, 'findings'), t(l, 'policies'), t(l, 'source')], ...this.#problemRows().map((p) => [p.label, p.count, p.policies ?? '', p.source])];
+    return [
+      { name: t(l, 's3'), rows: table('region', r.rows, r.total) },
+      { name: t(l, 's4'), rows: table('insurer', r.byInsurer) },
+      { name: t(l, 's5'), rows: table('industry', r.byIndustry) },
+      { name: t(l, 's2'), rows: problems },
+      ...LISTS.map((x) => ({ name: t(l, x.key), rows: list(this._lists[x.metric]) })),
+    ];
+  }
+
+  #exportXlsx(): void {
+    const r = this._report;
+    if (!r) return;
+    const bytes = toXlsx(this.sheets());
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `compliance-${r.region.code}${r.round ? `-${r.round.id}` : ''}.xlsx`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** Problem rows: the round's categories (sample), then what the records show everywhere. */
+  #problemRows(): { label: string; count: number; policies?: number; source: string; link: Link }[] {
+    const r = this._report!;
+    const l = this.#l;
+    const rows: { label: string; count: number; policies?: number; source: string; link: Link }[] = [];
+    for (const c of r.round?.categories ?? []) {
+      rows.push({ label: categoryLabel(c.category, l), count: c.count, policies: c.policies, source: t(l, 'sourceSample'), link: { metric: `finding:${c.category}`, label: categoryLabel(c.category, l) } });
+    }
+    const auto: [TextKey | FindingCategory, CoverageMetric, number][] = [
+      ['uninsured', 'uninsured', r.total.uninsured],
+      ['notFullyInsured', 'not_fully_insured', r.total.notFullyInsured],
+      ['lapsed', 'lapsed', r.total.lapsed],
+      ['uploadedLate', 'uploaded_late', r.total.uploadedLate],
+      ['no_prevention_clause', 'no_prevention_clause', r.total.noPreventionClause],
+      ['cover_headcount_mismatch', 'cover_headcount_mismatch', r.total.coverHeadcountMismatch],
+      ['cover_below_minimum', 'cover_below_minimum', r.total.coverBelowMinimum],
+      ['lowPreventionBudget', 'low_prevention_budget', r.total.lowPreventionBudget],
+    ];
+    for (const [key, metric, count] of auto) {
+      const label = key in CATEGORY_LABELS ? categoryLabel(key as FindingCategory, l) : t(l, key as TextKey);
+      rows.push({ label, count, source: t(l, 'sourceRecords'), link: { metric, label } });
+    }
+    return rows;
+  }
+
+  /** A number that opens the records behind it. */
+  #fig(value: string | number, link: Link): TemplateResult {
+    const text = typeof value === 'number' ? num(value, this.#l) : value;
+    return html`<button type="button" part="figure" class="figure" title=${link.label} @click=${() => void this.openRecords(link)}>${text}</button>`;
+  }
+
+  protected override render(): TemplateResult {
+    const l = this.#l;
+    const r = this._report;
+    return html`
+      ${this.#renderToolbar(l)}
+      ${this._error ? html`<p part="error" class="error" role="alert">${this._error}</p>` : nothing}
+      ${!r && !this._error ? html`<p aria-live="polite">${t(l, 'loading')}</p>` : nothing}
+      ${r ? this.#renderReport(r, l) : nothing}
+      ${r?.round ? this.#renderSample(r, l) : nothing}
+      ${this._opened ? this.#renderRecords(this._opened, l) : nothing}
+    `;
+  }
+
+  #renderToolbar(l: Locale): TemplateResult {
+    const err = (f: string) => (this._drawErrors[f] ? html`<span class="error" id="draw-${f}-error">${this._drawErrors[f]!.message}</span>` : nothing);
+    return html`<div class="toolbar no-print" part="toolbar">
+      <label
+        >${t(l, 'round')}
+        <select part="control" name="round" @change=${(e: Event) => (this.round = (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.round}>${t(l, 'noRound')}</option>
+          ${this._rounds.map((x) => html`<option value=${x.id} ?selected=${x.id === this.round}>${x.name}（${x.regionName}）</option>`)}
+        </select>
+      </label>
+      <details>
+        <summary>${t(l, 'newRound')}</summary>
+        <form class="draw" novalidate @submit=${(e: SubmitEvent) => void this.#draw(e)}>
+          <label
+            >${t(l, 'roundName')}
+            <input part="control" name="name" required aria-invalid=${this._drawErrors['name'] ? 'true' : 'false'} aria-describedby="draw-name-error" />
+            ${err('name')}</label
+          >
+          <label
+            >${t(l, 'seed')}
+            <input part="control" name="seed" type="number" min="0" step="1" required .value=${String(new Date().getFullYear())} aria-invalid=${this._drawErrors['seed'] ? 'true' : 'false'} aria-describedby="draw-seed-error" />
+            ${err('seed')}</label
+          >
+          <label
+            >${t(l, 'size')}
+            <input part="control" name="size" type="number" min="1" max="5000" step="1" required value="50" aria-invalid=${this._drawErrors['size'] ? 'true' : 'false'} aria-describedby="draw-size-error" />
+            ${err('size')}</label
+          >
+          <button part="button" type="submit" ?disabled=${this._drawing}>${this._drawing ? t(l, 'drawing') : t(l, 'draw')}</button>
+          ${err('form')}${err('region')}
+        </form>
+      </details>
+      <button type="button" part="button" ?disabled=${!this._report} @click=${this.#print}>${t(l, 'print')}</button>
+      <button type="button" part="button" ?disabled=${!this._report} @click=${this.#exportXlsx}>${t(l, 'exportXlsx')}</button>
+    </div>`;
+  }
+
+  #renderReport(r: ComplianceReport, l: Locale): TemplateResult {
+    const T = r.total;
+    const region = r.region.name;
+    const inds = r.byIndustry.filter((f) => f.insured > 0);
+    return html`<article class="sheet" part="report" aria-labelledby="report-title">
+      <h1 id="report-title">${t(l, 'title', { region })}</h1>
+      <p class="meta">
+        ${r.from ? t(l, 'period', { from: r.from, to: r.to }) : t(l, 'asOf', { at: r.at })}
+        ${r.round
+          ? html`<br />${t(l, 'roundMeta', { name: r.round.name, seed: r.round.seed, size: r.round.sampleSize, population: r.round.population })}`
+          : nothing}
+      </p>
+      <h2>${t(l, 's1')}</h2>
+      <p class="summary">
+        ${t(l, 'summaryA', { region })}${this.#fig(T.insured, { metric: 'insured', label: t(l, 'insured') })}${t(l, 'summaryB')}${inds.map(
+          (f, i) => html`${i ? '、' : ''}${f.name}${this.#fig(f.insured, { metric: 'insured', industry: f.code, label: `${f.name} ${t(l, 'insured')}` })}`,
+        )}${t(l, 'summaryC')}${this.#fig(r.insurersActive, { metric: 'active', label: t(l, 'activePolicies') })}${t(l, 'summaryD')}${this.#fig(T.workers, {
+          metric: 'active',
+          label: t(l, 'workers'),
+        })}${t(l, 'summaryE')}
+        ${r.round
+          ? html`${t(l, 'summarySample')}${this.#fig(r.round.sampled, { metric: 'sampled', label: t(l, 'sampled') })}${t(l, 'summarySampleB')}${this.#fig(
+              r.round.withProblems,
+              { metric: 'with_problems', label: t(l, 'withProblems') },
+            )}${t(l, 'summarySampleC')}`
+          : nothing}
+        ${t(l, 'summaryF')}${this.#fig(T.uploadedLate, { metric: 'uploaded_late', label: t(l, 'uploadedLate') })}${t(l, 'summaryG')}${this.#fig(T.uninsured, {
+          metric: 'uninsured',
+          label: t(l, 'uninsured'),
+        })}${t(l, 'summaryH')}${this.#fig(T.notFullyInsured, { metric: 'not_fully_insured', label: t(l, 'notFullyInsured') })}${t(l, 'summaryI')}${this.#fig(
+          T.lapsed,
+          { metric: 'lapsed', label: t(l, 'lapsed') },
+        )}${t(l, 'summaryJ')}
+      </p>
+      <h2>${t(l, 's2')}</h2>
+      ${this.#renderProblems(l)}
+      <h2>${t(l, 's3')}</h2>
+      ${this.#renderFigures(r.rows, 'region', l, (f) => ({ region: f.code }), r.total)}
+      <h2>${t(l, 's4')}</h2>
+      ${this.#renderFigures(r.byInsurer, 'insurer', l, (f) => ({ insurer: f.code }))}
+      <h2>${t(l, 's5')}</h2>
+      ${this.#renderIndustries(r, l)}
+      <h2>${t(l, 's6')}</h2>
+      ${LISTS.map((x) => this.#renderList(x.metric, t(l, x.key), l))}
+      ${this._message ? html`<p class="no-print" role="status">${this._message}</p>` : nothing}
+    </article>`;
+  }
+
+  #renderProblems(l: Locale): TemplateResult {
+    return html`<table part="table">
+      <thead>
+        <tr>
+          <th scope="col">${t(l, 'category')}</th>
+          <th scope="col">${t(l, 'findings')}</th>
+          <th scope="col">${t(l, 'policies')}</th>
+          <th scope="col">${t(l, 'source')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${this.#problemRows().map(
+          (p) => html`<tr>
+            <th scope="row">${p.label}</th>
+            <td>${this.#fig(p.count, p.link)}</td>
+            <td>${p.policies ?? ''}</td>
+            <td class="text">${p.source}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  #renderFigures(rows: readonly Figures[], first: TextKey, l: Locale, scope: (f: Figures) => Partial<Link>, total?: Figures): TemplateResult {
+    const byInsurer = first === 'insurer';
+    const sampled = Boolean(this._report?.round);
+    const row = (f: Figures, link: Partial<Link>, head: string) => html`<tr>
+      <th scope="row">${head}</th>
+      ${byInsurer
+        ? nothing
+        : html`<td>${this.#fig(f.mustInsure, { ...link, metric: 'must_insure', label: `${head} ${t(l, 'mustInsure')}` })}</td>
+            <td>${this.#fig(f.insuredMustInsure, { ...link, metric: 'insured_must_insure', label: `${head} ${t(l, 'insured')}` })}</td>
+            <td>${this.#fig(pct(f.coverageRate, l), { ...link, metric: 'uninsured', label: `${head} ${t(l, 'uninsured')}` })}</td>
+            <td>${this.#fig(f.uninsured, { ...link, metric: 'uninsured', label: `${head} ${t(l, 'uninsured')}` })}</td>
+            <td>${this.#fig(f.notFullyInsured, { ...link, metric: 'not_fully_insured', label: `${head} ${t(l, 'notFullyInsured')}` })}</td>`}
+      <td>${this.#fig(f.activePolicies, { ...link, metric: 'active', label: `${head} ${t(l, 'activePolicies')}` })}</td>
+      <td>${this.#fig(f.workers, { ...link, metric: 'active', label: `${head} ${t(l, 'workers')}` })}</td>
+      <td>${money(f.premium, l)}</td>
+      <td>${this.#fig(f.lapsed, { ...link, metric: 'lapsed', label: `${head} ${t(l, 'lapsed')}` })}</td>
+      <td>${this.#fig(f.uploadedLate, { ...link, metric: 'uploaded_late', label: `${head} ${t(l, 'uploadedLate')}` })}</td>
+      <td>${this.#fig(f.lowPreventionBudget, { ...link, metric: 'low_prevention_budget', label: `${head} ${t(l, 'lowPreventionBudget')}` })}</td>
+      <td>${pct(f.preventionShare, l)}</td>
+      ${sampled
+        ? html`<td>${this.#fig(f.sampled, { ...link, metric: 'sampled', label: `${head} ${t(l, 'sampled')}` })}</td>
+            <td>${this.#fig(f.withProblems, { ...link, metric: 'with_problems', label: `${head} ${t(l, 'withProblems')}` })}</td>`
+        : nothing}
+    </tr>`;
+    return html`<div class="table-wrap">
+      <table part="table">
+        <thead>
+          <tr>
+            <th scope="col">${t(l, first)}</th>
+            ${byInsurer
+              ? nothing
+              : html`<th scope="col">${t(l, 'mustInsure')}</th>
+                  <th scope="col">${t(l, 'insured')}</th>
+                  <th scope="col">${t(l, 'coverageRate')}</th>
+                  <th scope="col">${t(l, 'uninsured')}</th>
+                  <th scope="col">${t(l, 'notFullyInsured')}</th>`}
+            <th scope="col">${t(l, 'activePolicies')}</th>
+            <th scope="col">${t(l, 'workers')}</th>
+            <th scope="col">${t(l, 'premium')}</th>
+            <th scope="col">${t(l, 'lapsed')}</th>
+            <th scope="col">${t(l, 'uploadedLate')}</th>
+            <th scope="col">${t(l, 'lowPreventionBudget')}</th>
+            <th scope="col">${t(l, 'preventionShare')}</th>
+            ${sampled
+              ? html`<th scope="col">${t(l, 'sampled')}</th>
+                  <th scope="col">${t(l, 'withProblems')}</th>`
+              : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((f) => row(f, scope(f), f.name || f.code))}
+        </tbody>
+        ${total
+          ? html`<tfoot>
+              ${row(total, {}, t(l, 'total'))}
+            </tfoot>`
+          : nothing}
+      </table>
+    </div>`;
+  }
+
+  #renderIndustries(r: ComplianceReport, l: Locale): TemplateResult {
+    return html`<table part="table">
+      <thead>
+        <tr>
+          <th scope="col">${t(l, 'industry')}</th>
+          <th scope="col">${t(l, 'enterprises')}</th>
+          <th scope="col">${t(l, 'mustInsure')}</th>
+          <th scope="col">${t(l, 'insured')}</th>
+          <th scope="col">${t(l, 'coverageRate')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${r.byIndustry.map(
+          (f) => html`<tr>
+            <th scope="row">${f.name}</th>
+            <td>${this.#fig(f.enterprises, { metric: 'enterprises', industry: f.code, label: `${f.name} ${t(l, 'enterprises')}` })}</td>
+            <td>${this.#fig(f.mustInsure, { metric: 'must_insure', industry: f.code, label: `${f.name} ${t(l, 'mustInsure')}` })}</td>
+            <td>${this.#fig(f.insured, { metric: 'insured', industry: f.code, label: `${f.name} ${t(l, 'insured')}` })}</td>
+            <td>${pct(f.coverageRate, l)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  #renderList(metric: CoverageMetric, name: string, l: Locale): TemplateResult {
+    const page = this._lists[metric];
+    const n = page?.totalItems ?? 0;
+    return html`<section class="list" aria-label=${name}>
+      <h3>${t(l, 'list', { name, n })}</h3>
+      ${!page || n === 0 ? html`<p>${t(l, 'none')}</p>` : this.#recordTable(page.items, l)}
+      ${page && page.items.length < n ? html`<p class="meta">${t(l, 'listMore', { shown: page.items.length })}</p>` : nothing}
+    </section>`;
+  }
+
+  #recordTable(items: readonly CoverageRecord[], l: Locale): TemplateResult {
+    const policies = items.some((x) => x.kind !== 'enterprise');
+    return html`<div class="table-wrap">
+      <table part="table" class="records-table">
+        <thead>
+          <tr>
+            <th scope="col">${t(l, 'enterprise')}</th>
+            <th scope="col">${t(l, 'uscc')}</th>
+            <th scope="col">${t(l, 'headcount')}</th>
+            ${policies
+              ? html`<th scope="col">${t(l, 'policyNo')}</th>
+                  <th scope="col">${t(l, 'insurer')}</th>
+                  <th scope="col">${t(l, 'insuredPersons')}</th>
+                  <th scope="col">${t(l, 'periodCol')}</th>`
+              : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (x) => html`<tr>
+              <td class="text">${x.name}</td>
+              <td class="text">${x.uscc}</td>
+              <td>${x.headcount}</td>
+              ${policies
+                ? html`<td class="text">${x.policyNo ?? ''}</td>
+                    <td class="text">${x.insurerName ?? ''}</td>
+                    <td>${x.insuredPersons ?? ''}</td>
+                    <td class="text">${day(x.periodStart)}–${day(x.periodEnd)}</td>`
+                : nothing}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #renderSample(r: ComplianceReport, l: Locale): TemplateResult {
+    const findings = r.round?.findings ?? [];
+    const count = (policy: string) => findings.filter((f) => f.policy === policy).length;
+    const err = (f: string) => (this._findingErrors[f] ? html`<span class="error" id="finding-${f}-error">${this._findingErrors[f]!.message}</span>` : nothing);
+    return html`<section class="sample no-print" part="sample" aria-labelledby="sample-title">
+      <h2 id="sample-title">${t(l, 'sample', { n: this._sample.length })}</h2>
+      <table part="table">
+        <thead>
+          <tr>
+            <th scope="col">${t(l, 'policyNo')}</th>
+            <th scope="col">${t(l, 'enterprise')}</th>
+            <th scope="col">${t(l, 'insurer')}</th>
+            <th scope="col">${t(l, 'findings')}</th>
+            <th scope="col"><span class="sr-only">${t(l, 'recordFinding')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this._sample.map(
+            (x) => html`<tr>
+                <td class="text">${x.policyNo}</td>
+                <td class="text">${x.name}</td>
+                <td class="text">${x.insurerName}</td>
+                <td>${count(x.policyId ?? '') ? t(l, 'nFindings', { n: count(x.policyId ?? '') }) : ''}</td>
+                <td>
+                  <button
+                    type="button"
+                    part="button"
+                    aria-expanded=${this._findingFor === x.policyId}
+                    @click=${() => {
+                      this._findingFor = this._findingFor === x.policyId ? '' : (x.policyId ?? '');
+                      this._findingErrors = {};
+                      this._message = '';
+                    }}
+                  >
+                    ${t(l, 'recordFinding')}
+                  </button>
+                </td>
+              </tr>
+              ${this._findingFor === x.policyId
+                ? html`<tr>
+                    <td colspan="5">
+                      <form class="finding" novalidate aria-label=${t(l, 'findingFor', { no: x.policyNo ?? '' })} @submit=${(e: SubmitEvent) => void this.#recordFinding(e, x.policyId ?? '')}>
+                        <label
+                          >${t(l, 'category')}
+                          <select part="control" name="category" required aria-invalid=${this._findingErrors['category'] ? 'true' : 'false'} aria-describedby="finding-category-error">
+                            <option value="">${t(l, 'choose')}</option>
+                            ${FINDING_CATEGORIES.map((c) => html`<option value=${c}>${categoryLabel(c, l)}</option>`)}
+                          </select>
+                          ${err('category')}
+                        </label>
+                        <label>${t(l, 'note')} <textarea part="control" name="note" maxlength="2000" rows="2"></textarea>${err('note')}</label>
+                        <button part="button" type="submit">${t(l, 'save')}</button>
+                        <button part="button" type="button" @click=${() => (this._findingFor = '')}>${t(l, 'cancel')}</button>
+                        ${err('form')}${err('policy')}
+                      </form>
+                    </td>
+                  </tr>`
+                : nothing}`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  #renderRecords(o: Opened, l: Locale): TemplateResult {
+    return html`<section class="records no-print" part="records" aria-labelledby="records-title">
+      <header>
+        <h3 id="records-title" tabindex="-1">${t(l, 'recordsTitle', { label: o.link.label, n: o.page.totalItems })}</h3>
+        <button type="button" part="button" @click=${() => (this._opened = undefined)}>${t(l, 'close')}</button>
+      </header>
+      ${this.#recordTable(o.items, l)}
+      ${o.items.length < o.page.totalItems ? html`<button type="button" part="button" @click=${() => void this.#more()}>${t(l, 'more')}</button>` : nothing}
+    </section>`;
+  }
+}
+
+function round4(v: number): number {
+  return Math.round(v * 10000) / 10000;
+}
+
+/** A stored UTC time as its Beijing calendar date (policy periods start at midnight in Beijing). */
+function day(s: string | undefined): string {
+  const ms = Date.parse((s ?? '').replace(' ', 'T'));
+  return Number.isNaN(ms) ? '' : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function errorOf(err: unknown, l: Locale): { code: string; message: string; message_zh: string; message_en: string } {
+  const zh = isStoreError(err) ? err.message_zh : String(err);
+  const en = isStoreError(err) ? err.message_en : String(err);
+  return { code: 'refused', message: `${t(l, 'refused')} ${l === 'en' ? en : zh}`, message_zh: zh, message_en: en };
+}

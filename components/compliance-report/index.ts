@@ -1,0 +1,13 @@
+// azx/compliance-report: importing it defines <azx-compliance-report>.
+import { AzxComplianceReport } from './compliance-report.js';
+
+export { AzxComplianceReport } from './compliance-report.js';
+export { toXlsx as complianceXlsx, type Sheet as ComplianceSheet } from './xlsx.js';
+
+if (!customElements.get('azx-compliance-report')) customElements.define('azx-compliance-report', AzxComplianceReport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'azx-compliance-report': AzxComplianceReport;
+  }
+}

@@ -1,0 +1,262 @@
+import { css } from 'lit';
+
+export const coverageMapStyles = css`
+  :host {
+    display: block;
+    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-size: var(--azx-font-size, 14px);
+    color: var(--azx-color-text, #1f2328);
+    --_border: var(--azx-color-border, #d0d7de);
+    --_accent: var(--azx-color-accent, #1f6feb);
+    /* five classes, best to worst; the two darkest carry white text */
+    --_c0: var(--azx-map-c0, #eef2f6);
+    --_c1: var(--azx-map-c1, #fde2c4);
+    --_c2: var(--azx-map-c2, #f6a66b);
+    --_c3: var(--azx-map-c3, #c2410c);
+    --_c4: var(--azx-map-c4, #7c2d12);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: end;
+    margin-bottom: 0.75rem;
+  }
+  .toolbar label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    font-size: 0.85em;
+  }
+  select,
+  input,
+  button {
+    font: inherit;
+  }
+  select,
+  input {
+    padding: 0.3rem 0.4rem;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: #fff;
+  }
+  button {
+    padding: 0.3rem 0.7rem;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: #fff;
+    cursor: pointer;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: #fff;
+  }
+  button:focus-visible,
+  select:focus-visible,
+  input:focus-visible,
+  .shape:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  nav.path ol {
+    display: flex;
+    gap: 0.25rem;
+    list-style: none;
+    margin: 0 0 0.5rem;
+    padding: 0;
+  }
+  nav.path li + li::before {
+    content: '›';
+    margin-right: 0.25rem;
+    color: #57606a;
+  }
+  nav.path button {
+    border: none;
+    padding: 0;
+    color: var(--_accent);
+    text-decoration: underline;
+    background: none;
+  }
+  .stage {
+    position: relative;
+  }
+  .tiles {
+    display: grid;
+    gap: 6px;
+    grid-auto-rows: minmax(4.5rem, auto);
+  }
+  .tile {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    align-items: center;
+    gap: 0.2rem;
+    border: 1px solid transparent;
+    border-radius: 6px;
+    padding: 0.4rem;
+    text-align: center;
+    line-height: 1.2;
+  }
+  .tile .value {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .tile:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+    z-index: 1;
+  }
+  .c0 {
+    background: var(--_c0);
+    fill: var(--_c0);
+  }
+  .c1 {
+    background: var(--_c1);
+    fill: var(--_c1);
+  }
+  .c2 {
+    background: var(--_c2);
+    fill: var(--_c2);
+  }
+  .c3 {
+    background: var(--_c3);
+    fill: var(--_c3);
+    color: #fff;
+  }
+  .c4 {
+    background: var(--_c4);
+    fill: var(--_c4);
+    color: #fff;
+  }
+  .cn {
+    background: #fff;
+    fill: #fff;
+    border: 1px dashed var(--_border);
+  }
+  svg {
+    width: 100%;
+    height: auto;
+    max-height: 32rem;
+  }
+  .shape {
+    stroke: #fff;
+    stroke-width: 1;
+    cursor: pointer;
+  }
+  .shape.focused {
+    stroke: var(--_accent);
+    stroke-width: 3;
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 2;
+    pointer-events: none;
+    min-width: 12rem;
+    background: #fff;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    box-shadow: 0 4px 12px rgb(0 0 0 / 15%);
+    padding: 0.5rem 0.7rem;
+    font-size: 0.9em;
+  }
+  .tooltip dl {
+    display: grid;
+    grid-template-columns: auto auto;
+    gap: 0.1rem 0.8rem;
+    margin: 0.3rem 0 0;
+  }
+  .tooltip dd {
+    margin: 0;
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 1rem;
+    align-items: center;
+    margin: 0.75rem 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.9em;
+  }
+  .legend .swatch {
+    display: inline-block;
+    width: 1rem;
+    height: 1rem;
+    border-radius: 3px;
+    vertical-align: middle;
+    margin-right: 0.3rem;
+  }
+  .help {
+    color: #57606a;
+    font-size: 0.85em;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: left;
+    font-weight: 600;
+    padding: 0.3rem 0;
+  }
+  th,
+  td {
+    border: 1px solid var(--_border);
+    padding: 0.3rem 0.5rem;
+    text-align: right;
+  }
+  th[scope='row'],
+  thead th:first-child,
+  td.text {
+    text-align: left;
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 600;
+    background: #f6f8fa;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  td button.figure {
+    border: none;
+    background: none;
+    padding: 0;
+    color: var(--_accent);
+    text-decoration: underline;
+    font-variant-numeric: tabular-nums;
+  }
+  .records {
+    margin-top: 1rem;
+    border-top: 2px solid var(--_border);
+    padding-top: 0.5rem;
+  }
+  .records header {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 1rem;
+  }
+  .records h3 {
+    margin: 0.3rem 0;
+    font-size: 1.05em;
+  }
+  .error {
+    color: var(--azx-color-danger, #c62828);
+  }
+`;

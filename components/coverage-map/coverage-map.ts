@@ -1,0 +1,550 @@
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../data/context.js';
+import type { CoverageFigures, CoverageRecord, CoverageRecordPage, Figures, Store } from '../data/store.js';
+import { toLocale, type Locale } from '../core/locale.js';
+import { coverageMapStyles } from './coverage-map.styles.js';
+import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
+import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
+import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
+import { toCsv, download } from './csv.js';
+import { INDUSTRIES, industryName, t } from './text.js';
+
+const SVG_W = 800;
+const SVG_H = 560;
+const PER_PAGE = 50;
+const ARROWS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+interface RecordsView {
+  readonly region: Figures;
+  readonly metric: MapMetric;
+  readonly page: CoverageRecordPage;
+  readonly items: readonly CoverageRecord[];
+}
+
+/**
+ * The coverage map (安责险覆盖情况): a region's figures by its cities or counties — coverage
+ * rate, must-insure but not insured, not everyone insured, renewal rate, late uploads,
+ * prevention spending as a share of premium, open and overdue major hazards — aggregated on
+ * the server within the regulator's own region.
+ *
+ * The default view is a tile grid (one square per region, positions from `layout`, no borders
+ * drawn); with a portal's approved `geojson` it is a choropleth. Arrow keys move between
+ * regions (one tab stop), Enter drills down province → city → county → the records behind the
+ * figure, Backspace goes back up. The table view shows the same figures for screen readers
+ * and exports them to CSV.
+ *
+ * @summary Coverage and compliance figures per region, with drill-down.
+ *
+ * @event azx-loaded - `CustomEvent<{ figures: CoverageFigures }>`: figures of a region are on screen.
+ * @event azx-region-change - Bubbling, composed `CustomEvent<{ region: string }>`: the user drilled to another region.
+ * @event azx-records - Bubbling, composed `CustomEvent<{ region: string, metric: string, total: number }>`: the records behind a figure opened.
+ *
+ * @csspart toolbar - Filters, view switch and export. @csspart control - Every select and input.
+ * @csspart button - Every button. @csspart path - The breadcrumb.
+ * @csspart tiles - The tile grid. @csspart tile - One region's tile. @csspart map - The choropleth SVG.
+ * @csspart legend - The legend. @csspart tooltip - The figures of the region under the pointer or focus.
+ * @csspart table - The table view. @csspart records - The records behind a figure. @csspart error - A failed load.
+ *
+ * @cssprop --azx-map-c0, --azx-map-c1, --azx-map-c2, --azx-map-c3, --azx-map-c4 - The five classes, best to worst.
+ * @cssprop --azx-color-accent - Focus and buttons (default #1f6feb).
+ * @cssprop --azx-color-border - Lines (default #d0d7de).
+ * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ */
+export class AzxCoverageMap extends LitElement {
+  static override styles = coverageMapStyles;
+
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  accessor store: Store | undefined = undefined;
+
+  /** zh-CN (default) or en. */
+  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /** The region shown (a GB/T 2260 code); empty: the regulator's own scope. Follows drill-down. */
+  @property({ reflect: true }) accessor region: string = '';
+  /** The figure the map is coloured by (a key of METRICS, e.g. `coverageRate`, `lapsed`). */
+  @property({ reflect: true }) accessor metric: string = 'coverageRate';
+  /** One industry code, or empty for all. */
+  @property({ reflect: true }) accessor industry: string = '';
+  /** Period window (YYYY-MM-DD, both or neither): policies in force during it. */
+  @property({ reflect: true }) accessor from: string = '';
+  @property({ reflect: true }) accessor to: string = '';
+  /** "Today" for overdue deadlines (YYYY-MM-DD); default the server's today. */
+  @property({ reflect: true }) accessor at: string = '';
+  /** The rule pack's minimum prevention budget, percent of premium. */
+  @property({ type: Number, attribute: 'min-share' }) accessor minShare: number = 20;
+  /** `map` (default) or `table`. */
+  @property({ reflect: true }) accessor view: 'map' | 'table' = 'map';
+  /** Tile positions by region code (rows and columns from 1); unplaced regions follow below. */
+  @property({ attribute: false }) accessor layout: TileLayout | undefined = undefined;
+  /** The portal's approved boundaries; features name their code in `code` or `adcode`. */
+  @property({ attribute: false }) accessor geojson: GeoFeatureCollection | undefined = undefined;
+
+  @state() private accessor _data: CoverageFigures | undefined = undefined;
+  @state() private accessor _error = '';
+  @state() private accessor _loading = false;
+  @state() private accessor _focus = '';
+  @state() private accessor _tip: { code: string; x: number; y: number } | undefined = undefined;
+  @state() private accessor _records: RecordsView | undefined = undefined;
+
+  #query = 0;
+  #focusAfterRender = false;
+
+  get #locale(): Locale {
+    return toLocale(this.lang);
+  }
+
+  /** The figures on screen (undefined until loaded). */
+  get figures(): CoverageFigures | undefined {
+    return this._data;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (['store', 'region', 'industry', 'from', 'to', 'at', 'minShare'].some((k) => changed.has(k as keyof AzxCoverageMap))) {
+      void this.reload();
+    }
+    if (this.#focusAfterRender) {
+      this.#focusAfterRender = false;
+      (this.renderRoot.querySelector('[data-code][tabindex="0"]') as HTMLElement | null)?.focus();
+    }
+  }
+
+  /** Loads the figures of the current region and filters again. */
+  async reload(): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    const id = ++this.#query;
+    this._loading = true;
+    try {
+      const data = await store.coverageFigures({
+        ...(this.region ? { region: this.region } : {}),
+        ...(this.industry ? { industry: this.industry } : {}),
+        ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
+        ...(this.at ? { at: this.at } : {}),
+        minSharePct: this.minShare,
+      });
+      if (id !== this.#query) return;
+      this._data = data;
+      this._error = '';
+      if (!data.rows.some((r) => r.code === this._focus)) this._focus = data.rows[0]?.code ?? '';
+      this.dispatchEvent(new CustomEvent('azx-loaded', { detail: { figures: data } }));
+    } catch (err) {
+      if (id !== this.#query) return;
+      this._data = undefined;
+      const e = err as { message_zh?: string; message_en?: string; message?: string };
+      this._error = t(this.#locale, 'errorLoad', { message: (this.#locale === 'en' ? e.message_en : e.message_zh) ?? e.message ?? String(err) });
+    } finally {
+      if (id === this.#query) this._loading = false;
+    }
+  }
+
+  /** Shows the figures of `code` (a child of the current region, or one on the path). */
+  drillTo(code: string): void {
+    if (code === this._data?.region.code) return;
+    this._records = undefined;
+    this._tip = undefined;
+    this.region = code;
+    this.#focusAfterRender = true;
+    this.dispatchEvent(new CustomEvent('azx-region-change', { detail: { region: code }, bubbles: true, composed: true }));
+  }
+
+  /** Goes one level up, within the regulator's scope. */
+  up(): void {
+    const path = this._data?.path ?? [];
+    if (path.length > 1) this.drillTo(path[path.length - 2]!.code);
+  }
+
+  /** Opens the records behind `metric` (default: the map's) in the region `code`. */
+  async openRecords(code: string, metricKey: string = this.metric): Promise<void> {
+    const store = this.store;
+    const region = this._data?.rows.find((r) => r.code === code) ?? (this._data?.total.code === code ? this._data.total : undefined);
+    if (!store || !region) return;
+    const metric = metricOf(metricKey);
+    const page = await this.#page(store, code, metric, 1);
+    this._records = { region, metric, page, items: page.items };
+    this.dispatchEvent(
+      new CustomEvent('azx-records', { detail: { region: code, metric: metric.records, total: page.totalItems }, bubbles: true, composed: true }),
+    );
+    await this.updateComplete;
+    (this.renderRoot.querySelector('.records h3') as HTMLElement | null)?.focus();
+  }
+
+  #page(store: Store, region: string, metric: MapMetric, page: number): Promise<CoverageRecordPage> {
+    return store.coverageRecords({
+      region,
+      metric: metric.records,
+      page,
+      perPage: PER_PAGE,
+      ...(this.industry ? { industry: this.industry } : {}),
+      ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
+      ...(this.at ? { at: this.at } : {}),
+      minSharePct: this.minShare,
+    });
+  }
+
+  async #more(): Promise<void> {
+    const r = this._records;
+    if (!r || !this.store) return;
+    const page = await this.#page(this.store, r.region.code, r.metric, r.page.page + 1);
+    this._records = { ...r, page, items: [...r.items, ...page.items] };
+  }
+
+  /** Drill down from a region: to its children, or at a county to the records. */
+  #activate(code: string): void {
+    const data = this._data;
+    if (!data) return;
+    if (data.region.level === 'county') void this.openRecords(code);
+    else this.drillTo(code);
+  }
+
+  #onKey(e: KeyboardEvent, points: readonly PlacedTile[] | readonly ShapePath[], byPoint: boolean): void {
+    const code = (e.currentTarget as HTMLElement).dataset['code'] ?? '';
+    if (ARROWS.has(e.key)) {
+      e.preventDefault();
+      const next = byPoint
+        ? neighbourByPoint(points as readonly ShapePath[], code, e.key as Direction)
+        : neighbour(points as readonly PlacedTile[], code, e.key as Direction);
+      this.#moveFocus(next);
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      const codes = points.map((p) => p.code).sort();
+      this.#moveFocus((e.key === 'Home' ? codes[0] : codes[codes.length - 1]) ?? code);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.#activate(code);
+    } else if (e.key === 'Backspace' || e.key === 'Escape') {
+      e.preventDefault();
+      if (this._records) this._records = undefined;
+      else this.up();
+    }
+  }
+
+  #moveFocus(code: string): void {
+    this._focus = code;
+    this.#focusAfterRender = true;
+    this.requestUpdate();
+  }
+
+  #showTip(code: string, target: Element): void {
+    const stage = this.renderRoot.querySelector('.stage');
+    if (!stage) return;
+    const a = target.getBoundingClientRect();
+    const s = stage.getBoundingClientRect();
+    this._tip = { code, x: a.left - s.left + a.width / 2, y: a.bottom - s.top + 6 };
+  }
+
+  #exportCsv(): void {
+    const data = this._data;
+    if (!data) return;
+    const l = this.#locale;
+    const rows: (string | number)[][] = [[t(l, 'region'), 'code', ...METRICS.map((m) => metricLabel(m, l))]];
+    for (const f of [...data.rows, data.total]) {
+      rows.push([f === data.total ? `${t(l, 'total')} ${f.name}` : f.name, f.code, ...METRICS.map((m) => csvValue(valueOf(f, m), m))]);
+    }
+    download(`coverage-${data.region.code}.csv`, 'text/csv;charset=utf-8', toCsv(rows));
+  }
+
+  protected override render(): TemplateResult {
+    const l = this.#locale;
+    const data = this._data;
+    return html`
+      ${this.#renderToolbar(l)}
+      ${data ? this.#renderPath(data, l) : nothing}
+      ${this._error ? html`<p part="error" class="error" role="alert">${this._error}</p>` : nothing}
+      ${!data && !this._error ? html`<p aria-live="polite">${t(l, 'loading')}</p>` : nothing}
+      ${data ? (this.view === 'table' ? this.#renderTable(data, l) : this.#renderMap(data, l)) : nothing}
+      ${this._records ? this.#renderRecords(this._records, l) : nothing}
+    `;
+  }
+
+  #renderToolbar(l: Locale): TemplateResult {
+    return html`<div class="toolbar" part="toolbar">
+      <label
+        >${t(l, 'metric')}
+        <select part="control" name="metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value)}>
+          ${METRICS.map((m) => html`<option value=${m.key} ?selected=${m.key === this.metric}>${metricLabel(m, l)}</option>`)}
+        </select></label
+      >
+      <label
+        >${t(l, 'industry')}
+        <select part="control" name="industry" @change=${(e: Event) => (this.industry = (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.industry}>${t(l, 'allIndustries')}</option>
+          ${INDUSTRIES.map((i) => html`<option value=${i.code} ?selected=${i.code === this.industry}>${industryName(i.code, l)}</option>`)}
+        </select></label
+      >
+      <label>${t(l, 'from')} <input part="control" type="date" name="from" .value=${this.from} @change=${this.#onPeriod} /></label>
+      <label>${t(l, 'to')} <input part="control" type="date" name="to" .value=${this.to} @change=${this.#onPeriod} /></label>
+      <div role="group" aria-label=${t(l, 'mapView') + ' / ' + t(l, 'tableView')}>
+        <button type="button" part="button" aria-pressed=${this.view === 'map'} @click=${() => (this.view = 'map')}>${t(l, 'mapView')}</button>
+        <button type="button" part="button" aria-pressed=${this.view === 'table'} @click=${() => (this.view = 'table')}>${t(l, 'tableView')}</button>
+      </div>
+      <button type="button" part="button" ?disabled=${!this._data} @click=${this.#exportCsv}>${t(l, 'exportCsv')}</button>
+    </div>`;
+  }
+
+  /** A period applies once both dates are set (or both cleared). */
+  #onPeriod = (): void => {
+    const from = (this.renderRoot.querySelector('input[name="from"]') as HTMLInputElement).value;
+    const to = (this.renderRoot.querySelector('input[name="to"]') as HTMLInputElement).value;
+    if ((from && to && from <= to) || (!from && !to)) {
+      this.from = from;
+      this.to = to;
+    }
+  };
+
+  #renderPath(data: CoverageFigures, l: Locale): TemplateResult {
+    return html`<nav class="path" part="path" aria-label=${t(l, 'region')}>
+      <ol>
+        ${data.path.map((p, i) =>
+          i === data.path.length - 1
+            ? html`<li aria-current="page">${p.name}</li>`
+            : html`<li><button type="button" part="button" @click=${() => this.drillTo(p.code)}>${p.name}</button></li>`,
+        )}
+      </ol>
+    </nav>`;
+  }
+
+  #renderMap(data: CoverageFigures, l: Locale): TemplateResult {
+    const metric = metricOf(this.metric);
+    const values = data.rows.map((r) => valueOf(r, metric));
+    const bounds = breaks(metric, values);
+    const level = t(l, data.childLevel);
+    const label = t(l, 'mapLabel', { region: data.region.name, level, metric: metricLabel(metric, l) });
+    const shapes = this.geojson ? project(this.geojson, new Set(data.rows.map((r) => r.code)), SVG_W, SVG_H) : [];
+    const focus = data.rows.some((r) => r.code === this._focus) ? this._focus : (data.rows[0]?.code ?? '');
+    const tip = this._tip ? data.rows.find((r) => r.code === this._tip!.code) : undefined;
+    return html`<div class="stage" @mouseleave=${() => (this._tip = undefined)}>
+        <p class="help" id="help">${t(l, 'mapHelp')}</p>
+        ${shapes.length
+          ? this.#renderShapes(data, shapes, metric, bounds, focus, label, l)
+          : this.#renderTiles(data, metric, bounds, focus, label, l)}
+        ${tip ? this.#renderTip(tip, l) : nothing}
+      </div>
+      ${this.#renderLegend(metric, bounds, l)}
+      ${data.region.level !== 'county' || !focus
+        ? nothing
+        : html`<button type="button" part="button" @click=${() => void this.openRecords(focus)}>
+            ${t(l, 'openList', { region: data.region.name, metric: metricLabel(metric, l) })}
+          </button>`}`;
+  }
+
+  #tileLabel(f: Figures, metric: MapMetric, l: Locale): string {
+    return t(l, 'tileLabel', { name: f.name, metric: metricLabel(metric, l), value: formatValue(valueOf(f, metric), metric, l) });
+  }
+
+  #renderTiles(data: CoverageFigures, metric: MapMetric, bounds: readonly number[], focus: string, label: string, l: Locale): TemplateResult {
+    const tiles = placeTiles(
+      data.rows.map((r) => r.code),
+      this.layout,
+    );
+    const cols = Math.max(...tiles.map((p) => p.col), 1);
+    const byCode = new Map(data.rows.map((r) => [r.code, r]));
+    return html`<div
+      class="tiles"
+      part="tiles"
+      role="group"
+      aria-label=${label}
+      aria-describedby="help"
+      style=${styleMap({ gridTemplateColumns: `repeat(${cols}, minmax(5rem, 1fr))` })}
+    >
+      ${tiles.map((p) => {
+        const f = byCode.get(p.code)!;
+        const v = valueOf(f, metric);
+        const cls = classOf(v, metric, bounds);
+        return html`<button
+          type="button"
+          part="tile"
+          class="tile ${cls < 0 ? 'cn' : `c${cls}`}"
+          data-code=${p.code}
+          tabindex=${p.code === focus ? 0 : -1}
+          aria-label=${this.#tileLabel(f, metric, l)}
+          aria-describedby=${this._tip?.code === p.code ? 'tip' : nothing}
+          style=${styleMap({ gridRow: String(p.row), gridColumn: String(p.col) })}
+          @click=${() => {
+            this._focus = p.code;
+            this.#activate(p.code);
+          }}
+          @keydown=${(e: KeyboardEvent) => this.#onKey(e, tiles, false)}
+          @focus=${(e: FocusEvent) => {
+            this._focus = p.code;
+            this.#showTip(p.code, e.currentTarget as Element);
+          }}
+          @mouseenter=${(e: MouseEvent) => this.#showTip(p.code, e.currentTarget as Element)}
+        >
+          <span class="name" aria-hidden="true">${f.name}</span>
+          <span class="value" aria-hidden="true">${formatValue(v, metric, l)}</span>
+        </button>`;
+      })}
+    </div>`;
+  }
+
+  #renderShapes(
+    data: CoverageFigures,
+    shapes: readonly ShapePath[],
+    metric: MapMetric,
+    bounds: readonly number[],
+    focus: string,
+    label: string,
+    l: Locale,
+  ): TemplateResult {
+    const byCode = new Map(data.rows.map((r) => [r.code, r]));
+    const drawn = new Set(shapes.map((s) => s.code));
+    const focusable = drawn.has(focus) ? focus : (shapes[0]?.code ?? '');
+    return html`<svg part="map" viewBox="0 0 ${SVG_W} ${SVG_H}" role="group" aria-label=${label} aria-describedby="help">
+      ${shapes.map((s) => {
+        const f = byCode.get(s.code)!;
+        const cls = classOf(valueOf(f, metric), metric, bounds);
+        return svg`<path
+          class="shape ${cls < 0 ? 'cn' : `c${cls}`} ${s.code === focus ? 'focused' : ''}"
+          d=${s.d}
+          data-code=${s.code}
+          role="button"
+          tabindex=${s.code === focusable ? 0 : -1}
+          aria-label=${this.#tileLabel(f, metric, l)}
+          @click=${() => {
+            this._focus = s.code;
+            this.#activate(s.code);
+          }}
+          @keydown=${(e: KeyboardEvent) => this.#onKey(e, shapes, true)}
+          @focus=${(e: FocusEvent) => {
+            this._focus = s.code;
+            this.#showTip(s.code, e.currentTarget as Element);
+          }}
+          @mouseenter=${(e: MouseEvent) => this.#showTip(s.code, e.currentTarget as Element)}
+        ></path>`;
+      })}
+    </svg>`;
+  }
+
+  #renderTip(f: Figures, l: Locale): TemplateResult {
+    const shown = ['coverageRate', 'uninsured', 'notFullyInsured', 'renewalRate', 'uploadedLate', 'preventionShare', 'majorOpen', 'majorOverdue'];
+    return html`<div
+      id="tip"
+      class="tooltip"
+      part="tooltip"
+      role="tooltip"
+      style=${styleMap({ left: `${Math.max(0, this._tip!.x - 96)}px`, top: `${this._tip!.y}px` })}
+    >
+      <strong>${f.name}</strong>
+      <dl>
+        ${shown.map((k) => {
+          const m = metricOf(k);
+          return html`<dt>${metricLabel(m, l)}</dt>
+            <dd>${formatValue(valueOf(f, m), m, l)}</dd>`;
+        })}
+      </dl>
+    </div>`;
+  }
+
+  #renderLegend(metric: MapMetric, bounds: readonly number[], l: Locale): TemplateResult {
+    return html`<ul class="legend" part="legend" aria-label=${`${t(l, 'legend')}：${metricLabel(metric, l)}`}>
+      ${Array.from(
+        { length: CLASSES },
+        (_, i) => html`<li><span class="swatch c${i}" aria-hidden="true"></span>${classLabel(i, metric, bounds, l)}</li>`,
+      )}
+      <li><span class="swatch cn" aria-hidden="true"></span>${t(l, 'noData')}</li>
+    </ul>`;
+  }
+
+  #renderTable(data: CoverageFigures, l: Locale): TemplateResult {
+    const cell = (f: Figures, m: MapMetric) => {
+      const text = formatValue(valueOf(f, m), m, l);
+      return html`<td>
+        <button
+          type="button"
+          class="figure"
+          aria-label=${`${f.name} ${metricLabel(m, l)} ${text}, ${t(l, 'recordsOf')}`}
+          @click=${() => void this.openRecords(f.code, m.key)}
+        >
+          ${text}
+        </button>
+      </td>`;
+    };
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>
+          ${t(l, 'mapLabel', { region: data.region.name, level: t(l, data.childLevel), metric: t(l, 'title') })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t(l, 'region')}</th>
+            ${METRICS.map((m) => html`<th scope="col">${metricLabel(m, l)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${data.rows.map(
+            (f) => html`<tr>
+              <th scope="row">
+                ${data.region.level === 'county'
+                  ? f.name
+                  : html`<button type="button" class="figure" @click=${() => this.drillTo(f.code)}>${f.name}</button>`}
+              </th>
+              ${METRICS.map((m) => cell(f, m))}
+            </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">${t(l, 'total')}</th>
+            ${METRICS.map((m) => cell(data.total, m))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>`;
+  }
+
+  #renderRecords(r: RecordsView, l: Locale): TemplateResult {
+    const kind = r.items[0]?.kind ?? 'enterprise';
+    return html`<section class="records" part="records" aria-labelledby="records-title">
+      <header>
+        <h3 id="records-title" tabindex="-1">${t(l, 'records', { region: r.region.name, metric: metricLabel(r.metric, l), n: r.page.totalItems })}</h3>
+        <button type="button" part="button" @click=${() => (this._records = undefined)}>${t(l, 'closeRecords')}</button>
+      </header>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t(l, 'enterprise')}</th>
+              <th scope="col">${t(l, 'uscc')}</th>
+              <th scope="col">${t(l, 'industry')}</th>
+              <th scope="col">${t(l, 'headcount')}</th>
+              ${kind !== 'enterprise'
+                ? html`<th scope="col">${t(l, 'policyNo')}</th>
+                    <th scope="col">${t(l, 'insurer')}</th>
+                    <th scope="col">${t(l, 'status')}</th>`
+                : nothing}
+              ${kind === 'hazard' ? html`<th scope="col">${t(l, 'deadline')}</th>` : nothing}
+            </tr>
+          </thead>
+          <tbody>
+            ${r.items.map(
+              (x) => html`<tr>
+                <td class="text">${x.name}</td>
+                <td class="text">${x.uscc}</td>
+                <td class="text">${industryName(x.industry, l)}</td>
+                <td>${x.headcount}</td>
+                ${kind !== 'enterprise'
+                  ? html`<td class="text">${x.policyNo ?? ''}</td>
+                      <td class="text">${x.insurerName ?? ''}</td>
+                      <td class="text">${x.status ?? ''}</td>`
+                  : nothing}
+                ${kind === 'hazard' ? html`<td class="text">${(x.deadline ?? '').slice(0, 10)}</td>` : nothing}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${r.items.length < r.page.totalItems
+        ? html`<button type="button" part="button" @click=${() => void this.#more()}>${t(l, 'more')}</button>`
+        : nothing}
+    </section>`;
+  }
+}
+
+/** A CSV cell: rates as decimals with 4 places, counts as numbers, nothing for no value. */
+function csvValue(v: number | null, m: MapMetric): string | number {
+  if (v === null) return '';
+  return m.kind === 'rate' ? Math.round(v * 10000) / 10000 : v;
+}
