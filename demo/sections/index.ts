@@ -3,9 +3,11 @@ import type { PortalSection } from './section.js';
 import { policyFormSection } from './policy-form.js';
 import { policiesSection } from './policies.js';
 import { industryPolicySection, schemaEditorSection } from './schema-editor.js';
+import { serviceReportSection } from './service-report.js';
 
 export const SECTIONS: readonly PortalSection[] = [
   policyFormSection,
   policiesSection,
   industryPolicySection, schemaEditorSection,
+  serviceReportSection,
 ];
