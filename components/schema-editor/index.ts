@@ -2,7 +2,7 @@
 import { AzxSchemaEditor } from './schema-editor.js';
 import './logic-builder.define.js';
 
-export { AzxSchemaEditor, type DefinitionDraftState } from './schema-editor.js';
+export { AzxSchemaEditor, type DefinitionDraftState, type Tab as SchemaEditorTab } from './schema-editor.js';
 export { AzxLogicBuilder, type LogicField } from './logic-builder.js';
 export { checkSchema, checkSchemaText, type CheckResult, type SchemaProblem } from './meta/check.js';
 export { diffSchemas, type SchemaChange } from './diff.js';

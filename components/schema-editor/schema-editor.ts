@@ -27,7 +27,7 @@ export interface DefinitionDraftState {
   readonly schema: JsonSchema;
 }
 
-type Tab = 'fields' | 'rules' | 'json' | 'preview' | 'publish';
+export type Tab = 'fields' | 'rules' | 'json' | 'preview' | 'publish';
 const TABS: readonly [Tab, EditorKey][] = [
   ['fields', 'tabFields'],
   ['rules', 'tabRules'],
@@ -96,6 +96,9 @@ export class AzxSchemaEditor extends LitElement {
   /** Open this definition key in the editor at once (its draft, or a new version of it). */
   @property({ attribute: 'definition-key' }) accessor definitionKey: string = '';
 
+  /** The editor's open tab: fields, rules, json, preview or publish. */
+  @property() accessor tab: Tab = 'fields';
+
   @state() accessor #definitions: readonly FormDefinition[] = [];
   @state() accessor #loaded = false;
   @state() accessor #draft: DefinitionDraftState | undefined = undefined;
@@ -103,7 +106,6 @@ export class AzxSchemaEditor extends LitElement {
   @state() accessor #against: FormDefinition | undefined = undefined;
   @state() accessor #isNewKey = false;
   @state() accessor #selected: FieldPath = [];
-  @state() accessor #tab: Tab = 'fields';
   @state() accessor #busy = false;
   @state() accessor #status = '';
   @state() accessor #errors: readonly string[] = [];
@@ -174,7 +176,6 @@ export class AzxSchemaEditor extends LitElement {
     this.#isNewKey = isNewKey;
     this.#history.clear();
     this.#selected = [];
-    this.#tab = 'fields';
     this.#errors = [];
     this.#sample = {};
     this.#sampleResult = '';
@@ -397,9 +398,15 @@ export class AzxSchemaEditor extends LitElement {
               definitions: this.#definitions,
               busy: this.#busy,
               createProblem: this.#createProblem,
-              edit: (key) => this.#edit(key),
+              edit: (key) => {
+                this.tab = 'fields';
+                this.#edit(key);
+              },
               retire: (d) => void this.#retire(d),
-              create: (spec) => this.#create(spec),
+              create: (spec) => {
+                this.tab = 'fields';
+                this.#create(spec);
+              },
             })}
     </div>`;
   }
@@ -434,19 +441,19 @@ export class AzxSchemaEditor extends LitElement {
       <div role="tablist" part="tabs" class="tabs" aria-label=${t(L, 'heading')}>
         ${TABS.map(
           ([tab, label]) => html`<button type="button" role="tab" part="tab" id=${`tab-${tab}`} aria-controls="panel"
-            aria-selected=${this.#tab === tab ? 'true' : 'false'} tabindex=${this.#tab === tab ? '0' : '-1'}
-            @click=${() => (this.#tab = tab)} @keydown=${(e: KeyboardEvent) => this.#onTabKey(e)}>${t(L, label)}</button>`,
+            aria-selected=${this.tab === tab ? 'true' : 'false'} tabindex=${this.tab === tab ? '0' : '-1'}
+            @click=${() => (this.tab = tab)} @keydown=${(e: KeyboardEvent) => this.#onTabKey(e)}>${t(L, label)}</button>`,
         )}
       </div>
-      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.#tab}`} class="panel panel-${this.#tab}">${this.#renderTab(d, problems)}</div>
+      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.tab}`} class="panel panel-${this.tab}">${this.#renderTab(d, problems)}</div>
     </div>`;
   }
 
   #onTabKey(e: KeyboardEvent): void {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = TABS.findIndex(([tab]) => tab === this.#tab);
+    const i = TABS.findIndex(([tab]) => tab === this.tab);
     const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]![0];
-    this.#tab = next;
+    this.tab = next;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
 
@@ -460,7 +467,7 @@ export class AzxSchemaEditor extends LitElement {
 
   #renderTab(d: DefinitionDraftState, problems: CheckResult): TemplateResult {
     const L = this.#locale;
-    switch (this.#tab) {
+    switch (this.tab) {
       case 'fields':
         return html`<div class="columns">
           ${renderFieldTree({

@@ -2,7 +2,7 @@
  * <azx-schema-editor> with a MemoryStore: what an administrator does to extend the policy
  * form for a new industry, from the list to a published version.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { AzxForm } from '../../../components/core/index.js';
 import type { MemoryStore } from '../../../components/data/index.js';
 import type { AzxLogicBuilder, AzxSchemaEditor } from '../../../components/schema-editor/index.js';
@@ -295,6 +295,20 @@ describe('<azx-schema-editor>', () => {
     await el.saveDraft();
     await settle(el);
     expect(root(el).querySelector('.errors')!.textContent).to.contain('无权执行此操作');
+  });
+
+  it('opens a definition by its key on the tab asked for (draft first, else a new version)', async () => {
+    const store = await memoryStore();
+    const policy = await store.latestDefinition('policy');
+    await store.saveDefinitionDraft({ key: 'policy-x', version: 1, title: '草稿', base: 'policy', schema: policy.schema });
+    const el = await fixture<AzxSchemaEditor>(html`<azx-schema-editor .store=${store} definition-key="policy-x" tab="json"></azx-schema-editor>`);
+    await until(() => el.draft !== undefined);
+    await settle(el);
+    expect(el.draft!.version).to.equal(1);
+    expect(root(el).querySelector('#json-text')).to.not.equal(null);
+    el.definitionKey = 'policy';
+    await until(() => el.draft?.key === 'policy');
+    expect(el.draft!.version).to.equal(2);
   });
 
   it('speaks English when lang="en"', async () => {

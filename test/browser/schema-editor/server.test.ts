@@ -36,7 +36,9 @@ async function addAlarmRule(el: AzxSchemaEditor): Promise<void> {
   await settle(el);
 }
 
-describe('<azx-schema-editor> against the AZX backend', () => {
+describe('<azx-schema-editor> against the AZX backend', function () {
+  // a whole edit-publish-file round trip against a server shared with every other test file
+  this.timeout(60000);
   let w: TestWorld;
   before(async () => {
     w = await world();
