@@ -1,0 +1,119 @@
+// A provider records a prevention service with a hazard found in the demo portal (index.html
+// under the strict CSP) and sees the cost against the policy's prevention budget; the hazard is
+// in the ledger as found, linked to the report; nothing violates the CSP.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPortal, openTab } from './harness.mjs';
+
+/** Text of an element inside <azx-service-report>'s shadow root. */
+const shadowText = (page, selector) =>
+  page.evaluate((s) => document.querySelector('azx-service-report')?.shadowRoot?.querySelector(s)?.textContent?.trim() ?? '', selector);
+
+const yuan = (s) => Number(s.replace(/,/g, ''));
+
+describe('prevention service in the demo portal', () => {
+  /** @type {Awaited<ReturnType<typeof openPortal>>} */
+  let portal;
+  before(async () => {
+    portal = await openPortal();
+  });
+  after(async () => {
+    await portal?.close();
+  });
+
+  it('provider-1 records a service with a hazard found and sees spent against budget', async () => {
+    const page = await portal.signIn('provider-1@azx.demo');
+    await openTab(page, 'service-report');
+    await page.waitForFunction(() => document.querySelector('azx-service-report')?.shadowRoot?.querySelector('[data-figure="spent"]'), {
+      timeout: 20000,
+    });
+    await page.waitForFunction(() => document.querySelector('azx-service-report')?.shadowRoot?.querySelector('azx-form'));
+    const budget = yuan(await shadowText(page, '[data-figure="budget"]'));
+    const spentBefore = yuan(await shadowText(page, '[data-figure="spent"]'));
+    assert.ok(budget > 0, `the policy has a prevention budget: ${budget}`);
+
+    // evidence: a site photo through the element's file input
+    const input = await page.evaluateHandle(() => document.querySelector('azx-service-report').shadowRoot.querySelector('#evidence'));
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const photo = join(mkdtempSync(join(tmpdir(), 'azx-e2e-photo-')), 'site-photo.png');
+    writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    await input.asElement().uploadFile(photo);
+    await page.waitForFunction(() =>
+      document.querySelector('azx-service-report').shadowRoot.querySelector('[part="evidence"] ul')?.textContent.includes('site-photo.png'),
+    );
+
+    // the record as the provider fills it in; the form validates it before sending
+    const reportNo = await page.evaluate(() => {
+      const form = document.querySelector('azx-service-report').shadowRoot.querySelector('azx-form');
+      form.value = {
+        ...form.value,
+        service_types: ['03'],
+        campaign_items: ['hot_work'],
+        location: '二号车间动火作业点',
+        personnel: [{ name: '王工程师', role: 'engineer', certificate: '注册安全工程师' }],
+        hours: 3.5,
+        participants: 12,
+        content_summary: '动火作业专项检查：查阅动火作业票，现场检查监护和消防措施',
+        cost: 888.8,
+        hazards: [
+          {
+            location: '二号车间动火点',
+            description: '动火作业未办理作业票，现场无监护人',
+            category: 'management',
+            is_major: false,
+            recommendation: '立即停止作业，办理动火作业票并落实专人监护',
+            rectifier: { name: '李安全', mobile: '13900000002' },
+            deadline: '2026-12-31',
+          },
+        ],
+        hazards_found: 1,
+      };
+      return form.value.report_no;
+    });
+    await page.evaluate(() => document.querySelector('azx-service-report').shadowRoot.querySelector('[part="submit"]').click());
+    await page.waitForFunction(
+      () => document.querySelector('azx-service-report').shadowRoot.querySelector('[part="notice"][role="status"]')?.textContent.includes('已保存'),
+      { timeout: 20000 },
+    );
+    assert.match(await shadowText(page, '[part="notice"][role="status"]'), /生成隐患 1 条/);
+
+    const want = Math.round((spentBefore + 888.8) * 100) / 100;
+    await page.waitForFunction(
+      (w) => Number(document.querySelector('azx-service-report').shadowRoot.querySelector('[data-figure="spent"]').textContent.replace(/,/g, '')) === w,
+      {},
+      want,
+    );
+    const remaining = yuan(await shadowText(page, '[data-figure="remaining"]'));
+    assert.equal(remaining, Math.round((budget - want) * 100) / 100);
+    const meter = await page.evaluate(() => {
+      const m = document.querySelector('azx-service-report').shadowRoot.querySelector('meter');
+      return { value: m.value, label: m.getAttribute('aria-label') };
+    });
+    assert.equal(meter.value, want);
+
+    // the hazard is a hazard record linked to the report, found, visible to the provider
+    const token = await page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const v = localStorage.getItem(localStorage.key(i));
+        if (v && v.includes('"token"')) return JSON.parse(v).token;
+      }
+      return '';
+    });
+    const res = await fetch(`${portal.pocketbaseUrl}/api/collections/hazards/records?filter=${encodeURIComponent(`data.hazard_no = "${reportNo}-H1"`)}`, {
+      headers: { Authorization: token },
+    });
+    const body = await res.json();
+    assert.equal(body.items?.length, 1, JSON.stringify(body).slice(0, 300));
+    assert.equal(body.items[0].status, 'found');
+    assert.ok(body.items[0].service_report, 'linked to the report');
+    assert.equal(body.items[0].data.description, '动火作业未办理作业票，现场无监护人');
+    await page.close();
+  });
+
+  it('records no CSP violation and no uncaught error', () => {
+    assert.deepEqual(portal.violations, []);
+    assert.deepEqual(portal.errors, []);
+  });
+});
