@@ -4,10 +4,12 @@ import { policyFormSection } from './policy-form.js';
 import { policiesSection } from './policies.js';
 import { industryPolicySection, schemaEditorSection } from './schema-editor.js';
 import { serviceReportSection } from './service-report.js';
+import { hazardLedgerSection } from './hazard-ledger.js';
 
 export const SECTIONS: readonly PortalSection[] = [
   policyFormSection,
   policiesSection,
   industryPolicySection, schemaEditorSection,
   serviceReportSection,
+  hazardLedgerSection,
 ];
