@@ -11,6 +11,7 @@ ensureBackend();
 ensureDebianPackage('wrk', '/usr/bin/wrk', 'the create benchmark');
 
 const benches = ['bench-backend.mjs', 'bench-form.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
+benches.push(join(root, 'scripts', 'bench-coverage.mjs')); // issue 5: coverage aggregation, 100,000 enterprises / 200,000 policies
 let failed = 0;
 for (const bench of benches) {
   const r = spawnSync(process.execPath, [bench, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });

@@ -1,0 +1,146 @@
+// Coverage benchmark (issue 5): the regulators' aggregation over 100,000 enterprises and
+// 200,000 policies — GET /api/azx/coverage/figures for the province (by city) and for a city (by
+// county), the compliance report, and one page of a drill-down list. Target: figures under 200 ms.
+//
+// The data folder is made once with the seed command (100,000 enterprises with their policies,
+// services and hazards, then synthetic policies up to 200,000) and kept in .tmp/bench-coverage-data
+// (about 40 minutes on 2 cores); later runs reuse it.
+// Usage: node scripts/bench-coverage.mjs [--enterprises 100000] [--policies 200000] [--runs 30] [--dir DIR] [--fresh]
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { root } from './paths.mjs';
+import { backendCommand, prepareData, startServer } from './pocketbase.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    enterprises: { type: 'string', default: '100000' },
+    policies: { type: 'string', default: '200000' },
+    runs: { type: 'string', default: '30' },
+    dir: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+const ENTERPRISES = Number(opts.enterprises);
+const POLICIES = Number(opts.policies);
+const RUNS = Number(opts.runs);
+const TARGET_MS = 200;
+const PASSWORD = 'azx-demo-2026';
+const dir = opts.dir ?? join(root, '.tmp', 'bench-coverage-data');
+const marker = join(dir, 'azx-bench-coverage.json');
+const resultsFile = join(root, '.tmp', 'bench', 'results-coverage.json');
+
+const round = (x) => Math.round(x * 10) / 10;
+const percentile = (sorted, p) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))];
+
+/** Makes (or reuses) the data folder with the enterprises and policies asked for. */
+async function ensureData() {
+  if (opts.fresh) rmSync(dir, { recursive: true, force: true });
+  if (existsSync(marker)) {
+    const m = JSON.parse(readFileSync(marker, 'utf8'));
+    if (m.enterprises === ENTERPRISES && m.policies >= POLICIES) {
+      console.log(`› reusing ${dir} (${m.enterprises} enterprises, ${m.policies} policies)`);
+      return m;
+    }
+  }
+  mkdirSync(dir, { recursive: true });
+  const t0 = performance.now();
+  await prepareData(dir);
+  const counts = await countRows();
+  if (counts.enterprises === 0) {
+    console.log(`› seeding ${ENTERPRISES} enterprises (once; this takes a while)`);
+    await backendCommand(dir, ['seed', '--seed', '42', '--enterprises', String(ENTERPRISES)], { timeout: 4 * 3600_000 });
+  }
+  const now = await countRows();
+  if (now.policies < POLICIES) {
+    console.log(`› adding ${POLICIES - now.policies} benchmark policies`);
+    await backendCommand(dir, ['seed', '--bench-policies', String(POLICIES - now.policies)], { timeout: 4 * 3600_000 });
+  }
+  const done = { ...(await countRows()), seconds: round((performance.now() - t0) / 1000) };
+  writeFileSync(marker, JSON.stringify(done));
+  return done;
+}
+
+/** Row counts through a short-lived server (the superuser reads totals). */
+async function countRows() {
+  const server = await startServer({ dir });
+  try {
+    const su = await post(server.url, '/api/collections/_superusers/auth-with-password', { identity: 'superuser@azx.demo', password: PASSWORD });
+    const total = async (c) => (await get(server.url, `/api/collections/${c}/records?perPage=1`, su.token)).json.totalItems ?? 0;
+    return { enterprises: await total('enterprises'), policies: await total('policies') };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function get(url, path, token) {
+  const res = await fetch(url + path, { headers: token ? { authorization: token } : {} });
+  return { status: res.status, json: await res.json() };
+}
+
+async function post(url, path, body) {
+  const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = await res.json();
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Latencies of one request, after two warm-up calls. */
+async function measure(url, token, path) {
+  for (let i = 0; i < 2; i++) await get(url, path, token);
+  const ms = [];
+  let last;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    last = await get(url, path, token);
+    ms.push(performance.now() - t0);
+    if (last.status !== 200) throw new Error(`${path}: ${last.status} ${JSON.stringify(last.json)}`);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(ms[ms.length - 1]), body: last.json };
+}
+
+const data = await ensureData();
+const server = await startServer({ dir });
+try {
+  const province = (await post(server.url, '/api/collections/users/auth-with-password', { identity: 'regulator-zj@azx.demo', password: PASSWORD })).token;
+  const city = (await post(server.url, '/api/collections/users/auth-with-password', { identity: 'regulator-330100@azx.demo', password: PASSWORD })).token;
+  const cases = [
+    ['figures, province by city', province, '/api/azx/coverage/figures', true],
+    ['figures, province, one industry and a period', province, '/api/azx/coverage/figures?industry=construction&from=2025-01-01&to=2025-12-31', true],
+    ['figures, city by county', city, '/api/azx/coverage/figures', true],
+    ['compliance report, city', city, '/api/azx/compliance/report', false],
+    ['compliance report, province', province, '/api/azx/compliance/report', false],
+    ['records: must insure, not insured (page 1)', city, '/api/azx/coverage/records?metric=uninsured', false],
+  ];
+  const results = {};
+  console.log(`\ncoverage aggregation over ${data.enterprises} enterprises and ${data.policies} policies (${RUNS} runs each)`);
+  for (const [name, token, path, targeted] of cases) {
+    const r = await measure(server.url, token, path);
+    const verdict = targeted ? (r.p95 < TARGET_MS ? `  ✓ under ${TARGET_MS} ms` : `  ✗ target ${TARGET_MS} ms`) : '';
+    console.log(`  ${name.padEnd(48)} p50 ${String(r.p50).padStart(7)} ms   p95 ${String(r.p95).padStart(7)} ms${verdict}`);
+    results[name] = { path, p50: r.p50, p95: r.p95, max: r.max, ...(targeted ? { targetMs: TARGET_MS, met: r.p95 < TARGET_MS } : {}) };
+    if (path === '/api/azx/coverage/figures' && token === province) {
+      const t = r.body.total;
+      console.log(`    (province: ${t.enterprises} enterprises, ${t.policies} policies, coverage ${(t.coverageRate * 100).toFixed(1)}%)`);
+    }
+  }
+  mkdirSync(join(root, '.tmp', 'bench'), { recursive: true });
+  writeFileSync(
+    resultsFile,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, loadAverage1m: round(loadavg()[0]) },
+        data,
+        results,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`  results: ${resultsFile}`);
+} finally {
+  await server.stop();
+}
