@@ -5,6 +5,9 @@
 // who may see the policy.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { serverBinary } from '../../scripts/pocketbase.mjs';
 import { startTestServer } from '../fixtures/server.mjs';
 import { createWorld } from '../fixtures/world.mjs';
 import { REGIONS, serviceReportData } from '../fixtures/records.mjs';
@@ -15,11 +18,13 @@ let server;
 let world;
 
 before(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ keep: true });
   world = await createWorld(server.url);
 });
+let stopped = false;
 after(async () => {
-  await server?.stop();
+  if (!stopped) await server?.stop();
+  if (server) rmSync(server.dir, { recursive: true, force: true });
 });
 
 const hazardItem = (overrides = {}) => ({
@@ -245,5 +250,18 @@ describe('the prevention ledger of a policy', () => {
     const anonymous = await world.api().request('GET', `/api/azx/services/ledger?policy=${policies.A}`);
     assert.equal(anonymous.status, 401);
     assertFieldError(await ledger('insurerA'), 'policy');
+  });
+});
+
+describe('the audit chain', () => {
+  test('covers the reports, the hazards made from them, the lists and their deletions: audit verify passes', async () => {
+    await server.stop(); // the folder stays (keep)
+    stopped = true;
+    const { code, out } = await new Promise((resolve) => {
+      execFile(serverBinary, ['audit', 'verify', '--dir', server.dir], { timeout: 60_000 }, (err, stdout, stderr) => {
+        resolve({ code: err ? (err.code ?? 1) : 0, out: `${stdout}\n${stderr}` });
+      });
+    });
+    assert.equal(code, 0, out);
   });
 });
