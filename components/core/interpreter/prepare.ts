@@ -63,6 +63,8 @@ export function prepare(root: unknown, opts: InterpreterOptions): Doc {
     }
     if (strict) {
       for (const k in s) if (!known.has(k)) refuse(`strict mode: unknown keyword: "${k}"`);
+      // Ajv2020 knows no other dialect
+      if (typeof s.$schema === 'string' && s.$schema.replace(/#$/, '') !== 'https://json-schema.org/draft/2020-12/schema') refuse(`no schema with key or ref "${s.$schema}"`);
       if (typeof s.format === 'string' && !doc.formats[s.format]) refuse(`unknown format "${s.format}" ignored in schema at path "${path}"`);
       if (has(s, 'if') && !has(s, 'then') && !has(s, 'else')) refuse('strict mode: "if" without "then" and "else" is ignored');
       for (const k of ['then', 'else']) if (has(s, k) && !has(s, 'if')) refuse(`strict mode: "${k}" without "if" is ignored`);

@@ -119,6 +119,7 @@ describe('interpreting validator: parity with Ajv (browser)', () => {
       ['unknown format', { type: 'string', format: 'postcode' }, /unknown format "postcode"/],
       ['x- keyword of the wrong type', { type: 'string', 'x-widget': 5 }, /schema is invalid: data\/x-widget must be string/],
       ['"if" alone', { if: { type: 'string' } }, /"if" without "then" and "else"/],
+      ['another dialect', { $schema: 'http://json-schema.org/draft-07/schema#', type: 'string' }, /no schema with key or ref "http:\/\/json-schema.org\/draft-07\/schema#"/],
     ];
     for (const [what, schema, message] of bad) {
       expect(() => ajvCompile(schema), `Ajv refuses: ${what}`).to.throw();
