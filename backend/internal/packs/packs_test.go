@@ -75,14 +75,61 @@ func TestRegions(t *testing.T) {
 	}
 }
 
-// The browser imports schemas/packs/*.json; the server embeds data/*.json. They must be the
-// same files, or the two sides would judge a policy differently.
+// tsModule is components/policy-entry/pack-data.ts: the pack files as one TypeScript module
+// (the browser bundles it; JSON imports are not available in every build of the project).
+func tsModule() []byte {
+	entries, _ := files.ReadDir("data")
+	var b bytes.Buffer
+	b.WriteString("// Generated from backend/internal/packs/data/*.json: do not edit. After changing a pack run\n")
+	b.WriteString("// `cd backend && AZX_WRITE_PACKS=1 go test ./internal/packs/` (it also copies them to schemas/packs/).\n")
+	b.WriteString("export const PACK_FILES: Readonly<Record<string, unknown>> = {\n")
+	for _, e := range entries {
+		body, _ := files.ReadFile("data/" + e.Name())
+		b.WriteString("  '" + strings.TrimSuffix(e.Name(), ".json") + "': ")
+		b.Write(bytes.TrimSpace(body))
+		b.WriteString(",\n")
+	}
+	b.WriteString("};\n")
+	return b.Bytes()
+}
+
+// writeCopies writes the copies the browser reads (schemas/packs/, pack-data.ts) when
+// AZX_WRITE_PACKS=1; the tests below then compare them as usual.
+func writeCopies(t *testing.T) {
+	if os.Getenv("AZX_WRITE_PACKS") == "" {
+		return
+	}
+	entries, _ := files.ReadDir("data")
+	for _, e := range entries {
+		body, _ := files.ReadFile("data/" + e.Name())
+		if err := os.WriteFile(filepath.Join(root, "schemas", "packs", e.Name()), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "components", "policy-entry", "pack-data.ts"), tsModule(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var root = filepath.Join("..", "..", "..")
+
+func TestTypeScriptCopyIsIdentical(t *testing.T) {
+	writeCopies(t)
+	got, err := os.ReadFile(filepath.Join(root, "components", "policy-entry", "pack-data.ts"))
+	if err != nil || !bytes.Equal(got, tsModule()) {
+		t.Errorf("components/policy-entry/pack-data.ts is not the packs of data/ (%v): run AZX_WRITE_PACKS=1 go test ./internal/packs/", err)
+	}
+}
+
+// The browser reads schemas/packs/*.json (stories, parity test); the server embeds data/*.json.
+// They must be the same files, or the two sides would judge a policy differently.
 func TestSchemasCopyIsIdentical(t *testing.T) {
+	writeCopies(t)
 	entries, err := files.ReadDir("data")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join("..", "..", "..", "schemas", "packs")
+	dir := filepath.Join(root, "schemas", "packs")
 	for _, e := range entries {
 		embedded, _ := files.ReadFile("data/" + e.Name())
 		copy, err := os.ReadFile(filepath.Join(dir, e.Name()))

@@ -1,0 +1,122 @@
+import { css } from 'lit';
+import { hostReset } from '../core/index.js';
+
+// Every colour and size comes from an --azx-* custom property with a default.
+export const policyEntryStyles = [
+  hostReset,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: var(--azx-gap, 12px);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .panel {
+      border: 1px solid var(--azx-color-border, #c9cdd4);
+      border-radius: var(--azx-radius, 4px);
+      padding: 8px 12px;
+    }
+    h3 {
+      margin: 0 0 6px;
+      font-size: 1.05em;
+    }
+    .search {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
+    input,
+    select {
+      font: inherit;
+      padding: 4px 6px;
+      border: 1px solid var(--azx-color-border, #c9cdd4);
+      border-radius: var(--azx-radius, 4px);
+      background: var(--azx-color-surface, #ffffff);
+      color: inherit;
+    }
+    input {
+      min-width: 18em;
+    }
+    button {
+      font: inherit;
+      padding: 4px 12px;
+      border: 1px solid var(--azx-color-accent, #1664ff);
+      border-radius: var(--azx-radius, 4px);
+      background: var(--azx-color-accent, #1664ff);
+      color: var(--azx-color-on-accent, #ffffff);
+      cursor: pointer;
+    }
+    button[disabled] {
+      opacity: 0.6;
+      cursor: default;
+    }
+    :focus-visible {
+      outline: 2px solid var(--azx-color-accent, #1664ff);
+      outline-offset: 2px;
+    }
+    .results {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 2px 12px;
+      margin: 0;
+    }
+    dt {
+      color: var(--azx-color-muted, #646a73);
+    }
+    dd {
+      margin: 0;
+    }
+    .muted {
+      color: var(--azx-color-muted, #646a73);
+    }
+    .coefficients {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 6px 12px;
+      align-items: center;
+    }
+    .coef {
+      display: contents;
+    }
+    .coef .muted,
+    .coef .error {
+      grid-column: 2;
+    }
+    .breakdown {
+      font-weight: 600;
+    }
+    table {
+      border-collapse: collapse;
+    }
+    td {
+      padding: 2px 8px 2px 0;
+    }
+    .error,
+    .problems {
+      color: var(--azx-color-error, #b42a0a);
+    }
+    .problems {
+      background: var(--azx-color-error-surface, #fff2ee);
+      border-radius: var(--azx-radius, 4px);
+      padding: 8px 12px;
+    }
+    .problems p,
+    .problems ul {
+      margin: 0;
+    }
+    .saved {
+      color: var(--azx-color-success, #1a7f37);
+    }
+  `,
+];
