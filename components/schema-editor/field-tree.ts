@@ -48,7 +48,7 @@ function renderLevel(c: FieldTreeContext, parent: FieldPath): TemplateResult {
       return html`<li class="tree-item ${selected ? 'selected' : ''}" data-path=${path.join('.')}>
         <div class="row">
           <button type="button" part="button field-name" class="name" aria-pressed=${selected ? 'true' : 'false'}
-            aria-label=${t(L, 'select', { f: name })} @click=${() => c.select(path)}>
+            @click=${() => c.select(path)}>
             <span>${name}</span> <code>${key}</code> <small>${t(L, `kind_${kindOf(child ?? {})}` as EditorKey)}</small>
           </button>
           <button type="button" part="button" ?disabled=${i === 0} aria-label=${t(L, 'moveUp', { f: name })}
@@ -128,7 +128,7 @@ function renderGroups(c: FieldTreeContext): TemplateResult {
   return html`<fieldset class="groups">
     <legend>${t(L, 'groups')}</legend>
     <table>
-      <thead><tr><th>${t(L, 'groupKey')}</th><th>${t(L, 'title')}</th><th>${t(L, 'titleEn')}</th><th></th></tr></thead>
+      <thead><tr><th>${t(L, 'groupKey')}</th><th>${t(L, 'title')}</th><th>${t(L, 'titleEn')}</th><th>${t(L, 'actions')}</th></tr></thead>
       <tbody>
         ${groups.map(
           (g, i) => html`<tr>

@@ -158,7 +158,7 @@ function renderOptions(c: InspectorContext, options: FieldOption[]): TemplateRes
   return html`<fieldset class="options">
     <legend>${t(L, 'options')}</legend>
     <table>
-      <thead><tr><th>${t(L, 'optionValue')}</th><th>${t(L, 'optionZh')}</th><th>${t(L, 'optionEn')}</th><th></th></tr></thead>
+      <thead><tr><th>${t(L, 'optionValue')}</th><th>${t(L, 'optionZh')}</th><th>${t(L, 'optionEn')}</th><th>${t(L, 'actions')}</th></tr></thead>
       <tbody>
         ${options.map(
           (o, i) => html`<tr>

@@ -31,7 +31,7 @@ export function renderPublish(c: PublishContext): TemplateResult {
       ? html`<p class="hint">${t(L, 'diffNone')}</p>`
       : html`<table class="diff" part="diff">
           <thead>
-            <tr><th></th><th>${t(L, 'diffField')}</th><th>${t(L, 'diffKeyword')}</th><th>${t(L, 'diffBefore')}</th><th>${t(L, 'diffAfter')}</th></tr>
+            <tr><th>${t(L, 'diffKind')}</th><th>${t(L, 'diffField')}</th><th>${t(L, 'diffKeyword')}</th><th>${t(L, 'diffBefore')}</th><th>${t(L, 'diffAfter')}</th></tr>
           </thead>
           <tbody>
             ${c.changes.map(

@@ -4,7 +4,10 @@ import { consume } from '@lit/context';
 import type { AzxForm, JsonSchema } from '../core/index.js';
 import '../core/index.js';
 import { toLocale } from '../core/locale.js';
-import { isStoreError, storeContext, type FormDefinition, type Store } from '../data/index.js';
+// the data layer's small modules, not its index: the editor needs no PocketBase SDK
+import { storeContext } from '../data/context.js';
+import { isStoreError } from '../data/errors.js';
+import type { FormDefinition, Store } from '../data/store.js';
 import { renderList, byKey, DEFINITION_KEY, type NewIndustry } from './definition-list.js';
 import { renderFieldTree } from './field-tree.js';
 import { renderInspector } from './inspector.js';
