@@ -112,5 +112,26 @@ export function prepare(root: unknown, opts: InterpreterOptions): Doc {
       n.dref = { target, anchor: isObj(target.s) && target.s.$dynamicAnchor === name ? name : null };
     }
   }
+  // A chain of in-place subschemas ($ref, allOf, if …) that comes back to where it started never
+  // steps into the value, so validating would recurse forever: refuse it here instead.
+  const state = new Map<object, 1 | 2>();
+  const visit = (x: unknown): void => {
+    if (!isObj(x) || state.get(x) === 2) return;
+    const n = doc.nodes.get(x)!;
+    if (state.get(x) === 1) refuse(`$ref cycle at ${n.path}: it refers back to itself without reaching into the value`);
+    state.set(x, 1);
+    for (const k of IN_PLACE) {
+      const v = x[k];
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (k === 'dependentSchemas' && isObj(v)) Object.values(v).forEach(visit);
+      else visit(v);
+    }
+    visit(n.ref?.s);
+    visit(n.dref?.target.s);
+    state.set(x, 2);
+  };
+  refs.forEach((n) => visit(n.s));
   return doc;
 }
+
+const IN_PLACE = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentSchemas'];

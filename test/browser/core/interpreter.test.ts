@@ -81,6 +81,9 @@ describe('interpreting validator (browser)', () => {
     expect(() => compileInterpreted({ type: 'object', 'x-order': 'first' }, OPTIONS)).to.throw(/data\/x-order must be number/);
     expect(() => compileInterpreted({ type: 'object', dependencies: { a: ['b'] } }, OPTIONS)).to.throw(/unknown keyword: "dependencies"/);
     expect(() => compileInterpreted({ minContains: 1 }, OPTIONS)).to.throw(/"minContains" without "contains"/);
+    // a $ref loop that never reaches into the value would recurse forever on every record
+    expect(() => compileInterpreted({ $defs: { a: { allOf: [{ $ref: '#/$defs/b' }] }, b: { $ref: '#/$defs/a' } }, $ref: '#/$defs/a' }, OPTIONS)).to.throw(/\$ref cycle/);
+    expect(compileInterpreted({ type: 'object', properties: { child: { $ref: '#' } } }, OPTIONS)({ child: { child: {} } })).to.equal(true);
     // declared x- keywords and annotations are fine
     expect(compileInterpreted({ type: 'string', 'x-widget': 'textarea', 'x-order': 2, title: 't', readOnly: true, contentMediaType: 'text/plain' }, OPTIONS)('a')).to.equal(true);
   });
