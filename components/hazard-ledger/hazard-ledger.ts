@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { isStoreError, newIdempotencyKey, type FieldErrors, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
@@ -162,6 +161,11 @@ export class AzxHazardLedger extends LitElement {
   }
 
   protected override updated(): void {
+    // sizes through the CSSOM, never a style attribute: a strict CSP (style-src 'self') blocks those
+    const spacer = this.renderRoot.querySelector<HTMLElement>('.spacer');
+    const rows = this.renderRoot.querySelector<HTMLElement>('.rows');
+    if (spacer) spacer.style.height = `${spacer.dataset['height'] ?? 0}px`;
+    if (rows) rows.style.transform = `translateY(${rows.dataset['offset'] ?? 0}px)`;
     const cache = this._cache;
     if (!cache) return;
     const { start, end } = this.#range();
@@ -539,8 +543,8 @@ export class AzxHazardLedger extends LitElement {
         })}
       </div>
       <div class="viewport" part="viewport" tabindex="0" @scroll=${this.#onScroll}>
-        <div class="spacer" style=${styleMap({ height: `${total * ROW_HEIGHT}px` })}>
-          <div role="rowgroup" class="rows" style=${styleMap({ transform: `translateY(${start * ROW_HEIGHT}px)` })}>${rows}</div>
+        <div class="spacer" data-height=${total * ROW_HEIGHT}>
+          <div role="rowgroup" class="rows" data-offset=${start * ROW_HEIGHT}>${rows}</div>
         </div>
         ${cache?.loaded && total === 0 ? html`<p class="empty">${t(l, 'noRows')}</p>` : nothing}
       </div>
