@@ -29,11 +29,16 @@ import {
   type RecordChange,
   type RecordData,
   type ServiceLedger,
+  type ComplianceQuery,
   type ComplianceReport,
   type CoverageFigures,
+  type CoverageQuery,
   type CoverageRecordPage,
+  type CoverageRecordsQuery,
   type Finding,
   type InspectionRound,
+  type NewFinding,
+  type NewInspectionRound,
   type Store,
   type StoredRecord,
   type SubscribeOptions,
@@ -600,31 +605,31 @@ export class MemoryStore implements Store {
     });
   }
 
-  async coverageFigures(): Promise<CoverageFigures> {
+  async coverageFigures(_query?: CoverageQuery): Promise<CoverageFigures> {
     throw this.#regulatorOnly('覆盖率统计', 'coverage figures');
   }
 
-  async coverageRecords(): Promise<CoverageRecordPage> {
+  async coverageRecords(_query: CoverageRecordsQuery): Promise<CoverageRecordPage> {
     throw this.#regulatorOnly('指标明细', 'coverage records');
   }
 
-  async complianceReport(): Promise<ComplianceReport> {
+  async complianceReport(_query?: ComplianceQuery): Promise<ComplianceReport> {
     throw this.#regulatorOnly('合规通报', 'compliance reports');
   }
 
-  async listInspectionRounds(): Promise<readonly InspectionRound[]> {
+  async listInspectionRounds(_region?: string): Promise<readonly InspectionRound[]> {
     throw this.#regulatorOnly('检查轮次', 'inspection rounds');
   }
 
-  async drawSample(): Promise<InspectionRound> {
+  async drawSample(_round: NewInspectionRound): Promise<InspectionRound> {
     throw this.#regulatorOnly('抽样', 'sampling');
   }
 
-  async listFindings(): Promise<readonly Finding[]> {
+  async listFindings(_roundId: string): Promise<readonly Finding[]> {
     throw this.#regulatorOnly('检查发现', 'findings');
   }
 
-  async recordFinding(): Promise<Finding> {
+  async recordFinding(_finding: NewFinding): Promise<Finding> {
     throw this.#regulatorOnly('检查发现', 'findings');
   }
 }
