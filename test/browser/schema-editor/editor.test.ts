@@ -311,6 +311,40 @@ describe('<azx-schema-editor>', () => {
     expect(el.draft!.version).to.equal(2);
   });
 
+  it('opens stored logic in the builder when it has the builder\'s shape, else as JSON Logic text', async () => {
+    const store = await memoryStore();
+    const schema = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', title: '类型', 'x-order': 1 },
+        premium: { type: 'number', title: '保费', 'x-order': 2 },
+        budget: {
+          type: 'number', title: '预算', 'x-order': 3,
+          'x-visible': { or: [{ '==': [{ var: 'kind' }, 'nh3'] }, { '>=': [{ var: 'premium' }, { '*': [{ var: 'premium' }, 0.2] }] }] },
+        },
+        note: { type: 'string', title: '备注', 'x-order': 4, 'x-visible': { if: [{ var: 'kind' }, true, false] } },
+      },
+    };
+    await store.saveDefinitionDraft({ key: 'logic-shapes', version: 1, title: '逻辑', schema });
+    const el = await fixture<AzxSchemaEditor>(html`<azx-schema-editor .store=${store} definition-key="logic-shapes"></azx-schema-editor>`);
+    await until(() => el.draft !== undefined);
+    await settle(el);
+    byText(root(el), 'button.name', /预算/).click();
+    await settle(el);
+    let b = builders(el)[0]!;
+    await b.updateComplete;
+    expect(b.shadowRoot!.querySelectorAll('.condition').length).to.equal(2);
+    expect(b.shadowRoot!.querySelector<HTMLSelectElement>('select[aria-label="倍数 2"], input[aria-label="倍数 2"]')!.value).to.equal('0.2');
+    expect(b.shadowRoot!.querySelector('textarea')).to.equal(null);
+    byText(root(el), 'button.name', /备注/).click();
+    await settle(el);
+    b = builders(el)[0]!;
+    await b.updateComplete;
+    expect(b.shadowRoot!.querySelector('textarea')!.value).to.contain('"if"');
+    // unchanged by opening: nothing was rewritten
+    expect(el.draft!.schema).to.deep.equal(schema);
+  });
+
   it('speaks English when lang="en"', async () => {
     const store = await memoryStore();
     const el = await editorWith(store, 'en');
