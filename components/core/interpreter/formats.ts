@@ -56,7 +56,7 @@ export const FORMATS: Record<string, (s: string) => boolean> = {
   regex: (s) => {
     if (/[^\\]\\Z/.test(s)) return false;
     try {
-      new RegExp(s, 'u');
+      new RegExp(s); // no "u": what ajv-formats checks (patterns themselves compile with "u")
       return true;
     } catch {
       return false;

@@ -67,6 +67,26 @@ describe('interpreting validator (browser)', () => {
     });
   }
 
+  it('every ajv-formats format answers as ajv-formats does, over the suite\'s format cases', async () => {
+    const suite = (await (await fetch('/__azx/json-schema-suite.json')).json()) as { files?: Record<string, { tests: { data: unknown }[] }[]>; error?: string };
+    if (!suite.files) throw new Error(suite.error);
+    const values = Object.entries(suite.files)
+      .filter(([f]) => f.startsWith('optional/format/'))
+      .flatMap(([, groups]) => groups.flatMap((g) => g.tests.map((t) => t.data)))
+      .concat(['2026-02-29', '2024-02-29', '23:59:60Z', '12:00:00', '2026-01-01 00:00:00Z', 'a@b.c', 'P1W', 'PT', '::1', 2 ** 31, 1.5]);
+    const ajv = new Ajv2020({ logger: false });
+    addFormats(ajv);
+    const names = Object.keys(ajv.formats);
+    expect(names).to.include.members(['date', 'date-time', 'time', 'email', 'uri', 'uri-reference', 'ipv4', 'ipv6', 'uuid', 'duration', 'hostname', 'json-pointer', 'regex']);
+    const differ: string[] = [];
+    for (const name of names) {
+      const ours = compileInterpreted({ format: name }, OPTIONS);
+      const theirs = ajv.compile({ format: name });
+      for (const v of values) if (ours(v) !== theirs(v)) differ.push(`${name} ${JSON.stringify(v)}`);
+    }
+    expect(differ).to.deep.equal([]);
+  });
+
   it('a valid value leaves errors null; a second call replaces the first errors', () => {
     const v = compileInterpreted(field({ type: 'string', format: 'cn-mobile' }), OPTIONS);
     expect(v({ f: '1380000000' })).to.equal(false);
