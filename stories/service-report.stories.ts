@@ -81,6 +81,16 @@ export const ChoosePolicy: Story = { args: { policy: '' } };
 /** Delivered services cost more than the prevention budget: the ledger warns. */
 export const OverBudget: Story = { args: { deliveredCost: 4600 } };
 
+/** The policy's provider is on the region's black list: warned before anything is typed. */
+export const ProviderBlacklisted: Story = {
+  render: (args) => mount(args, { standing: 'blacklisted' }),
+};
+
+/** The region keeps a white list without the policy's provider. */
+export const ProviderNotWhitelisted: Story = {
+  render: (args) => mount(args, { standing: 'not_whitelisted' }),
+};
+
 /** The enterprise (and a regulator) see the ledger and the services, without a form. */
 export const EnterpriseReadOnly: Story = { args: { role: 'enterprise' } };
 

@@ -577,6 +577,8 @@ export class MemoryStore implements Store {
       missingItems: agreed.filter((t) => !delivered.has(t)),
       hazards: hazards.length,
       majorHazards: hazards.filter((h) => col(h, 'is_major') === true).length,
+      // no provider lists in memory: a provider is allowed
+      providerStanding: policy['provider'] ? 'allowed' : '',
     };
   }
 

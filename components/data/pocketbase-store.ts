@@ -549,6 +549,7 @@ function ledgerOf(row: Row): ServiceLedger {
     missingItems: list('missing_items'),
     hazards: num('hazards'),
     majorHazards: num('major_hazards'),
+    providerStanding: (['allowed', 'blacklisted', 'not_whitelisted'] as const).find((x) => x === row['provider_standing']) ?? '',
   };
 }
 

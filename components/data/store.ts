@@ -265,7 +265,15 @@ export interface ServiceLedger {
   /** Hazards recorded under the policy, and how many are major. */
   readonly hazards: number;
   readonly majorHazards: number;
+  /**
+   * The policy's provider in the regulator's lists of the enterprise's region: `blacklisted`,
+   * `not_whitelisted` (a white list exists there without it), `allowed`, or '' when the insurer
+   * serves itself. The server refuses reports of a provider that is not allowed.
+   */
+  readonly providerStanding: ProviderStanding;
 }
+
+export type ProviderStanding = 'allowed' | 'blacklisted' | 'not_whitelisted' | '';
 
 export interface Store {
   // ── the signed-in party ───────────────────────────────────────────────────────────────

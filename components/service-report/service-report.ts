@@ -68,6 +68,7 @@ function hazardCounts(value: Json): { ordinary: number; major: number } {
  * @csspart policy-select - The select of policies.
  * @csspart parties - The enterprise and provider of the policy.
  * @csspart provider - The provider's name.
+ * @csspart provider-warning - The provider is black-listed, or missing from the region's white list.
  * @csspart ledger - The fee ledger panel (also `ledger-title`, `ledger-figures`, `meter`, `ledger-facts`, `missing-items`, `over-budget`).
  * @csspart reports - The table of the policy's services.
  * @csspart form - The `<azx-form>` of the report.
@@ -394,12 +395,18 @@ export class AzxServiceReport extends LitElement {
   #renderParties(policy: StoredRecord) {
     const locale = this.#locale;
     const insured = (policy.data['insured'] ?? {}) as Json;
+    const standing = this.#ledger?.providerStanding ?? '';
     return html`<dl class="parties" part="parties">
       <dt>${t(locale, 'enterprise')}</dt>
       <dd>${String(insured['name'] ?? '')} <span class="help">${String(insured['uscc'] ?? '')}</span></dd>
       <dt>${t(locale, 'provider')}</dt>
       <dd part="provider" id="provider">${policy.columns['provider'] ? this.#providerName : t(locale, 'selfService')}</dd>
-    </dl>`;
+    </dl>
+    ${standing === 'blacklisted' || standing === 'not_whitelisted'
+      ? html`<p class="warning" part="provider-warning" role="alert" data-standing=${standing}>
+          ${t(locale, standing === 'blacklisted' ? 'blacklisted' : 'notWhitelisted')}
+        </p>`
+      : nothing}`;
   }
 
   #renderReports() {

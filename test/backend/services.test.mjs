@@ -194,6 +194,7 @@ describe('white and black lists of providers', () => {
     assert.equal(black.status, 200, JSON.stringify(black.body));
     const refused = await insurer.create('service_reports', reportA());
     assert.equal(assertFieldError(refused, 'provider', 'en').code, 'provider_blacklisted');
+    assert.equal((await ledger('insurerA', world.ids.policies.A)).body.provider_standing, 'blacklisted');
     assert.equal((await shaoxing.remove('provider_listings', black.body.id)).status, 204);
 
     // the province keeps a white list that names only provider Q
@@ -201,12 +202,14 @@ describe('white and black lists of providers', () => {
     assert.equal(white.status, 200, JSON.stringify(white.body));
     const notListed = await insurer.create('service_reports', reportA());
     assert.equal(assertFieldError(notListed, 'provider', 'en').code, 'provider_not_whitelisted');
+    assert.equal((await ledger('providerP', world.ids.policies.A)).body.provider_standing, 'not_whitelisted');
 
     // the county lists provider P too: accepted
     const county = await shaoxing.create('provider_listings', listing(orgs.providerP, 'white', REGIONS.yuecheng));
     assert.equal(county.status, 200, JSON.stringify(county.body));
     const accepted = await insurer.create('service_reports', reportA());
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    assert.equal((await ledger('insurerA', world.ids.policies.A)).body.provider_standing, 'allowed');
 
     for (const [who, id] of [[zhejiang, white.body.id], [shaoxing, county.body.id]]) {
       assert.equal((await who.remove('provider_listings', id)).status, 204);

@@ -36,6 +36,9 @@ type Ledger struct {
 	MissingItems   []string `json:"missing_items"`
 	Hazards        int      `json:"hazards"`
 	MajorHazards   int      `json:"major_hazards"`
+	// ProviderStanding: the policy's provider in the lists of its region: "allowed",
+	// "blacklisted", "not_whitelisted", or "" when the insurer serves itself.
+	ProviderStanding string `json:"provider_standing"`
 }
 
 func cents(x float64) float64 { return math.Round(x*100) / 100 }
@@ -119,6 +122,22 @@ func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
 		return nil, err
 	}
 	l.Hazards, l.MajorHazards = hz.N, hz.Major
+
+	if provider := policy.GetString("provider"); provider != "" {
+		regions := []string{policy.GetString("region_code"), policy.GetString("city_code"), policy.GetString("province_code")}
+		lists, whiteExists, err := listingsFor(app, provider, regions)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case lists["black"]:
+			l.ProviderStanding = "blacklisted"
+		case whiteExists && !lists["white"]:
+			l.ProviderStanding = "not_whitelisted"
+		default:
+			l.ProviderStanding = "allowed"
+		}
+	}
 	return l, nil
 }
 

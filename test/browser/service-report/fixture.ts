@@ -1,6 +1,15 @@
 // A small offline world for <azx-service-report> on the MemoryStore: one policy with a budget,
 // a delivered and a planned service, one hazard; users of each role. Stories use it too.
-import { MemoryStore, type FieldErrors, type FormDefinition, type NewRecord, type Role } from '../../../components/data/index.js';
+import {
+  MemoryStore,
+  type FieldErrors,
+  type FormDefinition,
+  type MemoryStoreOptions,
+  type NewRecord,
+  type ProviderStanding,
+  type Role,
+  type ServiceLedger,
+} from '../../../components/data/index.js';
 
 export const IDS = {
   insurer: 'orginsurer00001',
@@ -26,6 +35,20 @@ export interface FixtureOptions {
   /** Field errors the "server" answers to the next service report created or corrected. */
   readonly refuse?: FieldErrors | null;
   readonly lang?: 'zh' | 'en';
+  /** The provider's standing in the region's lists, which the MemoryStore does not keep. */
+  readonly standing?: ProviderStanding;
+}
+
+/** A MemoryStore whose ledger reports a given standing of the provider (the server's lists). */
+class ListedStore extends MemoryStore {
+  readonly #standing: ProviderStanding;
+  constructor(options: MemoryStoreOptions, standing: ProviderStanding) {
+    super(options);
+    this.#standing = standing;
+  }
+  override async serviceLedger(policyId: string): Promise<ServiceLedger> {
+    return { ...(await super.serviceLedger(policyId)), providerStanding: this.#standing };
+  }
 }
 
 const insured = { uscc: '91330602MA2E10001X', name: '绍兴越城化工有限公司' };
@@ -87,7 +110,7 @@ export function serviceStore(options: FixtureOptions): MemoryStore {
     updated: '2026-01-01 00:00:00.000Z',
   });
   let refuse = options.refuse ?? null;
-  const store = new MemoryStore({
+  const memoryOptions: MemoryStoreOptions = {
     lang: options.lang ?? 'zh',
     users: (['insurer', 'provider', 'enterprise', 'regulator'] as const).map((r) => ({
       userId: `user${r}`.padEnd(15, '0'),
@@ -150,6 +173,6 @@ export function serviceStore(options: FixtureOptions): MemoryStore {
       return errors;
     },
     signedInAs: emailOf(role),
-  });
-  return store;
+  };
+  return options.standing ? new ListedStore(memoryOptions, options.standing) : new MemoryStore(memoryOptions);
 }

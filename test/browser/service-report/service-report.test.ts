@@ -5,6 +5,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { IDS, serviceStore } from './fixture.js';
+import { expectAccessible } from '../setup/axe.js';
 import { $, deliveredService, form, hazardItem, mount, serviceReportSchema, submitValue, text } from './helpers.js';
 
 describe('<azx-service-report> ledger', () => {
@@ -30,6 +31,23 @@ describe('<azx-service-report> ledger', () => {
     const el = await mount(store, IDS.policy);
     expect(text(el, '[part="over-budget"]')).to.contain('600.00');
     expect($(el, '[data-figure="remaining"]')!.classList.contains('over')).to.equal(true);
+  });
+
+  it("warns at the provider when the region's lists exclude it, before anything is typed", async () => {
+    const schema = await serviceReportSchema();
+    const black = await mount(serviceStore({ schema, standing: 'blacklisted' }), IDS.policy);
+    expect($(black, '[part="provider-warning"]')!.getAttribute('role')).to.equal('alert');
+    expect(text(black, '[part="provider-warning"]')).to.contain('黑名单');
+    const outside = await mount(serviceStore({ schema, standing: 'not_whitelisted' }), IDS.policy);
+    expect(text(outside, '[part="provider-warning"]')).to.contain('白名单');
+    const allowed = await mount(serviceStore({ schema }), IDS.policy);
+    expect($(allowed, '[part="provider-warning"]')).to.equal(null);
+  });
+
+  it('has no accessibility violation (axe-core), with the ledger, the services and the form', async () => {
+    const el = await mount(serviceStore({ schema: await serviceReportSchema(), deliveredCost: 4600 }), IDS.policy);
+    await form(el).updateComplete;
+    await expectAccessible(el);
   });
 
   it('speaks English when asked', async () => {
