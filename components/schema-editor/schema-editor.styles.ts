@@ -185,6 +185,20 @@ export const editorStyles = css`
   azx-logic-builder {
     margin: 8px 0;
   }
+  .confirm {
+    border: 1px solid var(--azx-color-error, #d4380d);
+    border-radius: var(--azx-radius, 4px);
+    padding: 8px;
+    margin: 8px 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+  }
+  .confirm p {
+    margin: 0;
+    flex-basis: 100%;
+  }
   .sample-result.valid {
     color: #2e7d32;
   }

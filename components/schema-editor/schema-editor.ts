@@ -118,6 +118,9 @@ export class AzxSchemaEditor extends LitElement {
   @state() accessor #jsonCheck: CheckResult | undefined = undefined;
   @state() accessor #sample: Record<string, unknown> = {};
   @state() accessor #sampleResult: '' | 'valid' | 'invalid' = '';
+  /** The draft as last opened or saved: leaving with another one asks first. */
+  @state() accessor #savedDraft: DefinitionDraftState | undefined = undefined;
+  @state() accessor #confirmLeave = false;
   readonly #history = new History<DefinitionDraftState>();
   #loadedFor: Store | undefined;
 
@@ -175,6 +178,8 @@ export class AzxSchemaEditor extends LitElement {
 
   #open(draft: DefinitionDraftState, against: FormDefinition | undefined, isNewKey: boolean): void {
     this.#draft = draft;
+    this.#savedDraft = draft;
+    this.#confirmLeave = false;
     this.#against = against;
     this.#isNewKey = isNewKey;
     this.#history.clear();
@@ -315,7 +320,9 @@ export class AzxSchemaEditor extends LitElement {
     this.#busy = true;
     this.#errors = [];
     try {
+      const saving = this.#draft;
       await store.saveDefinitionDraft(this.#draftInput());
+      this.#savedDraft = saving;
       this.#status = t(this.#locale, 'saved');
       await this.#load();
       return true;
@@ -419,11 +426,7 @@ export class AzxSchemaEditor extends LitElement {
     const problems = checkOnce(d.schema);
     return html`<div class="draft">
       <div class="toolbar">
-        <button type="button" part="button" @click=${() => {
-          this.#draft = undefined;
-          this.#status = '';
-          this.#errors = [];
-        }}>${t(L, 'back')}</button>
+        <button type="button" part="button" class="back" @click=${() => this.#leave(false)}>${t(L, 'back')}</button>
         <button type="button" part="button" ?disabled=${!this.#history.canUndo} @click=${() => this.undo()} aria-keyshortcuts="Control+Z">
           ${t(L, 'undo')}</button>
         <button type="button" part="button" ?disabled=${!this.#history.canRedo} @click=${() => this.redo()} aria-keyshortcuts="Control+Shift+Z Control+Y">
@@ -440,6 +443,13 @@ export class AzxSchemaEditor extends LitElement {
         <label class="stack" for="meta-industry">${t(L, 'industry')}</label>
         <input id="meta-industry" part="control" .value=${d.industry} @change=${(e: Event) => this.#setMeta({ industry: (e.target as HTMLInputElement).value })} />
       </div>
+      ${this.#confirmLeave
+        ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+            <p id="confirm-text">${t(L, 'unsaved')}</p>
+            <button type="button" part="button" class="discard" @click=${() => this.#leave(true)}>${t(L, 'discard')}</button>
+            <button type="button" part="button primary" class="primary keep" @click=${() => (this.#confirmLeave = false)}>${t(L, 'keepEditing')}</button>
+          </div>`
+        : nothing}
       ${problems.ok ? nothing : this.#renderProblems(problems.problems)}
       <div role="tablist" part="tabs" class="tabs" aria-label=${t(L, 'heading')}>
         ${TABS.map(
@@ -450,6 +460,19 @@ export class AzxSchemaEditor extends LitElement {
       </div>
       <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.tab}`} class="panel panel-${this.tab}">${this.#renderTab(d, problems)}</div>
     </div>`;
+  }
+
+  /** Back to the list; with unsaved edits only once the administrator confirms. */
+  #leave(confirmed: boolean): void {
+    if (!confirmed && this.#draft !== this.#savedDraft) {
+      this.#confirmLeave = true;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm .keep')?.focus());
+      return;
+    }
+    this.#draft = undefined;
+    this.#confirmLeave = false;
+    this.#status = '';
+    this.#errors = [];
   }
 
   #onTabKey(e: KeyboardEvent): void {

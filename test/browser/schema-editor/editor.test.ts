@@ -345,6 +345,49 @@ describe('<azx-schema-editor>', () => {
     expect(el.draft!.schema).to.deep.equal(schema);
   });
 
+  it('asks before leaving unsaved edits, and not after saving or undoing them', async () => {
+    const { store, el } = await ammoniaDraft();
+    const back = () => root(el).querySelector<HTMLButtonElement>('button.back')!.click();
+    back(); // nothing edited yet
+    await settle(el);
+    expect(el.draft).to.equal(undefined);
+
+    byText(root(el), 'button', '编辑 policy').click();
+    await settle(el);
+    await addField(el, 'gas_detector', 'boolean', '气体检测仪');
+    back();
+    await settle(el);
+    expect(root(el).querySelector('.confirm')!.textContent).to.contain('有尚未保存的修改');
+    expect(el.draft).to.not.equal(undefined);
+    byText(root(el), 'button', '继续编辑').click();
+    await settle(el);
+    expect(root(el).querySelector('.confirm')).to.equal(null);
+    byText(root(el), 'button', '撤销').click();
+    await settle(el);
+    back(); // undone back to what was opened
+    await settle(el);
+    expect(el.draft).to.equal(undefined);
+
+    byText(root(el), 'button', '编辑 policy').click();
+    await settle(el);
+    await addField(el, 'gas_detector', 'boolean', '气体检测仪');
+    expect(await el.saveDraft()).to.equal(true);
+    back();
+    await settle(el);
+    expect(el.draft).to.equal(undefined);
+    expect(((await store.getDefinition('policy', 2)).schema['properties'] as Obj)['gas_detector']).to.not.equal(undefined);
+
+    byText(root(el), 'button', '编辑 policy').click();
+    await settle(el);
+    await addField(el, 'permit', 'string', '作业票');
+    back();
+    await settle(el);
+    byText(root(el), 'button', '放弃修改').click();
+    await settle(el);
+    expect(el.draft).to.equal(undefined);
+    expect(((await store.getDefinition('policy', 2)).schema['properties'] as Obj)['permit']).to.equal(undefined);
+  });
+
   it('speaks English when lang="en"', async () => {
     const store = await memoryStore();
     const el = await editorWith(store, 'en');
