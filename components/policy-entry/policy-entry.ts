@@ -148,11 +148,13 @@ export class AzxPolicyEntry extends LitElement {
     return rating ? { ...this._value, premium: rating.premium_by_rate, rating } : { ...this._value };
   }
 
-  /** Sets the form's fields, with the premium the rating gives (a read-only field of the form). */
+  /**
+   * Sets the form's fields. The premium and its rating are not among them (the rating panel
+   * shows them), so the form's value stays the user's own object while they type.
+   */
   #setValue(v: Data): void {
-    this._value = v;
-    const b = this.#breakdown();
-    if (b?.premiumFen !== undefined) this._value = { ...v, premium: b.premiumFen / 100 };
+    const { premium: _premium, rating: _rating, ...fields } = v;
+    this._value = 'premium' in v || 'rating' in v ? fields : v;
   }
 
   /** The problems the rule pack finds in the current policy (empty before an enterprise is chosen). */
@@ -353,7 +355,7 @@ export class AzxPolicyEntry extends LitElement {
 
   #onFormInput(e: Event): void {
     const form = e.currentTarget as AzxForm;
-    this.#setValue({ ...form.value });
+    this.#setValue(form.value);
     this._saved = undefined;
     this.#recheck();
   }
@@ -361,14 +363,20 @@ export class AzxPolicyEntry extends LitElement {
   #onCoefficient(key: FactorKey, e: Event): void {
     const v = Number((e.target as HTMLSelectElement).value);
     this._coefficients = { ...this._coefficients, [key]: v };
-    this.#setValue(this._value);
     this._saved = undefined;
     this.#recheck();
   }
 
+  /** A submit attempt shows the pack's problems at once, beside the form's own errors. */
+  #onSubmitClick(): void {
+    this._attempted = true;
+    this._problems = this.#check();
+  }
+
   async #onSubmit(e: CustomEvent<{ value: Data }>): Promise<void> {
     e.stopPropagation();
-    this.#setValue({ ...e.detail.value });
+    // the form's own object, not the event's copy: a new object would reset what it reveals
+    this.#setValue((e.currentTarget as AzxForm | null)?.value ?? e.detail.value);
     this._attempted = true;
     this._problems = this.#check();
     if (this._problems.length > 0 || !this.store || !this._enterprise || !this.#definition) return;
@@ -435,7 +443,7 @@ export class AzxPolicyEntry extends LitElement {
             @change=${this.#onFormInput}
             @azx-submit=${this.#onSubmit}
           >
-            <button slot="actions" type="submit" part="button submit" ?disabled=${this._busy === 'save'}>${this.#t('submit')}</button>
+            <button slot="actions" type="submit" part="button submit" ?disabled=${this._busy === 'save'} @click=${this.#onSubmitClick}>${this.#t('submit')}</button>
           </azx-form>`
         : nothing}
       ${this.#renderStatus()}
@@ -654,13 +662,13 @@ function formErrors(errors: Errors): Errors {
 }
 
 /**
- * The policy definition as the form shows it: the rating is the element's own panel, the
- * premium is computed from it (read-only), the rest is the definition's.
+ * The policy definition as the form shows it: the rating and the premium it gives are the
+ * element's own panel, the rest is the definition's.
  */
 function displaySchema(schema: JsonSchema): JsonSchema {
   const props = { ...((schema['properties'] as Record<string, JsonSchema> | undefined) ?? {}) };
   delete props['rating'];
-  if (props['premium']) props['premium'] = { ...props['premium'], readOnly: true };
+  delete props['premium'];
   const required = ((schema['required'] as string[] | undefined) ?? []).filter((k) => k !== 'premium');
   return { ...schema, properties: props, required };
 }
