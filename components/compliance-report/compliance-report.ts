@@ -113,7 +113,7 @@ export class AzxComplianceReport extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (['store', 'region', 'round', 'industry', 'from', 'to', 'at', 'minShare'].some((k) => changed.has(k as keyof AzxComplianceReport))) {
-      void this.reload();
+      queueMicrotask(() => void this.reload());
     }
   }
 

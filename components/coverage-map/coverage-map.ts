@@ -84,7 +84,6 @@ export class AzxCoverageMap extends LitElement {
 
   @state() private accessor _data: CoverageFigures | undefined = undefined;
   @state() private accessor _error = '';
-  @state() private accessor _loading = false;
   @state() private accessor _focus = '';
   @state() private accessor _tip: { code: string; x: number; y: number } | undefined = undefined;
   @state() private accessor _records: RecordsView | undefined = undefined;
@@ -102,12 +101,13 @@ export class AzxCoverageMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // after this update has finished: both change state (no update scheduled from inside one)
     if (['store', 'region', 'industry', 'from', 'to', 'at', 'minShare'].some((k) => changed.has(k as keyof AzxCoverageMap))) {
-      void this.reload();
+      queueMicrotask(() => void this.reload());
     }
     if (this.#focusAfterRender) {
       this.#focusAfterRender = false;
-      (this.renderRoot.querySelector('[data-code][tabindex="0"]') as HTMLElement | null)?.focus();
+      queueMicrotask(() => (this.renderRoot.querySelector('[data-code][tabindex="0"]') as HTMLElement | null)?.focus());
     }
   }
 
@@ -116,7 +116,6 @@ export class AzxCoverageMap extends LitElement {
     const store = this.store;
     if (!store) return;
     const id = ++this.#query;
-    this._loading = true;
     try {
       const data = await store.coverageFigures({
         ...(this.region ? { region: this.region } : {}),
@@ -135,8 +134,6 @@ export class AzxCoverageMap extends LitElement {
       this._data = undefined;
       const e = err as { message_zh?: string; message_en?: string; message?: string };
       this._error = t(this.#locale, 'errorLoad', { message: (this.#locale === 'en' ? e.message_en : e.message_zh) ?? e.message ?? String(err) });
-    } finally {
-      if (id === this.#query) this._loading = false;
     }
   }
 

@@ -4,7 +4,7 @@
  * only translates shapes and errors.
  */
 import PocketBase, { BaseAuthStore, LocalAuthStore, type RecordModel, type RecordSubscription } from 'pocketbase';
-import { fieldError, isStoreError, storeError, type StoreError } from './errors.js';
+import { fieldError, isStoreError, storeError, StoreError } from './errors.js';
 import { fromPocketBaseError } from './pocketbase-errors.js';
 import { paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
 import {
@@ -492,7 +492,11 @@ export class PocketBaseStore implements Store {
     try {
       return await this.#pb.send<T>(path, body ? { method: 'POST', body, query: q } : { query: q });
     } catch (err) {
-      throw this.#error(err);
+      const e = this.#error(err);
+      // these routes say why in both languages (e.g. "outside this account's scope"): keep it
+      const r = (err as { response?: { message_zh?: unknown; message_en?: unknown } }).response;
+      if (typeof r?.message_zh !== 'string' || typeof r.message_en !== 'string') throw e;
+      throw new StoreError({ code: e.code, status: e.status, message_zh: r.message_zh, message_en: r.message_en, fieldErrors: e.fieldErrors, cause: err });
     }
   }
 
