@@ -185,6 +185,9 @@ export const editorStyles = css`
   azx-logic-builder {
     margin: 8px 0;
   }
+  .warnings {
+    color: #ad6800;
+  }
   .confirm {
     border: 1px solid var(--azx-color-error, #d4380d);
     border-radius: var(--azx-radius, 4px);

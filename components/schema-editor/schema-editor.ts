@@ -14,6 +14,7 @@ import { renderInspector } from './inspector.js';
 import { renderRules } from './rules-panel.js';
 import { renderPublish } from './publish-panel.js';
 import { diffSchemas } from './diff.js';
+import { referenceWarnings, type Warning } from './references.js';
 import { History } from './history.js';
 import { extendSchema, fieldAt, type FieldPath } from './model.js';
 import { checkSchema, checkSchemaText, type CheckResult, type SchemaProblem } from './meta/check.js';
@@ -38,6 +39,13 @@ const TABS: readonly [Tab, EditorKey][] = [
   ['preview', 'tabPreview'],
   ['publish', 'tabPublish'],
 ];
+
+const warned = new WeakMap<object, Warning[]>();
+function warningsOnce(schema: JsonSchema): Warning[] {
+  let w = warned.get(schema);
+  if (!w) warned.set(schema, (w = referenceWarnings(schema)));
+  return w;
+}
 
 const checked = new WeakMap<object, CheckResult>();
 function checkOnce(schema: JsonSchema): CheckResult {
@@ -451,6 +459,7 @@ export class AzxSchemaEditor extends LitElement {
           </div>`
         : nothing}
       ${problems.ok ? nothing : this.#renderProblems(problems.problems)}
+      ${this.#renderWarnings(warningsOnce(d.schema))}
       <div role="tablist" part="tabs" class="tabs" aria-label=${t(L, 'heading')}>
         ${TABS.map(
           ([tab, label]) => html`<button type="button" role="tab" part="tab" id=${`tab-${tab}`} aria-controls="panel"
@@ -481,6 +490,14 @@ export class AzxSchemaEditor extends LitElement {
     const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]![0];
     this.tab = next;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  }
+
+  #renderWarnings(warnings: readonly Warning[]): TemplateResult | typeof nothing {
+    if (warnings.length === 0) return nothing;
+    const L = this.#locale;
+    return html`<div class="warnings" role="status">
+      <ul>${warnings.map((w) => html`<li>${L === 'en' ? w.en : w.zh}</li>`)}</ul>
+    </div>`;
   }
 
   #renderProblems(problems: readonly SchemaProblem[]): TemplateResult {

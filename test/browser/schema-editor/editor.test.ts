@@ -388,6 +388,24 @@ describe('<azx-schema-editor>', () => {
     expect(((await store.getDefinition('policy', 2)).schema['properties'] as Obj)['permit']).to.equal(undefined);
   });
 
+  it('warns when a condition or rule reads a field that was removed', async () => {
+    const { el } = await ammoniaDraft();
+    await addField(el, 'ammonia_alarm', 'boolean', '氨气报警装置');
+    await addField(el, 'alarm_count', 'integer', '报警探头数量');
+    const visible = builders(el)[0]!;
+    byText(visible.shadowRoot!, 'button', '添加条件').click();
+    await visible.updateComplete;
+    type(visible.shadowRoot!.querySelector<HTMLSelectElement>('select[aria-label="字段 1"]')!, 'ammonia_alarm');
+    await settle(el);
+    expect(root(el).querySelector('.warnings')).to.equal(null);
+    byText(root(el), 'button', '删除 氨气报警装置').click();
+    await settle(el);
+    expect(root(el).querySelector('.warnings')!.textContent).to.contain('字段 alarm_count 的显示条件引用了不存在的字段 ammonia_alarm');
+    byText(root(el), 'button', '撤销').click();
+    await settle(el);
+    expect(root(el).querySelector('.warnings')).to.equal(null);
+  });
+
   it('speaks English when lang="en"', async () => {
     const store = await memoryStore();
     const el = await editorWith(store, 'en');

@@ -1,6 +1,7 @@
 /** The JSON view: experts type the definition; it is checked against the 2020-12 meta-schema as they type. */
 import { expect } from '@open-wc/testing';
 import { checkSchemaText } from '../../../components/schema-editor/index.js';
+import { referenceWarnings } from '../../../components/schema-editor/references.js';
 import { byText, createIndustry, editorWith, memoryStore, openTab, root, settle } from './helpers.js';
 
 async function jsonView() {
@@ -65,6 +66,7 @@ describe('<azx-schema-editor> JSON view', () => {
       const doc = (await (await fetch(`/schemas/definitions/${file}.json`)).json()) as { schema: unknown };
       const r = checkSchemaText(JSON.stringify(doc.schema));
       expect(r.ok, `${file}: ${r.ok ? '' : r.problems.map((p) => p.en).join('; ')}`).to.equal(true);
+      expect(referenceWarnings(doc.schema as Record<string, unknown>).map((x) => x.en), file).to.deep.equal([]);
     }
   });
 });
