@@ -1,0 +1,52 @@
+/**
+ * <azx-policy-entry> against the real AZX backend of this run: insurer A enters a policy for
+ * its Zhejiang enterprise under the national pack, the server recomputes and stores it; a
+ * refusal by the server comes back to the user and stores nothing.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { PocketBaseStore } from '../../../components/data/index.js';
+import { unique } from '../setup/unique.js';
+import { world } from '../setup/world.js';
+import { breakdownText, find, mount, problems, root, submit, type } from './helpers.js';
+
+async function insurerA() {
+  const w = await world();
+  const store = new PocketBaseStore({ url: w.url });
+  await store.signIn(w.users.insurerA.email, w.users.insurerA.password);
+  return { w, store };
+}
+
+describe('<azx-policy-entry> on the server', () => {
+  it('stores a policy entered under the national pack with the premium the server recomputes', async () => {
+    const { w, store } = await insurerA();
+    const el = await mount(store);
+    await find(el, w.uscc['E1']!);
+    expect(root(el).querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('national');
+    expect(breakdownText(el)).to.contain('= 16000 元');
+    const no = `AZX-PE-${unique()}`.toUpperCase().slice(0, 40);
+    await type(el, '/policy_no', no);
+    let saved: CustomEvent | undefined;
+    el.addEventListener('azx-policy-saved', (e) => (saved = e as CustomEvent));
+    await submit(el);
+    await waitUntil(() => saved, 'the server stored the policy', { timeout: 10000 });
+    const read = await store.get('policies', saved!.detail.record.id);
+    expect(read.data['premium']).to.equal(16000);
+    expect(read.columns['premium']).to.equal(16000);
+    expect(read.columns['insurer']).to.equal(w.ids.orgs['insurerA']);
+    expect(read.columns['enterprise']).to.equal(w.ids.enterprises.E1);
+    expect((read.data['rating'] as { premium_by_rate: number }).premium_by_rate).to.equal(16000);
+  });
+
+  it('a refusal by the server is shown and nothing more is stored', async () => {
+    const { w, store } = await insurerA();
+    const el = await mount(store);
+    await find(el, w.uscc['E1']!);
+    // the world's own policy number: unique on the server, which the browser cannot know
+    await type(el, '/policy_no', w.policyNo.A);
+    const before = (await store.list('policies')).totalItems;
+    await submit(el);
+    await waitUntil(() => Object.keys(problems(el)).length > 0, 'the refusal', { timeout: 10000 });
+    expect(root(el).querySelector('[part="problems"]')!.textContent).to.contain('服务器拒绝');
+    expect((await store.list('policies')).totalItems).to.equal(before);
+  });
+});
