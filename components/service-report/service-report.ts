@@ -233,6 +233,8 @@ export class AzxServiceReport extends LitElement {
       service_date: today(),
       service_form: 'onsite',
       status: 'delivered',
+      // AQ 9010-2019: a service has a lead; the row is there to fill in
+      personnel: [{ role: 'lead' }],
       ...(this.#providerName && !insurerServes ? { provider_name: this.#providerName } : {}),
     };
   }

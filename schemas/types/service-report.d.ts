@@ -4,23 +4,6 @@
  */
 
 /**
- * - `"01"` 安全生产宣传教育培训 / Safety training and publicity
- * - `"02"` 安全风险辨识、评估和安全评价 / Risk identification, assessment and evaluation
- * - `"03"` 生产安全事故隐患排查 / Hazard inspection
- * - `"04"` 安全生产标准化建设 / Safety standardization
- * - `"05"` 生产安全事故应急预案编制和演练 / Emergency plans and drills
- * - `"06"` 安全生产科技推广应用 / Safety technology promotion
- * - `"07"` 其他有关事故预防工作 / Other prevention work
- */
-export type ServiceType = '01' | '02' | '03' | '04' | '05' | '06' | '07';
-/**
- * - `"hot_work"` 动火等危险作业 / Hot work and other dangerous operations
- * - `"outsourcing"` 外包外租作业 / Outsourced and leased operations
- * - `"evacuation_drill"` 全员应急疏散演练（人人会逃生） / Evacuation drill for every worker
- */
-export type CampaignItem = 'hot_work' | 'outsourcing' | 'evacuation_drill';
-
-/**
  * 事故预防技术服务记录 (Accident prevention service report)
  * 按 AQ 9010-2019 记录的一次事故预防技术服务：时间、地点、机构、人员、项目、措施、过程、发现的隐患、回访与双方确认。费用据实计入保单的事故预防服务专门台账。
  */
@@ -42,15 +25,25 @@ export interface ServiceReportRecord {
   /**
    * 服务项目 (Service types)
    * 可多选；服务项目应与保单约定的服务项目和服务计划相符。
+   * - `"01"` 安全生产宣传教育培训 / Safety training and publicity
+   * - `"02"` 安全风险辨识、评估和安全评价 / Risk identification, assessment and evaluation
+   * - `"03"` 生产安全事故隐患排查 / Hazard inspection
+   * - `"04"` 安全生产标准化建设 / Safety standardization
+   * - `"05"` 生产安全事故应急预案编制和演练 / Emergency plans and drills
+   * - `"06"` 安全生产科技推广应用 / Safety technology promotion
+   * - `"07"` 其他有关事故预防工作 / Other prevention work
    *
    * @minItems 1
    */
-  service_types: ServiceType[];
+  service_types: ('01' | '02' | '03' | '04' | '05' | '06' | '07')[];
   /**
    * 专项行动重点 (Campaign focus)
    * 2023 年全国安全生产专项行动强调的动火等危险作业、外包外租和人人会逃生的应急演练。
+   * - `"hot_work"` 动火等危险作业 / Hot work and other dangerous operations
+   * - `"outsourcing"` 外包外租作业 / Outsourced and leased operations
+   * - `"evacuation_drill"` 全员应急疏散演练（人人会逃生） / Evacuation drill for every worker
    */
-  campaign_items?: CampaignItem[];
+  campaign_items?: ('hot_work' | 'outsourcing' | 'evacuation_drill')[];
   /**
    * 服务形式 (Form of service)
    * - `"onsite"` 现场服务 / On site
