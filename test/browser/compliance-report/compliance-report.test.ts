@@ -1,0 +1,189 @@
+/**
+ * <azx-compliance-report>: the bulletin's numbers are the store's, exactly, and each opens the
+ * records behind it; a finding is recorded only with a category and flows into the report; the
+ * tables export to a real XLSX package; printing lends an A4 page box only while printing; and on
+ * the server a city regulator draws a reproducible sample and another city cannot read it.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../../components/compliance-report/index.js';
+import type { AzxComplianceReport } from '../../../components/compliance-report/index.js';
+import { complianceXlsx } from '../../../components/compliance-report/index.js';
+import { PocketBaseStore, provideStore, type Store } from '../../../components/data/index.js';
+import { world } from '../setup/world.js';
+import { FixtureRegulatorStore, HANGZHOU_COUNTIES, ROUND, XIHU_UNINSURED } from '../coverage-map/fixture.js';
+
+const mounted: HTMLElement[] = [];
+afterEach(() => mounted.splice(0).forEach((h) => h.remove()));
+
+async function mount(store: Store, set: Partial<AzxComplianceReport> = {}): Promise<AzxComplianceReport> {
+  const host = document.createElement('div');
+  provideStore(host, store);
+  const el = document.createElement('azx-compliance-report');
+  Object.assign(el, set);
+  host.append(el);
+  document.body.append(host);
+  mounted.push(host);
+  await waitUntil(() => el.report || el.shadowRoot?.querySelector('[part="error"]'), 'report loaded', { timeout: 15000 });
+  await el.updateComplete;
+  return el;
+}
+
+const $ = (el: AzxComplianceReport, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const $$ = (el: AzxComplianceReport, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
+const figuresIn = (el: AzxComplianceReport, s: string) => $$(el, `${s} [part="figure"]`).map((b) => b.textContent!.trim());
+
+describe('<azx-compliance-report> with known figures', () => {
+  it('writes the overview with every number from the store, each a link to its records', async () => {
+    const store = new FixtureRegulatorStore();
+    const el = await mount(store, { region: '330100' });
+    expect($(el, 'h1')!.textContent).to.equal('关于杭州市安全生产责任保险工作开展情况的通报');
+    const insured = HANGZHOU_COUNTIES.reduce((n, c) => n + c.insured, 0);
+    const workers = HANGZHOU_COUNTIES.reduce((n, c) => n + c.workers, 0);
+    // insured total, then per industry (22 construction, 4 chemicals), insurers active, workers; late, uninsured, not fully, lapsed
+    expect(figuresIn(el, '.summary')).to.deep.equal([String(insured), '22', '4', '2', workers.toLocaleString('zh-CN'), '2', '3', '2', '1']);
+    expect($(el, '.summary')!.textContent!.replace(/\s+/g, '')).to.contain('建筑施工22、危险化学品4');
+
+    const uninsured = $$(el, '.summary [part="figure"]')[6]!;
+    uninsured.click();
+    await waitUntil(() => $(el, '[part="records"]'), 'records opened');
+    expect(store.calls.records.at(-1)).to.include({ region: '330100', metric: 'uninsured' });
+    expect($(el, '#records-title')!.textContent).to.equal('应保未保：共 3 条');
+    expect($$(el, '[part="records"] tbody tr td:first-child').map((td) => td.textContent)).to.deep.equal(XIHU_UNINSURED.map((x) => x.name));
+  });
+
+  it('tabulates by region (with a total), by insurer and by industry, and lists the problem enterprises', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
+    const tables = $$(el, 'article table');
+    // problems, by region, by insurer, by industry, then the lists' tables
+    const regionRows = [...tables[1]!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].slice(0, 6).map((c) => c.textContent!.trim()));
+    expect(regionRows).to.deep.equal([
+      ['上城区', '10', '10', '100.0%', '0', '0'],
+      ['西湖区', '18', '15', '83.3%', '3', '2'],
+      ['滨江区', '0', '0', '—', '0', '0'],
+    ]);
+    expect([...tables[1]!.querySelectorAll('tfoot th, tfoot td')].slice(0, 6).map((c) => c.textContent!.trim())).to.deep.equal(['合计', '28', '25', '89.3%', '3', '2']);
+    const insurers = [...tables[2]!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].slice(0, 4).map((c) => c.textContent!.trim()));
+    expect(insurers).to.deep.equal([
+      ['甲财产保险杭州分公司', '16', '800', '400,000.00'],
+      ['乙人寿财险杭州分公司', '10', '500', '250,000.00'],
+    ]);
+    const problems = Object.fromEntries([...tables[0]!.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent!.trim()]));
+    expect(problems).to.include({ 应保未保: '3', 未全员投保: '2', 到期未续保: '1', 未按时上传: '2' });
+    const lists = $$(el, 'section.list h3').map((h) => h.textContent);
+    expect(lists).to.deep.equal(['到期未续保（共 0 条）', '未全员投保（共 0 条）', '未按时上传（共 0 条）', '应保未保（共 3 条）', '预防费用不足（共 0 条）']);
+  });
+
+  it('records a finding against a sampled policy only with a category, and the report counts it', async () => {
+    const store = new FixtureRegulatorStore();
+    const el = await mount(store, { round: ROUND.id });
+    expect($(el, '.meta')!.textContent).to.contain('随机种子 2026');
+    expect($$(el, '[part="sample"] tbody tr').length).to.equal(3);
+    $$(el, '[part="sample"] tbody button')[0]!.click();
+    await el.updateComplete;
+    const form = $(el, 'form.finding') as HTMLFormElement;
+    form.requestSubmit();
+    await el.updateComplete;
+    expect($(el, '#finding-category-error')!.textContent).to.equal('请选择问题类别');
+    expect(store.calls.findings.length).to.equal(0);
+
+    (form.querySelector('select') as HTMLSelectElement).value = 'rate_misused';
+    (form.querySelector('textarea') as HTMLTextAreaElement).value = '未按系数核算保费';
+    let recorded: unknown;
+    el.addEventListener('azx-finding', (e) => (recorded = (e as CustomEvent).detail.finding));
+    form.requestSubmit();
+    await waitUntil(() => recorded, 'finding stored');
+    expect(store.calls.findings[0]).to.deep.equal({ round: ROUND.id, policy: 'pol1', category: 'rate_misused', note: '未按系数核算保费' });
+    await waitUntil(() => el.report?.round?.withProblems === 1, 'the report counts it');
+    await el.updateComplete;
+    const sample = figuresIn(el, '.summary');
+    expect(sample.slice(5, 7)).to.deep.equal(['3', '1']); // sampled, with problems
+    const problems = $$(el, 'article table')[0]!.querySelector('tbody tr')!;
+    expect(problems.querySelector('th')!.textContent).to.equal('未规范使用保险方案及费率机制');
+    expect(problems.querySelector('td')!.textContent!.trim()).to.equal('1');
+  });
+
+  it('draws a sample from the form, refusing a blank name', async () => {
+    const store = new FixtureRegulatorStore();
+    const el = await mount(store, { region: '330100' });
+    const form = $(el, 'form.draw') as HTMLFormElement;
+    form.requestSubmit();
+    await el.updateComplete;
+    expect($(el, '#draw-name-error')!.textContent).to.equal('请填写检查轮次名称');
+    expect(store.calls.draws.length).to.equal(0);
+    (form.querySelector('[name="name"]') as HTMLInputElement).value = '下半年抽查';
+    (form.querySelector('[name="seed"]') as HTMLInputElement).value = '77';
+    (form.querySelector('[name="size"]') as HTMLInputElement).value = '3';
+    form.requestSubmit();
+    await waitUntil(() => el.round, 'the new round is shown');
+    expect(store.calls.draws[0]).to.deep.equal({ name: '下半年抽查', seed: 77, size: 3, region: '330100' });
+    await waitUntil(() => el.report?.round?.name === '下半年抽查', 'report of the new round');
+  });
+
+  it('exports its tables to an XLSX package', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
+    const sheets = el.sheets();
+    expect(sheets.map((s) => s.name)).to.deep.equal(['三、分地区情况', '四、分保险机构情况', '五、分行业投保情况', '二、主要存在问题', '到期未续保', '未全员投保', '未按时上传', '应保未保', '预防费用不足']);
+    expect(sheets[0]!.rows[2]!.slice(0, 6)).to.deep.equal(['西湖区', 20, 18, 16, 3, 0.8333]);
+    const bytes = complianceXlsx(sheets);
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).to.equal('PK');
+    const text = new TextDecoder().decode(bytes);
+    expect(text).to.contain('[Content_Types].xml');
+    expect(text).to.contain('<sheet name="三、分地区情况" sheetId="1" r:id="rId1"/>');
+    expect(text).to.contain('<c r="A3" t="inlineStr"><is><t xml:space="preserve">西湖区</t></is></c><c r="B3"><v>20</v></c>');
+    expect(text).to.contain('杭州西湖丙加油站');
+    // the end-of-central-directory record counts 4 package parts + 9 sheets
+    const end = bytes.length - 22;
+    expect(bytes[end]).to.equal(0x50);
+    expect(bytes[end + 8]! | (bytes[end + 9]! << 8)).to.equal(13);
+  });
+
+  it('prints on A4: the page box is lent to the document only while printing', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
+    const print = window.print;
+    let during: string[] = [];
+    window.print = () => {
+      during = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText));
+    };
+    try {
+      $$(el, '[part="toolbar"] > button')[0]!.click();
+    } finally {
+      window.print = print;
+    }
+    expect(during.some((r) => /@page\s*\{\s*size: a4/i.test(r)), during.join(" ")).to.equal(true);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@page')))).to.equal(false);
+  });
+});
+
+describe('<azx-compliance-report> on the server', () => {
+  it("a city regulator draws a reproducible sample and records a finding; another city cannot read the round", async () => {
+    const w = await world();
+    const store = new PocketBaseStore({ url: w.url });
+    await store.signIn(w.users.regulatorShaoxing.email, w.users.regulatorShaoxing.password);
+    const el = await mount(store);
+    expect(el.report!.region.code).to.equal('330600');
+    expect($(el, 'h1')!.textContent).to.equal('关于绍兴市安全生产责任保险工作开展情况的通报');
+    const direct = await store.complianceReport({});
+    expect(figuresIn(el, '.summary')[0]).to.equal(String(direct.total.insured));
+
+    const a = await store.drawSample({ name: '浏览器测试', seed: 99, size: 5 });
+    const b = await store.drawSample({ name: '浏览器测试（复核）', seed: 99, size: 5 });
+    expect(b.sample).to.deep.equal(a.sample);
+    expect(a.sample.length).to.be.greaterThan(0);
+    el.round = a.id;
+    await waitUntil(() => el.report?.round?.id === a.id && $$(el, '[part="sample"] tbody tr').length === a.sample.length, 'the sample is shown', { timeout: 10000 });
+    await store.recordFinding({ round: a.id, policy: a.sample[0]!, category: 'no_prevention_clause', note: '合同未约定' });
+    await el.reload();
+    await el.updateComplete;
+    expect(el.report!.round!.withProblems).to.equal(1);
+    expect(el.report!.round!.categories.find((c) => c.category === 'no_prevention_clause')!.count).to.equal(1);
+
+    const other = new PocketBaseStore({ url: w.url });
+    await other.signIn(w.users.regulatorHangzhou.email, w.users.regulatorHangzhou.password);
+    let refused: { code?: string } | undefined;
+    await other.complianceReport({ round: a.id }).catch((e) => (refused = e));
+    expect(refused?.code).to.equal('not_found');
+    const el2 = await mount(other, { region: '330600' });
+    expect($(el2, '[part="error"]')!.textContent).to.contain('辖区');
+  });
+});
