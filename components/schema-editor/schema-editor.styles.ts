@@ -129,6 +129,14 @@ export const editorStyles = css`
       grid-template-columns: 1fr;
     }
   }
+  .inspector {
+    /* stays in view beside a long list of fields */
+    position: sticky;
+    top: 0;
+    align-self: start;
+    max-height: 100vh;
+    overflow: auto;
+  }
   .tree,
   .subtree {
     list-style: none;

@@ -54,6 +54,7 @@ export function checkSchema(doc: unknown): CheckResult {
     problems.push({ pointer: '', zh: '表单定义的根必须是 type 为 object 且带 properties 的对象', en: 'The root must be "type": "object" with "properties"' });
   }
   walkXKeywords(doc, '', problems);
+  ruleMessages(doc, problems);
   if (problems.length === 0) {
     try {
       logicOf(doc as JsonSchema);
@@ -147,4 +148,17 @@ function walkXKeywords(node: unknown, pointer: string, problems: SchemaProblem[]
       walkXKeywords(value, here, problems);
     }
   }
+}
+
+/** Each cross-field rule needs its message in both languages: said plainly, before the logic check. */
+function ruleMessages(doc: Record<string, unknown>, problems: SchemaProblem[]): void {
+  const rules = doc['x-rules'];
+  if (!Array.isArray(rules)) return;
+  rules.forEach((r, i) => {
+    const message = isObject(r) && isObject(r['message']) ? r['message'] : {};
+    const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+    const n = i + 1;
+    if (blank(message['zh-CN'])) problems.push({ pointer: `/x-rules/${i}/message`, zh: `规则 ${n} 缺少中文提示`, en: `Rule ${n} has no Chinese message` });
+    if (blank(message['en'])) problems.push({ pointer: `/x-rules/${i}/message`, zh: `规则 ${n} 缺少英文提示`, en: `Rule ${n} has no English message` });
+  });
 }

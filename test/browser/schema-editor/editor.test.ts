@@ -192,7 +192,7 @@ describe('<azx-schema-editor>', () => {
     type(sr.querySelector<HTMLInputElement>('input[aria-label="倍数 1"]')!, '0.25');
     await settle(el);
     // without messages the definition is not publishable yet, and the editor says why
-    expect(root(el).querySelector('.problems')!.textContent).to.contain('message');
+    expect(root(el).querySelector('.problems')!.textContent).to.contain('规则 1 缺少中文提示').and.contain('规则 1 缺少英文提示');
     type(root(el).querySelector<HTMLInputElement>('#rule-0-zh')!, '涉氨企业预防费用不得低于保费的 25%');
     await settle(el);
     type(root(el).querySelector<HTMLInputElement>('#rule-0-en')!, 'Prevention budget at least 25% of the premium');
