@@ -240,8 +240,9 @@ export class AzxServiceReport extends LitElement {
   }
 
   #typeTitle = (code: string): string => {
-    const defs = (this.#definition?.schema['$defs'] ?? {}) as Record<string, Json>;
-    const options = (defs['service_type']?.['oneOf'] ?? []) as Json[];
+    const props = (this.#definition?.schema['properties'] ?? {}) as Record<string, Json>;
+    const items = (props['service_types']?.['items'] ?? {}) as Json;
+    const options = (items['oneOf'] ?? []) as Json[];
     const o = options.find((x) => x['const'] === code);
     const title = o ? (this.#locale === 'en' ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
     return typeof title === 'string' ? title : '';

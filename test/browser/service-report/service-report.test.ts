@@ -21,7 +21,7 @@ describe('<azx-service-report> ledger', () => {
     expect(meter.max).to.equal(4000);
     expect($(el, '[part="over-budget"]')).to.equal(null);
     // agreed 01, 03, 05; delivered 01 and 03
-    expect(text(el, '[part="missing-items"]')).to.contain('05');
+    expect(text(el, '[part="missing-items"]')).to.contain('05 生产安全事故应急预案编制和演练');
     expect(text(el, '[part="missing-items"]')).not.to.contain('01 ');
     expect(text(el, '[part="ledger-facts"]')).to.contain('约定每年 4 次');
   });
@@ -64,6 +64,7 @@ describe('<azx-service-report> recording a service', () => {
     expect($(el, 'azx-form')).to.equal(null);
     expect(text(el, '[part="notice"]')).to.contain('只能查看');
     expect(el.shadowRoot!.querySelectorAll('#reports tbody tr').length).to.equal(2);
+    expect(text(el, `tr[data-report="${IDS.delivered}"]`)).to.contain('安全生产宣传教育培训、生产安全事故隐患排查');
     expect($(el, 'button.deliver')).to.equal(null);
   });
 
