@@ -126,6 +126,16 @@ export class AzxHazardLedger extends LitElement {
     return this.#nextLoaded();
   }
 
+  /**
+   * Opens the detail of a hazard by id (a portal's deep link); with `notice`, also its printable
+   * rectification notice. Rejects with the Store's `not_found` when the party may not read it.
+   */
+  async open(id: string, { notice = false }: { notice?: boolean } = {}): Promise<void> {
+    if (!this.store) throw new Error('no store');
+    await this.#open(await this.store.get('hazards', id));
+    if (notice) await this.#openNotice();
+  }
+
   /** Resolves after the next `azx-loaded`. */
   #nextLoaded(): Promise<void> {
     return new Promise((resolve) => this.#loadedWaiters.push(resolve));
