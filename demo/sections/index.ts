@@ -12,4 +12,5 @@ export const SECTIONS: readonly PortalSection[] = [
   industryPolicySection, schemaEditorSection,
   serviceReportSection,
   hazardLedgerSection,
+  coverageMapSection, complianceReportSection,
 ];
