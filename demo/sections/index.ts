@@ -5,6 +5,8 @@ import { policiesSection } from './policies.js';
 import { industryPolicySection, schemaEditorSection } from './schema-editor.js';
 import { serviceReportSection } from './service-report.js';
 import { hazardLedgerSection } from './hazard-ledger.js';
+import { coverageMapSection } from './coverage-map.js';
+import { complianceReportSection } from './compliance-report.js';
 
 export const SECTIONS: readonly PortalSection[] = [
   policyFormSection,
