@@ -160,6 +160,13 @@ export const serviceReportStyles = css`
     gap: 8px;
     align-items: center;
   }
+  details.evidence ul {
+    margin: 4px 0 0;
+    padding-inline-start: 1.2em;
+  }
+  a {
+    color: var(--azx-color-accent, #1664ff);
+  }
   .help {
     color: var(--azx-color-muted, #646a73);
     font-weight: normal;

@@ -117,6 +117,8 @@ export class AzxServiceReport extends LitElement {
   @state() accessor #notice = '';
   @state() accessor #busy = false;
   @state() accessor #loadError = '';
+  /** Evidence links of a report, resolved when its list is opened (file URLs are short-lived). */
+  @state() accessor #evidenceUrls: ReadonlyMap<string, readonly { name: string; url: string }[]> = new Map();
 
   #unwatch: (() => void) | undefined;
   #watching: Store | undefined;
@@ -366,6 +368,34 @@ export class AzxServiceReport extends LitElement {
     }
   }
 
+  async #openEvidence(report: StoredRecord<ServiceReportRecord>, event: Event): Promise<void> {
+    const store = this.store;
+    if (!store || !(event.currentTarget as HTMLDetailsElement).open) return;
+    const names = Array.isArray(report.columns['evidence']) ? (report.columns['evidence'] as string[]) : [];
+    try {
+      const links = await Promise.all(names.map(async (name) => ({ name, url: await store.fileUrl(report, name) })));
+      this.#evidenceUrls = new Map([...this.#evidenceUrls, [report.id, links]]);
+    } catch (err) {
+      this.#notice = t(this.#locale, 'failed', { msg: isStoreError(err) ? err.message : String(err) });
+    }
+  }
+
+  #renderEvidenceCell(r: StoredRecord<ServiceReportRecord>) {
+    const names = Array.isArray(r.columns['evidence']) ? (r.columns['evidence'] as string[]) : [];
+    if (!names.length) return html`<td></td>`;
+    const links = this.#evidenceUrls.get(r.id);
+    return html`<td>
+      <details class="evidence" @toggle=${(e: Event) => this.#openEvidence(r, e)}>
+        <summary>${t(this.#locale, 'evidenceCount', { n: names.length })}</summary>
+        ${links
+          ? html`<ul>
+              ${links.map((l) => html`<li><a href=${l.url} target="_blank" rel="noopener">${l.name}</a></li>`)}
+            </ul>`
+          : html`<span class="help">${t(this.#locale, 'loading')}</span>`}
+      </details>
+    </td>`;
+  }
+
   #policyLabel(p: StoredRecord): string {
     const insured = (p.data['insured'] ?? {}) as Json;
     return `${String(p.data['policy_no'] ?? p.id)} · ${String(insured['name'] ?? '')}`;
@@ -423,6 +453,7 @@ export class AzxServiceReport extends LitElement {
           <th scope="col">${t(locale, 'types')}</th>
           <th scope="col">${t(locale, 'status')}</th>
           <th scope="col">${t(locale, 'cost')}</th>
+          <th scope="col">${t(locale, 'evidenceShort')}</th>
           ${this.#canWrite ? html`<th scope="col"><span class="help">—</span></th>` : nothing}
         </tr>
       </thead>
@@ -433,6 +464,7 @@ export class AzxServiceReport extends LitElement {
             <td>${(r.data.service_types ?? []).map((c) => this.#typeTitle(c)).join('、')}</td>
             <td>${this.#statusTitle(r.data.status)}</td>
             <td class="num">${yuan(Number(r.data.cost ?? 0), locale)}</td>
+            ${this.#renderEvidenceCell(r)}
             ${this.#canWrite
               ? html`<td>
                   ${r.data.status === 'planned'

@@ -93,6 +93,20 @@ describe('prevention service in the demo portal', () => {
     });
     assert.equal(meter.value, want);
 
+    // the photo is stored with the report and opens from the services table
+    const href = await page.evaluate(async (no) => {
+      const root = document.querySelector('azx-service-report').shadowRoot;
+      const row = [...root.querySelectorAll('#reports tbody tr')].find((tr) => tr.textContent.includes(no));
+      const details = row.querySelector('details.evidence');
+      details.open = true;
+      for (let i = 0; i < 100 && !details.querySelector('a'); i++) await new Promise((r) => setTimeout(r, 50));
+      return details.querySelector('a')?.href ?? '';
+    }, reportNo);
+    assert.match(href, /site_photo/);
+    const file = await fetch(href);
+    assert.equal(file.status, 200);
+    assert.equal(Buffer.from(await file.arrayBuffer()).subarray(1, 4).toString(), 'PNG');
+
     // the hazard is a hazard record linked to the report, found, visible to the provider
     const token = await page.evaluate(() => {
       for (let i = 0; i < localStorage.length; i++) {

@@ -102,6 +102,14 @@ describe('<azx-service-report> recording a service', () => {
     // the form starts over for the next service, without the files
     expect(form(el).value['cost']).to.equal(undefined);
     expect($(el, '[part="evidence"] ul')).to.equal(null);
+
+    // the stored files open from the services table
+    const details = $<HTMLDetailsElement>(el, `tr[data-report="${record.id}"] details.evidence`)!;
+    expect(details.textContent).to.contain('2 个文件');
+    details.open = true;
+    await waitUntil(() => details.querySelectorAll('a').length === 2, 'links to the stored files', { timeout: 5000 });
+    const link = [...details.querySelectorAll('a')].find((a) => a.textContent?.includes('签到表'))!;
+    expect(await (await fetch(link.href)).text()).to.equal('sheet');
   });
 
   it('delivers a planned service as a correction of it, not as a second record', async () => {
