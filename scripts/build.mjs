@@ -18,7 +18,7 @@ export const ELEMENTS = [
   { name: 'form', entry: 'components/core/index.ts' },
   // Not an element: the Store contract and its implementations, for portals that provide one.
   { name: 'data', entry: 'components/data/index.ts' },
-  // { name: 'policy-entry', entry: 'components/policy-entry/index.ts' },
+  { name: 'policy-entry', entry: 'components/policy-entry/index.ts' },
   { name: 'coverage-map', entry: 'components/coverage-map/index.ts' },
   { name: 'compliance-report', entry: 'components/compliance-report/index.ts' },
   { name: 'schema-editor', entry: 'components/schema-editor/index.ts' },

@@ -345,7 +345,10 @@ export class AzxPolicyEntry extends LitElement {
   #check(): Problem[] {
     const pack = this.pack;
     if (!pack || !this._enterprise) return [];
-    return checkPolicy(pack, registryOf(this._enterprise), this.value, this.#previous());
+    const value = this.value;
+    const problems = checkPolicy(pack, registryOf(this._enterprise), value, this.#previous());
+    // without cover or persons there is no rating yet: the form's own "required" says why
+    return value['rating'] ? problems : problems.filter((p) => p.code !== 'rating_missing');
   }
 
   /** After the first submit the problems follow every edit. */

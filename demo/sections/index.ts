@@ -1,6 +1,6 @@
 // The portal's sections, in tab order; one line per element.
 import type { PortalSection } from './section.js';
-import { policyFormSection } from './policy-form.js';
+import { policyEntrySection } from './policy-entry.js';
 import { policiesSection } from './policies.js';
 import { industryPolicySection, schemaEditorSection } from './schema-editor.js';
 import { serviceReportSection } from './service-report.js';
@@ -9,7 +9,7 @@ import { coverageMapSection } from './coverage-map.js';
 import { complianceReportSection } from './compliance-report.js';
 
 export const SECTIONS: readonly PortalSection[] = [
-  policyFormSection,
+  policyEntrySection,
   policiesSection,
   industryPolicySection, schemaEditorSection,
   serviceReportSection,
