@@ -20,6 +20,7 @@ export interface ListContext {
   readonly createProblem: string;
   edit(key: string): void;
   retire(definition: FormDefinition): void;
+  deleteDraft(definition: FormDefinition): void;
   create(spec: NewIndustry): void;
 }
 
@@ -59,6 +60,10 @@ export function renderList(c: ListContext): TemplateResult {
                     ${v.status === 'published'
                       ? html`<button type="button" part="button" ?disabled=${c.busy} @click=${() => c.retire(v)}
                           aria-label=${`${t(L, 'retireVersion', { v: v.version })}（${key}）`}>${t(L, 'retire')}</button>`
+                      : nothing}
+                    ${v.status === 'draft'
+                      ? html`<button type="button" part="button" ?disabled=${c.busy} @click=${() => c.deleteDraft(v)}
+                          aria-label=${`${t(L, 'deleteDraftVersion', { v: v.version })}（${key}）`}>${t(L, 'deleteDraft')}</button>`
                       : nothing}
                   </li>`,
                 )}

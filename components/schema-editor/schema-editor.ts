@@ -126,6 +126,7 @@ export class AzxSchemaEditor extends LitElement {
   @state() accessor #jsonCheck: CheckResult | undefined = undefined;
   @state() accessor #sample: Record<string, unknown> = {};
   @state() accessor #sampleResult: '' | 'valid' | 'invalid' = '';
+  @state() accessor #sampleError = '';
   /** The draft as last opened or saved: leaving with another one asks first. */
   @state() accessor #savedDraft: DefinitionDraftState | undefined = undefined;
   @state() accessor #confirmLeave = false;
@@ -383,6 +384,22 @@ export class AzxSchemaEditor extends LitElement {
     }
   }
 
+  async #deleteDraft(def: FormDefinition): Promise<void> {
+    const store = this.#store;
+    if (!store) return;
+    this.#busy = true;
+    this.#errors = [];
+    try {
+      await store.deleteDefinitionDraft(def.key, def.version);
+      await this.#load();
+      this.#status = t(this.#locale, 'draftDeleted', { v: def.version });
+    } catch (err) {
+      this.#showError(err);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
   #showError(err: unknown): void {
     const en = this.#locale === 'en';
     if (isStoreError(err)) {
@@ -421,6 +438,7 @@ export class AzxSchemaEditor extends LitElement {
                 this.#edit(key);
               },
               retire: (d) => void this.#retire(d),
+              deleteDraft: (d) => void this.#deleteDraft(d),
               create: (spec) => {
                 this.tab = 'fields';
                 this.#create(spec);
@@ -565,6 +583,18 @@ export class AzxSchemaEditor extends LitElement {
       }}>${t(L, 'jsonApply')}</button>`;
   }
 
+  #onSampleJson(text: string): void {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('{…}');
+      this.#sample = value as Record<string, unknown>;
+      this.#sampleError = '';
+      this.#sampleResult = '';
+    } catch (err) {
+      this.#sampleError = t(this.#locale, 'sampleJsonInvalid', { m: (err as Error).message });
+    }
+  }
+
   #renderPreview(d: DefinitionDraftState): TemplateResult {
     const L = this.#locale;
     return html`<div class="preview" part="preview">
@@ -589,7 +619,11 @@ export class AzxSchemaEditor extends LitElement {
       </p>
       <details>
         <summary>${t(L, 'sample')}</summary>
-        <pre class="json">${JSON.stringify(this.#sample, null, 2)}</pre>
+        <label for="sample-json">${t(L, 'sampleJson')}</label>
+        <textarea id="sample-json" part="control" class="json" rows="10" spellcheck="false"
+          aria-invalid=${this.#sampleError ? 'true' : 'false'} aria-describedby="sample-error"
+          .value=${JSON.stringify(this.#sample, null, 2)} @change=${(e: Event) => this.#onSampleJson((e.target as HTMLTextAreaElement).value)}></textarea>
+        <p id="sample-error" class="error" role="alert">${this.#sampleError}</p>
       </details>
     </div>`;
   }

@@ -406,6 +406,34 @@ describe('<azx-schema-editor>', () => {
     expect(root(el).querySelector('.warnings')).to.equal(null);
   });
 
+  it('validates pasted sample data in place, and deletes a draft from the list', async () => {
+    const store = await memoryStore();
+    await store.saveDefinitionDraft({ key: 'policy', version: 2, title: '安责险保单', schema: (await store.latestDefinition('policy')).schema });
+    const el = await editorWith(store);
+    byText(root(el), 'button', '编辑 policy').click();
+    await settle(el);
+    await openTab(el, '预览');
+    const sample = root(el).querySelector<HTMLTextAreaElement>('#sample-json')!;
+    type(sample, '[1, 2');
+    await settle(el);
+    expect(root(el).querySelector('#sample-error')!.textContent).to.contain('样例数据须为 JSON 对象');
+    type(sample, JSON.stringify({ policy_no: 'x', headcount: -1 }));
+    await settle(el);
+    const form = root(el).querySelector<AzxForm>('azx-form')!;
+    await form.updateComplete;
+    expect(form.value['headcount']).to.equal(-1);
+    byText(form, 'button', '校验样例数据').click();
+    await settle(el);
+    await form.updateComplete;
+    expect(root(el).querySelector('.sample-result')!.textContent).to.contain('未通过校验');
+
+    root(el).querySelector<HTMLButtonElement>('button.back')!.click();
+    await settle(el);
+    byText(root(el), 'button', '删除第 2 版草稿（policy）').click();
+    await until(() => !root(el).querySelector('tr[data-key="policy"] .version.draft'));
+    expect((await store.listDefinitions({ key: 'policy' })).map((d) => d.version)).to.deep.equal([1]);
+  });
+
   it('speaks English when lang="en"', async () => {
     const store = await memoryStore();
     const el = await editorWith(store, 'en');
