@@ -2,6 +2,7 @@ package hazards
 
 import (
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -21,6 +22,12 @@ func Cutoff(t time.Time) string {
 	return t.In(cst).Format("2006-01-02") + " 00:00:00.000Z"
 }
 
+// sweeping keeps sweeps apart: two at once would both find a hazard and flag it twice.
+var sweeping sync.Mutex
+
+// batch bounds one query of a sweep; a sweep repeats it until nothing is left.
+const batch = 500
+
 // SweepResult counts what one sweep did.
 type SweepResult struct {
 	Flagged   int `json:"flagged"`
@@ -35,47 +42,69 @@ type SweepResult struct {
 // deadline already past (back-filled history, test fixtures) was never open at its deadline
 // in this system, and the seed has already written the escalations of its history.
 func Sweep(app core.App, at time.Time) (SweepResult, error) {
+	sweeping.Lock()
+	defer sweeping.Unlock()
+	return sweep(app, at)
+}
+
+func sweep(app core.App, at time.Time) (SweepResult, error) {
 	var res SweepResult
-	var ids []string
-	err := app.DB().NewQuery(`SELECT h.id FROM hazards h
-		WHERE h.status IN ('found', 'notified', 'reopened')
-		  AND h.deadline != '' AND h.deadline < {:cutoff}
-		  AND substr(h.created, 1, 10) <= substr(h.deadline, 1, 10)
-		  AND NOT EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND e.action = 'overdue')
-		ORDER BY h.deadline, h.id`).Bind(dbx.Params{"cutoff": Cutoff(at)}).Column(&ids)
-	if err != nil {
-		return res, err
-	}
 	events, err := app.FindCachedCollectionByNameOrId(eventsCollection)
 	if err != nil {
 		return res, err
 	}
-	for _, id := range ids {
-		h, err := app.FindRecordById(hazardsCollection, id)
+	for {
+		var ids []string
+		err := app.DB().NewQuery(`SELECT h.id FROM hazards h
+			WHERE h.status IN ('found', 'notified', 'reopened')
+			  AND h.deadline != '' AND h.deadline < {:cutoff}
+			  AND substr(h.created, 1, 10) <= substr(h.deadline, 1, 10)
+			  AND NOT EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND e.action = 'overdue')
+			ORDER BY h.deadline, h.id LIMIT {:limit}`).Bind(dbx.Params{"cutoff": Cutoff(at), "limit": batch}).Column(&ids)
 		if err != nil {
-			continue // gone since the query
+			return res, err
 		}
-		major := h.GetBool("is_major")
-		deadline := h.GetDateTime("deadline").Time().Format("2006-01-02")
-		ev := core.NewRecord(events)
-		ev.Set("hazard", id)
-		ev.Set("action", "overdue")
-		ev.Set("to_status", TargetOf("overdue", major))
-		note := "整改期限（" + deadline + "）已过仍未整改，系统标记逾期。"
-		if major {
-			note += "重大事故隐患已自动上报属地应急管理部门。"
+		flagged := 0
+		for _, id := range ids {
+			ok, major := flag(app, events, id)
+			if ok {
+				flagged++
+				res.Flagged++
+				if major {
+					res.Escalated++
+				}
+			}
 		}
-		ev.Set("note", note)
-		if err := app.Save(ev); err != nil {
-			app.Logger().Warn("hazard overdue flag failed", "hazard", id, "error", err)
-			continue
-		}
-		res.Flagged++
-		if major {
-			res.Escalated++
+		// a short batch was the last; a batch with nothing flagged would only repeat itself
+		if len(ids) < batch || flagged == 0 {
+			return res, nil
 		}
 	}
-	return res, nil
+}
+
+// flag appends the overdue event of one hazard; it reports whether it was stored and whether
+// the hazard is major (and so escalated).
+func flag(app core.App, events *core.Collection, id string) (bool, bool) {
+	h, err := app.FindRecordById(hazardsCollection, id)
+	if err != nil {
+		return false, false // gone since the query
+	}
+	major := h.GetBool("is_major")
+	deadline := h.GetDateTime("deadline").Time().Format("2006-01-02")
+	ev := core.NewRecord(events)
+	ev.Set("hazard", id)
+	ev.Set("action", "overdue")
+	ev.Set("to_status", TargetOf("overdue", major))
+	note := "整改期限（" + deadline + "）已过仍未整改，系统标记逾期。"
+	if major {
+		note += "重大事故隐患已自动上报属地应急管理部门。"
+	}
+	ev.Set("note", note)
+	if err := app.Save(ev); err != nil {
+		app.Logger().Warn("hazard overdue flag failed", "hazard", id, "error", err)
+		return false, false
+	}
+	return true, major
 }
 
 // Register adds the hooks, the cron job (every minute, so a hazard is flagged within a minute
@@ -84,7 +113,12 @@ func Sweep(app core.App, at time.Time) (SweepResult, error) {
 func Register(app core.App) {
 	bindHooks(app)
 	app.Cron().MustAdd(CronID, "* * * * *", func() {
-		if res, err := Sweep(app, time.Now()); err != nil {
+		// a sweep still running from the last minute goes on; this one is not needed
+		if !sweeping.TryLock() {
+			return
+		}
+		defer sweeping.Unlock()
+		if res, err := sweep(app, time.Now()); err != nil {
 			app.Logger().Warn("hazard overdue sweep failed", "error", err)
 		} else if res.Flagged > 0 {
 			app.Logger().Info("hazards flagged overdue", "flagged", res.Flagged, "escalated", res.Escalated)
