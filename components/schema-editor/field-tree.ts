@@ -27,6 +27,8 @@ export interface FieldTreeContext {
   select(path: FieldPath): void;
   commit(schema: JsonSchema): void;
   setAddProblem(text: string): void;
+  /** Focus the name button of this field after the next render (it moved). */
+  focusField(path: FieldPath): void;
 }
 
 const same = (a: FieldPath, b: FieldPath) => a.length === b.length && a.every((k, i) => k === b[i]);
@@ -48,7 +50,15 @@ function renderLevel(c: FieldTreeContext, parent: FieldPath): TemplateResult {
       return html`<li class="tree-item ${selected ? 'selected' : ''}" data-path=${path.join('.')}>
         <div class="row">
           <button type="button" part="button field-name" class="name" aria-pressed=${selected ? 'true' : 'false'}
-            @click=${() => c.select(path)}>
+            aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+            @click=${() => c.select(path)}
+            @keydown=${(e: KeyboardEvent) => {
+              // Alt+↑/↓ moves the field, as the ↑/↓ buttons do, and keeps the focus on it
+              if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+              e.preventDefault();
+              c.commit(moveField(c.schema, path, e.key === 'ArrowUp' ? -1 : 1));
+              c.focusField(path);
+            }}>
             <span>${name}</span> <code>${key}</code> <small>${t(L, `kind_${kindOf(child ?? {})}` as EditorKey)}</small>
           </button>
           <button type="button" part="button" ?disabled=${i === 0} aria-label=${t(L, 'moveUp', { f: name })}

@@ -132,6 +132,7 @@ export class AzxSchemaEditor extends LitElement {
   @state() accessor #confirmLeave = false;
   readonly #history = new History<DefinitionDraftState>();
   #loadedFor: Store | undefined;
+  #focusAfterRender: FieldPath | undefined;
 
   constructor() {
     super();
@@ -161,6 +162,14 @@ export class AzxSchemaEditor extends LitElement {
     if (changed.has('definitionKey') && this.definitionKey && this.#loaded && this.#draft?.key !== this.definitionKey) {
       this.#edit(this.definitionKey);
     }
+  }
+
+  protected override updated(): void {
+    const path = this.#focusAfterRender;
+    if (!path) return;
+    this.#focusAfterRender = undefined;
+    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('.tree-item')].find((li) => li.dataset['path'] === path.join('.'));
+    item?.querySelector<HTMLElement>(':scope > .row > button.name')?.focus();
   }
 
   /** Reloads the definitions from the store. */
@@ -539,6 +548,7 @@ export class AzxSchemaEditor extends LitElement {
             select: (path) => (this.#selected = path),
             commit: this.#commit,
             setAddProblem: (text) => (this.#addProblem = text),
+            focusField: (path) => (this.#focusAfterRender = path),
           })}
           ${renderInspector({ locale: L, schema: d.schema, path: this.#selected, commit: this.#commit })}
         </div>`;

@@ -126,6 +126,15 @@ describe('<azx-schema-editor>', () => {
     const after = order();
     expect(after.indexOf('cold_rooms')).to.equal(before.indexOf('cold_rooms') - 1);
 
+    // Alt+↓ moves the focused field down and keeps the focus on it
+    const nameOf = (key: string) => root(el).querySelector<HTMLButtonElement>(`.tree > .tree-item[data-path="${key}"] > .row > button.name`)!;
+    const at = order().indexOf('cold_rooms');
+    nameOf('cold_rooms').focus();
+    nameOf('cold_rooms').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true }));
+    await settle(el);
+    expect(order().indexOf('cold_rooms')).to.equal(at + 1);
+    expect(root(el).activeElement).to.equal(nameOf('cold_rooms'));
+
     byText(root(el), 'button', '删除 制冷剂').click();
     await settle(el);
     expect((el.draft!.schema['properties'] as Obj)['refrigerant']).to.equal(undefined);
