@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import type { CoverageFigures, CoverageRecord, CoverageRecordPage, Figures, Store } from '../data/store.js';
@@ -10,6 +9,7 @@ import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, metricLabel
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
 import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
 import { toCsv, download } from './csv.js';
+import { cssomStyle } from './cssom-style.js';
 import { INDUSTRIES, industryName, t } from './text.js';
 
 const SVG_W = 800;
@@ -344,7 +344,7 @@ export class AzxCoverageMap extends LitElement {
       role="group"
       aria-label=${label}
       aria-describedby="help"
-      style=${styleMap({ gridTemplateColumns: `repeat(${cols}, minmax(5rem, 1fr))` })}
+      style=${cssomStyle({ 'grid-template-columns': `repeat(${cols}, minmax(5rem, 1fr))` })}
     >
       ${tiles.map((p) => {
         const f = byCode.get(p.code)!;
@@ -358,7 +358,7 @@ export class AzxCoverageMap extends LitElement {
           tabindex=${p.code === focus ? 0 : -1}
           aria-label=${this.#tileLabel(f, metric, l)}
           aria-describedby=${this._tip?.code === p.code ? 'tip' : nothing}
-          style=${styleMap({ gridRow: String(p.row), gridColumn: String(p.col) })}
+          style=${cssomStyle({ 'grid-row': String(p.row), 'grid-column': String(p.col) })}
           @click=${() => {
             this._focus = p.code;
             this.#activate(p.code);
@@ -422,7 +422,7 @@ export class AzxCoverageMap extends LitElement {
       class="tooltip"
       part="tooltip"
       role="tooltip"
-      style=${styleMap({ left: `${Math.max(0, this._tip!.x - 96)}px`, top: `${this._tip!.y}px` })}
+      style=${cssomStyle({ left: `${Math.max(0, this._tip!.x - 96)}px`, top: `${this._tip!.y}px` })}
     >
       <strong>${f.name}</strong>
       <dl>
