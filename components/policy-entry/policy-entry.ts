@@ -103,6 +103,11 @@ export class AzxPolicyEntry extends LitElement {
   /** The name under which the policy (JSON) is submitted with a surrounding form. */
   @property({ reflect: true }) accessor name: string = '';
 
+  @property({ type: Boolean, reflect: true }) accessor disabled: boolean = false;
+
+  /** A surrounding form cannot be submitted until a valid policy is entered here. */
+  @property({ type: Boolean, reflect: true }) accessor required: boolean = false;
+
   @state() accessor _query = '';
   @state() accessor _results: readonly StoredRecord[] | undefined = undefined;
   @state() accessor _busy: '' | 'search' | 'save' = '';
@@ -163,7 +168,21 @@ export class AzxPolicyEntry extends LitElement {
   }
 
   checkValidity(): boolean {
-    return this._enterprise !== undefined && this.#check().length === 0;
+    if (!this._enterprise) return !this.required;
+    return this.#check().length === 0 && (this.shadowRoot?.querySelector<AzxForm>('azx-form')?.checkValidity() ?? false);
+  }
+
+  /** checkValidity, and shows the problems (as a submit attempt does). */
+  reportValidity(): boolean {
+    this.#onSubmitClick();
+    const form = this.shadowRoot?.querySelector<AzxForm>('azx-form');
+    const ok = this.checkValidity();
+    if (!ok) form?.reportValidity();
+    return ok;
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
@@ -185,6 +204,10 @@ export class AzxPolicyEntry extends LitElement {
       }
     }
     this.#internals.setFormValue(this._enterprise ? JSON.stringify(this.value) : null);
+    this.#internals.setValidity(
+      !this._enterprise && this.required ? { valueMissing: true } : {},
+      !this._enterprise && this.required ? this.#t('find') : undefined,
+    );
   }
 
   async #loadDefinitions(): Promise<void> {
@@ -441,12 +464,13 @@ export class AzxPolicyEntry extends LitElement {
             .value=${this._value}
             .serverErrors=${formErrors(errors)}
             lang=${this.lang}
+            ?disabled=${this.disabled}
             definition-key="policy"
             @input=${this.#onFormInput}
             @change=${this.#onFormInput}
             @azx-submit=${this.#onSubmit}
           >
-            <button slot="actions" type="submit" part="button submit" ?disabled=${this._busy === 'save'} @click=${this.#onSubmitClick}>${this.#t('submit')}</button>
+            <button slot="actions" type="submit" part="button submit" ?disabled=${this._busy === 'save' || this.disabled} @click=${this.#onSubmitClick}>${this.#t('submit')}</button>
           </azx-form>`
         : nothing}
       ${this.#renderStatus()}
@@ -468,7 +492,7 @@ export class AzxPolicyEntry extends LitElement {
           autocomplete="off"
           @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}
         />
-        <button part="button" type="submit" ?disabled=${this._busy === 'search'}>
+        <button part="button" type="submit" ?disabled=${this._busy === 'search' || this.disabled}>
           ${this._busy === 'search' ? this.#t('searching') : this.#t('search')}
         </button>
       </form>
