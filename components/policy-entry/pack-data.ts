@@ -399,6 +399,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "insured_persons": "cover_headcount_mismatch"
+   },
+   "messages": {
+    "insured_persons": {
+     "zh": "保额与投保企业人数不匹配：参保人数 45 应等于从业人员数 50（全员投保；依据：苏应急〔2024〕132号）",
+     "en": "Cover does not match headcount: insured persons (45) must equal the headcount (50) — everyone is insured (source: Suzhou bulletin 苏应急〔2024〕132号)"
+    }
    }
   },
   {
@@ -458,6 +464,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "headcount": "not_fully_insured"
+   },
+   "messages": {
+    "headcount": {
+     "zh": "未全员投保：从业人员数 40 少于应保单位名录登记的 50 人（依据：苏应急〔2024〕132号）",
+     "en": "Not everyone insured: the headcount (40) is below the 50 staff in the must-insure registry (source: Suzhou bulletin 苏应急〔2024〕132号)"
+    }
    }
   },
   {
@@ -517,6 +529,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "rating.coefficients.accident_record": "coefficient_not_allowed"
+   },
+   "messages": {
+    "rating.coefficients.accident_record": {
+     "zh": "事故记录系数 0.85 不是应急管理部门规定的系数，可选 0.9 / 1 / 1.15 / 1.3（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "Accident record 0.85 is not one of the regulator's coefficients (0.9 / 1 / 1.15 / 1.3) (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -576,6 +594,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "rating.coefficients.standardization": "coefficient_not_registry"
+   },
+   "messages": {
+    "rating.coefficients.standardization": {
+     "zh": "安全生产标准化等级系数应为 0.9（按应保单位名录登记的等级或人数）（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "Safety standardization grade must be 0.9 (by the grade or headcount in the registry) (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -635,6 +659,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "rating.coefficients.headcount_band": "coefficient_not_registry"
+   },
+   "messages": {
+    "rating.coefficients.headcount_band": {
+     "zh": "从业人数档次系数应为 1（按应保单位名录登记的等级或人数）（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "Headcount band must be 1 (by the grade or headcount in the registry) (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -751,6 +781,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "premium": "premium_mismatch"
+   },
+   "messages": {
+    "premium": {
+     "zh": "保险费 15000 元与按费率计算的 16200 元不一致，未按费率机制核算保费（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "The premium (15000 yuan) differs from the 16200 yuan the rating gives (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -810,6 +846,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "rating.premium_by_rate": "premium_by_rate_mismatch"
+   },
+   "messages": {
+    "rating.premium_by_rate": {
+     "zh": "按费率计算保费应为 16200 元（基准费率 × 浮动系数 × 参保人数）（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "The premium by the rating must be 16200 yuan (base rate × coefficients × insured persons) (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -869,6 +911,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "rating.base_rate": "base_rate_mismatch"
+   },
+   "messages": {
+    "rating.base_rate": {
+     "zh": "基准费率应为 400 元/人·年（苏州（苏应急〔2024〕132号），hazardous_chemicals，每人限额 500000 元）（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "The base rate must be 400 yuan per person per year (Suzhou (2024 bulletin), hazardous_chemicals, cover 500000) (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -917,6 +965,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "rating": "rating_missing"
+   },
+   "messages": {
+    "rating": {
+     "zh": "未按费率机制核算保费：须填写基准费率和应急管理部门规定的浮动系数（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "Premium not rated: the base rate and the regulator's coefficients are required (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -975,6 +1029,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "rating.coefficients.headcount_band": "rating_missing"
+   },
+   "messages": {
+    "rating.coefficients.headcount_band": {
+     "zh": "未按费率机制核算保费：须填写基准费率和应急管理部门规定的浮动系数（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "Premium not rated: the base rate and the regulator's coefficients are required (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -1034,6 +1094,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "prevention_clause": "no_prevention_clause"
+   },
+   "messages": {
+    "prevention_clause": {
+     "zh": "保单未明确约定事故预防服务（依据：苏应急〔2024〕132号）",
+     "en": "The policy does not state the accident-prevention services (source: Suzhou bulletin 苏应急〔2024〕132号)"
+    }
    }
   },
   {
@@ -1093,6 +1159,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "prevention_budget": "prevention_budget_under_ratio"
+   },
+   "messages": {
+    "prevention_budget": {
+     "zh": "事故预防服务费用不得低于保费的 20%，即至少 3240 元（依据：苏应急〔2024〕132号）",
+     "en": "The prevention budget must be at least 20% of the premium, 3240 yuan (source: Suzhou bulletin 苏应急〔2024〕132号)"
+    }
    }
   },
   {
@@ -1209,6 +1281,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "prevention_budget": "prevention_budget_over_cap"
+   },
+   "messages": {
+    "prevention_budget": {
+     "zh": "高危行业事故预防服务费用不得高于保费的 21%，即至多 3402 元（依据：应急厅函〔2024〕322号）",
+     "en": "For a high-risk industry the prevention budget must not exceed 21% of the premium, 3402 yuan (source: national cap 应急厅函〔2024〕322号)"
+    }
    }
   },
   {
@@ -1325,6 +1403,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "prevention_budget": "prevention_budget_over_cap"
+   },
+   "messages": {
+    "prevention_budget": {
+     "zh": "高危行业事故预防服务费用不得高于保费的 21%，即至多 3402 元（依据：应急厅函〔2024〕322号）",
+     "en": "For a high-risk industry the prevention budget must not exceed 21% of the premium, 3402 yuan (source: national cap 应急厅函〔2024〕322号)"
+    }
    }
   },
   {
@@ -1498,6 +1582,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "prevention_budget": "prevention_budget_over_cap"
+   },
+   "messages": {
+    "prevention_budget": {
+     "zh": "高危行业事故预防服务费用不得高于保费的 21%，即至多 5103 元（依据：北京市安责险通知（征求意见稿））",
+     "en": "For a high-risk industry the prevention budget must not exceed 21% of the premium, 5103 yuan (source: Beijing notice (2024 draft))"
+    }
    }
   },
   {
@@ -1557,6 +1647,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "insured.name": "irregular_name"
+   },
+   "messages": {
+    "insured.name": {
+     "zh": "录入不规范：被保险人名称应与应保单位名录一致（苏州相城化工有限公司）（依据：苏应急〔2024〕132号（录入不规范））",
+     "en": "Irregular entry: the insured's name must be the registry's (苏州相城化工有限公司) (source: Suzhou bulletin 苏应急〔2024〕132号 (irregular entry))"
+    }
    }
   },
   {
@@ -1616,6 +1712,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "insured.region_code": "irregular_region"
+   },
+   "messages": {
+    "insured.region_code": {
+     "zh": "录入不规范：被保险人所在行政区划应与应保单位名录一致（320507）（依据：苏应急〔2024〕132号（录入不规范））",
+     "en": "Irregular entry: the insured's region must be the registry's (320507) (source: Suzhou bulletin 苏应急〔2024〕132号 (irregular entry))"
+    }
    }
   },
   {
@@ -1675,6 +1777,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "cover_per_person": "cover_below_minimum"
+   },
+   "messages": {
+    "cover_per_person": {
+     "zh": "每人死亡伤残责任限额不得低于 400000 元（依据：应急〔2025〕27号 第十五条）",
+     "en": "Death and disability cover per person must be at least 400000 yuan (source: 2025 national measures (应急〔2025〕27号) Art. 15)"
+    }
    }
   },
   {
@@ -1787,6 +1895,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "coverage_scope": "coverage_cut"
+   },
+   "messages": {
+    "coverage_scope": {
+     "zh": "不得删减保障内容：缺少 rescue（依据：苏应急〔2024〕132号（删减保障内容））",
+     "en": "The cover must not be cut: rescue is missing (source: Suzhou bulletin 苏应急〔2024〕132号 (cover cut))"
+    }
    }
   },
   {
@@ -1849,6 +1963,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "restrictions": "restrictions_added"
+   },
+   "messages": {
+    "restrictions": {
+     "zh": "不得在保险方案之外增加限制条件（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "No restrictions may be added outside the insurance scheme (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {
@@ -1908,6 +2028,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "period.end": "period_invalid"
+   },
+   "messages": {
+    "period.end": {
+     "zh": "录入不规范：终保日期须晚于起保日期，保险期间不超过 366 天（建筑施工项目除外）（依据：苏应急〔2024〕132号（录入不规范））",
+     "en": "Irregular entry: the period must end after it starts and last at most 366 days (construction projects excepted) (source: Suzhou bulletin 苏应急〔2024〕132号 (irregular entry))"
+    }
    }
   },
   {
@@ -1967,6 +2093,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "period.end": "period_invalid"
+   },
+   "messages": {
+    "period.end": {
+     "zh": "录入不规范：终保日期须晚于起保日期，保险期间不超过 366 天（建筑施工项目除外）（依据：苏应急〔2024〕132号（录入不规范））",
+     "en": "Irregular entry: the period must end after it starts and last at most 366 days (construction projects excepted) (source: Suzhou bulletin 苏应急〔2024〕132号 (irregular entry))"
+    }
    }
   },
   {
@@ -2087,6 +2219,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    },
    "errors": {
     "renewal_of": "renewal_unknown"
+   },
+   "messages": {
+    "renewal_of": {
+     "zh": "续保的原保单 SZ-TEST-0000 不存在或不是该企业的保单（依据：应急〔2025〕27号 第十六条）",
+     "en": "The renewed policy SZ-TEST-0000 does not exist or is not this enterprise's (source: 2025 national measures (应急〔2025〕27号) Art. 16)"
+    }
    }
   },
   {
@@ -2211,6 +2349,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    },
    "errors": {
     "period.start": "renewal_gap"
+   },
+   "messages": {
+    "period.start": {
+     "zh": "不得延迟续保：起保日期应不晚于原保单终保日期的次日 2025-12-01（依据：应急〔2025〕27号 第十六条）",
+     "en": "Renewal may not be delayed: the period must start by 2025-12-01, the day after the previous policy ends (source: 2025 national measures (应急〔2025〕27号) Art. 16)"
+    }
    }
   },
   {
@@ -2271,6 +2415,12 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    "previous": null,
    "errors": {
     "rating.coefficients.safety_credit": "coefficient_not_registry"
+   },
+   "messages": {
+    "rating.coefficients.safety_credit": {
+     "zh": "安全信用系数应为 1.1（按应保单位名录登记的等级或人数）（依据：苏应急〔2024〕132号（未正确使用应急管理部门提供的系数核算保费））",
+     "en": "Safety credit must be 1.1 (by the grade or headcount in the registry) (source: Suzhou bulletin 苏应急〔2024〕132号 (coefficients not the regulator's))"
+    }
    }
   },
   {

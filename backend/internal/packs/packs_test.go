@@ -17,6 +17,11 @@ type parityCase struct {
 	Record     map[string]any    `json:"record"`
 	Previous   *Previous         `json:"previous"`
 	Errors     map[string]string `json:"errors"`
+	// Messages are the exact texts (zh, en) by path, which the browser must reproduce.
+	Messages map[string]struct {
+		Zh string `json:"zh"`
+		En string `json:"en"`
+	} `json:"messages"`
 }
 
 type corpus struct {
@@ -49,6 +54,9 @@ func TestCases(t *testing.T) {
 			got := map[string]string{}
 			for _, pr := range Check(p, c.Enterprise, c.Record, c.Previous) {
 				got[pr.Path] = pr.Code
+				if m, ok := c.Messages[pr.Path]; !ok || m.Zh != pr.Zh || m.En != pr.En {
+					t.Errorf("%s: message %q / %q, corpus has %q / %q", pr.Path, pr.Zh, pr.En, m.Zh, m.En)
+				}
 				if !strings.Contains(pr.Zh, "依据") || !strings.Contains(pr.En, "source:") {
 					t.Errorf("%s: the message does not name its source: %q / %q", pr.Path, pr.Zh, pr.En)
 				}
