@@ -490,14 +490,16 @@ export class AzxServiceReport extends LitElement {
     if (!this.#errors.length) return nothing;
     const locale = this.#locale;
     return html`<div class="errors" part="errors" role="alert" tabindex="-1">
-      ${t(locale, 'refused')}
-      <ul>
-        ${outside.map(
-          ([path, e]) => html`<li data-path=${path} data-code=${e.code}>
-            <strong>${labelOfColumn(path, locale)}</strong>：${locale === 'en' ? e.message_en : e.message_zh}
-          </li>`,
-        )}
-      </ul>
+      ${t(locale, 'refused')} ${outside.length < this.#errors.length ? t(locale, 'refusedFields') : nothing}
+      ${outside.length
+        ? html`<ul>
+            ${outside.map(
+              ([path, e]) => html`<li data-path=${path} data-code=${e.code}>
+                <strong>${labelOfColumn(path, locale)}</strong>：${locale === 'en' ? e.message_en : e.message_zh}
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
     </div>`;
   }
 
