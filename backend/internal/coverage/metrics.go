@@ -26,8 +26,10 @@ func (q Query) inWindow(p string) string {
 	return "1"
 }
 
+// hasInsuredPolicy: an uncorrelated IN, which SQLite evaluates once into an index, instead of
+// a look-up per enterprise (100,000 of them in a province).
 func (q Query) hasInsuredPolicy(e string) string {
-	return "EXISTS (SELECT 1 FROM policies ip WHERE ip.enterprise = " + e + ".id AND " + q.insuredPolicy("ip") + ")"
+	return e + ".id IN (SELECT ip.enterprise FROM policies ip WHERE " + q.scopeWhere("ip") + " AND " + q.insuredPolicy("ip") + ")"
 }
 
 // lateUploadSeconds: an upload more than 30 days after the period start is late (Suzhou's
@@ -37,10 +39,14 @@ const lateUploadSeconds = "2592000"
 // policyMetrics are conditions on a policy row p (all within the window).
 func (q Query) policyMetrics(p string) map[string]string {
 	return map[string]string{
-		"policies":      "1",
-		"active":        q.insuredPolicy(p),
-		"renewals_due":  "(" + p + ".status = 'expired')",
-		"lapsed":        "(" + p + ".status = 'expired' AND NOT EXISTS (SELECT 1 FROM policies rn WHERE rn.renewal_of = " + p + ".id) AND NOT EXISTS (SELECT 1 FROM policies ac WHERE ac.enterprise = " + p + ".enterprise AND ac.status = 'active'))",
+		"policies":     "1",
+		"active":       q.insuredPolicy(p),
+		"renewals_due": "(" + p + ".status = 'expired')",
+		// renewals and active policies as uncorrelated sets (evaluated once); a renewal has the
+		// same enterprise, so the same region and industry
+		"lapsed": "(" + p + ".status = 'expired' AND " + p + ".id NOT IN (SELECT rn.renewal_of FROM policies rn WHERE " + q.scopeWhere("rn") +
+			" AND rn.renewal_of IS NOT NULL AND rn.renewal_of != '') AND " + p + ".enterprise NOT IN (SELECT ac.enterprise FROM policies ac WHERE " +
+			q.scopeWhere("ac") + " AND ac.status = 'active'))",
 		"uploaded_late": "(" + p + ".uploaded_at = '' OR " + p + ".uploaded_at IS NULL OR CAST(strftime('%s', " + p + ".uploaded_at) AS INTEGER) - CAST(strftime('%s', " + p + ".period_start) AS INTEGER) > " + lateUploadSeconds + ")",
 		// in whole fen, so a budget of exactly the share is never "below" by a rounding error
 		"low_prevention_budget":    "(" + p + ".prevention_clause AND ROUND(" + p + ".prevention_budget * 100) * 100 < ROUND(" + p + ".premium * 100) * {:pct})",
@@ -59,8 +65,8 @@ func (q Query) enterpriseMetrics(e string) map[string]string {
 		"insured":             insured,
 		"insured_must_insure": "(" + e + ".must_insure AND " + insured + ")",
 		"uninsured":           "(" + e + ".must_insure AND NOT " + insured + ")",
-		"not_fully_insured": "EXISTS (SELECT 1 FROM policies nf WHERE nf.enterprise = " + e + ".id AND " + q.insuredPolicy("nf") +
-			" AND nf.insured_persons < " + e + ".headcount)",
+		"not_fully_insured": e + ".id IN (SELECT nf.enterprise FROM policies nf JOIN enterprises ne ON ne.id = nf.enterprise WHERE " +
+			q.scopeWhere("nf") + " AND " + q.insuredPolicy("nf") + " AND nf.insured_persons < ne.headcount)",
 	}
 }
 

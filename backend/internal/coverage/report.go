@@ -1,6 +1,8 @@
 package coverage
 
 import (
+	"time"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -26,6 +28,15 @@ type Coverage struct {
 	Total       *Figures    `json:"total"`
 	Rows        []*Figures  `json:"rows"`
 	Path        []RegionRef `json:"path"` // from the caller's scope down to the region
+}
+
+// dayOf turns a stored UTC time back into the Beijing date it was given as ("" stays "").
+func dayOf(stored string) string {
+	t, err := time.Parse(pbTime, stored)
+	if err != nil {
+		return ""
+	}
+	return t.In(china).Format("2006-01-02")
 }
 
 func ref(code string) RegionRef {
@@ -102,7 +113,7 @@ func coverage(app core.App, q Query, scope string) (*Coverage, error) {
 	}
 	return &Coverage{
 		Region: ref(q.Region), ChildLevel: childLevel(Level(q.Region)), Industry: q.Industry,
-		From: q.From, To: q.To, At: q.At, MinSharePct: q.MinSharePct,
+		From: dayOf(q.From), To: dayOf(q.To), At: q.At[:10], MinSharePct: q.MinSharePct,
 		Total: sumFigures(q.Region, rows), Rows: rows, Path: path(scope, q.Region),
 	}, nil
 }
