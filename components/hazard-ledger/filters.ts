@@ -95,7 +95,8 @@ export function toConditions(f: LedgerFilters, now: number = Date.now()): Condit
   return where;
 }
 
-/** Sort entries for the Store; id last so pages never overlap. */
+/** Sort entries for the Store; id last, in the same direction, so pages never overlap and an index (field, id) serves the order. */
 export function toSort(s: Sort): string[] {
-  return [`${s.descending ? '-' : ''}${s.field}`, 'id'];
+  const dir = s.descending ? '-' : '';
+  return [`${dir}${s.field}`, `${dir}id`];
 }
