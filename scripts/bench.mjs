@@ -10,7 +10,7 @@ ensureBackend();
 // wrk drives the create benchmark without taking the server's CPU (see bench-creates-wrk.mjs).
 ensureDebianPackage('wrk', '/usr/bin/wrk', 'the create benchmark');
 
-const benches = ['bench-backend.mjs', 'bench-form.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
+const benches = ['bench-backend.mjs', 'bench-form.mjs', 'bench-ledger.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
 benches.push(join(root, 'scripts', 'bench-coverage.mjs')); // issue 5: coverage aggregation, 100,000 enterprises / 200,000 policies
 let failed = 0;
 for (const bench of benches) {
