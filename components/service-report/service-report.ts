@@ -15,6 +15,7 @@ import {
   type ServiceLedger,
   type Store,
   type StoredRecord,
+  type Unsubscribe,
 } from '../data/index.js';
 import type { ServiceReportRecord } from '../../schemas/types/service-report.js';
 import { renderLedger, yuan } from './ledger.js';
@@ -121,6 +122,8 @@ export class AzxServiceReport extends LitElement {
   @state() accessor #evidenceUrls: ReadonlyMap<string, readonly { name: string; url: string }[]> = new Map();
 
   #unwatch: (() => void) | undefined;
+  /** The realtime subscription to the policy's services (another party's report moves the ledger too). */
+  #unsubscribe: Unsubscribe | undefined;
   #watching: Store | undefined;
   #idempotencyKey = newIdempotencyKey();
   #loadedPolicy = '';
@@ -138,6 +141,8 @@ export class AzxServiceReport extends LitElement {
     this.#unwatch?.();
     this.#unwatch = undefined;
     this.#watching = undefined;
+    void this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -187,6 +192,7 @@ export class AzxServiceReport extends LitElement {
     this.#loadedPolicy = id;
     this.#errors = [];
     this.#delivering = null;
+    this.#loadError = '';
     if (!store?.party || !id) {
       this.#policyRecord = null;
       this.#ledger = null;
@@ -211,11 +217,44 @@ export class AzxServiceReport extends LitElement {
       this.#reports = reports.items;
       this.#providerName = orgs[0]?.name ?? '';
       this.#reset();
+      await this.#follow(store, id);
     } catch (err) {
       this.#policyRecord = null;
       this.#ledger = null;
       this.#loadError = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
     }
+  }
+
+  /** Follows the services of policy `id` as they are written, by anyone who may see them. */
+  async #follow(store: Store, id: string): Promise<void> {
+    const previous = this.#unsubscribe;
+    this.#unsubscribe = undefined;
+    await previous?.();
+    if (!this.isConnected) return;
+    try {
+      const stop = await store.subscribe('service_reports', (change) => {
+        if (change.record.columns['policy'] === id && id === this.policy && store === this.store) void this.#refresh(store, id);
+      });
+      if (id !== this.policy || store !== this.store || !this.isConnected || this.#unsubscribe) await stop();
+      else this.#unsubscribe = stop;
+    } catch {
+      // without realtime the ledger still follows this element's own saves
+    }
+  }
+
+  /** Reloads the ledger and the services of policy `id`. */
+  async #refresh(store: Store, id: string): Promise<void> {
+    const [ledger, reports] = await Promise.all([
+      store.serviceLedger(id),
+      store.list<ServiceReportRecord>('service_reports', {
+        where: [{ field: 'policy', op: '=', value: id }],
+        sort: ['-service_date'],
+        perPage: 100,
+      }),
+    ]);
+    if (id !== this.policy || store !== this.store) return;
+    this.#ledger = ledger;
+    this.#reports = reports.items;
   }
 
   /** A fresh report for the selected policy. */
@@ -341,16 +380,7 @@ export class AzxServiceReport extends LitElement {
       this.dispatchEvent(
         new CustomEvent('azx-saved', { detail: { record, hazards: hazards.totalItems }, bubbles: true, composed: true }),
       );
-      const [ledger, reports] = await Promise.all([
-        store.serviceLedger(policy.id),
-        store.list<ServiceReportRecord>('service_reports', {
-          where: [{ field: 'policy', op: '=', value: policy.id }],
-          sort: ['-service_date'],
-          perPage: 100,
-        }),
-      ]);
-      this.#ledger = ledger;
-      this.#reports = reports.items;
+      await this.#refresh(store, policy.id);
       this.#reset();
     } catch (err) {
       if (isStoreError(err) && Object.keys(err.fieldErrors).length) {
@@ -530,6 +560,7 @@ export class AzxServiceReport extends LitElement {
     if (!this.#definition) return html`<p class="notice" part="notice">${t(locale, 'loading')}</p>`;
     const policy = this.#policyRecord;
     return html`
+      ${this.#loadError ? html`<p class="notice errors" part="notice" role="alert">${this.#loadError}</p>` : nothing}
       ${this.#policies.length ? this.#renderPicker() : html`<p class="notice" part="notice">${t(locale, 'noPolicies')}</p>`}
       ${policy ? this.#renderParties(policy) : nothing}
       ${this.#ledger ? renderLedger(this.#ledger, locale, this.#typeTitle) : nothing}

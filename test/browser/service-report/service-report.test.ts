@@ -4,7 +4,7 @@
  * evidence files, hazard counts, and the server's refusals shown field by field.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { IDS, serviceStore } from './fixture.js';
+import { IDS, PASSWORD, emailOf, serviceStore } from './fixture.js';
 import { expectAccessible } from '../setup/axe.js';
 import { $, deliveredService, form, hazardItem, mount, serviceReportSchema, submitValue, text } from './helpers.js';
 
@@ -48,6 +48,22 @@ describe('<azx-service-report> ledger', () => {
     const el = await mount(serviceStore({ schema: await serviceReportSchema(), deliveredCost: 4600 }), IDS.policy);
     await form(el).updateComplete;
     await expectAccessible(el);
+  });
+
+  it("follows another party's services as they are written: the insurer's report moves the provider's ledger", async () => {
+    const store = serviceStore({ schema: await serviceReportSchema() });
+    const el = await mount(store, IDS.policy);
+    const insurer = store.newClient();
+    await insurer.signIn(emailOf('insurer'), PASSWORD);
+    const planned = await insurer.get('service_reports', IDS.planned);
+    await insurer.create('service_reports', {
+      definition: 'service-report',
+      version: 1,
+      data: { ...planned.data, report_no: 'SR-DEMO-0003', status: 'delivered', cost: 300 },
+      columns: { policy: IDS.policy },
+    });
+    await waitUntil(() => text(el, '[data-figure="spent"]') === '1,800.00', 'the ledger follows the insurer', { timeout: 5000 });
+    expect(el.shadowRoot!.querySelectorAll('#reports tbody tr').length).to.equal(3);
   });
 
   it('speaks English when asked', async () => {
