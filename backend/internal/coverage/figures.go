@@ -135,7 +135,7 @@ func aggregate(app core.App, q Query, group string) (map[string]*Figures, error)
 		sql := "SELECT " + groupExpr("e", group, q) + " AS k, COUNT(*) AS enterprises, COALESCE(SUM(e.must_insure), 0) AS must_insure, " +
 			"COALESCE(SUM(a.enterprise IS NOT NULL), 0) AS insured, COALESCE(SUM(e.must_insure AND a.enterprise IS NOT NULL), 0) AS insured_must, " +
 			"COALESCE(SUM(a.min_persons < e.headcount), 0) AS not_fully " +
-			"FROM enterprises e LEFT JOIN (SELECT ip.enterprise, MIN(ip.insured_persons) AS min_persons FROM policies ip WHERE " +
+			"FROM enterprises e LEFT JOIN (SELECT ip.enterprise, MIN(ip.insured_persons) AS min_persons FROM policies ip INDEXED BY idx_policies_coverage WHERE " +
 			q.scopeWhere("ip") + " AND " + q.insuredPolicy("ip") + " GROUP BY ip.enterprise) a ON a.enterprise = e.id " +
 			"WHERE " + q.scopeWhere("e") + " GROUP BY k"
 		if err := app.DB().NewQuery(sql).Bind(params).All(&ents); err != nil {

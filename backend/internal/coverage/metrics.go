@@ -42,11 +42,10 @@ func (q Query) policyMetrics(p string) map[string]string {
 		"policies":     "1",
 		"active":       q.insuredPolicy(p),
 		"renewals_due": "(" + p + ".status = 'expired')",
-		// renewals and active policies as uncorrelated sets (evaluated once); a renewal has the
-		// same enterprise, so the same region and industry
-		"lapsed": "(" + p + ".status = 'expired' AND " + p + ".id NOT IN (SELECT rn.renewal_of FROM policies rn WHERE " + q.scopeWhere("rn") +
-			" AND rn.renewal_of IS NOT NULL AND rn.renewal_of != '') AND " + p + ".enterprise NOT IN (SELECT ac.enterprise FROM policies ac WHERE " +
-			q.scopeWhere("ac") + " AND ac.status = 'active'))",
+		// renewals and active policies as uncorrelated sets (evaluated once)
+		// (whole-store sets, each read from an index; only this region's rows are tested against them)
+		"lapsed": "(" + p + ".status = 'expired' AND " + p + ".id NOT IN (SELECT rn.renewal_of FROM policies rn WHERE rn.renewal_of > '')" +
+			" AND " + p + ".enterprise NOT IN (SELECT ac.enterprise FROM policies ac WHERE ac.status = 'active'))",
 		"uploaded_late": "(" + p + ".uploaded_at = '' OR " + p + ".uploaded_at IS NULL OR CAST(strftime('%s', " + p + ".uploaded_at) AS INTEGER) - CAST(strftime('%s', " + p + ".period_start) AS INTEGER) > " + lateUploadSeconds + ")",
 		// in whole fen, so a budget of exactly the share is never "below" by a rounding error
 		"low_prevention_budget":    "(" + p + ".prevention_clause AND ROUND(" + p + ".prevention_budget * 100) * 100 < ROUND(" + p + ".premium * 100) * {:pct})",
