@@ -115,6 +115,11 @@ export class AzxServiceReport extends LitElement {
   @state() accessor #delivering: StoredRecord<ServiceReportRecord> | null = null;
   @state() accessor #files: readonly File[] = [];
   @state() accessor #errors: readonly [string, FieldError][] = [];
+  /**
+   * The server's errors inside the record, for the form to show by their fields (an object
+   * binding is re-set on every render: kept as one object per refusal).
+   */
+  @state() accessor #dataErrors: Record<string, FieldError> | undefined = undefined;
   @state() accessor #notice = '';
   @state() accessor #busy = false;
   @state() accessor #loadError = '';
@@ -507,12 +512,6 @@ export class AzxServiceReport extends LitElement {
       </tbody>
     </table>`;
   }
-
-  /**
-   * The server's errors inside the record, for the form to show by their fields (an object
-   * binding is re-set on every render: kept as one object per refusal).
-   */
-  @state() accessor #dataErrors: Record<string, FieldError> | undefined = undefined;
 
   /** The refusal of what the form does not show by a field: the provider, the policy, the files. */
   #renderErrors() {
