@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
-import { isStoreError, newIdempotencyKey, type FieldErrors, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
+import { isStoreError, newIdempotencyKey, type FieldErrors, type FormDefinition, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
 import { toLocale, type Locale } from '../core/locale.js';
 import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
@@ -11,6 +11,7 @@ import { STATUSES, actionsFor, isStatus, needsEvidence, targetOf, type HazardAct
 import { PageCache } from './page-cache.js';
 import { renderDetail, chinaTime } from './detail.js';
 import { renderNotice } from './notice.js';
+import { renderRecord } from './record.js';
 import { table, toCsv, toXlsx } from './export.js';
 
 /** Every row is this tall (px): the virtual list computes positions from it. */
@@ -101,6 +102,8 @@ export class AzxHazardLedger extends LitElement {
   @state() private accessor _exporting = '';
   @state() private accessor _party: Party | null = null;
   @state() private accessor _loadError = '';
+  /** Recording a new hazard: undefined = closed; otherwise what the form needs so far. */
+  @state() private accessor _recording: { definition?: FormDefinition; policies?: readonly Row[]; policy?: Row } | undefined = undefined;
 
   #unsubscribe: Unsubscribe[] = [];
   #offParty: (() => void) | undefined;
@@ -297,6 +300,7 @@ export class AzxHazardLedger extends LitElement {
 
   // ── detail and actions ───────────────────────────────────────────────────────────────
   async #open(row: Row): Promise<void> {
+    this._recording = undefined;
     this._selected = row;
     this._active = '';
     this._errors = undefined;
@@ -402,6 +406,31 @@ export class AzxHazardLedger extends LitElement {
     window.open(url, '_blank', 'noopener');
   }
 
+  // ── recording ────────────────────────────────────────────────────────────────────────
+  async #startRecording(): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    this._selected = undefined;
+    this._recording = {};
+    try {
+      const [definition, policies] = await Promise.all([
+        store.latestDefinition('hazard'),
+        store.list('policies', { where: [{ field: 'status', op: '=', value: 'active' }], sort: ['-period_start'], perPage: 200 }),
+      ]);
+      if (this._recording) this._recording = { definition, policies: policies.items };
+    } catch (err) {
+      this._recording = undefined;
+      this._loadError = this.#errorMessage(err);
+    }
+  }
+
+  async #recorded(record: Row): Promise<void> {
+    this._recording = undefined;
+    this.#query(true);
+    await this.#open(record);
+    this._message = t(this.#locale, 'stored', { action: t(this.#locale, 'record') });
+  }
+
   // ── export ───────────────────────────────────────────────────────────────────────────
   /** Every row of the current filters, as CSV (UTF-8 with BOM) or XLSX. */
   async exportRows(format: 'csv' | 'xlsx'): Promise<Blob> {
@@ -503,6 +532,9 @@ export class AzxHazardLedger extends LitElement {
       </label>
       <div class="toolbar-end">
         <button type="button" part="button" @click=${() => (this.filters = NO_FILTERS)}>${t(l, 'reset')}</button>
+        ${this._party?.role === 'insurer' || this._party?.role === 'provider'
+          ? html`<button type="button" part="button record-button" class="record-button" @click=${() => void this.#startRecording()}>${t(l, 'record')}</button>`
+          : nothing}
         <span class="count" role="status" aria-live="polite">${total === undefined ? t(l, 'loading') : t(l, 'count', { n: total.toLocaleString(l) })}</span>
         <button type="button" part="button export" ?disabled=${!total || !!this._exporting} @click=${() => this.#download('csv')}>${t(l, 'exportCsv')}</button>
         <button type="button" part="button export" ?disabled=${!total || !!this._exporting} @click=${() => this.#download('xlsx')}>${t(l, 'exportXlsx')}</button>
@@ -541,7 +573,7 @@ export class AzxHazardLedger extends LitElement {
     const { start, end } = this.#range();
     const rows: TemplateResult[] = [];
     if (cache) for (let i = start; i < end; i++) rows.push(this.#renderRow(cache.at(i), i));
-    return html`<div class="table" part="table" role="table" aria-label=${t(l, 'title')} aria-rowcount=${total + 1} ?hidden=${!!this._selected}>
+    return html`<div class="table" part="table" role="table" aria-label=${t(l, 'title')} aria-rowcount=${total + 1} ?hidden=${!!this._selected || !!this._recording}>
       <div class="row head" role="row" aria-rowindex="1">
         ${COLUMNS.map((col) => {
           const sorted = col.sort && this.sort.field === col.sort;
@@ -584,6 +616,17 @@ export class AzxHazardLedger extends LitElement {
       ${this._loadError ? html`<p class="errors" role="alert" part="error">${this._loadError}</p>` : nothing}
       ${this.#renderAlerts()}
       ${this.#renderList()}
+      ${this._recording
+        ? renderRecord({
+            locale: l,
+            definition: this._recording.definition,
+            policies: this._recording.policies,
+            policy: this._recording.policy,
+            onPolicy: (id) => (this._recording = { ...this._recording, policy: this._recording?.policies?.find((p) => p.id === id) }),
+            onSaved: (record) => void this.#recorded(record),
+            onCancel: () => (this._recording = undefined),
+          })
+        : nothing}
       ${h
         ? renderDetail({
             locale: l,

@@ -109,6 +109,10 @@ const zh = {
   no: '否',
   evidenceFile: '证据 {n}',
   refusedTitle: '未能提交',
+  record: '登记隐患',
+  recordTitle: '登记隐患（隐患排查发现）',
+  policy: '保单',
+  choosePolicy: '请选择保单',
 };
 
 export type LedgerKey = keyof typeof zh;
@@ -170,6 +174,10 @@ const en: Record<LedgerKey, string> = {
   no: 'No',
   evidenceFile: 'Evidence {n}',
   refusedTitle: 'Not submitted',
+  record: 'Record a hazard',
+  recordTitle: 'Record a hazard found',
+  policy: 'Policy',
+  choosePolicy: 'Choose a policy',
 };
 
 export function t(locale: Locale, key: LedgerKey, vars: Record<string, string | number> = {}): string {

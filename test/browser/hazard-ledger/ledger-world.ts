@@ -3,7 +3,7 @@
  * like the server's (columns derived as the server derives them), and a MemoryStore whose
  * canRead mimics the access rules (insurer, provider, enterprise: their own; regulator: its city).
  */
-import { MemoryStore, type MemoryUser, type Organization, type Party } from '../../../components/data/index.js';
+import { MemoryStore, type FormDefinition, type MemoryUser, type Organization, type Party } from '../../../components/data/index.js';
 import { INDUSTRIES } from '../../../components/hazard-ledger/labels.js';
 import { STATUSES } from '../../../components/hazard-ledger/loop.js';
 
@@ -134,16 +134,35 @@ export interface LedgerStoreOptions {
   readonly role?: LedgerRole;
   readonly rows?: readonly Row[];
   readonly events?: readonly Row[];
+  readonly policies?: readonly Row[];
+  readonly definitions?: readonly FormDefinition[];
 }
 
 /** A MemoryStore holding the rows, signed in as the role (none: signed out). */
-export function ledgerStore({ role, rows = [], events = [] }: LedgerStoreOptions = {}): MemoryStore {
+export function ledgerStore({ role, rows = [], events = [], policies = [], definitions = [] }: LedgerStoreOptions = {}): MemoryStore {
   return new MemoryStore({
     users: USERS,
     organizations: ORGS,
-    records: { hazards: rows },
+    definitions,
+    records: { hazards: rows, policies },
     events: { hazard_events: events },
     canRead,
     ...(role ? { signedInAs: emailOf(role) } : {}),
   });
+}
+
+/** An active policy of E1 by the insurer above, flat like a PocketBase row. */
+export function policyOfE1(): Row {
+  return {
+    id: 'policye1xxxxxxx', definition: 'policy', version: 1, revision: 1, data: {}, policy_no: 'AZX-LEDGER-0001',
+    enterprise: 'enterpriseE1xxx', enterprise_org: 'orgenterprise01', insurer: 'orginsurer00001', provider: 'orgprovider0001',
+    region_code: '330602', city_code: '330600', province_code: '330000', industry: 'hazardous_chemicals', status: 'active',
+    period_start: '2026-01-01 00:00:00.000Z', created: '2026-01-01 00:00:00.000Z', updated: '2026-01-01 00:00:00.000Z',
+  };
+}
+
+/** The built-in hazard definition as the store serves it (version 1, published). */
+export async function hazardDefinition(): Promise<FormDefinition> {
+  const file = (await (await fetch('/schemas/definitions/hazard.json')).json()) as { key: string; title: string; schema: Record<string, unknown> };
+  return { id: 'defhazard000001', key: file.key, version: 1, status: 'published', title: file.title, industry: '', base: '', schema: file.schema, hash: '', publishedAt: '2026-01-01 00:00:00.000Z' };
 }
