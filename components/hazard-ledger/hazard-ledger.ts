@@ -8,7 +8,7 @@ import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
 import { INDUSTRIES, industryLabel, statusLabel, t, actionLabel } from './labels.js';
 import { STATUSES, actionsFor, isStatus, needsEvidence, targetOf, type HazardAction } from './loop.js';
-import { PageCache } from './page-cache.js';
+import { PageCache, RETRY_MS } from './page-cache.js';
 import { renderDetail, chinaTime } from './detail.js';
 import { renderNotice } from './notice.js';
 import { renderRecord } from './record.js';
@@ -184,7 +184,10 @@ export class AzxHazardLedger extends LitElement {
     const { start, end } = this.#range();
     // fetch what the visible rows need; render again only when something arrived
     cache.ensure(start, end)?.then(() => {
-      if (cache === this._cache) this.requestUpdate();
+      if (cache !== this._cache) return;
+      this.requestUpdate();
+      // a failed page is fetched again a little later (the error is shown meanwhile)
+      if (cache.error) setTimeout(() => cache === this._cache && this.requestUpdate(), RETRY_MS);
     });
     if (cache.loaded && !this.#announced.has(cache)) {
       this.#announced.add(cache);
@@ -218,7 +221,9 @@ export class AzxHazardLedger extends LitElement {
     const cache: PageCache<Row> = new PageCache<Row>(
       async (page, perPage) => {
         try {
-          return await store.list('hazards', { where, sort, page, perPage });
+          const result = await store.list('hazards', { where, sort, page, perPage });
+          if (id === this.#queryId && this._loadError) this._loadError = '';
+          return result;
         } catch (err) {
           if (id === this.#queryId) this._loadError = this.#errorMessage(err);
           throw err;

@@ -5,11 +5,16 @@
  */
 import type { Page } from '../data/store.js';
 
+/** How long a page whose fetch failed waits before it is fetched again. */
+export const RETRY_MS = 2000;
+
 export class PageCache<T> {
   readonly #fetch: (page: number, perPage: number) => Promise<Page<T>>;
   readonly #perPage: number;
   readonly #pages = new Map<number, readonly T[]>();
   readonly #pending = new Map<number, Promise<void>>();
+  /** Pages whose fetch failed, and when: retried after RETRY_MS, not in a tight loop. */
+  readonly #failed = new Map<number, number>();
   #fallback: PageCache<T> | undefined;
   #total: number | undefined;
   error: unknown;
@@ -57,6 +62,8 @@ export class PageCache<T> {
     const waits: Promise<void>[] = [];
     for (let p = first; p <= last; p++) {
       if (this.#pages.has(p)) continue;
+      const failed = this.#failed.get(p);
+      if (failed !== undefined && Date.now() - failed < RETRY_MS) continue;
       if (this.#total !== undefined && (p - 1) * this.#perPage >= this.#total && p > 1) continue;
       let pending = this.#pending.get(p);
       if (!pending) {
@@ -64,11 +71,14 @@ export class PageCache<T> {
           (page) => {
             this.#pages.set(p, page.items);
             this.#total = page.totalItems;
+            this.#failed.delete(p);
+            this.error = undefined;
             this.#pending.delete(p);
             if (this.#pages.size === 1) this.#fallback = undefined;
           },
           (err: unknown) => {
             this.error = err;
+            this.#failed.set(p, Date.now());
             this.#pending.delete(p);
           },
         );

@@ -128,3 +128,28 @@ describe('<azx-hazard-ledger> list', () => {
     expect(text(el, '.signin')).to.equal('请先登录');
   });
 });
+
+describe('<azx-hazard-ledger> when the server fails', () => {
+  it('shows the error, then fetches the page again and shows its rows', async () => {
+    const store = ledgerStore({ role: 'insurer', rows: rows.slice(0, 50) });
+    const list = store.list.bind(store);
+    let failures = 1;
+    store.list = (async (...args: Parameters<typeof store.list>) => {
+      if (failures-- > 0) {
+        const { StoreError } = await import('../../../components/data/index.js');
+        throw new StoreError({ code: 'network', status: 0, message_zh: '无法连接服务器', message_en: 'The server cannot be reached' });
+      }
+      return list(...args);
+    }) as typeof store.list;
+    const { fixture, html } = await import('@open-wc/testing');
+    const { provideStore } = await import('../../../components/data/index.js');
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideStore(host, store);
+    const el = document.createElement('azx-hazard-ledger');
+    host.append(el);
+    await until(() => text(el, '.errors') === '无法连接服务器', 3000, 'error shown');
+    await until(() => visibleRows(el).length > 0 && !visibleRows(el)[0]!.classList.contains('placeholder'), 5000, 'rows after retry');
+    expect(text(el, '.count')).to.equal('共 50 条');
+    expect(shadow(el).querySelector('.errors')).to.equal(null);
+  });
+});
