@@ -1,6 +1,10 @@
 import { css } from 'lit';
+import { hostReset } from '../core/host-styles.js';
 
-export const serviceReportStyles = css`
+// hostReset first: the page's inherited text properties stop at the host.
+export const serviceReportStyles = [
+  hostReset,
+  css`
   :host {
     display: block;
     font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
@@ -172,4 +176,5 @@ export const serviceReportStyles = css`
     font-weight: normal;
     font-size: 0.9em;
   }
-`;
+`,
+];
