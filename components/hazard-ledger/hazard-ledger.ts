@@ -429,6 +429,17 @@ export class AzxHazardLedger extends LitElement {
     }
   }
 
+  async #findPolicies(text: string): Promise<void> {
+    const store = this.store;
+    if (!store || !this._recording) return;
+    const where = [{ field: 'status', op: '=' as const, value: 'active' }, ...(text ? [{ field: 'policy_no', op: '~' as const, value: text }] : [])];
+    const found = await store.list('policies', { where, sort: ['-period_start'], perPage: 200 });
+    if (this._recording) {
+      const only = found.items.length === 1 ? found.items[0] : undefined;
+      this._recording = { ...this._recording, policies: found.items, ...(only ? { policy: only } : {}) };
+    }
+  }
+
   async #recorded(record: Row): Promise<void> {
     this._recording = undefined;
     this.#query(true);
@@ -628,6 +639,7 @@ export class AzxHazardLedger extends LitElement {
             policies: this._recording.policies,
             policy: this._recording.policy,
             onPolicy: (id) => (this._recording = { ...this._recording, policy: this._recording?.policies?.find((p) => p.id === id) }),
+            onFind: (text) => void this.#findPolicies(text),
             onSaved: (record) => void this.#recorded(record),
             onCancel: () => (this._recording = undefined),
           })

@@ -113,6 +113,7 @@ const zh = {
   recordTitle: '登记隐患（隐患排查发现）',
   policy: '保单',
   choosePolicy: '请选择保单',
+  findPolicy: '按保单号查找',
 };
 
 export type LedgerKey = keyof typeof zh;
@@ -178,6 +179,7 @@ const en: Record<LedgerKey, string> = {
   recordTitle: 'Record a hazard found',
   policy: 'Policy',
   choosePolicy: 'Choose a policy',
+  findPolicy: 'Find by policy number',
 };
 
 export function t(locale: Locale, key: LedgerKey, vars: Record<string, string | number> = {}): string {

@@ -16,6 +16,8 @@ export interface RecordProps {
   readonly policies: readonly StoredRecord[] | undefined;
   readonly policy: StoredRecord | undefined;
   onPolicy(id: string): void;
+  /** Narrows the policies to those whose number contains the text. */
+  onFind(text: string): void;
   onSaved(record: StoredRecord): void;
   onCancel(): void;
 }
@@ -28,6 +30,9 @@ export function renderRecord(p: RecordProps): TemplateResult {
       <button type="button" part="button" class="back" @click=${p.onCancel}>← ${t(l, 'close')}</button>
       <h3 id="record-title" tabindex="-1">${t(l, 'recordTitle')}</h3>
     </div>
+    <label>${t(l, 'findPolicy')}
+      <input type="search" name="record-policy-no" part="control" @change=${(e: Event) => p.onFind((e.target as HTMLInputElement).value.trim())} />
+    </label>
     <label>${t(l, 'policy')}
       <select name="record-policy" part="control" @change=${(e: Event) => p.onPolicy((e.target as HTMLSelectElement).value)}>
         <option value="">${t(l, 'choosePolicy')}</option>

@@ -1,5 +1,5 @@
 // The hazard closed loop in the demo portal (index.html under the strict CSP): the insurer
-// prints the rectification notice and notifies, the enterprise rectifies with a photo, the
+// records a hazard, prints the rectification notice and notifies, the enterprise rectifies with a photo, the
 // insurer verifies on the return visit (回头看); a major hazard that is refused, and another that
 // goes overdue, are escalated and the Shaoxing regulator (regulator-330600) sees each at once.
 import { after, before, describe, it } from 'node:test';
@@ -125,10 +125,30 @@ describe('hazard closed loop in the demo portal', () => {
 
   it('insurer notifies in writing, the enterprise rectifies with a photo, the insurer verifies on the return visit', async () => {
     const no = `HZ-E2E-LOOP-${Date.now().toString(36).toUpperCase()}`;
-    await recordHazard(own, no);
 
+    // the insurer records the hazard found, against the enterprise's policy
     const insurer = await portal.signIn(own.insurerEmail);
-    await openHazard(insurer, no);
+    await openTab(insurer, 'hazard-ledger');
+    await insurer.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.record-button'), { timeout: 20000 }, LEDGER);
+    await inLedger(insurer, (root) => root.querySelector('.record-button').click());
+    await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[name="record-policy-no"]'), { timeout: 20000 }, LEDGER);
+    await inLedger(insurer, (root, policyNo) => {
+      const input = root.querySelector('[name="record-policy-no"]');
+      input.value = policyNo;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, own.policy.policy_no);
+    await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelector('[part~="submit"]'), { timeout: 20000 }, LEDGER);
+    await inLedger(insurer, (root, value) => {
+      const form = root.querySelector('azx-form');
+      form.value = value;
+    }, {
+      hazard_no: no, source: 'insurer_service', found_at: new Date(Date.now() - 3600e3).toISOString().replace(/\.\d+Z$/, 'Z'),
+      location: '二号甲类仓库', description: '储罐区静电接地线断开', category: 'unsafe_condition', is_major: false,
+      recommendation: '立即恢复静电接地并定期检测', rectifier: { name: '李安全', mobile: '13900000002' }, deadline: chinaDate(10),
+    });
+    await inLedger(insurer, (root) => root.querySelector('azx-form').shadowRoot.querySelector('[part~="submit"]').click());
+    await insurer.waitForFunction((tag, n) => document.querySelector(tag).shadowRoot.querySelector('#detail-title')?.textContent.trim() === n, { timeout: 20000 }, LEDGER, no);
+    await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.detail-head .badge')?.textContent.trim() === '已发现', { timeout: 20000 }, LEDGER);
     await inLedger(insurer, (root) => root.querySelector('.detail-head button:last-of-type').click());
     await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.notice'), {}, LEDGER);
     const notice = await inLedger(insurer, (root) => root.querySelector('.notice').textContent.replace(/\s+/g, ''));
