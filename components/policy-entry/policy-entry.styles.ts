@@ -99,8 +99,14 @@ export const policyEntryStyles = [
     table {
       border-collapse: collapse;
     }
-    td {
+    td,
+    th {
       padding: 2px 8px 2px 0;
+      text-align: start;
+    }
+    th {
+      font-weight: 500;
+      color: var(--azx-color-muted, #646a73);
     }
     .error,
     .problems {

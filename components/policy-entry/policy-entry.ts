@@ -556,6 +556,15 @@ export class AzxPolicyEntry extends LitElement {
         ${this._history.length === 0
           ? html`<p class="muted">${this.#t('noHistory')}</p>`
           : html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${this.#t('colPolicy')}</th>
+                  <th scope="col">${this.#t('colPeriod')}</th>
+                  <th scope="col">${this.#t('colPremium')}</th>
+                  <th scope="col">${this.#t('colStatus')}</th>
+                  <th scope="col">${this.#t('colAction')}</th>
+                </tr>
+              </thead>
               <tbody>
                 ${this._history.map((p) => {
                   const period = (p.data['period'] ?? {}) as Data;
