@@ -3,6 +3,8 @@
 // (demo/sections/); the signed-in party sees the sections of its role as tabs.
 import { PocketBaseStore, provideStore, type Party, type Store } from '../components/data/index.js';
 import { SECTIONS } from './sections/index.js';
+// The built-in definitions validate with Ajv's code generated ahead of time: no eval on this page.
+import '../components/validators/index.js';
 
 const DEMO_LOGINS = [
   ['insurer-1@azx.demo', '保险机构 insurer'],

@@ -18,6 +18,10 @@ export const ELEMENTS = [
   { name: 'form', entry: 'components/core/index.ts' },
   // Not an element: the Store contract and its implementations, for portals that provide one.
   { name: 'data', entry: 'components/data/index.ts' },
+  // Not elements: Ajv's validators of the built-in definitions generated ahead of time, and Ajv's
+  // run-time compiler for pages that allow eval (see components/core/validator.ts).
+  { name: 'validators', entry: 'components/validators/index.ts' },
+  { name: 'ajv', entry: 'components/core/ajv.ts' },
   { name: 'policy-entry', entry: 'components/policy-entry/index.ts' },
   { name: 'coverage-map', entry: 'components/coverage-map/index.ts' },
   { name: 'compliance-report', entry: 'components/compliance-report/index.ts' },

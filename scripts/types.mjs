@@ -1,7 +1,9 @@
 // Generates the TypeScript types of records from the built-in definitions (DESIGN.md: types
 // come from the schemas, not written by hand).
 //
-//   node scripts/types.mjs          writes schemas/types/<key>.d.ts and schemas/types/index.d.ts
+//   node scripts/types.mjs          writes schemas/types/<key>.d.ts and schemas/types/index.d.ts,
+//                                   and the Ajv validators generated ahead of time, components/validators/
+//                                   (see scripts/validators.mjs)
 //   node scripts/types.mjs --check  exits 1, naming the stale files, if the committed output differs
 //
 // The output is committed so builds need no generation step; it is deterministic (sorted keys,
@@ -10,6 +12,7 @@ import { compile } from 'json-schema-to-typescript';
 import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { root } from './paths.mjs';
+import { generateValidators, validatorsDir } from './validators.mjs';
 
 const definitionsDir = join(root, 'schemas', 'definitions');
 const typesDir = join(root, 'schemas', 'types');
@@ -161,36 +164,43 @@ async function readIfExists(path) {
 
 const check = process.argv.includes('--check');
 const started = performance.now();
-const files = await generate();
-const present = (await readdir(typesDir).catch(() => [])).filter((f) => f.endsWith('.d.ts'));
-const orphans = present.filter((f) => !files.has(f)).sort();
+const targets = [
+  { dir: typesDir, files: await generate(), owns: (f) => f.endsWith('.d.ts') },
+  { dir: validatorsDir, files: await generateValidators(), owns: (f) => f.endsWith('.ts') || f.endsWith('.js') },
+];
 
 if (check) {
   const stale = [];
-  for (const [name, contents] of files) {
-    const current = await readIfExists(join(typesDir, name));
-    if (current !== contents) stale.push(`${current === null ? 'missing' : 'stale'}: schemas/types/${name}`);
+  for (const { dir, files, owns } of targets) {
+    const present = (await readdir(dir).catch(() => [])).filter(owns);
+    for (const [name, contents] of files) {
+      const current = await readIfExists(join(dir, name));
+      if (current !== contents) stale.push(`${current === null ? 'missing' : 'stale'}: ${relative(root, join(dir, name))}`);
+    }
+    for (const name of present.filter((f) => !files.has(f)).sort()) stale.push(`no longer generated: ${relative(root, join(dir, name))}`);
   }
-  for (const name of orphans) stale.push(`no longer generated: schemas/types/${name}`);
   if (stale.length > 0) {
-    console.error('Generated record types are out of date with schemas/definitions:');
+    console.error('Generated record types and validators are out of date with schemas/definitions:');
     for (const line of stale) console.error(`  ${line}`);
-    console.error('Run `npm run types` (node scripts/types.mjs) and commit schemas/types/.');
+    console.error('Run `npm run types` (node scripts/types.mjs) and commit schemas/types/ and components/validators/.');
     process.exit(1);
   }
-  console.log(`schemas/types is up to date (${files.size} files, ${Math.round(performance.now() - started)} ms).`);
+  console.log(`schemas/types and components/validators are up to date (${Math.round(performance.now() - started)} ms).`);
 } else {
-  await mkdir(typesDir, { recursive: true });
-  const written = [];
-  for (const [name, contents] of files) {
-    const path = join(typesDir, name);
-    if ((await readIfExists(path)) === contents) continue;
-    await writeFile(path, contents);
-    written.push(relative(root, path));
+  const changes = [];
+  for (const { dir, files, owns } of targets) {
+    await mkdir(dir, { recursive: true });
+    const present = (await readdir(dir).catch(() => [])).filter(owns);
+    for (const [name, contents] of files) {
+      const path = join(dir, name);
+      if ((await readIfExists(path)) === contents) continue;
+      await writeFile(path, contents);
+      changes.push(relative(root, path));
+    }
+    for (const name of present.filter((f) => !files.has(f))) {
+      await rm(join(dir, name));
+      changes.push(`removed ${relative(root, join(dir, name))}`);
+    }
   }
-  for (const name of orphans) await rm(join(typesDir, name));
-  const changes = [...written, ...orphans.map((f) => `removed schemas/types/${f}`)];
-  console.log(
-    `${changes.length ? `wrote ${changes.join(', ')}` : 'schemas/types unchanged'} (${Math.round(performance.now() - started)} ms).`,
-  );
+  console.log(`${changes.length ? `wrote ${changes.join(', ')}` : 'generated files unchanged'} (${Math.round(performance.now() - started)} ms).`);
 }

@@ -1,8 +1,14 @@
-// Schema compilation and validation, behind a small interface so the engine
-// never handles Ajv's types and a CSP-safe validator can replace it later.
-import Ajv2020 from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+// Schema compilation and validation, behind a small interface so the engine never depends on
+// one validator. Three sources of a validate function, in this order:
+//   1. a validator Ajv generated ahead of time for exactly this schema (schemas/validators/,
+//      registered when its module is imported): Ajv's code, no compiler shipped, CSP-safe;
+//   2. the run-time engine: by default the interpreter (components/core/interpreter/), which
+//      evaluates the schema without generating code, so it works under a Content-Security-Policy
+//      without 'unsafe-eval'; a page that allows eval may install Ajv's compiler instead
+//      (`import 'azx/ajv'`, components/core/ajv.ts);
+// All three report errors in Ajv's shape, proven equal by the parity tests.
+import { compileInterpreted, type AjvLikeError, type ValidateLike } from './interpreter/index.js';
+import { precompiledFor } from './precompiled/runtime.js';
 import { AZX_FORMATS } from './formats.js';
 import { X_KEYWORDS } from './vocabulary.js';
 import { chosenBranch, objectBranches } from './conditional.js';
@@ -19,42 +25,68 @@ export interface Issue {
 }
 
 export type Compiled =
-  | { ok: true; validate(value: unknown): Issue[] }
+  | { ok: true; validate(value: unknown): Issue[]; engine: EngineName }
   | { ok: false; kind: 'schema' | 'csp'; message: string };
 
-let shared: Ajv2020 | undefined;
+export type EngineName = 'precompiled' | 'interpreter' | 'ajv';
 
-/** Ajv's warnings stay; the generated-code dump it prints before a failed compile does not (we report the failure). */
-const quietLogger = {
-  log: () => {},
-  warn: (...args: unknown[]) => console.warn(...args),
-  error: (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('Error compiling schema')) return;
-    console.error(...args);
-  },
+/** A validate function with Ajv's interface: true, or false with `errors`. */
+export type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvLikeError[] | null };
+
+/**
+ * Turns a schema into a validate function, or throws (a broken schema, an unknown keyword or
+ * format, an unresolvable $ref). `matcher` is for subschemas: no type required beside keywords.
+ */
+export interface SchemaEngine {
+  readonly name: EngineName;
+  compile(schema: JsonSchema): ValidateFn;
+  matcher(schema: JsonSchema): ValidateFn;
+}
+
+// multipleOfPrecision: 0.01 steps of money (1.15, 0.29) are not exact in binary floating point;
+// without it a validator refuses amounts the server (exact decimals) accepts.
+const OPTIONS = { formats: AZX_FORMATS, keywords: X_KEYWORDS, multipleOfPrecision: 9 } as const;
+
+export const interpreterEngine: SchemaEngine = {
+  name: 'interpreter',
+  compile: (schema) => compileInterpreted(schema, OPTIONS) as ValidateLike,
+  matcher: (schema) => compileInterpreted(schema, { ...OPTIONS, validateSchema: false }) as ValidateLike,
 };
 
-function ajv(): Ajv2020 {
-  // multipleOfPrecision: 0.01 steps of money (1.15, 0.29) are not exact in binary floating point;
-  // without it ajv refuses amounts the server (exact decimals) accepts.
-  shared ??= makeAjv({ allErrors: true, multipleOfPrecision: 9, logger: quietLogger });
-  return shared;
+let engine: SchemaEngine = interpreterEngine;
+
+/**
+ * Installs the run-time engine for schemas without a validator generated ahead of time
+ * (components/core/ajv.ts installs Ajv's compiler). Forms compiled before keep their validator.
+ */
+export function useSchemaEngine(next: SchemaEngine): void {
+  engine = next;
 }
 
-let sharedMatcher: Ajv2020 | undefined;
-
-/** For subschemas (an `if`, a branch): they rarely repeat the type, which is the parent's job. */
-function matcherAjv(): Ajv2020 {
-  sharedMatcher ??= makeAjv({ multipleOfPrecision: 9, strictTypes: false, logger: quietLogger });
-  return sharedMatcher;
+export function currentSchemaEngine(): EngineName {
+  return engine.name;
 }
 
-function makeAjv(options: ConstructorParameters<typeof Ajv2020>[0]): Ajv2020 {
-  const a = new Ajv2020(options);
-  addFormats(a);
-  for (const [name, test] of Object.entries(AZX_FORMATS)) a.addFormat(name, { type: 'string', validate: test });
-  a.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
-  return a;
+/** Ajv's compile throws EvalError where the page's CSP forbids new Function. */
+function isCspError(err: unknown): boolean {
+  return err instanceof EvalError || (err instanceof Error && /Content Security Policy|unsafe-eval/i.test(err.message));
+}
+
+let warnedCsp = false;
+
+/** The run-time engine's compile; where the page forbids eval, the interpreter instead (once warned). */
+function compileAtRunTime(schema: JsonSchema): { fn: ValidateFn; name: EngineName } {
+  try {
+    return { fn: engine.compile(schema), name: engine.name };
+  } catch (err) {
+    if (!isCspError(err) || engine === interpreterEngine) throw err;
+    if (!warnedCsp) {
+      warnedCsp = true;
+      console.warn('azx-form: this page forbids eval (Content-Security-Policy), so Ajv cannot compile here; using the interpreter instead.');
+    }
+    engine = interpreterEngine;
+    return { fn: interpreterEngine.compile(schema), name: 'interpreter' };
+  }
 }
 
 const cache = new WeakMap<object, Compiled>();
@@ -65,22 +97,18 @@ export function compileSchema(schema: JsonSchema): Compiled {
   if (hit) return hit;
   let compiled: Compiled;
   try {
-    const a = ajv();
-    // Another object with the same $id (a reloaded definition) replaces the old one.
-    if (typeof schema.$id === 'string' && a.getSchema(schema.$id)) a.removeSchema(schema.$id);
-    try {
-      const fn = a.compile(schema);
-      // malformed x-rules / x-compute / x-visible make the schema unusable, as on the server
-      const spec = logicOf(schema);
-      compiled = { ok: true, validate: hasLogic(spec) ? (value) => withLogic(spec, fn, value, schema) : (value) => toIssues(fn, value, schema) };
-    } catch (err) {
-      if (typeof schema.$id === 'string') a.removeSchema(schema.$id);
-      throw err;
-    }
+    const precompiled = precompiledFor(schema);
+    const { fn, name } = precompiled ? { fn: precompiled as ValidateFn, name: 'precompiled' as const } : compileAtRunTime(schema);
+    // malformed x-rules / x-compute / x-visible make the schema unusable, as on the server
+    const spec = logicOf(schema);
+    compiled = {
+      ok: true,
+      engine: name,
+      validate: hasLogic(spec) ? (value) => withLogic(spec, fn, value, schema) : (value) => toIssues(fn, value, schema),
+    };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    // Ajv generates code with new Function, which a strict Content-Security-Policy forbids.
-    compiled = { ok: false, kind: err instanceof EvalError ? 'csp' : 'schema', message };
+    compiled = { ok: false, kind: isCspError(err) ? 'csp' : 'schema', message };
   }
   cache.set(schema, compiled);
   return compiled;
@@ -91,7 +119,7 @@ export function compileSchema(schema: JsonSchema): Compiled {
  * (hidden field sent, computed value differs), then the schema over the settled value without
  * hidden fields, then x-rules; a rule adds nothing at a field that already has an error.
  */
-function withLogic(spec: LogicSpec, fn: ValidateFunction, value: unknown, root: JsonSchema): Issue[] {
+function withLogic(spec: LogicSpec, fn: ValidateFn, value: unknown, root: JsonSchema): Issue[] {
   const settled = settle(spec, value);
   const issues: Issue[] = settled.issues.map(fromLogic);
   const taken = new Set(issues.map((i) => i.pointer));
@@ -111,7 +139,7 @@ function fromLogic(i: LogicIssue): Issue {
   return { pointer: i.pointer, keyword: i.keyword, params: { ...i.params }, schemaPath: '' };
 }
 
-function toIssues(fn: ValidateFunction, value: unknown, root: JsonSchema): Issue[] {
+function toIssues(fn: ValidateFn, value: unknown, root: JsonSchema): Issue[] {
   if (fn(value)) return [];
   const errors = fn.errors ?? [];
   // A failed choice (oneOf/anyOf) speaks for its branches, unless the value is plainly in one
@@ -141,7 +169,7 @@ function schemaNodeAt(root: JsonSchema, schemaPath: string): unknown {
   return Array.isArray(node) ? node : undefined;
 }
 
-function toIssue(e: ErrorObject): Issue {
+function toIssue(e: AjvLikeError): Issue {
   const params = e.params as Record<string, unknown>;
   const missing = params['missingProperty'];
   const pointer =
@@ -155,7 +183,8 @@ const matchers = new WeakMap<object, (value: unknown) => boolean>();
 
 /**
  * Whether a value satisfies a subschema (an `if`, a oneOf branch) of root; its `$ref`s to
- * `#/$defs/...` resolve in root. A subschema that cannot compile (CSP) matches nothing.
+ * `#/$defs/...` resolve in root. Always the interpreter: choosing what to show must work on
+ * every page. A subschema that cannot compile matches nothing.
  */
 export function matcher(schema: JsonSchema, root: JsonSchema): (value: unknown) => boolean {
   const hit = matchers.get(schema);
@@ -163,7 +192,7 @@ export function matcher(schema: JsonSchema, root: JsonSchema): (value: unknown) 
   let test: (value: unknown) => boolean;
   try {
     const { $id: _id, $schema: _s, ...rest } = schema;
-    const fn = matcherAjv().compile(root.$defs ? { ...rest, $defs: root.$defs } : rest);
+    const fn = interpreterEngine.matcher(root.$defs ? { ...rest, $defs: root.$defs } : rest);
     test = (value) => fn(value) === true;
   } catch {
     test = () => false;
