@@ -57,8 +57,11 @@ describe('<azx-form> under a Content-Security-Policy without unsafe-eval', () =>
     const compiled = compileSchema(structuredClone(policyDefinition.schema) as never);
     expect(compiled.ok && compiled.engine).to.equal('precompiled');
     if (!compiled.ok) return;
-    const issues = compiled.validate({ policy_no: 1 });
+    const issues = compiled.validate({ policy_no: 1, insured: { uscc: '91330000MA2AAAAAA0' }, period: { start: '2026-02-30' } });
     expect(issues.some((i) => i.pointer === '/policy_no' && i.keyword === 'type')).to.equal(true);
+    // formats run in the generated code too: ours (uscc) and ajv-formats' (date)
+    expect(issues.some((i) => i.pointer === '/insured/uscc' && i.keyword === 'format')).to.equal(true);
+    expect(issues.some((i) => i.pointer === '/period/start' && i.keyword === 'format')).to.equal(true);
     expect(violations).to.deep.equal([]);
   });
 
