@@ -64,44 +64,53 @@ function banner(source) {
   ].join('\n');
 }
 
+/**
+ * One validator module: Ajv's standalone code for `schema`, importing the engine's runtime from
+ * `runtime` (a path relative to the module), registering itself under the schema's fingerprint.
+ */
+export async function validatorModule(schema, { source, runtime = '../core/precompiled/runtime.js', engine } = {}) {
+  const { formats, schemaHash, X_KEYWORDS } = engine ?? (await engineModules());
+  // The same options as the engine's run-time Ajv (components/core/ajv.ts).
+  const ajv = new Ajv2020.default({
+    allErrors: true,
+    multipleOfPrecision: 9,
+    code: { source: true, esm: true, formats: _`require("azx-formats")` },
+  });
+  // As plain functions, so the generated code calls formats.x(data) on strings.
+  for (const [name, test] of Object.entries(formats)) ajv.addFormat(name, test);
+  ajv.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
+  const validate = ajv.compile(schema);
+  let code = standaloneCode.default(ajv, validate);
+  for (const [from, to] of Object.entries(RUNTIME)) code = code.split(from).join(to);
+  const left = code.match(/require\([^)]*\)/g);
+  if (left) throw new Error(`validators: ${source}: generated code needs ${[...new Set(left)].join(', ')}, which the runtime does not provide`);
+  // Ajv's ESM output exports validate; we register it under the schema's fingerprint instead.
+  code = code.replace(/^"use strict";export const validate = (\w+);export default \w+;/, 'const validate = $1;');
+  if (code.includes('export ')) throw new Error(`validators: ${source}: unexpected export in Ajv's output`);
+  const hash = schemaHash(schema);
+  // TypeScript by name so every tool resolves its import of the engine's .ts runtime; the
+  // generated body is not type-checked (@ts-nocheck), its interface is declared below.
+  return `// @ts-nocheck
+${banner(source)}
+import { equal, formats, registerPrecompiled, ucs2length } from '${runtime}';
+${code}
+/** The fingerprint (schemaHash) of the schema this validator was generated from. */
+export const hash: string = ${JSON.stringify(hash)};
+registerPrecompiled(hash, validate);
+export default validate as import('${runtime}').PrecompiledValidate;
+`;
+}
+
 /** @returns {Promise<Map<string, string>>} file name in components/validators/ → content */
 export async function generateValidators() {
-  const { formats, schemaHash, X_KEYWORDS } = await engineModules();
+  const engine = await engineModules();
   const out = new Map();
   const files = (await readdir(definitionsDir)).filter((f) => f.endsWith('.json')).sort();
   const index = [];
   for (const file of files) {
     const definition = JSON.parse(await readFile(join(definitionsDir, file), 'utf8'));
     const key = definition.key ?? file.replace(/\.json$/, '');
-    // The same options as the engine's run-time Ajv (components/core/validator.ts).
-    const ajv = new Ajv2020.default({
-      allErrors: true,
-      multipleOfPrecision: 9,
-      code: { source: true, esm: true, formats: _`require("azx-formats")` },
-    });
-    // As plain functions, so the generated code calls formats.x(data) on strings.
-    for (const [name, test] of Object.entries(formats)) ajv.addFormat(name, test);
-    ajv.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
-    const validate = ajv.compile(definition.schema);
-    let code = standaloneCode.default(ajv, validate);
-    for (const [from, to] of Object.entries(RUNTIME)) code = code.split(from).join(to);
-    const left = code.match(/require\([^)]*\)/g);
-    if (left) throw new Error(`validators: ${file}: generated code needs ${[...new Set(left)].join(', ')}, which the runtime does not provide`);
-    // Ajv's ESM output exports validate; we register it under the schema's fingerprint instead.
-    code = code.replace(/^"use strict";export const validate = (\w+);export default \w+;/, 'const validate = $1;');
-    if (code.includes('export ')) throw new Error(`validators: ${file}: unexpected export in Ajv's output`);
-    const hash = schemaHash(definition.schema);
-    // TypeScript by name so every tool resolves its import of the engine's .ts runtime; the
-    // generated body is not type-checked (@ts-nocheck), its interface is declared below.
-    const text = `// @ts-nocheck
-${banner(`schemas/definitions/${file}`)}
-import { equal, formats, registerPrecompiled, ucs2length } from '../core/precompiled/runtime.js';
-${code}
-/** The fingerprint (schemaHash) of the schema this validator was generated from. */
-export const hash: string = ${JSON.stringify(hash)};
-registerPrecompiled(hash, validate);
-export default validate as import('../core/precompiled/runtime.js').PrecompiledValidate;
-`;
+    const text = await validatorModule(definition.schema, { source: `schemas/definitions/${file}`, engine });
     out.set(`${key}.ts`, text);
     index.push(key);
   }

@@ -3,16 +3,18 @@
 import { html, nothing } from 'lit';
 import type { FieldContext } from '../field.js';
 import { rankWith, type RendererEntry } from '../registry.js';
+import { deref } from '../conditional.js';
 import { enumOptions, type JsonSchema } from '../schema.js';
 import { displayShell } from './shell.js';
 
-function itemsOf(schema: JsonSchema): JsonSchema | undefined {
+/** The item schema, with a `$ref` to `#/$defs/...` followed (a shared list of codes). */
+function itemsOf(schema: JsonSchema, root: JsonSchema): JsonSchema | undefined {
   const items = schema.items;
-  return items && typeof items === 'object' && !Array.isArray(items) ? (items as JsonSchema) : undefined;
+  return items && typeof items === 'object' && !Array.isArray(items) ? deref(items as JsonSchema, root) : undefined;
 }
 
 function render(f: FieldContext) {
-  const items = itemsOf(f.schema)!;
+  const items = itemsOf(f.schema, f.root)!;
   const options = enumOptions(items, f.locale) ?? [];
   const chosen = Array.isArray(f.value) ? (f.value as unknown[]) : [];
   if (f.display) {
@@ -56,8 +58,8 @@ function render(f: FieldContext) {
 export const checkboxesRenderer: RendererEntry = {
   name: 'checkboxes',
   // Above the table of the array renderer: a list of choices is not a table of rows.
-  tester: rankWith(5, (s) => {
-    const items = itemsOf(s);
+  tester: rankWith(5, (s, context) => {
+    const items = itemsOf(s, context.root);
     if (!items || enumOptions(items, 'zh-CN') === undefined) return false;
     return s['x-widget'] === 'checkboxes' || s.uniqueItems === true;
   }),

@@ -232,6 +232,20 @@ describe('<azx-form> choices and attachments', () => {
     expect(el.value).to.deep.equal({});
   });
 
+  it('follows a $ref to a shared list of codes', async () => {
+    const schema = {
+      type: 'object',
+      $defs: { item: { type: 'string', oneOf: [{ const: '01', title: '安全培训' }, { const: '02', title: '隐患排查' }] } },
+      properties: { items: { type: 'array', title: '服务项目', uniqueItems: true, items: { $ref: '#/$defs/item' } } },
+    };
+    const el = await fixture<AzxForm>(html`<azx-form .schema=${schema}></azx-form>`);
+    const boxes = shadow(el).querySelectorAll<HTMLInputElement>('[data-pointer="/items"] input[type="checkbox"]');
+    expect(boxes.length).to.equal(2);
+    boxes[1]!.click();
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ items: ['02'] });
+  });
+
   it('attaches photos: a preview, the names in the record, the files with the submit, and removal', async () => {
     const schema = {
       type: 'object',
