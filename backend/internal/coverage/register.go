@@ -24,6 +24,7 @@ import (
 //	GET  /api/azx/compliance/rounds/{id}/findings
 //	POST /api/azx/compliance/rounds/{id}/findings {policy, category, note}
 func Register(app *pocketbase.PocketBase) {
+	bindInvalidation(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		Routes(se)
 		return se.Next()
@@ -76,7 +77,7 @@ func figuresHandler(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return coverage(e.App, q, scope)
+	return cached(cacheKey("figures", scope, q, ""), func() (any, error) { return coverage(e.App, q, scope) })
 }
 
 func intParam(e *core.RequestEvent, name string, def, max int) (int, error) {
@@ -141,7 +142,11 @@ func reportHandler(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return report(e.App, q, scope, round)
+	id := ""
+	if round != nil {
+		id = round.Id
+	}
+	return cached(cacheKey("report", scope, q, id), func() (any, error) { return report(e.App, q, scope, round) })
 }
 
 func roundsHandler(e *core.RequestEvent) (any, error) {
