@@ -230,12 +230,49 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
   "statutory_scope": [
     "employee_injury",
     "third_party_injury",
-    "rescue"
+    "third_party_property",
+    "rescue",
+    "medical_aid",
+    "investigation",
+    "legal"
   ],
+  "statutory_scope_source": "应急〔2025〕27号 第三条",
+  "scope_titles": {
+    "employee_injury": {
+      "title": "从业人员人身伤亡",
+      "title_en": "employees' death and injury"
+    },
+    "third_party_injury": {
+      "title": "第三者人身伤亡",
+      "title_en": "third-party death and injury"
+    },
+    "third_party_property": {
+      "title": "第三者财产损失",
+      "title_en": "third-party property loss"
+    },
+    "rescue": {
+      "title": "抢险救援费用",
+      "title_en": "rescue costs"
+    },
+    "medical_aid": {
+      "title": "医疗救护费用",
+      "title_en": "medical aid costs"
+    },
+    "investigation": {
+      "title": "事故鉴定费用",
+      "title_en": "accident investigation costs"
+    },
+    "legal": {
+      "title": "法律诉讼费用",
+      "title_en": "legal costs"
+    }
+  },
   "max_period_days": 366,
   "long_period_industries": [
     "construction"
   ],
+  "period_example": true,
+  "period_note": "保险期间一般不超过一年（建筑施工可按项目工期），为示例规则，并非通知原文。",
   "rules": {
     "cover_headcount_mismatch": {
       "source": "应急〔2025〕27号 第十六条；苏应急〔2024〕132号",
@@ -1898,8 +1935,8 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
    },
    "messages": {
     "coverage_scope": {
-     "zh": "不得删减保障内容：缺少 rescue（依据：苏应急〔2024〕132号（删减保障内容））",
-     "en": "The cover must not be cut: rescue is missing (source: Suzhou bulletin 苏应急〔2024〕132号 (cover cut))"
+     "zh": "不得删减保障内容：缺少 抢险救援费用、医疗救护费用、事故鉴定费用、法律诉讼费用（依据：苏应急〔2024〕132号（删减保障内容））",
+     "en": "The cover must not be cut; missing: rescue costs, medical aid costs, accident investigation costs, legal costs (source: Suzhou bulletin 苏应急〔2024〕132号 (cover cut))"
     }
    }
   },
@@ -2539,7 +2576,7 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
     "coverage_cut": {
       "rule": "coverage_cut",
       "zh": "不得删减保障内容：缺少 {missing}（依据：{source}）",
-      "en": "The cover must not be cut: {missing} is missing (source: {source})"
+      "en": "The cover must not be cut; missing: {missing} (source: {source})"
     },
     "no_prevention_clause": {
       "rule": "no_prevention_clause",
@@ -2810,12 +2847,49 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
   "statutory_scope": [
     "employee_injury",
     "third_party_injury",
-    "rescue"
+    "third_party_property",
+    "rescue",
+    "medical_aid",
+    "investigation",
+    "legal"
   ],
+  "statutory_scope_source": "应急〔2025〕27号 第三条",
+  "scope_titles": {
+    "employee_injury": {
+      "title": "从业人员人身伤亡",
+      "title_en": "employees' death and injury"
+    },
+    "third_party_injury": {
+      "title": "第三者人身伤亡",
+      "title_en": "third-party death and injury"
+    },
+    "third_party_property": {
+      "title": "第三者财产损失",
+      "title_en": "third-party property loss"
+    },
+    "rescue": {
+      "title": "抢险救援费用",
+      "title_en": "rescue costs"
+    },
+    "medical_aid": {
+      "title": "医疗救护费用",
+      "title_en": "medical aid costs"
+    },
+    "investigation": {
+      "title": "事故鉴定费用",
+      "title_en": "accident investigation costs"
+    },
+    "legal": {
+      "title": "法律诉讼费用",
+      "title_en": "legal costs"
+    }
+  },
   "max_period_days": 366,
   "long_period_industries": [
     "construction"
   ],
+  "period_example": true,
+  "period_note": "保险期间一般不超过一年（建筑施工可按项目工期），为示例规则，并非通知原文。",
   "rules": {
     "cover_headcount_mismatch": {
       "source": "应急〔2025〕27号 第十六条；苏应急〔2024〕132号",
@@ -3087,12 +3161,49 @@ export const PACK_FILES: Readonly<Record<string, unknown>> = {
   "statutory_scope": [
     "employee_injury",
     "third_party_injury",
-    "rescue"
+    "third_party_property",
+    "rescue",
+    "medical_aid",
+    "investigation",
+    "legal"
   ],
+  "statutory_scope_source": "应急〔2025〕27号 第三条",
+  "scope_titles": {
+    "employee_injury": {
+      "title": "从业人员人身伤亡",
+      "title_en": "employees' death and injury"
+    },
+    "third_party_injury": {
+      "title": "第三者人身伤亡",
+      "title_en": "third-party death and injury"
+    },
+    "third_party_property": {
+      "title": "第三者财产损失",
+      "title_en": "third-party property loss"
+    },
+    "rescue": {
+      "title": "抢险救援费用",
+      "title_en": "rescue costs"
+    },
+    "medical_aid": {
+      "title": "医疗救护费用",
+      "title_en": "medical aid costs"
+    },
+    "investigation": {
+      "title": "事故鉴定费用",
+      "title_en": "accident investigation costs"
+    },
+    "legal": {
+      "title": "法律诉讼费用",
+      "title_en": "legal costs"
+    }
+  },
   "max_period_days": 366,
   "long_period_industries": [
     "construction"
   ],
+  "period_example": true,
+  "period_note": "保险期间一般不超过一年（建筑施工可按项目工期），为示例规则，并非通知原文。",
   "rules": {
     "cover_headcount_mismatch": {
       "source": "苏应急〔2024〕132号",

@@ -62,6 +62,7 @@ export interface Pack {
   readonly coefficients: Readonly<Record<string, PackFactor>>;
   readonly prevention_ratio: PackRatio;
   readonly statutory_scope: readonly string[];
+  readonly scope_titles?: Readonly<Record<string, { readonly title: string; readonly title_en: string }>>;
   readonly max_period_days: number;
   readonly long_period_industries: readonly string[];
   readonly rules: Readonly<Record<string, PackSource>>;

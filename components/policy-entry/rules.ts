@@ -124,7 +124,13 @@ export function checkPolicy(pack: Pack, ent: RegistryEnterprise, data: Data, pre
   if (scope !== undefined) {
     const list = Array.isArray(scope) ? scope : [];
     const missing = pack.statutory_scope.filter((item) => !list.includes(item));
-    if (missing.length > 0) c.add('coverage_scope', 'coverage_cut', { missing: missing.join(', ') });
+    const title = (item: string) => pack.scope_titles?.[item] ?? { title: item, title_en: item };
+    if (missing.length > 0) {
+      c.add('coverage_scope', 'coverage_cut', {
+        missing: missing.map((m) => title(m).title).join('、'),
+        'missing|en': missing.map((m) => title(m).title_en).join(', '),
+      });
+    }
   }
 
   if (at(data, 'prevention_clause') === false) c.add('prevention_clause', 'no_prevention_clause');

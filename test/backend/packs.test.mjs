@@ -85,7 +85,7 @@ describe('the Suzhou pack on the server', () => {
       () => rated(COEFS, 50, 300)],
     ['restrictions added (增加限制条件)', 'data.restrictions', 'restrictions_added', /限制条件/,
       () => ({ restrictions: ['仅承保白班作业期间发生的事故'] })],
-    ['a statutory cover item cut (删减保障内容)', 'data.coverage_scope', 'coverage_cut', /rescue/,
+    ['a statutory cover item cut (删减保障内容)', 'data.coverage_scope', 'coverage_cut', /抢险救援费用/,
       () => ({ coverage_scope: ['employee_injury', 'third_party_injury'] })],
     ['no prevention clause', 'data.prevention_clause', 'no_prevention_clause', /事故预防服务/,
       () => ({ prevention_clause: false })],

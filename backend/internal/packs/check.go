@@ -189,14 +189,18 @@ func Check(p *Pack, ent Enterprise, data map[string]any, prev *Previous) []Probl
 	// 删减保障内容
 	if scope, ok := at(data, "coverage_scope"); ok {
 		list, _ := scope.([]any)
-		var missing []string
+		var missing, missingEn []string
 		for _, item := range p.StatutoryScope {
 			if !slices.Contains(list, any(item)) {
-				missing = append(missing, item)
+				t, ok := p.ScopeTitles[item]
+				if !ok {
+					t = Title{item, item}
+				}
+				missing, missingEn = append(missing, t.Title), append(missingEn, t.TitleEn)
 			}
 		}
 		if len(missing) > 0 {
-			c.add("coverage_scope", "coverage_cut", params{"missing": strings.Join(missing, ", ")})
+			c.add("coverage_scope", "coverage_cut", params{"missing": strings.Join(missing, "、"), "missing|en": strings.Join(missingEn, ", ")})
 		}
 	}
 

@@ -43,6 +43,12 @@ type Factor struct {
 	Bands          []Band   `json:"bands"`
 }
 
+// Title is a name in both languages.
+type Title struct {
+	Title   string `json:"title"`
+	TitleEn string `json:"title_en"`
+}
+
 // Source names where a rule comes from, in both languages.
 type Source struct {
 	Source   string `json:"source"`
@@ -73,6 +79,7 @@ type Pack struct {
 	Coefficients         map[string]Factor `json:"coefficients"`
 	PreventionRatio      Ratio             `json:"prevention_ratio"`
 	StatutoryScope       []string          `json:"statutory_scope"`
+	ScopeTitles          map[string]Title  `json:"scope_titles"`
 	MaxPeriodDays        int               `json:"max_period_days"`
 	LongPeriodIndustries []string          `json:"long_period_industries"`
 	Rules                map[string]Source `json:"rules"`
