@@ -281,3 +281,63 @@ export const Print: Story = {
     .value=${args['value']}
   ></azx-form>`,
 };
+
+/** The server refused fields: its messages (zh and en) stand by the fields until they change. */
+export const ServerErrors: Story = {
+  args: { value: filled },
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('azx-form') as AzxForm;
+    form.serverErrors = {
+      'data.headcount': { code: 'rule_failed', message_zh: '参保人数应等于从业人员数（全员投保）', message_en: 'Insured persons must equal headcount' },
+      insurer: { code: 'forged_party', message_zh: '只能为本机构录入保单', message_en: 'You may only enter policies for your own organisation' },
+    };
+  },
+};
+
+/** A list of codes with `uniqueItems` (or x-widget "checkboxes") as a checkbox group. */
+export const Checkboxes: Story = {
+  args: {
+    schema: {
+      type: 'object',
+      properties: {
+        services: {
+          type: 'array',
+          title: '服务类型',
+          'x-title-en': 'Services',
+          uniqueItems: true,
+          items: {
+            type: 'string',
+            oneOf: [
+              { const: '01', title: '安全培训', 'x-title-en': 'Training' },
+              { const: '02', title: '隐患排查', 'x-title-en': 'Hazard inspection' },
+              { const: '05', title: '应急预案与演练', 'x-title-en': 'Emergency plans and drills' },
+            ],
+          },
+        },
+      },
+    } as JsonSchema,
+    value: { services: ['01', '05'] },
+  },
+};
+
+/** Photos and files (x-widget "photo" / "file"): previews, names in the record, files sent with the submit. */
+export const Attachments: Story = {
+  args: {
+    schema: {
+      type: 'object',
+      required: ['photos'],
+      properties: {
+        photos: { type: 'array', title: '现场照片', 'x-title-en': 'Site photos', minItems: 1, items: { type: 'string' }, 'x-widget': 'photo' },
+        sign_in: { type: 'string', title: '签到表', 'x-title-en': 'Sign-in sheet', 'x-widget': 'file', 'x-accept': '.pdf,image/*' },
+      },
+    } as JsonSchema,
+  },
+};
+
+/**
+ * Typing is kept as a local draft (IndexedDB) under the `draft` name; reload the story and the
+ * form offers it back (恢复草稿 / 丢弃草稿).
+ */
+export const Drafts: Story = {
+  render: (args) => html`<azx-form draft="story" definition-key="story" .schema=${args['schema']} lang=${args['lang'] ?? 'zh-CN'}></azx-form>`,
+};
