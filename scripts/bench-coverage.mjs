@@ -6,7 +6,7 @@
 // services and hazards, then synthetic policies up to 200,000) and kept in .tmp/bench-coverage-data
 // (about 40 minutes on 2 cores); later runs reuse it.
 // Usage: node scripts/bench-coverage.mjs [--enterprises 100000] [--policies 200000] [--runs 30] [--dir DIR] [--fresh]
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +32,26 @@ const marker = join(dir, 'azx-bench-coverage.json');
 const resultsFile = join(root, '.tmp', 'bench', 'results-coverage.json');
 
 const round = (x) => Math.round(x * 10) / 10;
+
+/** CPU seconds the server serving `dir` used so far (from /proc): barely depends on other load. */
+function serverCpuSeconds() {
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let cmd;
+      try {
+        cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!cmd.includes('serve') || !cmd.includes(dir)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+  } catch {
+    /* not Linux */
+  }
+  return null;
+}
 const percentile = (sorted, p) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))];
 
 /** Makes (or reuses) the data folder with the enterprises and policies asked for. */
@@ -86,19 +106,28 @@ async function post(url, path, body) {
   return json;
 }
 
-/** Latencies of one request, after two warm-up calls. */
-async function measure(url, token, path) {
-  for (let i = 0; i < 2; i++) await get(url, path, token);
-  const ms = [];
-  let last;
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    last = await get(url, path, token);
-    ms.push(performance.now() - t0);
-    if (last.status !== 200) throw new Error(`${path}: ${last.status} ${JSON.stringify(last.json)}`);
+/**
+ * Latencies of one request after two warm-up calls: computed afresh each time (`fresh=1`, what
+ * the first read after a write costs) and as answered again until the next write (cached).
+ */
+async function measure(url, token, path, runs = RUNS) {
+  const fresh = path + (path.includes('?') ? '&' : '?') + 'fresh=1';
+  const out = {};
+  for (const [name, p] of [['cold', fresh], ['warm', path]]) {
+    for (let i = 0; i < 2; i++) await get(url, p, token);
+    const ms = [];
+    let last;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      last = await get(url, p, token);
+      ms.push(performance.now() - t0);
+      if (last.status !== 200) throw new Error(`${p}: ${last.status} ${JSON.stringify(last.json)}`);
+    }
+    ms.sort((a, b) => a - b);
+    out[name] = { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(ms[ms.length - 1]) };
+    out.body = last.json;
   }
-  ms.sort((a, b) => a - b);
-  return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(ms[ms.length - 1]), body: last.json };
+  return out;
 }
 
 const data = await ensureData();
@@ -117,10 +146,17 @@ try {
   const results = {};
   console.log(`\ncoverage aggregation over ${data.enterprises} enterprises and ${data.policies} policies (${RUNS} runs each)`);
   for (const [name, token, path, targeted] of cases) {
+    const cpu0 = serverCpuSeconds();
     const r = await measure(server.url, token, path);
-    const verdict = targeted ? (r.p95 < TARGET_MS ? `  ✓ under ${TARGET_MS} ms` : `  ✗ target ${TARGET_MS} ms`) : '';
-    console.log(`  ${name.padEnd(48)} p50 ${String(r.p50).padStart(7)} ms   p95 ${String(r.p95).padStart(7)} ms${verdict}`);
-    results[name] = { path, p50: r.p50, p95: r.p95, max: r.max, ...(targeted ? { targetMs: TARGET_MS, met: r.p95 < TARGET_MS } : {}) };
+    const cpu = serverCpuSeconds();
+    const cpuMs = cpu0 === null || cpu === null ? null : round(((cpu - cpu0) * 1000) / (2 * (RUNS + 2)));
+    for (const kind of ['cold', 'warm']) {
+      const x = r[kind];
+      const verdict = targeted ? (x.p95 < TARGET_MS ? `  ✓ under ${TARGET_MS} ms` : `  ✗ target ${TARGET_MS} ms`) : '';
+      console.log(`  ${`${name} (${kind})`.padEnd(56)} p50 ${String(x.p50).padStart(7)} ms   p95 ${String(x.p95).padStart(7)} ms${verdict}`);
+    }
+    console.log(`    server CPU per request, cold and warm averaged: ${cpuMs ?? '?'} ms`);
+    results[name] = { path, cold: r.cold, warm: r.warm, serverCpuMsPerRequest: cpuMs, ...(targeted ? { targetMs: TARGET_MS, coldMet: r.cold.p95 < TARGET_MS, warmMet: r.warm.p95 < TARGET_MS } : {}) };
     if (path === '/api/azx/coverage/figures' && token === province) {
       const t = r.body.total;
       console.log(`    (province: ${t.enterprises} enterprises, ${t.policies} policies, coverage ${(t.coverageRate * 100).toFixed(1)}%)`);

@@ -37,8 +37,12 @@ func bindInvalidation(app core.App) {
 	app.OnModelAfterDeleteSuccess(watched...).BindFunc(bump)
 }
 
-// cached answers key from the cache while no watched record changed since it was computed.
-func cached(key string, compute func() (any, error)) (any, error) {
+// cached answers key from the cache while no watched record changed since it was computed;
+// fresh skips the cache (a regulator's "recompute now", and the benchmark's cold figures).
+func cached(key string, fresh bool, compute func() (any, error)) (any, error) {
+	if fresh {
+		return compute()
+	}
 	v := dataVersion.Load()
 	answers.mu.Lock()
 	if answers.version != v {

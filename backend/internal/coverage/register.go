@@ -16,9 +16,9 @@ import (
 
 // Register adds the routes under /api/azx/coverage and /api/azx/compliance:
 //
-//	GET  /api/azx/coverage/figures?region&industry&from&to&at&min_share
+//	GET  /api/azx/coverage/figures?region&industry&from&to&at&min_share[&fresh=1]
 //	GET  /api/azx/coverage/records?metric&region&industry&from&to&at&min_share&insurer&round&page&perPage
-//	GET  /api/azx/compliance/report?round&region&industry&from&to&at&min_share
+//	GET  /api/azx/compliance/report?round&region&industry&from&to&at&min_share[&fresh=1]
 //	GET  /api/azx/compliance/rounds?region
 //	POST /api/azx/compliance/rounds            {name, region, industry, from, to, seed, size}
 //	GET  /api/azx/compliance/rounds/{id}/findings
@@ -77,7 +77,7 @@ func figuresHandler(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cached(cacheKey("figures", scope, q, ""), func() (any, error) { return coverage(e.App, q, scope) })
+	return cached(cacheKey("figures", scope, q, ""), e.Request.URL.Query().Get("fresh") == "1", func() (any, error) { return coverage(e.App, q, scope) })
 }
 
 func intParam(e *core.RequestEvent, name string, def, max int) (int, error) {
@@ -146,7 +146,7 @@ func reportHandler(e *core.RequestEvent) (any, error) {
 	if round != nil {
 		id = round.Id
 	}
-	return cached(cacheKey("report", scope, q, id), func() (any, error) { return report(e.App, q, scope, round) })
+	return cached(cacheKey("report", scope, q, id), e.Request.URL.Query().Get("fresh") == "1", func() (any, error) { return report(e.App, q, scope, round) })
 }
 
 func roundsHandler(e *core.RequestEvent) (any, error) {
