@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { hostReset } from '../core/host-styles.js';
 
-export const builderStyles = css`
+// hostReset first: the page's inherited text properties stop at the host.
+export const builderStyles = [hostReset, css`
   :host {
     display: block;
     font: inherit;
@@ -68,4 +70,4 @@ export const builderStyles = css`
   .error:empty {
     display: none;
   }
-`;
+`];

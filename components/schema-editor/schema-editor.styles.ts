@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { hostReset } from '../core/host-styles.js';
 
-export const editorStyles = css`
+// hostReset first: the page's inherited text properties stop at the host.
+export const editorStyles = [hostReset, css`
   :host {
     display: block;
     font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
@@ -216,4 +218,4 @@ export const editorStyles = css`
   .sample-result.invalid {
     color: var(--azx-color-error, #d4380d);
   }
-`;
+`];
