@@ -78,7 +78,9 @@ export function toConditions(f: LedgerFilters, now: number = Date.now()): Condit
   if (f.status) where.push({ field: 'status', op: '=', value: f.status });
   if (f.grade) where.push({ field: 'is_major', op: '=', value: f.grade === 'major' });
   if (f.overdue) {
-    where.push({ field: 'status', op: 'in', value: [...UNRECTIFIED] });
+    // "not rectified or verified" rather than "one of four statuses": SQLite then reads the page
+    // off the party's (found_at, id) index instead of sorting every overdue row (bench: 1.1 s → 0.2 s)
+    for (const done of ['rectified', 'verified'] as const) where.push({ field: 'status', op: '!=', value: done });
     where.push({ field: 'deadline', op: '!=', value: '' });
     where.push({ field: 'deadline', op: '<', value: overdueCutoff(now) });
   }
