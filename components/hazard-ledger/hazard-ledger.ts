@@ -492,7 +492,8 @@ export class AzxHazardLedger extends LitElement {
       this.#searchTimer = setTimeout(() => (this.filters = { ...this.filters, [key]: value }), e.type === 'change' ? 0 : 250);
       return;
     }
-    if (e.type === 'input' && el instanceof HTMLInputElement && el.type !== 'checkbox') return;
+    // selects and checkboxes fire input and change: one query, on change
+    if (e.type === 'input' || this.filters[key] === value) return;
     this.filters = { ...this.filters, [key]: value };
   }
 
