@@ -42,10 +42,10 @@ func (q Query) policyMetrics(p string) map[string]string {
 		"policies":     "1",
 		"active":       q.insuredPolicy(p),
 		"renewals_due": "(" + p + ".status = 'expired')",
-		// renewals and active policies as uncorrelated sets (evaluated once)
-		// (whole-store sets, each read from an index; only this region's rows are tested against them)
-		"lapsed": "(" + p + ".status = 'expired' AND " + p + ".id NOT IN (SELECT rn.renewal_of FROM policies rn WHERE rn.renewal_of > '')" +
-			" AND " + p + ".enterprise NOT IN (SELECT ac.enterprise FROM policies ac WHERE ac.status = 'active'))",
+		// correlated look-ups, each a seek in a covering index (renewal_of; status, enterprise),
+		// made only for expired policies: cost follows the region's size, not the store's
+		"lapsed": "(" + p + ".status = 'expired' AND NOT EXISTS (SELECT 1 FROM policies rn WHERE rn.renewal_of = " + p + ".id)" +
+			" AND NOT EXISTS (SELECT 1 FROM policies ac INDEXED BY idx_policies_status_enterprise WHERE ac.status = 'active' AND ac.enterprise = " + p + ".enterprise))",
 		"uploaded_late": "(" + p + ".uploaded_at = '' OR " + p + ".uploaded_at IS NULL OR CAST(strftime('%s', " + p + ".uploaded_at) AS INTEGER) - CAST(strftime('%s', " + p + ".period_start) AS INTEGER) > " + lateUploadSeconds + ")",
 		// in whole fen, so a budget of exactly the share is never "below" by a rounding error
 		"low_prevention_budget":    "(" + p + ".prevention_clause AND ROUND(" + p + ".prevention_budget * 100) * 100 < ROUND(" + p + ".premium * 100) * {:pct})",
