@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { hostReset } from '../core/host-styles.js';
 
-export const complianceReportStyles = css`
+// hostReset first: the page's inherited text properties stop at the host.
+export const complianceReportStyles = [hostReset, css`
   :host {
     display: block;
     font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
@@ -192,7 +194,7 @@ export const complianceReportStyles = css`
       border-color: #000;
     }
   }
-`;
+`];
 
 let sheet: CSSStyleSheet | undefined;
 

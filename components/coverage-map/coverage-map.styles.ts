@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { hostReset } from '../core/host-styles.js';
 
-export const coverageMapStyles = css`
+// hostReset first: the page's inherited text properties stop at the host.
+export const coverageMapStyles = [hostReset, css`
   :host {
     display: block;
     font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
@@ -259,4 +261,4 @@ export const coverageMapStyles = css`
   .error {
     color: var(--azx-color-danger, #c62828);
   }
-`;
+`];

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { hostReset } from '../core/host-styles.js';
 
 // Colours and sizes come from --azx-* custom properties with defaults; rows are exactly
 // ROW_HEIGHT (40px) tall because the virtual list positions them by arithmetic.
-export const ledgerStyles = css`
+// hostReset first: the page's inherited text properties stop at the host.
+export const ledgerStyles = [hostReset, css`
   :host {
     display: block;
     font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
@@ -323,4 +325,4 @@ export const ledgerStyles = css`
     size: A4;
     margin: 20mm;
   }
-`;
+`];
