@@ -341,3 +341,40 @@ export const Attachments: Story = {
 export const Drafts: Story = {
   render: (args) => html`<azx-form draft="story" definition-key="story" .schema=${args['schema']} lang=${args['lang'] ?? 'zh-CN'}></azx-form>`,
 };
+
+/**
+ * With a store: a valid submit is stored by the form. Tick "offline" and submit: the record waits
+ * in the outbox (IndexedDB) and the form says so; untick it and it is sent once, with the same
+ * idempotency key. The store here only pretends to save (the story has no server).
+ */
+export const OfflineSubmit: Story = {
+  render: (args) => {
+    const network = { offline: false };
+    const saved: unknown[] = [];
+    const store = {
+      party: { userId: 'story', email: 'insurer@azx.demo', name: '演示', role: 'insurer', organizationId: 'org' },
+      async create(_collection: string, record: { data: unknown }, options: { idempotencyKey?: string }) {
+        if (network.offline) throw Object.assign(new TypeError('Failed to fetch'), {});
+        saved.push(record.data);
+        const now = new Date().toISOString();
+        return { id: options.idempotencyKey, collection: _collection, definition: 'story', version: 1, revision: 1, data: record.data, columns: {}, created: now, updated: now };
+      },
+    };
+    const toggle = (e: Event) => {
+      network.offline = (e.target as HTMLInputElement).checked;
+      if (!network.offline) window.dispatchEvent(new Event('online'));
+    };
+    return html`<label><input type="checkbox" @change=${toggle} /> 离线 offline</label>
+      <azx-form
+        .store=${store as never}
+        collection="policies"
+        definition-key="story"
+        definition-version="1"
+        .schema=${args['schema']}
+        .value=${filled}
+        lang=${args['lang'] ?? 'zh-CN'}
+        @azx-saved=${() => console.log('azx-saved', saved.length)}
+        @azx-queued=${(e: CustomEvent) => console.log('azx-queued', e.detail)}
+      ></azx-form>`;
+  },
+};
