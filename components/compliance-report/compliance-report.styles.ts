@@ -25,23 +25,23 @@ export const complianceReportStyles = [hostReset, css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 8px 16px;
     align-items: start;
-    margin-bottom: 1rem;
+    margin-bottom: 16px;
   }
   label {
     display: inline-flex;
     flex-direction: column;
-    gap: 0.2rem;
+    gap: 3.2px;
     font-size: 0.9em;
   }
   form.draw,
   form.finding {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 8px 16px;
     align-items: end;
-    margin-top: 0.5rem;
+    margin-top: 8px;
   }
   input,
   select,
@@ -52,7 +52,7 @@ export const complianceReportStyles = [hostReset, css`
   input,
   select,
   textarea {
-    padding: 0.3rem 0.4rem;
+    padding: 4.8px 6.4px;
     border: 1px solid var(--_border);
     border-radius: 4px;
   }
@@ -60,7 +60,7 @@ export const complianceReportStyles = [hostReset, css`
     border-color: var(--azx-color-danger, #c62828);
   }
   button {
-    padding: 0.3rem 0.7rem;
+    padding: 4.8px 11.2px;
     border: 1px solid var(--_border);
     border-radius: 4px;
     background: #fff;
@@ -84,21 +84,21 @@ export const complianceReportStyles = [hostReset, css`
     font-weight: 600;
   }
   .sheet {
-    max-width: 60rem;
+    max-width: 960px;
     line-height: 1.7;
   }
   h1 {
     font-size: 1.4em;
     text-align: center;
-    margin: 0.5rem 0 0.25rem;
+    margin: 8px 0 4px;
   }
   h2 {
     font-size: 1.1em;
-    margin: 1.25rem 0 0.5rem;
+    margin: 20px 0 8px;
   }
   h3 {
     font-size: 1em;
-    margin: 0.75rem 0 0.25rem;
+    margin: 12px 0 4px;
   }
   .meta {
     text-align: center;
@@ -116,12 +116,12 @@ export const complianceReportStyles = [hostReset, css`
     width: 100%;
     font-variant-numeric: tabular-nums;
     line-height: 1.4;
-    margin: 0.25rem 0;
+    margin: 4px 0;
   }
   th,
   td {
     border: 1px solid var(--_border);
-    padding: 0.25rem 0.45rem;
+    padding: 4px 7.2px;
     text-align: right;
   }
   thead th,
@@ -139,9 +139,9 @@ export const complianceReportStyles = [hostReset, css`
   }
   .records,
   .sample {
-    margin-top: 1.25rem;
+    margin-top: 20px;
     border-top: 2px solid var(--_border);
-    padding-top: 0.5rem;
+    padding-top: 8px;
   }
   .records header {
     display: flex;

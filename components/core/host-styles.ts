@@ -4,7 +4,8 @@ import { css } from 'lit';
  * The first styles of every AZX element. Shadow DOM keeps the page's selectors out, but
  * inherited properties still cross the shadow boundary: a portal's `body { letter-spacing;
  * text-transform; text-align }` would reach our text. The host sets each of them back to
- * the element's own values; `box-sizing` inside is ours whatever `* {}` the page has.
+ * the element's own values; `box-sizing` inside is ours whatever `* {}` the page has. Sizes
+ * inside use px or em, never rem: rem follows the page's `html { font-size }`.
  */
 export const hostReset = css`
   :host {

@@ -31,14 +31,14 @@ export const coverageMapStyles = [hostReset, css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 8px 16px;
     align-items: end;
-    margin-bottom: 0.75rem;
+    margin-bottom: 12px;
   }
   .toolbar label {
     display: flex;
     flex-direction: column;
-    gap: 0.2rem;
+    gap: 3.2px;
     font-size: 0.85em;
   }
   select,
@@ -48,13 +48,13 @@ export const coverageMapStyles = [hostReset, css`
   }
   select,
   input {
-    padding: 0.3rem 0.4rem;
+    padding: 4.8px 6.4px;
     border: 1px solid var(--_border);
     border-radius: 4px;
     background: #fff;
   }
   button {
-    padding: 0.3rem 0.7rem;
+    padding: 4.8px 11.2px;
     border: 1px solid var(--_border);
     border-radius: 4px;
     background: #fff;
@@ -74,14 +74,14 @@ export const coverageMapStyles = [hostReset, css`
   }
   nav.path ol {
     display: flex;
-    gap: 0.25rem;
+    gap: 4px;
     list-style: none;
-    margin: 0 0 0.5rem;
+    margin: 0 0 8px;
     padding: 0;
   }
   nav.path li + li::before {
     content: '›';
-    margin-right: 0.25rem;
+    margin-right: 4px;
     color: #57606a;
   }
   nav.path button {
@@ -97,17 +97,17 @@ export const coverageMapStyles = [hostReset, css`
   .tiles {
     display: grid;
     gap: 6px;
-    grid-auto-rows: minmax(4.5rem, auto);
+    grid-auto-rows: minmax(72px, auto);
   }
   .tile {
     display: flex;
     flex-direction: column;
     justify-content: center;
     align-items: center;
-    gap: 0.2rem;
+    gap: 3.2px;
     border: 1px solid transparent;
     border-radius: 6px;
-    padding: 0.4rem;
+    padding: 6.4px;
     text-align: center;
     line-height: 1.2;
   }
@@ -150,7 +150,7 @@ export const coverageMapStyles = [hostReset, css`
   svg {
     width: 100%;
     height: auto;
-    max-height: 32rem;
+    max-height: 512px;
   }
   .shape {
     stroke: #fff;
@@ -165,19 +165,19 @@ export const coverageMapStyles = [hostReset, css`
     position: absolute;
     z-index: 2;
     pointer-events: none;
-    min-width: 12rem;
+    min-width: 192px;
     background: #fff;
     border: 1px solid var(--_border);
     border-radius: 6px;
     box-shadow: 0 4px 12px rgb(0 0 0 / 15%);
-    padding: 0.5rem 0.7rem;
+    padding: 8px 11.2px;
     font-size: 0.9em;
   }
   .tooltip dl {
     display: grid;
     grid-template-columns: auto auto;
-    gap: 0.1rem 0.8rem;
-    margin: 0.3rem 0 0;
+    gap: 1.6px 12.8px;
+    margin: 4.8px 0 0;
   }
   .tooltip dd {
     margin: 0;
@@ -187,20 +187,20 @@ export const coverageMapStyles = [hostReset, css`
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.4rem 1rem;
+    gap: 6.4px 16px;
     align-items: center;
-    margin: 0.75rem 0;
+    margin: 12px 0;
     padding: 0;
     list-style: none;
     font-size: 0.9em;
   }
   .legend .swatch {
     display: inline-block;
-    width: 1rem;
-    height: 1rem;
+    width: 16px;
+    height: 16px;
     border-radius: 3px;
     vertical-align: middle;
-    margin-right: 0.3rem;
+    margin-right: 4.8px;
   }
   .help {
     color: #57606a;
@@ -214,12 +214,12 @@ export const coverageMapStyles = [hostReset, css`
   caption {
     text-align: left;
     font-weight: 600;
-    padding: 0.3rem 0;
+    padding: 4.8px 0;
   }
   th,
   td {
     border: 1px solid var(--_border);
-    padding: 0.3rem 0.5rem;
+    padding: 4.8px 8px;
     text-align: right;
   }
   th[scope='row'],
@@ -244,18 +244,18 @@ export const coverageMapStyles = [hostReset, css`
     font-variant-numeric: tabular-nums;
   }
   .records {
-    margin-top: 1rem;
+    margin-top: 16px;
     border-top: 2px solid var(--_border);
-    padding-top: 0.5rem;
+    padding-top: 8px;
   }
   .records header {
     display: flex;
     justify-content: space-between;
     align-items: center;
-    gap: 1rem;
+    gap: 16px;
   }
   .records h3 {
-    margin: 0.3rem 0;
+    margin: 4.8px 0;
     font-size: 1.05em;
   }
   .error {

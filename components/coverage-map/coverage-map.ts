@@ -344,7 +344,7 @@ export class AzxCoverageMap extends LitElement {
       role="group"
       aria-label=${label}
       aria-describedby="help"
-      style=${cssomStyle({ 'grid-template-columns': `repeat(${cols}, minmax(5rem, 1fr))` })}
+      style=${cssomStyle({ 'grid-template-columns': `repeat(${cols}, minmax(80px, 1fr))` })}
     >
       ${tiles.map((p) => {
         const f = byCode.get(p.code)!;

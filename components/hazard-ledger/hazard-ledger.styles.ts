@@ -14,7 +14,7 @@ export const ledgerStyles = [hostReset, css`
     --_border: var(--azx-color-border, #d0d7de);
     --_accent: var(--azx-color-accent, #1664ff);
     --_danger: var(--azx-color-danger, #c62828);
-    --_cols: minmax(9rem, 1.3fr) minmax(10rem, 2fr) 5.5rem 7rem 6.5rem 7.5rem 6.5rem 9rem;
+    --_cols: minmax(144px, 1.3fr) minmax(160px, 2fr) 88px 112px 104px 120px 104px 144px;
   }
   :host([hidden]),
   [hidden] {
@@ -81,7 +81,7 @@ export const ledgerStyles = [hostReset, css`
     gap: 4px;
   }
   .toolbar .search input {
-    min-width: 16rem;
+    min-width: 256px;
   }
   .toolbar-end {
     display: flex;
@@ -125,7 +125,7 @@ export const ledgerStyles = [hostReset, css`
   }
   .viewport {
     position: relative;
-    height: var(--azx-ledger-height, 28rem);
+    height: var(--azx-ledger-height, 448px);
     overflow: auto;
     overscroll-behavior: contain;
   }
@@ -196,7 +196,7 @@ export const ledgerStyles = [hostReset, css`
   }
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(256px, 1fr));
     gap: 6px 16px;
     margin: 0;
   }
