@@ -9,7 +9,7 @@ export const complianceReportStyles = [hostReset, css`
     font-size: var(--azx-font-size, 14px);
     color: var(--azx-color-text, #1f2328);
     --_border: var(--azx-color-border, #d0d7de);
-    --_accent: var(--azx-color-accent, #1f6feb);
+    --_accent: var(--azx-color-accent, #1664ff);
   }
   :host([hidden]) {
     display: none;

@@ -9,13 +9,21 @@ export const coverageMapStyles = [hostReset, css`
     font-size: var(--azx-font-size, 14px);
     color: var(--azx-color-text, #1f2328);
     --_border: var(--azx-color-border, #d0d7de);
-    --_accent: var(--azx-color-accent, #1f6feb);
+    --_accent: var(--azx-color-accent, #1664ff);
     /* five classes, best to worst; the two darkest carry white text */
     --_c0: var(--azx-map-c0, #eef2f6);
     --_c1: var(--azx-map-c1, #fde2c4);
     --_c2: var(--azx-map-c2, #f6a66b);
     --_c3: var(--azx-map-c3, #c2410c);
     --_c4: var(--azx-map-c4, #7c2d12);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   :host([hidden]) {
     display: none;

@@ -49,7 +49,7 @@ interface RecordsView {
  * @csspart table - The table view. @csspart records - The records behind a figure. @csspart error - A failed load.
  *
  * @cssprop --azx-map-c0, --azx-map-c1, --azx-map-c2, --azx-map-c3, --azx-map-c4 - The five classes, best to worst.
- * @cssprop --azx-color-accent - Focus and buttons (default #1f6feb).
+ * @cssprop --azx-color-accent - Focus and buttons (default #1664ff).
  * @cssprop --azx-color-border - Lines (default #d0d7de).
  * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
  */
@@ -356,7 +356,6 @@ export class AzxCoverageMap extends LitElement {
           class="tile ${cls < 0 ? 'cn' : `c${cls}`}"
           data-code=${p.code}
           tabindex=${p.code === focus ? 0 : -1}
-          aria-label=${this.#tileLabel(f, metric, l)}
           aria-describedby=${this._tip?.code === p.code ? 'tip' : nothing}
           style=${cssomStyle({ 'grid-row': String(p.row), 'grid-column': String(p.col) })}
           @click=${() => {
@@ -370,8 +369,9 @@ export class AzxCoverageMap extends LitElement {
           }}
           @mouseenter=${(e: MouseEvent) => this.#showTip(p.code, e.currentTarget as Element)}
         >
-          <span class="name" aria-hidden="true">${f.name}</span>
-          <span class="value" aria-hidden="true">${formatValue(v, metric, l)}</span>
+          <span class="name">${f.name}</span>
+          <span class="value">${formatValue(v, metric, l)}</span>
+          <span class="visually-hidden">${this.#tileLabel(f, metric, l)}</span>
         </button>`;
       })}
     </div>`;

@@ -601,9 +601,9 @@ export class AzxHazardLedger extends LitElement {
           </span>`;
         })}
       </div>
-      <div class="viewport" part="viewport" tabindex="0" @scroll=${this.#onScroll}>
+      <div class="viewport" part="viewport" role="rowgroup" tabindex="0" @scroll=${this.#onScroll}>
         <div class="spacer" data-height=${total * ROW_HEIGHT}>
-          <div role="rowgroup" class="rows" data-offset=${start * ROW_HEIGHT}>${rows}</div>
+          <div class="rows" data-offset=${start * ROW_HEIGHT}>${rows}</div>
         </div>
         ${cache?.loaded && total === 0 ? html`<p class="empty">${t(l, 'noRows')}</p>` : nothing}
       </div>

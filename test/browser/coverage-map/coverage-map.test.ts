@@ -40,7 +40,9 @@ describe('<azx-coverage-map> with known figures', () => {
       const t = tile(el, c.code);
       expect(t.querySelector('.name')!.textContent).to.equal(c.name);
       expect(t.querySelector('.value')!.textContent).to.equal(pct(c.insuredMustInsure, c.mustInsure));
-      expect(t.getAttribute('aria-label')).to.equal(`${c.name}：参保率 ${pct(c.insuredMustInsure, c.mustInsure)}`);
+      // the accessible name: the visible name and value, then the figure spelled out for screen readers
+      expect(t.querySelector('.visually-hidden')?.textContent).to.equal(`${c.name}：参保率 ${pct(c.insuredMustInsure, c.mustInsure)}`);
+      expect(t.textContent!.replace(/\s+/g, ' ').trim().startsWith(c.name)).to.equal(true);
       // classes by the fixed bounds of a rate: ≥ 95% best (c0), 90–95% next (c1)
       const rate = c.insuredMustInsure / c.mustInsure;
       expect(t.classList.contains(rate >= 0.95 ? 'c0' : 'c1')).to.equal(true, c.code);
