@@ -605,7 +605,7 @@ export class AzxHazardLedger extends LitElement {
         <div class="spacer" data-height=${total * ROW_HEIGHT}>
           <div class="rows" data-offset=${start * ROW_HEIGHT}>${rows}</div>
         </div>
-        ${cache?.loaded && total === 0 ? html`<p class="empty">${t(l, 'noRows')}</p>` : nothing}
+        ${cache?.loaded && total === 0 ? html`<div class="empty" role="row"><span role="cell">${t(l, 'noRows')}</span></div>` : nothing}
       </div>
     </div>`;
   }

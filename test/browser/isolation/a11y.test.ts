@@ -45,6 +45,12 @@ describe('accessibility of the regulator views and the ledger (axe-core)', () =>
     await expectAccessible(el);
   });
 
+  it('<azx-hazard-ledger>: an empty list', async () => {
+    const el = await mountLedger(ledgerStore({ role: 'insurer', rows: [] }));
+    mounted.push(el);
+    await expectAccessible(el);
+  });
+
   it('<azx-hazard-ledger>: the list', async () => {
     const el = await mountLedger(ledgerStore({ role: 'insurer', rows: makeHazards(200) }));
     mounted.push(el);
