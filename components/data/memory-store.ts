@@ -303,8 +303,8 @@ export class MemoryStore implements Store {
       items: rows.slice((page - 1) * perPage, page * perPage).map((r) => toStoredRecord<TData>(collection, structuredClone(r))),
       page,
       perPage,
-      totalItems: rows.length,
-      totalPages: Math.ceil(rows.length / perPage),
+      totalItems: query.skipTotal ? -1 : rows.length,
+      totalPages: query.skipTotal ? -1 : Math.ceil(rows.length / perPage),
     };
   }
 

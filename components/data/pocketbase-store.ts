@@ -306,6 +306,7 @@ export class PocketBaseStore implements Store {
       const result = await this.#pb.collection(collection).getList(page, perPage, {
         filter: this.#filter(query.where ?? []),
         sort: (query.sort ?? []).join(','),
+        ...(query.skipTotal ? { skipTotal: true } : {}),
       });
       return {
         items: result.items.map(map),

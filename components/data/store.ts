@@ -182,6 +182,12 @@ export interface ListQuery {
   readonly page?: number;
   /** Default 30, at most 500. */
   readonly perPage?: number;
+  /**
+   * Do not count the matching rows: `totalItems` and `totalPages` come back as -1. Counting
+   * under the access rules is the slow part of a list over a large collection; a list shows
+   * its first rows without it and counts separately (a second list with perPage 1).
+   */
+  readonly skipTotal?: boolean;
 }
 
 export interface Page<T> {

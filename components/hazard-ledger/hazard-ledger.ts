@@ -49,7 +49,8 @@ const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18
  *
  * @summary The hazard ledger and its closed loop.
  *
- * @event azx-loaded - `CustomEvent<{ total: number }>`: the rows of the current filters are on screen.
+ * @event azx-rows - `Event`: the first rows of the current filters are on screen (their count may still be coming).
+ * @event azx-loaded - `CustomEvent<{ total: number }>`: the rows of the current filters are on screen and counted.
  * @event azx-select - Bubbling, composed `CustomEvent<{ hazard: StoredRecord }>`: a hazard's detail opened.
  * @event azx-transition - Bubbling, composed `CustomEvent<{ event: StoredEvent, hazard: StoredRecord }>`: an action was stored.
  * @event azx-escalated - Bubbling, composed `CustomEvent<{ hazard: StoredRecord }>`: (regulators) a major hazard in scope was escalated.
@@ -189,7 +190,11 @@ export class AzxHazardLedger extends LitElement {
       // a failed page is fetched again a little later (the error is shown meanwhile)
       if (cache.error) setTimeout(() => cache === this._cache && this.requestUpdate(), RETRY_MS);
     });
-    if (cache.loaded && !this.#announced.has(cache)) {
+    if (cache.loaded && !this.#rowsAnnounced.has(cache)) {
+      this.#rowsAnnounced.add(cache);
+      this.dispatchEvent(new CustomEvent('azx-rows'));
+    }
+    if (cache.counted && !this.#announced.has(cache)) {
       this.#announced.add(cache);
       const waiters = this.#loadedWaiters.splice(0);
       this.dispatchEvent(new CustomEvent('azx-loaded', { detail: { total: cache.total ?? 0 } }));
@@ -198,6 +203,7 @@ export class AzxHazardLedger extends LitElement {
   }
 
   #announced = new WeakSet<PageCache<Row>>();
+  #rowsAnnounced = new WeakSet<PageCache<Row>>();
 
   #range(): { start: number; end: number } {
     const total = this._cache?.total ?? PER_PAGE;
@@ -221,7 +227,8 @@ export class AzxHazardLedger extends LitElement {
     const cache: PageCache<Row> = new PageCache<Row>(
       async (page, perPage) => {
         try {
-          const result = await store.list('hazards', { where, sort, page, perPage });
+          // not counted here: the rows show at once, the count follows (below)
+          const result = await store.list('hazards', { where, sort, page, perPage, skipTotal: true });
           if (id === this.#queryId && this._loadError) this._loadError = '';
           return result;
         } catch (err) {
@@ -231,6 +238,10 @@ export class AzxHazardLedger extends LitElement {
       },
       PER_PAGE,
       keep ? this._cache : undefined,
+      async () => (await store.list('hazards', { where, perPage: 1 })).totalItems,
+      () => {
+        if (id === this.#queryId) this.requestUpdate();
+      },
     );
     this._cache = cache;
     if (!keep) {
@@ -552,7 +563,7 @@ export class AzxHazardLedger extends LitElement {
         ${this._party?.role === 'insurer' || this._party?.role === 'provider'
           ? html`<button type="button" part="button record-button" class="record-button" @click=${() => void this.#startRecording()}>${t(l, 'record')}</button>`
           : nothing}
-        <span class="count" role="status" aria-live="polite">${total === undefined ? t(l, 'loading') : t(l, 'count', { n: total.toLocaleString(l) })}</span>
+        <span class="count" role="status" aria-live="polite">${total === undefined || !this._cache?.counted ? t(l, 'loading') : t(l, 'count', { n: total.toLocaleString(l) })}</span>
         <button type="button" part="button export" ?disabled=${!total || !!this._exporting} @click=${() => this.#download('csv')}>${t(l, 'exportCsv')}</button>
         <button type="button" part="button export" ?disabled=${!total || !!this._exporting} @click=${() => this.#download('xlsx')}>${t(l, 'exportXlsx')}</button>
         ${this._exporting ? html`<span role="status">${this._exporting}</span>` : nothing}

@@ -17,21 +17,63 @@ export class PageCache<T> {
   readonly #failed = new Map<number, number>();
   #fallback: PageCache<T> | undefined;
   #total: number | undefined;
+  /** Rows known to exist while the count is not in (pages fetched without counting). */
+  #estimate: number | undefined;
+  readonly #count: (() => Promise<number>) | undefined;
+  readonly #onCount: (() => void) | undefined;
+  #countStarted = false;
   error: unknown;
 
-  constructor(fetch: (page: number, perPage: number) => Promise<Page<T>>, perPage = 100, fallback?: PageCache<T>) {
+  /**
+   * @param count With it, pages are expected without a total (Store `skipTotal`): the rows show
+   *   as soon as they arrive and the count, asked once after the first page, follows (`onCount`).
+   */
+  constructor(
+    fetch: (page: number, perPage: number) => Promise<Page<T>>,
+    perPage = 100,
+    fallback?: PageCache<T>,
+    count?: () => Promise<number>,
+    onCount?: () => void,
+  ) {
     this.#fetch = fetch;
     this.#perPage = perPage;
     this.#fallback = fallback;
+    this.#count = count;
+    this.#onCount = onCount;
   }
 
-  /** Rows in the query, once the first page has come back. */
+  /** Rows in the query: counted, or known so far (one more than fetched while pages are full). */
   get total(): number | undefined {
-    return this.#total ?? this.#fallback?.total;
+    return this.#total ?? this.#estimate ?? this.#fallback?.total;
   }
 
+  /** The first rows have come back. */
   get loaded(): boolean {
+    return this.#total !== undefined || this.#estimate !== undefined;
+  }
+
+  /** The total is counted, not estimated. */
+  get counted(): boolean {
     return this.#total !== undefined;
+  }
+
+  #noteUncounted(page: number, rows: number): void {
+    const known = (page - 1) * this.#perPage + rows + (rows === this.#perPage ? 1 : 0);
+    this.#estimate = Math.max(this.#estimate ?? 0, known);
+    if (this.#countStarted || !this.#count) return;
+    this.#countStarted = true;
+    this.#count().then(
+      (n) => {
+        this.#total = n;
+        this.#onCount?.();
+      },
+      (err: unknown) => {
+        // the rows stay; the count is asked again with the next page that arrives
+        this.error = err;
+        this.#countStarted = false;
+        this.#onCount?.();
+      },
+    );
   }
 
   at(index: number): T | undefined {
@@ -64,13 +106,15 @@ export class PageCache<T> {
       if (this.#pages.has(p)) continue;
       const failed = this.#failed.get(p);
       if (failed !== undefined && Date.now() - failed < RETRY_MS) continue;
-      if (this.#total !== undefined && (p - 1) * this.#perPage >= this.#total && p > 1) continue;
+      const bound = this.#total ?? this.#estimate;
+      if (bound !== undefined && (p - 1) * this.#perPage >= bound && p > 1) continue;
       let pending = this.#pending.get(p);
       if (!pending) {
         pending = this.#fetch(p, this.#perPage).then(
           (page) => {
             this.#pages.set(p, page.items);
-            this.#total = page.totalItems;
+            if (page.totalItems >= 0) this.#total = page.totalItems;
+            else if (this.#total === undefined) this.#noteUncounted(p, page.items.length);
             this.#failed.delete(p);
             this.error = undefined;
             this.#pending.delete(p);

@@ -275,6 +275,10 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
           where: [{ field: 'data.policy_no', op: 'in', value: [`AZX-L-${tag}-20`, `AZX-L-${tag}-30`] }],
         });
         expect(some.totalItems).to.equal(2);
+        // skipTotal: the same rows, not counted
+        const uncounted = await store.list('policies', { ...query, skipTotal: true });
+        expect(uncounted.items.map((r) => r.data['premium'])).to.deep.equal([30000, 25000]);
+        expect([uncounted.totalItems, uncounted.totalPages]).to.deep.equal([-1, -1]);
       });
 
       it('says not_found for a record that does not exist', async () => {
