@@ -19,7 +19,7 @@ import {
 import { toLocale, type Locale } from '../core/locale.js';
 import { complianceReportStyles, pageSheet } from './compliance-report.styles.js';
 import { CATEGORY_LABELS, LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
-import { toXlsx, type Cell, type Sheet } from './xlsx.js';
+import { download, toXlsx, XLSX_TYPE, type Cell, type Sheet } from '../core/export/index.js';
 
 /** Rows of each list shown in the bulletin (the records panel pages through the rest). */
 const LIST_ROWS = 200;
@@ -328,15 +328,7 @@ export class AzxComplianceReport extends LitElement {
   #exportXlsx(): void {
     const r = this._report;
     if (!r) return;
-    const bytes = toXlsx(this.sheets());
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `compliance-${r.region.code}${r.round ? `-${r.round.id}` : ''}.xlsx`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(`compliance-${r.region.code}${r.round ? `-${r.round.id}` : ''}.xlsx`, XLSX_TYPE, toXlsx(this.sheets()));
   }
 
   /** Problem rows: the round's categories (sample), then what the records show everywhere. */

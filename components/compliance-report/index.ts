@@ -2,7 +2,7 @@
 import { AzxComplianceReport } from './compliance-report.js';
 
 export { AzxComplianceReport } from './compliance-report.js';
-export { toXlsx as complianceXlsx, type Sheet as ComplianceSheet } from './xlsx.js';
+export { toXlsx as complianceXlsx, type Sheet as ComplianceSheet } from '../core/export/index.js';
 
 if (!customElements.get('azx-compliance-report')) customElements.define('azx-compliance-report', AzxComplianceReport);
 

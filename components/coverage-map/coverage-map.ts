@@ -8,7 +8,7 @@ import { coverageMapStyles } from './coverage-map.styles.js';
 import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
 import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
-import { toCsv, download } from './csv.js';
+import { CSV_TYPE, download, toCsv } from '../core/export/index.js';
 import { cssomStyle } from './cssom-style.js';
 import { INDUSTRIES, industryName, t } from './text.js';
 
@@ -240,7 +240,7 @@ export class AzxCoverageMap extends LitElement {
     for (const f of [...data.rows, data.total]) {
       rows.push([f === data.total ? `${t(l, 'total')} ${f.name}` : f.name, f.code, ...METRICS.map((m) => csvValue(valueOf(f, m), m))]);
     }
-    download(`coverage-${data.region.code}.csv`, 'text/csv;charset=utf-8', toCsv(rows));
+    download(`coverage-${data.region.code}.csv`, CSV_TYPE, toCsv(rows));
   }
 
   protected override render(): TemplateResult {

@@ -13,6 +13,7 @@ import { renderDetail, chinaTime } from './detail.js';
 import { renderNotice } from './notice.js';
 import { renderRecord } from './record.js';
 import { table, toCsv, toXlsx } from './export.js';
+import { download } from '../core/export/index.js';
 
 /** Every row is this tall (px): the virtual list computes positions from it. */
 export const ROW_HEIGHT = 40;
@@ -480,11 +481,7 @@ export class AzxHazardLedger extends LitElement {
   async #download(format: 'csv' | 'xlsx'): Promise<void> {
     try {
       const blob = await this.exportRows(format);
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = `隐患台账-${new Date().toISOString().slice(0, 10)}.${format}`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      download(`隐患台账-${new Date().toISOString().slice(0, 10)}.${format}`, blob.type, blob);
     } catch (err) {
       this._exporting = '';
       this._loadError = this.#errorMessage(err);

@@ -1,84 +1,16 @@
 /**
  * A minimal XLSX writer: one worksheet per table, cells as inline strings or numbers, packed in
- * a ZIP of stored (uncompressed) entries. Enough for Excel, WPS and LibreOffice to open the
- * bulletin's tables; no dependency.
+ * a ZIP of stored (uncompressed) entries. Enough for Excel, WPS and LibreOffice; no dependency.
  */
+import type { Cell } from './csv.js';
+import { zip } from './zip.js';
 
-export type Cell = string | number;
+export type { Cell };
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export interface Sheet {
   /** At most 31 characters, none of []:*?/\ (cleaned here). */
   readonly name: string;
   readonly rows: readonly (readonly Cell[])[];
-}
-
-let crcTable: Uint32Array | undefined;
-function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A ZIP archive of stored entries (names UTF-8). */
-export function zip(entries: readonly { name: string; data: Uint8Array }[]): Uint8Array<ArrayBuffer> {
-  const enc = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = enc.encode(e.name);
-    const crc = crc32(e.data);
-    const local = new DataView(new ArrayBuffer(30));
-    local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);
-    local.setUint16(6, 0x0800, true); // UTF-8 names
-    local.setUint16(8, 0, true); // stored
-    local.setUint16(10, 0, true);
-    local.setUint16(12, 0x21, true); // 1980-01-01: no clock, same bytes every time
-    local.setUint32(14, crc, true);
-    local.setUint32(18, e.data.length, true);
-    local.setUint32(22, e.data.length, true);
-    local.setUint16(26, name.length, true);
-    local.setUint16(28, 0, true);
-    chunks.push(new Uint8Array(local.buffer), name, e.data);
-    const c = new DataView(new ArrayBuffer(46));
-    c.setUint32(0, 0x02014b50, true);
-    c.setUint16(4, 20, true);
-    c.setUint16(6, 20, true);
-    c.setUint16(8, 0x0800, true);
-    c.setUint16(10, 0, true);
-    c.setUint16(12, 0, true);
-    c.setUint16(14, 0x21, true);
-    c.setUint32(16, crc, true);
-    c.setUint32(20, e.data.length, true);
-    c.setUint32(24, e.data.length, true);
-    c.setUint16(28, name.length, true);
-    c.setUint32(42, offset, true);
-    central.push(new Uint8Array(c.buffer), name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const centralSize = central.reduce((n, c) => n + c.length, 0);
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, entries.length, true);
-  end.setUint16(10, entries.length, true);
-  end.setUint32(12, centralSize, true);
-  end.setUint32(16, offset, true);
-  const all = [...chunks, ...central, new Uint8Array(end.buffer)];
-  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of all) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 function xml(s: string): string {
