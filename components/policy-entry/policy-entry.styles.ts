@@ -18,6 +18,13 @@ export const policyEntryStyles = [
       border-radius: var(--azx-radius, 4px);
       padding: 8px 12px;
     }
+    [part~='provider'] label {
+      margin-right: 8px;
+      font-weight: 600;
+    }
+    [part~='provider'] p {
+      margin: 6px 0 0;
+    }
     h3 {
       margin: 0 0 6px;
       font-size: 1.05em;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
-import { isStoreError, newIdempotencyKey, type FormDefinition, type Store, type StoredRecord } from '../data/store.js';
+import { isStoreError, newIdempotencyKey, type FormDefinition, type Organization, type Store, type StoredRecord } from '../data/store.js';
 import type { AzxForm, JsonSchema, Locale } from '../core/index.js';
 import { toLocale } from '../core/locale.js';
 import '../core/index.js';
@@ -12,6 +12,7 @@ import { checkPolicy, dayOf, type PreviousPolicy, type Problem, type RegistryEnt
 import { breakdown, defaultCoefficients, ratingOf, type Breakdown } from './rating.js';
 import { policyEntryStyles } from './policy-entry.styles.js';
 import { text, type TextKey } from './text.js';
+import { renderProvider } from './provider.js';
 
 type Data = Record<string, unknown>;
 type Errors = Record<string, { code?: string; message_zh: string; message_en: string }>;
@@ -68,6 +69,7 @@ function registryOf(r: StoredRecord): RegistryEnterprise {
  * @csspart results - The list of matching enterprises.
  * @csspart enterprise - The chosen enterprise and its rule pack.
  * @csspart history - The enterprise's earlier policies, each with a renew button.
+ * @csspart provider - The choice of the prevention-service provider the policy names.
  * @csspart rating - The coefficient choices and the premium breakdown.
  * @csspart breakdown - The premium formula line.
  * @csspart problems - The list of rule-pack problems that block the submit.
@@ -100,6 +102,12 @@ export class AzxPolicyEntry extends LitElement {
   /** Start as the renewal of this policy (record id). */
   @property({ attribute: 'renewal-of' }) accessor renewalOf: string = '';
 
+  /**
+   * The prevention-service provider (`organizations` id) the policy names; empty when the insurer
+   * serves itself. A renewal carries the previous policy's provider over.
+   */
+  @property() accessor provider: string = '';
+
   /** The name under which the policy (JSON) is submitted with a surrounding form. */
   @property({ reflect: true }) accessor name: string = '';
 
@@ -121,6 +129,7 @@ export class AzxPolicyEntry extends LitElement {
   @state() accessor _refusal: { errors: Errors; at: Record<string, unknown> } | undefined = undefined;
   @state() accessor _saved: StoredRecord | undefined = undefined;
   @state() accessor _message = '';
+  @state() accessor _providers: readonly Organization[] = [];
 
   #definition: FormDefinition | undefined;
   #displaySchema: JsonSchema | undefined;
@@ -213,6 +222,15 @@ export class AzxPolicyEntry extends LitElement {
   async #loadDefinitions(): Promise<void> {
     const store = this.store;
     if (!store) return;
+    // the providers an insurer may contract: any signed-in party may read organizations
+    store.listOrganizations({ kind: 'provider' }).then(
+      (orgs) => {
+        if (store === this.store) this._providers = [...orgs].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+      },
+      () => {
+        if (store === this.store) this._providers = [];
+      },
+    );
     try {
       const [policy, enterprise] = await Promise.all([store.latestDefinition('policy'), store.latestDefinition('enterprise')]);
       this.#definition = policy;
@@ -255,6 +273,8 @@ export class AzxPolicyEntry extends LitElement {
   }
 
   async #select(ent: StoredRecord): Promise<void> {
+    // another enterprise: its provider is chosen anew
+    if (this._enterprise && this._enterprise.id !== ent.id) this.provider = '';
     this._enterprise = ent;
     this._results = undefined;
     this._renewing = undefined;
@@ -314,6 +334,7 @@ export class AzxPolicyEntry extends LitElement {
     const start = prevEnd !== undefined ? isoDay(prevEnd + DAY) : isoDay(Date.now());
     const { policy_no: _no, rating, premium: _p, restrictions: _r, ...terms } = old;
     this._renewing = prev;
+    this.provider = str(prev.columns['provider']);
     const value: Data = {
       ...terms,
       status: 'active',
@@ -411,6 +432,7 @@ export class AzxPolicyEntry extends LitElement {
     const data = this.value;
     try {
       const columns: Data = { enterprise: this._enterprise.id };
+      if (this.provider) columns['provider'] = this.provider;
       if (this._renewing && this._renewing.data['policy_no'] === data['renewal_of']) columns['renewal_of'] = this._renewing.id;
       const record = await this.store.create(
         'policies',
@@ -456,6 +478,18 @@ export class AzxPolicyEntry extends LitElement {
       ${this.#renderSearch()}
       ${this._enterprise ? this.#renderEnterprise() : nothing}
       ${this._enterprise ? this.#renderHistory() : nothing}
+      ${this._enterprise
+        ? renderProvider({
+            locale: this.#locale,
+            providers: this._providers,
+            chosen: this.provider,
+            disabled: this.disabled,
+            onChange: (id) => {
+              this.provider = id;
+              this._saved = undefined;
+            },
+          })
+        : nothing}
       ${this._enterprise ? this.#renderRating(errors) : nothing}
       ${this.#renderProblems(errors)}
       ${this._enterprise && this.#displaySchema

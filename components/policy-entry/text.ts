@@ -47,6 +47,9 @@ const zh = {
   refused: '服务器拒绝了这份保单：',
   submit: '提交保单',
   noStore: '未连接数据服务，无法查找投保单位。',
+  provider: '事故预防服务机构',
+  providerHelp: '保单约定由谁提供事故预防服务；续保沿用上年的服务机构。',
+  selfService: '保险机构自行服务',
 };
 
 export type TextKey = keyof typeof zh;
@@ -97,6 +100,9 @@ const en: Record<TextKey, string> = {
   refused: 'The server refused this policy:',
   submit: 'Submit policy',
   noStore: 'No data service is connected, so the registry cannot be searched.',
+  provider: 'Prevention-service provider',
+  providerHelp: 'Who delivers the prevention services the policy promises; a renewal keeps last year\'s provider.',
+  selfService: 'The insurer serves itself',
 };
 
 export function text(locale: Locale, key: TextKey, vars: Record<string, string | number> = {}): string {
