@@ -157,6 +157,29 @@ describe('<azx-service-report> recording a service', () => {
     expect(form(el).value['major_hazards_found']).to.equal(1);
   });
 
+  it('a hazard row added with the button is ordinary until its major box is ticked', async () => {
+    const store = serviceStore({ schema: await serviceReportSchema() });
+    const el = await mount(store, IDS.policy);
+    const f = form(el);
+    f.shadowRoot!.querySelector<HTMLButtonElement>('[data-pointer="/hazards"] > button[part~="add"]')!.click();
+    await waitUntil(() => f.shadowRoot!.querySelector('[data-pointer="/hazards/0/is_major"] input'), 'the new row', { timeout: 5000 });
+    await el.updateComplete;
+    await f.updateComplete;
+    const box = f.shadowRoot!.querySelector<HTMLInputElement>('[data-pointer="/hazards/0/is_major"] input')!;
+    expect(box.checked).to.equal(false);
+    expect((form(el).value['hazards'] as Record<string, unknown>[])[0]!['is_major']).to.equal(false);
+    // the rest of the row filled in without touching the box: it is stored as ordinary
+    const { is_major: _major, ...rest } = hazardItem;
+    const row = (form(el).value['hazards'] as Record<string, unknown>[])[0]!;
+    f.value = { ...form(el).value, ...deliveredService, hazards: [{ ...row, ...rest }] };
+    await f.updateComplete;
+    let saved: CustomEvent | undefined;
+    el.addEventListener('azx-saved', (e) => (saved = e as CustomEvent));
+    $<HTMLButtonElement>(el, '[part="submit"]')!.click();
+    await waitUntil(() => saved, 'saved', { timeout: 5000 });
+    expect(saved!.detail.record.data.hazards[0].is_major).to.equal(false);
+  });
+
   it("shows the server's refusal of a black-listed provider at the provider, and stores nothing", async () => {
     const store = serviceStore({
       schema: await serviceReportSchema(),
