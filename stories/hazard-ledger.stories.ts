@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { provideStore, type Store } from '../components/data/index.js';
 import '../components/hazard-ledger/index.js';
 import type { AzxHazardLedger, LedgerFilters } from '../components/hazard-ledger/index.js';
-import { emailOf, hazardIn, ledgerStore, makeHazards, PASSWORD, type LedgerRole } from '../test/browser/hazard-ledger/ledger-world.js';
+import { emailOf, enterprisesOf, hazardIn, ledgerStore, makeHazards, PASSWORD, type LedgerRole } from '../test/browser/hazard-ledger/ledger-world.js';
 
 type Status = Parameters<typeof hazardIn>[0];
 
@@ -52,6 +52,30 @@ export const HundredThousand: Story = {
 export const OverdueOnly: Story = {
   name: '仅看逾期 Overdue filter',
   render: () => mount(ledgerStore({ role: 'insurer', rows: makeHazards(2000) }), { filters: { overdue: true, grade: 'major' } }),
+};
+
+export const EnterpriseFilter: Story = {
+  name: '按企业筛选（输入提示） Enterprise filter',
+  render: () => {
+    const rows = makeHazards(2000);
+    return mount(ledgerStore({ role: 'insurer', rows, enterprises: enterprisesOf(rows) }), {
+      then: (el) => {
+        // typed as a user would: the registry's matches open under the field
+        const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="enterprise"]')!;
+        input.focus();
+        input.value = '企业12';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+    });
+  },
+};
+
+export const EnterpriseChosen: Story = {
+  name: '已选定企业 Enterprise chosen',
+  render: () => {
+    const rows = makeHazards(2000);
+    return mount(ledgerStore({ role: 'insurer', rows, enterprises: enterprisesOf(rows) }), { filters: { enterprise: '绍兴越城化工有限公司', enterpriseId: 'enterpriseE1xxx' } });
+  },
 };
 
 export const RegulatorRegion: Story = { name: '监管部门：本辖区 Regulator', render: () => mount(ledgerStore({ role: 'regulator', rows: makeHazards(2000) })) };

@@ -12,8 +12,10 @@ export interface LedgerFilters {
   readonly overdue: boolean;
   /** A GB/T 2260 code: a province (xx0000), a city (xxxx00) or a county. */
   readonly region: string;
-  /** Part of the enterprise's name or credit code. */
+  /** Part of the enterprise's name or credit code (typed), or the chosen enterprise's name. */
   readonly enterprise: string;
+  /** The enterprise chosen from the suggestions: filters by its id instead of by the text. */
+  readonly enterpriseId: string;
   readonly industry: string;
   /** Found on or after this day (YYYY-MM-DD, China). */
   readonly from: string;
@@ -23,7 +25,7 @@ export interface LedgerFilters {
 }
 
 export const NO_FILTERS: LedgerFilters = {
-  status: '', grade: '', overdue: false, region: '', enterprise: '', industry: '', from: '', to: '', search: '',
+  status: '', grade: '', overdue: false, region: '', enterprise: '', enterpriseId: '', industry: '', from: '', to: '', search: '',
 };
 
 export interface Sort {
@@ -89,7 +91,9 @@ export function toConditions(f: LedgerFilters, now: number = Date.now()): Condit
     const field = /0000$/.test(region) ? 'province_code' : /00$/.test(region) ? 'city_code' : 'region_code';
     where.push({ field, op: '=', value: region });
   }
-  if (f.enterprise.trim()) where.push({ field: 'enterprise_name', op: '~', value: f.enterprise.trim() });
+  // a chosen enterprise is an index seek; typed text has to read every hazard's name
+  if (f.enterpriseId) where.push({ field: 'enterprise', op: '=', value: f.enterpriseId });
+  else if (f.enterprise.trim()) where.push({ field: 'enterprise_name', op: '~', value: f.enterprise.trim() });
   if (f.industry) where.push({ field: 'industry', op: '=', value: f.industry });
   if (DATE.test(f.from)) where.push({ field: 'found_at', op: '>=', value: chinaDayStart(f.from) });
   if (DATE.test(f.to) && !problems.to) where.push({ field: 'found_at', op: '<', value: stored(Date.parse(`${f.to}T00:00:00Z`) - CHINA + DAY) });

@@ -80,6 +80,59 @@ export const ledgerStyles = [hostReset, css`
     align-items: center;
     gap: 4px;
   }
+  .enterprise-filter {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: 0.9em;
+  }
+  .enterprise-filter input {
+    font-size: inherit;
+  }
+  .enterprise-filter [role='listbox'] {
+    position: absolute;
+    z-index: 2;
+    top: 100%;
+    inset-inline-start: 0;
+    min-width: 100%;
+    max-height: 320px;
+    overflow: auto;
+    margin: 2px 0 0;
+    padding: 4px 0;
+    list-style: none;
+    background: #fff;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.12);
+  }
+  .enterprise-filter [role='listbox'][hidden] {
+    display: none;
+  }
+  .enterprise-filter [role='option'] {
+    padding: 4px 8px;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+  .enterprise-filter [role='option'][aria-selected='true'] {
+    background: #ddf4ff;
+  }
+  .enterprise-filter [role='option'] .uscc {
+    color: #57606a;
+    font-variant-numeric: tabular-nums;
+  }
+  .enterprise-filter .empty {
+    cursor: default;
+    color: #57606a;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .toolbar .search input {
     min-width: 256px;
   }

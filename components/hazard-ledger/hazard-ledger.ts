@@ -14,6 +14,7 @@ import { renderNotice } from './notice.js';
 import { renderRecord } from './record.js';
 import { table, toCsv, toXlsx } from './export.js';
 import { download } from '../core/export/index.js';
+import { EnterpriseSuggestions, renderEnterpriseField, type EnterpriseChoice } from './enterprise-picker.js';
 
 /** Every row is this tall (px): the virtual list computes positions from it. */
 export const ROW_HEIGHT = 40;
@@ -115,6 +116,7 @@ export class AzxHazardLedger extends LitElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #queryId = 0;
   #loadedWaiters: (() => void)[] = [];
+  #enterpriseSuggestions = new EnterpriseSuggestions(this, () => this.store);
 
   get #locale(): Locale {
     return toLocale(this.lang);
@@ -495,14 +497,24 @@ export class AzxHazardLedger extends LitElement {
     if (!(key in NO_FILTERS)) return;
     const value = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
     if (key === 'search' || key === 'enterprise') {
-      // typing searches after a pause, not on every keystroke
+      // the enterprise's list closes on blur, which fires change: that is not a new text
+      if (key === 'enterprise' && e.type === 'change' && value === this.filters.enterprise) return;
+      // typing searches after a pause, not on every keystroke; typing over a chosen enterprise un-chooses it
+      const change = key === 'enterprise' ? { enterprise: value as string, enterpriseId: '' } : { search: value as string };
+      if (key === 'enterprise' && e.type === 'input') this.#enterpriseSuggestions.suggest(value as string);
       clearTimeout(this.#searchTimer);
-      this.#searchTimer = setTimeout(() => (this.filters = { ...this.filters, [key]: value }), e.type === 'change' ? 0 : 250);
+      this.#searchTimer = setTimeout(() => (this.filters = { ...this.filters, ...change }), e.type === 'change' ? 0 : 250);
       return;
     }
     // selects and checkboxes fire input and change: one query, on change
     if (e.type === 'input' || this.filters[key] === value) return;
     this.filters = { ...this.filters, [key]: value };
+  }
+
+  #pickEnterprise(choice: EnterpriseChoice): void {
+    clearTimeout(this.#searchTimer);
+    this.#enterpriseSuggestions.close();
+    this.filters = { ...this.filters, enterprise: choice.name, enterpriseId: choice.id };
   }
 
   #onSort(field: Sort['field']): void {
@@ -541,9 +553,13 @@ export class AzxHazardLedger extends LitElement {
         <input name="region" part="control" inputmode="numeric" maxlength="6" .value=${f.region} aria-invalid=${problems.region ? 'true' : 'false'} aria-describedby="region-error" />
         ${problems.region ? html`<span id="region-error" class="field-error" part="error">${t(l, problems.region)}</span>` : nothing}
       </label>
-      <label>${t(l, 'enterprise')}
-        <input name="enterprise" part="control" .value=${f.enterprise} />
-      </label>
+      ${renderEnterpriseField({
+        locale: l,
+        text: f.enterprise,
+        chosen: f.enterpriseId,
+        suggestions: this.#enterpriseSuggestions,
+        onPick: (c) => this.#pickEnterprise(c),
+      })}
       <label>${t(l, 'industry')}
         <select name="industry" part="control" .value=${f.industry}>
           <option value="">${t(l, 'all')}</option>

@@ -118,9 +118,33 @@ export function hazardIn(status: (typeof STATUSES)[number], { major = false, ove
   return { row: row!, events };
 }
 
+/** The registry rows of the enterprises the hazards name (one per enterprise id), flat like PocketBase's. */
+export function enterprisesOf(hazards: readonly Row[]): Row[] {
+  const byId = new Map<string, Row>();
+  for (const h of hazards) {
+    const id = String(h['enterprise']);
+    if (byId.has(id)) continue;
+    const [name = '', uscc = ''] = String(h['enterprise_name']).split(' ');
+    byId.set(id, {
+      id, definition: 'enterprise', version: 1, revision: 1, data: { name, uscc, region_code: h['region_code'] },
+      name, uscc, organization: id === 'enterpriseE1xxx' ? 'orgenterprise01' : '',
+      region_code: h['region_code'], city_code: h['city_code'], province_code: '330000', industry: h['industry'],
+      created: h['created'], updated: h['updated'],
+    });
+  }
+  return [...byId.values()];
+}
+
 /** Which rows a party reads, as the server's rules decide. */
-export function canRead(party: Party | null, _collection: string, row: Readonly<Row>): boolean {
+export function canRead(party: Party | null, collection: string, row: Readonly<Row>): boolean {
   if (!party) return false;
+  if (collection === 'enterprises') {
+    // the registry: insurers read it all (to find whom to insure), the others as for hazards
+    if (party.role === 'insurer') return true;
+    if (party.role === 'enterprise') return row['organization'] === party.organizationId;
+    if (party.role === 'regulator') return row['city_code'] === party.regionScope;
+    return false;
+  }
   switch (party.role) {
     case 'insurer': return row['insurer'] === party.organizationId;
     case 'provider': return row['provider'] === party.organizationId;
@@ -135,16 +159,17 @@ export interface LedgerStoreOptions {
   readonly rows?: readonly Row[];
   readonly events?: readonly Row[];
   readonly policies?: readonly Row[];
+  readonly enterprises?: readonly Row[];
   readonly definitions?: readonly FormDefinition[];
 }
 
 /** A MemoryStore holding the rows, signed in as the role (none: signed out). */
-export function ledgerStore({ role, rows = [], events = [], policies = [], definitions = [] }: LedgerStoreOptions = {}): MemoryStore {
+export function ledgerStore({ role, rows = [], events = [], policies = [], enterprises = [], definitions = [] }: LedgerStoreOptions = {}): MemoryStore {
   return new MemoryStore({
     users: USERS,
     organizations: ORGS,
     definitions,
-    records: { hazards: rows, policies },
+    records: { hazards: rows, policies, enterprises },
     events: { hazard_events: events },
     canRead,
     ...(role ? { signedInAs: emailOf(role) } : {}),
