@@ -1,0 +1,466 @@
+// Issue 4's chained end-to-end test of index.html (under the strict CSP): ONE policy, ONE service
+// and ONE pair of hazards carried by every role through the real UI.
+//   1. the insurer enters a new policy for enterprise-1's enterprise, everyone insured, with the
+//      prevention clause and budget, and names the provider it contracts;
+//   2. that provider records a service on the policy with its cost and two hazards (one
+//      ordinary, one major with a deadline) and sees the cost spent against the budget;
+//   3. the insurer opens and prints the 隐患整改告知书 of each hazard and notifies both;
+//   4. the enterprise rectifies the ordinary hazard with a photo, the provider verifies it on
+//      the return visit (回头看);
+//   5. nobody rectifies the major hazard: its deadline passes (the server's sweep, run as of a
+//      later day), it is flagged overdue and escalated, and the Shaoxing regulator, signed in
+//      with the ledger open since the start, sees the alert arrive without reloading and opens it.
+// At the end hazard_events must hold exactly that chain, by role. Only the sweep and the read-only
+// look-ups (which enterprise a demo login is) go through the API.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { PASSWORD, openPortal, openTab } from './harness.mjs';
+
+const WAIT = { timeout: 20000 };
+const PE = 'azx-policy-entry';
+const SR = 'azx-service-report';
+const HL = 'azx-hazard-ledger';
+
+async function api(url, path, { token, body } = {}) {
+  const res = await fetch(url + path, {
+    method: body ? 'POST' : 'GET',
+    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: token } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+const q = (filter) => encodeURIComponent(filter);
+
+/** A day in China (UTC+8), `days` from today, as a date input holds it. */
+const chinaDate = (days = 0) => new Date(Date.now() + 8 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
+const yuan = (s) => Number(String(s).replace(/[,\s元¥]/g, ''));
+const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+
+// ── driving the UI as a user does ─────────────────────────────────────────────────────────
+/**
+ * The first element matching a selector (`>>>` pierces shadow roots), once there. Polled:
+ * waitForSelector watches the document's mutations, which a shadow root's re-render is not.
+ */
+async function find(page, selector, timeout = WAIT.timeout) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    if (Date.now() > until) throw new Error(`nothing matches ${selector} within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+const textOf = async (page, selector) => squash(await (await find(page, selector)).evaluate((e) => e.textContent));
+
+/** Clicks into a field, replaces what it holds by typing, and leaves it (Tab: the change event). */
+async function typeInto(page, selector, text) {
+  const input = await find(page, selector);
+  await input.focus();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('A');
+  await page.keyboard.up('Control');
+  await input.type(String(text));
+  await input.press('Tab');
+}
+
+/** A date input: Chromium's date picker takes the locale's digit order, so the value is set as the picker would. */
+async function pickDate(page, selector, iso) {
+  const input = await find(page, selector);
+  await input.evaluate((el, v) => {
+    el.value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }, iso);
+}
+
+/** Chooses the option of a select whose text contains `label`. */
+async function choose(page, selector, label) {
+  const select = await find(page, selector);
+  const value = await select.evaluate((s, l) => [...s.options].find((o) => o.textContent.includes(l))?.value, label);
+  assert.notEqual(value, undefined, `${selector} offers “${label}”`);
+  await select.select(value);
+}
+
+/** Ticks the checkbox of a group whose label contains `label`. */
+async function tick(page, group, label) {
+  await find(page, `${group} label`);
+  for (const l of await page.$$(`${group} label`)) {
+    if ((await l.evaluate((e) => e.textContent)).includes(label)) {
+      await (await l.$('input')).click();
+      return;
+    }
+  }
+  assert.fail(`${group} has no choice “${label}”`);
+}
+
+/** The field of an <azx-form> at a JSON pointer, inside `host`. */
+const field = (host, pointer, control = 'input') => `${host} >>> [data-pointer="${pointer}"] ${control}`;
+
+// ── the hazard ledger ─────────────────────────────────────────────────────────────────────
+async function openLedger(page) {
+  await openTab(page, 'hazard-ledger');
+  await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.count')?.textContent.startsWith('共'), WAIT, HL);
+}
+
+/** Searches the ledger for `text` and opens the hazard numbered `no`. */
+async function openHazard(page, text, no) {
+  await typeInto(page, `${HL} >>> [name="search"]`, text);
+  const link = await find(page, `${HL} >>> .rows button.link[aria-label*="${no}"]`);
+  await link.click();
+  await page.waitForFunction((tag, n) => document.querySelector(tag).shadowRoot.querySelector('#detail-title')?.textContent.trim() === n, WAIT, HL, no);
+  await find(page, `${HL} >>> .history`);
+}
+
+const badge = (page) => textOf(page, `${HL} >>> .detail-head [part~="status"]`);
+
+/** Takes an action in the open detail (note, optional file); resolves when the badge shows `expect`. */
+async function act(page, action, note, expect, file) {
+  await (await find(page, `${HL} >>> .actions button[data-action="${action}"]`)).click();
+  await typeInto(page, `${HL} >>> .action-form textarea`, note);
+  if (file) await (await find(page, `${HL} >>> .action-form input[type="file"]`)).uploadFile(file);
+  await (await find(page, `${HL} >>> .action-form button[type="submit"]`)).click();
+  await page.waitForFunction(
+    (tag, s) => {
+      const root = document.querySelector(tag).shadowRoot;
+      return !root.querySelector('.action-form') && root.querySelector('.detail-head [part~="status"]')?.textContent.trim() === s;
+    },
+    WAIT, HL, expect,
+  ).catch(async (err) => {
+    const why = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('.action-form')?.textContent ?? '', HL);
+    throw new Error(`${action} did not reach ${expect}: ${squash(why)}`, { cause: err });
+  });
+}
+
+async function history(page) {
+  return page.evaluate((tag) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.history li')].map((li) => ({
+    action: li.dataset.action,
+    text: li.textContent.replace(/\s+/g, ' ').trim(),
+  })), HL);
+}
+
+describe('issue 4: one policy, one service, one hazard pair through every role', () => {
+  /** @type {Awaited<ReturnType<typeof openPortal>>} */
+  let portal;
+  let su;
+  /** Who does what: read off the seeded world (which enterprise each demo login is). */
+  const cast = {};
+  const stamp = Date.now().toString(36).toUpperCase();
+  const policyNo = `E2E-LOOP-${stamp}`;
+  const pages = {};
+  let policy; // what the insurer saw when it saved
+  let reportNo = '';
+  let ordinaryNo = '';
+  let majorNo = '';
+  const majorDeadline = chinaDate(7);
+
+  before(async () => {
+    portal = await openPortal();
+    const pb = portal.pocketbaseUrl;
+    su = (await api(pb, '/api/collections/_superusers/auth-with-password', { body: { identity: 'superuser@azx.demo', password: PASSWORD } })).token;
+    const get = (path) => api(pb, path, { token: su });
+    const user = (await get(`/api/collections/users/records?filter=${q('email = "enterprise-1@azx.demo"')}`)).items[0];
+    const ent = (await get(`/api/collections/enterprises/records?filter=${q(`organization = "${user.organization}"`)}`)).items[0];
+    // its current policy's insurer underwrites the new one; the provider it contracted serves it
+    const last = (await get(`/api/collections/policies/records?perPage=1&sort=-period_start&filter=${q(`enterprise = "${ent.id}" && provider != ""`)}`)).items[0];
+    const loginOf = async (org) => (await get(`/api/collections/users/records?filter=${q(`organization = "${org}"`)}`)).items[0].email;
+    Object.assign(cast, {
+      enterprise: { email: user.email, name: ent.name, uscc: ent.uscc, headcount: ent.headcount, city: ent.city_code },
+      insurer: { email: await loginOf(last.insurer) },
+      provider: { email: await loginOf(last.provider), id: last.provider, name: (await get(`/api/collections/organizations/records/${last.provider}`)).name },
+      regulator: { email: `regulator-${ent.city_code}@azx.demo` },
+    });
+    assert.equal(cast.enterprise.city, '330600', 'seed 42: enterprise-1 is in Shaoxing');
+  });
+  after(async () => {
+    await portal?.close();
+  });
+
+  it('the regulator signs in and keeps the ledger open', async () => {
+    const page = await portal.signIn(cast.regulator.email);
+    await openLedger(page);
+    // a mark that a reload or navigation would wipe: the alert must arrive in this same document
+    await page.evaluate(() => (window.__azxSameDocument = true));
+    pages.regulator = page;
+  });
+
+  it('1. the insurer enters a new policy: everyone insured, prevention clause and budget, its provider', async () => {
+    const page = await portal.signIn(cast.insurer.email);
+    pages.insurer = page;
+    await openTab(page, 'policy-entry');
+    await typeInto(page, `${PE} >>> #q`, cast.enterprise.uscc);
+    await (await find(page, `${PE} >>> [part="search"] button`)).click();
+    // one registry match by credit code: it is chosen, region, industry and headcount fill in
+    await find(page, `${PE} >>> [part="enterprise"] h3`).catch(async (err) => {
+      const why = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.textContent, PE);
+      throw new Error(`no enterprise chosen: ${squash(why)}`, { cause: err });
+    });
+    assert.match(await textOf(page, `${PE} >>> [part="enterprise"] h3`), new RegExp(cast.enterprise.name));
+    await find(page, field(PE, '/policy_no'));
+    assert.equal(await (await find(page, `${PE} >>> [data-pack]`)).evaluate((e) => e.dataset.pack), 'national');
+
+    await typeInto(page, field(PE, '/policy_no'), policyNo);
+    await choose(page, `${PE} >>> [part~="provider"] select`, cast.provider.name);
+    const shown = await page.evaluate((tag) => {
+      const root = document.querySelector(tag).shadowRoot;
+      const form = root.querySelector('azx-form').shadowRoot;
+      const input = (p) => form.querySelector(`[data-pointer="${p}"] input`);
+      return {
+        persons: Number(input('/insured_persons').value),
+        headcount: Number(input('/headcount').value),
+        clause: input('/prevention_clause').checked,
+        budget: Number(input('/prevention_budget').value),
+        breakdown: root.querySelector('[part="breakdown"]').textContent.replace(/\s+/g, ' '),
+      };
+    }, PE);
+    assert.equal(shown.headcount, cast.enterprise.headcount, 'the headcount comes from the registry');
+    assert.equal(shown.persons, cast.enterprise.headcount, 'everyone insured (全员投保)');
+    assert.equal(shown.clause, true, 'the prevention clause is in the contract');
+    const premium = Number(/= ([\d.]+) 元/.exec(shown.breakdown)?.[1]);
+    assert.ok(premium > 0, shown.breakdown);
+    assert.ok(shown.budget > 0 && shown.budget <= premium * 0.21, `budget ${shown.budget} within 21% of ${premium}`);
+
+    await (await find(page, `${PE} >>> button[part~="submit"]`)).click();
+    await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.saved'), WAIT, PE).catch(async (err) => {
+      const why = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('[part="problems"]')?.textContent ?? '', PE);
+      throw new Error(`not saved: ${squash(why)}`, { cause: err });
+    });
+    assert.match(await textOf(page, `${PE} >>> .saved`), new RegExp(`保单 ${policyNo} 已提交`));
+    assert.match(await textOf(page, '#status'), new RegExp(`已保存保单 ${policyNo}`));
+    policy = { premium, budget: shown.budget };
+  });
+
+  it('2. the provider records a service with its cost and two hazards; the cost is spent against the budget', async () => {
+    const page = await portal.signIn(cast.provider.email);
+    pages.provider = page;
+    await openTab(page, 'service-report');
+    await typeInto(page, `${SR} >>> [part="picker"] input[type="search"]`, policyNo);
+    await choose(page, `${SR} >>> #policy`, policyNo);
+    await page.waitForFunction(
+      (tag, name) => document.querySelector(tag).shadowRoot.querySelector('#provider')?.textContent.trim() === name,
+      WAIT, SR, cast.provider.name,
+    );
+    assert.equal(yuan(await textOf(page, `${SR} >>> [data-figure="budget"]`)), policy.budget, 'the budget is the policy’s');
+    assert.equal(yuan(await textOf(page, `${SR} >>> [data-figure="spent"]`)), 0, 'nothing spent on a new policy');
+    reportNo = await (await find(page, field(SR, '/report_no'))).evaluate((e) => e.value);
+    assert.match(reportNo, /^SR-\d{8}-/);
+
+    await tick(page, `${SR} >>> [data-pointer="/service_types"]`, '隐患排查');
+    await typeInto(page, field(SR, '/location'), '码头冷库及渔船作业区');
+    await typeInto(page, field(SR, '/personnel/0/name'), '王工程师');
+    await typeInto(page, field(SR, '/hours'), '4');
+    await typeInto(page, field(SR, '/participants'), '6');
+    await typeInto(page, field(SR, '/content_summary', 'textarea'), '隐患排查：冷库氨制冷系统、渔船消防和救生设施');
+    await typeInto(page, field(SR, '/cost'), '1280.5');
+
+    const addHazard = async (i) => {
+      await (await find(page, `${SR} >>> [data-pointer="/hazards"] > button[part~="add"]`)).click();
+      await find(page, field(SR, `/hazards/${i}/location`));
+    };
+    await addHazard(0);
+    await typeInto(page, field(SR, '/hazards/0/location'), '三号冷库门口');
+    await typeInto(page, field(SR, '/hazards/0/description', 'textarea'), '安全出口被货物堵塞');
+    await choose(page, field(SR, '/hazards/0/category', 'select'), '物的不安全状态');
+    await typeInto(page, field(SR, '/hazards/0/recommendation', 'textarea'), '立即清理出口通道并设置禁止堆放标识');
+    await typeInto(page, field(SR, '/hazards/0/rectifier/name'), '李安全');
+    await pickDate(page, field(SR, '/hazards/0/deadline'), chinaDate(10));
+    await addHazard(1);
+    await typeInto(page, field(SR, '/hazards/1/location'), '氨制冷机房');
+    await typeInto(page, field(SR, '/hazards/1/description', 'textarea'), '液氨储罐区未设置泄漏报警装置');
+    await choose(page, field(SR, '/hazards/1/category', 'select'), '物的不安全状态');
+    await (await find(page, field(SR, '/hazards/1/is_major'))).click();
+    await choose(page, field(SR, '/hazards/1/major_criterion/standard_id', 'select'), '工贸企业');
+    await typeInto(page, field(SR, '/hazards/1/major_criterion/item'), '第十条第（二）项');
+    await typeInto(page, field(SR, '/hazards/1/major_criterion/title'), '涉氨制冷未设置泄漏报警');
+    await typeInto(page, field(SR, '/hazards/1/recommendation', 'textarea'), '加装氨泄漏报警并与通风联锁');
+    await typeInto(page, field(SR, '/hazards/1/rectifier/name'), '张经理');
+    await pickDate(page, field(SR, '/hazards/1/deadline'), majorDeadline);
+    // the counts follow the hazards listed
+    assert.equal(await (await find(page, field(SR, '/hazards_found'))).evaluate((e) => e.value), '2');
+    assert.equal(await (await find(page, field(SR, '/major_hazards_found'))).evaluate((e) => e.value), '1');
+
+    await (await find(page, `${SR} >>> [part="submit"]`)).click();
+    await page.waitForFunction(
+      (tag) => document.querySelector(tag).shadowRoot.querySelector('[part="notice"][role="status"]')?.textContent.includes('已保存'),
+      WAIT, SR,
+    ).catch(async (err) => {
+      const why = await page.evaluate((tag) => {
+        const root = document.querySelector(tag).shadowRoot;
+        const form = root.querySelector('azx-form').shadowRoot;
+        return `${root.querySelector('.errors')?.textContent ?? ''} | ${[...form.querySelectorAll('.error')].map((e) => e.closest('[data-pointer]')?.dataset.pointer + ': ' + e.textContent).join('; ')}`;
+      }, SR);
+      throw new Error(`not saved: ${squash(why)}`, { cause: err });
+    });
+    assert.match(await textOf(page, `${SR} >>> [part="notice"][role="status"]`), new RegExp(`已保存服务记录 ${reportNo}，生成隐患 2 条`));
+    await page.waitForFunction(
+      (tag) => Number(document.querySelector(tag).shadowRoot.querySelector('[data-figure="spent"]')?.textContent.replace(/[,\s]/g, '')) === 1280.5,
+      WAIT, SR,
+    );
+    assert.equal(yuan(await textOf(page, `${SR} >>> [data-figure="remaining"]`)), Math.round((policy.budget - 1280.5) * 100) / 100);
+    assert.match(await textOf(page, `${SR} >>> [data-figure="hazards"]`), /已登记隐患 2 条（重大 1 条）/);
+    assert.match(await textOf(page, `${SR} >>> [data-figure="delivered"]`), /已实施 1 次/);
+  });
+
+  it('3. the insurer opens and prints the rectification notice of each hazard and notifies both', async () => {
+    const page = pages.insurer;
+    await openLedger(page);
+    await typeInto(page, `${HL} >>> [name="search"]`, reportNo);
+    await page.waitForFunction(
+      (tag) => document.querySelector(tag).shadowRoot.querySelectorAll('.rows [role="row"][data-id]').length === 2,
+      WAIT, HL,
+    );
+    const rows = await page.evaluate((tag) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.rows [role="row"][data-id]')].map((r) => ({
+      no: r.querySelector('button.link').textContent.trim(),
+      major: !!r.querySelector('.badge.major'),
+      status: r.querySelector('[class*="status-"]').textContent.trim(),
+      text: r.textContent.replace(/\s+/g, ' '),
+    })), HL);
+    ordinaryNo = rows.find((r) => !r.major)?.no ?? '';
+    majorNo = rows.find((r) => r.major)?.no ?? '';
+    assert.deepEqual([ordinaryNo, majorNo].sort(), [`${reportNo}-H1`, `${reportNo}-H2`], JSON.stringify(rows));
+    for (const r of rows) {
+      assert.equal(r.status, '已发现', 'found, as the service recorded it');
+      assert.match(r.text, new RegExp(cast.enterprise.name.slice(0, 4)));
+    }
+
+    // the window's print dialog is the edge: recorded, not opened
+    await page.evaluate(() => {
+      window.__azxPrinted = 0;
+      window.print = () => void window.__azxPrinted++;
+    });
+    for (const [no, place, criterion] of [[ordinaryNo, '三号冷库门口', ''], [majorNo, '氨制冷机房', '涉氨制冷未设置泄漏报警']]) {
+      await openHazard(page, reportNo, no);
+      assert.equal(await badge(page), '已发现');
+      await (await find(page, `${HL} >>> .detail-head [part~="notice-button"]`)).click();
+      const notice = squash(await textOf(page, `${HL} >>> .notice`)).replace(/\s/g, '');
+      assert.match(notice, /事故隐患整改告知书/);
+      assert.match(notice, new RegExp(`编号：${no}-TZ`));
+      assert.match(notice, new RegExp(place));
+      assert.match(notice, new RegExp(cast.enterprise.name));
+      if (criterion) assert.match(notice, new RegExp(criterion), 'a major hazard names its determination standard');
+      // printed on paper, the notice is all there is of the element
+      await page.emulateMediaType('print');
+      const printed = await page.evaluate((tag) => {
+        const root = document.querySelector(tag).shadowRoot;
+        const shown = (sel) => getComputedStyle(root.querySelector(sel)).display !== 'none';
+        return { toolbar: shown('.toolbar'), notice: shown('.notice'), buttons: shown('.notice-actions') };
+      }, HL);
+      await page.emulateMediaType(null);
+      assert.deepEqual(printed, { toolbar: false, notice: true, buttons: false });
+      await (await find(page, `${HL} >>> .notice-actions button`)).click();
+      await (await find(page, `${HL} >>> .notice-actions button:last-child`)).click();
+      await act(page, 'notify', '已送达隐患整改告知书，企业主要负责人签收', '已书面告知');
+      await (await find(page, `${HL} >>> .detail-head .back`)).click();
+    }
+    assert.equal(await page.evaluate(() => window.__azxPrinted), 2, 'each notice was sent to the printer');
+  });
+
+  it('4. the enterprise rectifies the ordinary hazard with a photo; the provider verifies it on the return visit', async () => {
+    const enterprise = await portal.signIn(cast.enterprise.email);
+    pages.enterprise = enterprise;
+    await openLedger(enterprise);
+    await openHazard(enterprise, reportNo, ordinaryNo);
+    assert.equal(await badge(enterprise), '已书面告知');
+    const offered = await enterprise.evaluate((tag) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.actions button')].map((b) => b.dataset.action), HL);
+    assert.deepEqual(offered, ['rectify', 'note'], 'the enterprise may only rectify (or add a note)');
+    const photo = join(mkdtempSync(join(tmpdir(), 'azx-e2e-loop-')), '出口已清理.png');
+    writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    await act(enterprise, 'rectify', '货物已清走，出口通道畅通，已设禁止堆放标识', '已整改待复查', photo);
+
+    const provider = pages.provider;
+    await openLedger(provider);
+    await openHazard(provider, reportNo, ordinaryNo);
+    assert.equal(await badge(provider), '已整改待复查');
+    await act(provider, 'verify', '回头看：出口畅通，整改到位，予以销号', '已复查销号');
+    await provider.waitForFunction((tag) => document.querySelectorAll(tag).length && document.querySelector(tag).shadowRoot.querySelectorAll('.history li').length === 3, WAIT, HL);
+    const steps = await history(provider);
+    assert.deepEqual(steps.map((s) => s.action), ['notify', 'rectify', 'verify']);
+    assert.match(steps[0].text, /已发现 → 已书面告知/);
+    assert.match(steps[1].text, /已书面告知 → 已整改待复查/);
+    assert.match(steps[1].text, /出口通道畅通/);
+    assert.match(steps[2].text, /已整改待复查 → 已复查销号/);
+    assert.equal(
+      await provider.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelectorAll('.history li[data-action="rectify"] .files button').length, HL),
+      1, 'the rectification carries its photo',
+    );
+    // the enterprise's own view follows (realtime), without reloading
+    await enterprise.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.detail-head [part~="status"]')?.textContent.trim() === '已复查销号', WAIT, HL);
+  });
+
+  it('5. the major hazard goes overdue, is escalated, and the regulator sees the alert arrive and opens it', async () => {
+    const regulator = pages.regulator;
+    const before = await regulator.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('.alerts')?.textContent ?? '', HL);
+    assert.doesNotMatch(before, new RegExp(majorNo), 'nothing to alert about before the deadline');
+
+    // the deadline day ends with nobody rectifying: the server's own sweep, as of two days later
+    const asOf = new Date(Date.parse(`${majorDeadline}T00:00:00+08:00`) + 2 * 86400e3).toISOString();
+    const sweep = await api(portal.pocketbaseUrl, '/api/azx/hazards/sweep', { token: su, body: { at: asOf } });
+    assert.ok(sweep.escalated >= 1, JSON.stringify(sweep));
+
+    await regulator.waitForFunction(
+      (tag, no) => document.querySelector(tag).shadowRoot.querySelector('.alerts')?.textContent.includes(no),
+      WAIT, HL, majorNo,
+    );
+    assert.equal(await regulator.evaluate(() => window.__azxSameDocument), true, 'the alert came without a reload');
+    const alert = await regulator.evaluate((tag, no) => {
+      const alerts = document.querySelector(tag).shadowRoot.querySelector('.alerts');
+      const item = [...alerts.querySelectorAll('[part~="alert"]')].find((a) => a.textContent.includes(no));
+      return { role: alerts.getAttribute('role'), text: item.textContent.replace(/\s+/g, ' ').trim() };
+    }, HL, majorNo);
+    assert.equal(alert.role, 'alert');
+    assert.match(alert.text, new RegExp(`新上报重大事故隐患：${majorNo}`));
+    assert.match(alert.text, new RegExp(cast.enterprise.name.slice(0, 4)));
+
+    // the regulator opens it from the alert
+    const links = await regulator.$$(`${HL} >>> .alerts [part~="alert"] button.link`);
+    const link = await Promise.all(links.map(async (l) => ((await l.evaluate((e) => e.textContent)).includes(majorNo) ? l : null)));
+    await link.find(Boolean).click();
+    await regulator.waitForFunction((tag, n) => document.querySelector(tag).shadowRoot.querySelector('#detail-title')?.textContent.trim() === n, WAIT, HL, majorNo);
+    await regulator.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.history li[data-action="overdue"]'), WAIT, HL);
+    assert.equal(await badge(regulator), '已上报监管');
+    assert.equal(await textOf(regulator, `${HL} >>> .detail-head [part~="major"]`), '重大事故隐患');
+    const steps = await history(regulator);
+    assert.deepEqual(steps.map((s) => s.action), ['notify', 'overdue']);
+    assert.match(steps[1].text, /已书面告知 → 已上报监管/);
+    assert.match(steps[1].text, /系统/, 'flagged by the system, nobody acted');
+  });
+
+  it('hazard_events hold the whole chain, by role', async () => {
+    const pb = portal.pocketbaseUrl;
+    const get = (path) => api(pb, path, { token: su });
+    const chain = {};
+    for (const no of [ordinaryNo, majorNo]) {
+      const hazard = (await get(`/api/collections/hazards/records?filter=${q(`data.hazard_no = "${no}"`)}`)).items[0];
+      assert.ok(hazard, no);
+      const events = (await get(`/api/collections/hazard_events/records?perPage=50&sort=created,id&expand=actor&filter=${q(`hazard = "${hazard.id}"`)}`)).items;
+      chain[no] = { status: hazard.status, events: events.map((e) => [e.action, e.expand?.actor?.role ?? 'system', e.from_status, e.to_status]) };
+    }
+    assert.deepEqual(chain, {
+      [ordinaryNo]: {
+        status: 'verified',
+        events: [
+          ['notify', 'insurer', 'found', 'notified'],
+          ['rectify', 'enterprise', 'notified', 'rectified'],
+          ['verify', 'provider', 'rectified', 'verified'],
+        ],
+      },
+      [majorNo]: {
+        status: 'escalated',
+        events: [
+          ['notify', 'insurer', 'found', 'notified'],
+          ['overdue', 'system', 'notified', 'escalated'],
+        ],
+      },
+    });
+  });
+
+  it('records no CSP violation and no uncaught error', async () => {
+    for (const page of Object.values(pages)) await page.close();
+    assert.deepEqual(portal.violations, []);
+    assert.deepEqual(portal.errors, []);
+  });
+});
