@@ -17,8 +17,9 @@ import (
 	"azx/backend/internal/bulk"
 	"azx/backend/internal/coverage"
 	"azx/backend/internal/definitions"
-	"azx/backend/internal/packs"
 	"azx/backend/internal/hazards"
+	"azx/backend/internal/packs"
+	"azx/backend/internal/paging"
 	"azx/backend/internal/records"
 	"azx/backend/internal/seed"
 	"azx/backend/internal/services"
@@ -43,6 +44,7 @@ func main() {
 	coverage.Register(app)
 	services.Register(app)
 	hazards.Register(app)
+	paging.Register(app)
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)

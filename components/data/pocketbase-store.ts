@@ -7,6 +7,7 @@ import PocketBase, { BaseAuthStore, LocalAuthStore, type RecordModel, type Recor
 import { fieldError, isStoreError, storeError, StoreError } from './errors.js';
 import { fromPocketBaseError } from './pocketbase-errors.js';
 import { paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
+import { KEYSET_FROM_OFFSET, keysetFilter, keysetSortable } from './keyset.js';
 import {
   isIdempotencyKey,
   type BusinessCollection,
@@ -21,6 +22,7 @@ import {
   type FileFields,
   type FileUrlOptions,
   type FormDefinition,
+  type FilterScalar,
   type ListQuery,
   type NewRecord,
   type Organization,
@@ -63,6 +65,11 @@ export interface PocketBaseStoreOptions {
    * (instrumented, proxied); tests pass one that drops the connection on demand.
    */
   readonly fetch?: (url: RequestInfo | URL, config?: RequestInit) => Promise<Response>;
+  /**
+   * Uncounted pages (`skipTotal`) starting at this offset or deeper are read by key through the
+   * server's /api/azx/paging route instead of with OFFSET (see keyset.ts). Default 1000.
+   */
+  readonly keysetFromOffset?: number;
 }
 
 const ROLES: ReadonlySet<string> = new Set(['enterprise', 'insurer', 'provider', 'regulator', 'admin']);
@@ -123,9 +130,12 @@ export class PocketBaseStore implements Store {
   #party: Party | null;
   readonly #listeners = new Set<(party: Party | null) => void>();
 
+  readonly #keysetFrom: number;
+
   constructor(options: PocketBaseStoreOptions) {
     const auth = options.persistKey ? new LocalAuthStore(options.persistKey) : new BaseAuthStore();
     this.#lang = options.lang ?? 'zh';
+    this.#keysetFrom = options.keysetFromOffset ?? KEYSET_FROM_OFFSET;
     this.#pb = new PocketBase(options.url, auth, this.#lang === 'en' ? 'en' : 'zh-CN');
     // Elements legitimately issue the same request twice (two lists of one collection);
     // the SDK's default would cancel the first.
@@ -302,10 +312,16 @@ export class PocketBaseStore implements Store {
 
   async #page<T>(collection: string, query: ListQuery, map: (row: RecordModel) => T): Promise<Page<T>> {
     const { page, perPage } = paging(query);
+    const sort = query.sort ?? [];
+    const offset = (page - 1) * perPage;
     try {
+      const filter = this.#filter(query.where ?? []);
+      if (query.skipTotal && offset >= this.#keysetFrom && offset > 0 && keysetSortable(sort)) {
+        return { ...(await this.#pageAfterKey(collection, filter, sort, offset, perPage, map)), page };
+      }
       const result = await this.#pb.collection(collection).getList(page, perPage, {
-        filter: this.#filter(query.where ?? []),
-        sort: (query.sort ?? []).join(','),
+        filter,
+        sort: sort.join(','),
         ...(query.skipTotal ? { skipTotal: true } : {}),
       });
       return {
@@ -318,6 +334,22 @@ export class PocketBaseStore implements Store {
     } catch (err) {
       throw this.#error(err);
     }
+  }
+
+  /** A deep page read by key (see keyset.ts): the key of the row before it, then the rows after that key. */
+  async #pageAfterKey<T>(collection: string, filter: string, sort: readonly string[], offset: number, perPage: number, map: (row: RecordModel) => T): Promise<Page<T>> {
+    const { key } = await this.#pb.send<{ key: Record<string, FilterScalar> | null }>(`/api/azx/paging/${encodeURIComponent(collection)}/key`, {
+      query: { offset: offset - 1, sort: sort.join(','), ...(filter ? { filter } : {}) },
+    });
+    if (!key) return { items: [], page: 1, perPage, totalItems: -1, totalPages: -1 };
+    const after = keysetFilter(sort, key);
+    const afterFilter = this.#pb.filter(after.expr, after.params);
+    const result = await this.#pb.collection(collection).getList(1, perPage, {
+      filter: filter ? `(${filter}) && (${afterFilter})` : afterFilter,
+      sort: sort.join(','),
+      skipTotal: true,
+    });
+    return { items: result.items.map(map), page: 1, perPage: result.perPage, totalItems: -1, totalPages: -1 };
   }
 
   async get<TData = RecordData>(collection: BusinessCollection, id: string): Promise<StoredRecord<TData>> {
