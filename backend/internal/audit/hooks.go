@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"strings"
+	"sync"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -82,12 +83,8 @@ var DeletedHash = func() string { s := sha256.Sum256([]byte("null")); return hex
 
 // Append writes the audit entry of one write; app must be the transaction of that write.
 func Append(app core.App, r *core.Record, action string) error {
-	var last struct {
-		Seq  int64  `db:"seq"`
-		Hash string `db:"hash"`
-	}
-	err := app.DB().Select("seq", "hash").From(Collection).OrderBy("seq DESC").Limit(1).One(&last)
-	if err != nil && err != sql.ErrNoRows {
+	last, err := chainHead(app)
+	if err != nil {
 		return err
 	}
 	prev := last.Hash
@@ -130,7 +127,70 @@ func Append(app core.App, r *core.Record, action string) error {
 		"prev_hash":       e.PrevHash,
 		"hash":            e.Hash,
 	}).Execute()
+	if err == nil {
+		heads.remember(app, head{e.Seq, e.Hash})
+	}
 	return err
+}
+
+// head is the last entry of the chain.
+type head struct {
+	Seq  int64  `db:"seq"`
+	Hash string `db:"hash"`
+}
+
+// heads keeps the chain head of each open transaction: a transaction holds SQLite's write lock,
+// so no one else appends until it ends, and a batch (seed, bulk upload) reads the head once
+// instead of once per write. Dropped when the transaction ends, committed or not.
+var heads = headCache{m: map[*dbx.Tx]head{}}
+
+type headCache struct {
+	mu sync.Mutex
+	m  map[*dbx.Tx]head
+}
+
+func (c *headCache) get(app core.App) (head, bool) {
+	tx, ok := app.DB().(*dbx.Tx)
+	if !ok {
+		return head{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.m[tx]
+	return h, ok
+}
+
+func (c *headCache) remember(app core.App, h head) {
+	tx, ok := app.DB().(*dbx.Tx)
+	info := app.TxInfo()
+	if !ok || info == nil {
+		return
+	}
+	c.mu.Lock()
+	_, known := c.m[tx]
+	c.m[tx] = h
+	c.mu.Unlock()
+	if !known {
+		info.OnComplete(func(txErr error) error {
+			c.mu.Lock()
+			delete(c.m, tx)
+			c.mu.Unlock()
+			return nil
+		})
+	}
+}
+
+// chainHead is the last entry (zero before the first), as the transaction of app sees it.
+func chainHead(app core.App) (head, error) {
+	if h, ok := heads.get(app); ok {
+		return h, nil
+	}
+	var last head
+	err := app.DB().Select("seq", "hash").From(Collection).OrderBy("seq DESC").Limit(1).One(&last)
+	if err != nil && err != sql.ErrNoRows {
+		return head{}, err
+	}
+	return last, nil
 }
 
 // ReadRow reads one row of a collection's table as text columns (nil for NULL).

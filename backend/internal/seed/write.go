@@ -14,10 +14,25 @@ import (
 // ErrAlreadySeeded is returned when the data folder already holds the demo data.
 var ErrAlreadySeeded = errors.New("the data folder is already seeded (admin@azx.demo exists); nothing was written")
 
-// Seeded reports whether the demo data is present.
+// ErrIncomplete is returned when a seed stops part way (now or in an earlier run): its chunks
+// are committed but admin@azx.demo, written last, is missing.
+var ErrIncomplete = errors.New("the data folder holds an incomplete seed: remove the folder and seed again")
+
+// Seeded reports whether the demo data is present; admin@azx.demo is written last, so it is
+// there only when every row is.
 func Seeded(app core.App) bool {
 	_, err := app.FindAuthRecordByEmail("users", "admin@azx.demo")
 	return err == nil
+}
+
+// started reports whether the plan's first organization is stored (an earlier run began).
+func started(app core.App, p *Plan) bool {
+	if len(p.Orgs) == 0 {
+		return false
+	}
+	var n int
+	_ = app.DB().Select("COUNT(*)").From("organizations").Where(dbx.HashExp{"id": p.Orgs[0].ID}).Row(&n)
+	return n > 0
 }
 
 // LatestVersions returns the latest published version of each built-in definition key.
@@ -41,10 +56,12 @@ func LatestVersions(app core.App) (map[string]int, error) {
 // writer saves plan rows through app.Save, so every record passes the same validation,
 // column derivation and audit hooks as an API write.
 type writer struct {
-	app      core.App
+	app      core.App // the transaction of the chunk being written
 	versions map[string]int
 	cols     map[string]*core.Collection
 	users    map[string]string // email → id
+	// bcrypt once: every demo login has the same password
+	passwordHash string
 }
 
 func newWriter(app core.App, versions map[string]int) (*writer, error) {
@@ -86,111 +103,132 @@ func save(app core.App, r *core.Record, what string) error {
 	return nil
 }
 
-// Write stores the plan in one transaction: all of it or nothing.
+// chunk is the number of plan rows (a hazard counts with its events) written per transaction.
+// One transaction for everything kept every saved record in memory until the commit (PocketBase
+// queues each save's after-commit hooks, with the record, on the transaction): about 10 GB and
+// hours for 100,000 enterprises. Chunks keep memory flat; a few thousand rows amortize commits.
+const chunk = 2000
+
+// Write stores the plan in transactions of a few thousand rows. It is all or nothing in effect:
+// admin@azx.demo is written in the last one, so a folder counts as seeded only when every row is
+// there; a run that fails part way says so (ErrIncomplete) and the folder must be remade.
 func Write(app core.App, p *Plan, log io.Writer) error {
 	if Seeded(app) {
 		return ErrAlreadySeeded
+	}
+	if started(app, p) {
+		return ErrIncomplete
 	}
 	versions, err := LatestVersions(app)
 	if err != nil {
 		return err
 	}
-	return app.RunInTransaction(func(tx core.App) error {
-		w, err := newWriter(tx, versions)
-		if err != nil {
-			return err
-		}
-		steps := []struct {
-			name string
-			fn   func(*Plan) (int, error)
-		}{
-			{"organizations", w.orgs}, {"users", w.logins}, {"enterprises", w.enterprises}, {"policies", w.policies},
-			{"service reports", w.reports}, {"hazards and events", w.hazards},
-		}
-		for _, s := range steps {
-			start := time.Now()
-			n, err := s.fn(p)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(log, "  %-20s %6d  (%s)\n", s.name, n, time.Since(start).Round(time.Millisecond))
-		}
-		return nil
-	})
-}
-
-func (w *writer) orgs(p *Plan) (int, error) {
-	for _, o := range p.Orgs {
-		r := w.record("organizations", o.ID)
-		r.Set("name", o.Name)
-		r.Set("kind", o.Kind)
-		r.Set("uscc", o.USCC)
-		r.Set("region_code", o.Region)
-		if err := save(w.app, r, o.Key); err != nil {
-			return 0, err
-		}
+	w, err := newWriter(app, versions)
+	if err != nil {
+		return err
 	}
-	return len(p.Orgs), nil
-}
-
-func (w *writer) logins(p *Plan) (int, error) {
-	var hash string // bcrypt once: every demo login has the same password
 	for _, u := range p.Users {
-		r := w.record("users", u.ID)
-		r.SetEmail(u.Email)
-		if hash == "" {
-			r.SetPassword(Password)
-			if v, ok := r.GetRaw("password").(*core.PasswordFieldValue); ok {
-				hash = v.Hash
-			}
-		} else {
-			r.SetRaw("password", &core.PasswordFieldValue{Plain: Password, Hash: hash})
-		}
-		r.SetVerified(true)
-		r.Set("name", u.Name)
-		r.Set("role", u.Role)
-		r.Set("organization", p.Org(u.OrgKey).ID)
-		r.Set("scope_level", u.ScopeLevel)
-		r.Set("region_scope", u.RegionScope)
-		if err := save(w.app, r, u.Email); err != nil {
-			return 0, err
-		}
 		w.users[u.Email] = u.ID
 	}
-	return len(p.Users), nil
+	hashed := w.record("users", "")
+	hashed.SetPassword(Password)
+	if v, ok := hashed.GetRaw("password").(*core.PasswordFieldValue); ok {
+		w.passwordHash = v.Hash
+	}
+	others := p.Users[1:] // p.Users[0] is admin@azx.demo, the completion mark
+	steps := []struct {
+		name string
+		n    int
+		row  func(p *Plan, i int) (int, error)
+	}{
+		{"organizations", len(p.Orgs), w.org},
+		{"users", len(others), func(p *Plan, i int) (int, error) { return w.login(p, others[i]) }},
+		{"enterprises", len(p.Enterprises), w.enterprise},
+		{"policies", len(p.Policies), w.policy},
+		{"service reports", len(p.Reports), w.report},
+		{"hazards and events", len(p.Hazards), w.hazard},
+		{"admin login", 1, func(p *Plan, _ int) (int, error) { return w.login(p, p.Users[0]) }},
+	}
+	for _, s := range steps {
+		start := time.Now()
+		n, err := w.chunks(p, s.n, s.row)
+		if err != nil {
+			return errors.Join(err, ErrIncomplete)
+		}
+		fmt.Fprintf(log, "  %-20s %6d  (%s)\n", s.name, n, time.Since(start).Round(time.Millisecond))
+	}
+	return nil
 }
 
-func (w *writer) enterprises(p *Plan) (int, error) {
-	for _, e := range p.Enterprises {
-		r := w.business("enterprises", e.ID, "enterprise", EnterpriseData(e))
-		if e.OrgKey != "" {
-			r.Set("organization", p.Org(e.OrgKey).ID)
-		}
-		if err := save(w.app, r, e.USCC); err != nil {
-			return 0, err
+// chunks writes rows 0..n-1 with row, a transaction per chunk rows; it returns the records saved.
+func (w *writer) chunks(p *Plan, n int, row func(*Plan, int) (int, error)) (int, error) {
+	app, saved := w.app, 0
+	defer func() { w.app = app }()
+	for from := 0; from < n; from += chunk {
+		err := app.RunInTransaction(func(tx core.App) error {
+			w.app = tx
+			for i := from; i < min(from+chunk, n); i++ {
+				k, err := row(p, i)
+				if err != nil {
+					return err
+				}
+				saved += k
+			}
+			return nil
+		})
+		if err != nil {
+			return saved, err
 		}
 	}
-	return len(p.Enterprises), nil
+	return saved, nil
 }
 
-func (w *writer) policies(p *Plan) (int, error) {
-	for _, pol := range p.Policies {
-		r := w.business("policies", pol.ID, "policy", p.PolicyData(pol))
-		r.Set("enterprise", p.Enterprises[pol.Ent].ID)
-		r.Set("insurer", p.Orgs[pol.Insurer].ID)
-		if pol.Provider >= 0 {
-			r.Set("provider", p.Orgs[pol.Provider].ID)
-		}
-		if pol.RenewalOf >= 0 {
-			r.Set("renewal_of", p.Policies[pol.RenewalOf].ID)
-		}
-		r.Set("uploaded_at", at(pol.UploadedAt))
-		r.SetRaw("created", at(pol.UploadedAt))
-		if err := save(w.app, r, pol.No); err != nil {
-			return 0, err
-		}
+func (w *writer) org(p *Plan, i int) (int, error) {
+	o := p.Orgs[i]
+	r := w.record("organizations", o.ID)
+	r.Set("name", o.Name)
+	r.Set("kind", o.Kind)
+	r.Set("uscc", o.USCC)
+	r.Set("region_code", o.Region)
+	return 1, save(w.app, r, o.Key)
+}
+
+func (w *writer) login(p *Plan, u User) (int, error) {
+	r := w.record("users", u.ID)
+	r.SetEmail(u.Email)
+	r.SetRaw("password", &core.PasswordFieldValue{Plain: Password, Hash: w.passwordHash})
+	r.SetVerified(true)
+	r.Set("name", u.Name)
+	r.Set("role", u.Role)
+	r.Set("organization", p.Org(u.OrgKey).ID)
+	r.Set("scope_level", u.ScopeLevel)
+	r.Set("region_scope", u.RegionScope)
+	return 1, save(w.app, r, u.Email)
+}
+
+func (w *writer) enterprise(p *Plan, i int) (int, error) {
+	e := p.Enterprises[i]
+	r := w.business("enterprises", e.ID, "enterprise", EnterpriseData(e))
+	if e.OrgKey != "" {
+		r.Set("organization", p.Org(e.OrgKey).ID)
 	}
-	return len(p.Policies), nil
+	return 1, save(w.app, r, e.USCC)
+}
+
+func (w *writer) policy(p *Plan, i int) (int, error) {
+	pol := p.Policies[i]
+	r := w.business("policies", pol.ID, "policy", p.PolicyData(pol))
+	r.Set("enterprise", p.Enterprises[pol.Ent].ID)
+	r.Set("insurer", p.Orgs[pol.Insurer].ID)
+	if pol.Provider >= 0 {
+		r.Set("provider", p.Orgs[pol.Provider].ID)
+	}
+	if pol.RenewalOf >= 0 {
+		r.Set("renewal_of", p.Policies[pol.RenewalOf].ID)
+	}
+	r.Set("uploaded_at", at(pol.UploadedAt))
+	r.SetRaw("created", at(pol.UploadedAt))
+	return 1, save(w.app, r, pol.No)
 }
 
 // parties sets the relations a service report or hazard shares with its policy; the server
@@ -203,53 +241,46 @@ func (w *writer) parties(r *core.Record, p *Plan, pol Policy) {
 	}
 }
 
-func (w *writer) reports(p *Plan) (int, error) {
-	for _, rep := range p.Reports {
-		pol := p.Policies[rep.Policy]
-		r := w.business("service_reports", rep.ID, "service-report", p.ReportData(rep))
-		r.Set("policy", pol.ID)
-		w.parties(r, p, pol)
-		r.SetRaw("created", at(rep.Date.Add(18*time.Hour)))
-		if err := save(w.app, r, rep.No); err != nil {
-			return 0, err
-		}
-	}
-	return len(p.Reports), nil
+func (w *writer) report(p *Plan, i int) (int, error) {
+	rep := p.Reports[i]
+	pol := p.Policies[rep.Policy]
+	r := w.business("service_reports", rep.ID, "service-report", p.ReportData(rep))
+	r.Set("policy", pol.ID)
+	w.parties(r, p, pol)
+	r.SetRaw("created", at(rep.Date.Add(18*time.Hour)))
+	return 1, save(w.app, r, rep.No)
 }
 
-func (w *writer) hazards(p *Plan) (int, error) {
-	n := 0
-	for _, h := range p.Hazards {
-		pol := p.Policies[h.Policy]
-		r := w.business("hazards", h.ID, "hazard", HazardData(h))
-		r.Set("service_report", p.Reports[h.Report].ID)
-		r.Set("policy", pol.ID)
-		w.parties(r, p, pol)
-		r.SetRaw("created", at(h.FoundAt))
-		if err := save(w.app, r, h.No); err != nil {
+// hazard writes a hazard and then its events, which move it through its closed loop.
+func (w *writer) hazard(p *Plan, i int) (int, error) {
+	h := p.Hazards[i]
+	pol := p.Policies[h.Policy]
+	r := w.business("hazards", h.ID, "hazard", HazardData(h))
+	r.Set("service_report", p.Reports[h.Report].ID)
+	r.Set("policy", pol.ID)
+	w.parties(r, p, pol)
+	r.SetRaw("created", at(h.FoundAt))
+	if err := save(w.app, r, h.No); err != nil {
+		return 0, err
+	}
+	for k, ev := range h.Events {
+		e := w.record("hazard_events", fmt.Sprintf("ev%s%d", h.ID[3:], k))
+		e.Set("hazard", h.ID)
+		e.Set("action", ev.Action)
+		e.Set("from_status", ev.From)
+		e.Set("to_status", ev.To)
+		actor := ev.Actor
+		if ent := p.Enterprises[h.Ent]; actor == "" && ent.OrgKey != "" {
+			actor = ent.OrgKey + "@azx.demo" // an enterprise with a login reports its own rectification
+		}
+		if actor != "" {
+			e.Set("actor", w.users[actor])
+		}
+		e.Set("note", ev.Note)
+		e.SetRaw("created", at(ev.At))
+		if err := save(w.app, e, fmt.Sprintf("%s %s", h.No, ev.Action)); err != nil {
 			return 0, err
 		}
-		n++
-		for i, ev := range h.Events {
-			e := w.record("hazard_events", fmt.Sprintf("ev%s%d", h.ID[3:], i))
-			e.Set("hazard", h.ID)
-			e.Set("action", ev.Action)
-			e.Set("from_status", ev.From)
-			e.Set("to_status", ev.To)
-			actor := ev.Actor
-			if ent := p.Enterprises[h.Ent]; actor == "" && ent.OrgKey != "" {
-				actor = ent.OrgKey + "@azx.demo" // an enterprise with a login reports its own rectification
-			}
-			if actor != "" {
-				e.Set("actor", w.users[actor])
-			}
-			e.Set("note", ev.Note)
-			e.SetRaw("created", at(ev.At))
-			if err := save(w.app, e, fmt.Sprintf("%s %s", h.No, ev.Action)); err != nil {
-				return 0, err
-			}
-			n++
-		}
 	}
-	return n, nil
+	return 1 + len(h.Events), nil
 }

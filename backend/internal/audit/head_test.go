@@ -1,0 +1,69 @@
+package audit_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/audit"
+	"azx/backend/internal/testapp"
+)
+
+// The chain head is read once per transaction and kept in memory (seed, bulk upload): the chain
+// must stay intact across batches, single writes and a batch that is rolled back.
+func TestChainStaysLinkedAcrossTransactions(t *testing.T) {
+	app := testapp.New(t)
+	before, err := audit.Verify(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgs, err := app.FindCollectionByNameOrId("organizations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	save := func(app core.App) error {
+		n++
+		r := core.NewRecord(orgs)
+		r.Set("name", fmt.Sprintf("机构%d", n))
+		r.Set("kind", "insurer")
+		return app.Save(r)
+	}
+	batch := func(size int, fail bool) error {
+		return app.RunInTransaction(func(tx core.App) error {
+			for i := 0; i < size; i++ {
+				if err := save(tx); err != nil {
+					return err
+				}
+			}
+			if fail {
+				return errors.New("rolled back")
+			}
+			return nil
+		})
+	}
+	if err := batch(3, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := batch(2, true); err == nil {
+		t.Fatal("the failing batch was not reported")
+	}
+	if err := save(app); err != nil {
+		t.Fatal(err)
+	}
+	if err := batch(2, false); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := audit.Verify(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) != 0 {
+		t.Fatalf("chain problems after batches: %v", rep.Problems)
+	}
+	if got := rep.Entries - before.Entries; got != 6 {
+		t.Fatalf("%d entries added, want 6 (the rolled-back batch leaves none)", got)
+	}
+}
