@@ -17,6 +17,7 @@ import (
 // Register adds the routes under /api/azx/coverage and /api/azx/compliance:
 //
 //	GET  /api/azx/coverage/figures?region&industry&from&to&at&min_share[&fresh=1]
+//	GET  /api/azx/coverage/index                what the fact index holds and its load time
 //	GET  /api/azx/coverage/records?metric&region&industry&from&to&at&min_share&insurer&round&page&perPage
 //	GET  /api/azx/compliance/report?round&region&industry&from&to&at&min_share[&fresh=1]
 //	GET  /api/azx/compliance/rounds?region
@@ -27,6 +28,13 @@ func Register(app *pocketbase.PocketBase) {
 	bindInvalidation(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		Routes(se)
+		// the fact index loads in the background, so the first regulator rarely waits for it
+		x := factsOf(se.App)
+		go func() {
+			if _, err := x.Stats(se.App); err != nil {
+				se.App.Logger().Error("coverage fact index: loading failed; retried on first use", "error", err)
+			}
+		}()
 		return se.Next()
 	})
 }
@@ -37,6 +45,7 @@ func Routes(se *core.ServeEvent) {
 	c.Bind(apis.RequireAuth("users"))
 	c.GET("/figures", handle(figuresHandler))
 	c.GET("/records", handle(recordsHandler))
+	c.GET("/index", handle(indexHandler))
 	r := se.Router.Group("/api/azx/compliance")
 	r.Bind(apis.RequireAuth("users"))
 	r.GET("/report", handle(reportHandler))
@@ -78,6 +87,15 @@ func figuresHandler(e *core.RequestEvent) (any, error) {
 		return nil, err
 	}
 	return cached(cacheKey("figures", scope, q, ""), e.Request.URL.Query().Get("fresh") == "1", func() (any, error) { return coverage(e.App, q, scope) })
+}
+
+// indexHandler tells a regulator (and the benchmark) what the fact index holds, waiting for
+// its load.
+func indexHandler(e *core.RequestEvent) (any, error) {
+	if _, err := authorize(e.Auth, ""); err != nil {
+		return nil, err
+	}
+	return factsOf(e.App).Stats(e.App)
 }
 
 func intParam(e *core.RequestEvent, name string, def, max int) (int, error) {

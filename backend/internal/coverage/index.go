@@ -1,0 +1,297 @@
+package coverage
+
+import (
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// factIndex holds the facts of one data folder. Requests read under the read lock while model
+// hooks write under the write lock; a hook re-reads its row from SQLite inside the write lock,
+// so whichever hook runs last installs the row as last committed (never an older state).
+type factIndex struct {
+	mu     sync.RWMutex
+	loaded bool
+
+	codes                          *interner
+	entIDs, polIDs, repIDs, hazIDs slots
+	ents                           []entFact
+	pols                           []polFact
+	reps                           []repFact
+	hazs                           []hazFact
+
+	stats IndexStats
+}
+
+// IndexStats says what the index holds and what loading it cost (GET /api/azx/coverage/index).
+type IndexStats struct {
+	Loaded      bool    `json:"loaded"`
+	LoadMs      float64 `json:"loadMs"`
+	HeapBytes   int64   `json:"heapBytes"` // live heap the load added (after a GC)
+	Enterprises int     `json:"enterprises"`
+	Policies    int     `json:"policies"`
+	Reports     int     `json:"serviceReports"`
+	Hazards     int     `json:"hazards"`
+	Codes       int     `json:"codes"`
+}
+
+func newFactIndex() *factIndex {
+	x := &factIndex{}
+	x.reset()
+	return x
+}
+
+func (x *factIndex) reset() {
+	x.codes = newInterner()
+	x.entIDs, x.polIDs, x.repIDs, x.hazIDs = slots{map[string]int32{}}, slots{map[string]int32{}}, slots{map[string]int32{}}, slots{map[string]int32{}}
+	x.ents, x.pols, x.reps, x.hazs = nil, nil, nil, nil
+}
+
+// indexes: one per data folder (tests run several apps in one process).
+var indexes sync.Map
+
+// factsOf returns the data folder's index, binding its hooks the first time (before any load,
+// so no write committed after the load began can be missed).
+func factsOf(app core.App) *factIndex {
+	if v, ok := indexes.Load(app.DataDir()); ok {
+		return v.(*factIndex)
+	}
+	x := newFactIndex()
+	v, found := indexes.LoadOrStore(app.DataDir(), x)
+	if !found {
+		x.bind(app)
+	}
+	return v.(*factIndex)
+}
+
+// factTables are the collections the index mirrors.
+var factTables = []string{"enterprises", "policies", "service_reports", "hazards"}
+
+func (x *factIndex) bind(app core.App) {
+	refresh := func(e *core.ModelEvent) error {
+		x.refresh(e.App, e.Model.TableName(), pkOf(e.Model))
+		return e.Next()
+	}
+	app.OnModelAfterCreateSuccess(factTables...).BindFunc(refresh)
+	app.OnModelAfterUpdateSuccess(factTables...).BindFunc(refresh)
+	app.OnModelAfterDeleteSuccess(factTables...).BindFunc(func(e *core.ModelEvent) error {
+		x.mu.Lock()
+		if x.loaded {
+			x.remove(e.Model.TableName(), pkOf(e.Model))
+		}
+		x.mu.Unlock()
+		return e.Next()
+	})
+}
+
+func pkOf(m core.Model) string {
+	id, _ := m.PK().(string)
+	return id
+}
+
+// read runs f under the read lock once the index is loaded.
+func (x *factIndex) read(app core.App, f func() error) error {
+	for {
+		x.mu.RLock()
+		if x.loaded {
+			defer x.mu.RUnlock()
+			return f()
+		}
+		x.mu.RUnlock()
+		if err := x.load(app); err != nil {
+			return err
+		}
+	}
+}
+
+// Stats reports the index (loading it first if needed).
+func (x *factIndex) Stats(app core.App) (IndexStats, error) {
+	var s IndexStats
+	err := x.read(app, func() error {
+		s = x.stats
+		s.Enterprises, s.Policies, s.Reports, s.Hazards, s.Codes = len(x.ents), len(x.pols), len(x.reps), len(x.hazs), len(x.codes.strs)
+		return nil
+	})
+	return s, err
+}
+
+// load reads every fact from SQLite (once; again only after a hook failed).
+func (x *factIndex) load(app core.App) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.loaded {
+		return nil
+	}
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	x.reset()
+	for _, table := range factTables {
+		if err := x.readRows(app.DB(), table, ""); err != nil {
+			x.reset()
+			return err
+		}
+	}
+	x.stats.LoadMs = float64(time.Since(t0).Microseconds()) / 1000
+	var after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	x.stats.HeapBytes = int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	x.stats.Loaded, x.loaded = true, true
+	app.Logger().Info("coverage fact index loaded", "ms", x.stats.LoadMs, "heapBytes", x.stats.HeapBytes,
+		"enterprises", len(x.ents), "policies", len(x.pols), "serviceReports", len(x.reps), "hazards", len(x.hazs))
+	return nil
+}
+
+// refresh installs one row as SQLite now holds it (absent: removed). A failure unloads the
+// index, so the next request reloads it rather than answering from a stale copy.
+func (x *factIndex) refresh(app core.App, table, id string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if !x.loaded {
+		return // the coming load reads the committed row
+	}
+	x.remove(table, id)
+	if err := x.readRows(app.DB(), table, id); err != nil {
+		app.Logger().Error("coverage fact index: re-reading a row failed; reloading on next use", "table", table, "id", id, "error", err)
+		x.loaded, x.stats.Loaded = false, false
+	}
+}
+
+// The columns each fact is made of, in scan order.
+var factColumns = map[string]string{
+	"enterprises": "id, province_code, city_code, region_code, industry, must_insure, headcount",
+	"policies": "id, province_code, city_code, region_code, industry, enterprise, insurer, status, period_start, period_end, uploaded_at, " +
+		"insured_persons, headcount, premium, prevention_budget, prevention_clause, legal_basis, cover_per_person, renewal_of",
+	"service_reports": "id, province_code, city_code, region_code, industry, insurer, status, service_date, cost",
+	"hazards":         "id, province_code, city_code, region_code, industry, insurer, is_major, status, deadline",
+}
+
+// readRows scans a table (or the one row id) into the index.
+func (x *factIndex) readRows(db dbx.Builder, table, id string) error {
+	q := "SELECT " + factColumns[table] + " FROM " + table
+	if id != "" {
+		q += " WHERE id = {:id}"
+	}
+	rows, err := db.NewQuery(q).Bind(dbx.Params{"id": id}).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var (
+		rid, prov, city, reg, ind, s1, s2, s3, s4, s5, s6, s7 string
+		b1, b2                                                bool
+		n1, n2, n3, n4, n5                                    float64
+	)
+	for rows.Next() {
+		var err error
+		switch table {
+		case "enterprises":
+			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &b1, &n1); err == nil {
+				x.putEnterprise(rid, x.place(prov, city, reg, ind), b1, n1)
+			}
+		case "policies":
+			// s1 enterprise, s2 insurer, s3 status, s4-s6 dates, s7 legal basis, s5 reused below
+			var renewal string
+			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &s1, &s2, &s3, &s4, &s5, &s6, &n1, &n2, &n3, &n4, &b1, &s7, &n5, &renewal); err == nil {
+				status := polOther
+				switch s3 {
+				case "active":
+					status = polActive
+				case "expired":
+					status = polExpired
+				}
+				x.putPolicy(rid, s1, renewal, polFact{
+					place: x.place(prov, city, reg, ind), insurer: x.codes.of(s2), status: status,
+					start: dateMs(s4), end: dateMs(s5), uploaded: dateMs(s6),
+					persons: n1, headcount: n2, premium: n3, budget: n4, clause: b1, basis2025: s7 == "2025", cover: n5,
+				})
+			}
+		case "service_reports":
+			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &s2, &s3, &s4, &n1); err == nil {
+				n := x.repIDs.of(rid, func() { x.reps = append(x.reps, repFact{}) })
+				x.reps[n] = repFact{live: true, booked: s3 == "delivered" || s3 == "confirmed", place: x.place(prov, city, reg, ind),
+					insurer: x.codes.of(s2), date: dateMs(s4), cost: n1}
+			}
+		case "hazards":
+			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &s2, &b2, &s3, &s4); err == nil {
+				n := x.hazIDs.of(rid, func() { x.hazs = append(x.hazs, hazFact{}) })
+				x.hazs[n] = hazFact{live: true, major: b2, open: s3 != "verified",
+					pending: s3 == "found" || s3 == "notified" || s3 == "reopened" || s3 == "escalated",
+					place:   x.place(prov, city, reg, ind), insurer: x.codes.of(s2), deadline: dateMs(s4)}
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (x *factIndex) place(prov, city, reg, ind string) place {
+	return place{x.codes.of(prov), x.codes.of(city), x.codes.of(reg), x.codes.of(ind)}
+}
+
+func (x *factIndex) entSlot(id string) int32 {
+	return x.entIDs.of(id, func() { x.ents = append(x.ents, entFact{}) })
+}
+
+func (x *factIndex) polSlot(id string) int32 {
+	return x.polIDs.of(id, func() { x.pols = append(x.pols, polFact{renews: -1}) })
+}
+
+func (x *factIndex) putEnterprise(id string, p place, mustInsure bool, headcount float64) {
+	e := &x.ents[x.entSlot(id)]
+	e.live, e.place, e.mustInsure, e.headcount = true, p, mustInsure, headcount
+}
+
+// putPolicy installs a policy and its part in the lapsed sets (its enterprise's active count,
+// the renewed policy's count of renewals).
+func (x *factIndex) putPolicy(id, enterprise, renewalOf string, f polFact) {
+	f.live = true
+	f.ent = x.entSlot(enterprise)
+	f.renews = -1
+	if renewalOf != "" {
+		f.renews = x.polSlot(renewalOf)
+	}
+	n := x.polSlot(id) // slots first: they may grow the slices
+	f.renewedBy = x.pols[n].renewedBy
+	x.pols[n] = f
+	x.link(&x.pols[n], 1)
+}
+
+func (x *factIndex) link(p *polFact, d int32) {
+	if p.status == polActive {
+		x.ents[p.ent].active += d
+	}
+	if p.renews >= 0 {
+		x.pols[p.renews].renewedBy += d
+	}
+}
+
+// remove drops a row's fact (a slot stays, holding what other rows say of it).
+func (x *factIndex) remove(table, id string) {
+	switch table {
+	case "enterprises":
+		if n, ok := x.entIDs.ids[id]; ok {
+			x.ents[n].live = false
+		}
+	case "policies":
+		if n, ok := x.polIDs.ids[id]; ok && x.pols[n].live {
+			x.link(&x.pols[n], -1)
+			x.pols[n] = polFact{renews: -1, renewedBy: x.pols[n].renewedBy}
+		}
+	case "service_reports":
+		if n, ok := x.repIDs.ids[id]; ok {
+			x.reps[n].live = false
+		}
+	case "hazards":
+		if n, ok := x.hazIDs.ids[id]; ok {
+			x.hazs[n].live = false
+		}
+	}
+}
