@@ -70,9 +70,13 @@ func factsOf(app core.App) *factIndex {
 // factTables are the collections the index mirrors.
 var factTables = []string{"enterprises", "policies", "service_reports", "hazards"}
 
+// bind keeps the index current. Each hook also drops the cached answers once its row is in:
+// an answer computed between the cache's own bump and this hook would otherwise be kept
+// with the old row until the next write.
 func (x *factIndex) bind(app core.App) {
 	refresh := func(e *core.ModelEvent) error {
 		x.refresh(e.App, e.Model.TableName(), pkOf(e.Model))
+		dataVersion.Add(1)
 		return e.Next()
 	}
 	app.OnModelAfterCreateSuccess(factTables...).BindFunc(refresh)
@@ -83,6 +87,7 @@ func (x *factIndex) bind(app core.App) {
 			x.remove(e.Model.TableName(), pkOf(e.Model))
 		}
 		x.mu.Unlock()
+		dataVersion.Add(1)
 		return e.Next()
 	})
 }
