@@ -456,6 +456,10 @@ export class MemoryStore implements Store {
       ...this.#storeFiles(id, event.files, {}),
       id,
       from_status: hazard['status'] ?? '',
+      // as the server does: who acted is the signed-in party, never the caller's claim
+      actor: this.#party?.userId ?? '',
+      actor_role: this.#party?.role ?? '',
+      actor_org: this.#party?.organizationId ?? '',
       created: at,
       updated: at,
     };

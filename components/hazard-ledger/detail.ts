@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../core/locale.js';
 import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
-import { actionLabel, industryLabel, statusLabel, t } from './labels.js';
+import { actionLabel, industryLabel, roleLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
 import { needsEvidence, type HazardAction } from './loop.js';
 
@@ -13,6 +13,8 @@ export interface DetailProps {
   readonly locale: Locale;
   readonly hazard: StoredRecord;
   readonly events: readonly StoredEvent[] | undefined;
+  /** Names of the organizations that acted in the history, by id. */
+  readonly actorNames: ReadonlyMap<string, string>;
   readonly actions: readonly HazardAction[];
   readonly active: HazardAction | '';
   readonly busy: boolean;
@@ -68,6 +70,16 @@ function actionForm(p: DetailProps): TemplateResult | typeof nothing {
   </form>`;
 }
 
+/** Who did the step: the role and organization the server recorded, or the system (the overdue job). */
+function byline(p: DetailProps, f: Readonly<Record<string, unknown>>): TemplateResult | typeof nothing {
+  const role = str(f['actor_role']);
+  if (role) {
+    const org = p.actorNames.get(str(f['actor_org']));
+    return html`<span class="by">${roleLabel(p.locale, role)}${org ? ` · ${org}` : ''}</span>`;
+  }
+  return f['actor'] ? nothing : html`<span class="system">${t(p.locale, 'system')}</span>`;
+}
+
 function history(p: DetailProps): TemplateResult {
   if (!p.events) return html`<p>${t(p.locale, 'loading')}</p>`;
   return html`<ol class="history" part="history">
@@ -81,7 +93,7 @@ function history(p: DetailProps): TemplateResult {
         <div class="what">
           <strong>${actionLabel(p.locale, str(f['action']))}</strong>
           ${to && to !== from ? html`<span class="move">${statusLabel(p.locale, from)} → ${statusLabel(p.locale, to)}</span>` : nothing}
-          ${f['actor'] ? nothing : html`<span class="system">${t(p.locale, 'system')}</span>`}
+          ${byline(p, f)}
         </div>
         ${f['note'] ? html`<p class="note">${str(f['note'])}</p>` : nothing}
         ${files.length

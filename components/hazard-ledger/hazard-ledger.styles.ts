@@ -299,6 +299,7 @@ export const ledgerStyles = [hostReset, css`
     color: var(--azx-color-muted, #646a73);
   }
   .history .move,
+  .history .by,
   .history .system {
     margin-inline-start: 8px;
   }

@@ -96,6 +96,8 @@ export class AzxHazardLedger extends LitElement {
   @state() private accessor _viewport = 448;
   @state() private accessor _selected: Row | undefined = undefined;
   @state() private accessor _events: readonly StoredEvent[] | undefined = undefined;
+  /** Names of organizations seen in histories (organizations are readable by every user). */
+  @state() private accessor _actorNames: ReadonlyMap<string, string> = new Map();
   @state() private accessor _active: HazardAction | '' = '';
   @state() private accessor _busy = false;
   @state() private accessor _errors: FieldErrors | undefined = undefined;
@@ -340,7 +342,16 @@ export class AzxHazardLedger extends LitElement {
       all.push(...p.items);
       if (page >= p.totalPages) break;
     }
-    if (this._selected?.id === hazardId) this._events = all;
+    if (this._selected?.id !== hazardId) return;
+    this._events = all;
+    const orgs = [...new Set(all.map((ev) => str(ev.fields['actor_org'])).filter((id) => id && !this._actorNames.has(id)))];
+    if (!orgs.length) return;
+    try {
+      const found = await store.listOrganizations({ ids: orgs });
+      this._actorNames = new Map([...this._actorNames, ...found.map((o) => [o.id, o.name] as const)]);
+    } catch {
+      /* names are a courtesy: the role alone still says who acted */
+    }
   }
 
   #close(): void {
@@ -674,6 +685,7 @@ export class AzxHazardLedger extends LitElement {
             locale: l,
             hazard: h,
             events: this._events,
+            actorNames: this._actorNames,
             actions: isStatus(status) ? actionsFor(this.store.party.role, status, h.columns['is_major'] === true) : [],
             active: this._active,
             busy: this._busy,

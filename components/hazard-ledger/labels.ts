@@ -48,6 +48,16 @@ export const INDUSTRIES: Readonly<Record<string, Pair>> = {
   other: ['其他', 'Other'],
 };
 
+/** Who did a step: the actor's role, as the server copied it onto the event. */
+const ROLE: Readonly<Record<string, Pair>> = {
+  enterprise: ['企业', 'Enterprise'],
+  insurer: ['保险机构', 'Insurer'],
+  provider: ['服务机构', 'Service provider'],
+  regulator: ['监管部门', 'Regulator'],
+  admin: ['管理员', 'Administrator'],
+};
+
+export const roleLabel = (l: Locale, r: string) => pick(l, ROLE[r], r);
 export const statusLabel = (l: Locale, s: string) => pick(l, STATUS[s as HazardStatus], s);
 export const actionLabel = (l: Locale, a: string) => pick(l, ACTION[a as HazardAction], a);
 export const industryLabel = (l: Locale, i: string) => pick(l, INDUSTRIES[i], i);

@@ -71,6 +71,18 @@ describe('the closed loop, each role its step', () => {
       ['notify', 'found', 'notified'], ['rectify', 'notified', 'rectified'], ['verify', 'rectified', 'verified'],
     ]);
     assert.equal(events.items[1].actor, world.ids.users.enterpriseE1, 'the actor is the signed-in user');
+    // who did each step, readable by the hazard's parties (users are private): the server's copy
+    assert.deepEqual(events.items.map((e) => [e.actor_role, e.actor_org]), [
+      ['insurer', world.ids.orgs.insurerA], ['enterprise', world.ids.orgs.enterpriseE1], ['insurer', world.ids.orgs.insurerA],
+    ]);
+  });
+
+  test('the actor\'s role and organization are the server\'s, whatever the client sends', async () => {
+    const h = await newHazard();
+    const r = await step('insurerA', h.id, 'notify', 'notified', { actor_role: 'regulator', actor_org: world.ids.orgs.insurerB });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.actor_role, 'insurer');
+    assert.equal(r.body.actor_org, world.ids.orgs.insurerA);
   });
 
   test('a failed return visit reopens the hazard and it is rectified again', async () => {

@@ -70,6 +70,9 @@ func bindModelHooks(app core.App) {
 				// written through the API: the actor is the signed-in user, never the client's claim
 				r.Set("actor", audit.UserID(r))
 			}
+			if name == HazardEvents {
+				setActorParty(e.App, r)
+			}
 		} else if name == HazardEvents && !isTransition(e.Context) {
 			// append-only history: not even code (or a user deletion unsetting actor) rewrites it
 			fieldErr(errs, "hazard", "event_immutable", "隐患处理记录一经保存不能修改", "A hazard event can never be changed")
@@ -239,3 +242,16 @@ func saveVersion(app core.App, r, orig *core.Record) error {
 
 // Errors re-exported for callers that type-assert Prepare's result.
 type Errors = validation.Errors
+
+// setActorParty copies the actor's role and organization onto a new hazard event, so the
+// hazard's parties can read who did each step (users are private); never the client's values.
+func setActorParty(app core.App, r *core.Record) {
+	role, org := "", ""
+	if id := r.GetString("actor"); id != "" {
+		if u, err := app.FindRecordById("users", id); err == nil {
+			role, org = u.GetString("role"), u.GetString("organization")
+		}
+	}
+	r.Set("actor_role", role)
+	r.Set("actor_org", org)
+}

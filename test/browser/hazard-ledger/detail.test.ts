@@ -21,7 +21,10 @@ describe('<azx-hazard-ledger> detail', () => {
     expect(entries).to.deep.equal(['notify', 'overdue']);
     expect(text(el, '.history li:last-child')).to.contain('已书面告知 → 已上报监管');
     expect(text(el, '.history li:last-child')).to.contain('系统');
-    expect(text(el, '.detail-head')).to.contain('重大事故隐患');
+    // every step names who did it: the role and the organization
+    await until(() => text(el, '.history li:first-child .by').includes('·'), 2000, 'actor names');
+    expect(text(el, '.history li:first-child .by')).to.equal('保险机构 · 甲财产保险股份有限公司绍兴中心支公司');
+    expect(shadow(el).querySelector('.history li:last-child .by')).to.equal(null);
     expect(text(el, '.detail-head')).to.contain('逾期');
   });
 
@@ -70,6 +73,8 @@ describe('<azx-hazard-ledger> detail', () => {
     await until(() => shadow(el).querySelectorAll('.history li').length === 2, 2000, 'history entry');
     expect(text(el, '.detail-head .badge')).to.equal('已整改待复查');
     expect(text(el, '.history li:last-child')).to.contain('已恢复静电接地');
+    await until(() => text(el, '.history li:last-child .by').includes('·'), 2000, 'actor name');
+    expect(text(el, '.history li:last-child .by')).to.equal('企业 · 绍兴越城化工有限公司');
     expect(shadow(el).querySelectorAll('.history li:last-child .files button').length).to.equal(1);
     expect(text(el, '[role="status"].message')).to.contain('提交整改');
     expect(row['id']).to.equal(event.detail.hazard.id);

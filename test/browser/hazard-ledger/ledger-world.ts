@@ -111,7 +111,9 @@ export function hazardIn(status: (typeof STATUSES)[number], { major = false, ove
   const events = paths[status]!.map(([action, from, to], i) => ({
     id: `ev${status.slice(0, 5)}${String(i).padStart(8, '0')}`,
     hazard: row!['id'], action, from_status: from, to_status: to,
-    actor: action === 'overdue' ? '' : 'userinsurer0001',
+    actor: action === 'overdue' ? '' : action === 'rectify' ? 'userenterprise1' : 'userinsurer0001',
+    actor_role: action === 'overdue' ? '' : action === 'rectify' ? 'enterprise' : 'insurer',
+    actor_org: action === 'overdue' ? '' : action === 'rectify' ? 'orgenterprise01' : 'orginsurer00001',
     note: action === 'overdue' ? '整改期限已过仍未整改，系统标记逾期。重大事故隐患已自动上报属地应急管理部门。' : `${action} 记录`,
     created: stored(found + (i + 1) * DAY),
   }));

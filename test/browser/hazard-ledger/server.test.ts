@@ -73,5 +73,9 @@ describe('<azx-hazard-ledger> against the server', () => {
     expect((await insurer.get('hazards', hazard.id)).columns['status']).to.equal('rectified');
     await until(() => shadow(el).querySelectorAll('.history li').length === 2, 5000, 'history of 2');
     expect(text(el, '.history li:last-child')).to.contain('已书面告知 → 已整改待复查');
+    // who did each step, by role and organization
+    await until(() => text(el, '.history li:last-child .by').includes('绍兴越城化工有限公司'), 5000, 'actor names');
+    expect(text(el, '.history li:last-child .by')).to.equal('企业 · 绍兴越城化工有限公司');
+    expect(text(el, '.history li:first-child .by')).to.equal(`保险机构 · ${w.organizations['insurerA']!.name}`);
   });
 });
