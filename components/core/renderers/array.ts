@@ -6,6 +6,7 @@ import { fieldId, type FieldContext } from '../field.js';
 import { childPointer } from '../pointer.js';
 import { rankWith, type RendererEntry } from '../registry.js';
 import { applyDefaults, orderedProperties, primaryType, schemaText, type JsonSchema } from '../schema.js';
+import { deref } from '../conditional.js';
 
 function columns(f: FieldContext, items: JsonSchema): { key: string | undefined; schema: JsonSchema; title: string }[] {
   if (primaryType(items) === 'object' && items.properties) {
@@ -14,15 +15,27 @@ function columns(f: FieldContext, items: JsonSchema): { key: string | undefined;
   return [{ key: undefined, schema: items, title: schemaText(items, 'title', f.locale) ?? f.label }];
 }
 
-function newItem(items: JsonSchema): unknown {
+/**
+ * A new row: the schema's defaults, and for object rows an unticked yes/no as false (a checkbox
+ * cannot say "not answered", so a required one would otherwise be reported missing).
+ */
+function newItem(items: JsonSchema, root: JsonSchema): unknown {
   const filled = applyDefaults(items, undefined);
-  if (filled !== undefined) return filled;
   const type = primaryType(items);
-  return type === 'object' ? {} : type === 'string' ? '' : undefined;
+  if (type === 'object') {
+    const row: Record<string, unknown> = { ...((filled as Record<string, unknown> | undefined) ?? {}) };
+    for (const [key, prop] of orderedProperties(items)) {
+      if (row[key] === undefined && primaryType(deref(prop, root)) === 'boolean') row[key] = false;
+    }
+    return row;
+  }
+  if (filled !== undefined) return filled;
+  return type === 'string' ? '' : undefined;
 }
 
 function render(f: FieldContext) {
-  const items = f.schema.items!;
+  // items named by $ref (shared row shapes) are resolved once, for the columns and new rows
+  const items = deref(f.schema.items!, f.root);
   const list = Array.isArray(f.value) ? f.value : [];
   const cols = columns(f, items);
   const requiredKeys = new Set(items.required ?? []);
@@ -44,7 +57,7 @@ function render(f: FieldContext) {
     f.focusAfterUpdate(`${f.id}-add`);
   };
   const add = () => {
-    f.change([...list, newItem(items)]);
+    f.change([...list, newItem(items, f.root)]);
     const first = cols[0];
     if (first) f.focusAfterUpdate(fieldId(cellPointer(list.length, first.key)));
   };

@@ -154,6 +154,28 @@ describe('<azx-form>', () => {
     expect(changes).to.be.greaterThanOrEqual(2);
   });
 
+  it('rows of shared shape ($ref items) get their columns, and an unticked required yes/no in a new row is false, not missing', async () => {
+    const s: JsonSchema = {
+      type: 'object',
+      $defs: {
+        finding: {
+          type: 'object', required: ['place', 'is_major'],
+          properties: { place: { type: 'string', title: '部位' }, is_major: { type: 'boolean', title: '重大隐患' } },
+        },
+      },
+      properties: { findings: { type: 'array', title: '发现的隐患', items: { $ref: '#/$defs/finding' } } },
+    };
+    const el = await mount({}, s);
+    [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === '添加一行')!.click();
+    await el.updateComplete;
+    expect(el.value['findings']).to.deep.equal([{ is_major: false }]);
+    expect(control(el, '部位（第 1 行）')).to.exist;
+    const major = control(el, '重大隐患（第 1 行）') as HTMLInputElement;
+    expect(major.type).to.equal('checkbox');
+    await typeInto(el, control(el, '部位（第 1 行）'), '储罐区');
+    expect(el.checkValidity(), el.validationMessage).to.equal(true);
+  });
+
   it('shows required, minLength, minimum, pattern and format errors in Chinese, and in English when lang changes', async () => {
     const el = await mount();
     const name = control(el, '单位名称');
