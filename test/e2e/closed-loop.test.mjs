@@ -171,7 +171,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     const loginOf = async (org) => (await get(`/api/collections/users/records?filter=${q(`organization = "${org}"`)}`)).items[0].email;
     Object.assign(cast, {
       enterprise: { email: user.email, name: ent.name, uscc: ent.uscc, headcount: ent.headcount },
-      insurer: { email: await loginOf(last.insurer) },
+      insurer: { email: await loginOf(last.insurer), name: (await get(`/api/collections/organizations/records/${last.insurer}`)).name },
       provider: { email: await loginOf(last.provider), id: last.provider, name: (await get(`/api/collections/organizations/records/${last.provider}`)).name },
       regulator: { email: `regulator-${ent.city_code}@azx.demo` },
     });
@@ -383,6 +383,10 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     assert.match(steps[1].text, /已书面告知 → 已整改待复查/);
     assert.match(steps[1].text, /出口通道畅通/);
     assert.match(steps[2].text, /已整改待复查 → 已复查销号/);
+    // each step says who did it, by role and organization
+    await provider.waitForFunction((tag) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.history li .by')].filter((b) => b.textContent.includes('·')).length === 3, WAIT, HL);
+    const by = await provider.evaluate((tag) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.history li .by')].map((b) => b.textContent.trim()), HL);
+    assert.deepEqual(by, [`保险机构 · ${cast.insurer.name}`, `企业 · ${cast.enterprise.name}`, `服务机构 · ${cast.provider.name}`]);
     assert.equal(
       await provider.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelectorAll('.history li[data-action="rectify"] .files button').length, HL),
       1, 'the rectification carries its photo',
