@@ -110,8 +110,13 @@ async function openLedger(page) {
 /** Searches the ledger for `text` and opens the hazard numbered `no`. */
 async function openHazard(page, text, no) {
   await typeInto(page, `${HL} >>> [name="search"]`, text);
-  const link = await find(page, `${HL} >>> .rows button.link[aria-label*="${no}"]`);
-  await link.click();
+  // found and clicked in one step in the page: the list re-renders when the search applies,
+  // and a handle taken before that would be detached by the time it is clicked
+  await page.waitForFunction((tag, n) => {
+    const link = document.querySelector(tag).shadowRoot.querySelector(`.rows button.link[aria-label*="${n}"]`);
+    link?.click();
+    return !!link;
+  }, WAIT, HL, no);
   await page.waitForFunction((tag, n) => document.querySelector(tag).shadowRoot.querySelector('#detail-title')?.textContent.trim() === n, WAIT, HL, no);
   await find(page, `${HL} >>> .history`);
 }
