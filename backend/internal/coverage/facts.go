@@ -39,15 +39,19 @@ func (in *interner) lookup(s string) (sym, bool) {
 // slots numbers record ids: a fact's position in its slice. An id referenced before (or
 // without) its row gets a slot too: a policy's enterprise, a renewal's renewed policy.
 type slots struct {
-	ids map[string]int32
+	ids   map[string]int32
+	names []string // the id of each slot
 }
+
+func newSlots() slots { return slots{ids: map[string]int32{}} }
 
 func (s *slots) of(id string, grow func()) int32 {
 	if n, ok := s.ids[id]; ok {
 		return n
 	}
-	n := int32(len(s.ids))
+	n := int32(len(s.names))
 	s.ids[id] = n
+	s.names = append(s.names, id)
 	grow()
 	return n
 }
@@ -79,6 +83,7 @@ func dateMs(s string) int64 {
 
 type entFact struct {
 	live       bool
+	uscc       string // lists are ordered by region and USCC
 	place      place
 	mustInsure bool
 	headcount  float64
@@ -94,7 +99,8 @@ const (
 
 type polFact struct {
 	live      bool
-	ent       int32 // slot of the enterprise it names
+	no        string // policy number: lists are ordered by it
+	ent       int32  // slot of the enterprise it names
 	place     place
 	insurer   sym
 	status    uint8

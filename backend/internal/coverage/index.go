@@ -46,7 +46,7 @@ func newFactIndex() *factIndex {
 
 func (x *factIndex) reset() {
 	x.codes = newInterner()
-	x.entIDs, x.polIDs, x.repIDs, x.hazIDs = slots{map[string]int32{}}, slots{map[string]int32{}}, slots{map[string]int32{}}, slots{map[string]int32{}}
+	x.entIDs, x.polIDs, x.repIDs, x.hazIDs = newSlots(), newSlots(), newSlots(), newSlots()
 	x.ents, x.pols, x.reps, x.hazs = nil, nil, nil, nil
 }
 
@@ -169,9 +169,9 @@ func (x *factIndex) refresh(app core.App, table, id string) {
 
 // The columns each fact is made of, in scan order.
 var factColumns = map[string]string{
-	"enterprises": "id, province_code, city_code, region_code, industry, must_insure, headcount",
+	"enterprises": "id, province_code, city_code, region_code, industry, must_insure, headcount, uscc",
 	"policies": "id, province_code, city_code, region_code, industry, enterprise, insurer, status, period_start, period_end, uploaded_at, " +
-		"insured_persons, headcount, premium, prevention_budget, prevention_clause, legal_basis, cover_per_person, renewal_of",
+		"insured_persons, headcount, premium, prevention_budget, prevention_clause, legal_basis, cover_per_person, renewal_of, policy_no",
 	"service_reports": "id, province_code, city_code, region_code, industry, insurer, status, service_date, cost",
 	"hazards":         "id, province_code, city_code, region_code, industry, insurer, is_major, status, deadline",
 }
@@ -196,13 +196,13 @@ func (x *factIndex) readRows(db dbx.Builder, table, id string) error {
 		var err error
 		switch table {
 		case "enterprises":
-			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &b1, &n1); err == nil {
-				x.putEnterprise(rid, x.place(prov, city, reg, ind), b1, n1)
+			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &b1, &n1, &s1); err == nil {
+				x.putEnterprise(rid, x.place(prov, city, reg, ind), b1, n1, s1)
 			}
 		case "policies":
-			// s1 enterprise, s2 insurer, s3 status, s4-s6 dates, s7 legal basis, s5 reused below
-			var renewal string
-			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &s1, &s2, &s3, &s4, &s5, &s6, &n1, &n2, &n3, &n4, &b1, &s7, &n5, &renewal); err == nil {
+			// s1 enterprise, s2 insurer, s3 status, s4-s6 dates, s7 legal basis
+			var renewal, no string
+			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &s1, &s2, &s3, &s4, &s5, &s6, &n1, &n2, &n3, &n4, &b1, &s7, &n5, &renewal, &no); err == nil {
 				status := polOther
 				switch s3 {
 				case "active":
@@ -212,7 +212,7 @@ func (x *factIndex) readRows(db dbx.Builder, table, id string) error {
 				}
 				x.putPolicy(rid, s1, renewal, polFact{
 					place: x.place(prov, city, reg, ind), insurer: x.codes.of(s2), status: status,
-					start: dateMs(s4), end: dateMs(s5), uploaded: dateMs(s6),
+					no: no, start: dateMs(s4), end: dateMs(s5), uploaded: dateMs(s6),
 					persons: n1, headcount: n2, premium: n3, budget: n4, clause: b1, basis2025: s7 == "2025", cover: n5,
 				})
 			}
@@ -249,9 +249,9 @@ func (x *factIndex) polSlot(id string) int32 {
 	return x.polIDs.of(id, func() { x.pols = append(x.pols, polFact{renews: -1}) })
 }
 
-func (x *factIndex) putEnterprise(id string, p place, mustInsure bool, headcount float64) {
+func (x *factIndex) putEnterprise(id string, p place, mustInsure bool, headcount float64, uscc string) {
 	e := &x.ents[x.entSlot(id)]
-	e.live, e.place, e.mustInsure, e.headcount = true, p, mustInsure, headcount
+	e.live, e.place, e.mustInsure, e.headcount, e.uscc = true, p, mustInsure, headcount, uscc
 }
 
 // putPolicy installs a policy and its part in the lapsed sets (its enterprise's active count,

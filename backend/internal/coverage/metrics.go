@@ -1,16 +1,118 @@
 package coverage
 
 import (
+	"math"
 	"slices"
 	"strings"
 
 	"azx/backend/migrations"
 )
 
-// The conditions behind every figure, written once: the aggregation sums them and the
-// drill-down lists the rows where they hold, so a number and its list can never disagree.
+// The conditions behind every figure, written once over the fact index: the aggregation
+// (tally.go) counts the facts where they hold and the drill-down lists (records.go) list the
+// same facts, so a number and its list can never disagree.
 
-// insuredPolicy: a policy that covers its enterprise now (no window) or during the window.
+// judge is a query in the index's terms; the caller holds the index's read lock.
+type judge struct {
+	x            *factIndex
+	area         area
+	windowed     bool
+	from, to, at int64
+	pct          float64
+}
+
+// judge resolves q; false when its region or industry is in no row (nothing matches).
+func (x *factIndex) judge(q Query) (*judge, bool) {
+	a, ok := x.area(q)
+	return &judge{x: x, area: a, windowed: q.Windowed(), from: dateMs(q.From), to: dateMs(q.To), at: dateMs(q.At), pct: float64(q.MinSharePct)}, ok
+}
+
+// inWindow: the policies a period's figures are about (every policy without a window).
+func (j *judge) inWindow(p *polFact) bool { return !j.windowed || p.start <= j.to && p.end >= j.from }
+
+// insured: a policy that covers its enterprise now (no window) or during the window.
+func (j *judge) insured(p *polFact) bool {
+	if j.windowed {
+		return (p.status == polActive || p.status == polExpired) && p.start <= j.to && p.end >= j.from
+	}
+	return p.status == polActive
+}
+
+// fewest gives, per enterprise slot, the fewest insured persons among its insured policies in
+// the area (+Inf: none, the enterprise is not insured).
+func (j *judge) fewest() []float64 {
+	out := make([]float64, len(j.x.ents))
+	for i := range out {
+		out[i] = math.Inf(1)
+	}
+	for i := range j.x.pols {
+		p := &j.x.pols[i]
+		if p.live && j.area.holds(&p.place) && j.insured(p) && p.persons < out[p.ent] {
+			out[p.ent] = p.persons
+		}
+	}
+	return out
+}
+
+// Enterprise metrics, given the enterprise's fewest insured persons.
+func entAll(*entFact, float64) bool           { return true }
+func entMust(e *entFact, _ float64) bool      { return e.mustInsure }
+func entInsured(_ *entFact, min float64) bool { return !math.IsInf(min, 1) }
+func entInsuredMust(e *entFact, min float64) bool {
+	return e.mustInsure && entInsured(e, min)
+}
+
+// entUninsured: must insure (应保) and not insured.
+func entUninsured(e *entFact, min float64) bool { return e.mustInsure && !entInsured(e, min) }
+
+// entNotFully: insured by a policy naming fewer persons than the registry's headcount.
+func entNotFully(e *entFact, min float64) bool { return entInsured(e, min) && min < e.headcount }
+
+// Policy metrics (of the policies in the area and window).
+func polAll(*judge, *polFact) bool         { return true }
+func polDue(_ *judge, p *polFact) bool     { return p.status == polExpired }
+func polActiveM(j *judge, p *polFact) bool { return j.insured(p) }
+
+// polLapsed: expired, no policy renews it (renewal_of) and its enterprise has no active policy.
+func polLapsed(j *judge, p *polFact) bool {
+	return p.status == polExpired && p.renewedBy == 0 && j.x.ents[p.ent].active == 0
+}
+
+// polLate: uploaded more than 30 days after the period start, or never (Suzhou's bulletin
+// counts policies not in the system).
+func polLate(_ *judge, p *polFact) bool { return lateUpload(p) }
+
+// polLowBudget: the policy states prevention services and budgets under the minimum share.
+func polLowBudget(j *judge, p *polFact) bool {
+	return p.clause && lowBudget(p.budget, p.premium, j.pct)
+}
+func polNoClause(_ *judge, p *polFact) bool { return !p.clause }
+
+// polBelowMin: under the 2025 basis, cover under 400,000 yuan per person.
+func polBelowMin(_ *judge, p *polFact) bool { return p.basis2025 && p.cover < 400000 }
+func polMismatch(_ *judge, p *polFact) bool { return p.persons != p.headcount }
+
+// Hazard metrics: major hazards not yet verified closed, and those of them past their
+// deadline (before "at") without a rectification.
+func hazOpen(_ *judge, h *hazFact) bool { return h.major && h.open }
+func hazOverdue(j *judge, h *hazFact) bool {
+	return h.major && h.pending && h.deadline != noDate && h.deadline < j.at
+}
+
+var (
+	enterpriseMetrics = map[string]func(*entFact, float64) bool{
+		"enterprises": entAll, "must_insure": entMust, "insured": entInsured, "insured_must_insure": entInsuredMust,
+		"uninsured": entUninsured, "not_fully_insured": entNotFully,
+	}
+	policyMetrics = map[string]func(*judge, *polFact) bool{
+		"policies": polAll, "active": polActiveM, "renewals_due": polDue, "lapsed": polLapsed, "uploaded_late": polLate,
+		"low_prevention_budget": polLowBudget, "no_prevention_clause": polNoClause, "cover_below_minimum": polBelowMin,
+		"cover_headcount_mismatch": polMismatch,
+	}
+	hazardMetrics = map[string]func(*judge, *hazFact) bool{"major_open": hazOpen, "major_overdue": hazOverdue}
+)
+
+// insuredPolicy is insured in SQL, for an inspection round's population (policies in force).
 func (q Query) insuredPolicy(p string) string {
 	if q.Windowed() {
 		return "(" + p + ".status IN ('active','expired') AND " + p + ".period_start <= {:to} AND " + p + ".period_end >= {:from})"
@@ -18,68 +120,9 @@ func (q Query) insuredPolicy(p string) string {
 	return "(" + p + ".status = 'active')"
 }
 
-// inWindow: the policies a period's figures are about (every policy without a window).
-func (q Query) inWindow(p string) string {
-	if q.Windowed() {
-		return "(" + p + ".period_start <= {:to} AND " + p + ".period_end >= {:from})"
-	}
-	return "1"
-}
-
-// hasInsuredPolicy: an uncorrelated IN, which SQLite evaluates once into an index, instead of
-// a look-up per enterprise (100,000 of them in a province).
-func (q Query) hasInsuredPolicy(e string) string {
-	return e + ".id IN (SELECT ip.enterprise FROM policies ip WHERE " + q.scopeWhere("ip") + " AND " + q.insuredPolicy("ip") + ")"
-}
-
-// lateUploadSeconds: an upload more than 30 days after the period start is late (Suzhou's
-// bulletin counts policies not in the system); no upload at all is late too.
-const lateUploadSeconds = "2592000"
-
-// policyMetrics are conditions on a policy row p (all within the window).
-func (q Query) policyMetrics(p string) map[string]string {
-	return map[string]string{
-		"policies":     "1",
-		"active":       q.insuredPolicy(p),
-		"renewals_due": "(" + p + ".status = 'expired')",
-		// correlated look-ups, each a seek in a covering index (renewal_of; status, enterprise),
-		// made only for expired policies: cost follows the region's size, not the store's
-		"lapsed": "(" + p + ".status = 'expired' AND NOT EXISTS (SELECT 1 FROM policies rn WHERE rn.renewal_of = " + p + ".id)" +
-			" AND NOT EXISTS (SELECT 1 FROM policies ac INDEXED BY idx_policies_status_enterprise WHERE ac.status = 'active' AND ac.enterprise = " + p + ".enterprise))",
-		"uploaded_late": "(" + p + ".uploaded_at = '' OR " + p + ".uploaded_at IS NULL OR CAST(strftime('%s', " + p + ".uploaded_at) AS INTEGER) - CAST(strftime('%s', " + p + ".period_start) AS INTEGER) > " + lateUploadSeconds + ")",
-		// in whole fen, so a budget of exactly the share is never "below" by a rounding error
-		"low_prevention_budget":    "(" + p + ".prevention_clause AND ROUND(" + p + ".prevention_budget * 100) * 100 < ROUND(" + p + ".premium * 100) * {:pct})",
-		"no_prevention_clause":     "(NOT " + p + ".prevention_clause)",
-		"cover_below_minimum":      "(" + p + ".legal_basis = '2025' AND " + p + ".cover_per_person < 400000)",
-		"cover_headcount_mismatch": "(" + p + ".insured_persons != " + p + ".headcount)",
-	}
-}
-
-// enterpriseMetrics are conditions on an enterprise row e.
-func (q Query) enterpriseMetrics(e string) map[string]string {
-	insured := q.hasInsuredPolicy(e)
-	return map[string]string{
-		"enterprises":         "1",
-		"must_insure":         "(" + e + ".must_insure)",
-		"insured":             insured,
-		"insured_must_insure": "(" + e + ".must_insure AND " + insured + ")",
-		"uninsured":           "(" + e + ".must_insure AND NOT " + insured + ")",
-		"not_fully_insured": e + ".id IN (SELECT nf.enterprise FROM policies nf JOIN enterprises ne ON ne.id = nf.enterprise WHERE " +
-			q.scopeWhere("nf") + " AND " + q.insuredPolicy("nf") + " AND nf.insured_persons < ne.headcount)",
-	}
-}
-
-// hazardMetrics are conditions on a hazard row h: major hazards not yet verified closed, and
-// those of them past their deadline without a rectification.
-func (q Query) hazardMetrics(h string) map[string]string {
-	return map[string]string{
-		"major_open":    "(" + h + ".is_major AND " + h + ".status != 'verified')",
-		"major_overdue": "(" + h + ".is_major AND " + h + ".status IN ('found','notified','reopened','escalated') AND " + h + ".deadline != '' AND " + h + ".deadline < {:at})",
-	}
-}
-
-// roundMetrics are conditions on a policy row p of a round's sample ("finding:<category>" for
-// the sampled policies with a finding of that category).
+// roundMetric: conditions on a policy row p of a round's sample ("finding:<category>" for
+// the sampled policies with a finding of that category). A round is at most 5,000 policies:
+// these stay in SQL.
 func (q Query) roundMetric(p, metric string) (string, bool) {
 	if q.Round == "" {
 		return "", false
@@ -102,13 +145,13 @@ func (q Query) roundMetric(p, metric string) (string, bool) {
 
 // Metric kinds, for the drill-down: which table a metric's rows come from.
 func metricKind(q Query, metric string) string {
-	if _, ok := q.enterpriseMetrics("e")[metric]; ok {
+	if _, ok := enterpriseMetrics[metric]; ok {
 		return "enterprise"
 	}
-	if _, ok := q.policyMetrics("p")[metric]; ok {
+	if _, ok := policyMetrics[metric]; ok {
 		return "policy"
 	}
-	if _, ok := q.hazardMetrics("h")[metric]; ok {
+	if _, ok := hazardMetrics[metric]; ok {
 		return "hazard"
 	}
 	if _, ok := q.roundMetric("p", metric); ok {

@@ -1,6 +1,13 @@
 package coverage
 
 import (
+	"cmp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
 
@@ -47,7 +54,8 @@ const entCols = "e.id AS enterprise_id, e.uscc, COALESCE(NULLIF(e.name, ''), jso
 const polCols = ", p.id AS policy_id, p.policy_no, p.insurer, COALESCE(o.name, '') AS insurer_name, p.status, p.period_start, p.period_end, " +
 	"p.insured_persons, p.premium, p.prevention_budget, p.uploaded_at"
 
-// records lists the rows behind metric, in a stable order, one page at a time.
+// records lists the rows behind metric, in a stable order, one page at a time: the fact index
+// picks the rows (the figure's own condition) and orders them; SQL loads that page's rows.
 func records(app core.App, q Query, metric string, page, perPage int) (*Page, error) {
 	kind := metricKind(q, metric)
 	if kind == "" {
@@ -56,43 +64,142 @@ func records(app core.App, q Query, metric string, page, perPage int) (*Page, er
 	if q.Insurer != "" && kind != "policy" && kind != "round" {
 		return nil, badParam("insurer", "按保险机构筛选只适用于保单类指标", "Filtering by insurer applies to policy figures only")
 	}
-	var from, where, cols, order string
+	if kind == "round" {
+		return roundRecords(app, q, metric, page, perPage)
+	}
+	var ids []string
+	var total int
+	x := factsOf(app)
+	err := x.read(app, func() error {
+		ids, total = x.list(q, kind, metric, (page-1)*perPage, perPage)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	items := []Row{}
+	if len(ids) > 0 {
+		var from, cols, id string
+		switch kind {
+		case "enterprise":
+			from, cols, id = "enterprises e", "'enterprise' AS kind, "+entCols, "e.id"
+		case "policy":
+			from, cols, id = policyFrom, "'policy' AS kind, "+entCols+polCols, "p.id"
+		case "hazard":
+			from, cols, id = hazardFrom, hazardCols, "h.id"
+		}
+		params := dbx.Params{}
+		in := make([]string, len(ids))
+		for i, v := range ids {
+			k := "id" + strconv.Itoa(i)
+			params[k], in[i] = v, "{:"+k+"}"
+		}
+		if err := app.DB().NewQuery("SELECT " + cols + " FROM " + from + " WHERE " + id + " IN (" + strings.Join(in, ",") + ")").
+			Bind(params).All(&items); err != nil {
+			return nil, err
+		}
+		// back in the index's order
+		at := make(map[string]int, len(ids))
+		for i, v := range ids {
+			at[v] = i
+		}
+		key := func(r Row) string {
+			switch kind {
+			case "policy":
+				return r.PolicyID
+			case "hazard":
+				return r.HazardID
+			}
+			return r.EnterpriseID
+		}
+		sort.Slice(items, func(a, b int) bool { return at[key(items[a])] < at[key(items[b])] })
+	}
+	return &Page{Metric: metric, Kind: kind, Items: items, Page: page, PerPage: perPage, TotalItems: total, TotalPages: (total + perPage - 1) / perPage}, nil
+}
+
+const policyFrom = "policies p JOIN enterprises e ON e.id = p.enterprise LEFT JOIN organizations o ON o.id = p.insurer"
+
+const hazardFrom = "hazards h JOIN enterprises e ON e.id = h.enterprise LEFT JOIN policies p ON p.id = h.policy LEFT JOIN organizations o ON o.id = h.insurer"
+
+const hazardCols = "'hazard' AS kind, " + entCols + ", COALESCE(p.id, '') AS policy_id, COALESCE(p.policy_no, '') AS policy_no, COALESCE(h.insurer, '') AS insurer, " +
+	"COALESCE(o.name, '') AS insurer_name, h.status, h.id AS hazard_id, h.deadline"
+
+// list picks the facts where metric holds in the query's area (and window, for policies; of
+// one insurer if asked), ordered as the list shows them: enterprises by region and USCC,
+// policies by number, hazards by deadline and id. It returns the ids of one page and the total.
+func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]string, int) {
+	j, ok := x.judge(q)
+	if !ok {
+		return nil, 0
+	}
+	var picked []int32
 	switch kind {
 	case "enterprise":
-		from, cols, order = "enterprises e", "'enterprise' AS kind, "+entCols, "e.region_code, e.uscc"
-		where = q.scopeWhere("e") + " AND " + q.enterpriseMetrics("e")[metric]
+		holds, fewest := enterpriseMetrics[metric], j.fewest()
+		for i := range x.ents {
+			if e := &x.ents[i]; e.live && j.area.holds(&e.place) && holds(e, fewest[i]) {
+				picked = append(picked, int32(i))
+			}
+		}
+		slices.SortFunc(picked, func(a, b int32) int {
+			ea, eb := &x.ents[a], &x.ents[b]
+			if c := strings.Compare(x.codes.strs[ea.place.region], x.codes.strs[eb.place.region]); c != 0 {
+				return c
+			}
+			return strings.Compare(ea.uscc, eb.uscc)
+		})
 	case "policy":
-		from = "policies p JOIN enterprises e ON e.id = p.enterprise LEFT JOIN organizations o ON o.id = p.insurer"
-		cols, order = "'policy' AS kind, "+entCols+polCols, "p.policy_no"
-		where = q.scopeWhere("p") + " AND " + q.inWindow("p") + " AND " + q.policyMetrics("p")[metric]
-		if q.Insurer != "" {
-			where += " AND p.insurer = {:insurer}"
+		holds := policyMetrics[metric]
+		insurer, known := x.codes.lookup(q.Insurer)
+		if q.Insurer != "" && !known {
+			return nil, 0
 		}
-	case "round":
-		cond, _ := q.roundMetric("p", metric)
-		from = "policies p JOIN enterprises e ON e.id = p.enterprise LEFT JOIN organizations o ON o.id = p.insurer"
-		cols, order = "'policy' AS kind, "+entCols+polCols, "p.policy_no"
-		where = q.scopeWhere("p") + " AND " + cond
-		if q.Insurer != "" {
-			where += " AND p.insurer = {:insurer}"
+		for i := range x.pols {
+			p := &x.pols[i]
+			if p.live && j.area.holds(&p.place) && j.inWindow(p) && (q.Insurer == "" || p.insurer == insurer) && holds(j, p) {
+				picked = append(picked, int32(i))
+			}
 		}
+		slices.SortFunc(picked, func(a, b int32) int { return strings.Compare(x.pols[a].no, x.pols[b].no) })
 	case "hazard":
-		from = "hazards h JOIN enterprises e ON e.id = h.enterprise LEFT JOIN policies p ON p.id = h.policy LEFT JOIN organizations o ON o.id = h.insurer"
-		cols = "'hazard' AS kind, " + entCols + ", COALESCE(p.id, '') AS policy_id, COALESCE(p.policy_no, '') AS policy_no, COALESCE(h.insurer, '') AS insurer, " +
-			"COALESCE(o.name, '') AS insurer_name, h.status, h.id AS hazard_id, h.deadline"
-		where = q.scopeWhere("h") + " AND " + q.hazardMetrics("h")[metric]
-		order = "h.deadline, h.id"
+		holds := hazardMetrics[metric]
+		for i := range x.hazs {
+			if h := &x.hazs[i]; h.live && j.area.holds(&h.place) && holds(j, h) {
+				picked = append(picked, int32(i))
+			}
+		}
+		slices.SortFunc(picked, func(a, b int32) int {
+			if c := cmp.Compare(x.hazs[a].deadline, x.hazs[b].deadline); c != 0 {
+				return c
+			}
+			return strings.Compare(x.hazIDs.names[a], x.hazIDs.names[b])
+		})
+	}
+	names := map[string][]string{"enterprise": x.entIDs.names, "policy": x.polIDs.names, "hazard": x.hazIDs.names}[kind]
+	var ids []string
+	for _, n := range picked[min(offset, len(picked)):min(offset+limit, len(picked))] {
+		ids = append(ids, names[n])
+	}
+	return ids, len(picked)
+}
+
+// roundRecords lists the sampled policies of a round behind metric (at most 5,000: in SQL).
+func roundRecords(app core.App, q Query, metric string, page, perPage int) (*Page, error) {
+	cond, _ := q.roundMetric("p", metric)
+	where := q.scopeWhere("p") + " AND " + cond
+	if q.Insurer != "" {
+		where += " AND p.insurer = {:insurer}"
 	}
 	params := q.params()
 	var total int
-	if err := app.DB().NewQuery("SELECT COUNT(*) FROM " + from + " WHERE " + where).Bind(params).Row(&total); err != nil {
+	if err := app.DB().NewQuery("SELECT COUNT(*) FROM " + policyFrom + " WHERE " + where).Bind(params).Row(&total); err != nil {
 		return nil, err
 	}
 	params["limit"], params["offset"] = perPage, (page-1)*perPage
 	items := []Row{}
-	if err := app.DB().NewQuery("SELECT " + cols + " FROM " + from + " WHERE " + where + " ORDER BY " + order + " LIMIT {:limit} OFFSET {:offset}").
+	if err := app.DB().NewQuery("SELECT 'policy' AS kind, " + entCols + polCols + " FROM " + policyFrom + " WHERE " + where + " ORDER BY p.policy_no LIMIT {:limit} OFFSET {:offset}").
 		Bind(params).All(&items); err != nil {
 		return nil, err
 	}
-	return &Page{Metric: metric, Kind: kind, Items: items, Page: page, PerPage: perPage, TotalItems: total, TotalPages: (total + perPage - 1) / perPage}, nil
+	return &Page{Metric: metric, Kind: "round", Items: items, Page: page, PerPage: perPage, TotalItems: total, TotalPages: (total + perPage - 1) / perPage}, nil
 }

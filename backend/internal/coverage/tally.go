@@ -2,9 +2,8 @@ package coverage
 
 import "math"
 
-// tally is aggregate over the fact index: the figures of metrics.go, each condition written
-// as the SQL of the drill-down list reads it (TestIndexAgreesWithLists compares them).
-// The caller holds the read lock.
+// tally is aggregate over the fact index: it counts the conditions of metrics.go, which the
+// drill-down lists select with. The caller holds the read lock.
 
 // area is a query's scope in interned codes.
 type area struct {
@@ -84,10 +83,11 @@ func lateUpload(p *polFact) bool {
 
 func (x *factIndex) tally(q Query, group string) map[string]*Figures {
 	out := map[string]*Figures{}
-	a, ok := x.area(q)
+	j, ok := x.judge(q)
 	if !ok {
 		return out
 	}
+	a := &j.area
 	byCode := make([]*Figures, len(x.codes.strs))
 	get := func(k sym) *Figures {
 		f := byCode[k]
@@ -112,47 +112,27 @@ func (x *factIndex) tally(q Query, group string) map[string]*Figures {
 		return 0
 	}
 
-	windowed := q.Windowed()
-	from, to, at := dateMs(q.From), dateMs(q.To), dateMs(q.At)
-	pct := float64(q.MinSharePct)
-	inWindow := func(p *polFact) bool { return !windowed || p.start <= to && p.end >= from }
-	insured := func(p *polFact) bool {
-		if windowed {
-			return (p.status == polActive || p.status == polExpired) && p.start <= to && p.end >= from
-		}
-		return p.status == polActive
-	}
-
 	if group != byInsurer {
-		// the fewest insured persons among each enterprise's insured policies in scope
-		fewest := make([]float64, len(x.ents))
-		for i := range fewest {
-			fewest[i] = math.Inf(1)
-		}
-		for i := range x.pols {
-			p := &x.pols[i]
-			if p.live && a.holds(&p.place) && insured(p) && p.persons < fewest[p.ent] {
-				fewest[p.ent] = p.persons
-			}
-		}
+		fewest := j.fewest()
 		for i := range x.ents {
 			e := &x.ents[i]
 			if !e.live || !a.holds(&e.place) {
 				continue
 			}
 			f := get(key(&e.place, 0))
+			min := fewest[i]
 			f.Enterprises++
-			if e.mustInsure {
+			if entMust(e, min) {
 				f.MustInsure++
 			}
-			if min := fewest[i]; !math.IsInf(min, 1) {
+			if entInsured(e, min) {
 				f.Insured++
-				if e.mustInsure {
-					f.InsuredMustInsure++
-				}
-				if min < e.headcount {
-					f.NotFullyInsured++
-				}
+			}
+			if entInsuredMust(e, min) {
+				f.InsuredMustInsure++
+			}
+			if entNotFully(e, min) {
+				f.NotFullyInsured++
 			}
 		}
 	}
@@ -163,13 +143,13 @@ func (x *factIndex) tally(q Query, group string) map[string]*Figures {
 	more := map[[2]int32]bool{}
 	for i := range x.pols {
 		p := &x.pols[i]
-		if !p.live || !a.holds(&p.place) || !inWindow(p) {
+		if !p.live || !a.holds(&p.place) || !j.inWindow(p) {
 			continue
 		}
 		k := key(&p.place, p.insurer)
 		f := get(k)
 		f.Policies++
-		if insured(p) {
+		if polActiveM(j, p) {
 			f.ActivePolicies++
 			f.Workers += int(p.persons)
 			if s := seen[p.ent]; s == 0 {
@@ -182,26 +162,25 @@ func (x *factIndex) tally(q Query, group string) map[string]*Figures {
 		}
 		f.Premium += p.premium
 		f.PreventionBudget += p.budget
-		if p.status == polExpired {
+		if polDue(j, p) {
 			f.RenewalsDue++
-			// lapsed: nothing renews it and its enterprise has no active policy (anywhere)
-			if p.renewedBy == 0 && x.ents[p.ent].active == 0 {
-				f.Lapsed++
-			}
 		}
-		if lateUpload(p) {
+		if polLapsed(j, p) {
+			f.Lapsed++
+		}
+		if polLate(j, p) {
 			f.UploadedLate++
 		}
-		if p.clause && lowBudget(p.budget, p.premium, pct) {
+		if polLowBudget(j, p) {
 			f.LowPreventionBudget++
 		}
-		if !p.clause {
+		if polNoClause(j, p) {
 			f.NoPreventionClause++
 		}
-		if p.basis2025 && p.cover < 400000 {
+		if polBelowMin(j, p) {
 			f.CoverBelowMinimum++
 		}
-		if p.persons != p.headcount {
+		if polMismatch(j, p) {
 			f.CoverHeadcountMismatch++
 		}
 	}
@@ -209,21 +188,22 @@ func (x *factIndex) tally(q Query, group string) map[string]*Figures {
 	// prevention spending actually booked: delivered or confirmed services (in the window)
 	for i := range x.reps {
 		r := &x.reps[i]
-		if r.live && r.booked && a.holds(&r.place) && (!windowed || r.date >= from && r.date <= to) {
+		if r.live && r.booked && a.holds(&r.place) && (!j.windowed || r.date >= j.from && r.date <= j.to) {
 			get(key(&r.place, r.insurer)).PreventionSpent += r.cost
 		}
 	}
 
+	// a region with major hazards only still shows, as SQL's grouping of them did
 	for i := range x.hazs {
 		h := &x.hazs[i]
 		if !h.live || !h.major || !a.holds(&h.place) {
 			continue
 		}
 		f := get(key(&h.place, h.insurer))
-		if h.open {
+		if hazOpen(j, h) {
 			f.MajorOpen++
 		}
-		if h.pending && h.deadline != noDate && h.deadline < at {
+		if hazOverdue(j, h) {
 			f.MajorOverdue++
 		}
 	}

@@ -1,0 +1,102 @@
+package coverage
+
+import (
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// The figures' conditions once more, in SQL over the stored columns (what the lists selected
+// before the fact index): an independent oracle the index is held to.
+
+func sqlInWindow(q Query, p string) string {
+	if q.Windowed() {
+		return "(" + p + ".period_start <= {:to} AND " + p + ".period_end >= {:from})"
+	}
+	return "1"
+}
+
+func sqlHasInsuredPolicy(q Query, e string) string {
+	return e + ".id IN (SELECT ip.enterprise FROM policies ip WHERE " + q.scopeWhere("ip") + " AND " + q.insuredPolicy("ip") + ")"
+}
+
+func sqlPolicyMetrics(q Query, p string) map[string]string {
+	return map[string]string{
+		"policies":     "1",
+		"active":       q.insuredPolicy(p),
+		"renewals_due": "(" + p + ".status = 'expired')",
+		"lapsed": "(" + p + ".status = 'expired' AND NOT EXISTS (SELECT 1 FROM policies rn WHERE rn.renewal_of = " + p + ".id)" +
+			" AND NOT EXISTS (SELECT 1 FROM policies ac WHERE ac.status = 'active' AND ac.enterprise = " + p + ".enterprise))",
+		"uploaded_late":            "(" + p + ".uploaded_at = '' OR " + p + ".uploaded_at IS NULL OR CAST(strftime('%s', " + p + ".uploaded_at) AS INTEGER) - CAST(strftime('%s', " + p + ".period_start) AS INTEGER) > 2592000)",
+		"low_prevention_budget":    "(" + p + ".prevention_clause AND ROUND(" + p + ".prevention_budget * 100) * 100 < ROUND(" + p + ".premium * 100) * {:pct})",
+		"no_prevention_clause":     "(NOT " + p + ".prevention_clause)",
+		"cover_below_minimum":      "(" + p + ".legal_basis = '2025' AND " + p + ".cover_per_person < 400000)",
+		"cover_headcount_mismatch": "(" + p + ".insured_persons != " + p + ".headcount)",
+	}
+}
+
+func sqlEnterpriseMetrics(q Query, e string) map[string]string {
+	insured := sqlHasInsuredPolicy(q, e)
+	return map[string]string{
+		"enterprises":         "1",
+		"must_insure":         "(" + e + ".must_insure)",
+		"insured":             insured,
+		"insured_must_insure": "(" + e + ".must_insure AND " + insured + ")",
+		"uninsured":           "(" + e + ".must_insure AND NOT " + insured + ")",
+		"not_fully_insured": e + ".id IN (SELECT nf.enterprise FROM policies nf JOIN enterprises ne ON ne.id = nf.enterprise WHERE " +
+			q.scopeWhere("nf") + " AND " + q.insuredPolicy("nf") + " AND nf.insured_persons < ne.headcount)",
+	}
+}
+
+func sqlHazardMetrics(h string) map[string]string {
+	return map[string]string{
+		"major_open":    "(" + h + ".is_major AND " + h + ".status != 'verified')",
+		"major_overdue": "(" + h + ".is_major AND " + h + ".status IN ('found','notified','reopened','escalated') AND " + h + ".deadline != '' AND " + h + ".deadline < {:at})",
+	}
+}
+
+// sqlRows gives the table, condition, id column and list order of metric in SQL (policies of
+// q.Insurer only, if given).
+func sqlRows(t *testing.T, q Query, metric string) (from, where, id, order string) {
+	t.Helper()
+	if c, ok := sqlEnterpriseMetrics(q, "e")[metric]; ok {
+		return "enterprises e", q.scopeWhere("e") + " AND " + c, "e.id", "e.region_code, e.uscc"
+	}
+	if c, ok := sqlPolicyMetrics(q, "p")[metric]; ok {
+		where = q.scopeWhere("p") + " AND " + sqlInWindow(q, "p") + " AND " + c
+		if q.Insurer != "" {
+			where += " AND p.insurer = {:insurer}"
+		}
+		return "policies p", where, "p.id", "p.policy_no"
+	}
+	if c, ok := sqlHazardMetrics("h")[metric]; ok {
+		return "hazards h", q.scopeWhere("h") + " AND " + c, "h.id", "h.deadline, h.id"
+	}
+	t.Fatalf("no SQL for %s", metric)
+	return
+}
+
+// sqlPage lists the ids of one page of metric's rows in the list's order.
+func sqlPage(t *testing.T, app core.App, q Query, metric string, offset, limit int) []string {
+	t.Helper()
+	from, where, id, order := sqlRows(t, q, metric)
+	params := q.params()
+	params["offset"], params["limit"] = offset, limit
+	ids := []string{}
+	if err := app.DB().NewQuery("SELECT " + id + " FROM " + from + " WHERE " + where + " ORDER BY " + order + " LIMIT {:limit} OFFSET {:offset}").
+		Bind(params).Column(&ids); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// sqlCount counts the rows behind metric in SQL.
+func sqlCount(t *testing.T, app core.App, q Query, metric string) int {
+	t.Helper()
+	from, where, _, _ := sqlRows(t, q, metric)
+	var n int
+	if err := app.DB().NewQuery("SELECT COUNT(*) FROM " + from + " WHERE " + where).Bind(q.params()).Row(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
