@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"cmp"
+	"container/heap"
 	"slices"
 	"sort"
 	"strconv"
@@ -133,6 +134,7 @@ func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]str
 		return nil, 0
 	}
 	var picked []int32
+	var order func(a, b int32) int
 	switch kind {
 	case "enterprise":
 		holds, fewest := enterpriseMetrics[metric], j.fewest()
@@ -141,13 +143,13 @@ func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]str
 				picked = append(picked, int32(i))
 			}
 		}
-		slices.SortFunc(picked, func(a, b int32) int {
+		order = func(a, b int32) int {
 			ea, eb := &x.ents[a], &x.ents[b]
 			if c := strings.Compare(x.codes.strs[ea.place.region], x.codes.strs[eb.place.region]); c != 0 {
 				return c
 			}
 			return strings.Compare(ea.uscc, eb.uscc)
-		})
+		}
 	case "policy":
 		holds := policyMetrics[metric]
 		insurer, known := x.codes.lookup(q.Insurer)
@@ -160,7 +162,7 @@ func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]str
 				picked = append(picked, int32(i))
 			}
 		}
-		slices.SortFunc(picked, func(a, b int32) int { return strings.Compare(x.pols[a].no, x.pols[b].no) })
+		order = func(a, b int32) int { return strings.Compare(x.pols[a].no, x.pols[b].no) }
 	case "hazard":
 		holds := hazardMetrics[metric]
 		for i := range x.hazs {
@@ -168,19 +170,56 @@ func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]str
 				picked = append(picked, int32(i))
 			}
 		}
-		slices.SortFunc(picked, func(a, b int32) int {
+		order = func(a, b int32) int {
 			if c := cmp.Compare(x.hazs[a].deadline, x.hazs[b].deadline); c != 0 {
 				return c
 			}
 			return strings.Compare(x.hazIDs.names[a], x.hazIDs.names[b])
-		})
+		}
 	}
 	names := map[string][]string{"enterprise": x.entIDs.names, "policy": x.polIDs.names, "hazard": x.hazIDs.names}[kind]
 	var ids []string
-	for _, n := range picked[min(offset, len(picked)):min(offset+limit, len(picked))] {
+	first := firstK(picked, offset+limit, order)
+	for _, n := range first[min(offset, len(first)):] {
 		ids = append(ids, names[n])
 	}
 	return ids, len(picked)
+}
+
+// firstK returns the k first of picked in order. A page near the start of a long list keeps
+// k in a heap instead of sorting everything (the province's 200,000 policies: ~100 ms sorted).
+func firstK(picked []int32, k int, order func(a, b int32) int) []int32 {
+	if k >= len(picked)/4 {
+		slices.SortFunc(picked, order)
+		return picked[:min(k, len(picked))]
+	}
+	h := &maxHeap{order: order}
+	for _, n := range picked {
+		if len(h.items) < k {
+			heap.Push(h, n)
+		} else if order(n, h.items[0]) < 0 {
+			h.items[0] = n
+			heap.Fix(h, 0)
+		}
+	}
+	slices.SortFunc(h.items, order)
+	return h.items
+}
+
+// maxHeap keeps the last of the k first on top.
+type maxHeap struct {
+	items []int32
+	order func(a, b int32) int
+}
+
+func (h *maxHeap) Len() int           { return len(h.items) }
+func (h *maxHeap) Less(i, j int) bool { return h.order(h.items[i], h.items[j]) > 0 }
+func (h *maxHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *maxHeap) Push(v any)         { h.items = append(h.items, v.(int32)) }
+func (h *maxHeap) Pop() any {
+	v := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return v
 }
 
 // roundRecords lists the sampled policies of a round behind metric (at most 5,000: in SQL).
