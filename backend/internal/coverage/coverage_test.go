@@ -28,6 +28,7 @@ func TestCoverage(t *testing.T) {
 	t.Run("a round's sample is reproducible and its findings reach the report", func(t *testing.T) { rounds(t, app, q) })
 	t.Run("the fact index's figures equal SQL's counts over random queries", func(t *testing.T) { indexAgreesWithSQL(t, app) })
 	t.Run("the fact index's arithmetic is SQLite's", func(t *testing.T) { arithmeticIsSQLites(t, app) })
+	t.Run("the fact index's load from covering indexes equals the tables", func(t *testing.T) { indexesGiveTheTablesFacts(t, app) })
 	t.Run("the fact index follows writes", func(t *testing.T) { indexFollowsWrites(t, app, q) })
 }
 

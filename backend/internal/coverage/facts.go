@@ -30,6 +30,14 @@ func (in *interner) of(s string) sym {
 	return id
 }
 
+// ofBytes is of for a value read in place (no copy unless the code is new).
+func (in *interner) ofBytes(b []byte) sym {
+	if id, ok := in.ids[string(b)]; ok {
+		return id
+	}
+	return in.of(string(b))
+}
+
 // lookup finds a code without adding it (a query's parameter never grows the index).
 func (in *interner) lookup(s string) (sym, bool) {
 	id, ok := in.ids[s]
@@ -44,6 +52,13 @@ type slots struct {
 }
 
 func newSlots() slots { return slots{ids: map[string]int32{}} }
+
+func (s *slots) ofBytes(id []byte, grow func()) int32 {
+	if n, ok := s.ids[string(id)]; ok {
+		return n
+	}
+	return s.of(string(id), grow)
+}
 
 func (s *slots) of(id string, grow func()) int32 {
 	if n, ok := s.ids[id]; ok {
@@ -68,10 +83,16 @@ const noDate = math.MinInt64
 // it is neither empty nor comparable).
 const badDate = math.MinInt64 + 1
 
-func dateMs(s string) int64 {
-	if s == "" {
+// dateMs reads a stored date ("2006-01-02 15:04:05.000Z") as Unix milliseconds; the stored
+// form is read by hand (time.Parse was a tenth of the index's load).
+func dateMs[T ~string | ~[]byte](b T) int64 {
+	if len(b) == 0 {
 		return noDate
 	}
+	if ms, ok := storedMs(b); ok {
+		return ms
+	}
+	s := string(b)
 	t, err := time.Parse(pbTime, s)
 	if err != nil {
 		if t, err = time.Parse("2006-01-02 15:04:05Z07:00", s); err != nil {
@@ -79,6 +100,38 @@ func dateMs(s string) int64 {
 		}
 	}
 	return t.UnixMilli()
+}
+
+func storedMs[T ~string | ~[]byte](b T) (int64, bool) {
+	if len(b) != 24 || b[4] != '-' || b[7] != '-' || b[10] != ' ' || b[13] != ':' || b[16] != ':' || b[19] != '.' || b[23] != 'Z' {
+		return 0, false
+	}
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range []byte(b[i : i+n]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, mo, d, h, mi, sec, ms := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2), num(20, 3)
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0 ||
+		d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return 0, false
+	}
+	// days from the civil date (Howard Hinnant's algorithm)
+	if mo <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (mo + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := int64(era)*146097 + int64(doe) - 719468
+	return ((days*24+int64(h))*60+int64(mi))*60000 + int64(sec)*1000 + int64(ms), true
 }
 
 type entFact struct {
