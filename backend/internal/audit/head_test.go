@@ -56,6 +56,28 @@ func TestChainStaysLinkedAcrossTransactions(t *testing.T) {
 	if err := batch(2, false); err != nil {
 		t.Fatal(err)
 	}
+	// two goroutines sharing one transaction (the seed's workers) never take the same seq
+	err = app.RunInTransaction(func(tx core.App) error {
+		errs := make(chan error, 2)
+		for w := 0; w < 2; w++ {
+			go func() {
+				for i := 0; i < 10; i++ {
+					r := core.NewRecord(orgs)
+					r.Set("name", fmt.Sprintf("并行机构%d-%d", w, i))
+					r.Set("kind", "provider")
+					if err := tx.Save(r); err != nil {
+						errs <- err
+						return
+					}
+				}
+				errs <- nil
+			}()
+		}
+		return errors.Join(<-errs, <-errs)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	rep, err := audit.Verify(app)
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +85,7 @@ func TestChainStaysLinkedAcrossTransactions(t *testing.T) {
 	if len(rep.Problems) != 0 {
 		t.Fatalf("chain problems after batches: %v", rep.Problems)
 	}
-	if got := rep.Entries - before.Entries; got != 6 {
-		t.Fatalf("%d entries added, want 6 (the rolled-back batch leaves none)", got)
+	if got := rep.Entries - before.Entries; got != 26 {
+		t.Fatalf("%d entries added, want 26 (the rolled-back batch leaves none)", got)
 	}
 }

@@ -83,15 +83,6 @@ var DeletedHash = func() string { s := sha256.Sum256([]byte("null")); return hex
 
 // Append writes the audit entry of one write; app must be the transaction of that write.
 func Append(app core.App, r *core.Record, action string) error {
-	last, err := chainHead(app)
-	if err != nil {
-		return err
-	}
-	prev := last.Hash
-	if prev == "" {
-		prev = Genesis
-	}
-
 	recordHash := DeletedHash
 	if action != "delete" {
 		row, ok := exportedRow(app, r)
@@ -104,8 +95,22 @@ func Append(app core.App, r *core.Record, action string) error {
 		recordHash = RowHash(row)
 	}
 
+	t := tipOf(app)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.known {
+		err := app.DB().Select("seq", "hash").From(Collection).OrderBy("seq DESC").Limit(1).One(&t.head)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+	}
+	prev := t.head.Hash
+	if prev == "" {
+		prev = Genesis
+	}
+
 	e := Entry{
-		Seq:        last.Seq + 1,
+		Seq:        t.head.Seq + 1,
 		At:         types.NowDateTime().String(),
 		Actor:      ActorOf(r),
 		Collection: r.Collection().Name,
@@ -115,7 +120,7 @@ func Append(app core.App, r *core.Record, action string) error {
 		PrevHash:   prev,
 	}
 	e.Hash = e.Computed()
-	_, err = app.DB().Insert(Collection, dbx.Params{
+	_, err := app.DB().Insert(Collection, dbx.Params{
 		"id":              core.GenerateDefaultRandomId(),
 		"seq":             e.Seq,
 		"at":              e.At,
@@ -128,7 +133,7 @@ func Append(app core.App, r *core.Record, action string) error {
 		"hash":            e.Hash,
 	}).Execute()
 	if err == nil {
-		heads.remember(app, head{e.Seq, e.Hash})
+		t.head, t.known = head{e.Seq, e.Hash}, true
 	}
 	return err
 }
@@ -139,58 +144,35 @@ type head struct {
 	Hash string `db:"hash"`
 }
 
-// heads keeps the chain head of each open transaction: a transaction holds SQLite's write lock,
-// so no one else appends until it ends, and a batch (seed, bulk upload) reads the head once
-// instead of once per write. Dropped when the transaction ends, committed or not.
-var heads = headCache{m: map[*dbx.Tx]head{}}
-
-type headCache struct {
-	mu sync.Mutex
-	m  map[*dbx.Tx]head
+// tip is the chain head as one transaction sees it. A transaction holds SQLite's write lock, so
+// no one else appends until it ends: a batch (seed, bulk upload) reads the head once instead of
+// once per write. Its lock orders appends of goroutines that share the transaction (the seed's
+// workers), so two entries never take the same seq.
+type tip struct {
+	mu    sync.Mutex
+	known bool
+	head  head
 }
 
-func (c *headCache) get(app core.App) (head, bool) {
-	tx, ok := app.DB().(*dbx.Tx)
-	if !ok {
-		return head{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	h, ok := c.m[tx]
-	return h, ok
-}
+var tips sync.Map // *dbx.Tx → *tip, dropped when the transaction ends, committed or not
 
-func (c *headCache) remember(app core.App, h head) {
+func tipOf(app core.App) *tip {
 	tx, ok := app.DB().(*dbx.Tx)
 	info := app.TxInfo()
 	if !ok || info == nil {
-		return
+		return &tip{} // not in a transaction: read the head each time
 	}
-	c.mu.Lock()
-	_, known := c.m[tx]
-	c.m[tx] = h
-	c.mu.Unlock()
-	if !known {
-		info.OnComplete(func(txErr error) error {
-			c.mu.Lock()
-			delete(c.m, tx)
-			c.mu.Unlock()
+	if t, ok := tips.Load(tx); ok {
+		return t.(*tip)
+	}
+	t, loaded := tips.LoadOrStore(tx, &tip{})
+	if !loaded {
+		info.OnComplete(func(error) error {
+			tips.Delete(tx)
 			return nil
 		})
 	}
-}
-
-// chainHead is the last entry (zero before the first), as the transaction of app sees it.
-func chainHead(app core.App) (head, error) {
-	if h, ok := heads.get(app); ok {
-		return h, nil
-	}
-	var last head
-	err := app.DB().Select("seq", "hash").From(Collection).OrderBy("seq DESC").Limit(1).One(&last)
-	if err != nil && err != sql.ErrNoRows {
-		return head{}, err
-	}
-	return last, nil
+	return t.(*tip)
 }
 
 // ReadRow reads one row of a collection's table as text columns (nil for NULL).

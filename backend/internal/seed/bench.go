@@ -46,36 +46,48 @@ func AddBenchPolicies(app core.App, n int, seed uint64) (int, error) {
 	var existing int
 	_ = app.DB().Select("COUNT(*)").From("policies").Where(dbx.Like("policy_no", "BENCH-").Match(false, true)).Row(&existing)
 
+	w, err := newWriter(app, versions)
+	if err != nil {
+		return 0, err
+	}
 	rng := rand.New(rand.NewPCG(seed+uint64(existing), 0xbe4c))
 	done := 0
 	for done < n {
-		size := min(benchChunk, n-done)
-		err := app.RunInTransaction(func(tx core.App) error {
-			w, err := newWriter(tx, versions)
-			if err != nil {
-				return err
+		// drawn in order first (the same seed gives the same policies), then saved by the
+		// workers, each enterprise's policies by one of them (its providers column grows in order)
+		rows := make([]benchRow, min(benchChunk, n-done))
+		for i := range rows {
+			seq := existing + done + i + 1
+			r := benchRow{seq: seq, ent: rng.IntN(len(ents)), provider: -1}
+			r.data = benchPolicy(rng, seq, ents[r.ent])
+			r.insurer = rng.IntN(len(insurers))
+			if rng.IntN(10) < 7 && len(providers) > 0 {
+				r.provider = rng.IntN(len(providers))
 			}
-			for i := 0; i < size; i++ {
-				seq := existing + done + i + 1
-				e := ents[rng.IntN(len(ents))]
-				r := w.business("policies", fmt.Sprintf("bench%010d", seq), "policy", benchPolicy(rng, seq, e))
-				r.Set("enterprise", e.ID)
-				r.Set("insurer", insurers[rng.IntN(len(insurers))])
-				if rng.IntN(10) < 7 && len(providers) > 0 {
-					r.Set("provider", providers[rng.IntN(len(providers))])
-				}
-				if err := save(tx, r, fmt.Sprintf("BENCH-%07d", seq)); err != nil {
-					return err
-				}
+			rows[i] = r
+		}
+		saved, err := w.chunks(len(rows), len(rows), func(i int) int { return rows[i].ent }, func(w *writer, i int) (int, error) {
+			b := rows[i]
+			r := w.business("policies", fmt.Sprintf("bench%010d", b.seq), "policy", b.data)
+			r.Set("enterprise", ents[b.ent].ID)
+			r.Set("insurer", insurers[b.insurer])
+			if b.provider >= 0 {
+				r.Set("provider", providers[b.provider])
 			}
-			return nil
+			return 1, save(w.app, r, fmt.Sprintf("BENCH-%07d", b.seq))
 		})
 		if err != nil {
 			return done, err
 		}
-		done += size
+		done += saved
 	}
 	return done, nil
+}
+
+// benchRow is one synthetic policy as drawn: indices into the enterprises, insurers, providers.
+type benchRow struct {
+	seq, ent, insurer, provider int
+	data                        map[string]any
 }
 
 func benchPolicy(rng *rand.Rand, seq int, e benchEnterprise) map[string]any {
