@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -195,6 +196,8 @@ func indexFollowsWrites(t *testing.T, app core.App, q Query) {
 		return r, tx.Save(r)
 	}
 	var active, renewal *core.Record
+	// regulators keep reading while the hooks write (go test -race watches the index's locks)
+	stop := whileReading(t, app, q)
 	err := app.RunInTransaction(func(tx core.App) error {
 		var err error
 		if active, err = follow(tx, lapsed[0].ID, "active", false); err != nil {
@@ -203,6 +206,7 @@ func indexFollowsWrites(t *testing.T, app core.App, q Query) {
 		renewal, err = follow(tx, lapsed[len(lapsed)-1].ID, "expired", true)
 		return err
 	})
+	stop()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -352,5 +356,36 @@ func indexesGiveTheTablesFacts(t *testing.T, app core.App) {
 		if a[k] != v {
 			t.Errorf("%s: from the indexes %q, from the tables %q", k, a[k], v)
 		}
+	}
+}
+
+// whileReading reads figures and lists in three goroutines until the returned stop is called.
+func whileReading(t *testing.T, app core.App, q Query) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if _, err := coverage(app, q, "330000"); err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := records(app, q, "lapsed", 1, 20); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	return func() {
+		close(done)
+		wg.Wait()
 	}
 }
