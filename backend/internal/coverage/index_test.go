@@ -137,6 +137,21 @@ func indexAgreesWithSQL(t *testing.T, app core.App) {
 		q.Region = regions[rng.IntN(len(regions))]
 		label := fmt.Sprintf("query %d (%s %s)", i, q.Region, v.Encode())
 		agrees(t, app, q, label)
+		if i%4 == 0 {
+			// an inspection round's population: the policies in force, by id
+			got, err := population(app, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{}
+			if err := app.DB().NewQuery("SELECT p.id FROM policies p WHERE " + q.scopeWhere("p") + " AND " + q.insuredPolicy("p") + " ORDER BY p.id").
+				Bind(q.params()).Column(&want); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: a round's population has %d policies, SQL %d", label, len(got), len(want))
+			}
+		}
 		if i%8 == 0 {
 			// and by insurer: each insurer's policy figures against its list
 			ins, err := aggregate(app, q, byInsurer)

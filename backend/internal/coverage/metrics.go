@@ -112,14 +112,6 @@ var (
 	hazardMetrics = map[string]func(*judge, *hazFact) bool{"major_open": hazOpen, "major_overdue": hazOverdue}
 )
 
-// insuredPolicy is insured in SQL, for an inspection round's population (policies in force).
-func (q Query) insuredPolicy(p string) string {
-	if q.Windowed() {
-		return "(" + p + ".status IN ('active','expired') AND " + p + ".period_start <= {:to} AND " + p + ".period_end >= {:from})"
-	}
-	return "(" + p + ".status = 'active')"
-}
-
 // roundMetric: conditions on a policy row p of a round's sample ("finding:<category>" for
 // the sampled policies with a finding of that category). A round is at most 5,000 policies:
 // these stay in SQL.

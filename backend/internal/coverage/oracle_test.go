@@ -9,6 +9,13 @@ import (
 // The figures' conditions once more, in SQL over the stored columns (what the lists selected
 // before the fact index): an independent oracle the index is held to.
 
+func (q Query) insuredPolicy(p string) string {
+	if q.Windowed() {
+		return "(" + p + ".status IN ('active','expired') AND " + p + ".period_start <= {:to} AND " + p + ".period_end >= {:from})"
+	}
+	return "(" + p + ".status = 'active')"
+}
+
 func sqlInWindow(q Query, p string) string {
 	if q.Windowed() {
 		return "(" + p + ".period_start <= {:to} AND " + p + ".period_end >= {:from})"

@@ -60,11 +60,23 @@ func Draw(ids []string, seed uint64, k int) []string {
 }
 
 // population lists the policies a round samples from: in the region (and industry), in force
-// during the window (or now), by id.
+// during the window (or now), by id — the "active" figure's policies, from the fact index.
 func population(app core.App, q Query) ([]string, error) {
+	x := factsOf(app)
 	var ids []string
-	err := app.DB().NewQuery("SELECT p.id FROM policies p WHERE " + q.scopeWhere("p") + " AND " + q.insuredPolicy("p") + " ORDER BY p.id").
-		Bind(q.params()).Column(&ids)
+	err := x.read(app, func() error {
+		j, ok := x.judge(q)
+		if !ok {
+			return nil
+		}
+		for i := range x.pols {
+			if p := &x.pols[i]; p.live && j.area.holds(&p.place) && polActiveM(j, p) {
+				ids = append(ids, x.polIDs.names[i])
+			}
+		}
+		return nil
+	})
+	slices.Sort(ids)
 	return ids, err
 }
 
