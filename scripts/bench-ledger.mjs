@@ -215,7 +215,7 @@ async function bundle() {
     absWorkingDir: root, entryPoints: [join(out, 'src', 'entry.ts')], outfile: join(out, 'index.js'),
     bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, logLevel: 'warning',
   });
-  writeFileSync(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>ledger bench</title><div id="host"></div><script type="module" src="/index.js"></script>');
+  writeFileSync(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>ledger bench</title><div id="host"></div><script type="module" src="/index.js"></script>');
 }
 
 function serve() {
