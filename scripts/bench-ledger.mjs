@@ -311,7 +311,8 @@ async function measure(page, label, server) {
   for (const f of filters) console.log(`  ${f.search ? 'search' : 'filter'} ${f.name.padEnd(34)} median ${String(f.medianMs).padStart(6)} ms, p95 ${String(f.p95Ms).padStart(6)} ms to its rows; ${String(f.countedMedianMs).padStart(6)} ms to its count (${f.total.toLocaleString('en')} rows)`);
   for (const f of suggestions) console.log(`  enterprise suggestions, ${f.name.padEnd(14)} median ${String(f.medianMs).padStart(6)} ms, p95 ${String(f.p95Ms).padStart(6)} ms (${f.options} shown; includes the 200 ms typing pause)`);
   console.log(`  scroll jump             median ${result.scrollJump.medianMs} ms, p95 ${result.scrollJump.p95Ms} ms`);
-  console.log(`  target: a filter under ${TARGET_FILTER_MS} ms → worst filter median ${worst} ms: ${worst < TARGET_FILTER_MS ? 'MET' : 'MISSED'}`);
+  if (server) console.log(`  target: a filter under ${TARGET_FILTER_MS} ms → worst filter median ${worst} ms: ${worst < TARGET_FILTER_MS ? 'MET' : 'MISSED'}`);
+  else console.log(`  (reference only: MemoryStore filters and sorts the whole array per query; it serves stories and tests)`);
   return result;
 }
 
