@@ -166,11 +166,13 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 }
 
 // workers share each chunk's transaction. SQLite runs one statement at a time on it, but about
-// two thirds of a save is Go (hooks, schema validation, JSON, hashing): a second worker keeps
-// the second core busy. Rows are split by enterprise, so all rows of one enterprise (a renewal
-// chain, a hazard and its events, the enterprise's providers) are written by one worker, in
-// plan order, and every row's parents are in an earlier step or earlier in the same worker.
-var workers = min(runtime.GOMAXPROCS(0), 2)
+// two thirds of a save is Go (hooks, schema validation, JSON, hashing): the workers keep both
+// cores busy, one more than the cores so that one waiting for the connection leaves no core idle
+// (3 on 2 cores: 5,000 enterprises in about 28 s against 30-40 s with 2). Rows are split by
+// enterprise, so all rows of one enterprise (a renewal chain, a hazard and its events, the
+// enterprise's providers) are written by one worker, in plan order, and every row's parents are
+// in an earlier step or earlier in the same worker.
+var workers = min(runtime.GOMAXPROCS(0)+1, 4)
 
 // chunks writes rows 0..n-1 with row, a transaction per size rows, rows of the same part (the
 // enterprise index) in order by one worker; it returns the records saved.
