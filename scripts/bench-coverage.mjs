@@ -7,7 +7,9 @@
 //
 // The data folder is made once with the seed command (100,000 enterprises with their policies,
 // services and hazards, then synthetic policies up to 200,000) and kept in .tmp/bench-coverage-data
-// (about 40 minutes on 2 cores); later runs reuse it.
+// (15-18 minutes on 2 cores shared with other work, peak 1.1 GB: seed 13-17 min, benchmark
+// policies about 2 min; see backend/internal/seed/README.md); later runs reuse it. A seed that
+// stopped part way leaves a folder the seed refuses as incomplete: rerun with --fresh.
 // Usage: node scripts/bench-coverage.mjs [--enterprises 100000] [--policies 200000] [--runs 30] [--dir DIR] [--fresh]
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
