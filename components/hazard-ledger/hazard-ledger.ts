@@ -20,7 +20,7 @@ import { EnterpriseSuggestions, renderEnterpriseField, type EnterpriseChoice } f
 export const ROW_HEIGHT = 40;
 /** Rows rendered above and below the visible ones. */
 const OVERSCAN = 6;
-const PER_PAGE = 100;
+const PER_PAGE = 50;
 
 type Row = StoredRecord;
 
