@@ -61,7 +61,9 @@ const percentile = (sorted, p) => sorted[Math.max(0, Math.min(sorted.length - 1,
 
 /** Makes (or reuses) the data folder with the enterprises and policies asked for. */
 async function ensureData() {
-  if (opts.fresh) rmSync(dir, { recursive: true, force: true });
+  // the marker is written only once the data is complete: the bench's own folder without it is
+  // what an interrupted run left (the seed refuses an incomplete folder), so it starts over
+  if (opts.fresh || (!opts.dir && existsSync(dir) && !existsSync(marker))) rmSync(dir, { recursive: true, force: true });
   if (existsSync(marker)) {
     const m = JSON.parse(readFileSync(marker, 'utf8'));
     if (m.enterprises === ENTERPRISES && m.policies >= POLICIES) {
