@@ -3,12 +3,13 @@
 // (b) list-with-filter latency over the policies as an insurer and as a city regulator.
 // Usage: node scripts/bench-backend.mjs [--policies 100000] [--creates 3000] [--concurrency 12]
 //        [--lists 200] [--keep]
-import { rmSync, mkdirSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { rmSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem, platform, release, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { root } from './paths.mjs';
+import { machine, serverCpuSeconds } from './bench-env.mjs';
 import { prepareData, startServer, backendCommand, SUPERUSER } from './pocketbase.mjs';
 import { benchCreatesWrk } from './bench-creates-wrk.mjs';
 
@@ -41,14 +42,7 @@ function environment() {
   const gomod = readFileSync(join(root, 'backend', 'go.mod'), 'utf8');
   const pb = /github\.com\/pocketbase\/pocketbase (v[\d.]+)/.exec(gomod)?.[1] ?? 'unknown';
   return {
-    machine: {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-      os: `${platform()} ${release()}`,
-      // other work on the machine skews every figure: record how busy it was
-      loadAverage1m: round(loadavg()[0]),
-    },
+    machine: machine(),
     versions: {
       node: process.version,
       go: versionOf('go', ['version']),
@@ -58,34 +52,12 @@ function environment() {
   };
 }
 
-/**
- * CPU seconds (user + system) the server process has used so far, from /proc: unlike wall
- * time it barely depends on what else runs on the machine. null where /proc is missing.
- */
-function serverCpuSeconds() {
-  try {
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      let cmd;
-      try {
-        cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      } catch {
-        continue;
-      }
-      if (!cmd.includes('serve') || !cmd.includes(dir)) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
-    }
-  } catch {
-    /* not Linux */
-  }
-  return null;
-}
 
 /** Runs fn and adds the server's CPU milliseconds per request to its result. */
 async function withCpu(fn, requests) {
-  const before = serverCpuSeconds();
+  const before = serverCpuSeconds(dir);
   const result = await fn();
-  const after = serverCpuSeconds();
+  const after = serverCpuSeconds(dir);
   const n = requests(result);
   result.serverCpuMsPerRequest = before === null || after === null || !n ? null : round(((after - before) * 1000) / n);
   return result;

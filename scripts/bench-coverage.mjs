@@ -11,11 +11,12 @@
 // policies about 2 min; see backend/internal/seed/README.md); later runs reuse it. A seed that
 // stopped part way leaves a folder the seed refuses as incomplete: rerun with --fresh.
 // Usage: node scripts/bench-coverage.mjs [--enterprises 100000] [--policies 200000] [--runs 30] [--dir DIR] [--fresh]
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { root } from './paths.mjs';
+import { machine, serverCpuSeconds } from './bench-env.mjs';
 import { backendCommand, prepareData, startServer } from './pocketbase.mjs';
 
 const { values: opts } = parseArgs({
@@ -38,25 +39,6 @@ const resultsFile = join(root, '.tmp', 'bench', 'results-coverage.json');
 
 const round = (x) => Math.round(x * 10) / 10;
 
-/** CPU seconds the server serving `dir` used so far (from /proc): barely depends on other load. */
-function serverCpuSeconds() {
-  try {
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      let cmd;
-      try {
-        cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      } catch {
-        continue;
-      }
-      if (!cmd.includes('serve') || !cmd.includes(dir)) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    }
-  } catch {
-    /* not Linux */
-  }
-  return null;
-}
 const percentile = (sorted, p) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))];
 
 /** Makes (or reuses) the data folder with the enterprises and policies asked for. */
@@ -180,9 +162,9 @@ try {
   const coldIs = write ? 'cold = first read after a write' : 'cold = fresh=1, no enterprise to re-save';
   console.log(`\ncoverage aggregation over ${data.enterprises} enterprises and ${data.policies} policies (${RUNS} runs each; ${coldIs})`);
   for (const [name, token, path, targeted] of cases) {
-    const cpu0 = serverCpuSeconds();
+    const cpu0 = serverCpuSeconds(dir);
     const r = await measure(server.url, token, path, write);
-    const cpu = serverCpuSeconds();
+    const cpu = serverCpuSeconds(dir);
     const cpuMs = cpu0 === null || cpu === null ? null : round(((cpu - cpu0) * 1000) / (2 * (RUNS + 2)));
     for (const kind of ['cold', 'warm']) {
       const x = r[kind];
@@ -202,7 +184,7 @@ try {
     JSON.stringify(
       {
         at: new Date().toISOString(),
-        machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, loadAverage1m: round(loadavg()[0]) },
+        machine: machine(),
         data,
         index,
         cold: coldIs,

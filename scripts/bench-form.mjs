@@ -7,13 +7,13 @@
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem, platform, release, loadavg } from 'node:os';
 import { join, relative, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { root } from './paths.mjs';
+import { machine } from './bench-env.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './ensure.mjs';
 import { definition, countLeaves } from '../bench/form/definition.mjs';
 import { validatorModule } from './validators.mjs';
@@ -273,13 +273,7 @@ function versionOf(pkg) {
 
 function environment(browserVersion) {
   return {
-    machine: {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memoryGiB: round(totalmem() / 2 ** 30, 1),
-      os: `${platform()} ${release()}`,
-      loadAverage1m: round(loadavg()[0]),
-    },
+    machine: machine(),
     versions: {
       node: process.version,
       chromium: browserVersion,

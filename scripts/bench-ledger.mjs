@@ -10,12 +10,13 @@
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg, platform, release, totalmem, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { root } from './paths.mjs';
+import { machine } from './bench-env.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './ensure.mjs';
 import { prepareData, startServer } from './pocketbase.mjs';
 
@@ -348,7 +349,7 @@ try {
     results.push(await measure(page2, 'MemoryStore (in the page)', false));
   }
   const env = {
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, loadAverage1m: round(loadavg()[0], 2) },
+    machine: machine(),
     versions: { node: process.version, chromium: await browser.version(), lit: versionOf('lit'), pocketbase: 'v0.36.8', 'pocketbase-sdk': versionOf('pocketbase'), esbuild: versionOf('esbuild') },
   };
   console.log(`\nmachine: ${env.machine.cpu}, ${env.machine.cores} cores, ${env.machine.memoryGiB} GiB, ${env.machine.os}, load ${env.machine.loadAverage1m}`);

@@ -14,14 +14,6 @@ export const complianceReportStyles = [hostReset, css`
   :host([hidden]) {
     display: none;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;

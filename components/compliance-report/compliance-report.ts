@@ -628,7 +628,7 @@ export class AzxComplianceReport extends LitElement {
             <th scope="col">${t(l, 'enterprise')}</th>
             <th scope="col">${t(l, 'insurer')}</th>
             <th scope="col">${t(l, 'findings')}</th>
-            <th scope="col"><span class="sr-only">${t(l, 'recordFinding')}</span></th>
+            <th scope="col"><span class="visually-hidden">${t(l, 'recordFinding')}</span></th>
           </tr>
         </thead>
         <tbody>

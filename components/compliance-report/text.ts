@@ -1,5 +1,6 @@
 import type { Locale } from '../core/locale.js';
 import type { CoverageMetric, FindingCategory } from '../data/store.js';
+import { textTable } from '../core/text-table.js';
 
 const zh = {
   title: '关于{region}安全生产责任保险工作开展情况的通报',
@@ -181,10 +182,7 @@ const en: Record<TextKey, string> = {
   refused: 'Not saved:',
 };
 
-export function t(locale: Locale, key: TextKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  const s = (locale === 'en' ? en : zh)[key];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const t = textTable(zh, en);
 
 export const CATEGORY_LABELS: Readonly<Record<FindingCategory, { zh: string; en: string }>> = {
   rate_misused: { zh: '未规范使用保险方案及费率机制', en: 'Rating scheme or coefficients misused' },

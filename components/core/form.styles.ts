@@ -185,17 +185,6 @@ export const formStyles = [hostReset, css`
     white-space: pre-wrap;
     font-size: 0.85em;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
   [hidden] {
     display: none !important;
   }

@@ -5,7 +5,8 @@ import { css } from 'lit';
  * inherited properties still cross the shadow boundary: a portal's `body { letter-spacing;
  * text-transform; text-align }` would reach our text. The host sets each of them back to
  * the element's own values; `box-sizing` inside is ours whatever `* {}` the page has. Sizes
- * inside use px or em, never rem: rem follows the page's `html { font-size }`.
+ * inside use px or em, never rem: rem follows the page's `html { font-size }`. It also holds the
+ * one `.visually-hidden` rule every element uses.
  */
 export const hostReset = css`
   :host {
@@ -33,5 +34,16 @@ export const hostReset = css`
   *::before,
   *::after {
     box-sizing: border-box;
+  }
+  /* read by screen readers, not shown: labels of compact cells, tile names, states */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

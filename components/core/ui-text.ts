@@ -1,5 +1,5 @@
 // Words the engine itself shows (not field titles, which come from the schema).
-import type { Locale } from './locale.js';
+import { textTable } from './text-table.js';
 
 const zh = {
   submit: '提交',
@@ -73,7 +73,4 @@ const en: Record<UiKey, string> = {
   noFiles: 'No files added',
 };
 
-export function uiText(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {
-  const template = (locale === 'en' ? en : zh)[key];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const uiText = textTable(zh, en);

@@ -17,24 +17,8 @@ export const coverageMapStyles = [hostReset, css`
     --_c3: var(--azx-map-c3, #c2410c);
     --_c4: var(--azx-map-c4, #7c2d12);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   :host([hidden]) {
     display: none;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   .toolbar {
     display: flex;

@@ -1,4 +1,5 @@
 import type { Locale } from '../core/locale.js';
+import { textTable } from '../core/text-table.js';
 
 const zh = {
   title: '安责险覆盖情况',
@@ -82,10 +83,7 @@ const en: Record<TextKey, string> = {
   whole: 'Now',
 };
 
-export function t(locale: Locale, key: TextKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  const s = (locale === 'en' ? en : zh)[key];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const t = textTable(zh, en);
 
 /** Industry codes of the registry with their names (the portal may pass its own list). */
 export const INDUSTRIES: readonly { code: string; zh: string; en: string }[] = [

@@ -9,7 +9,6 @@
  * the definition key and version it was validated against, a revision, the record itself in
  * `data`, and indexed columns the server derives (region, industry, premium, ...).
  */
-import type { FieldErrors } from './errors.js';
 
 export type { FieldError, FieldErrors, StoreErrorCode } from './errors.js';
 export { StoreError, isStoreError } from './errors.js';

@@ -125,14 +125,6 @@ export const ledgerStyles = [hostReset, css`
     cursor: default;
     color: #57606a;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .toolbar .search input {
     min-width: 256px;
   }

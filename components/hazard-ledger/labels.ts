@@ -1,6 +1,7 @@
 // Names the ledger shows for statuses, actions, industries and its own words (Chinese first).
 import type { Locale } from '../core/locale.js';
 import type { HazardAction, HazardStatus } from './loop.js';
+import { textTable } from '../core/text-table.js';
 
 type Pair = readonly [zh: string, en: string];
 const pick = (locale: Locale, p: Pair | undefined, fallback: string) => (p ? (locale === 'en' ? p[1] : p[0]) : fallback);
@@ -200,6 +201,4 @@ const en: Record<LedgerKey, string> = {
   findPolicy: 'Find by policy number',
 };
 
-export function t(locale: Locale, key: LedgerKey, vars: Record<string, string | number> = {}): string {
-  return (locale === 'en' ? en : zh)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const t = textTable(zh, en);

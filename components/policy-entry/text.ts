@@ -1,5 +1,5 @@
 // The words <azx-policy-entry> shows, Chinese first; field titles come from the definitions.
-import type { Locale } from '../core/index.js';
+import { textTable } from '../core/text-table.js';
 
 const zh = {
   title: '安责险保单录入',
@@ -105,6 +105,4 @@ const en: Record<TextKey, string> = {
   selfService: 'The insurer serves itself',
 };
 
-export function text(locale: Locale, key: TextKey, vars: Record<string, string | number> = {}): string {
-  return (locale === 'en' ? en : zh)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const text = textTable(zh, en);

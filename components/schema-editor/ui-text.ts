@@ -1,5 +1,5 @@
 // Words the schema editor shows, zh-CN first, English beside.
-import type { Locale } from '../core/index.js';
+import { textTable } from '../core/text-table.js';
 
 const zh = {
   heading: '表单定义',
@@ -323,7 +323,4 @@ const en: Record<EditorKey, string> = {
   failed: 'It failed: {m}',
 };
 
-export function t(locale: Locale, key: EditorKey, vars: Record<string, string | number> = {}): string {
-  const template = (locale === 'en' ? en : zh)[key];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const t = textTable(zh, en);

@@ -1,5 +1,5 @@
 // Words <azx-service-report> shows (field titles come from the service-report definition).
-import type { Locale } from '../core/locale.js';
+import { textTable } from '../core/text-table.js';
 
 const zh = {
   policy: '保单',
@@ -103,8 +103,4 @@ const en: Record<Key, string> = {
 
 export type TextKey = Key;
 
-/** A UI string with {placeholders} filled in. */
-export function t(locale: Locale, key: Key, values: Record<string, string | number> = {}): string {
-  const s = (locale === 'en' ? en : zh)[key];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-}
+export const t = textTable(zh, en);
