@@ -6,10 +6,7 @@ import { hostReset } from './host-styles.js';
 export const formStyles = [hostReset, css`
   :host {
     display: block;
-    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    font-size: var(--azx-font-size, 14px);
     line-height: 1.5;
-    color: var(--azx-color-text, #1f2329);
     background: var(--azx-color-background, transparent);
   }
   :host([hidden]) {

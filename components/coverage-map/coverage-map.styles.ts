@@ -5,9 +5,6 @@ import { hostReset } from '../core/host-styles.js';
 export const coverageMapStyles = [hostReset, css`
   :host {
     display: block;
-    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    font-size: var(--azx-font-size, 14px);
-    color: var(--azx-color-text, #1f2328);
     --_border: var(--azx-color-border, #d0d7de);
     --_accent: var(--azx-color-accent, #1664ff);
     /* five classes, best to worst; the two darkest carry white text */

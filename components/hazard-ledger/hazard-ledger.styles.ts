@@ -7,10 +7,7 @@ import { hostReset } from '../core/host-styles.js';
 export const ledgerStyles = [hostReset, css`
   :host {
     display: block;
-    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    font-size: var(--azx-font-size, 14px);
     line-height: 1.5;
-    color: var(--azx-color-text, #1f2329);
     --_border: var(--azx-color-border, #d0d7de);
     --_accent: var(--azx-color-accent, #1664ff);
     --_danger: var(--azx-color-danger, #c62828);

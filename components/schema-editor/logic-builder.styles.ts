@@ -6,7 +6,6 @@ export const builderStyles = [hostReset, css`
   :host {
     display: block;
     font: inherit;
-    color: var(--azx-color-text, #1f2329);
   }
   fieldset {
     border: 1px solid var(--azx-color-border, #c9cdd4);

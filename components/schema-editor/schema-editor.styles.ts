@@ -5,9 +5,6 @@ import { hostReset } from '../core/host-styles.js';
 export const editorStyles = [hostReset, css`
   :host {
     display: block;
-    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    font-size: var(--azx-font-size, 14px);
-    color: var(--azx-color-text, #1f2329);
   }
   :host([hidden]) {
     display: none;

@@ -7,9 +7,6 @@ export const serviceReportStyles = [
   css`
   :host {
     display: block;
-    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    font-size: var(--azx-font-size, 14px);
-    color: var(--azx-color-text, #1f2329);
   }
   :host([hidden]) {
     display: none;
