@@ -307,26 +307,15 @@ export class AzxServiceReport extends LitElement {
     this.dispatchEvent(new CustomEvent('azx-policy-change', { detail: { policy: id }, bubbles: true, composed: true }));
   }
 
-  /**
-   * Hazards found must be counted in the report; keep the counts at least the listed ones. A
-   * hazard row's "major" box starts unticked, which means ordinary: the row says so, rather than
-   * the required yes/no being reported missing until the box is ticked and unticked again.
-   */
+  /** Hazards found must be counted in the report; keep the counts at least the listed ones. */
   #onFormChange(event: Event): void {
     const form = event.currentTarget as AzxForm;
     const value = form.value ?? {};
     const { ordinary, major } = hazardCounts(value);
     const given = (k: string) => (typeof value[k] === 'number' ? (value[k] as number) : 0);
-    const list = Array.isArray(value['hazards']) ? (value['hazards'] as Json[]) : [];
-    // a row just added is empty (the items are a $ref the form does not fill in)
-    const answered = (h: Json | null | undefined) => h !== null && typeof h === 'object' && typeof h['is_major'] === 'boolean';
-    const unanswered = list.some((h) => !answered(h));
-    if (given('hazards_found') < ordinary || given('major_hazards_found') < major || unanswered) {
+    if (given('hazards_found') < ordinary || given('major_hazards_found') < major) {
       this.#formValue = {
         ...value,
-        ...(unanswered
-          ? { hazards: list.map((h) => (answered(h) ? h : { ...(h ?? {}), is_major: false })) }
-          : {}),
         hazards_found: Math.max(given('hazards_found'), ordinary),
         major_hazards_found: Math.max(given('major_hazards_found'), major),
       };
