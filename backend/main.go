@@ -7,14 +7,17 @@ import (
 	"net/http"
 	_ "net/http/pprof"
 	"os"
+	"path/filepath"
 
 	"github.com/pocketbase/pocketbase"
+	pbcmd "github.com/pocketbase/pocketbase/cmd"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
 	_ "azx/backend/migrations"
 
 	"azx/backend/internal/audit"
 	"azx/backend/internal/bulk"
+	"azx/backend/internal/cli"
 	"azx/backend/internal/coverage"
 	"azx/backend/internal/definitions"
 	"azx/backend/internal/hazards"
@@ -26,7 +29,12 @@ import (
 )
 
 func main() {
-	app := pocketbase.New()
+	// Production mode unless --dev is given: PocketBase guesses dev mode (SQL echoed to stdout)
+	// for a binary under the OS temp directory, as if it were `go run`.
+	app := pocketbase.NewWithConfig(pocketbase.Config{
+		DefaultDev:     false,
+		DefaultDataDir: filepath.Join(filepath.Dir(os.Args[0]), "pb_data"),
+	})
 	// CPU and heap profiles on demand, for performance work; off unless the variable is set
 	if a := os.Getenv("AZX_PPROF"); a != "" {
 		go http.ListenAndServe(a, nil)
@@ -46,7 +54,16 @@ func main() {
 	hazards.Register(app)
 	paging.Register(app)
 
-	if err := app.Start(); err != nil {
+	// PocketBase's own commands, added here rather than by app.Start so every command is watched
+	app.RootCmd.AddCommand(pbcmd.NewSuperuserCommand(app))
+	app.RootCmd.AddCommand(pbcmd.NewServeCommand(app, true))
+	cli.RefuseUnknown(app.RootCmd)
+	var failures cli.Failures
+	failures.Watch(app.RootCmd)
+	if err := app.Execute(); err != nil {
 		log.Fatal(err)
+	}
+	if failures.Failed() {
+		os.Exit(1)
 	}
 }

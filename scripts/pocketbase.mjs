@@ -34,6 +34,21 @@ export async function backendCommand(dir, args, { timeout = 600_000 } = {}) {
 }
 
 /**
+ * Runs one command of the backend binary with its output shown as it comes (long steps such as
+ * the seed print their progress); rejects, with the exit status, when the command fails.
+ */
+export function backendCommandShown(dir, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(serverBinary, [...args, '--dir', dir], { cwd: root, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`azx-server ${args[0]} ${signal ? `was killed (${signal})` : `exited with ${code}`}`));
+    });
+  });
+}
+
+/**
  * Prepares a data folder: migrations (applied by `migrate up`), the superuser, and the built-in
  * form definitions. Every step is idempotent, so it runs on each start.
  */

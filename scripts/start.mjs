@@ -1,6 +1,6 @@
 // `npm start`: builds what is missing, prepares the data folder (migrations, definitions, demo
 // data), starts PocketBase on 127.0.0.1:8090 and serves the demo portal on 127.0.0.1:8080.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './paths.mjs';
 import { ensureBackend, ensureLibrary, ensureNodeModules } from './ensure.mjs';
@@ -9,7 +9,7 @@ ensureNodeModules();
 ensureBackend();
 ensureLibrary();
 
-const { backendCommand, prepareData, startServer, SUPERUSER } = await import('./pocketbase.mjs');
+const { backendCommandShown, prepareData, startServer, SUPERUSER } = await import('./pocketbase.mjs');
 const { startDemoServer } = await import('./demo-server.mjs');
 
 const pbPort = Number(process.env.AZX_PB_PORT ?? 8090);
@@ -18,21 +18,26 @@ const dataDir = join(root, '.data', 'pb_data');
 const seededMarker = join(root, '.data', 'seeded');
 mkdirSync(dataDir, { recursive: true });
 
-console.log('› preparing the data folder (.data/pb_data)');
-await prepareData(dataDir);
-if (!existsSync(seededMarker)) {
-  console.log('› generating the demo data (seed 42, about 5,000 enterprises in Zhejiang)');
-  process.stdout.write(await backendCommand(dataDir, ['seed', '--seed', '42']));
-  (await import('node:fs')).writeFileSync(seededMarker, new Date().toISOString());
-}
-
-let server;
-try {
-  server = await startServer({ dir: dataDir, port: pbPort, quiet: false });
-} catch (err) {
-  console.error(`PocketBase could not start on 127.0.0.1:${pbPort} (is the port in use? set AZX_PB_PORT): ${err.message}`);
+/** Stops `npm start` with the step that failed and what to do; nothing is left running. */
+function fail(step, err, hint) {
+  console.error(`\n✗ ${step} failed: ${err.message}${hint ? `\n  ${hint}` : ''}`);
   process.exit(1);
 }
+
+console.log('› preparing the data folder (.data/pb_data)');
+await prepareData(dataDir).catch((err) => fail('preparing the data folder', err));
+if (!existsSync(seededMarker)) {
+  console.log('› generating the demo data (seed 42, about 5,000 enterprises in Zhejiang)');
+  // The marker is written only after the seed exits 0, so a failed seed is never served.
+  await backendCommandShown(dataDir, ['seed', '--seed', '42']).catch((err) =>
+    fail('generating the demo data', err, 'Delete the .data folder and run npm start again to start over.'),
+  );
+  writeFileSync(seededMarker, new Date().toISOString());
+}
+
+const server = await startServer({ dir: dataDir, port: pbPort, quiet: false }).catch((err) =>
+  fail(`starting PocketBase on 127.0.0.1:${pbPort}`, err, 'Is the port in use? Set AZX_PB_PORT.'),
+);
 const demo = await startDemoServer({ port: demoPort, pocketbaseUrl: server.url });
 
 console.log(`

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	ozzo "github.com/go-ozzo/ozzo-validation/v4"
+	ozzo "github.com/pocketbase/ozzo-validation/v4"
 
 	"azx/backend/internal/validation"
 )

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	ozzo "github.com/go-ozzo/ozzo-validation/v4"
+	ozzo "github.com/pocketbase/ozzo-validation/v4"
 )
 
 // FieldError is one refused field. It implements PocketBase's SafeErrorItem and
