@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { root } from './paths.mjs';
 import { machine } from './bench-env.mjs';
+import { pocketbaseVersion } from './ensure.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './ensure.mjs';
 import { prepareData, startServer } from './pocketbase.mjs';
 
@@ -350,7 +351,7 @@ try {
   }
   const env = {
     machine: machine(),
-    versions: { node: process.version, chromium: await browser.version(), lit: versionOf('lit'), pocketbase: 'v0.36.8', 'pocketbase-sdk': versionOf('pocketbase'), esbuild: versionOf('esbuild') },
+    versions: { node: process.version, chromium: await browser.version(), lit: versionOf('lit'), pocketbase: pocketbaseVersion(), 'pocketbase-sdk': versionOf('pocketbase'), esbuild: versionOf('esbuild') },
   };
   console.log(`\nmachine: ${env.machine.cpu}, ${env.machine.cores} cores, ${env.machine.memoryGiB} GiB, ${env.machine.os}, load ${env.machine.loadAverage1m}`);
   console.log(`versions: ${Object.entries(env.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);

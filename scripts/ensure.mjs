@@ -1,6 +1,6 @@
 // Set-up steps shared by `npm start`, `npm test` and `npm run bench`. Only Node built-ins here:
 // these run before node_modules exists on a fresh clone.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './paths.mjs';
@@ -56,6 +56,12 @@ export function ensureGo() {
   }
 }
 
+/** The PocketBase version backend/go.mod pins ("v0.39.11"). */
+export function pocketbaseVersion() {
+  const mod = readFileSync(join(root, 'backend', 'go.mod'), 'utf8');
+  return /github\.com\/pocketbase\/pocketbase (v\S+)/.exec(mod)?.[1] ?? 'unknown';
+}
+
 /** Builds backend/bin/azx-server when it is missing or older than any Go source. */
 export function ensureBackend() {
   const backend = join(root, 'backend');
@@ -63,7 +69,7 @@ export function ensureBackend() {
   const sources = newestMtime(backend, (n) => n.endsWith('.go') || n === 'go.mod' || n === 'go.sum');
   if (existsSync(binary) && statSync(binary).mtimeMs >= sources) return binary;
   ensureGo();
-  console.log('› building the backend (PocketBase v0.36.8 through the Go module proxy)');
+  console.log(`› building the backend (PocketBase ${pocketbaseVersion()} through the Go module proxy)`);
   sh('go', ['build', '-o', 'bin/azx-server', '.'], { cwd: backend });
   return binary;
 }
