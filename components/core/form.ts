@@ -6,7 +6,8 @@ import type { FileFields, Store } from '../data/store.js';
 import { guard } from 'lit/directives/guard.js';
 import { fieldId, type ChildOptions, type FieldContext } from './field.js';
 import { formStyles } from './form.styles.js';
-import { toLocale, type Locale } from './locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from './locale.js';
+import { LocaleController } from './lang-controller.js';
 import { fieldLabel, issueMessage } from './messages.js';
 import { hasConditionals, inactiveLocations } from './conditional.js';
 import { deepEqual, hasLogic, logicOf, pointerOf, settle } from './logic.js';
@@ -109,8 +110,12 @@ export class AzxForm extends LitElement {
   @property({ converter: { fromAttribute: parseValueAttribute, toAttribute: (v: unknown) => JSON.stringify(v) } })
   accessor value: Record<string, unknown> = {};
 
-  /** UI and message language: zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /**
    * `edit` shows controls; `readonly` shows the values as text; `print` shows them as a record
@@ -411,7 +416,7 @@ export class AzxForm extends LitElement {
   // ---- rendering -------------------------------------------------------------
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
   get #display(): boolean {
     return this.mode === 'readonly' || this.mode === 'print';
@@ -533,7 +538,7 @@ export class AzxForm extends LitElement {
     const draft = this.#record.offered;
     if (!draft || this.#display) return nothing;
     const locale = this.#locale;
-    const when = new Date(draft.savedAt).toLocaleString(locale === 'en' ? 'en' : 'zh-CN');
+    const when = new Date(draft.savedAt).toLocaleString(isEnglish(locale) ? 'en' : 'zh-CN');
     return html`<div class="draft" part="draft" role="region" aria-label=${uiText(locale, 'draftTitle')}>
       <p>${uiText(locale, 'draftFound', { when })}</p>
       <button type="button" part="draft-button" @click=${() => this.#record.restore()}>${uiText(locale, 'draftRestore')}</button>

@@ -73,4 +73,4 @@ const en: Record<UiKey, string> = {
   noFiles: 'No files added',
 };
 
-export const uiText = textTable(zh, en);
+export const uiText = textTable('form', { 'zh-CN': zh, en });

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import type { CoverageFigures, CoverageRecord, CoverageRecordPage, Figures, Store } from '../data/store.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
 import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
@@ -60,8 +61,12 @@ export class AzxCoverageMap extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
   /** The region shown (a GB/T 2260 code); empty: the regulator's own scope. Follows drill-down. */
   @property({ reflect: true }) accessor region: string = '';
   /** The figure the map is coloured by (a key of METRICS, e.g. `coverageRate`, `lapsed`). */
@@ -92,7 +97,7 @@ export class AzxCoverageMap extends LitElement {
   #focusAfterRender = false;
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** The figures on screen (undefined until loaded). */
@@ -133,7 +138,7 @@ export class AzxCoverageMap extends LitElement {
       if (id !== this.#query) return;
       this._data = undefined;
       const e = err as { message_zh?: string; message_en?: string; message?: string };
-      this._error = t(this.#locale, 'errorLoad', { message: (this.#locale === 'en' ? e.message_en : e.message_zh) ?? e.message ?? String(err) });
+      this._error = t(this.#locale, 'errorLoad', { message: (isEnglish(this.#locale) ? e.message_en : e.message_zh) ?? e.message ?? String(err) });
     }
   }
 

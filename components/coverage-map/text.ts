@@ -1,4 +1,4 @@
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import { textTable } from '../core/text-table.js';
 
 const zh = {
@@ -83,7 +83,7 @@ const en: Record<TextKey, string> = {
   whole: 'Now',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('coverage-map', { 'zh-CN': zh, en });
 
 /** Industry codes of the registry with their names (the portal may pass its own list). */
 export const INDUSTRIES: readonly { code: string; zh: string; en: string }[] = [
@@ -104,5 +104,5 @@ export const INDUSTRIES: readonly { code: string; zh: string; en: string }[] = [
 
 export function industryName(code: string, locale: Locale): string {
   const i = INDUSTRIES.find((x) => x.code === code);
-  return i ? (locale === 'en' ? i.en : i.zh) : code;
+  return i ? (isEnglish(locale) ? i.en : i.zh) : code;
 }

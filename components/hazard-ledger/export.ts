@@ -2,7 +2,7 @@
  * The filtered ledger as CSV (UTF-8 with a byte-order mark, so Excel reads Chinese) and as
  * XLSX (a minimal Office Open XML workbook: one sheet of inline strings and numbers).
  */
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import type { StoredRecord } from '../data/store.js';
 import { industryLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
@@ -37,7 +37,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
 /** Header and rows as cells. */
 export function table(rows: readonly StoredRecord[], locale: Locale, now = Date.now()): Cell[][] {
   return [
-    EXPORT_COLUMNS.map((c) => (locale === 'en' ? c.en : c.zh)),
+    EXPORT_COLUMNS.map((c) => (isEnglish(locale) ? c.en : c.zh)),
     ...rows.map((r) => EXPORT_COLUMNS.map((c) => c.value(r, locale, now))),
   ];
 }

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { isStoreError, newIdempotencyKey, type FieldErrors, type FormDefinition, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
 import { INDUSTRIES, industryLabel, statusLabel, t, actionLabel } from './labels.js';
@@ -83,8 +84,12 @@ export class AzxHazardLedger extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /** The filters in force (set to start filtered, e.g. `{ overdue: true }`). */
   @property({ attribute: false }) accessor filters: LedgerFilters = NO_FILTERS;
@@ -121,7 +126,7 @@ export class AzxHazardLedger extends LitElement {
   #enterpriseSuggestions = new EnterpriseSuggestions(this, () => this.store);
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** Rows in the current filters (undefined until the first page came back). */
@@ -257,7 +262,7 @@ export class AzxHazardLedger extends LitElement {
   }
 
   #errorMessage(err: unknown): string {
-    if (isStoreError(err)) return this.#locale === 'en' ? err.message_en : err.message_zh;
+    if (isStoreError(err)) return isEnglish(this.#locale) ? err.message_en : err.message_zh;
     return String(err);
   }
 

@@ -1,10 +1,10 @@
 // Names the ledger shows for statuses, actions, industries and its own words (Chinese first).
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import type { HazardAction, HazardStatus } from './loop.js';
 import { textTable } from '../core/text-table.js';
 
 type Pair = readonly [zh: string, en: string];
-const pick = (locale: Locale, p: Pair | undefined, fallback: string) => (p ? (locale === 'en' ? p[1] : p[0]) : fallback);
+const pick = (locale: Locale, p: Pair | undefined, fallback: string) => (p ? (isEnglish(locale) ? p[1] : p[0]) : fallback);
 
 const STATUS: Record<HazardStatus, Pair> = {
   found: ['已发现', 'Found'],
@@ -201,4 +201,4 @@ const en: Record<LedgerKey, string> = {
   findPolicy: 'Find by policy number',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('hazard-ledger', { 'zh-CN': zh, en });

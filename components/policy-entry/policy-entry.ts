@@ -2,9 +2,11 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
 import { isStoreError, newIdempotencyKey, type FormDefinition, type Organization, type Store, type StoredRecord } from '../data/store.js';
 import type { AzxForm, JsonSchema, Locale } from '../core/index.js';
-import { toLocale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import '../core/index.js';
 import { FACTOR_ORDER, packForRegion, type FactorKey, type Pack } from './pack.js';
 import { coef, percent, ratioFen, yuan } from './money.js';
@@ -90,8 +92,12 @@ export class AzxPolicyEntry extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** UI and message language: zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /** The deployment's pack for regions no regional pack claims (the server's AZX_PACK). */
   @property({ attribute: 'default-pack' }) accessor defaultPack: string = 'national';
@@ -140,10 +146,12 @@ export class AzxPolicyEntry extends LitElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    // a sign-in on the page loads the definitions and providers again
+    reloadOnPartyChange(this);
   }
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   #t(key: TextKey, vars?: Record<string, string | number>): string {
@@ -247,7 +255,7 @@ export class AzxPolicyEntry extends LitElement {
 
   #industry(code: string): string {
     const t = this.#industries.get(code);
-    return t ? (this.#locale === 'en' ? t.en || t.zh : t.zh) : code;
+    return t ? (isEnglish(this.#locale) ? t.en || t.zh : t.zh) : code;
   }
 
   // ── finding the enterprise ─────────────────────────────────────────────────────────────
@@ -266,7 +274,7 @@ export class AzxPolicyEntry extends LitElement {
       if (page.items.length === 1) await this.#select(page.items[0]!);
     } catch (err) {
       this._results = [];
-      this._message = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+      this._message = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
     } finally {
       this._busy = '';
     }
@@ -447,7 +455,7 @@ export class AzxPolicyEntry extends LitElement {
         const at: Record<string, unknown> = {};
         for (const path of Object.keys(err.fieldErrors)) at[path] = valueAtPath(data, path);
         this._refusal = { errors: { ...err.fieldErrors }, at };
-        this._message = this.#locale === 'en' ? err.message_en : err.message_zh;
+        this._message = isEnglish(this.#locale) ? err.message_en : err.message_zh;
       } else {
         this._message = String(err);
       }
@@ -497,7 +505,7 @@ export class AzxPolicyEntry extends LitElement {
             .schema=${this.#displaySchema}
             .value=${this._value}
             .serverErrors=${formErrors(errors)}
-            lang=${this.lang}
+            lang=${this.#locale}
             ?disabled=${this.disabled}
             definition-key="policy"
             @input=${this.#onFormInput}
@@ -551,7 +559,7 @@ export class AzxPolicyEntry extends LitElement {
     const reg = registryOf(ent);
     const pack = this.pack!;
     const r = pack.prevention_ratio;
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     return html`
       <section part="enterprise" class="panel" aria-label=${this.#t('chosen')}>
         <h3>${this.#t('chosen')}：${reg.name}</h3>
@@ -620,7 +628,7 @@ export class AzxPolicyEntry extends LitElement {
     const pack = this.pack!;
     const ent = registryOf(this._enterprise!);
     const b = this.#breakdown();
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     const msg = (path: string): TemplateResult | typeof nothing => {
       const e = errors[`data.${path}`];
       return e ? html`<span class="error" part="error" role="alert">${en ? e.message_en : e.message_zh}</span>` : nothing;
@@ -687,7 +695,7 @@ export class AzxPolicyEntry extends LitElement {
     const list = Object.entries(errors);
     if (!this._attempted && !this._refusal) return nothing;
     if (list.length === 0) return nothing;
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     return html`<div part="problems" class="problems" role="alert">
       <p>${this._refusal && this._problems.length === 0 ? this.#t('refused') : this.#t('problems')}</p>
       <ul>

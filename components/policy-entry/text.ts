@@ -105,4 +105,4 @@ const en: Record<TextKey, string> = {
   selfService: 'The insurer serves itself',
 };
 
-export const text = textTable(zh, en);
+export const text = textTable('policy-entry', { 'zh-CN': zh, en });

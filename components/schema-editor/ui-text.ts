@@ -323,4 +323,4 @@ const en: Record<EditorKey, string> = {
   failed: 'It failed: {m}',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('schema-editor', { 'zh-CN': zh, en });

@@ -4,7 +4,8 @@ import { guard } from 'lit/directives/guard.js';
 import { consume } from '@lit/context';
 import '../core/index.js';
 import type { AzxForm } from '../core/index.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import {
   isStoreError,
   newIdempotencyKey,
@@ -100,8 +101,12 @@ export class AzxServiceReport extends LitElement {
   /** The policy (`policies` id) the services are for; the user may pick another. */
   @property({ reflect: true }) accessor policy: string = '';
 
-  /** UI and message language: zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   @state() accessor #party: Party | null = null;
   @state() accessor #definition: FormDefinition | null = null;
@@ -134,7 +139,7 @@ export class AzxServiceReport extends LitElement {
   #loadedPolicy = '';
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   get #canWrite(): boolean {
@@ -187,7 +192,7 @@ export class AzxServiceReport extends LitElement {
       this.#policies = policies.items;
       await this.#loadPolicy();
     } catch (err) {
-      this.#loadError = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+      this.#loadError = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
     }
   }
 
@@ -226,7 +231,7 @@ export class AzxServiceReport extends LitElement {
     } catch (err) {
       this.#policyRecord = null;
       this.#ledger = null;
-      this.#loadError = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+      this.#loadError = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
     }
   }
 
@@ -290,14 +295,14 @@ export class AzxServiceReport extends LitElement {
     const items = (props['service_types']?.['items'] ?? {}) as Json;
     const options = (items['oneOf'] ?? []) as Json[];
     const o = options.find((x) => x['const'] === code);
-    const title = o ? (this.#locale === 'en' ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
+    const title = o ? (isEnglish(this.#locale) ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
     return typeof title === 'string' ? title : '';
   };
 
   #statusTitle(status: string): string {
     const props = (this.#definition?.schema['properties'] ?? {}) as Record<string, Json>;
     const o = ((props['status']?.['oneOf'] ?? []) as Json[]).find((x) => x['const'] === status);
-    const title = o ? (this.#locale === 'en' ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
+    const title = o ? (isEnglish(this.#locale) ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
     return typeof title === 'string' ? title : status;
   }
 
@@ -395,7 +400,7 @@ export class AzxServiceReport extends LitElement {
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('.errors')?.focus();
       } else {
-        const msg = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+        const msg = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
         this.#notice = t(this.#locale, 'failed', { msg });
       }
     } finally {
@@ -524,7 +529,7 @@ export class AzxServiceReport extends LitElement {
         ? html`<ul>
             ${outside.map(
               ([path, e]) => html`<li data-path=${path} data-code=${e.code}>
-                <strong>${labelOfColumn(path, locale)}</strong>：${locale === 'en' ? e.message_en : e.message_zh}
+                <strong>${labelOfColumn(path, locale)}</strong>：${isEnglish(locale) ? e.message_en : e.message_zh}
               </li>`,
             )}
           </ul>`
@@ -575,7 +580,7 @@ export class AzxServiceReport extends LitElement {
               : nothing}
             <azx-form
               part="form"
-              lang=${this.lang}
+              lang=${this.#locale}
               .schema=${this.#definition.schema}
               .value=${guard([this.#formValue], () => this.#formValue)}
               .serverErrors=${this.#dataErrors}

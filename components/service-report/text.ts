@@ -103,4 +103,4 @@ const en: Record<Key, string> = {
 
 export type TextKey = Key;
 
-export const t = textTable(zh, en);
+export const t = textTable('service-report', { 'zh-CN': zh, en });
