@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
 import {
   FINDING_CATEGORIES,
   isStoreError,
@@ -107,6 +108,12 @@ export class AzxComplianceReport extends LitElement {
   @state() private accessor _message = '';
 
   #query = 0;
+
+  constructor() {
+    super();
+    // a sign-in on the page loads the figures again
+    reloadOnPartyChange(this);
+  }
 
   get #l(): Locale {
     return this.#lang.locale;

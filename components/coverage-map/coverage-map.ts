@@ -2,6 +2,7 @@ import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
 import type { CoverageFigures, CoverageRecord, CoverageRecordPage, Figures, Store } from '../data/store.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
@@ -94,6 +95,12 @@ export class AzxCoverageMap extends LitElement {
   @state() private accessor _records: RecordsView | undefined = undefined;
 
   #query = 0;
+
+  constructor() {
+    super();
+    // a sign-in on the page loads the figures again
+    reloadOnPartyChange(this);
+  }
   #focusAfterRender = false;
 
   get #locale(): Locale {

@@ -7,6 +7,7 @@ import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
 // the data layer's small modules, not its index: the editor needs no PocketBase SDK
 import { storeContext } from '../data/context.js';
+import { PartyController } from '../data/party-controller.js';
 import { isStoreError } from '../data/errors.js';
 import type { FormDefinition, Store } from '../data/store.js';
 import { renderList, byKey, DEFINITION_KEY, type NewIndustry } from './definition-list.js';
@@ -143,6 +144,15 @@ export class AzxSchemaEditor extends LitElement {
   constructor() {
     super();
     this.addEventListener('keydown', (e) => this.#onKeyDown(e));
+    // a sign-in on the page lists the definitions again
+    new PartyController(
+      this,
+      () => this.#store,
+      () => {
+        this.#loadedFor = undefined;
+        this.requestUpdate();
+      },
+    );
   }
 
   get #store(): Store | undefined {
