@@ -18,6 +18,7 @@ import { applyDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
 import { RecordController } from './record-controller.js';
+import { FormControlController, VALID, type ControlValidity } from './form-control.js';
 import { standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
 registerBuiltInRenderers();
@@ -172,7 +173,10 @@ export class AzxForm extends LitElement {
   /** Files chosen in attachment fields, by file field name; sent with the record. */
   #files = new Map<string, File[]>();
 
-  readonly #internals: ElementInternals;
+  readonly #control = new FormControlController(this, {
+    value: () => JSON.stringify(this.value ?? {}),
+    validity: () => this.#validity(),
+  });
   #compiled: Compiled | undefined;
   #compiledFor: JsonSchema | undefined;
   /** The value as last set by the user, to tell user edits from values given by the page. */
@@ -210,7 +214,6 @@ export class AzxForm extends LitElement {
 
   constructor() {
     super();
-    this.#internals = this.attachInternals();
     // A submit button the page puts in our actions slot submits this form, not an outer one.
     this.addEventListener('click', (e) => {
       const target = e.target as Element | null;
@@ -242,31 +245,27 @@ export class AzxForm extends LitElement {
   // ---- native form control API -------------------------------------------
 
   get form(): HTMLFormElement | null {
-    return this.#internals.form;
+    return this.#control.form;
   }
   get validity(): ValidityState {
-    this.#syncFormState();
-    return this.#internals.validity;
+    return this.#control.validity;
   }
   get validationMessage(): string {
-    this.#syncFormState();
-    return this.#internals.validationMessage;
+    return this.#control.validationMessage;
   }
   get willValidate(): boolean {
-    return this.#internals.willValidate;
+    return this.#control.willValidate;
   }
 
   checkValidity(): boolean {
-    this.#syncFormState();
-    return this.#internals.checkValidity();
+    return this.#control.checkValidity();
   }
 
   /** Like checkValidity(), and shows every error in the form. */
   reportValidity(): boolean {
     this.#revealAll = true;
     this.requestUpdate();
-    this.#syncFormState();
-    return this.#internals.reportValidity();
+    return this.#control.reportValidity();
   }
 
   /**
@@ -369,7 +368,6 @@ export class AzxForm extends LitElement {
   }
 
   protected override updated(): void {
-    this.#syncFormState();
     const pending = this.#pendingFocus;
     this.#pendingFocus = undefined;
     if (pending === 'first-invalid') this.#focusFirstInvalid();
@@ -677,35 +675,24 @@ export class AzxForm extends LitElement {
     return p;
   }
 
-  #syncFormState(): void {
-    const json = JSON.stringify(this.value ?? {});
-    this.#internals.setFormValue(json, json);
+  /** The first problem in field order (the schema's, the rules', the server's), for a surrounding form. */
+  #validity(): ControlValidity {
     const compiled = this.#compiled;
-    if (this.#display || !compiled) {
-      this.#internals.setValidity({});
-      return;
-    }
+    if (this.#display || !compiled) return VALID;
     const locale = this.#locale;
-    if (!compiled.ok) {
-      this.#internals.setValidity({ customError: true }, uiText(locale, compiled.kind === 'csp' ? 'cspBlocked' : 'badSchema'));
-      return;
-    }
+    if (!compiled.ok) return { flags: { customError: true }, message: uiText(locale, compiled.kind === 'csp' ? 'cspBlocked' : 'badSchema') };
     const anchorFor = (pointer: string) =>
       this.renderRoot?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(pointer))}`) ?? undefined;
     if (this.#emptyButRequired()) {
-      this.#internals.setValidity({ valueMissing: true }, uiText(locale, 'formEmpty'), anchorFor(this.#order.find((p) => p !== '') ?? ''));
-      return;
+      return { flags: { valueMissing: true }, message: uiText(locale, 'formEmpty'), anchor: anchorFor(this.#order.find((p) => p !== '') ?? '') };
     }
     const issues = this.#currentIssues();
     const first = issues
       .map((issue) => ({ issue, at: this.#orderIndex.get(this.#anchorOf(issue.pointer)) ?? -1 }))
       .sort((a, b) => a.at - b.at)[0]?.issue;
-    if (!first) {
-      this.#internals.setValidity({});
-      return;
-    }
+    if (!first) return VALID;
     const flag = VALIDITY_FLAG[first.keyword] ?? 'customError';
-    this.#internals.setValidity({ [flag]: true }, issueMessage(first, this.schema!, this.value, locale), anchorFor(this.#anchorOf(first.pointer)));
+    return { flags: { [flag]: true }, message: issueMessage(first, this.schema!, this.value, locale), anchor: anchorFor(this.#anchorOf(first.pointer)) };
   }
 
   // ---- focus and keyboard ------------------------------------------------------

@@ -7,6 +7,7 @@ import { isStoreError, newIdempotencyKey, type FormDefinition, type Organization
 import type { AzxForm, JsonSchema, Locale } from '../core/index.js';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
+import { FormControlController, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import '../core/index.js';
 import { FACTOR_ORDER, packForRegion, type FactorKey, type Pack } from './pack.js';
 import { coef, percent, ratioFen, yuan } from './money.js';
@@ -141,11 +142,13 @@ export class AzxPolicyEntry extends LitElement {
   #displaySchema: JsonSchema | undefined;
   #industries = new Map<string, { zh: string; en: string }>();
   #idempotencyKey = newIdempotencyKey();
-  readonly #internals: ElementInternals;
+  readonly #control = new FormControlController(this, {
+    value: () => (this._enterprise ? JSON.stringify(this.value) : null),
+    validity: () => this.#validity(),
+  });
 
   constructor() {
     super();
-    this.#internals = this.attachInternals();
     // a sign-in on the page loads the definitions and providers again
     reloadOnPartyChange(this);
   }
@@ -184,18 +187,43 @@ export class AzxPolicyEntry extends LitElement {
     return this._problems;
   }
 
+  get form(): HTMLFormElement | null {
+    return this.#control.form;
+  }
+  get validity(): ValidityState {
+    return this.#control.validity;
+  }
+  get validationMessage(): string {
+    return this.#control.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.#control.willValidate;
+  }
+
+  /** False while a surrounding form may not be submitted: no policy yet, a rule-pack problem, a standing refusal, an invalid field. */
   checkValidity(): boolean {
-    if (!this._enterprise) return !this.required;
-    return this.#check().length === 0 && (this.shadowRoot?.querySelector<AzxForm>('azx-form')?.checkValidity() ?? false);
+    return this.#control.checkValidity();
   }
 
   /** checkValidity, and shows the problems (as a submit attempt does). */
   reportValidity(): boolean {
     this.#onSubmitClick();
-    const form = this.shadowRoot?.querySelector<AzxForm>('azx-form');
-    const ok = this.checkValidity();
-    if (!ok) form?.reportValidity();
+    const ok = this.#control.reportValidity();
+    if (!ok) this.shadowRoot?.querySelector<AzxForm>('azx-form')?.reportValidity();
     return ok;
+  }
+
+  /** Everything that blocks a submit, first problem first: the rule pack's, the server's, then the form's own. */
+  #validity(): ControlValidity {
+    if (!this._enterprise) return this.required ? { flags: { valueMissing: true }, message: this.#t('find') } : VALID;
+    const en = isEnglish(this.#locale);
+    const problem = this.#check()[0];
+    if (problem) return { flags: { customError: true }, message: en ? problem.en : problem.zh };
+    const refused = Object.values(this.#errors())[0];
+    if (refused) return { flags: { customError: true }, message: en ? refused.message_en : refused.message_zh };
+    const form = this.shadowRoot?.querySelector<AzxForm>('azx-form');
+    // the form is shown once the definition has loaded; until then no policy can be complete
+    return form ? validityOf(form) : { flags: { valueMissing: true }, message: this.#t('find') };
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -220,11 +248,6 @@ export class AzxPolicyEntry extends LitElement {
         /* not readable */
       }
     }
-    this.#internals.setFormValue(this._enterprise ? JSON.stringify(this.value) : null);
-    this.#internals.setValidity(
-      !this._enterprise && this.required ? { valueMissing: true } : {},
-      !this._enterprise && this.required ? this.#t('find') : undefined,
-    );
   }
 
   async #loadDefinitions(): Promise<void> {

@@ -6,6 +6,7 @@ import '../core/index.js';
 import type { AzxForm } from '../core/index.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
+import { FormControlController, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import {
   isStoreError,
   newIdempotencyKey,
@@ -92,6 +93,7 @@ function hazardCounts(value: Json): { ordinary: number; major: number } {
  * @cssprop [--azx-gap=12px] - Space between blocks.
  */
 export class AzxServiceReport extends LitElement {
+  static formAssociated = true;
   static override styles = serviceReportStyles;
 
   @consume({ context: storeContext, subscribe: true })
@@ -107,6 +109,20 @@ export class AzxServiceReport extends LitElement {
    */
   @property(LANG_PROPERTY) override accessor lang: string = '';
   readonly #lang = new LocaleController(this);
+
+  /** The name under which the report being entered (JSON) is submitted with a surrounding form. */
+  @property({ reflect: true }) accessor name: string = '';
+
+  /** A surrounding form cannot be submitted until a report is entered here. */
+  @property({ type: Boolean, reflect: true }) accessor required: boolean = false;
+
+  readonly #control = new FormControlController(this, {
+    value: () => {
+      const form = this.#reportForm();
+      return form ? JSON.stringify(form.value) : null;
+    },
+    validity: () => this.#validity(),
+  });
 
   @state() accessor #party: Party | null = null;
   @state() accessor #definition: FormDefinition | null = null;
@@ -140,6 +156,40 @@ export class AzxServiceReport extends LitElement {
 
   get #locale(): Locale {
     return this.#lang.locale;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.#control.form;
+  }
+  get validity(): ValidityState {
+    return this.#control.validity;
+  }
+  get validationMessage(): string {
+    return this.#control.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.#control.willValidate;
+  }
+  /** False while a surrounding form may not be submitted: no report, an invalid field, or the server's standing refusal. */
+  checkValidity(): boolean {
+    return this.#control.checkValidity();
+  }
+  reportValidity(): boolean {
+    const ok = this.#control.reportValidity();
+    if (!ok) this.#reportForm()?.reportValidity();
+    return ok;
+  }
+
+  #reportForm(): AzxForm | null {
+    return this.renderRoot?.querySelector<AzxForm>('azx-form') ?? null;
+  }
+
+  #validity(): ControlValidity {
+    const form = this.#reportForm();
+    if (!form) return this.required ? { flags: { valueMissing: true }, message: t(this.#locale, 'choosePolicy') } : VALID;
+    const refused = this.#errors[0];
+    if (refused) return { flags: { customError: true }, message: isEnglish(this.#locale) ? refused[1].message_en : refused[1].message_zh };
+    return validityOf(form);
   }
 
   get #canWrite(): boolean {
