@@ -65,10 +65,6 @@ interface Opened {
  * @csspart figure - A number that opens its records. @csspart table - The bulletin's tables.
  * @csspart records - The records behind a number. @csspart sample - The sampled policies and finding forms.
  * @csspart error - A failed load or a refusal.
- *
- * @cssprop --azx-color-accent - Links and buttons (default #1664ff).
- * @cssprop --azx-color-border - Lines (default #d0d7de).
- * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
  */
 export class AzxComplianceReport extends LitElement {
   static override styles = complianceReportStyles;

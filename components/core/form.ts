@@ -85,20 +85,6 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @csspart status - The line that tells whether the record is being saved, waits offline, or was saved.
  * @csspart attachments - An attachment field's list of files (x-widget file or photo).
  * @csspart thumbnail - A photo's preview.
- *
- * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font of the whole form.
- * @cssprop [--azx-font-size=14px] - Base font size.
- * @cssprop [--azx-color-text=#1f2329] - Text colour.
- * @cssprop [--azx-color-muted=#646a73] - Help text and secondary text.
- * @cssprop [--azx-color-background=transparent] - Background of the form.
- * @cssprop [--azx-color-surface=#ffffff] - Background of controls.
- * @cssprop [--azx-color-border=#c9cdd4] - Borders of controls, groups and tables.
- * @cssprop [--azx-color-accent=#1664ff] - Focus ring, buttons and links.
- * @cssprop [--azx-color-on-accent=#ffffff] - Text on accent-coloured buttons.
- * @cssprop [--azx-color-error=#b42a0a] - Error text and invalid borders.
- * @cssprop [--azx-color-error-surface=#fff2ee] - Background of the error summary.
- * @cssprop [--azx-radius=4px] - Corner radius of controls.
- * @cssprop [--azx-gap=12px] - Space between fields.
  */
 export class AzxForm extends LitElement {
   static formAssociated = true;

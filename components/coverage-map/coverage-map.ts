@@ -50,10 +50,11 @@ interface RecordsView {
  * @csspart legend - The legend. @csspart tooltip - The figures of the region under the pointer or focus.
  * @csspart table - The table view. @csspart records - The records behind a figure. @csspart error - A failed load.
  *
- * @cssprop --azx-map-c0, --azx-map-c1, --azx-map-c2, --azx-map-c3, --azx-map-c4 - The five classes, best to worst.
- * @cssprop --azx-color-accent - Focus and buttons (default #1664ff).
- * @cssprop --azx-color-border - Lines (default #d0d7de).
- * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ * @cssprop [--azx-map-c0=#eef2f6] - The best of the five classes a region is coloured by.
+ * @cssprop [--azx-map-c1=#fde2c4] - The second class.
+ * @cssprop [--azx-map-c2=#f6a66b] - The third class.
+ * @cssprop [--azx-map-c3=#c2410c] - The fourth class.
+ * @cssprop [--azx-map-c4=#7c2d12] - The worst class.
  */
 export class AzxCoverageMap extends LitElement {
   static override styles = coverageMapStyles;

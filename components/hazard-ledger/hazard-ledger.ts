@@ -71,11 +71,8 @@ const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18
  * @csspart history - The history list. @csspart history-entry - One event.
  * @csspart error - Refusals from the server. @csspart notice - The printable notice.
  *
- * @cssprop --azx-ledger-height - Height of the list's scrolling area (default 448px).
- * @cssprop --azx-color-accent - Buttons and focus (default #1f6feb).
- * @cssprop --azx-color-danger - Major and overdue badges (default #c62828).
- * @cssprop --azx-color-border - Lines (default #d0d7de).
- * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ * @cssprop [--azx-ledger-height=448px] - Height of the list's scrolling area.
+ * @cssprop [--azx-notice-font-family='SimSun', 'Songti SC', serif] - Font of the printable rectification notice.
  */
 export class AzxHazardLedger extends LitElement {
   static override styles = ledgerStyles;

@@ -78,11 +78,6 @@ function registryOf(r: StoredRecord): RegistryEnterprise {
  * @csspart problems - The list of rule-pack problems that block the submit.
  * @csspart status - Submitting / submitted / refused messages.
  * @csspart button - Every button.
- *
- * @cssprop [--azx-color-accent=#1664ff] - Buttons and links.
- * @cssprop [--azx-color-error=#b42a0a] - Problems.
- * @cssprop [--azx-color-border=#c9cdd4] - Panels.
- * @cssprop [--azx-gap=12px] - Space between panels.
  */
 export class AzxPolicyEntry extends LitElement {
   static formAssociated = true;

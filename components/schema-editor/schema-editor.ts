@@ -83,16 +83,6 @@ function checkOnce(schema: JsonSchema): CheckResult {
  * @csspart control - Every input, select and textarea.
  * @csspart button - Every button (also `primary`).
  * @csspart status - The status line.
- *
- * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font.
- * @cssprop [--azx-color-text=#1f2329] - Text colour.
- * @cssprop [--azx-color-muted=#646a73] - Hints.
- * @cssprop [--azx-color-border=#c9cdd4] - Borders.
- * @cssprop [--azx-color-surface=#ffffff] - Background of controls.
- * @cssprop [--azx-color-accent=#1664ff] - Focus ring, selection and primary buttons.
- * @cssprop [--azx-color-on-accent=#ffffff] - Text on primary buttons.
- * @cssprop [--azx-color-error=#d4380d] - Errors.
- * @cssprop [--azx-radius=4px] - Corner radius.
  */
 export class AzxSchemaEditor extends LitElement {
   static override styles = editorStyles;

@@ -79,18 +79,6 @@ function hazardCounts(value: Json): { ordinary: number; major: number } {
  * @csspart errors - The server's refusal, field by field.
  * @csspart notice - Status messages (saved, read-only).
  * @csspart submit - The submit button.
- *
- * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font.
- * @cssprop [--azx-font-size=14px] - Base font size.
- * @cssprop [--azx-color-text=#1f2329] - Text colour.
- * @cssprop [--azx-color-muted=#646a73] - Secondary text.
- * @cssprop [--azx-color-border=#c9cdd4] - Borders.
- * @cssprop [--azx-color-accent=#1664ff] - Buttons and focus ring.
- * @cssprop [--azx-color-on-accent=#ffffff] - Text on the submit button.
- * @cssprop [--azx-color-error=#d4380d] - Errors and over-budget figures.
- * @cssprop [--azx-color-error-surface=#fff2ee] - Background of the server's refusal.
- * @cssprop [--azx-radius=4px] - Corner radius.
- * @cssprop [--azx-gap=12px] - Space between blocks.
  */
 export class AzxServiceReport extends LitElement {
   static formAssociated = true;

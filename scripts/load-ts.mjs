@@ -1,0 +1,22 @@
+// Imports a TypeScript module of components/ into a Node script (bundled with its imports by
+// esbuild, in memory), so data written once in TS (design tokens, words) feeds the generators.
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { root } from './paths.mjs';
+
+/** @param {string} file path from the repository root, e.g. `components/core/tokens.ts` */
+export async function importTs(file) {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [join(root, file)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+    tsconfig: join(root, 'tsconfig.json'),
+  });
+  const code = result.outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
