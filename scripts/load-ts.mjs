@@ -4,11 +4,17 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { root } from './paths.mjs';
 
-/** @param {string} file path from the repository root, e.g. `components/core/tokens.ts` */
-export async function importTs(file) {
+/**
+ * @param {string} file path from the repository root, e.g. `components/core/tokens.ts`; or, with
+ *   `contents`, the name of a module written here (its imports are relative to the root)
+ * @param {string} [contents] the module's source instead of the file's
+ */
+export async function importTs(file, contents) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [join(root, file)],
+    ...(contents === undefined
+      ? { entryPoints: [join(root, file)] }
+      : { stdin: { contents, resolveDir: root, sourcefile: file, loader: 'ts' } }),
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -1,6 +1,7 @@
 import { isEnglish, type Locale } from '../core/locale.js';
 import type { CoverageMetric, FindingCategory } from '../data/store.js';
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '关于{region}安全生产责任保险工作开展情况的通报',
@@ -182,7 +183,7 @@ const en: Record<TextKey, string> = {
   refused: 'Not saved:',
 };
 
-export const t = textTable('compliance-report', { 'zh-CN': zh, en });
+export const t = textTable('compliance-report', { 'zh-CN': zh, en, 'zh-TW': zhTW });
 
 export const CATEGORY_LABELS: Readonly<Record<FindingCategory, { zh: string; en: string }>> = {
   rate_misused: { zh: '未规范使用保险方案及费率机制', en: 'Rating scheme or coefficients misused' },

@@ -8,6 +8,7 @@ import { fieldId, type ChildOptions, type FieldContext } from './field.js';
 import { formStyles } from './form.styles.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from './locale.js';
 import { LocaleController } from './lang-controller.js';
+import { onTranslationsChange } from './translations.js';
 import { fieldLabel, issueMessage } from './messages.js';
 import { hasConditionals, inactiveLocations } from './conditional.js';
 import { deepEqual, hasLogic, logicOf, pointerOf, settle } from './logic.js';
@@ -197,6 +198,7 @@ export class AzxForm extends LitElement {
   /** Pointers of fields hidden by x-visible: not rendered, not in the value. */
   #hidden = new Set<string>();
   #unsubscribe: (() => void) | undefined;
+  #unwords: (() => void) | undefined;
 
   constructor() {
     super();
@@ -214,6 +216,13 @@ export class AzxForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // a portal's words (labels, messages) may change what every node shows
+    this.#unwords = onTranslationsChange(() => {
+      this.#leaves = new WeakMap();
+      // the nodes' guards compare this generation too
+      this.#registryGeneration++;
+      this.requestUpdate();
+    });
     this.#unsubscribe = onRegistryChange(() => {
       this.#renderers = new WeakMap();
       this.#leaves = new WeakMap();
@@ -226,6 +235,7 @@ export class AzxForm extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
+    this.#unwords?.();
   }
 
   // ---- native form control API -------------------------------------------

@@ -96,3 +96,8 @@ export function onTranslationsChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** The words AZX ships in one language, by key (the generators and the docs read them). */
+export function shippedWords(lang: string): Record<string, string> {
+  return Object.fromEntries(shipped.get(toLocale(lang)) ?? []);
+}

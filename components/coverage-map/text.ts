@@ -1,5 +1,6 @@
 import { isEnglish, type Locale } from '../core/locale.js';
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '安责险覆盖情况',
@@ -83,7 +84,7 @@ const en: Record<TextKey, string> = {
   whole: 'Now',
 };
 
-export const t = textTable('coverage-map', { 'zh-CN': zh, en });
+export const t = textTable('coverage-map', { 'zh-CN': zh, en, 'zh-TW': zhTW });
 
 /** Industry codes of the registry with their names (the portal may pass its own list). */
 export const INDUSTRIES: readonly { code: string; zh: string; en: string }[] = [

@@ -2,6 +2,7 @@
 import { isEnglish, type Locale } from '../core/locale.js';
 import type { HazardAction, HazardStatus } from './loop.js';
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './labels.zh-TW.js';
 
 type Pair = readonly [zh: string, en: string];
 const pick = (locale: Locale, p: Pair | undefined, fallback: string) => (p ? (isEnglish(locale) ? p[1] : p[0]) : fallback);
@@ -201,4 +202,4 @@ const en: Record<LedgerKey, string> = {
   findPolicy: 'Find by policy number',
 };
 
-export const t = textTable('hazard-ledger', { 'zh-CN': zh, en });
+export const t = textTable('hazard-ledger', { 'zh-CN': zh, en, 'zh-TW': zhTW });
