@@ -178,6 +178,8 @@ step('storybook build', () =>
   }),
 );
 
+step('storybook docs pages (every element, getting started per framework, theming, words; in Chromium)', () => nodeTests('storybook'));
+
 await packageTests.finish();
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
