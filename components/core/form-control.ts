@@ -2,7 +2,7 @@
 // ElementInternals and, after every update, hands the browser the element's value and its first
 // problem, whatever found it (the schema, a rule pack, the server's refusal, an inner form).
 // So `form.checkValidity()`, `form.requestSubmit()` and `:invalid` see what the element shows.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LitElement, ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What the host reports: the ValidityState flags of its first problem, its message, and where to point. */
 export interface ControlValidity {
@@ -128,4 +128,50 @@ export class FormControlController implements ReactiveController {
     this.sync();
     return this.#internals.reportValidity();
   }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LitClass = abstract new (...args: any[]) => LitElement;
+
+/**
+ * A form-associated element: the native control API (`form`, `validity`, `validationMessage`,
+ * `willValidate`, `checkValidity()`, `reportValidity()`) over one FormControlController. The
+ * element says what it submits (`formValue()`) and its first problem (`formValidity()`).
+ */
+export function FormAssociated<T extends LitClass>(Base: T) {
+  abstract class FormAssociatedElement extends Base {
+    static formAssociated = true;
+
+    readonly #control = new FormControlController(this, {
+      value: () => this.formValue(),
+      validity: () => this.formValidity(),
+    });
+
+    /** The value submitted under the element's `name` (JSON), or null. */
+    protected abstract formValue(): string | null;
+    /** The element's first problem, whatever found it, or VALID. */
+    protected abstract formValidity(): ControlValidity;
+
+    get form(): HTMLFormElement | null {
+      return this.#control.form;
+    }
+    get validity(): ValidityState {
+      return this.#control.validity;
+    }
+    get validationMessage(): string {
+      return this.#control.validationMessage;
+    }
+    get willValidate(): boolean {
+      return this.#control.willValidate;
+    }
+    /** False (and an `invalid` event) while a surrounding form may not be submitted. */
+    checkValidity(): boolean {
+      return this.#control.checkValidity();
+    }
+    /** checkValidity, and the browser points at the problem. */
+    reportValidity(): boolean {
+      return this.#control.reportValidity();
+    }
+  }
+  return FormAssociatedElement;
 }

@@ -19,7 +19,7 @@ import { applyDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
 import { RecordController } from './record-controller.js';
-import { FormControlController, VALID, type ControlValidity } from './form-control.js';
+import { FormAssociated, VALID, type ControlValidity } from './form-control.js';
 import { standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
 registerBuiltInRenderers();
@@ -87,8 +87,7 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @csspart attachments - An attachment field's list of files (x-widget file or photo).
  * @csspart thumbnail - A photo's preview.
  */
-export class AzxForm extends LitElement {
-  static formAssociated = true;
+export class AzxForm extends FormAssociated(LitElement) {
   static override styles = formStyles;
 
   /** The JSON Schema (2020-12) describing the record; UI hints come from its x- annotations. */
@@ -160,10 +159,6 @@ export class AzxForm extends LitElement {
   /** Files chosen in attachment fields, by file field name; sent with the record. */
   #files = new Map<string, File[]>();
 
-  readonly #control = new FormControlController(this, {
-    value: () => JSON.stringify(this.value ?? {}),
-    validity: () => this.#validity(),
-  });
   #compiled: Compiled | undefined;
   #compiledFor: JsonSchema | undefined;
   /** The value as last set by the user, to tell user edits from values given by the page. */
@@ -240,28 +235,15 @@ export class AzxForm extends LitElement {
 
   // ---- native form control API -------------------------------------------
 
-  get form(): HTMLFormElement | null {
-    return this.#control.form;
-  }
-  get validity(): ValidityState {
-    return this.#control.validity;
-  }
-  get validationMessage(): string {
-    return this.#control.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.#control.willValidate;
-  }
-
-  checkValidity(): boolean {
-    return this.#control.checkValidity();
-  }
-
   /** Like checkValidity(), and shows every error in the form. */
-  reportValidity(): boolean {
+  override reportValidity(): boolean {
     this.#revealAll = true;
     this.requestUpdate();
-    return this.#control.reportValidity();
+    return super.reportValidity();
+  }
+
+  protected formValue(): string {
+    return JSON.stringify(this.value ?? {});
   }
 
   /**
@@ -672,7 +654,7 @@ export class AzxForm extends LitElement {
   }
 
   /** The first problem in field order (the schema's, the rules', the server's), for a surrounding form. */
-  #validity(): ControlValidity {
+  protected formValidity(): ControlValidity {
     const compiled = this.#compiled;
     if (this.#display || !compiled) return VALID;
     const locale = this.#locale;

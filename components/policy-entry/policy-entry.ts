@@ -7,7 +7,7 @@ import { isStoreError, newIdempotencyKey, type FormDefinition, type Organization
 import type { AzxForm, JsonSchema, Locale } from '../core/index.js';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
-import { FormControlController, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
+import { FormAssociated, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import '../core/index.js';
 import { FACTOR_ORDER, packForRegion, type FactorKey, type Pack } from './pack.js';
 import { coef, percent, ratioFen, yuan } from './money.js';
@@ -79,8 +79,7 @@ function registryOf(r: StoredRecord): RegistryEnterprise {
  * @csspart status - Submitting / submitted / refused messages.
  * @csspart button - Every button.
  */
-export class AzxPolicyEntry extends LitElement {
-  static formAssociated = true;
+export class AzxPolicyEntry extends FormAssociated(LitElement) {
   static override styles = policyEntryStyles;
 
   /** The Store of the page (from context); set it directly to override. */
@@ -137,10 +136,6 @@ export class AzxPolicyEntry extends LitElement {
   #displaySchema: JsonSchema | undefined;
   #industries = new Map<string, { zh: string; en: string }>();
   #idempotencyKey = newIdempotencyKey();
-  readonly #control = new FormControlController(this, {
-    value: () => (this._enterprise ? JSON.stringify(this.value) : null),
-    validity: () => this.#validity(),
-  });
 
   constructor() {
     super();
@@ -182,34 +177,23 @@ export class AzxPolicyEntry extends LitElement {
     return this._problems;
   }
 
-  get form(): HTMLFormElement | null {
-    return this.#control.form;
-  }
-  get validity(): ValidityState {
-    return this.#control.validity;
-  }
-  get validationMessage(): string {
-    return this.#control.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.#control.willValidate;
-  }
-
-  /** False while a surrounding form may not be submitted: no policy yet, a rule-pack problem, a standing refusal, an invalid field. */
-  checkValidity(): boolean {
-    return this.#control.checkValidity();
-  }
-
   /** checkValidity, and shows the problems (as a submit attempt does). */
-  reportValidity(): boolean {
+  override reportValidity(): boolean {
     this.#onSubmitClick();
-    const ok = this.#control.reportValidity();
+    const ok = super.reportValidity();
     if (!ok) this.shadowRoot?.querySelector<AzxForm>('azx-form')?.reportValidity();
     return ok;
   }
 
-  /** Everything that blocks a submit, first problem first: the rule pack's, the server's, then the form's own. */
-  #validity(): ControlValidity {
+  protected formValue(): string | null {
+    return this._enterprise ? JSON.stringify(this.value) : null;
+  }
+
+  /**
+   * Everything that blocks a surrounding form's submit, first problem first: no policy yet, the
+   * rule pack's, the server's standing refusal, then the form's own fields.
+   */
+  protected formValidity(): ControlValidity {
     if (!this._enterprise) return this.required ? { flags: { valueMissing: true }, message: this.#t('find') } : VALID;
     const en = isEnglish(this.#locale);
     const problem = this.#check()[0];

@@ -6,7 +6,7 @@ import '../core/index.js';
 import type { AzxForm } from '../core/index.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
-import { FormControlController, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
+import { FormAssociated, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import {
   isStoreError,
   newIdempotencyKey,
@@ -80,8 +80,7 @@ function hazardCounts(value: Json): { ordinary: number; major: number } {
  * @csspart notice - Status messages (saved, read-only).
  * @csspart submit - The submit button.
  */
-export class AzxServiceReport extends LitElement {
-  static formAssociated = true;
+export class AzxServiceReport extends FormAssociated(LitElement) {
   static override styles = serviceReportStyles;
 
   @consume({ context: storeContext, subscribe: true })
@@ -104,13 +103,6 @@ export class AzxServiceReport extends LitElement {
   /** A surrounding form cannot be submitted until a report is entered here. */
   @property({ type: Boolean, reflect: true }) accessor required: boolean = false;
 
-  readonly #control = new FormControlController(this, {
-    value: () => {
-      const form = this.#reportForm();
-      return form ? JSON.stringify(form.value) : null;
-    },
-    validity: () => this.#validity(),
-  });
 
   @state() accessor #party: Party | null = null;
   @state() accessor #definition: FormDefinition | null = null;
@@ -146,24 +138,9 @@ export class AzxServiceReport extends LitElement {
     return this.#lang.locale;
   }
 
-  get form(): HTMLFormElement | null {
-    return this.#control.form;
-  }
-  get validity(): ValidityState {
-    return this.#control.validity;
-  }
-  get validationMessage(): string {
-    return this.#control.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.#control.willValidate;
-  }
-  /** False while a surrounding form may not be submitted: no report, an invalid field, or the server's standing refusal. */
-  checkValidity(): boolean {
-    return this.#control.checkValidity();
-  }
-  reportValidity(): boolean {
-    const ok = this.#control.reportValidity();
+  /** checkValidity, and shows the form's errors. */
+  override reportValidity(): boolean {
+    const ok = super.reportValidity();
     if (!ok) this.#reportForm()?.reportValidity();
     return ok;
   }
@@ -172,7 +149,13 @@ export class AzxServiceReport extends LitElement {
     return this.renderRoot?.querySelector<AzxForm>('azx-form') ?? null;
   }
 
-  #validity(): ControlValidity {
+  protected formValue(): string | null {
+    const form = this.#reportForm();
+    return form ? JSON.stringify(form.value) : null;
+  }
+
+  /** What blocks a surrounding form's submit: no report, the server's standing refusal, an invalid field. */
+  protected formValidity(): ControlValidity {
     const form = this.#reportForm();
     if (!form) return this.required ? { flags: { valueMissing: true }, message: t(this.#locale, 'choosePolicy') } : VALID;
     const refused = this.#errors[0];

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // What the docs pages read from the custom elements manifest (dist/custom-elements.json, written
 // by `npm run build`): each element's parts and its own CSS properties. Without a build the
 // lists are empty and the pages say so.

@@ -10,6 +10,14 @@ import { IDS, PASSWORD, emailOf, serviceStore } from './fixture.js';
 import { expectAccessible } from '../setup/axe.js';
 import { $, deliveredService, form, hazardItem, mount, serviceReportSchema, submitValue, text } from './helpers.js';
 
+/** The server's refusal of a provider on the region's black list. */
+const BLACKLISTED = {
+  code: 'provider_blacklisted',
+  message: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
+  message_zh: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
+  message_en: 'This provider is black-listed in the region and may not deliver prevention services',
+};
+
 describe('<azx-service-report> ledger', () => {
   it('shows spent against the policy budget, planned apart, and the agreed items not yet delivered', async () => {
     const store = serviceStore({ schema: await serviceReportSchema() });
@@ -186,12 +194,7 @@ describe('<azx-service-report> recording a service', () => {
     const store = serviceStore({
       schema: await serviceReportSchema(),
       refuse: {
-        provider: {
-          code: 'provider_blacklisted',
-          message: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
-          message_zh: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
-          message_en: 'This provider is black-listed in the region and may not deliver prevention services',
-        },
+        provider: BLACKLISTED,
         'data.hazards.0.rectifier.mobile': {
           code: 'schema_pattern',
           message: '手机号码格式不正确',
@@ -235,12 +238,7 @@ describe('<azx-service-report> in a form', () => {
     const store = serviceStore({
       schema: await serviceReportSchema(),
       refuse: {
-        provider: {
-          code: 'provider_blacklisted',
-          message: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
-          message_zh: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
-          message_en: 'This provider is black-listed in the region and may not deliver prevention services',
-        },
+        provider: BLACKLISTED,
       },
     });
     const outer = await fixture<HTMLFormElement>(html`<form></form>`);
