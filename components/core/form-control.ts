@@ -131,15 +131,29 @@ export class FormControlController implements ReactiveController {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type LitClass = abstract new (...args: any[]) => LitElement;
+type Constructor<T> = new (...args: any[]) => T;
+
+/** What FormAssociated adds to an element, named so declaration files can refer to it. */
+export declare class FormAssociatedElement {
+  get form(): HTMLFormElement | null;
+  get validity(): ValidityState;
+  get validationMessage(): string;
+  get willValidate(): boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+  /** The value submitted under the element's `name` (JSON), or null. */
+  protected formValue(): string | null;
+  /** The element's first problem, whatever found it, or VALID. */
+  protected formValidity(): ControlValidity;
+}
 
 /**
  * A form-associated element: the native control API (`form`, `validity`, `validationMessage`,
  * `willValidate`, `checkValidity()`, `reportValidity()`) over one FormControlController. The
- * element says what it submits (`formValue()`) and its first problem (`formValidity()`).
+ * element overrides `formValue()` (what it submits) and `formValidity()` (its first problem).
  */
-export function FormAssociated<T extends LitClass>(Base: T) {
-  abstract class FormAssociatedElement extends Base {
+export function FormAssociated<T extends Constructor<LitElement>>(Base: T): Constructor<FormAssociatedElement> & T {
+  class Mixed extends Base {
     static formAssociated = true;
 
     readonly #control = new FormControlController(this, {
@@ -147,10 +161,12 @@ export function FormAssociated<T extends LitClass>(Base: T) {
       validity: () => this.formValidity(),
     });
 
-    /** The value submitted under the element's `name` (JSON), or null. */
-    protected abstract formValue(): string | null;
-    /** The element's first problem, whatever found it, or VALID. */
-    protected abstract formValidity(): ControlValidity;
+    protected formValue(): string | null {
+      return null;
+    }
+    protected formValidity(): ControlValidity {
+      return VALID;
+    }
 
     get form(): HTMLFormElement | null {
       return this.#control.form;
@@ -173,5 +189,5 @@ export function FormAssociated<T extends LitClass>(Base: T) {
       return this.#control.reportValidity();
     }
   }
-  return FormAssociatedElement;
+  return Mixed as unknown as Constructor<FormAssociatedElement> & T;
 }

@@ -242,7 +242,7 @@ export class AzxForm extends FormAssociated(LitElement) {
     return super.reportValidity();
   }
 
-  protected formValue(): string {
+  protected override formValue(): string {
     return JSON.stringify(this.value ?? {});
   }
 
@@ -654,7 +654,7 @@ export class AzxForm extends FormAssociated(LitElement) {
   }
 
   /** The first problem in field order (the schema's, the rules', the server's), for a surrounding form. */
-  protected formValidity(): ControlValidity {
+  protected override formValidity(): ControlValidity {
     const compiled = this.#compiled;
     if (this.#display || !compiled) return VALID;
     const locale = this.#locale;

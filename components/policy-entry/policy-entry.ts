@@ -185,7 +185,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     return ok;
   }
 
-  protected formValue(): string | null {
+  protected override formValue(): string | null {
     return this._enterprise ? JSON.stringify(this.value) : null;
   }
 
@@ -193,7 +193,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
    * Everything that blocks a surrounding form's submit, first problem first: no policy yet, the
    * rule pack's, the server's standing refusal, then the form's own fields.
    */
-  protected formValidity(): ControlValidity {
+  protected override formValidity(): ControlValidity {
     if (!this._enterprise) return this.required ? { flags: { valueMissing: true }, message: this.#t('find') } : VALID;
     const en = isEnglish(this.#locale);
     const problem = this.#check()[0];

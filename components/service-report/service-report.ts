@@ -149,13 +149,13 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
     return this.renderRoot?.querySelector<AzxForm>('azx-form') ?? null;
   }
 
-  protected formValue(): string | null {
+  protected override formValue(): string | null {
     const form = this.#reportForm();
     return form ? JSON.stringify(form.value) : null;
   }
 
   /** What blocks a surrounding form's submit: no report, the server's standing refusal, an invalid field. */
-  protected formValidity(): ControlValidity {
+  protected override formValidity(): ControlValidity {
     const form = this.#reportForm();
     if (!form) return this.required ? { flags: { valueMissing: true }, message: t(this.#locale, 'choosePolicy') } : VALID;
     const refused = this.#errors[0];

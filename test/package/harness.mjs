@@ -50,7 +50,10 @@ export function prepareExample(name, tarball) {
   const source = join(root, 'examples', name);
   const lock = readFileSync(join(source, 'package-lock.json'));
   const key = createHash('sha256').update(lock).update(readFileSync(join(source, 'package.json'))).digest('hex').slice(0, 12);
-  const dir = join(tmpdir(), 'azx-examples', `${name}-${key}`);
+  const cache = join(tmpdir(), 'azx-examples');
+  const dir = join(cache, `${name}-${key}`);
+  // installs of an older lockfile are not needed again
+  for (const old of existsSync(cache) ? readdirSync(cache) : []) if (old.startsWith(`${name}-`) && old !== `${name}-${key}`) rmSync(join(cache, old), { recursive: true, force: true });
   const cold = !existsSync(join(dir, 'node_modules'));
   mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(source)) {
