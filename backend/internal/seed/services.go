@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"time"
+
+	"azx/backend/internal/hazards"
 )
 
 func (p *Plan) reportsAndHazards(rng *rand.Rand) {
@@ -114,7 +116,7 @@ func (p *Plan) addHazard(rng *rand.Rand, ri int) {
 		Location: t[0], Description: t[1], Basis: t[2], Recommendation: t[3], Category: t[4],
 		Report: ri, Policy: rep.Policy, Ent: pol.Ent, Major: major, FoundAt: found,
 		Deadline:  time.Date(found.Year(), found.Month(), found.Day()+limit, 0, 0, 0, 0, shanghai),
-		Rectifier: Person{personName(rng), mobile(rng)}, Status: "found",
+		Rectifier: Person{personName(rng), mobile(rng)}, Status: hazards.Loop.Initial,
 	}
 	if major {
 		h.Standard = in.Standard
@@ -177,7 +179,7 @@ func (p *Plan) hazardLoop(rng *rand.Rand, h *Hazard, actor string) {
 		if !at.Before(RefDate) { // never in the future: squeeze into the time left
 			at = prevAt.Add(RefDate.Sub(prevAt) / 2)
 		}
-		to := hazardTransitions[action]
+		to := hazards.Loop.Target(action, h.Major)
 		who := actor
 		if action == "rectify" {
 			who = "" // recorded on the enterprise's behalf by the service party, or by its own login
@@ -185,10 +187,6 @@ func (p *Plan) hazardLoop(rng *rand.Rand, h *Hazard, actor string) {
 		h.Events = append(h.Events, Event{Action: action, From: h.Status, To: to, Actor: who, At: at, Note: eventNotes[action]})
 		h.Status = to
 	}
-}
-
-var hazardTransitions = map[string]string{
-	"notify": "notified", "rectify": "rectified", "verify": "verified", "reopen": "reopened", "escalate": "escalated",
 }
 
 var eventNotes = map[string]string{
