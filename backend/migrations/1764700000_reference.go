@@ -85,8 +85,11 @@ func insertAudited(app core.App, c *core.Collection, row dbx.Params) error {
 	if _, err := app.DB().Insert(c.Name, row).Execute(); err != nil {
 		return err
 	}
-	rec := core.NewRecord(c)
-	rec.Id = id
+	// the audit entry hashes the row as stored
+	rec, err := app.FindRecordById(c, id)
+	if err != nil {
+		return err
+	}
 	return audit.Append(app, rec, "create")
 }
 

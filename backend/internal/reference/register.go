@@ -55,7 +55,7 @@ func validateRegion(e *core.RecordEvent) error {
 			"行政区划代码须为 GB/T 2260 六位数字代码", "A region code is the six digits of GB/T 2260"))
 		return validation.Merge(errs, e.Next())
 	}
-	if !r.IsNew() && r.Original().GetString("code") != code {
+	if !r.IsNew() && storedCode(e.App, Regions, r.Id) != code {
 		validation.Add(errs, "code", validation.New("immutable",
 			"行政区划代码不能修改，请新增一条", "A region's code cannot change; add a new region instead"))
 	}
@@ -72,7 +72,7 @@ func validateRegion(e *core.RecordEvent) error {
 func validateIndustry(e *core.RecordEvent) error {
 	r := e.Record
 	errs := validation.Errors{}
-	if !r.IsNew() && r.Original().GetString("code") != r.GetString("code") {
+	if !r.IsNew() && storedCode(e.App, Industries, r.Id) != r.GetString("code") {
 		validation.Add(errs, "code", validation.New("immutable",
 			"行业代码不能修改，请新增一个行业", "An industry's code cannot change; add a new industry instead"))
 	}
@@ -100,6 +100,13 @@ func refuseDeletingAParent(e *core.RecordEvent) error {
 			"该行政区划下还有下级区划，不能删除", "Regions are registered under this one; it cannot be deleted")}
 	}
 	return e.Next()
+}
+
+// storedCode is the code a row has in the store (what an update would change).
+func storedCode(app core.App, collection, id string) string {
+	var code string
+	_ = app.DB().Select("code").From(collection).Where(dbx.HashExp{"id": id}).Row(&code)
+	return code
 }
 
 func exists(app core.App, collection, code string) bool {
