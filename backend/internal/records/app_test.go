@@ -10,9 +10,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/audit"
-	"azx/backend/internal/reference"
 	"azx/backend/internal/definitions"
 	"azx/backend/internal/records"
+	"azx/backend/internal/reference"
 	"azx/backend/internal/validation"
 	_ "azx/backend/migrations"
 )
