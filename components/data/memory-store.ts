@@ -44,6 +44,11 @@ import {
   type SubscribeOptions,
   type Unsubscribe,
 } from './store.js';
+import type { IndustryEntry, RegionEntry, RegionQuery } from './reference.js';
+import { INDUSTRY } from './vocab.js';
+
+/** The built-in industries (the server loads the same list into its industries collection). */
+const BUILTIN_INDUSTRIES: readonly IndustryEntry[] = INDUSTRY.terms.map((t) => ({ code: t.code, name: t.zh, nameEn: t.en, gbt4754: [] }));
 
 /** A user the MemoryStore lets sign in. */
 export interface MemoryUser extends Party {
@@ -54,6 +59,10 @@ export interface MemoryStoreOptions {
   readonly users?: readonly MemoryUser[];
   readonly definitions?: readonly FormDefinition[];
   readonly organizations?: readonly Organization[];
+  /** GB/T 2260 divisions the store names (default none: codes show as themselves). */
+  readonly regions?: readonly RegionEntry[];
+  /** The industry classification; default the built-in one (schemas/reference/industries.json). */
+  readonly industries?: readonly IndustryEntry[];
   /** Initial rows per collection, flat like PocketBase rows (`id`, `definition`, `data`, columns...). */
   readonly records?: Partial<Record<BusinessCollection, readonly Row[]>>;
   /** Initial rows of append-only histories, flat (`id`, `hazard`, `action`, ...). */
@@ -182,6 +191,19 @@ export class MemoryStore implements Store {
       .filter((o) => (!query.kind || o.kind === query.kind) && (!query.ids || query.ids.includes(o.id)))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((o) => ({ ...o }));
+  }
+
+  async listRegions(query: RegionQuery): Promise<readonly RegionEntry[]> {
+    if (!this.#party) return [];
+    return (this.#shared.options.regions ?? [])
+      .filter((r) => (query.parent !== undefined ? r.parent === query.parent : (query.codes ?? []).includes(r.code)))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((r) => ({ ...r }));
+  }
+
+  async listIndustries(): Promise<readonly IndustryEntry[]> {
+    if (!this.#party) return [];
+    return (this.#shared.options.industries ?? BUILTIN_INDUSTRIES).map((i) => ({ ...i }));
   }
 
   /** Drafts only for administrators, as on the server. */
