@@ -6,7 +6,7 @@
  */
 import { HAZARD_WORKFLOW } from '../data/hazard-workflow.js';
 import { codesOf, codesWith, isCode } from '../data/terms.js';
-import { HAZARD_ACTION, HAZARD_STATUS, type HazardAction, type HazardStatus, type Role } from '../data/vocab.js';
+import { HAZARD_STATUS, type HazardAction, type HazardStatus, type Role } from '../data/vocab.js';
 import type { Evidence, Workflow, WorkflowAction } from '../data/workflow.js';
 
 export type { HazardAction, HazardStatus };
@@ -72,7 +72,8 @@ export interface Step {
 }
 
 /**
- * The actions a role may take on a hazard now, in the workflow's order. With the party's
+ * The actions a role may take on a hazard now, in the workflow's order (`workflow`: another
+ * document of the same schema, for tests of what the schema can say). With the party's
  * organization and the hazard's history (oldest first), an action the document keeps from the
  * organization that took an earlier step (`not_by`) is left out.
  */
@@ -81,12 +82,13 @@ export function actionsFor(
   status: HazardStatus,
   major: boolean,
   party: { readonly organization?: string; readonly history?: readonly Step[] } = {},
+  workflow: Workflow = HAZARD_WORKFLOW,
 ): HazardAction[] {
   if (!role) return [];
-  return codesOf(HAZARD_ACTION).filter((a) => {
-    const rule = ruleOf(a, major);
+  return workflow.actions.map((a) => a.code as HazardAction).filter((a) => {
+    const rule = ruleOf(a, major, workflow);
     if (!rule || !rule.roles.includes(role) || !rule.from.includes(status)) return false;
-    if (rule.to !== '' && rule.to !== status && !(HAZARD_WORKFLOW.transitions[status] ?? []).includes(rule.to)) return false;
+    if (rule.to !== '' && rule.to !== status && !(workflow.transitions[status] ?? []).includes(rule.to)) return false;
     if (rule.notBy.length > 0 && party.organization) {
       const last = [...(party.history ?? [])].reverse().find((s) => rule.notBy.includes(s.action));
       if (last && last.actorOrg === party.organization) return false;
