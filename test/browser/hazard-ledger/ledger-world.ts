@@ -3,7 +3,7 @@
  * like the server's (columns derived as the server derives them), and a MemoryStore whose
  * canRead mimics the access rules (insurer, provider, enterprise: their own; regulator: its city).
  */
-import { MemoryStore, type FormDefinition, type MemoryUser, type Organization, type Party } from '../../../components/data/index.js';
+import { MemoryStore, type FormDefinition, type MemoryUser, type Organization, type Party, type RegionEntry } from '../../../components/data/index.js';
 import { codesOf } from '../../../components/data/terms.js';
 import { INDUSTRY } from '../../../components/data/vocab.js';
 import { STATUSES } from '../../../components/hazard-ledger/loop.js';
@@ -164,14 +164,17 @@ export interface LedgerStoreOptions {
   readonly policies?: readonly Row[];
   readonly enterprises?: readonly Row[];
   readonly definitions?: readonly FormDefinition[];
+  /** Regions the store names (default none: codes show as themselves). */
+  readonly regions?: readonly RegionEntry[];
 }
 
 /** A MemoryStore holding the rows, signed in as the role (none: signed out). */
-export function ledgerStore({ role, rows = [], events = [], policies = [], enterprises = [], definitions = [] }: LedgerStoreOptions = {}): MemoryStore {
+export function ledgerStore({ role, rows = [], events = [], policies = [], enterprises = [], definitions = [], regions = [] }: LedgerStoreOptions = {}): MemoryStore {
   return new MemoryStore({
     users: USERS,
     organizations: ORGS,
     definitions,
+    regions,
     records: { hazards: rows, policies, enterprises },
     events: { hazard_events: events },
     canRead,
