@@ -147,7 +147,7 @@ function listsOf(vocabularies, workflow, industries) {
       title: { zh: '隐患处理动作', en: 'Hazard action' },
       description: 'The actions a hazard event names (what each does lives in the workflow document).',
       source: 'schemas/workflows/hazard.json',
-      terms: workflow.actions.map((a) => term(a, ['to', 'from', 'roles', 'evidence', 'not_by', 'major'])),
+      terms: workflow.actions.map((a) => term(a, ['to', 'from', 'roles', 'evidence', 'note', 'not_by', 'major'])),
     },
     {
       key: 'industry',

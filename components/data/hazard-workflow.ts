@@ -125,7 +125,8 @@ export const HAZARD_WORKFLOW: Workflow = {
         "insurer",
         "provider",
         "regulator"
-      ]
+      ],
+      "note": "asked"
     },
     {
       "code": "escalate",
@@ -151,6 +152,7 @@ export const HAZARD_WORKFLOW: Workflow = {
         "insurer",
         "provider"
       ],
+      "note": "asked",
       "major": {
         "to": "escalated"
       }
@@ -166,7 +168,8 @@ export const HAZARD_WORKFLOW: Workflow = {
         "insurer",
         "provider",
         "regulator"
-      ]
+      ],
+      "note": "asked"
     },
     {
       "code": "overdue",

@@ -50,7 +50,7 @@ import {
 } from './store.js';
 import type { IndustryEntry, RegionEntry, RegionQuery } from './reference.js';
 import { codesOf } from './terms.js';
-import { REGION_LEVEL, ROLE, type Role } from './vocab.js';
+import { REGION_LEVEL, ROLE, SERVICE_REPORT_STATUS, type DefinitionStatus, type Role, type ServiceReportStatus } from './vocab.js';
 
 export interface PocketBaseStoreOptions {
   /** The server's base URL, e.g. "http://127.0.0.1:8090". */
@@ -329,7 +329,7 @@ export class PocketBaseStore implements Store {
     }
   }
 
-  async setDefinitionStatus(key: string, version: number, status: 'published' | 'retired'): Promise<FormDefinition> {
+  async setDefinitionStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<FormDefinition> {
     const existing = await this.#definitionRow(key, version);
     if (!existing) throw storeError('not_found', 404);
     try {
@@ -628,7 +628,7 @@ function ledgerOf(row: Row): ServiceLedger {
     remaining: num('remaining'),
     overBudget: row['over_budget'] === true,
     shareOfPremium: num('share_of_premium'),
-    services: { planned: count('planned'), delivered: count('delivered'), confirmed: count('confirmed') },
+    services: Object.fromEntries(codesOf(SERVICE_REPORT_STATUS).map((s) => [s, count(s)])) as Record<ServiceReportStatus, number>,
     frequency: num('frequency'),
     agreedItems: list('agreed_items'),
     deliveredTypes: list('delivered_types'),

@@ -14,7 +14,7 @@ export type { FieldError, FieldErrors, StoreErrorCode } from './errors.js';
 export { StoreError, isStoreError } from './errors.js';
 // Roles, organization kinds, definition statuses and region levels are vocabularies
 // (schemas/vocabularies → vocab.ts), exported from the package beside this contract.
-import type { DefinitionStatus, OrganizationKind, RegionLevel, Role } from './vocab.js';
+import type { DefinitionStatus, OrganizationKind, RegionLevel, Role, ServiceReportStatus } from './vocab.js';
 import type { IndustryEntry, RegionEntry, RegionQuery } from './reference.js';
 
 /** How wide a regulator sees: the GB/T 2260 level its `regionScope` code names. */
@@ -255,8 +255,8 @@ export interface ServiceLedger {
   readonly overBudget: boolean;
   /** spent / premium, 0 without a premium. */
   readonly shareOfPremium: number;
-  /** Number of services per status. */
-  readonly services: Readonly<{ planned: number; delivered: number; confirmed: number }>;
+  /** Number of services per status (every status of the vocabulary, 0 when none). */
+  readonly services: Readonly<Record<ServiceReportStatus, number>>;
   /** Services a year the policy agreed; 0 when not stated. */
   readonly frequency: number;
   /** Service type codes the policy agreed, those delivered, and agreed ones not yet delivered. */
@@ -310,7 +310,7 @@ export interface Store {
    */
   saveDefinitionDraft(draft: DefinitionDraft): Promise<FormDefinition>;
   /** Administrators: moves a version draft → published → retired, never back. */
-  setDefinitionStatus(key: string, version: number, status: 'published' | 'retired'): Promise<FormDefinition>;
+  setDefinitionStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<FormDefinition>;
   /** Administrators: deletes a draft; published and retired versions stay forever. */
   deleteDefinitionDraft(key: string, version: number): Promise<void>;
 

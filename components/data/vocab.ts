@@ -5,14 +5,14 @@
  */
 import type { Vocabulary } from './terms.js';
 
-/** 定义版本状态 / Definition status. form_definitions.status: a version moves draft → published → retired, never back; a published schema never changes. Source: schemas/vocabularies/definition-status.json. */
+/** 定义版本状态 / Definition status. form_definitions.status: a version moves draft → published → retired, never back (next: the one status it may move to); a published schema never changes. Source: schemas/vocabularies/definition-status.json. */
 export const DEFINITION_STATUS = {
   key: "definition_status",
   zh: "定义版本状态",
   en: "Definition status",
   terms: [
-    { code: "draft", zh: "草稿", en: "Draft" },
-    { code: "published", zh: "已发布", en: "Published" },
+    { code: "draft", zh: "草稿", en: "Draft", next: "published" },
+    { code: "published", zh: "已发布", en: "Published", next: "retired" },
     { code: "retired", zh: "已停用", en: "Retired" },
   ],
 } as const satisfies Vocabulary;

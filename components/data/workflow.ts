@@ -37,6 +37,8 @@ export interface WorkflowAction {
   /** Roles that may post it; empty: the server alone. */
   readonly roles: readonly string[];
   readonly evidence?: Evidence;
+  /** The written note, on the same scale as evidence. */
+  readonly note?: Evidence;
   /** Separation of duties: not by the organization that took the latest of these actions. */
   readonly not_by?: readonly string[];
   readonly major?: WorkflowVariant;

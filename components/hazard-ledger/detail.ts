@@ -8,7 +8,7 @@ import type { ReferenceReader } from '../data/reference.js';
 import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
 import { actionLabel, industryLabel, regionLabel, roleLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
-import { needsEvidence, type HazardAction } from './loop.js';
+import { needsEvidence, needsNote, type HazardAction } from './loop.js';
 
 export interface DetailProps {
   readonly locale: Locale;
@@ -58,7 +58,7 @@ function actionForm(p: DetailProps): TemplateResult | typeof nothing {
   return html`<form class="action-form" part="action-form" @submit=${p.onSubmit} novalidate>
     <h4>${actionLabel(p.locale, p.active)}</h4>
     <label>${t(p.locale, 'note')}
-      <textarea name="note" rows="3" maxlength="5000" part="control" ?required=${p.active === 'note' || p.active === 'refuse' || p.active === 'reopen'}></textarea>
+      <textarea name="note" rows="3" maxlength="5000" part="control" ?required=${needsNote(p.active)}></textarea>
     </label>
     ${evidence
       ? html`<label>${t(p.locale, 'evidence')}

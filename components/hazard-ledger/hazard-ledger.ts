@@ -7,7 +7,7 @@ import { toLocale, type Locale } from '../core/locale.js';
 import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
 import { industryLabel, regionLabel, statusLabel, t, actionLabel } from './labels.js';
-import { STATUSES, actionsFor, isStatus, needsEvidence, targetOf, type HazardAction } from './loop.js';
+import { STATUSES, actionsFor, isStatus, needsEvidence, needsNote, targetOf, type HazardAction } from './loop.js';
 import { referenceOf, type IndustryEntry, type ReferenceReader } from '../data/reference.js';
 import { PageCache, RETRY_MS } from './page-cache.js';
 import { renderDetail, chinaTime } from './detail.js';
@@ -411,7 +411,7 @@ export class AzxHazardLedger extends LitElement {
     if (needsEvidence(action, hazard.columns['is_major'] === true) && !files.length) {
       local['evidence'] = { code: 'evidence_required', message: t(l, 'evidenceRequired'), message_zh: t('zh-CN', 'evidenceRequired'), message_en: t('en', 'evidenceRequired') };
     }
-    if ((action === 'note' || action === 'refuse' || action === 'reopen') && !note) {
+    if (needsNote(action) && !note) {
       local['note'] = { code: 'note_required', message: '', message_zh: '请填写说明', message_en: 'Please write a note' };
     }
     if (Object.keys(local).length) {

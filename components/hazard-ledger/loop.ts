@@ -97,6 +97,12 @@ export function actionsFor(
   });
 }
 
+/** Whether the ledger's form asks for a written note ('asked' or 'required' in the document). */
+export function needsNote(action: HazardAction): boolean {
+  const a = HAZARD_WORKFLOW.actions.find((x) => x.code === action);
+  return (a?.note ?? 'none') !== 'none';
+}
+
 /** Whether the ledger's form asks for evidence ('asked' or 'required' in the document). */
 export function needsEvidence(action: HazardAction, major: boolean): boolean {
   return (ruleOf(action, major)?.evidence ?? 'none') !== 'none';

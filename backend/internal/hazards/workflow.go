@@ -67,6 +67,7 @@ type Action struct {
 	From     json.RawMessage `json:"from"`
 	Roles    []string        `json:"roles"`
 	Evidence string          `json:"evidence"`
+	Note     string          `json:"note"`
 	NotBy    []string        `json:"not_by"`
 	// Major holds what changes for a major hazard; a key present with null ("to": null) counts.
 	Major map[string]json.RawMessage `json:"major"`

@@ -3,11 +3,11 @@
 
 package vocab
 
-// DefinitionStatus: 定义版本状态 / Definition status. form_definitions.status: a version moves draft → published → retired, never back; a published schema never changes.
+// DefinitionStatus: 定义版本状态 / Definition status. form_definitions.status: a version moves draft → published → retired, never back (next: the one status it may move to); a published schema never changes.
 // Source: schemas/vocabularies/definition-status.json.
 var DefinitionStatus = Vocabulary{Key: "definition_status", TitleZh: "定义版本状态", TitleEn: "Definition status", Terms: []Term{
-	{Code: "draft", Zh: "草稿", En: "Draft"},
-	{Code: "published", Zh: "已发布", En: "Published"},
+	{Code: "draft", Zh: "草稿", En: "Draft", Attrs: map[string]any{"next": "published"}},
+	{Code: "published", Zh: "已发布", En: "Published", Attrs: map[string]any{"next": "retired"}},
 	{Code: "retired", Zh: "已停用", En: "Retired"},
 }}
 
