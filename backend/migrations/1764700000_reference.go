@@ -2,6 +2,8 @@ package migrations
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -58,39 +60,53 @@ func upReference(app core.App) error {
 		return err
 	}
 
-	// The shipped data, written straight into the tables (3,400 saves through the record
-	// machinery would cost every fresh store seconds) with one audit entry each, as a write by
+	// The shipped data, written straight into the tables in batches (3,400 saves through the
+	// record machinery would cost every fresh store seconds), then one audit entry per row, by
 	// the system; the migration runs in one transaction.
 	now := types.NowDateTime().String()
+	var regionRows [][]any
 	for _, r := range reference.BuiltinRegions() {
-		if err := insertAudited(app, regions, dbx.Params{"code": r.Code, "name": r.Name, "name_en": r.NameEn,
-			"level": r.Level, "parent": r.Parent, "created": now, "updated": now}); err != nil {
-			return err
-		}
+		regionRows = append(regionRows, []any{core.GenerateDefaultRandomId(), r.Code, r.Name, r.NameEn, r.Level, r.Parent, now, now})
 	}
+	if err := insertBatches(app, reference.Regions, []string{"id", "code", "name", "name_en", "level", "parent", "created", "updated"}, regionRows); err != nil {
+		return err
+	}
+	var industryRows [][]any
 	for i, in := range reference.BuiltinIndustries() {
 		sections, _ := json.Marshal(in.GBT4754)
-		if err := insertAudited(app, industries, dbx.Params{"code": in.Code, "name": in.Name, "name_en": in.NameEn,
-			"gbt4754": string(sections), "sort": (i + 1) * 10, "created": now, "updated": now}); err != nil {
+		industryRows = append(industryRows, []any{core.GenerateDefaultRandomId(), in.Code, in.Name, in.NameEn, string(sections), (i + 1) * 10, now, now})
+	}
+	if err := insertBatches(app, reference.Industries, []string{"id", "code", "name", "name_en", "gbt4754", "sort", "created", "updated"}, industryRows); err != nil {
+		return err
+	}
+	if err := audit.AppendCreates(app, reference.Regions); err != nil {
+		return err
+	}
+	return audit.AppendCreates(app, reference.Industries)
+}
+
+// insertBatches inserts rows of values for columns, 100 rows a statement.
+func insertBatches(app core.App, table string, columns []string, rows [][]any) error {
+	const batch = 100
+	for start := 0; start < len(rows); start += batch {
+		end := min(start+batch, len(rows))
+		params := dbx.Params{}
+		tuples := make([]string, 0, end-start)
+		for i, row := range rows[start:end] {
+			marks := make([]string, len(row))
+			for j, v := range row {
+				name := fmt.Sprintf("p%d_%d", i, j)
+				params[name] = v
+				marks[j] = "{:" + name + "}"
+			}
+			tuples = append(tuples, "("+strings.Join(marks, ", ")+")")
+		}
+		sql := "INSERT INTO {{" + table + "}} ([[" + strings.Join(columns, "]], [[") + "]]) VALUES " + strings.Join(tuples, ", ")
+		if _, err := app.DB().NewQuery(sql).Bind(params).Execute(); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// insertAudited inserts one row and appends its audit entry (audit verify finds every row).
-func insertAudited(app core.App, c *core.Collection, row dbx.Params) error {
-	id := core.GenerateDefaultRandomId()
-	row["id"] = id
-	if _, err := app.DB().Insert(c.Name, row).Execute(); err != nil {
-		return err
-	}
-	// the audit entry hashes the row as stored
-	rec, err := app.FindRecordById(c, id)
-	if err != nil {
-		return err
-	}
-	return audit.Append(app, rec, "create")
 }
 
 func referenceRules(c *core.Collection) {

@@ -9,6 +9,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"sync"
 )
 
 // Region is one GB/T 2260 division.
@@ -37,7 +39,13 @@ var regionsJSON []byte
 var industriesJSON []byte
 
 // BuiltinRegions are the shipped divisions (schemas/reference/regions.json), ordered by code.
-func BuiltinRegions() []Region {
+func BuiltinRegions() []Region { return slices.Clone(builtinRegions()) }
+
+// BuiltinIndustries are the shipped industries (schemas/reference/industries.json), in order.
+func BuiltinIndustries() []Industry { return slices.Clone(builtinIndustries()) }
+
+// parsed once a process: the migration, the seed and the fallback table all read them
+var builtinRegions = sync.OnceValue(func() []Region {
 	var doc struct {
 		Regions []Region `json:"regions"`
 	}
@@ -45,10 +53,9 @@ func BuiltinRegions() []Region {
 		panic(fmt.Sprintf("reference: data/regions.json: %v", err))
 	}
 	return doc.Regions
-}
+})
 
-// BuiltinIndustries are the shipped industries (schemas/reference/industries.json), in order.
-func BuiltinIndustries() []Industry {
+var builtinIndustries = sync.OnceValue(func() []Industry {
 	var doc struct {
 		Terms []Industry `json:"terms"`
 	}
@@ -56,4 +63,4 @@ func BuiltinIndustries() []Industry {
 		panic(fmt.Sprintf("reference: data/industries.json: %v", err))
 	}
 	return doc.Terms
-}
+})
