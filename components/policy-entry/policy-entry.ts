@@ -268,9 +268,12 @@ export class AzxPolicyEntry extends LitElement {
         ? [{ field: 'uscc', op: '=' as const, value: q.toUpperCase() }]
         : [{ field: 'name', op: '~' as const, value: q }];
       const page = await this.store.list('enterprises', { where, sort: ['name'], perPage: 20 });
-      // regions are shown by name, any province (the store's reference data)
-      await referenceOf(this.store).load(page.items.map((r) => str(r.data['region_code'])));
       this._results = page.items;
+      // regions are shown by name, any province (the store's reference data), once read
+      const store = this.store;
+      void referenceOf(store)
+        .load(page.items.map((r) => str(r.data['region_code'])))
+        .then(() => this.store === store && this.requestUpdate());
       if (page.items.length === 1) await this.#select(page.items[0]!);
     } catch (err) {
       this._results = [];

@@ -94,6 +94,15 @@ func sweep(app core.App, at time.Time) (SweepResult, error) {
 	}
 }
 
+// OverdueNote is the note of the system's overdue flag (the seed writes its history's flags with it).
+func OverdueNote(deadline string, major bool) string {
+	note := "整改期限（" + deadline + "）已过仍未整改，系统标记逾期。"
+	if major {
+		note += "重大事故隐患已自动上报属地应急管理部门。"
+	}
+	return note
+}
+
 // overdueStatuses are where the overdue action may be taken (either severity).
 func overdueStatuses() []string {
 	general, _ := Loop.Rule(vocab.HazardActionOverdue, false)
@@ -120,11 +129,7 @@ func flag(app core.App, events *core.Collection, id string) (bool, bool) {
 	ev.Set("hazard", id)
 	ev.Set("action", vocab.HazardActionOverdue)
 	ev.Set("to_status", Loop.Target(vocab.HazardActionOverdue, major))
-	note := "整改期限（" + deadline + "）已过仍未整改，系统标记逾期。"
-	if major {
-		note += "重大事故隐患已自动上报属地应急管理部门。"
-	}
-	ev.Set("note", note)
+	ev.Set("note", OverdueNote(deadline, major))
 	if err := app.Save(ev); err != nil {
 		app.Logger().Warn("hazard overdue flag failed", "hazard", id, "error", err)
 		return false, false

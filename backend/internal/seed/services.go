@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"azx/backend/internal/hazards"
+	"azx/backend/internal/vocab"
 )
 
 func (p *Plan) reportsAndHazards(rng *rand.Rand) {
@@ -185,6 +186,30 @@ func (p *Plan) hazardLoop(rng *rand.Rand, h *Hazard, actor string) {
 			who = "" // recorded on the enterprise's behalf by the service party, or by its own login
 		}
 		h.Events = append(h.Events, Event{Action: action, From: h.Status, To: to, Actor: who, At: at, Note: eventNotes[action]})
+		h.Status = to
+	}
+	p.flagOverdue(h, at)
+}
+
+// flagOverdue writes the overdue flag the server's sweep would have written: a hazard still not
+// rectified past its deadline gets it once, the day after the deadline (or after its last step),
+// and a major one is escalated by it. The history is then complete as of RefDate: swept as of
+// that day, nothing is left to flag.
+func (p *Plan) flagOverdue(h *Hazard, last time.Time) {
+	if !h.Deadline.Before(RefDate) || !hazards.Loop.Allows(vocab.HazardActionOverdue, h.Status, h.Major) {
+		return
+	}
+	at := h.Deadline.Add(24 * time.Hour)
+	if !last.Before(at) {
+		at = last.Add(time.Hour)
+	}
+	if !at.Before(RefDate) {
+		at = last.Add(RefDate.Sub(last) / 2)
+	}
+	to := hazards.Loop.Target(vocab.HazardActionOverdue, h.Major)
+	h.Events = append(h.Events, Event{Action: vocab.HazardActionOverdue, From: h.Status, To: to, At: at, System: true,
+		Note: hazards.OverdueNote(date(h.Deadline), h.Major)})
+	if to != "" {
 		h.Status = to
 	}
 }
