@@ -2,9 +2,11 @@
 // come from the schemas, not written by hand).
 //
 //   node scripts/types.mjs          writes schemas/types/<key>.d.ts and schemas/types/index.d.ts,
-//                                   and the Ajv validators generated ahead of time, components/validators/
-//                                   (see scripts/validators.mjs), and the zh-TW words beside each
-//                                   text module, <module>.zh-TW.ts (see scripts/translations.mjs)
+//                                   the Ajv validators generated ahead of time, components/validators/
+//                                   (see scripts/validators.mjs), the vocabularies and the hazard
+//                                   workflow for Go and TypeScript (scripts/vocabularies.mjs) and the
+//                                   reference data (scripts/reference.mjs), and the zh-TW words beside
+//                                   each text module, <module>.zh-TW.ts (scripts/translations.mjs)
 //   node scripts/types.mjs --check  exits 1, naming the stale files, if the committed output differs
 //
 // The output is committed so builds need no generation step; it is deterministic (sorted keys,
@@ -14,6 +16,8 @@ import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { root } from './paths.mjs';
 import { generateValidators, validatorsDir } from './validators.mjs';
+import { generateVocabularies } from './vocabularies.mjs';
+import { generateReference } from './reference.mjs';
 import { generateTranslations } from './translations.mjs';
 
 const definitionsDir = join(root, 'schemas', 'definitions');
@@ -169,6 +173,8 @@ const started = performance.now();
 const targets = [
   { dir: typesDir, files: await generate(), owns: (f) => f.endsWith('.d.ts') },
   { dir: validatorsDir, files: await generateValidators(), owns: (f) => f.endsWith('.ts') || f.endsWith('.js') },
+  ...(await generateVocabularies()),
+  ...(await generateReference()),
   ...[...(await generateTranslations())].map(([dir, files]) => ({ dir, files, owns: (f) => f.endsWith('.zh-TW.ts') })),
 ];
 
@@ -183,12 +189,12 @@ if (check) {
     for (const name of present.filter((f) => !files.has(f)).sort()) stale.push(`no longer generated: ${relative(root, join(dir, name))}`);
   }
   if (stale.length > 0) {
-    console.error('Generated record types, validators or zh-TW words are out of date with their sources:');
+    console.error('Generated files are out of date with their sources (schemas/: definitions, vocabularies, workflows, reference; the zh-CN words):');
     for (const line of stale) console.error(`  ${line}`);
-    console.error('Run `npm run types` (node scripts/types.mjs) and commit schemas/types/, components/validators/ and the *.zh-TW.ts files.');
+    console.error('Run `npm run types` (node scripts/types.mjs) and commit what it writes.');
     process.exit(1);
   }
-  console.log(`schemas/types, components/validators and the zh-TW words are up to date (${Math.round(performance.now() - started)} ms).`);
+  console.log(`generated files are up to date (${Math.round(performance.now() - started)} ms).`);
 } else {
   const changes = [];
   for (const { dir, files, owns } of targets) {

@@ -22,6 +22,8 @@ import { LocaleController } from '../core/lang-controller.js';
 import { complianceReportStyles, pageSheet } from './compliance-report.styles.js';
 import { CATEGORY_LABELS, LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
 import { download, toXlsx, XLSX_TYPE, type Cell, type Sheet } from '../core/export/index.js';
+import { termLabel } from '../data/terms.js';
+import { POLICY_STATUS } from '../data/vocab.js';
 
 /** Rows of each list shown in the bulletin (the records panel pages through the rest). */
 const LIST_ROWS = 200;
@@ -322,7 +324,15 @@ export class AzxComplianceReport extends LitElement {
     ];
     const list = (p: CoverageRecordPage | undefined): Cell[][] => [
       [t(l, 'enterprise'), t(l, 'uscc'), t(l, 'region'), t(l, 'headcount'), t(l, 'policyNo'), t(l, 'insurer'), t(l, 'status')],
-      ...(p?.items ?? []).map((x) => [x.name, x.uscc, x.regionCode, x.headcount, x.policyNo ?? '', x.insurerName ?? '', x.status ?? '']),
+      ...(p?.items ?? []).map((x) => [
+        x.name,
+        x.uscc,
+        x.regionName || x.regionCode,
+        x.headcount,
+        x.policyNo ?? '',
+        x.insurerName ?? '',
+        x.status ? termLabel(POLICY_STATUS, x.status, l) : '',
+      ]),
     ];
     const problems: Cell[][] = [[t(l, 'category'), t(l, 'findings'), t(l, 'policies'), t(l, 'source')], ...this.#problemRows().map((p) => [p.label, p.count, p.policies ?? '', p.source])];
     return [

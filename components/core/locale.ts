@@ -4,12 +4,10 @@
 /** A BCP 47 language tag as an element resolved it (`zh-CN`, `en`, `zh-TW`, `en-GB`...). */
 export type Locale = string;
 
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
-
 /** English words and English content (schema `x-title-en`, the server's `message_en`). */
-export function isEnglish(locale: Locale): boolean {
-  return /^en(?:-|$)/i.test(locale);
-}
+export { isEnglish } from '../data/language.js';
+
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /** A tag in its usual case (`zh-hant-hk` → `zh-Hant-HK`); empty or blank gives zh-CN. */
 export function toLocale(lang: string | null | undefined): Locale {

@@ -12,7 +12,10 @@ import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTil
 import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
 import { CSV_TYPE, download, toCsv } from '../core/export/index.js';
 import { cssomStyle } from './cssom-style.js';
-import { INDUSTRIES, industryName, t } from './text.js';
+import { t } from './text.js';
+import { referenceOf, type IndustryEntry } from '../data/reference.js';
+import { termLabel } from '../data/terms.js';
+import { HAZARD_STATUS, POLICY_STATUS } from '../data/vocab.js';
 
 const SVG_W = 800;
 const SVG_H = 560;
@@ -94,6 +97,8 @@ export class AzxCoverageMap extends LitElement {
   @state() private accessor _focus = '';
   @state() private accessor _tip: { code: string; x: number; y: number } | undefined = undefined;
   @state() private accessor _records: RecordsView | undefined = undefined;
+  /** The industry filter's choices: the store's reference data (administrators add industries). */
+  @state() private accessor _industries: readonly IndustryEntry[] = [];
 
   #query = 0;
 
@@ -115,6 +120,14 @@ export class AzxCoverageMap extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // after this update has finished: both change state (no update scheduled from inside one)
+    if (changed.has('store') && this.store) {
+      const store = this.store;
+      void referenceOf(store)
+        .industries()
+        .then((list) => {
+          if (this.store === store) this._industries = list;
+        });
+    }
     if (['store', 'region', 'industry', 'from', 'to', 'at', 'minShare'].some((k) => changed.has(k as keyof AzxCoverageMap))) {
       queueMicrotask(() => void this.reload());
     }
@@ -281,7 +294,7 @@ export class AzxCoverageMap extends LitElement {
         >${t(l, 'industry')}
         <select part="control" name="industry" @change=${(e: Event) => (this.industry = (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.industry}>${t(l, 'allIndustries')}</option>
-          ${INDUSTRIES.map((i) => html`<option value=${i.code} ?selected=${i.code === this.industry}>${industryName(i.code, l)}</option>`)}
+          ${this._industries.map((i) => html`<option value=${i.code} ?selected=${i.code === this.industry}>${this.#industryName(i.code, l)}</option>`)}
         </select></label
       >
       <label>${t(l, 'from')} <input part="control" type="date" name="from" .value=${this.from} @change=${this.#onPeriod} /></label>
@@ -505,6 +518,12 @@ export class AzxCoverageMap extends LitElement {
     </div>`;
   }
 
+  /** An industry's name from the store's reference data, else the server's, else its code. */
+  #industryName(code: string, l: Locale, fromServer?: string): string {
+    const name = this.store ? referenceOf(this.store).industryName(code, l) : code;
+    return name === code && fromServer ? fromServer : name;
+  }
+
   #renderRecords(r: RecordsView, l: Locale): TemplateResult {
     const kind = r.items[0]?.kind ?? 'enterprise';
     return html`<section class="records" part="records" aria-labelledby="records-title">
@@ -533,12 +552,12 @@ export class AzxCoverageMap extends LitElement {
               (x) => html`<tr>
                 <td class="text">${x.name}</td>
                 <td class="text">${x.uscc}</td>
-                <td class="text">${industryName(x.industry, l)}</td>
+                <td class="text">${this.#industryName(x.industry, l, x.industryName)}</td>
                 <td>${x.headcount}</td>
                 ${kind !== 'enterprise'
                   ? html`<td class="text">${x.policyNo ?? ''}</td>
                       <td class="text">${x.insurerName ?? ''}</td>
-                      <td class="text">${x.status ?? ''}</td>`
+                      <td class="text">${termLabel(kind === 'hazard' ? HAZARD_STATUS : POLICY_STATUS, x.status ?? '', l)}</td>`
                   : nothing}
                 ${kind === 'hazard' ? html`<td class="text">${(x.deadline ?? '').slice(0, 10)}</td>` : nothing}
               </tr>`,

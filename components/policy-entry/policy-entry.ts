@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { reloadOnPartyChange } from '../data/party-controller.js';
+import { referenceOf } from '../data/reference.js';
 import { isStoreError, newIdempotencyKey, type FormDefinition, type Organization, type Store, type StoredRecord } from '../data/store.js';
 import type { AzxForm, JsonSchema, Locale } from '../core/index.js';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
@@ -255,6 +256,11 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     }
   }
 
+  /** A region's name from the store's reference data (its code until read). */
+  #region(code: string): string {
+    return this.store ? referenceOf(this.store).regionName(code, this.#locale) : code;
+  }
+
   #industry(code: string): string {
     const t = this.#industries.get(code);
     return t ? (isEnglish(this.#locale) ? t.en || t.zh : t.zh) : code;
@@ -273,6 +279,11 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
         : [{ field: 'name', op: '~' as const, value: q }];
       const page = await this.store.list('enterprises', { where, sort: ['name'], perPage: 20 });
       this._results = page.items;
+      // regions are shown by name, any province (the store's reference data), once read
+      const store = this.store;
+      void referenceOf(store)
+        .load(page.items.map((r) => str(r.data['region_code'])))
+        .then(() => this.store === store && this.requestUpdate());
       if (page.items.length === 1) await this.#select(page.items[0]!);
     } catch (err) {
       this._results = [];
@@ -287,6 +298,12 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     if (this._enterprise && this._enterprise.id !== ent.id) this.provider = '';
     this._enterprise = ent;
     this._results = undefined;
+    if (this.store) {
+      const store = this.store;
+      void referenceOf(store)
+        .load([str(ent.data['region_code'])])
+        .then(() => this.store === store && this.requestUpdate());
+    }
     this._renewing = undefined;
     this._saved = undefined;
     this._refusal = undefined;
@@ -549,7 +566,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
                 (r) => html`<li>
                   <button part="button" type="button" @click=${() => this.#select(r)}>${this.#t('choose')}</button>
                   <span>${str(r.data['name'])}</span> <code>${str(r.data['uscc'])}</code>
-                  <span class="muted">${this.#industry(str(r.data['industry']))} · ${str(r.data['region_code'])}</span>
+                  <span class="muted">${this.#industry(str(r.data['industry']))} · ${this.#region(str(r.data['region_code']))}</span>
                 </li>`,
               )}
             </ul>`}
@@ -567,7 +584,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
         <h3>${this.#t('chosen')}：${reg.name}</h3>
         <dl>
           <dt>统一社会信用代码</dt><dd><code>${str(ent.data['uscc'])}</code></dd>
-          <dt>${this.#t('region')}</dt><dd>${reg.region_code}</dd>
+          <dt>${this.#t('region')}</dt><dd title=${reg.region_code}>${this.#region(reg.region_code)}</dd>
           <dt>${this.#t('industry')}</dt><dd>${this.#industry(reg.industry)}</dd>
           <dt>${this.#t('headcount')}</dt><dd>${this.#t('persons', { n: reg.headcount })}</dd>
           <dt>${this.#t('pack')}</dt>

@@ -10,6 +10,8 @@ import { storeContext } from '../data/context.js';
 import { PartyController } from '../data/party-controller.js';
 import { isStoreError } from '../data/errors.js';
 import type { FormDefinition, Store } from '../data/store.js';
+import { termLabel } from '../data/terms.js';
+import { DEFINITION_STATUS } from '../data/vocab.js';
 import { renderList, byKey, DEFINITION_KEY, type NewIndustry } from './definition-list.js';
 import { renderFieldTree } from './field-tree.js';
 import { renderInspector } from './inspector.js';
@@ -475,7 +477,7 @@ export class AzxSchemaEditor extends LitElement {
         <button type="button" part="button" ?disabled=${this.#busy} @click=${() => void this.saveDraft()}>${t(L, 'saveDraft')}</button>
       </div>
       <div class="meta grid">
-        <span class="stack">${t(L, 'key')}</span><span><code>${d.key}</code> · v${d.version} · ${t(L, 'status_draft')}${d.base ? html` · ${t(L, 'base')} <code>${d.base}</code>` : nothing}</span>
+        <span class="stack">${t(L, 'key')}</span><span><code>${d.key}</code> · v${d.version} · ${termLabel(DEFINITION_STATUS, 'draft', L)}${d.base ? html` · ${t(L, 'base')} <code>${d.base}</code>` : nothing}</span>
         <label class="stack" for="meta-title">${t(L, 'title')}</label>
         <input id="meta-title" part="control" .value=${d.title} @change=${(e: Event) => this.#setMeta({ title: (e.target as HTMLInputElement).value })} />
         <label class="stack" for="meta-title-en">${t(L, 'titleEn')}</label>

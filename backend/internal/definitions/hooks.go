@@ -7,13 +7,14 @@ import (
 
 	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
+	"azx/backend/internal/vocab"
 )
 
-// allowed status moves: draft → published → retired, nothing back.
-var transitions = map[string]map[string]bool{
-	StatusDraft:     {StatusDraft: true, StatusPublished: true},
-	StatusPublished: {StatusPublished: true, StatusRetired: true},
-	StatusRetired:   {StatusRetired: true},
+// moves reports an allowed status move: staying, or to the status's `next` (draft → published
+// → retired, nothing back; schemas/vocabularies/definition-status.json).
+func moves(from, to string) bool {
+	next, _ := vocab.DefinitionStatus.Attr(from, "next").(string)
+	return vocab.DefinitionStatus.Has(from) && (to == from || to == next)
 }
 
 // BindHooks enforces the definition lifecycle on every save (API or code) and keeps the
@@ -22,7 +23,7 @@ func BindHooks(app core.App) {
 	app.OnRecordValidate(Collection).BindFunc(func(e *core.RecordEvent) error {
 		errs := check(e.App, e.Record, stored.Previous(e.App, e.Record))
 		nextErr := e.Next()
-		return merge(errs, nextErr)
+		return validation.Merge(errs, nextErr)
 	})
 
 	app.OnRecordDelete(Collection).BindFunc(func(e *core.RecordEvent) error {
@@ -47,21 +48,6 @@ func BindHooks(app core.App) {
 		Invalidate(e.Record.GetString("key"), e.Record.GetInt("version"))
 		return e.Next()
 	})
-}
-
-// merge combines our field errors with PocketBase's own field validation result.
-func merge(errs validation.Errors, nextErr error) error {
-	if len(errs) == 0 {
-		return nextErr
-	}
-	if pbErrs, ok := nextErr.(validation.Errors); ok {
-		for k, v := range pbErrs {
-			if _, taken := errs[k]; !taken {
-				errs[k] = v
-			}
-		}
-	}
-	return errs
 }
 
 // checkBase refuses a `base` that names no published definition: a variant for an industry
@@ -122,7 +108,7 @@ func check(app core.App, r, orig *core.Record) validation.Errors {
 		}
 	} else if orig != nil {
 		from := orig.GetString("status")
-		if !transitions[from][status] {
+		if !moves(from, status) {
 			validation.Add(errs, "status", validation.New("definition_status_transition",
 				"表单定义状态只能由草稿→已发布→已停用，不能从 "+from+" 改为 "+status,
 				"A definition moves only draft → published → retired, not "+from+" → "+status))

@@ -18,16 +18,17 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"azx/backend/internal/validation"
+	"azx/backend/internal/vocab"
 )
 
 // Collection is the name of the definitions collection.
 const Collection = "form_definitions"
 
-// Definition statuses.
+// Definition statuses (schemas/vocabularies/definition-status.json).
 const (
-	StatusDraft     = "draft"
-	StatusPublished = "published"
-	StatusRetired   = "retired"
+	StatusDraft     = vocab.DefinitionStatusDraft
+	StatusPublished = vocab.DefinitionStatusPublished
+	StatusRetired   = vocab.DefinitionStatusRetired
 )
 
 // Definition is one compiled form definition version.

@@ -1,5 +1,5 @@
 // Package testapp gives Go tests a real AZX backend: a PocketBase app on a temporary data
-// folder with the migrations applied, the validation, records and audit hooks bound, and the
+// folder with the migrations applied, the validation, reference, records and audit hooks bound, and the
 // built-in definitions published. Only tests import it.
 package testapp
 
@@ -16,6 +16,7 @@ import (
 	"azx/backend/internal/audit"
 	"azx/backend/internal/definitions"
 	"azx/backend/internal/records"
+	"azx/backend/internal/reference"
 )
 
 // DefinitionsDir is schemas/definitions of the repository, wherever the test runs from.
@@ -37,6 +38,7 @@ func New(t testing.TB, register ...func(*pocketbase.PocketBase)) *pocketbase.Poc
 		t.Fatal(err)
 	}
 	definitions.Register(app)
+	reference.Register(app)
 	records.Register(app)
 	audit.Register(app)
 	for _, r := range register {
