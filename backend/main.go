@@ -21,6 +21,7 @@ import (
 	"azx/backend/internal/coverage"
 	"azx/backend/internal/definitions"
 	"azx/backend/internal/hazards"
+	"azx/backend/internal/numbering"
 	"azx/backend/internal/packs"
 	"azx/backend/internal/paging"
 	"azx/backend/internal/records"
@@ -54,6 +55,7 @@ func main() {
 	coverage.Register(app)
 	services.Register(app)
 	hazards.Register(app)
+	numbering.Register(app)
 	paging.Register(app)
 
 	// PocketBase's own commands, added here rather than by app.Start so every command is watched

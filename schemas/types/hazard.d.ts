@@ -10,8 +10,9 @@
 export interface HazardRecord {
   /**
    * 隐患编号 (Hazard number)
+   * 按所在区县、发现年份顺序编号（如 YH-330602-2026-000017），由服务器生成。
    */
-  hazard_no: string;
+  hazard_no?: string;
   /**
    * 隐患来源 (Source)
    * - `"insurer_service"` 保险机构事故预防服务 / Insurer's prevention service

@@ -10,8 +10,9 @@
 export interface ServiceReportRecord {
   /**
    * 服务记录编号 (Report number)
+   * 按所在区县、服务年份顺序编号（如 FW-330602-2026-000045），由服务器生成。
    */
-  report_no: string;
+  report_no?: string;
   /**
    * 保单号 (Policy number)
    * 服务所依据的安责险保单；一家投保单位一套服务档案。
@@ -174,11 +175,6 @@ export interface ServiceReportRecord {
  * 隐患 (Hazard)
  */
 export interface HazardFound {
-  /**
-   * 隐患编号 (Hazard number)
-   * 可不填：服务器按服务记录编号生成（如 记录编号-H1）。
-   */
-  hazard_no?: string;
   /**
    * 部位/场所 (Location)
    */

@@ -260,9 +260,49 @@ describe('search columns of the ledger', () => {
     });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.match(r.body.enterprise_name, /绍兴越城化工有限公司/);
-    assert.match(r.body.search_text, /HZ-SEARCH-0001.*二号甲类仓库/);
-    assert.doesNotMatch(r.body.search_text, /伪造/);
+    // the number is the server's, not the one typed; the search finds it
+    assert.match(r.body.data.hazard_no, /^YH-\d{6}-\d{4}-\d{6}$/);
+    assert.match(r.body.search_text, new RegExp(`${r.body.data.hazard_no}.*二号甲类仓库`));
+    assert.doesNotMatch(r.body.search_text, /伪造|HZ-SEARCH-0001/);
     const found = await api.list('hazards', { filter: 'search_text ~ "甲类仓库"' });
     assert.deepEqual(found.items.map((h) => h.id), [r.body.id]);
+  });
+});
+
+describe('hazard numbers are the server\'s', () => {
+  const create = async (api, overrides = {}) =>
+    api.create('hazards', {
+      definition: DEFINITION_KEYS.hazards,
+      version: world.versions.hazards,
+      data: hazardData('YH-001', overrides),
+      service_report: world.ids.serviceReports.A,
+    });
+
+  test('a typed number is replaced by the next of the county and year, concurrent creates included', async () => {
+    const api = await world.as('insurerA');
+    const results = await Promise.all(Array.from({ length: 12 }, () => create(api)));
+    for (const r of results) assert.equal(r.status, 200, JSON.stringify(r.body));
+    const region = results[0].body.region_code;
+    const year = new Date(Date.parse(results[0].body.data.found_at) + 8 * 3600e3).getUTCFullYear();
+    const seqs = results.map((r) => {
+      const m = new RegExp(`^YH-${region}-${year}-(\\d{6})$`).exec(r.body.data.hazard_no);
+      assert.ok(m, r.body.data.hazard_no);
+      return Number(m[1]);
+    }).sort((a, b) => a - b);
+    // twelve writes at once: twelve numbers, one after the other
+    assert.deepEqual(seqs, Array.from({ length: 12 }, (_, i) => seqs[0] + i));
+  });
+
+  test('a correction cannot move the number', async () => {
+    const api = await world.as('insurerA');
+    const r = await create(api);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const fixed = await api.update('hazards', r.body.id, {
+      data: { ...r.body.data, hazard_no: 'YH-330602-2026-999999', location: '三号仓库' },
+      correction_reason: '部位写错',
+    });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    assert.equal(fixed.body.data.hazard_no, r.body.data.hazard_no);
+    assert.equal(fixed.body.data.location, '三号仓库');
   });
 });

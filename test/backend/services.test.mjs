@@ -62,7 +62,6 @@ describe('hazards found in a service report', () => {
       category: 'unsafe_condition',
       is_major: true,
       major_criterion: { standard_id: 'HG2017', item: '第十条', title: '液化烃储罐未按标准设置紧急切断装置' },
-      hazard_no: 'HZ-SVC-MAJOR-01',
     });
     const body = reportA({
       service_types: ['03'],
@@ -77,10 +76,13 @@ describe('hazards found in a service report', () => {
 
     const found = await world.superuser.list('hazards', { filter: `service_report = "${r.body.id}"`, sort: 'created' });
     assert.equal(found.items.length, 2);
-    const byNo = Object.fromEntries(found.items.map((h) => [h.data.hazard_no, h]));
-    const generated = byNo[`${body.data.report_no}-H1`];
-    assert.ok(generated, `hazard numbered after the report; got ${Object.keys(byNo)}`);
-    assert.ok(byNo['HZ-SVC-MAJOR-01'], 'a hazard keeps the number it was given');
+    // numbers are the server's, one sequence per county and year: not the report's number typed by the client
+    const region = found.items[0].region_code;
+    assert.match(r.body.data.report_no, new RegExp(`^FW-${region}-2026-\\d{6}$`), r.body.data.report_no);
+    assert.notEqual(r.body.data.report_no, body.data.report_no);
+    const numbers = found.items.map((h) => h.data.hazard_no);
+    for (const no of numbers) assert.match(no, new RegExp(`^YH-${region}-2026-\\d{6}$`));
+    assert.equal(new Set(numbers).size, 2, `two numbers: ${numbers}`);
     for (const h of found.items) {
       assert.equal(h.status, 'found');
       assert.equal(h.policy, world.ids.policies.A);
@@ -90,7 +92,7 @@ describe('hazards found in a service report', () => {
       assert.equal(h.data.source, 'insurer_service');
       assert.match(h.data.found_at, /^2026-03-10T/);
     }
-    assert.equal(byNo['HZ-SVC-MAJOR-01'].is_major, true);
+    assert.equal(found.items.filter((h) => h.is_major).length, 1);
 
     // the enterprise sees the hazards of its own report in its ledger
     const e1 = await world.as('enterpriseE1');

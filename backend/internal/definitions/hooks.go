@@ -81,6 +81,9 @@ func check(app core.App, r, orig *core.Record) validation.Errors {
 				"The schema's JSON Logic (x-rules, x-compute, x-visible) is malformed: "+err.Error()))
 			return errs
 		}
+		if numErrs := validation.CheckNumbers(doc); len(numErrs) > 0 {
+			return numErrs
+		}
 	}
 	if _, err := validation.Compile(raw); err != nil {
 		validation.Add(errs, "schema", validation.New("definition_schema_invalid",

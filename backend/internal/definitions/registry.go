@@ -41,6 +41,8 @@ type Definition struct {
 	Hash    string
 	Schema  *validation.Schema
 	Columns []validation.Column
+	// Numbers are the properties whose value the server assigns (x-number).
+	Numbers []validation.Number
 }
 
 // ErrNotFound means no form_definitions row has the key and version.
@@ -109,6 +111,7 @@ func Lookup(app core.App, key string, version int) (*Definition, error) {
 		Hash:    hash,
 		Schema:  schema,
 		Columns: validation.Columns(schema.Doc()),
+		Numbers: validation.Numbers(schema.Doc()),
 	}
 	mu.Lock()
 	byKey[ck] = entry{def: def, checkedAt: time.Now()}

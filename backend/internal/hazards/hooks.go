@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"azx/backend/internal/validation"
 	"azx/backend/internal/vocab"
@@ -37,12 +38,22 @@ func bindHooks(app core.App) {
 		return e.Next()
 	})
 
-	// The ledger's search and enterprise filter read two columns the server derives.
-	app.OnRecordValidate(hazardsCollection).BindFunc(func(e *core.RecordEvent) error {
+	// The ledger's search and enterprise filter read two columns the server derives, when the
+	// row is written: after internal/numbering (priority -20) gave a new hazard its number.
+	search := func(e *core.RecordEvent) error {
 		fillSearch(e.App, e.Record)
 		return e.Next()
+	}
+	app.OnRecordCreateExecute(hazardsCollection).Bind(&hook.Handler[*core.RecordEvent]{
+		Id: "azx_hazards_search_create", Priority: searchPriority, Func: search,
+	})
+	app.OnRecordUpdateExecute(hazardsCollection).Bind(&hook.Handler[*core.RecordEvent]{
+		Id: "azx_hazards_search_update", Priority: searchPriority, Func: search,
 	})
 }
+
+// searchPriority: inside the write's transaction, after the number is assigned.
+const searchPriority = -10
 
 func checkAction(app core.App, ev *core.Record, errs validation.Errors) {
 	action := ev.GetString("action")

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"azx/backend/internal/numbering"
 	"azx/backend/internal/validation"
 )
 
@@ -53,5 +54,25 @@ func TestGeneratedRecordsMatchTheDefinitions(t *testing.T) {
 	}
 	for _, x := range p.Hazards {
 		mustValidate(t, haz, x.No, HazardData(x))
+	}
+}
+
+// The seed numbers reports and hazards as the server would (internal/numbering): with the
+// prefixes of the definitions' x-number hints, per county and year.
+func TestSeedNumbersFollowTheDefinitions(t *testing.T) {
+	for file, want := range map[string]string{"service-report.json": ReportPrefix, "hazard.json": HazardPrefix} {
+		numbers := validation.Numbers(loadSchema(t, file).Doc())
+		if len(numbers) != 1 || numbers[0].Prefix != want {
+			t.Fatalf("%s numbers %+v; the seed uses %s", file, numbers, want)
+		}
+	}
+	p := Generate(Config{Seed: 42, Enterprises: 300, Years: 2, EnterpriseLogins: 1})
+	seen := map[string]bool{}
+	for _, h := range p.Hazards {
+		prefix, region, year, _, ok := numbering.Parse(h.No)
+		if !ok || prefix != HazardPrefix || region != p.Enterprises[h.Ent].Region || year != h.FoundAt.Year() || seen[h.No] {
+			t.Fatalf("hazard number %s (county %s, found %v, seen before %v)", h.No, p.Enterprises[h.Ent].Region, h.FoundAt, seen[h.No])
+		}
+		seen[h.No] = true
 	}
 }

@@ -121,6 +121,8 @@ type Plan struct {
 	Reports     []Report
 	Hazards     []Hazard
 	orgIndex    map[string]int
+	// sequences counts the business numbers given per prefix, region and year (numbering.Scope)
+	sequences map[string]int
 }
 
 // Org returns the organization with the given key.
@@ -136,7 +138,7 @@ func Generate(cfg Config) *Plan {
 		cfg.Years = 1
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed_a2c0_2026))
-	p := &Plan{Config: cfg, orgIndex: map[string]int{}}
+	p := &Plan{Config: cfg, orgIndex: map[string]int{}, sequences: map[string]int{}}
 	p.organizations(rng)
 	p.enterprises(rng)
 	p.policies(rng)

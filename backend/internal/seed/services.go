@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"azx/backend/internal/hazards"
+	"azx/backend/internal/numbering"
 	"azx/backend/internal/vocab"
 )
 
@@ -41,7 +42,7 @@ func (p *Plan) addReport(rng *rand.Rand, pi int) {
 	}
 	types = sortCodes(types)
 	r := Report{
-		ID: id("rep", len(p.Reports)+1), No: fmt.Sprintf("SR-%d-%07d", date.Year(), len(p.Reports)+1),
+		ID: id("rep", len(p.Reports)+1), No: p.number(ReportPrefix, e.Region, date.Year()),
 		Policy: pi, Date: date, Types: types, Form: pick(rng, []string{"onsite", "onsite", "onsite", "remote", "group"}),
 		Location: e.Address, Cost: int64(800+rng.IntN(5200)) * 100,
 	}
@@ -80,6 +81,22 @@ func (p *Plan) addReport(rng *rand.Rand, pi int) {
 	}
 }
 
+// The prefixes of the numbers the server assigns (the x-number hints of the built-in service-report
+// and hazard definitions; a test holds them equal).
+const (
+	ReportPrefix = "FW"
+	HazardPrefix = "YH"
+)
+
+// number is the next business number of a scope, as the server numbers it (internal/numbering):
+// the seed writes its own so that seed 42 always gives the same numbers, and the server's
+// sequences continue after them.
+func (p *Plan) number(prefix, region string, year int) string {
+	scope := numbering.Scope(prefix, region, year)
+	p.sequences[scope]++
+	return numbering.Format(prefix, region, year, p.sequences[scope])
+}
+
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
@@ -113,7 +130,7 @@ func (p *Plan) addHazard(rng *rand.Rand, ri int) {
 		rep.Hazards++
 	}
 	h := Hazard{
-		ID: id("haz", len(p.Hazards)+1), No: fmt.Sprintf("YH-%s-%d-%06d", e.City, found.Year(), len(p.Hazards)+1),
+		ID: id("haz", len(p.Hazards)+1), No: p.number(HazardPrefix, e.Region, found.Year()),
 		Location: t[0], Description: t[1], Basis: t[2], Recommendation: t[3], Category: t[4],
 		Report: ri, Policy: rep.Policy, Ent: pol.Ent, Major: major, FoundAt: found,
 		Deadline:  time.Date(found.Year(), found.Month(), found.Day()+limit, 0, 0, 0, 0, shanghai),

@@ -38,16 +38,15 @@ func latestHazardVersion(app core.App) int {
 	return v
 }
 
-// hazardData is the hazard record an item of a report becomes: the item as entered, numbered
-// after the report when it has no number, found by the insurer's service on the service date.
-func hazardData(item map[string]any, reportNo, serviceDate string, i int) map[string]any {
-	d := make(map[string]any, len(item)+3)
+// hazardData is the hazard record an item of a report becomes: the item as entered, found by
+// the insurer's service on the service date. Its number is the server's (internal/numbering):
+// a number an older report item carries is not taken over.
+func hazardData(item map[string]any, serviceDate string) map[string]any {
+	d := make(map[string]any, len(item)+2)
 	for k, v := range item {
 		d[k] = v
 	}
-	if no, _ := d["hazard_no"].(string); strings.TrimSpace(no) == "" {
-		d["hazard_no"] = fmt.Sprintf("%s-H%d", reportNo, i+1)
-	}
+	delete(d, "hazard_no")
 	d["source"] = "insurer_service"
 	if serviceDate != "" {
 		// the hour is not recorded; noon keeps the date the same in UTC and in Beijing time
@@ -62,9 +61,8 @@ func newHazard(app core.App, r *core.Record, data map[string]any, item map[strin
 	if err != nil {
 		return nil, err
 	}
-	reportNo, _ := data["report_no"].(string)
 	date, _ := data["service_date"].(string)
-	raw, err := json.Marshal(hazardData(item, reportNo, date, i))
+	raw, err := json.Marshal(hazardData(item, date))
 	if err != nil {
 		return nil, err
 	}

@@ -6,21 +6,17 @@ import (
 	"azx/backend/internal/validation"
 )
 
-func TestHazardDataNumbersAfterTheReportAndKeepsGivenNumbers(t *testing.T) {
-	item := map[string]any{"location": "储罐区", "source": "self_check"}
-	d := hazardData(item, "SR-2026-0001", "2026-03-10", 1)
-	if d["hazard_no"] != "SR-2026-0001-H2" {
-		t.Fatalf("hazard_no = %v, want SR-2026-0001-H2", d["hazard_no"])
+func TestHazardDataLeavesTheNumberToTheServer(t *testing.T) {
+	item := map[string]any{"location": "储罐区", "source": "self_check", "hazard_no": "YH-001"}
+	d := hazardData(item, "2026-03-10")
+	if _, has := d["hazard_no"]; has {
+		t.Fatalf("a typed number is not taken over: %v", d["hazard_no"])
 	}
 	if d["source"] != "insurer_service" || d["found_at"] != "2026-03-10T12:00:00+08:00" {
 		t.Fatalf("source/found_at are the server's: %v %v", d["source"], d["found_at"])
 	}
-	if _, changed := item["hazard_no"]; changed {
+	if item["hazard_no"] != "YH-001" {
 		t.Fatal("the report's item itself is not changed")
-	}
-	given := hazardData(map[string]any{"hazard_no": "HZ-OWN-0001"}, "SR-2026-0001", "2026-03-10", 0)
-	if given["hazard_no"] != "HZ-OWN-0001" {
-		t.Fatalf("a given number is kept, got %v", given["hazard_no"])
 	}
 }
 

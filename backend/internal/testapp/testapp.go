@@ -15,6 +15,7 @@ import (
 
 	"azx/backend/internal/audit"
 	"azx/backend/internal/definitions"
+	"azx/backend/internal/numbering"
 	"azx/backend/internal/records"
 	"azx/backend/internal/reference"
 )
@@ -40,6 +41,7 @@ func New(t testing.TB, register ...func(*pocketbase.PocketBase)) *pocketbase.Poc
 	definitions.Register(app)
 	reference.Register(app)
 	records.Register(app)
+	numbering.Register(app)
 	audit.Register(app)
 	for _, r := range register {
 		r(app)
