@@ -21,6 +21,7 @@ import (
 	"azx/backend/internal/coverage"
 	"azx/backend/internal/definitions"
 	"azx/backend/internal/hazards"
+	"azx/backend/internal/history"
 	"azx/backend/internal/numbering"
 	"azx/backend/internal/packs"
 	"azx/backend/internal/paging"
@@ -57,6 +58,7 @@ func main() {
 	hazards.Register(app)
 	numbering.Register(app)
 	paging.Register(app)
+	history.Register(app)
 
 	// PocketBase's own commands, added here rather than by app.Start so every command is watched
 	app.RootCmd.AddCommand(pbcmd.NewSuperuserCommand(app))

@@ -16,6 +16,7 @@ import {
   type DefinitionQuery,
   type EventCollection,
   type NewEvent,
+  type RecordRevision,
   type StoredEvent,
   type FileFields,
   type FileUrlOptions,
@@ -95,6 +96,8 @@ interface Shared {
   readonly fileUrls: Map<string, string>;
   readonly subscribers: Set<Subscriber>;
   readonly eventSubscribers: Set<EventSubscriber>;
+  /** Revisions written through this store, by collection/id (rows given as options have none). */
+  readonly revisions: Map<string, RecordRevision[]>;
 }
 
 interface EventSubscriber {
@@ -134,6 +137,7 @@ export class MemoryStore implements Store {
       fileUrls: new Map(),
       subscribers: new Set(),
       eventSubscribers: new Set(),
+      revisions: new Map(),
     };
     if (options.signedInAs) {
       const user = this.#shared.users.find((u) => u.email === options.signedInAs);
@@ -388,6 +392,7 @@ export class MemoryStore implements Store {
       updated: at,
     };
     table.push(row);
+    this.#revise(collection, id, { revision: 1, action: 'create', at, reason: '' });
     this.#emit(collection, 'create', row);
     return toStoredRecord<TData>(collection, structuredClone(row));
   }
@@ -421,8 +426,30 @@ export class MemoryStore implements Store {
       updated: now(),
     });
     Object.assign(row, next);
+    this.#revise(collection, id, { revision: Number(next['revision']), action: 'correct', at: String(next['updated']), reason: correction.reason.trim() });
     this.#emit(collection, 'update', row);
     return toStoredRecord<TData>(collection, structuredClone(row));
+  }
+
+  async history(collection: BusinessCollection, id: string): Promise<readonly RecordRevision[]> {
+    this.#requireParty();
+    const row = this.#table(collection).find((r) => r['id'] === id);
+    if (!row || !this.#readable(collection, row)) throw storeError('not_found', 404);
+    const kept = this.#shared.revisions.get(`${collection}/${id}`);
+    if (kept) return structuredClone(kept);
+    // a row given with the store's options: its creation, by nobody the store knows
+    return [{ revision: 1, action: 'create', at: String(row['created'] ?? ''), reason: '', actor: { role: '', organization: '', organizationName: '', system: true } }];
+  }
+
+  #revise(collection: BusinessCollection, id: string, entry: Omit<RecordRevision, 'actor'>): void {
+    const party = this.#party;
+    const actor = party
+      ? { role: party.role, organization: party.organizationId, organizationName: party.organizationName ?? '', system: false }
+      : { role: '' as const, organization: '', organizationName: '', system: true };
+    const key = `${collection}/${id}`;
+    const list = this.#shared.revisions.get(key) ?? [];
+    list.push({ ...entry, actor });
+    this.#shared.revisions.set(key, list);
   }
 
   /** A hazard event is visible with its hazard. */

@@ -18,6 +18,7 @@ import {
   type DefinitionQuery,
   type EventCollection,
   type NewEvent,
+  type RecordRevision,
   type StoredEvent,
   type FileFields,
   type FileUrlOptions,
@@ -404,6 +405,29 @@ export class PocketBaseStore implements Store {
   async get<TData = RecordData>(collection: BusinessCollection, id: string): Promise<StoredRecord<TData>> {
     try {
       return toStoredRecord<TData>(collection, await this.#pb.collection(collection).getOne(id));
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async history(collection: BusinessCollection, id: string): Promise<readonly RecordRevision[]> {
+    try {
+      const r = await this.#pb.send<{ items: Row[] }>(`/api/azx/records/${encodeURIComponent(collection)}/${encodeURIComponent(id)}/history`, {});
+      return r.items.map((i) => {
+        const actor = (i['actor'] ?? {}) as Row;
+        return {
+          revision: Number(i['revision']),
+          action: i['action'] === 'correct' ? 'correct' : 'create',
+          at: String(i['at'] ?? ''),
+          reason: String(i['reason'] ?? ''),
+          actor: {
+            role: String(actor['role'] ?? '') as Role | '',
+            organization: String(actor['organization'] ?? ''),
+            organizationName: String(actor['organization_name'] ?? ''),
+            system: actor['system'] === true,
+          },
+        };
+      });
     } catch (err) {
       throw this.#error(err);
     }

@@ -122,6 +122,24 @@ export interface StoredRecord<TData = RecordData> {
   readonly updated: string;
 }
 
+/** One revision of a record: its creation or a correction. */
+export interface RecordRevision {
+  /** 1 for the creation; each correction adds one. */
+  readonly revision: number;
+  readonly action: 'create' | 'correct';
+  /** ISO 8601. */
+  readonly at: string;
+  /** Why the record was corrected; empty for the creation. */
+  readonly reason: string;
+  /** Who wrote it, by role and organization; `system` when code or an administrator did. */
+  readonly actor: {
+    readonly role: Role | '';
+    readonly organization: string;
+    readonly organizationName: string;
+    readonly system: boolean;
+  };
+}
+
 /** Files to attach, by file field name (e.g. `evidence`, `photos`). */
 export type FileFields = Readonly<Record<string, readonly (File | Blob)[]>>;
 
@@ -318,6 +336,11 @@ export interface Store {
   list<TData = RecordData>(collection: BusinessCollection, query?: ListQuery): Promise<Page<StoredRecord<TData>>>;
   /** Rejects with `not_found` if it does not exist or the party may not read it. */
   get<TData = RecordData>(collection: BusinessCollection, id: string): Promise<StoredRecord<TData>>;
+  /**
+   * The record's revisions, oldest first: its creation and each correction with its reason
+   * (GET /api/azx/records/{collection}/{id}/history). Rejects with `not_found` like `get`.
+   */
+  history(collection: BusinessCollection, id: string): Promise<readonly RecordRevision[]>;
   /** Rejects with a StoreError `validation` carrying field errors when the record is refused. */
   create<TData = RecordData>(
     collection: BusinessCollection,
