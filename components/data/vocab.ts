@@ -18,6 +18,46 @@ export const DEFINITION_STATUS = {
 } as const satisfies Vocabulary;
 export type DefinitionStatus = (typeof DEFINITION_STATUS.terms)[number]['code'];
 
+/** 术语表 / Glossary. The one name of each domain term, in Chinese and English, that every element, the built-in definitions and the demo portal use (avoid: names that mean the same thing and are not used; a test finds them). A definition property named like a term is titled with it (a unit may follow in brackets). Source: schemas/vocabularies/glossary.json. */
+export const GLOSSARY = {
+  key: "glossary",
+  zh: "术语表",
+  en: "Glossary",
+  terms: [
+    { code: "enterprise", zh: "投保单位", en: "Insured enterprise" },
+    { code: "insurer", zh: "保险机构", en: "Insurer", avoid: "承保公司" },
+    { code: "provider", zh: "服务机构", en: "Service provider" },
+    { code: "regulator", zh: "应急管理部门", en: "Emergency management authority" },
+    { code: "uscc", zh: "统一社会信用代码", en: "Unified social credit code" },
+    { code: "region", zh: "行政区划", en: "Region", avoid: "行政区域" },
+    { code: "industry", zh: "行业", en: "Industry" },
+    { code: "headcount", zh: "从业人员数", en: "Headcount", avoid: "职工人数、员工人数、企业从业人员数" },
+    { code: "insured_persons", zh: "参保人数", en: "Insured persons", avoid: "投保人数、被保险人数" },
+    { code: "policy", zh: "保单", en: "Policy" },
+    { code: "policy_no", zh: "保单号", en: "Policy number", avoid: "保单编号" },
+    { code: "period_start", zh: "起保日期", en: "Start date" },
+    { code: "period_end", zh: "终保日期", en: "End date" },
+    { code: "premium", zh: "保险费", en: "Premium", avoid: "保费金额" },
+    { code: "cover_per_person", zh: "每人死亡伤残责任限额", en: "Death and disability limit per person" },
+    { code: "prevention_budget", zh: "事故预防服务费用", en: "Prevention budget" },
+    { code: "policy_status", zh: "保单状态", en: "Policy status" },
+    { code: "service_report", zh: "服务记录", en: "Service record" },
+    { code: "report_no", zh: "服务记录编号", en: "Record number" },
+    { code: "service_date", zh: "服务日期", en: "Service date" },
+    { code: "service_types", zh: "服务项目", en: "Service types" },
+    { code: "cost", zh: "服务费用", en: "Cost" },
+    { code: "hazard", zh: "事故隐患", en: "Hazard" },
+    { code: "hazard_no", zh: "隐患编号", en: "Hazard number" },
+    { code: "is_major", zh: "重大事故隐患", en: "Major hazard", avoid: "重大隐患标记" },
+    { code: "found_at", zh: "发现时间", en: "Found at" },
+    { code: "deadline", zh: "整改期限", en: "Deadline" },
+    { code: "status", zh: "状态", en: "Status" },
+    { code: "coverage_rate", zh: "参保率", en: "Coverage rate" },
+    { code: "history", zh: "修改记录", en: "History" },
+  ],
+} as const satisfies Vocabulary;
+export type Glossary = (typeof GLOSSARY.terms)[number]['code'];
+
 /** 机构类别 / Organization kind. organizations.kind. Source: schemas/vocabularies/organization-kind.json. */
 export const ORGANIZATION_KIND = {
   key: "organization_kind",

@@ -18,6 +18,75 @@ const (
 	DefinitionStatusRetired   = "retired"
 )
 
+// Glossary: 术语表 / Glossary. The one name of each domain term, in Chinese and English, that every element, the built-in definitions and the demo portal use (avoid: names that mean the same thing and are not used; a test finds them). A definition property named like a term is titled with it (a unit may follow in brackets).
+// Source: schemas/vocabularies/glossary.json.
+var Glossary = Vocabulary{Key: "glossary", TitleZh: "术语表", TitleEn: "Glossary", Terms: []Term{
+	{Code: "enterprise", Zh: "投保单位", En: "Insured enterprise"},
+	{Code: "insurer", Zh: "保险机构", En: "Insurer", Attrs: map[string]any{"avoid": "承保公司"}},
+	{Code: "provider", Zh: "服务机构", En: "Service provider"},
+	{Code: "regulator", Zh: "应急管理部门", En: "Emergency management authority"},
+	{Code: "uscc", Zh: "统一社会信用代码", En: "Unified social credit code"},
+	{Code: "region", Zh: "行政区划", En: "Region", Attrs: map[string]any{"avoid": "行政区域"}},
+	{Code: "industry", Zh: "行业", En: "Industry"},
+	{Code: "headcount", Zh: "从业人员数", En: "Headcount", Attrs: map[string]any{"avoid": "职工人数、员工人数、企业从业人员数"}},
+	{Code: "insured_persons", Zh: "参保人数", En: "Insured persons", Attrs: map[string]any{"avoid": "投保人数、被保险人数"}},
+	{Code: "policy", Zh: "保单", En: "Policy"},
+	{Code: "policy_no", Zh: "保单号", En: "Policy number", Attrs: map[string]any{"avoid": "保单编号"}},
+	{Code: "period_start", Zh: "起保日期", En: "Start date"},
+	{Code: "period_end", Zh: "终保日期", En: "End date"},
+	{Code: "premium", Zh: "保险费", En: "Premium", Attrs: map[string]any{"avoid": "保费金额"}},
+	{Code: "cover_per_person", Zh: "每人死亡伤残责任限额", En: "Death and disability limit per person"},
+	{Code: "prevention_budget", Zh: "事故预防服务费用", En: "Prevention budget"},
+	{Code: "policy_status", Zh: "保单状态", En: "Policy status"},
+	{Code: "service_report", Zh: "服务记录", En: "Service record"},
+	{Code: "report_no", Zh: "服务记录编号", En: "Record number"},
+	{Code: "service_date", Zh: "服务日期", En: "Service date"},
+	{Code: "service_types", Zh: "服务项目", En: "Service types"},
+	{Code: "cost", Zh: "服务费用", En: "Cost"},
+	{Code: "hazard", Zh: "事故隐患", En: "Hazard"},
+	{Code: "hazard_no", Zh: "隐患编号", En: "Hazard number"},
+	{Code: "is_major", Zh: "重大事故隐患", En: "Major hazard", Attrs: map[string]any{"avoid": "重大隐患标记"}},
+	{Code: "found_at", Zh: "发现时间", En: "Found at"},
+	{Code: "deadline", Zh: "整改期限", En: "Deadline"},
+	{Code: "status", Zh: "状态", En: "Status"},
+	{Code: "coverage_rate", Zh: "参保率", En: "Coverage rate"},
+	{Code: "history", Zh: "修改记录", En: "History"},
+}}
+
+// Codes of Glossary.
+const (
+	GlossaryEnterprise       = "enterprise"
+	GlossaryInsurer          = "insurer"
+	GlossaryProvider         = "provider"
+	GlossaryRegulator        = "regulator"
+	GlossaryUscc             = "uscc"
+	GlossaryRegion           = "region"
+	GlossaryIndustry         = "industry"
+	GlossaryHeadcount        = "headcount"
+	GlossaryInsuredPersons   = "insured_persons"
+	GlossaryPolicy           = "policy"
+	GlossaryPolicyNo         = "policy_no"
+	GlossaryPeriodStart      = "period_start"
+	GlossaryPeriodEnd        = "period_end"
+	GlossaryPremium          = "premium"
+	GlossaryCoverPerPerson   = "cover_per_person"
+	GlossaryPreventionBudget = "prevention_budget"
+	GlossaryPolicyStatus     = "policy_status"
+	GlossaryServiceReport    = "service_report"
+	GlossaryReportNo         = "report_no"
+	GlossaryServiceDate      = "service_date"
+	GlossaryServiceTypes     = "service_types"
+	GlossaryCost             = "cost"
+	GlossaryHazard           = "hazard"
+	GlossaryHazardNo         = "hazard_no"
+	GlossaryIsMajor          = "is_major"
+	GlossaryFoundAt          = "found_at"
+	GlossaryDeadline         = "deadline"
+	GlossaryStatus           = "status"
+	GlossaryCoverageRate     = "coverage_rate"
+	GlossaryHistory          = "history"
+)
+
 // OrganizationKind: 机构类别 / Organization kind. organizations.kind.
 // Source: schemas/vocabularies/organization-kind.json.
 var OrganizationKind = Vocabulary{Key: "organization_kind", TitleZh: "机构类别", TitleEn: "Organization kind", Terms: []Term{
