@@ -38,12 +38,6 @@ function today(): string {
 }
 
 /** A report number in the definition's pattern: SR-<date>-<4 random>. */
-function newReportNo(): string {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-  const rand = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => alphabet[b % alphabet.length]).join('');
-  return `SR-${today().replaceAll('-', '')}-${rand}`;
-}
-
 /** Hazards listed in a report value, ordinary and major. */
 function hazardCounts(value: Json): { ordinary: number; major: number } {
   const list = Array.isArray(value['hazards']) ? (value['hazards'] as Json[]) : [];
@@ -300,7 +294,6 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
     }
     const insurerServes = !policy.columns['provider'];
     this.#formValue = {
-      report_no: newReportNo(),
       policy_no: String(policy.data['policy_no'] ?? ''),
       service_date: today(),
       service_form: 'onsite',
@@ -407,7 +400,8 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
         where: [{ field: 'service_report', op: '=', value: record.id }],
         perPage: 1,
       });
-      this.#notice = t(this.#locale, 'saved', { no: data.report_no, n: hazards.totalItems });
+      // the number is the server's (x-number): the stored record has it
+      this.#notice = t(this.#locale, 'saved', { no: String(record.data.report_no ?? ''), n: hazards.totalItems });
       this.dispatchEvent(
         new CustomEvent('azx-saved', { detail: { record, hazards: hazards.totalItems }, bubbles: true, composed: true }),
       );
@@ -595,7 +589,7 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
         ? html`
             ${this.#delivering
               ? html`<p class="notice" part="notice">
-                  ${t(locale, 'delivering', { no: this.#delivering.data.report_no })}
+                  ${t(locale, 'delivering', { no: String(this.#delivering.data.report_no ?? '') })}
                   <button type="button" @click=${() => this.#reset()}>${t(locale, 'cancelDeliver')}</button>
                 </p>`
               : nothing}
