@@ -62,6 +62,7 @@ step('set-up', () => {
   ensureNodeModules();
   ensureChromium();
   ensureDebianPackage('sqlite3', '/usr/bin/sqlite3', 'the audit tamper tests');
+  ensureDebianPackage('fonts-wqy-zenhei', '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', 'Chinese text in the end-to-end reflow measures and screenshots');
   ensureBackend();
   return { passed: 0, failed: 0 };
 });

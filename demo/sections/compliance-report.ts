@@ -5,17 +5,14 @@ import type { PortalSection } from './section.js';
 
 export const complianceReportSection: PortalSection = {
   id: 'compliance-report',
-  title: '检查通报 Compliance report',
+  title: { zh: '检查通报', en: 'Inspection bulletin' },
+  intro: { zh: '本辖区安责险工作情况通报：抽取保单开展检查，记录检查发现。', en: 'The bulletin of the region: draw policies for an inspection round and record what was found.' },
   roles: ['regulator'],
-  mount(host, { store, status }) {
+  mount(host, { store, locale }) {
     const report = document.createElement('azx-compliance-report');
     report.id = 'compliance-report-element';
+    report.lang = locale;
     report.store = store;
-    report.addEventListener('azx-round-drawn', (e) => {
-      const { round } = (e as CustomEvent<{ round: { name: string; sampleSize: number } }>).detail;
-      status(`已抽取 ${round.sampleSize} 份保单：${round.name} · sample drawn`);
-    });
-    report.addEventListener('azx-finding', () => status('检查发现已记录 · finding recorded'));
     host.append(report);
   },
 };

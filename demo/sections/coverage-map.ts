@@ -14,17 +14,15 @@ const ZHEJIANG_TILES: TileLayout = {
 
 export const coverageMapSection: PortalSection = {
   id: 'coverage-map',
-  title: '覆盖情况 Coverage map',
+  title: { zh: '覆盖情况', en: 'Coverage' },
+  intro: { zh: '应保企业参保情况，按市、县查看，点开数字看明细。', en: 'Who must insure and who has, by city and county; open a figure for its list.' },
   roles: ['regulator'],
-  mount(host, { store, status }) {
+  mount(host, { store, locale }) {
     const map = document.createElement('azx-coverage-map');
     map.id = 'coverage-map-element';
+    map.lang = locale;
     map.store = store;
     map.layout = ZHEJIANG_TILES;
-    map.addEventListener('azx-records', (e) => {
-      const { total } = (e as CustomEvent<{ total: number }>).detail;
-      status(`明细 ${total} 条 · ${total} records`);
-    });
     host.append(map);
   },
 };

@@ -1,18 +1,19 @@
-// The portal's sections, in tab order; one line per element.
+// The portal's sections, in navigation order; one line per element. Each role sees its own.
 import type { PortalSection } from './section.js';
 import { policyEntrySection } from './policy-entry.js';
-import { policiesSection } from './policies.js';
-import { industryPolicySection, schemaEditorSection } from './schema-editor.js';
+import { policiesSection, servicesSection } from './policies.js';
+import { schemaEditorSection } from './schema-editor.js';
+import { industryPolicySection } from './industry-policy.js';
 import { serviceReportSection } from './service-report.js';
 import { hazardLedgerSection } from './hazard-ledger.js';
 import { coverageMapSection } from './coverage-map.js';
 import { complianceReportSection } from './compliance-report.js';
 
 export const SECTIONS: readonly PortalSection[] = [
+  coverageMapSection, complianceReportSection,
   policyEntrySection,
   policiesSection,
   industryPolicySection, schemaEditorSection,
-  serviceReportSection,
+  serviceReportSection, servicesSection,
   hazardLedgerSection,
-  coverageMapSection, complianceReportSection,
 ];

@@ -1,52 +1,42 @@
-// Every role's list of the policies it may see: the access rules decide, not the page.
-import { POLICY_STATUS, referenceOf, termLabel, type Store } from '../../components/data/index.js';
+// Every role's list of the policies it may see (the access rules decide, not the page), and of
+// the prevention services: <azx-record-list> over the collections, columns from the definitions'
+// x-column hints; a row opens the record read-only with its history.
+import '../../components/record-list/index.js';
+import type { AzxRecordList } from '../../components/record-list/index.js';
 import type { PortalSection } from './section.js';
 
-function cell(text: unknown): HTMLTableCellElement {
-  const td = document.createElement('td');
-  td.textContent = text === undefined || text === null ? '' : String(text);
-  return td;
-}
-
-const HEADINGS = ['保单号', '行政区划', '行业', '参保人数', '保险费（元）', '状态'];
-
-export async function fillPolicies(tbody: HTMLElement, store: Store): Promise<void> {
-  const page = await store.list('policies', { sort: ['-period_start'], perPage: 20 });
-  // names, not codes, for any province: the store's reference data
-  const names = referenceOf(store);
-  await names.load(page.items.map((p) => String(p.columns.region_code ?? '')));
-  tbody.replaceChildren(
-    ...page.items.map((p) => {
-      const tr = document.createElement('tr');
-      const c = p.columns;
-      tr.append(
-        cell(c.policy_no),
-        cell(names.regionName(String(c.region_code ?? ''), 'zh')),
-        cell(names.industryName(String(c.industry ?? ''), 'zh')),
-        cell(c.insured_persons),
-        cell(c.premium),
-        cell(termLabel(POLICY_STATUS, String(c.status ?? ''), 'zh')),
-      );
-      return tr;
-    }),
-  );
-}
-
 export const policiesSection: PortalSection = {
-  id: 'records',
-  title: '可见的保单 Policies',
+  id: 'policies',
+  title: { zh: '保单', en: 'Policies' },
+  intro: { zh: '本机构可见的安责险保单；按状态、行业、日期筛选，导出，或打开查看修改记录。', en: 'The policies this account may see: filter, export, or open one with its history.' },
   roles: ['insurer', 'provider', 'enterprise', 'regulator', 'admin'],
-  async mount(host, { store }) {
-    const table = document.createElement('table');
-    const head = table.createTHead().insertRow();
-    for (const h of HEADINGS) {
-      const th = document.createElement('th');
-      th.textContent = h;
-      head.append(th);
-    }
-    const body = table.createTBody();
-    body.id = 'policy-rows';
-    host.append(table);
-    await fillPolicies(body, store);
+  mount(host, { store, locale }) {
+    const list = document.createElement('azx-record-list') as AzxRecordList;
+    list.id = 'policy-list';
+    list.lang = locale;
+    list.store = store;
+    list.collection = 'policies';
+    list.definitionKey = 'policy';
+    list.columns = ['policy_no', 'data.insured.name', 'region_code', 'industry', 'insured_persons', 'premium', 'period_start', 'status'];
+    list.sort = '-period_start';
+    host.append(list);
+  },
+};
+
+export const servicesSection: PortalSection = {
+  id: 'services',
+  title: { zh: '服务记录', en: 'Service records' },
+  intro: { zh: '已记录的事故预防服务；打开一条查看内容和修改记录。', en: 'Prevention services recorded; open one for its content and history.' },
+  roles: ['insurer', 'provider', 'enterprise', 'regulator'],
+  mount(host, { store, locale }) {
+    const list = document.createElement('azx-record-list') as AzxRecordList;
+    list.id = 'service-list';
+    list.lang = locale;
+    list.store = store;
+    list.collection = 'service_reports';
+    list.definitionKey = 'service-report';
+    list.columns = ['data.report_no', 'data.policy_no', 'region_code', 'service_date', 'service_types', 'cost', 'status'];
+    list.sort = '-service_date';
+    host.append(list);
   },
 };

@@ -2,24 +2,21 @@
 // premium by the rule pack of its region and refuses what the Suzhou bulletin found.
 import '../../components/policy-entry/index.js';
 import type { AzxPolicyEntry } from '../../components/policy-entry/index.js';
-import type { StoredRecord } from '../../components/data/index.js';
 import type { PortalSection } from './section.js';
 
 export const policyEntrySection: PortalSection = {
   id: 'policy-entry',
-  title: '录入保单 Enter a policy',
+  title: { zh: '录入保单', en: 'Enter a policy' },
+  intro: {
+    zh: '按统一社会信用代码或名称查找应保单位；保费按所在地规则包的基准费率和浮动系数计算，浏览器先校验，服务器再校验。',
+    en: 'Find the enterprise by credit code or name; the premium follows the base rate and coefficients of its region’s rule pack, checked in the browser and again by the server.',
+  },
   roles: ['insurer'],
-  mount(host, { store, status }) {
-    const hint = document.createElement('p');
-    hint.className = 'hint';
-    hint.textContent = '按统一社会信用代码或名称查找应保单位；保费按所在地规则包的基准费率和浮动系数计算，浏览器先按规则包校验，服务器再校验。';
+  mount(host, { store, locale }) {
     const entry = document.createElement('azx-policy-entry') as AzxPolicyEntry;
     entry.id = 'policy-entry-element';
+    entry.lang = locale;
     entry.store = store;
-    entry.addEventListener('azx-policy-saved', (event) => {
-      const record = (event as CustomEvent<{ record: StoredRecord }>).detail.record;
-      status(`已保存保单 ${String(record.data['policy_no'] ?? '')} · saved`);
-    });
-    host.append(hint, entry);
+    host.append(entry);
   },
 };
