@@ -9,6 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/ensure.mjs';
 import { backendCommand, prepareData, startServer } from '../../scripts/pocketbase.mjs';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { click, expectFocus, press, type } from './user.mjs';
 
 export const PASSWORD = 'azx-demo-2026';
 
@@ -55,18 +56,24 @@ export async function openPortal({ enterprises = 300 } = {}) {
       return page;
     }
 
-    /** Opens index.html in a new page and signs in with a demo login; resolves when the tabs are up. */
-    async function signIn(email, page) {
+    /**
+     * Opens index.html in a new page (1280×900 unless `viewport` says otherwise) and signs in
+     * as a user does: the e-mail and password typed into the sign-in form, Enter pressed.
+     * Resolves when the first section's heading has the focus.
+     */
+    async function signIn(email, page, { viewport, lang } = {}) {
       page ??= await newPage();
-      await page.goto(demo.url + '/', { waitUntil: 'domcontentloaded' });
-      await page.waitForSelector('#login-email option');
-      // A login the portal does not list (another insurer, another city) is added to the list.
-      await page.$eval('#login-email', (select, value) => {
-        if (![...select.options].some((o) => o.value === value)) select.append(new Option(value, value));
-      }, email);
-      await page.select('#login-email', email);
-      await page.click('#sign-in button[type="submit"]');
-      await page.waitForSelector('#sections-nav [role="tab"][aria-selected="true"]');
+      if (viewport) await page.setViewport(viewport);
+      await page.goto(`${demo.url}/${lang ? `?lang=${lang}` : ''}`, { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('#sign-in-email');
+      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      await click(page, '#sign-in-email');
+      await type(page, email);
+      await press(page, 'Tab');
+      await type(page, PASSWORD);
+      await press(page, 'Enter');
+      await page.waitForSelector('#side-nav:not([hidden])', { timeout: 30_000 });
+      await expectFocus(page, { tag: 'h1' }, { timeout: 30_000, step: `signed in as ${email}` });
       return page;
     }
 
@@ -94,8 +101,15 @@ export async function openPortal({ enterprises = 300 } = {}) {
   }
 }
 
-/** Selects the portal tab whose panel has this id. */
+/**
+ * Goes to a section of the side navigation with the mouse (opening the menu first on a narrow
+ * screen); resolves when the section is on screen and its heading has the focus.
+ */
 export async function openTab(page, id) {
-  await page.click(`#${id}-tab`);
+  if (await page.$eval('#menu-button', (b) => !b.hidden)) {
+    if ((await page.$eval('#menu-button', (b) => b.getAttribute('aria-expanded'))) !== 'true') await click(page, '#menu-button');
+  }
+  await click(page, `#${id}-link`);
   await page.waitForSelector(`#${id}:not([hidden])`);
+  await expectFocus(page, `#${id}-title`, { step: `section ${id}` });
 }
