@@ -447,7 +447,9 @@ export class MemoryStore implements Store {
       ? { role: party.role, organization: party.organizationId, organizationName: party.organizationName ?? '', system: false }
       : { role: '' as const, organization: '', organizationName: '', system: true };
     const key = `${collection}/${id}`;
-    const list = this.#shared.revisions.get(key) ?? [];
+    // a row given with the store's options was created before it: by nobody it knows
+    const created = this.#table(collection).find((r) => r['id'] === id)?.['created'];
+    const list = this.#shared.revisions.get(key) ?? (entry.action === 'correct' ? [{ revision: 1, action: 'create' as const, at: String(created ?? ''), reason: '', actor: { role: '' as const, organization: '', organizationName: '', system: true } }] : []);
     list.push({ ...entry, actor });
     this.#shared.revisions.set(key, list);
   }

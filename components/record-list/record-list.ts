@@ -135,7 +135,8 @@ export class AzxRecordList extends LitElement {
       this.#resize = new ResizeObserver((entries) => {
         const width = entries[0]?.contentRect.width ?? 0;
         const narrow = width > 0 && width < NARROW;
-        if (narrow !== this._narrow) this._narrow = narrow;
+        // applied in the next frame: re-laying out inside the observer's callback loops it
+        if (narrow !== this._narrow) requestAnimationFrame(() => (this._narrow = narrow));
       });
       this.#resize.observe(this);
     }
