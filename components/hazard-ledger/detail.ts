@@ -3,6 +3,7 @@
  * the note and evidence they carry), and the full history of hazard_events, oldest first.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate, formatDateTime } from '../core/format.js';
 import { isEnglish, type Locale } from '../core/locale.js';
 import type { ReferenceReader } from '../data/reference.js';
 import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
@@ -33,19 +34,28 @@ export interface DetailProps {
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
-/** "2026-11-25 18:00" in China time, from a stored timestamp. */
-export function chinaTime(stored: string): string {
-  const ms = Date.parse(stored.replace(' ', 'T'));
-  if (Number.isNaN(ms)) return stored;
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+/** Fields of the action form an error can be bound to; the others go to the form's summary. */
+export const ACTION_FIELDS = ['note', 'evidence'] as const;
+
+const message = (l: Locale, e: { message_zh: string; message_en: string }) => (isEnglish(l) ? e.message_en : e.message_zh);
+
+/**
+ * The errors no field holds (the server's refusal of the move, a lost connection), listed where
+ * the focus goes when nothing else can take it. Not a live region: the focus reads it once.
+ */
+function errorSummary(locale: Locale, errors: FieldErrors | undefined): TemplateResult | typeof nothing {
+  const rest = Object.entries(errors ?? {}).filter(([field]) => !(ACTION_FIELDS as readonly string[]).includes(field));
+  if (!rest.length) return nothing;
+  return html`<div class="errors" id="action-errors" tabindex="-1" part="error">
+    <strong>${t(locale, 'refusedTitle')}</strong>
+    <ul>${rest.map(([field, e]) => html`<li data-field=${field} data-code=${e.code}>${message(locale, e)}</li>`)}</ul>
+  </div>`;
 }
 
-function errorText(locale: Locale, errors: FieldErrors | undefined): TemplateResult | typeof nothing {
-  if (!errors || !Object.keys(errors).length) return nothing;
-  return html`<div class="errors" role="alert" part="error">
-    <strong>${t(locale, 'refusedTitle')}</strong>
-    <ul>${Object.entries(errors).map(([field, e]) => html`<li data-field=${field} data-code=${e.code}>${isEnglish(locale) ? e.message_en : e.message_zh}</li>`)}</ul>
-  </div>`;
+/** A field's error, beside it and named by its aria-describedby only while it exists. */
+function fieldError(locale: Locale, errors: FieldErrors | undefined, field: string): TemplateResult | typeof nothing {
+  const e = errors?.[field];
+  return e ? html`<p id=${`action-${field}-error`} class="field-error" part="error" data-field=${field} data-code=${e.code}>${message(locale, e)}</p>` : nothing;
 }
 
 function fact(label: string, value: unknown) {
@@ -54,21 +64,44 @@ function fact(label: string, value: unknown) {
 
 function actionForm(p: DetailProps): TemplateResult | typeof nothing {
   if (!p.active) return nothing;
+  const l = p.locale;
   const evidence = needsEvidence(p.active, p.hazard.columns['is_major'] === true);
-  return html`<form class="action-form" part="action-form" @submit=${p.onSubmit} novalidate>
-    <h4>${actionLabel(p.locale, p.active)}</h4>
-    <label>${t(p.locale, 'note')}
-      <textarea name="note" rows="3" maxlength="5000" part="control" ?required=${needsNote(p.active)}></textarea>
-    </label>
+  const invalid = (field: string) => (p.errors?.[field] ? 'true' : 'false');
+  const describedBy = (field: string) => (p.errors?.[field] ? `action-${field}-error` : nothing);
+  return html`<form class="action-form" part="action-form" aria-labelledby="action-title" @submit=${p.onSubmit} novalidate>
+    <h4 id="action-title">${actionLabel(l, p.active)}</h4>
+    <label for="action-note">${t(l, 'note')}</label>
+    <textarea
+      id="action-note"
+      name="note"
+      rows="3"
+      maxlength="5000"
+      part="control"
+      ?required=${needsNote(p.active)}
+      aria-invalid=${invalid('note')}
+      aria-describedby=${describedBy('note')}
+    ></textarea>
+    ${fieldError(l, p.errors, 'note')}
     ${evidence
-      ? html`<label>${t(p.locale, 'evidence')}
-          <input type="file" name="evidence" multiple accept="image/*,application/pdf" part="control" required />
-        </label>`
+      ? html`<label for="action-evidence">${t(l, 'evidence')}</label>
+          <input
+            id="action-evidence"
+            type="file"
+            name="evidence"
+            multiple
+            accept="image/*,application/pdf"
+            part="control"
+            required
+            aria-invalid=${invalid('evidence')}
+            aria-describedby=${describedBy('evidence')}
+          />
+          ${fieldError(l, p.errors, 'evidence')}`
       : nothing}
-    ${errorText(p.locale, p.errors)}
+    ${errorSummary(l, p.errors)}
     <div class="buttons">
-      <button type="submit" part="button submit" ?disabled=${p.busy}>${t(p.locale, 'submit')}</button>
-      <button type="button" part="button" @click=${() => p.onChoose('')}>${t(p.locale, 'cancel')}</button>
+      <!-- aria-disabled, not disabled, while it works: a disabled button would drop the focus -->
+      <button type="submit" part="button submit" aria-disabled=${p.busy ? 'true' : 'false'}>${p.busy ? t(l, 'submitting') : t(l, 'submit')}</button>
+      <button type="button" part="button" @click=${() => p.onChoose('')}>${t(l, 'cancel')}</button>
     </div>
   </form>`;
 }
@@ -92,7 +125,7 @@ function history(p: DetailProps): TemplateResult {
       const to = str(f['to_status']);
       const files = Array.isArray(f['evidence']) ? (f['evidence'] as string[]) : [];
       return html`<li part="history-entry" data-action=${str(f['action'])}>
-        <div class="when">${chinaTime(ev.created)}</div>
+        <div class="when">${formatDateTime(ev.created, p.locale)}</div>
         <div class="what">
           <strong>${actionLabel(p.locale, str(f['action']))}</strong>
           ${to && to !== from ? html`<span class="move">${statusLabel(p.locale, from)} → ${statusLabel(p.locale, to)}</span>` : nothing}
@@ -129,8 +162,8 @@ export function renderDetail(p: DetailProps): TemplateResult {
       ${fact(t(l, 'enterprise'), c['enterprise_name'])}
       ${fact(t(l, 'region'), regionLabel(l, str(c['region_code']), p.names))}
       ${fact(t(l, 'industry'), industryLabel(l, str(c['industry']), p.names))}
-      ${fact(t(l, 'foundAt'), chinaTime(str(c['found_at'] || d['found_at'])))}
-      ${fact(t(l, 'deadline'), str(c['deadline'] || d['deadline']).slice(0, 10))}
+      ${fact(t(l, 'foundAt'), formatDateTime(str(c['found_at'] || d['found_at']), l))}
+      ${fact(t(l, 'deadline'), formatDate(str(c['deadline'] || d['deadline']).slice(0, 10), l))}
       ${fact(t(l, 'location'), d['location'])}
       ${fact(t(l, 'description'), d['description'])}
       ${fact(t(l, 'basis'), d['basis'])}
@@ -146,7 +179,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
         </div>`
       : nothing}
     ${actionForm(p)}
-    ${p.message ? html`<p class="message" role="status">${p.message}</p>` : nothing}
+    <p class="message" role="status">${p.message}</p>
     <h4>${t(l, 'history')}</h4>
     ${history(p)}
   </section>`;

@@ -12,7 +12,7 @@ export const ledgerStyles = [hostReset, css`
     --_border: ${token.colorBorder};
     --_accent: ${token.colorAccent};
     --_danger: ${token.colorError};
-    --_cols: minmax(144px, 1.3fr) minmax(160px, 2fr) 88px 112px 104px 120px 104px 144px;
+    --_cols: minmax(184px, 1.3fr) minmax(160px, 2fr) 96px 112px 112px 120px 124px 184px;
   }
   :host([hidden]),
   [hidden] {
@@ -123,23 +123,49 @@ export const ledgerStyles = [hostReset, css`
     cursor: default;
     color: ${token.colorMuted};
   }
-  .toolbar .search input {
-    min-width: 256px;
+  .toolbar .search {
+    flex: 1 1 16em;
+    max-width: 100%;
+  }
+  .toolbar label,
+  .toolbar input,
+  .toolbar select {
+    min-width: 0;
+    max-width: 100%;
   }
   .toolbar-end {
     display: flex;
+    flex-wrap: wrap;
     gap: 8px;
     align-items: center;
     margin-inline-start: auto;
+  }
+  /* the skip link: out of sight until the keyboard reaches it */
+  .skip {
+    position: absolute;
+    inset-inline-start: -10000px;
+  }
+  .skip:focus {
+    position: static;
+  }
+  .count:focus {
+    outline: 2px solid var(--_accent);
   }
   .field-error,
   .errors {
     color: var(--_danger);
   }
+  /* wider than a narrow screen: the table scrolls sideways inside itself, header and rows together */
   .table {
     border: 1px solid var(--_border);
     border-radius: 4px;
-    overflow: hidden;
+    overflow-x: auto;
+    overflow-y: hidden;
+    max-width: 100%;
+  }
+  .table > .row,
+  .table > .viewport {
+    min-width: 1096px;
   }
   .row {
     display: grid;
@@ -156,6 +182,14 @@ export const ledgerStyles = [hostReset, css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* a number too long for its column ends in an ellipsis; the whole one is in its name and tooltip */
+  .row button.link {
+    display: block;
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .row.head {
     font-weight: 600;
     background: ${token.colorMutedSurface};
@@ -169,7 +203,8 @@ export const ledgerStyles = [hostReset, css`
   .viewport {
     position: relative;
     height: var(--azx-ledger-height, 448px);
-    overflow: auto;
+    overflow-x: hidden;
+    overflow-y: auto;
     overscroll-behavior: contain;
   }
   .spacer {
@@ -297,12 +332,24 @@ export const ledgerStyles = [hostReset, css`
     margin: 2px 0;
     white-space: pre-wrap;
   }
-  .notice-sheet {
-    margin-top: 16px;
+  dialog.notice-sheet {
+    width: min(210mm, calc(100vw - 16px));
+    max-height: calc(100vh - 32px);
+    overflow: auto;
     padding: 16px;
     border: 1px solid var(--_border);
+    border-radius: 4px;
     /* paper, in any theme */
     background: #fff;
+  }
+  dialog.notice-sheet::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .action-form .field-error {
+    margin: 0;
+  }
+  .errors:focus {
+    outline: 2px solid var(--_danger);
   }
   .notice {
     max-width: 170mm;

@@ -9,9 +9,10 @@ import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
 import { industryLabel, regionLabel, statusLabel, t, actionLabel } from './labels.js';
 import { STATUSES, actionsFor, isStatus, needsEvidence, needsNote, targetOf, type HazardAction } from './loop.js';
-import { referenceOf, type IndustryEntry, type ReferenceReader } from '../data/reference.js';
+import { referenceOf, type IndustryEntry, type ReferenceReader, type RegionEntry } from '../data/reference.js';
 import { PageCache, RETRY_MS } from './page-cache.js';
-import { renderDetail, chinaTime } from './detail.js';
+import { ACTION_FIELDS, renderDetail } from './detail.js';
+import { formatDate } from '../core/format.js';
 import { renderNotice } from './notice.js';
 import { renderRecord } from './record.js';
 import { table, toCsv, toXlsx } from './export.js';
@@ -110,6 +111,8 @@ export class AzxHazardLedger extends LitElement {
   @state() private accessor _exporting = '';
   @state() private accessor _party: Party | null = null;
   @state() private accessor _loadError = '';
+  /** A regulator's region filter offers the divisions under its scope, by name. */
+  @state() private accessor _regions: readonly RegionEntry[] = [];
   /** The industries of the store's reference data (the filter's choices). */
   @state() private accessor _industries: readonly IndustryEntry[] = [];
   /** Recording a new hazard: undefined = closed; otherwise what the form needs so far. */
@@ -188,6 +191,9 @@ export class AzxHazardLedger extends LitElement {
   }
 
   protected override updated(): void {
+    // the notice is a modal dialog: focus moves into it, Escape closes it, the page behind is inert
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.notice-sheet');
+    if (dialog && !dialog.open) dialog.showModal();
     // sizes through the CSSOM, never a style attribute: a strict CSP (style-src 'self') blocks those
     const spacer = this.renderRoot.querySelector<HTMLElement>('.spacer');
     const rows = this.renderRoot.querySelector<HTMLElement>('.rows');
@@ -274,6 +280,15 @@ export class AzxHazardLedger extends LitElement {
       .then((list) => {
         if (this.store === store) this._industries = list;
       });
+    const scope = store.party.regionScope;
+    if (store.party.role === 'regulator' && scope) {
+      void referenceOf(store)
+        .children(scope)
+        .then((list) => {
+          if (this.store === store) this._regions = list;
+        })
+        .catch(() => undefined);
+    } else this._regions = [];
   }
 
   /** Reads the names of the rows' regions (any province), then paints them. */
@@ -389,13 +404,26 @@ export class AzxHazardLedger extends LitElement {
     }
   }
 
+  /**
+   * Back to the list. The focus goes to the hazard's row; when the row is not on screen (it no
+   * longer matches the filters, or scrolled out of the rendered window), to the list's count.
+   */
   #close(): void {
     const id = this._selected?.id;
     this._selected = undefined;
     this._notice = undefined;
     void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id ?? '')}"] button`)?.focus();
+      const row = this.renderRoot.querySelector<HTMLElement>(`.rows [data-id="${CSS.escape(id ?? '')}"] button`);
+      (row ?? this.renderRoot.querySelector<HTMLElement>('.count'))?.focus();
     });
+  }
+
+  /** After a refusal: the first field in error, else the summary of the errors no field holds. */
+  async #focusErrors(): Promise<void> {
+    await this.updateComplete;
+    const field = ACTION_FIELDS.find((f) => this._errors?.[f]);
+    const target = field ? this.renderRoot.querySelector<HTMLElement>(`#action-${field}`) : this.renderRoot.querySelector<HTMLElement>('#action-errors');
+    target?.focus();
   }
 
   async #submit(e: SubmitEvent): Promise<void> {
@@ -418,8 +446,10 @@ export class AzxHazardLedger extends LitElement {
     }
     if (Object.keys(local).length) {
       this._errors = local;
+      await this.#focusErrors();
       return;
     }
+    if (this._busy) return;
     this._busy = true;
     this._errors = undefined;
     try {
@@ -438,6 +468,10 @@ export class AzxHazardLedger extends LitElement {
       this._active = '';
       this._message = t(l, 'stored', { action: actionLabel(l, action) });
       this.dispatchEvent(new CustomEvent('azx-transition', { bubbles: true, composed: true, detail: { event, hazard: fresh } }));
+      // the form is gone with the focus in it: the focus goes to the hazard's heading, the new
+      // status beside it; the status line says what was recorded
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
       await this.#loadEvents(hazard.id);
       clearTimeout(this.#refreshTimer);
       this.#refreshTimer = setTimeout(() => this.#query(true), 300);
@@ -445,6 +479,8 @@ export class AzxHazardLedger extends LitElement {
       this._errors = isStoreError(err) && Object.keys(err.fieldErrors).length
         ? err.fieldErrors
         : { _: { code: isStoreError(err) ? err.code : 'unknown', message: this.#errorMessage(err), message_zh: isStoreError(err) ? err.message_zh : String(err), message_en: isStoreError(err) ? err.message_en : String(err) } };
+      this._busy = false;
+      await this.#focusErrors();
     } finally {
       this._busy = false;
     }
@@ -482,6 +518,7 @@ export class AzxHazardLedger extends LitElement {
         store.latestDefinition('hazard'),
         store.list('policies', { where: [{ field: 'status', op: '=', value: 'active' }], sort: ['-period_start'], perPage: 200 }),
       ]);
+      this.#nameRegions(store, policies.items);
       if (this._recording) this._recording = { definition, policies: policies.items };
     } catch (err) {
       this._recording = undefined;
@@ -494,6 +531,7 @@ export class AzxHazardLedger extends LitElement {
     if (!store || !this._recording) return;
     const where = [{ field: 'status', op: '=' as const, value: 'active' }, ...(text ? [{ field: 'policy_no', op: '~' as const, value: text }] : [])];
     const found = await store.list('policies', { where, sort: ['-period_start'], perPage: 200 });
+    this.#nameRegions(store, found.items);
     if (this._recording) {
       const only = found.items.length === 1 ? found.items[0] : undefined;
       this._recording = { ...this._recording, policies: found.items, ...(only ? { policy: only } : {}) };
@@ -573,6 +611,29 @@ export class AzxHazardLedger extends LitElement {
     this._scrollTop = (e.target as HTMLElement).scrollTop;
   }
 
+  /** The skip link: past the filters to the first hazard (or the list when it is empty). */
+  #skipToRows(): void {
+    const first = this.renderRoot.querySelector<HTMLElement>('.rows .row button.link');
+    (first ?? this.renderRoot.querySelector<HTMLElement>('.viewport'))?.focus();
+  }
+
+  /** An enterprise's name is a proper name: Chinese on an English page too. */
+  #proper(text: string): string | typeof nothing {
+    return isEnglish(this.#locale) && /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : nothing;
+  }
+
+  /** The notice closed (its button, Escape): the focus goes back to the button that opened it. */
+  #noticeClosed(): void {
+    this._notice = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="notice-button"]')?.focus());
+  }
+
+  /** Recording cancelled: back to the list, the focus on the button that started it. */
+  #stopRecording(): void {
+    this._recording = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.record-button')?.focus());
+  }
+
   // ── render ───────────────────────────────────────────────────────────────────────────
   #renderToolbar(): TemplateResult {
     const l = this.#locale;
@@ -580,6 +641,7 @@ export class AzxHazardLedger extends LitElement {
     const problems = filterProblems(f);
     const total = this._cache?.total;
     return html`<form class="toolbar" part="toolbar" role="search" aria-label=${t(l, 'filters')} @input=${this.#onFilter} @change=${this.#onFilter} @submit=${(e: Event) => e.preventDefault()}>
+      <button type="button" class="skip" part="button" @click=${() => this.#skipToRows()}>${t(l, 'skipToRows')}</button>
       <label class="search">${t(l, 'search')}
         <input type="search" name="search" part="control" .value=${f.search} placeholder=${t(l, 'searchHint')} />
       </label>
@@ -597,10 +659,17 @@ export class AzxHazardLedger extends LitElement {
         </select>
       </label>
       <label class="check"><input type="checkbox" name="overdue" part="control" .checked=${f.overdue} /> ${t(l, 'overdueOnly')}</label>
-      <label>${t(l, 'region')}
-        <input name="region" part="control" inputmode="numeric" maxlength="6" .value=${f.region} aria-invalid=${problems.region ? 'true' : 'false'} aria-describedby="region-error" />
-        ${problems.region ? html`<span id="region-error" class="field-error" part="error">${t(l, problems.region)}</span>` : nothing}
-      </label>
+      ${this._regions.length
+        ? html`<label>${t(l, 'region')}
+            <select name="region" part="control" .value=${f.region}>
+              <option value="">${t(l, 'regionAll')}</option>
+              ${this._regions.map((r) => html`<option value=${r.code} ?selected=${f.region === r.code}>${regionLabel(l, r.code, this.#names)}</option>`)}
+            </select>
+          </label>`
+        : html`<label>${t(l, 'regionCode')}
+            <input name="region" part="control" inputmode="numeric" maxlength="6" .value=${f.region} aria-invalid=${problems.region ? 'true' : 'false'} aria-describedby=${problems.region ? 'region-error' : nothing} />
+            ${problems.region ? html`<span id="region-error" class="field-error" part="error">${t(l, problems.region)}</span>` : nothing}
+          </label>`}
       ${renderEnterpriseField({
         locale: l,
         text: f.enterprise,
@@ -616,15 +685,15 @@ export class AzxHazardLedger extends LitElement {
       </label>
       <label>${t(l, 'foundFrom')}<input type="date" name="from" part="control" .value=${f.from} /></label>
       <label>${t(l, 'foundTo')}
-        <input type="date" name="to" part="control" .value=${f.to} aria-invalid=${problems.to ? 'true' : 'false'} />
-        ${problems.to ? html`<span class="field-error" part="error">${t(l, problems.to)}</span>` : nothing}
+        <input type="date" name="to" part="control" .value=${f.to} aria-invalid=${problems.to ? 'true' : 'false'} aria-describedby=${problems.to ? 'to-error' : nothing} />
+        ${problems.to ? html`<span id="to-error" class="field-error" part="error">${t(l, problems.to)}</span>` : nothing}
       </label>
       <div class="toolbar-end">
         <button type="button" part="button" @click=${() => (this.filters = NO_FILTERS)}>${t(l, 'reset')}</button>
         ${this._party?.role === 'insurer' || this._party?.role === 'provider'
           ? html`<button type="button" part="button record-button" class="record-button" @click=${() => void this.#startRecording()}>${t(l, 'record')}</button>`
           : nothing}
-        <span class="count" role="status" aria-live="polite">${total === undefined || !this._cache?.counted ? t(l, 'loading') : t(l, 'count', { n: total.toLocaleString(l) })}</span>
+        <span class="count" role="status" tabindex="-1">${total === undefined || !this._cache?.counted ? t(l, 'loading') : t(l, 'count', { n: total.toLocaleString(l) })}</span>
         <button type="button" part="button export" ?disabled=${!total || !!this._exporting} @click=${() => this.#download('csv')}>${t(l, 'exportCsv')}</button>
         <button type="button" part="button export" ?disabled=${!total || !!this._exporting} @click=${() => this.#download('xlsx')}>${t(l, 'exportXlsx')}</button>
         ${this._exporting ? html`<span role="status">${this._exporting}</span>` : nothing}
@@ -644,14 +713,14 @@ export class AzxHazardLedger extends LitElement {
     const status = str(c['status']);
     const no = str(d['hazard_no']);
     return html`<div class="row ${major ? 'major' : ''} ${overdue ? 'overdue' : ''}" part="row${major ? ' major-row' : ''}${overdue ? ' overdue-row' : ''}" role="row" aria-rowindex=${index + 2} data-id=${row.id}>
-      <span role="cell"><button type="button" part="button open" class="link" aria-label=${t(l, 'open', { no })} @click=${() => this.#open(row)}>${no}</button></span>
-      <span role="cell" title=${str(c['enterprise_name'])}>${enterpriseName(c['enterprise_name'])}</span>
-      <span role="cell" title=${str(c['region_code'])}>${regionLabel(l, str(c['region_code']), this.#names)}</span>
+      <span role="cell"><button type="button" part="button open" class="link" title=${no} aria-label=${t(l, 'open', { no })} @click=${() => this.#open(row)}>${no}</button></span>
+      <span role="cell" lang=${this.#proper(enterpriseName(c['enterprise_name']))}>${enterpriseName(c['enterprise_name'])}</span>
+      <span role="cell">${regionLabel(l, str(c['region_code']), this.#names)}</span>
       <span role="cell">${industryLabel(l, str(c['industry']), this.#names)}</span>
       <span role="cell">${major ? html`<span class="badge major">${t(l, 'major')}</span>` : t(l, 'minor')}</span>
       <span role="cell"><span class="badge status-${isStatus(status) ? status : 'unknown'}">${statusLabel(l, status)}</span></span>
-      <span role="cell">${chinaTime(str(c['found_at'])).slice(0, 10)}</span>
-      <span role="cell">${str(c['deadline']).slice(0, 10)} ${overdue ? html`<span class="badge overdue">${t(l, 'overdue')}</span>` : nothing}</span>
+      <span role="cell">${formatDate(str(c['found_at']), l)}</span>
+      <span role="cell">${formatDate(str(c['deadline']).slice(0, 10), l)} ${overdue ? html`<span class="badge overdue">${t(l, 'overdue')}</span>` : nothing}</span>
     </div>`;
   }
 
@@ -714,7 +783,8 @@ export class AzxHazardLedger extends LitElement {
             onPolicy: (id) => (this._recording = { ...this._recording, policy: this._recording?.policies?.find((p) => p.id === id) }),
             onFind: (text) => void this.#findPolicies(text),
             onSaved: (record) => void this.#recorded(record),
-            onCancel: () => (this._recording = undefined),
+            onCancel: () => this.#stopRecording(),
+            names: this.#names,
           })
         : nothing}
       ${h
@@ -747,13 +817,13 @@ export class AzxHazardLedger extends LitElement {
           })
         : nothing}
       ${h && this._notice
-        ? html`<div class="notice-sheet" role="dialog" aria-label=${t(l, 'notice')}>
+        ? html`<dialog class="notice-sheet" aria-labelledby="notice-title" @close=${() => this.#noticeClosed()}>
             <div class="notice-actions">
               <button type="button" part="button" @click=${() => window.print()}>${t(l, 'print')}</button>
-              <button type="button" part="button" @click=${() => (this._notice = undefined)}>${t(l, 'cancel')}</button>
+              <button type="button" part="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${t(l, 'cancel')}</button>
             </div>
             ${renderNotice(h, this._notice)}
-          </div>`
+          </dialog>`
         : nothing}
     </div>`;
   }

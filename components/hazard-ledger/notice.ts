@@ -44,7 +44,7 @@ export function renderNotice(h: StoredRecord, parties: NoticeParties): TemplateR
   const rectifier = (d['rectifier'] ?? {}) as Record<string, string>;
   const deadline = chinaDate(d['deadline']);
   return html`<article class="notice" part="notice" aria-label="隐患整改告知书">
-    <h2 class="notice-title">事故隐患整改告知书</h2>
+    <h2 class="notice-title" id="notice-title">事故隐患整改告知书</h2>
     <p class="notice-no">编号：${noticeNumber(String(d['hazard_no'] ?? ''))}</p>
     <p class="notice-to"><span class="blank">${parties.enterprise || '__________'}</span>（主要负责人）：</p>
     <p>

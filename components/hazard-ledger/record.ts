@@ -6,9 +6,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import '../core/index.js';
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
+import type { ReferenceReader } from '../data/reference.js';
 import type { FormDefinition, StoredRecord } from '../data/store.js';
-import { t } from './labels.js';
+import { regionLabel, t } from './labels.js';
 
 export interface RecordProps {
   readonly locale: Locale;
@@ -20,6 +21,15 @@ export interface RecordProps {
   onFind(text: string): void;
   onSaved(record: StoredRecord): void;
   onCancel(): void;
+  /** Names of the policies' regions (the store's reference data). */
+  readonly names?: ReferenceReader | undefined;
+}
+
+/** How a policy is told apart in the picker: its number, the insured's name and its region's name. */
+function policyOption(pol: StoredRecord, p: RecordProps): string {
+  const insured = (pol.data as { insured?: { name?: unknown } }).insured?.name;
+  const region = regionLabel(p.locale, String(pol.columns['region_code'] ?? ''), p.names);
+  return [String(pol.columns['policy_no'] ?? pol.id), typeof insured === 'string' ? insured : '', region].filter(Boolean).join(' · ');
 }
 
 export function renderRecord(p: RecordProps): TemplateResult {
@@ -37,7 +47,7 @@ export function renderRecord(p: RecordProps): TemplateResult {
       <select name="record-policy" part="control" @change=${(e: Event) => p.onPolicy((e.target as HTMLSelectElement).value)}>
         <option value="">${t(l, 'choosePolicy')}</option>
         ${p.policies.map(
-          (pol) => html`<option value=${pol.id} ?selected=${p.policy?.id === pol.id}>${String(pol.columns['policy_no'] ?? pol.id)} · ${String(pol.columns['region_code'] ?? '')}</option>`,
+          (pol) => html`<option value=${pol.id} ?selected=${p.policy?.id === pol.id} lang=${isEnglish(l) && /[\u3400-\u9fff]/.test(policyOption(pol, p)) ? 'zh-CN' : nothing}>${policyOption(pol, p)}</option>`,
         )}
       </select>
     </label>

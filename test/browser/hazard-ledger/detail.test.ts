@@ -50,8 +50,12 @@ describe('<azx-hazard-ledger> detail', () => {
     shadow(el).querySelector<HTMLButtonElement>('[data-action="rectify"]')!.click();
     await el.updateComplete;
     shadow(el).querySelector<HTMLFormElement>('.action-form')!.requestSubmit();
-    await el.updateComplete;
-    expect(text(el, '.action-form .errors')).to.contain('提交整改须上传至少一份证明材料');
+    await until(() => shadow(el).activeElement?.id === 'action-evidence', 2000, 'the focus on the file input');
+    // the error is bound to the field while it is shown, and the focus is on that field
+    const input = shadow(el).querySelector<HTMLInputElement>('#action-evidence')!;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.equal('action-evidence-error');
+    expect(text(el, '#action-evidence-error')).to.contain('提交整改须上传至少一份证明材料');
     const events = await store.listEvents('hazard_events', { where: [{ field: 'hazard', op: '=', value: row['id'] as string }] });
     expect(events.totalItems).to.equal(1);
   });
@@ -86,8 +90,8 @@ describe('<azx-hazard-ledger> detail', () => {
     await el.updateComplete;
     const form = shadow(el).querySelector<HTMLFormElement>('.action-form')!;
     form.requestSubmit();
-    await el.updateComplete;
-    expect(text(el, '.action-form .errors')).to.contain('请填写说明');
+    await until(() => shadow(el).activeElement?.id === 'action-note', 2000, 'the focus on the note');
+    expect(text(el, '#action-note-error')).to.contain('请填写说明');
     form.querySelector('textarea')!.value = '企业拒绝整改';
     const stored = new Promise<CustomEvent>((r) => el.addEventListener('azx-transition', (e) => r(e as CustomEvent), { once: true }));
     form.requestSubmit();

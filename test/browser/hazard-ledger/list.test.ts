@@ -88,7 +88,9 @@ describe('<azx-hazard-ledger> list', () => {
   it('sorts by deadline when its header is clicked, ascending then descending', async () => {
     const el = await mountLedger(ledgerStore({ role: 'insurer', rows }));
     const header = [...shadow(el).querySelectorAll<HTMLButtonElement>('[role="columnheader"] button')].find((b) => b.textContent!.includes('整改期限'))!;
-    const deadlines = () => visibleRows(el).map((r) => r.querySelectorAll('[role="cell"]')[7]!.textContent!.trim().slice(0, 10));
+    // 2026年3月9日 → 2026-03-09, to compare in order
+    const iso = (s: string) => s.replace(/^(\d{4})年(\d{1,2})月(\d{1,2})日.*$/, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+    const deadlines = () => visibleRows(el).map((r) => iso(r.querySelectorAll('[role="cell"]')[7]!.textContent!.trim()));
     let loaded = new Promise((r) => el.addEventListener('azx-loaded', r, { once: true }));
     header.click();
     await loaded;

@@ -14,13 +14,16 @@ async function signedIn(w: TestWorld, key: 'insurerA' | 'providerP' | 'enterpris
 }
 
 async function freshHazard(store: PocketBaseStore, w: TestWorld): Promise<{ hazard: StoredRecord; no: string }> {
-  const no = `HZ-LEDGER-${unique()}`;
+  const typed = `HZ-LEDGER-${unique()}`;
   const hazard = await store.create('hazards', {
     definition: 'hazard',
     version: w.versions.hazards,
-    data: { ...w.payloads.hazard, hazard_no: no, location: '二号甲类仓库' },
+    data: { ...w.payloads.hazard, hazard_no: typed, location: '二号甲类仓库' },
     columns: { service_report: w.ids.serviceReports['A'], policy: w.ids.policies.A, enterprise: w.ids.enterprises.E1 },
   });
+  // the number is the server's, never the one the client typed
+  const no = String(hazard.data['hazard_no']);
+  expect(no).to.match(/^YH-\d{6}-\d{4}-\d{6}$/);
   return { hazard, no };
 }
 
