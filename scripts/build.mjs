@@ -39,6 +39,7 @@ export const ENTRIES = [
   { name: 'schema-editor', entry: 'components/schema-editor/index.ts', element: true },
   { name: 'service-report', entry: 'components/service-report/index.ts', element: true },
   { name: 'hazard-ledger', entry: 'components/hazard-ledger/index.ts', element: true },
+  { name: 'record-list', entry: 'components/record-list/index.ts', element: true },
   { name: 'index', entry: 'components/index.ts' },
 ];
 

@@ -20,6 +20,7 @@ export const TEXT_MODULES = [
   'components/compliance-report/text.ts',
   'components/service-report/text.ts',
   'components/schema-editor/ui-text.ts',
+  'components/record-list/text.ts',
 ];
 
 const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });

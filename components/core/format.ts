@@ -2,9 +2,7 @@
 // (CNY 12,345.60 in English), counts with thousands separators, dates and times in China's time
 // zone (UTC+8) in the reader's language (2026年3月2日 / 2 Mar 2026). One place, so the same
 // amount never reads two ways on one screen.
-import type { Locale } from './locale.js';
-
-const english = (locale: Locale) => /^en\b/i.test(locale);
+import { isEnglish as english, type Locale } from './locale.js';
 
 /** The time zone every date of AZX is read in: the notices' days are China's days. */
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';

@@ -2,12 +2,11 @@
 // and for spreadsheets (numbers stay numbers, codes become labels).
 import type { Cell } from '../core/export/index.js';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../core/format.js';
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import type { ReferenceReader } from '../data/reference.js';
 import type { StoredRecord } from '../data/store.js';
 import { isColumn, type Choice, type ListColumn } from './columns.js';
 
-const english = (locale: Locale) => /^en\b/i.test(locale);
 
 export function rawValue(c: ListColumn, record: StoredRecord): unknown {
   if (isColumn(c)) {
@@ -25,7 +24,7 @@ export function rawValue(c: ListColumn, record: StoredRecord): unknown {
 
 const label = (choices: readonly Choice[], value: unknown, locale: Locale): string => {
   const c = choices.find((x) => x.value === String(value));
-  return c ? (english(locale) ? c.en : c.zh) : String(value ?? '');
+  return c ? (isEnglish(locale) ? c.en : c.zh) : String(value ?? '');
 };
 
 /** The text a person reads in the cell. */
@@ -44,7 +43,7 @@ export function cellText(c: ListColumn, record: StoredRecord, locale: Locale, na
     case 'enum':
       return label(c.choices, v, locale);
     case 'list':
-      return (Array.isArray(v) ? v : []).map((x) => label(c.choices, x, locale)).join(english(locale) ? ', ' : '、');
+      return (Array.isArray(v) ? v : []).map((x) => label(c.choices, x, locale)).join(isEnglish(locale) ? ', ' : '、');
     case 'boolean':
       return v === true ? yesNo[0] : yesNo[1];
     case 'region':

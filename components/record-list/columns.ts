@@ -5,7 +5,7 @@
 // named from the reference data. Nothing here knows a particular collection.
 import type { JsonSchema } from '../core/schema.js';
 import { GLOSSARY, termLabel } from '../data/index.js';
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 
 export type ColumnKind = 'text' | 'money' | 'count' | 'date' | 'datetime' | 'enum' | 'list' | 'boolean' | 'region' | 'industry';
 
@@ -148,7 +148,7 @@ export function columnsOf(schema: JsonSchema, wanted?: readonly string[]): ListC
   return out;
 }
 
-export const columnLabel = (c: ListColumn, locale: Locale): string => (/^en\b/i.test(locale) ? c.en : c.zh);
+export const columnLabel = (c: ListColumn, locale: Locale): string => (isEnglish(locale) ? c.en : c.zh);
 
 /** Sorting and filtering read the row's own columns; a value inside data is only shown. */
 export const isColumn = (c: ListColumn): c is ListColumn & { source: { column: string } } => 'column' in c.source;

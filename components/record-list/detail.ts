@@ -2,7 +2,7 @@
 // (who entered it and who corrected it, when and why), printable, and the page's own actions.
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime } from '../core/format.js';
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import { ROLE, termLabel } from '../data/index.js';
 import type { FormDefinition, RecordRevision, StoredRecord } from '../data/store.js';
 import type { RecordAction } from './record-list.js';
@@ -22,13 +22,12 @@ export interface DetailProps {
   onAction(key: string): void;
 }
 
-const english = (l: Locale) => /^en\b/i.test(l);
 
 function who(r: RecordRevision, l: Locale): TemplateResult {
   if (r.actor.system) return html`${t(l, 'system')}`;
-  const role = r.actor.role ? termLabel(ROLE, r.actor.role, english(l) ? 'en' : 'zh') : '';
+  const role = r.actor.role ? termLabel(ROLE, r.actor.role, isEnglish(l) ? 'en' : 'zh') : '';
   // an organization's name is a proper name: Chinese even on an English page
-  return html`${role} · <span lang=${english(l) && /[\u3400-\u9fff]/.test(r.actor.organizationName) ? 'zh-CN' : nothing}>${r.actor.organizationName}</span>`;
+  return html`${role} · <span lang=${isEnglish(l) && /[\u3400-\u9fff]/.test(r.actor.organizationName) ? 'zh-CN' : nothing}>${r.actor.organizationName}</span>`;
 }
 
 export function renderDetail(p: DetailProps): TemplateResult {
@@ -42,12 +41,12 @@ export function renderDetail(p: DetailProps): TemplateResult {
       <div class="detail-actions">
         <button type="button" part="button print" class="print" @click=${p.onPrint}>${t(l, 'print')}</button>
         ${p.actions.map(
-          (a) => html`<button type="button" part="button action" data-action=${a.key} @click=${() => p.onAction(a.key)}>${english(l) ? a.label.en : a.label.zh}</button>`,
+          (a) => html`<button type="button" part="button action" data-action=${a.key} @click=${() => p.onAction(a.key)}>${isEnglish(l) ? a.label.en : a.label.zh}</button>`,
         )}
       </div>
     </div>
     ${d
-      ? html`<p class="meta">${t(l, 'version', { title: english(l) && titleEn ? titleEn : d.title, version: d.version })}</p>
+      ? html`<p class="meta">${t(l, 'version', { title: isEnglish(l) && titleEn ? titleEn : d.title, version: d.version })}</p>
           <azx-form
             lang=${l}
             mode=${p.printing ? 'print' : 'readonly'}
@@ -67,7 +66,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
               <span class="what">${r.action === 'create' ? t(l, 'created') : t(l, 'corrected', { n: r.revision })}</span>
               <span class="by">${who(r, l)}</span>
               ${r.reason
-                ? html`<span class="reason" lang=${english(l) && /[\u3400-\u9fff]/.test(r.reason) ? 'zh-CN' : nothing}>${t(l, 'reason', { reason: r.reason })}</span>`
+                ? html`<span class="reason" lang=${isEnglish(l) && /[\u3400-\u9fff]/.test(r.reason) ? 'zh-CN' : nothing}>${t(l, 'reason', { reason: r.reason })}</span>`
                 : nothing}
             </li>`,
           )}

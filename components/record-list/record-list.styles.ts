@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { hostReset } from '../core/host-styles.js';
+import { token } from '../core/tokens.js';
 
 // The list reflows to 320 px: the toolbar wraps, the table scrolls inside its own box, and on a
 // narrow element (.cards, set from the element's own width) each row is a card whose cells
@@ -9,9 +10,9 @@ export const recordListStyles = [
   css`
     :host {
       display: block;
-      --_border: var(--azx-color-border, #c9cdd4);
-      --_accent: var(--azx-color-accent, #1664ff);
-      --_muted: var(--azx-color-muted, #646a73);
+      --_border: ${token.colorBorder};
+      --_accent: ${token.colorAccent};
+      --_muted: ${token.colorMuted};
     }
     :host([hidden]),
     [hidden] {
@@ -21,8 +22,8 @@ export const recordListStyles = [
       font: inherit;
       padding: 4px 10px;
       border: 1px solid var(--_border);
-      border-radius: var(--azx-radius, 4px);
-      background: var(--azx-color-surface, #fff);
+      border-radius: ${token.radius};
+      background: ${token.colorSurface};
       color: inherit;
       cursor: pointer;
     }
@@ -35,7 +36,7 @@ export const recordListStyles = [
       font: inherit;
       padding: 3px 6px;
       border: 1px solid var(--_border);
-      border-radius: var(--azx-radius, 4px);
+      border-radius: ${token.radius};
       max-width: 100%;
       min-width: 0;
     }
@@ -81,7 +82,7 @@ export const recordListStyles = [
       color: var(--_muted);
     }
     .count.error {
-      color: var(--azx-color-error, #b42a0a);
+      color: ${token.colorError};
     }
     .table-wrap {
       overflow-x: auto;
@@ -99,7 +100,7 @@ export const recordListStyles = [
       vertical-align: top;
     }
     th {
-      background: var(--azx-color-muted-surface, #f6f8fa);
+      background: ${token.colorMutedSurface};
       white-space: nowrap;
     }
     th.number,
@@ -138,7 +139,7 @@ export const recordListStyles = [
     }
     table.cards tr {
       border: 1px solid var(--_border);
-      border-radius: var(--azx-radius, 4px);
+      border-radius: ${token.radius};
       margin-bottom: 8px;
       padding: 4px 8px;
     }

@@ -4,7 +4,9 @@ import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import type { BusinessCollection, Condition, FormDefinition, RecordRevision, Store, StoredRecord } from '../data/store.js';
 import { referenceOf, type ReferenceReader } from '../data/reference.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import { download, toCsv, toXlsx, CSV_TYPE, XLSX_TYPE, type Cell } from '../core/export/index.js';
 import '../core/index.js';
 import { columnLabel, columnsOf, isColumn, type ListColumn } from './columns.js';
@@ -66,8 +68,11 @@ export class AzxRecordList extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /** The language; empty: the nearest `lang` above the element, else `<html lang>`. */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
+  // a sign-in on the page after the list rendered: the definition and rows of the new party
+  readonly #party = reloadOnPartyChange(this);
 
   /** The collection listed: `policies`, `service_reports`, `hazards` or `enterprises`. */
   @property() accessor collection: BusinessCollection = 'policies';
@@ -116,7 +121,7 @@ export class AzxRecordList extends LitElement {
   #focusAfter: string | undefined;
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** Rows matching the filters (undefined until counted). */
@@ -167,7 +172,14 @@ export class AzxRecordList extends LitElement {
 
   async #loadDefinition(): Promise<void> {
     const store = this.store;
-    if (!store || !this.definitionKey) return;
+    void this.#party;
+    if (!store?.party || !this.definitionKey) {
+      this._rows = undefined;
+      this._total = undefined;
+      this._open = undefined;
+      this._definition = undefined;
+      return;
+    }
     try {
       const definition = await store.latestDefinition(this.definitionKey);
       if (store !== this.store) return;
@@ -339,11 +351,12 @@ export class AzxRecordList extends LitElement {
   /** The definition's title in the element's language. */
   #title(): string {
     const schema = this._definition?.schema as Record<string, unknown> | undefined;
-    if (this.#locale === 'en' && typeof schema?.['x-title-en'] === 'string') return schema['x-title-en'];
+    if (isEnglish(this.#locale) && typeof schema?.['x-title-en'] === 'string') return schema['x-title-en'];
     return this._definition?.title ?? this.collection;
   }
 
   protected override render(): TemplateResult {
+    if (!this.store?.party) return html`<p class="count" part="count">${t(this.#locale, 'signIn')}</p>`;
     const open = this._open;
     if (open) {
       return renderDetail({
@@ -405,7 +418,7 @@ export class AzxRecordList extends LitElement {
               <option value="">${t(l, 'all')}</option>
               ${c.kind === 'boolean'
                 ? html`<option value="true">${t(l, 'yes')}</option><option value="false">${t(l, 'no')}</option>`
-                : c.choices.map((o) => html`<option value=${o.value}>${/^en\b/i.test(l) ? o.en : o.zh}</option>`)}
+                : c.choices.map((o) => html`<option value=${o.value}>${isEnglish(l) ? o.en : o.zh}</option>`)}
             </select></label
           >`,
         )}
@@ -447,7 +460,7 @@ export class AzxRecordList extends LitElement {
 
   #renderCount(): TemplateResult {
     const l = this.#locale;
-    const text = this._error || (this._rows === undefined ? t(l, 'loading') : this._total === 0 ? t(l, 'empty') : t(l, 'total', { n: (this._total ?? 0).toLocaleString(l === 'en' ? 'en-US' : 'zh-CN') }));
+    const text = this._error || (this._rows === undefined ? t(l, 'loading') : this._total === 0 ? t(l, 'empty') : t(l, 'total', { n: (this._total ?? 0).toLocaleString(isEnglish(l) ? 'en-US' : 'zh-CN') }));
     return html`<p id="count" class="count ${this._error ? 'error' : ''}" part="count" role="status" tabindex="-1">
       ${text}${this._message ? html`<span class="message"> · ${this._message}</span>` : nothing}
     </p>`;
@@ -503,7 +516,7 @@ export class AzxRecordList extends LitElement {
    * one is marked as Chinese so a screen reader reads it as such.
    */
   #properLang(c: ListColumn, text: string): string | typeof nothing {
-    return this.#locale === 'en' && (c.kind === 'text' || c.kind === 'region') && /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : nothing;
+    return isEnglish(this.#locale) && (c.kind === 'text' || c.kind === 'region') && /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : nothing;
   }
 
   #renderPager(): TemplateResult | typeof nothing {

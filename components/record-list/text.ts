@@ -1,4 +1,5 @@
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   search: '查找',
@@ -15,6 +16,7 @@ const zh = {
   counting: '正在统计…',
   empty: '没有符合条件的记录',
   loading: '正在加载…',
+  signIn: '请先登录',
   failed: '无法读取记录：{message}',
   page: '第 {page} 页，共 {pages} 页',
   pages: '分页',
@@ -55,6 +57,7 @@ const en: Record<keyof typeof zh, string> = {
   counting: 'Counting…',
   empty: 'No records match',
   loading: 'Loading…',
+  signIn: 'Please sign in',
   failed: 'The records could not be read: {message}',
   page: 'Page {page} of {pages}',
   pages: 'Pages',
@@ -80,5 +83,5 @@ const en: Record<keyof typeof zh, string> = {
   detailOf: '{title}',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('record-list', { 'zh-CN': zh, en, 'zh-TW': zhTW });
 export type TextKey = keyof typeof zh;

@@ -11,6 +11,7 @@ import type {
   AzxForm,
   AzxHazardLedger,
   AzxPolicyEntry,
+  AzxRecordList,
   AzxSchemaEditor,
   AzxServiceReport,
 } from '../../../components/index.js';
@@ -25,6 +26,7 @@ const TAGS = [
   'azx-coverage-map',
   'azx-compliance-report',
   'azx-schema-editor',
+  'azx-record-list',
 ] as const;
 
 /** The store an element uses (the schema editor keeps the context's apart from one set on it). */
@@ -39,7 +41,7 @@ describe('the store on a portal page', () => {
     const page = await fixture<HTMLDivElement>(html`<div>
       <azx-form></azx-form><azx-policy-entry></azx-policy-entry><azx-service-report></azx-service-report>
       <azx-hazard-ledger></azx-hazard-ledger><azx-coverage-map></azx-coverage-map>
-      <azx-compliance-report></azx-compliance-report><azx-schema-editor></azx-schema-editor>
+      <azx-compliance-report></azx-compliance-report><azx-schema-editor></azx-schema-editor><azx-record-list></azx-record-list>
     </div>`);
     const elements = TAGS.map((tag) => page.querySelector(tag)!);
     for (const el of elements) expect(storeOf(el), el.localName).to.equal(undefined);
@@ -61,6 +63,7 @@ describe('the store on a portal page', () => {
       <azx-coverage-map region="330000"></azx-coverage-map>
       <azx-compliance-report region="330000"></azx-compliance-report>
       <azx-schema-editor></azx-schema-editor>
+      <azx-record-list collection="policies" definition-key="policy"></azx-record-list>
     </div>`);
     const store = new PocketBaseStore({ url: w.url });
     provideStore(page, store);
@@ -70,7 +73,8 @@ describe('the store on a portal page', () => {
     const map = page.querySelector<AzxCoverageMap>('azx-coverage-map')!;
     const bulletin = page.querySelector<AzxComplianceReport>('azx-compliance-report')!;
     const editor = page.querySelector<AzxSchemaEditor>('azx-schema-editor')!;
-    await waitUntil(() => shadowText(ledger).includes('请先登录') && shadowText(report).includes('请先登录'), 'signed out');
+    const list = page.querySelector<AzxRecordList>('azx-record-list')!;
+    await waitUntil(() => shadowText(ledger).includes('请先登录') && shadowText(report).includes('请先登录') && shadowText(list).includes('请先登录'), 'signed out');
     expect(map.figures).to.equal(undefined);
     expect(bulletin.report).to.equal(undefined);
     expect(entry.shadowRoot!.querySelector('azx-form')).to.equal(null);
@@ -84,9 +88,10 @@ describe('the store on a portal page', () => {
     await waitUntil(() => !shadowText(report).includes('请先登录') && !!report.shadowRoot!.querySelector('[part~="ledger"]'), 'the service report shows the policy\'s ledger', { timeout: 8000 });
     await waitUntil(() => !!entry.shadowRoot!.querySelector('azx-form'), 'the policy entry opens the preselected enterprise', { timeout: 8000 });
     await waitUntil(() => !!editor.shadowRoot!.querySelector('[part="definitions"] tbody tr'), 'the editor lists the definitions', { timeout: 8000 });
+    await waitUntil(() => list.total !== undefined && list.total > 0, 'the list shows the province\'s policies', { timeout: 8000 });
 
     // signing out empties them again
     await store.signOut();
-    await waitUntil(() => shadowText(ledger).includes('请先登录') && shadowText(report).includes('请先登录'), 'signed out again');
+    await waitUntil(() => shadowText(ledger).includes('请先登录') && shadowText(report).includes('请先登录') && shadowText(list).includes('请先登录'), 'signed out again');
   });
 });
