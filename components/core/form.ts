@@ -20,7 +20,7 @@ import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
 import { RecordController } from './record-controller.js';
 import { FormAssociated, VALID, type ControlValidity } from './form-control.js';
-import { standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
+import { columnPointers, serverErrorsKey, standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
 registerBuiltInRenderers();
 
@@ -190,6 +190,10 @@ export class AzxForm extends FormAssociated(LitElement) {
    */
   #leaves = new WeakMap<JsonSchema, Map<string, { deps: unknown[]; guarded: unknown; descendants: readonly string[] }>>();
   #pendingFocus: { id: string } | 'first-invalid' | undefined;
+  /** The user submitted a valid form and no verdict came back yet (see willUpdate). */
+  #awaitingVerdict = false;
+  /** The server errors shown, by content (a new object with the same errors changes nothing). */
+  #serverKey = '';
   /** Pointers of fields hidden by x-visible: not rendered, not in the value. */
   #hidden = new Set<string>();
   #unsubscribe: (() => void) | undefined;
@@ -261,6 +265,8 @@ export class AzxForm extends FormAssociated(LitElement) {
       return;
     }
     const files: FileFields = Object.fromEntries(this.#files);
+    // the page or the store answers this submit: a refusal may then take the focus (once)
+    this.#awaitingVerdict = true;
     const proceed = this.dispatchEvent(
       new CustomEvent('azx-submit', {
         bubbles: true,
@@ -312,11 +318,17 @@ export class AzxForm extends FormAssociated(LitElement) {
       this.#userValue = this.value;
     }
     if ((changed.has('value') || changed.has('schema')) && this.schema && this.#compiled?.ok) this.#settle(this.schema);
-    if (changed.has('serverErrors')) {
-      this.#serverIssues = toServerIssues(this.serverErrors, this.value);
+    // A page may hand over a new object with the same errors on every render of its own: only
+    // different errors count. They move the focus only when they answer the user's submit; an
+    // update of the page, a click or a keystroke elsewhere never pulls the focus back here.
+    const serverKey = serverErrorsKey(this.serverErrors);
+    if (changed.has('serverErrors') && serverKey !== this.#serverKey) {
+      this.#serverKey = serverKey;
+      this.#serverIssues = toServerIssues(this.serverErrors, this.value, this.schema ? columnPointers(this.schema) : undefined);
       this.#issuesFor = Symbol('server errors changed');
       for (const s of this.#serverIssues) this.#revealed.add(s.issue.pointer);
-      if (this.#serverIssues.length) this.#pendingFocus = 'first-invalid';
+      if (this.#serverIssues.length && this.#awaitingVerdict) this.#pendingFocus = 'first-invalid';
+      if (this.#serverIssues.length) this.#awaitingVerdict = false;
     }
     if (external) {
       this.#initial = structuredClone(this.value ?? {});
@@ -578,6 +590,8 @@ export class AzxForm extends FormAssociated(LitElement) {
   // ---- editing and validation -------------------------------------------------
 
   #edit(pointer: string, next: unknown, commit: boolean): void {
+    // the user moved on: a late refusal is shown, but does not take the focus from where they type
+    this.#awaitingVerdict = false;
     if (!this.#stillPresent(pointer)) return;
     if (getAt(this.value, pointer) !== next) {
       const value = setAt(this.value, pointer, next) as Record<string, unknown>;

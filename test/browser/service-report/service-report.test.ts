@@ -94,13 +94,16 @@ describe('<azx-service-report> recording a service', () => {
     expect($(el, 'button.deliver')).to.equal(null);
   });
 
-  it('prefills the policy number, the provider of the policy and a report number', async () => {
+  it('prefills the policy number and the provider of the policy; the report number is left to the server', async () => {
     const store = serviceStore({ schema: await serviceReportSchema() });
     const el = await mount(store, IDS.policy);
     const v = form(el).value;
     expect(v['policy_no']).to.equal('AZX-DEMO-0001');
     expect(v['provider_name']).to.equal('绍兴平安安全技术服务有限公司');
-    expect(String(v['report_no'])).to.match(/^SR-\d{8}-[0-9A-Z]{4}$/);
+    expect(v['report_no']).to.equal(undefined);
+    const no = form(el).shadowRoot!.querySelector<HTMLInputElement>('[data-pointer="/report_no"] input')!;
+    expect(no.readOnly).to.equal(true);
+    expect(no.placeholder).to.equal('保存后由系统编号');
     expect(text(el, '#provider')).to.equal('绍兴平安安全技术服务有限公司');
   });
 
