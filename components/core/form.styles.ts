@@ -55,6 +55,13 @@ export const formStyles = [hostReset, css`
     width: 100%;
     max-width: 36em;
   }
+  /* a fieldset is as wide as its widest content by default: on a phone it must not be */
+  fieldset {
+    min-inline-size: 0;
+  }
+  input[type='file'] {
+    max-width: 100%;
+  }
   input[type='checkbox'] {
     width: 16px;
     height: 16px;

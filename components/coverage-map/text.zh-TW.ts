@@ -16,7 +16,7 @@ export const zhTW = {
   insurer: '保險機構',
   legend: '圖例',
   loading: '正在載入…',
-  mapHelp: '方向鍵在地區間移動，回車檢視下級或明細，Backspace 返回上級。',
+  mapHelp: '方向鍵在地區間移動，回車鍵檢視下級或明細，退格鍵或 Esc 鍵返回上級。',
   mapLabel: '{region}各{level}{metric}',
   mapView: '地圖',
   metric: '指標',

@@ -69,7 +69,7 @@ function actionForm(p: DetailProps): TemplateResult | typeof nothing {
   const invalid = (field: string) => (p.errors?.[field] ? 'true' : 'false');
   const describedBy = (field: string) => (p.errors?.[field] ? `action-${field}-error` : nothing);
   return html`<form class="action-form" part="action-form" aria-labelledby="action-title" @submit=${p.onSubmit} novalidate>
-    <h4 id="action-title">${actionLabel(l, p.active)}</h4>
+    <h3 id="action-title">${actionLabel(l, p.active)}</h3>
     <label for="action-note">${t(l, 'note')}</label>
     <textarea
       id="action-note"
@@ -152,7 +152,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
   return html`<section class="detail" part="detail" aria-labelledby="detail-title">
     <div class="detail-head">
       <button type="button" part="button" class="back" @click=${p.onClose}>← ${t(l, 'close')}</button>
-      <h3 id="detail-title" tabindex="-1">${str(d['hazard_no'])}</h3>
+      <h2 id="detail-title" tabindex="-1">${str(d['hazard_no'])}</h2>
       <span class="badge status-${str(c['status'])}" part="status">${statusLabel(l, str(c['status']))}</span>
       ${major ? html`<span class="badge major" part="major">${t(l, 'major')}</span>` : nothing}
       ${overdue ? html`<span class="badge overdue" part="overdue">${t(l, 'overdue')}</span>` : nothing}
@@ -180,7 +180,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
       : nothing}
     ${actionForm(p)}
     <p class="message" role="status">${p.message}</p>
-    <h4>${t(l, 'history')}</h4>
+    <h3>${t(l, 'history')}</h3>
     ${history(p)}
   </section>`;
 }

@@ -31,7 +31,7 @@ export const ledgerStyles = [hostReset, css`
   select:focus-visible,
   textarea:focus-visible,
   .viewport:focus-visible,
-  h3:focus-visible {
+  h2:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 1px;
   }
@@ -269,7 +269,7 @@ export const ledgerStyles = [hostReset, css`
     gap: 8px;
     align-items: center;
   }
-  .detail-head h3 {
+  .detail-head h2 {
     margin: 0;
   }
   .facts {
@@ -307,7 +307,7 @@ export const ledgerStyles = [hostReset, css`
     flex-direction: column;
     gap: 2px;
   }
-  .action-form h4 {
+  .action-form h3 {
     margin: 0;
   }
   .history {

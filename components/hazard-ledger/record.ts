@@ -38,7 +38,7 @@ export function renderRecord(p: RecordProps): TemplateResult {
   return html`<section class="record" part="record" aria-labelledby="record-title">
     <div class="detail-head">
       <button type="button" part="button" class="back" @click=${p.onCancel}>← ${t(l, 'close')}</button>
-      <h3 id="record-title" tabindex="-1">${t(l, 'recordTitle')}</h3>
+      <h2 id="record-title" tabindex="-1">${t(l, 'recordTitle')}</h2>
     </div>
     <label>${t(l, 'findPolicy')}
       <input type="search" name="record-policy-no" part="control" @change=${(e: Event) => p.onFind((e.target as HTMLInputElement).value.trim())} />

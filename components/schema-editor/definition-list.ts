@@ -88,9 +88,9 @@ export function renderList(c: ListContext): TemplateResult {
         <legend>${t(L, 'newIndustry')}</legend>
         <label>${t(L, 'baseDefinition')}
           <select name="base" part="control" required>
-            ${bases.map(([key, vs]) => html`<option value=${key}>${vs[vs.length - 1]!.title}（${key}）</option>`)}
+            ${bases.map(([key, vs]) => html`<option value=${key}>${vs[vs.length - 1]!.title}</option>`)}
           </select></label>
-        <label>${t(L, 'key')} <input name="key" part="control" required autocomplete="off"
+        <label>${t(L, 'key')} <input name="key" part="control" required autocomplete="off" lang="en"
           placeholder="policy-ammonia-refrigeration" aria-invalid=${c.createProblem ? 'true' : 'false'} aria-describedby="create-problem" /></label>
         <label>${t(L, 'industry')} <input name="industry" part="control" required autocomplete="off" placeholder="涉氨制冷" /></label>
         <label>${t(L, 'title')} <input name="zh" part="control" required autocomplete="off" /></label>

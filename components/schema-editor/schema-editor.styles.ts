@@ -61,6 +61,16 @@ export const editorStyles = [hostReset, css`
     border: 1px solid ${token.colorBorder};
     border-radius: ${token.radius};
     margin: 8px 0;
+    /* not as wide as its widest content: on a phone it wraps */
+    min-inline-size: 0;
+  }
+  fieldset label {
+    flex-wrap: wrap;
+    max-width: 100%;
+  }
+  fieldset :is(input, select) {
+    min-width: 0;
+    max-width: 100%;
   }
   fieldset label {
     display: inline-flex;

@@ -12,7 +12,7 @@ export function yuan(x: number, locale: Locale): string {
 export function renderLedger(l: ServiceLedger, locale: Locale, typeTitle: (code: string) => string) {
   const delivered = l.services.delivered + l.services.confirmed;
   return html`<section class="ledger" part="ledger" aria-labelledby="ledger-title">
-    <h3 id="ledger-title" part="ledger-title">${t(locale, 'ledger')} · ${l.policyNo}</h3>
+    <h2 id="ledger-title" part="ledger-title">${t(locale, 'ledger')} · ${l.policyNo}</h2>
     <dl part="ledger-figures">
       <div><dt>${t(locale, 'budget')}</dt><dd data-figure="budget">${yuan(l.budget, locale)}</dd></div>
       <div><dt>${t(locale, 'spent')}</dt><dd data-figure="spent">${yuan(l.spent, locale)}</dd></div>

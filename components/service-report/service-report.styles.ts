@@ -24,6 +24,8 @@ export const serviceReportStyles = [
     flex-direction: column;
     gap: 4px;
     font-weight: 500;
+    min-width: 0;
+    max-width: 100%;
   }
   input,
   select,
@@ -32,7 +34,9 @@ export const serviceReportStyles = [
   }
   input[type='search'],
   select {
-    min-width: 18em;
+    /* as wide as 18em where there is room, never wider than the screen */
+    min-width: min(18em, 100%);
+    max-width: 100%;
     padding: 4px 8px;
     border: 1px solid ${token.colorBorder};
     border-radius: ${token.radius};
@@ -76,7 +80,7 @@ export const serviceReportStyles = [
     padding: ${token.gap};
     margin-bottom: ${token.gap};
   }
-  .ledger h3 {
+  .ledger h2 {
     margin: 0 0 8px;
     font-size: 1.05em;
   }
@@ -151,6 +155,10 @@ export const serviceReportStyles = [
   }
   .files {
     margin: ${token.gap} 0;
+    min-width: 0;
+  }
+  input[type='file'] {
+    max-width: 100%;
   }
   .files ul {
     list-style: none;

@@ -105,7 +105,7 @@ export interface PolicyRecord {
   insured_persons: number;
   /**
    * 每人死亡伤残责任限额（元） (Death and disability cover per person (CNY))
-   * 2025 年办法：不低于 400000 元；2017 年办法：不低于 300000 元；各地可规定更高标准。
+   * 不低于所在地规则包在保单生效日适用的最低限额（按适用办法，各地可规定更高标准）；选定投保单位后显示该限额。
    */
   cover_per_person: number;
   /**

@@ -72,9 +72,12 @@ export async function visibleText(page) {
       }
       return '';
     };
+    const up = (n) => (n.parentNode instanceof ShadowRoot ? n.parentNode.host : n.parentNode);
     const shown = (el) => {
-      for (let n = el; n && n.nodeType === 1; n = n.parentNode ?? n.host) {
-        if (n.hidden || n.getAttribute('aria-hidden') === 'true' && n.localName !== 'html') return false;
+      for (let n = el; n && n.nodeType === 1; n = up(n)) {
+        if (n.hidden || (n.getAttribute('aria-hidden') === 'true' && n.localName !== 'html')) return false;
+        // identifiers typed as they are (definition and field keys): not words of either language
+        if (['code', 'kbd', 'samp'].includes(n.localName)) return false;
       }
       const s = getComputedStyle(el);
       if (s.visibility === 'hidden' || s.display === 'none') return false;
@@ -96,7 +99,7 @@ export async function visibleText(page) {
         const parent = n.parentElement ?? n.parentNode?.host;
         if (!text || !parent || parent.closest?.('option') && !parent.closest('select')?.matches(':focus')) {
           // the options of a closed select are not on screen, but its chosen one is
-          if (parent?.localName === 'option' && parent.selected) out.push({ text, lang: langOf(parent) });
+          if (parent?.localName === 'option' && parent.selected && shown(parent.closest('select'))) out.push({ text, lang: langOf(parent) });
           continue;
         }
         if (shown(parent)) out.push({ text, lang: langOf(parent) });
@@ -111,7 +114,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** A word of Latin letters that is not a code, a unit or a proper noun AZX leaves as it is. */
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 /** Latin tokens that stay in Chinese text: standards, formats, units, brands, identifiers. */
-const ZH_KEEPS = new Set(['AZX', 'Excel', 'WPS', 'GB', 'AQ', 'USCC', 'CSV', 'XLSX', 'PDF', 'PNG', 'JPG', 'JPEG', 'ID', 'TZ', 'YH', 'FW', 'OK', 'PICC', 'CPIC', 'GBT', 'JSON', 'Logic', 'Schema', 'PocketBase']);
+const ZH_KEEPS = new Set(['AZX', 'Excel', 'WPS', 'Esc', 'Tab', 'Enter', 'GB', 'AQ', 'USCC', 'CSV', 'XLSX', 'PDF', 'PNG', 'JPG', 'JPEG', 'ID', 'TZ', 'YH', 'FW', 'OK', 'PICC', 'CPIC', 'GBT', 'JSON', 'Logic', 'Schema', 'PocketBase']);
 /** snake_case words are codes a user should never see. */
 const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/;
 /** A bare GB/T 2260 code: six digits on their own (inside a number such as YH-330602-… is fine). */
