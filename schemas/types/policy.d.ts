@@ -30,7 +30,7 @@ export interface PolicyRecord {
   proposal_no?: string;
   /**
    * 适用办法 (Legal basis)
-   * 2025 年起适用应急〔2025〕27号，每人死亡伤残限额不低于 40 万元。
+   * 2025 年 3 月 29 日起签订的保单适用应急〔2025〕27号，此前的适用安监总办〔2017〕140号；限额和服务要求按所适用办法的规则包。
    * - `"2017"` 安监总办〔2017〕140号 / 2017 measures (No. 140)
    * - `"2025"` 应急〔2025〕27号 / 2025 measures (No. 27)
    */
@@ -94,7 +94,7 @@ export interface PolicyRecord {
     end: string;
   };
   /**
-   * 企业从业人员数 (Enterprise headcount)
+   * 从业人员数 (Enterprise headcount)
    * 投保时企业从业人员总数（含劳务派遣）。
    */
   headcount: number;
@@ -193,7 +193,7 @@ export interface PolicyRecord {
   prevention_clause: boolean;
   /**
    * 事故预防服务费用（元） (Prevention budget (CNY))
-   * 按所在地规则包：苏州不低于保费的 20%；高危行业不高于实收保费的 21%（应急厅函〔2024〕322号）。
+   * 在所在地规则包规定的下限和上限之间（按实收保费计）；选定投保单位后显示。
    */
   prevention_budget: number;
   /**
