@@ -34,3 +34,5 @@ export { isEnglish, localeOf } from './locale.js';
 export { TOKENS, token, themeCss, type DesignToken } from './tokens.js';
 export { FormAssociated, type FormAssociatedElement, FormControlController, VALID, validityOf, type ControlValidity, type FormControlOptions } from './form-control.js';
 export { LocaleController } from './lang-controller.js';
+export { formatMoney, formatCount, formatPercent, formatDate, formatDateTime, chinaDay, CHINA_TIME_ZONE } from './format.js';
+export { properName, nameLang, withNames } from './proper-name.js';

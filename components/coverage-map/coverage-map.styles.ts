@@ -9,7 +9,7 @@ export const coverageMapStyles = [hostReset, css`
     --_border: ${token.colorBorder};
     --_accent: ${token.colorAccent};
     /* five classes, best to worst; the two darkest carry white text */
-    --_c0: var(--azx-map-c0, #eef2f6);
+    --_c0: var(--azx-map-c0, #cdebc5);
     --_c1: var(--azx-map-c1, #fde2c4);
     --_c2: var(--azx-map-c2, #f6a66b);
     --_c3: var(--azx-map-c3, #c2410c);
@@ -88,6 +88,7 @@ export const coverageMapStyles = [hostReset, css`
     display: grid;
     gap: 6px;
     grid-auto-rows: minmax(72px, auto);
+    container-type: inline-size;
   }
   .tile {
     display: flex;
@@ -100,6 +101,15 @@ export const coverageMapStyles = [hostReset, css`
     padding: 6.4px;
     text-align: center;
     line-height: 1.2;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  /* a province's cities on a phone: the tiles shrink and their text with them */
+  @container (max-width: 420px) {
+    .tile {
+      padding: 4px 2px;
+      font-size: 0.85em;
+    }
   }
   .tile .value {
     font-weight: 600;
@@ -138,9 +148,10 @@ export const coverageMapStyles = [hostReset, css`
     fill: var(--_c4);
     color: #fff;
   }
+  /* no data: hatched, unlike any step of the scale (the best step is green, not grey) */
   .cn {
-    background: ${token.colorSurface};
-    fill: ${token.colorSurface};
+    background: repeating-linear-gradient(135deg, ${token.colorSurface} 0 5px, ${token.colorMutedSurface} 5px 9px);
+    fill: ${token.colorMutedSurface};
     border: 1px dashed var(--_border);
   }
   svg {

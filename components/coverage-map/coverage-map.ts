@@ -6,8 +6,10 @@ import { reloadOnPartyChange } from '../data/party-controller.js';
 import type { CoverageFigures, CoverageRecord, CoverageRecordPage, Figures, Store } from '../data/store.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
+import { formatCount, formatDate } from '../core/format.js';
+import { properName, withNames } from '../core/proper-name.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
-import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
+import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, listMetric, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
 import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
 import { CSV_TYPE, download, toCsv } from '../core/export/index.js';
@@ -185,6 +187,10 @@ export class AzxCoverageMap extends LitElement {
     const region = this._data?.rows.find((r) => r.code === code) ?? (this._data?.total.code === code ? this._data.total : undefined);
     if (!store || !region) return;
     const metric = metricOf(metricKey);
+    // closing the list brings the focus back to what opened it (a tile, a figure of the table)
+    let opener: Element | null = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (opener?.closest('.records')) opener = null;
+    this.#recordsOpener = opener instanceof HTMLElement || opener instanceof SVGElement ? opener : undefined;
     const page = await this.#page(store, code, metric, 1);
     this._records = { region, metric, page, items: page.items };
     this.dispatchEvent(
@@ -192,6 +198,17 @@ export class AzxCoverageMap extends LitElement {
     );
     await this.updateComplete;
     (this.renderRoot.querySelector('.records h3') as HTMLElement | null)?.focus();
+  }
+
+  #recordsOpener: HTMLElement | SVGElement | undefined;
+
+  /** Closes the list; the focus returns to the tile or figure it came from, else the map's tab stop. */
+  async #closeRecords(): Promise<void> {
+    this._records = undefined;
+    await this.updateComplete;
+    const opener = this.#recordsOpener?.isConnected ? this.#recordsOpener : this.renderRoot.querySelector<HTMLElement>('[part="tile"][tabindex="0"], .shape[tabindex="0"]');
+    opener?.focus();
+    this.#recordsOpener = undefined;
   }
 
   #page(store: Store, region: string, metric: MapMetric, page: number): Promise<CoverageRecordPage> {
@@ -322,8 +339,8 @@ export class AzxCoverageMap extends LitElement {
       <ol>
         ${data.path.map((p, i) =>
           i === data.path.length - 1
-            ? html`<li aria-current="page">${p.name}</li>`
-            : html`<li><button type="button" part="button" @click=${() => this.drillTo(p.code)}>${p.name}</button></li>`,
+            ? html`<li aria-current="page">${properName(p.name, l)}</li>`
+            : html`<li><button type="button" part="button" @click=${() => this.drillTo(p.code)}>${properName(p.name, l)}</button></li>`,
         )}
       </ol>
     </nav>`;
@@ -370,7 +387,7 @@ export class AzxCoverageMap extends LitElement {
       role="group"
       aria-label=${label}
       aria-describedby="help"
-      style=${cssomStyle({ 'grid-template-columns': `repeat(${cols}, minmax(80px, 1fr))` })}
+      style=${cssomStyle({ 'grid-template-columns': `repeat(${cols}, minmax(0, 1fr))` })}
     >
       ${tiles.map((p) => {
         const f = byCode.get(p.code)!;
@@ -395,9 +412,10 @@ export class AzxCoverageMap extends LitElement {
           }}
           @mouseenter=${(e: MouseEvent) => this.#showTip(p.code, e.currentTarget as Element)}
         >
-          <span class="name">${f.name}</span>
-          <span class="value">${formatValue(v, metric, l)}</span>
-          <span class="visually-hidden">${this.#tileLabel(f, metric, l)}</span>
+          <!-- what the tile shows is read once: by its label below, not by these as well -->
+          <span class="name" aria-hidden="true">${f.name}</span>
+          <span class="value" aria-hidden="true">${formatValue(v, metric, l)}</span>
+          <span class="visually-hidden">${withNames(l, (vars) => t(l, 'tileLabel', { ...vars, metric: metricLabel(metric, l), value: formatValue(v, metric, l) }), { name: f.name })}</span>
         </button>`;
       })}
     </div>`;
@@ -450,7 +468,7 @@ export class AzxCoverageMap extends LitElement {
       role="tooltip"
       style=${cssomStyle({ left: `${Math.max(0, this._tip!.x - 96)}px`, top: `${this._tip!.y}px` })}
     >
-      <strong>${f.name}</strong>
+      <strong>${properName(f.name, l)}</strong>
       <dl>
         ${shown.map((k) => {
           const m = metricOf(k);
@@ -478,7 +496,7 @@ export class AzxCoverageMap extends LitElement {
         <button
           type="button"
           class="figure"
-          aria-label=${`${f.name} ${metricLabel(m, l)} ${text}, ${t(l, 'recordsOf')}`}
+          aria-label=${`${text} · ${f.name} ${metricLabel(m, l)}, ${t(l, 'recordsOf')}`}
           @click=${() => void this.openRecords(f.code, m.key)}
         >
           ${text}
@@ -488,7 +506,7 @@ export class AzxCoverageMap extends LitElement {
     return html`<div class="table-wrap">
       <table part="table">
         <caption>
-          ${t(l, 'mapLabel', { region: data.region.name, level: t(l, data.childLevel), metric: t(l, 'title') })}
+          ${withNames(l, (vars) => t(l, 'mapLabel', { ...vars, level: t(l, data.childLevel), metric: t(l, 'title') }), { region: data.region.name })}
         </caption>
         <thead>
           <tr>
@@ -501,8 +519,8 @@ export class AzxCoverageMap extends LitElement {
             (f) => html`<tr>
               <th scope="row">
                 ${data.region.level === 'county'
-                  ? f.name
-                  : html`<button type="button" class="figure" @click=${() => this.drillTo(f.code)}>${f.name}</button>`}
+                  ? properName(f.name, l)
+                  : html`<button type="button" class="figure" @click=${() => this.drillTo(f.code)}>${properName(f.name, l)}</button>`}
               </th>
               ${METRICS.map((m) => cell(f, m))}
             </tr>`,
@@ -528,8 +546,8 @@ export class AzxCoverageMap extends LitElement {
     const kind = r.items[0]?.kind ?? 'enterprise';
     return html`<section class="records" part="records" aria-labelledby="records-title">
       <header>
-        <h3 id="records-title" tabindex="-1">${t(l, 'records', { region: r.region.name, metric: metricLabel(r.metric, l), n: r.page.totalItems })}</h3>
-        <button type="button" part="button" @click=${() => (this._records = undefined)}>${t(l, 'closeRecords')}</button>
+        <h3 id="records-title" tabindex="-1">${withNames(l, (vars) => t(l, 'records', { ...vars, metric: metricLabel(listMetric(r.metric), l), n: formatCount(r.page.totalItems, l) }), { region: r.region.name })}</h3>
+        <button type="button" part="button" @click=${() => void this.#closeRecords()}>${t(l, 'closeRecords')}</button>
       </header>
       <div class="table-wrap">
         <table>
@@ -550,16 +568,16 @@ export class AzxCoverageMap extends LitElement {
           <tbody>
             ${r.items.map(
               (x) => html`<tr>
-                <td class="text">${x.name}</td>
+                <td class="text">${properName(x.name, l)}</td>
                 <td class="text">${x.uscc}</td>
-                <td class="text">${this.#industryName(x.industry, l, x.industryName)}</td>
-                <td>${x.headcount}</td>
+                <td class="text">${properName(this.#industryName(x.industry, l, x.industryName), l)}</td>
+                <td>${formatCount(x.headcount, l)}</td>
                 ${kind !== 'enterprise'
                   ? html`<td class="text">${x.policyNo ?? ''}</td>
-                      <td class="text">${x.insurerName ?? ''}</td>
+                      <td class="text">${properName(x.insurerName ?? '', l)}</td>
                       <td class="text">${termLabel(kind === 'hazard' ? HAZARD_STATUS : POLICY_STATUS, x.status ?? '', l)}</td>`
                   : nothing}
-                ${kind === 'hazard' ? html`<td class="text">${(x.deadline ?? '').slice(0, 10)}</td>` : nothing}
+                ${kind === 'hazard' ? html`<td class="text">${formatDate((x.deadline ?? '').slice(0, 10), l)}</td>` : nothing}
               </tr>`,
             )}
           </tbody>

@@ -52,6 +52,14 @@ export function metricOf(key: string): MapMetric {
   return METRICS.find((m) => m.key === key) ?? METRICS[0]!;
 }
 
+/**
+ * The figure whose records a metric's list holds: a rate opens the count behind it (参保率 →
+ * 应保未保), so the list is titled by what it lists.
+ */
+export function listMetric(m: MapMetric): MapMetric {
+  return m.kind === 'count' ? m : (METRICS.find((x) => x.kind === 'count' && x.records === m.records) ?? m);
+}
+
 export function metricLabel(m: MapMetric, locale: Locale): string {
   return isEnglish(locale) ? m.en : m.zh;
 }

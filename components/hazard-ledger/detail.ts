@@ -5,11 +5,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime } from '../core/format.js';
 import { isEnglish, type Locale } from '../core/locale.js';
+import { nameLang, properName } from '../core/proper-name.js';
 import type { ReferenceReader } from '../data/reference.js';
 import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
 import { actionLabel, industryLabel, regionLabel, roleLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
 import { needsEvidence, needsNote, type HazardAction } from './loop.js';
+import { CRITERIA } from './notice.js';
 
 export interface DetailProps {
   readonly locale: Locale;
@@ -58,8 +60,10 @@ function fieldError(locale: Locale, errors: FieldErrors | undefined, field: stri
   return e ? html`<p id=${`action-${field}-error`} class="field-error" part="error" data-field=${field} data-code=${e.code}>${message(locale, e)}</p>` : nothing;
 }
 
-function fact(label: string, value: unknown) {
-  return html`<div class="fact"><dt>${label}</dt><dd>${str(value) || '—'}</dd></div>`;
+function fact(label: string, value: unknown, locale?: Locale) {
+  const text = str(value) || '—';
+  // what the record says (a place, a name, a description) is as written: Chinese on an English page too
+  return html`<div class="fact"><dt>${label}</dt><dd lang=${locale ? nameLang(text, locale) : nothing}>${text}</dd></div>`;
 }
 
 function actionForm(p: DetailProps): TemplateResult | typeof nothing {
@@ -111,7 +115,7 @@ function byline(p: DetailProps, f: Readonly<Record<string, unknown>>): TemplateR
   const role = str(f['actor_role']);
   if (role) {
     const org = p.actorNames.get(str(f['actor_org']));
-    return html`<span class="by">${roleLabel(p.locale, role)}${org ? ` · ${org}` : ''}</span>`;
+    return html`<span class="by">${roleLabel(p.locale, role)}${org ? html` · ${properName(org, p.locale)}` : ''}</span>`;
   }
   return f['actor'] ? nothing : html`<span class="system">${t(p.locale, 'system')}</span>`;
 }
@@ -131,7 +135,7 @@ function history(p: DetailProps): TemplateResult {
           ${to && to !== from ? html`<span class="move">${statusLabel(p.locale, from)} → ${statusLabel(p.locale, to)}</span>` : nothing}
           ${byline(p, f)}
         </div>
-        ${f['note'] ? html`<p class="note">${str(f['note'])}</p>` : nothing}
+        ${f['note'] ? html`<p class="note" lang=${nameLang(str(f['note']), p.locale)}>${str(f['note'])}</p>` : nothing}
         ${files.length
           ? html`<div class="files">${files.map((name, i) => html`<button type="button" part="button" class="link" @click=${() => p.onEvidence(ev, name)}>${t(p.locale, 'evidenceFile', { n: i + 1 })}</button>`)}</div>`
           : nothing}
@@ -160,16 +164,16 @@ export function renderDetail(p: DetailProps): TemplateResult {
     </div>
     <dl class="facts">
       ${fact(t(l, 'enterprise'), c['enterprise_name'])}
-      ${fact(t(l, 'region'), regionLabel(l, str(c['region_code']), p.names))}
-      ${fact(t(l, 'industry'), industryLabel(l, str(c['industry']), p.names))}
+      ${fact(t(l, 'region'), regionLabel(l, str(c['region_code']), p.names), l)}
+      ${fact(t(l, 'industry'), industryLabel(l, str(c['industry']), p.names), l)}
       ${fact(t(l, 'foundAt'), formatDateTime(str(c['found_at'] || d['found_at']), l))}
       ${fact(t(l, 'deadline'), formatDate(str(c['deadline'] || d['deadline']).slice(0, 10), l))}
       ${fact(t(l, 'location'), d['location'])}
       ${fact(t(l, 'description'), d['description'])}
       ${fact(t(l, 'basis'), d['basis'])}
-      ${major ? fact(t(l, 'criterion'), [criterion['standard_id'], criterion['item'], criterion['title']].filter(Boolean).join(' ')) : nothing}
+      ${major ? fact(t(l, 'criterion'), [CRITERIA[criterion['standard_id'] ?? ''] ?? criterion['standard_id'], criterion['item'], criterion['title']].filter(Boolean).join(' '), l) : nothing}
       ${fact(t(l, 'recommendation'), d['recommendation'])}
-      ${fact(t(l, 'rectifier'), [rectifier['name'], rectifier['mobile']].filter(Boolean).join(' '))}
+      ${fact(t(l, 'rectifier'), [rectifier['name'], rectifier['mobile']].filter(Boolean).join(' '), l)}
     </dl>
     ${p.actions.length
       ? html`<div class="actions" part="actions" role="group" aria-label=${t(l, 'actions')}>

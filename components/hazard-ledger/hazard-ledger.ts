@@ -13,6 +13,7 @@ import { referenceOf, type IndustryEntry, type ReferenceReader, type RegionEntry
 import { PageCache, RETRY_MS } from './page-cache.js';
 import { ACTION_FIELDS, renderDetail } from './detail.js';
 import { formatDate } from '../core/format.js';
+import { nameLang, properName } from '../core/proper-name.js';
 import { renderNotice } from './notice.js';
 import { renderRecord } from './record.js';
 import { table, toCsv, toXlsx } from './export.js';
@@ -617,11 +618,6 @@ export class AzxHazardLedger extends LitElement {
     (first ?? this.renderRoot.querySelector<HTMLElement>('.viewport'))?.focus();
   }
 
-  /** An enterprise's name is a proper name: Chinese on an English page too. */
-  #proper(text: string): string | typeof nothing {
-    return isEnglish(this.#locale) && /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : nothing;
-  }
-
   /** The notice closed (its button, Escape): the focus goes back to the button that opened it. */
   #noticeClosed(): void {
     this._notice = undefined;
@@ -663,7 +659,7 @@ export class AzxHazardLedger extends LitElement {
         ? html`<label>${t(l, 'region')}
             <select name="region" part="control" .value=${f.region}>
               <option value="">${t(l, 'regionAll')}</option>
-              ${this._regions.map((r) => html`<option value=${r.code} ?selected=${f.region === r.code}>${regionLabel(l, r.code, this.#names)}</option>`)}
+              ${this._regions.map((r) => html`<option value=${r.code} ?selected=${f.region === r.code} lang=${nameLang(regionLabel(l, r.code, this.#names), l)}>${regionLabel(l, r.code, this.#names)}</option>`)}
             </select>
           </label>`
         : html`<label>${t(l, 'regionCode')}
@@ -680,7 +676,7 @@ export class AzxHazardLedger extends LitElement {
       <label>${t(l, 'industry')}
         <select name="industry" part="control" .value=${f.industry}>
           <option value="">${t(l, 'all')}</option>
-          ${this._industries.map((i) => html`<option value=${i.code} ?selected=${f.industry === i.code}>${industryLabel(l, i.code, this.#names)}</option>`)}
+          ${this._industries.map((i) => html`<option value=${i.code} ?selected=${f.industry === i.code} lang=${nameLang(industryLabel(l, i.code, this.#names), l)}>${industryLabel(l, i.code, this.#names)}</option>`)}
         </select>
       </label>
       <label>${t(l, 'foundFrom')}<input type="date" name="from" part="control" .value=${f.from} /></label>
@@ -714,9 +710,9 @@ export class AzxHazardLedger extends LitElement {
     const no = str(d['hazard_no']);
     return html`<div class="row ${major ? 'major' : ''} ${overdue ? 'overdue' : ''}" part="row${major ? ' major-row' : ''}${overdue ? ' overdue-row' : ''}" role="row" aria-rowindex=${index + 2} data-id=${row.id}>
       <span role="cell"><button type="button" part="button open" class="link" title=${no} aria-label=${t(l, 'open', { no })} @click=${() => this.#open(row)}>${no}</button></span>
-      <span role="cell" lang=${this.#proper(enterpriseName(c['enterprise_name']))}>${enterpriseName(c['enterprise_name'])}</span>
-      <span role="cell">${regionLabel(l, str(c['region_code']), this.#names)}</span>
-      <span role="cell">${industryLabel(l, str(c['industry']), this.#names)}</span>
+      <span role="cell">${properName(enterpriseName(c['enterprise_name']), l)}</span>
+      <span role="cell">${properName(regionLabel(l, str(c['region_code']), this.#names), l)}</span>
+      <span role="cell">${properName(industryLabel(l, str(c['industry']), this.#names), l)}</span>
       <span role="cell">${major ? html`<span class="badge major">${t(l, 'major')}</span>` : t(l, 'minor')}</span>
       <span role="cell"><span class="badge status-${isStatus(status) ? status : 'unknown'}">${statusLabel(l, status)}</span></span>
       <span role="cell">${formatDate(str(c['found_at']), l)}</span>

@@ -12,7 +12,8 @@ export interface NoticeParties {
   readonly enterprise: string;
 }
 
-const CRITERIA: Readonly<Record<string, string>> = {
+/** The major-hazard determination standards by the hazard definition's standard_id. */
+export const CRITERIA: Readonly<Record<string, string>> = {
   HG2017: '《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准》',
   YH2017: '《烟花爆竹生产经营单位重大生产安全事故隐患判定标准》',
   GM2023: '《工贸企业重大事故隐患判定标准》',

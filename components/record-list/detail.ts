@@ -3,6 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime } from '../core/format.js';
 import { isEnglish, type Locale } from '../core/locale.js';
+import { properName, withNames } from '../core/proper-name.js';
 import { ROLE, termLabel } from '../data/index.js';
 import type { FormDefinition, RecordRevision, StoredRecord } from '../data/store.js';
 import type { RecordAction } from './record-list.js';
@@ -27,7 +28,7 @@ function who(r: RecordRevision, l: Locale): TemplateResult {
   if (r.actor.system) return html`${t(l, 'system')}`;
   const role = r.actor.role ? termLabel(ROLE, r.actor.role, isEnglish(l) ? 'en' : 'zh') : '';
   // an organization's name is a proper name: Chinese even on an English page
-  return html`${role} · <span lang=${isEnglish(l) && /[\u3400-\u9fff]/.test(r.actor.organizationName) ? 'zh-CN' : nothing}>${r.actor.organizationName}</span>`;
+  return html`${role} · ${properName(r.actor.organizationName, l)}`;
 }
 
 export function renderDetail(p: DetailProps): TemplateResult {
@@ -66,7 +67,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
               <span class="what">${r.action === 'create' ? t(l, 'created') : t(l, 'corrected', { n: r.revision })}</span>
               <span class="by">${who(r, l)}</span>
               ${r.reason
-                ? html`<span class="reason" lang=${isEnglish(l) && /[\u3400-\u9fff]/.test(r.reason) ? 'zh-CN' : nothing}>${t(l, 'reason', { reason: r.reason })}</span>`
+                ? html`<span class="reason">${withNames(l, (v) => t(l, 'reason', v), { reason: r.reason })}</span>`
                 : nothing}
             </li>`,
           )}

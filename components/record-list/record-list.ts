@@ -7,6 +7,7 @@ import { referenceOf, type ReferenceReader } from '../data/reference.js';
 import { reloadOnPartyChange } from '../data/party-controller.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
+import { nameLang } from '../core/proper-name.js';
 import { download, toCsv, toXlsx, CSV_TYPE, XLSX_TYPE, type Cell } from '../core/export/index.js';
 import '../core/index.js';
 import { columnLabel, columnsOf, isColumn, type ListColumn } from './columns.js';
@@ -496,7 +497,7 @@ export class AzxRecordList extends LitElement {
               ${this._columns.map((c, i) => {
                 const text = cellText(c, r, l, this.#names, yesNo);
                 const label = html`<span class="cell-label" aria-hidden="true">${columnLabel(c, l)}</span>`;
-                return html`<td class=${c.kind === 'money' || c.kind === 'count' ? 'number' : ''} lang=${this.#properLang(c, text)}>
+                return html`<td class=${c.kind === 'money' || c.kind === 'count' ? 'number' : ''} lang=${c.kind === 'text' || c.kind === 'region' || c.kind === 'industry' ? nameLang(text, l) : nothing}>
                   ${label}${i === 0
                     ? html`<button type="button" part="button open" class="open" id=${`open-${r.id}`} aria-label=${t(l, 'open', { no: text || r.id })} @click=${() => void this.#openRecord(r)}>
                         ${text || r.id}
@@ -509,14 +510,6 @@ export class AzxRecordList extends LitElement {
         </tbody>
       </table>
     </div>`;
-  }
-
-  /**
-   * Names of people, enterprises and places are proper names: in an English list, a Chinese
-   * one is marked as Chinese so a screen reader reads it as such.
-   */
-  #properLang(c: ListColumn, text: string): string | typeof nothing {
-    return isEnglish(this.#locale) && (c.kind === 'text' || c.kind === 'region') && /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : nothing;
   }
 
   #renderPager(): TemplateResult | typeof nothing {

@@ -198,3 +198,37 @@ describe('<azx-coverage-map> on the server', () => {
     expect((refused as StoreError).code).to.equal('forbidden');
   });
 });
+
+describe('<azx-coverage-map> for screen readers and colour', () => {
+  it('a tile is named once, by its region, figure and value', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { layout: ZHEJIANG_TILES });
+    const t = tiles(el)[0]!;
+    const shown = [...t.querySelectorAll('span')].filter((s) => s.getAttribute('aria-hidden') !== 'true').map((s) => s.textContent!.trim());
+    expect(shown.length).to.equal(1, 'one piece of text names the tile; the visible name and value are hidden from the name');
+    expect(shown[0]).to.match(/^.+市：参保率 (\d+\.\d%|—)$/);
+  });
+
+  it('"no data" is hatched and distinct from every step of the scale, and the legend says so', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { layout: ZHEJIANG_TILES });
+    const legend = el.shadowRoot!.querySelector('[part="legend"]')!;
+    const swatches = [...legend.querySelectorAll<HTMLElement>('.swatch')];
+    const none = swatches.find((s) => s.classList.contains('cn'))!;
+    expect(getComputedStyle(none).backgroundImage).to.contain('repeating-linear-gradient');
+    const colours = swatches.filter((s) => s !== none).map((s) => getComputedStyle(s).backgroundColor);
+    expect(new Set(colours).size).to.equal(colours.length);
+    expect(colours).not.to.include(getComputedStyle(none).backgroundColor);
+    expect(legend.textContent).to.contain('无数据');
+  });
+
+  it('the list behind a rate is titled by what it lists, and closing it returns the focus to the tile', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { layout: ZHEJIANG_TILES });
+    const first = tiles(el).find((b) => b.tabIndex === 0)!;
+    first.focus();
+    await el.openRecords(first.dataset['code']!, 'coverageRate');
+    const title = el.shadowRoot!.querySelector('#records-title')!.textContent!;
+    expect(title).to.contain('应保未保');
+    expect(title).not.to.contain('参保率');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.records header button')!.click();
+    await waitUntil(() => el.shadowRoot!.activeElement === first, 'the focus back on the tile');
+  });
+});
