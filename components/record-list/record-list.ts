@@ -532,11 +532,3 @@ function nextDay(date: string): string {
   if (Number.isNaN(d.getTime())) return date;
   return new Date(d.getTime() + 86400e3).toISOString().slice(0, 10);
 }
-
-if (!customElements.get('azx-record-list')) customElements.define('azx-record-list', AzxRecordList);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'azx-record-list': AzxRecordList;
-  }
-}

@@ -65,6 +65,7 @@ export class Navigation {
     window.addEventListener('hashchange', this.#onHash);
     this.#narrow.addEventListener('change', this.#onWidth);
     options.menuButton.addEventListener('click', this.#onMenu);
+    options.menuButton.addEventListener('keydown', this.#onKey);
     list.addEventListener('click', this.#onLink);
     nav.addEventListener('keydown', this.#onKey);
     this.#fold(this.#narrow.matches);
@@ -85,6 +86,7 @@ export class Navigation {
     window.removeEventListener('hashchange', this.#onHash);
     this.#narrow.removeEventListener('change', this.#onWidth);
     this.#o.menuButton.removeEventListener('click', this.#onMenu);
+    this.#o.menuButton.removeEventListener('keydown', this.#onKey);
     this.#o.list.removeEventListener('click', this.#onLink);
     this.#o.nav.removeEventListener('keydown', this.#onKey);
     this.#o.host.replaceChildren();
