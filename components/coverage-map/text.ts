@@ -1,4 +1,5 @@
 import { textTable } from '../core/text-table.js';
+import { term } from '../data/glossary.js';
 import { zhTW } from './text.zh-TW.js';
 
 const zh = {
@@ -27,7 +28,7 @@ const zh = {
   policyNo: '保单号',
   insurer: '保险机构',
   status: '状态',
-  headcount: '职工人数',
+  headcount: term('headcount', 'zh'),
   deadline: '整改期限',
   mapHelp: '方向键在地区间移动，回车键查看下级或明细，退格键或 Esc 键返回上级。',
   mapLabel: '{region}各{level}{metric}',
@@ -69,7 +70,7 @@ const en: Record<TextKey, string> = {
   policyNo: 'Policy no.',
   insurer: 'Insurer',
   status: 'Status',
-  headcount: 'Headcount',
+  headcount: term('headcount', 'en'),
   deadline: 'Deadline',
   mapHelp: 'Arrow keys move between regions, Enter opens the level below or the records, Backspace or Esc goes up.',
   mapLabel: '{metric} by {level} in {region}',

@@ -11,7 +11,7 @@ export const zhTW = {
   errorLoad: '無法載入統計資料：{message}',
   exportCsv: '匯出 CSV',
   from: '起始日期',
-  headcount: '職工人數',
+  headcount: '從業人員數',
   industry: '行業',
   insurer: '保險機構',
   legend: '圖例',

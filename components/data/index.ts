@@ -9,6 +9,7 @@ export type * from './records.js';
 export { ReferenceReader, referenceOf, type RegionEntry, type IndustryEntry, type RegionQuery } from './reference.js';
 export * from './vocab.js';
 export { codesOf, codesWith, isCode, termLabel, type Term, type Vocabulary } from './terms.js';
+export { term } from './glossary.js';
 export type * from './workflow.js';
 export { HAZARD_WORKFLOW } from './hazard-workflow.js';
 export { Outbox, outboxFor, isTransient, type OutboxEntry, type OutboxDetail, type SubmitOutcome } from './outbox.js';

@@ -40,7 +40,6 @@ export const GLOSSARY = {
     { code: "premium", zh: "保险费", en: "Premium", avoid: "保费金额" },
     { code: "cover_per_person", zh: "每人死亡伤残责任限额", en: "Death and disability limit per person" },
     { code: "prevention_budget", zh: "事故预防服务费用", en: "Prevention budget" },
-    { code: "policy_status", zh: "保单状态", en: "Policy status" },
     { code: "service_report", zh: "服务记录", en: "Service record" },
     { code: "report_no", zh: "服务记录编号", en: "Record number" },
     { code: "service_date", zh: "服务日期", en: "Service date" },

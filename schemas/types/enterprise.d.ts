@@ -27,7 +27,7 @@ export interface EnterpriseRecord {
    */
   address: string;
   /**
-   * 监管行业 (Supervised industry)
+   * 行业 (Industry)
    * 前九类为国家规定的高危行业，必须投保安责险；其余为各地扩展的重点行业。
    * - `"coal_mining"` 煤矿 / Coal mining
    * - `"non_coal_mining"` 非煤矿山 / Non-coal mining

@@ -36,7 +36,7 @@ export interface PolicyRecord {
    */
   legal_basis: '2017' | '2025';
   /**
-   * 保单状态 (Status)
+   * 状态 (Status)
    * - `"active"` 有效 / Active
    * - `"expired"` 已到期 / Expired
    * - `"surrendered"` 已退保 / Surrendered
@@ -94,7 +94,7 @@ export interface PolicyRecord {
     end: string;
   };
   /**
-   * 从业人员数 (Enterprise headcount)
+   * 从业人员数 (Headcount)
    * 投保时企业从业人员总数（含劳务派遣）。
    */
   headcount: number;
@@ -104,7 +104,7 @@ export interface PolicyRecord {
    */
   insured_persons: number;
   /**
-   * 每人死亡伤残责任限额（元） (Death and disability cover per person (CNY))
+   * 每人死亡伤残责任限额（元） (Death and disability limit per person (CNY))
    * 不低于所在地规则包在保单生效日适用的最低限额（按适用办法，各地可规定更高标准）；选定投保单位后显示该限额。
    */
   cover_per_person: number;

@@ -9,7 +9,7 @@
  */
 export interface ServiceReportRecord {
   /**
-   * 服务记录编号 (Report number)
+   * 服务记录编号 (Record number)
    * 按所在区县、服务年份顺序编号（如 FW-330602-2026-000045），由服务器生成。
    */
   report_no?: string;

@@ -37,7 +37,6 @@ var Glossary = Vocabulary{Key: "glossary", TitleZh: "术语表", TitleEn: "Gloss
 	{Code: "premium", Zh: "保险费", En: "Premium", Attrs: map[string]any{"avoid": "保费金额"}},
 	{Code: "cover_per_person", Zh: "每人死亡伤残责任限额", En: "Death and disability limit per person"},
 	{Code: "prevention_budget", Zh: "事故预防服务费用", En: "Prevention budget"},
-	{Code: "policy_status", Zh: "保单状态", En: "Policy status"},
 	{Code: "service_report", Zh: "服务记录", En: "Service record"},
 	{Code: "report_no", Zh: "服务记录编号", En: "Record number"},
 	{Code: "service_date", Zh: "服务日期", En: "Service date"},
@@ -71,7 +70,6 @@ const (
 	GlossaryPremium          = "premium"
 	GlossaryCoverPerPerson   = "cover_per_person"
 	GlossaryPreventionBudget = "prevention_budget"
-	GlossaryPolicyStatus     = "policy_status"
 	GlossaryServiceReport    = "service_report"
 	GlossaryReportNo         = "report_no"
 	GlossaryServiceDate      = "service_date"
