@@ -256,7 +256,12 @@ export const ledgerStyles = [hostReset, css`
     padding: 6px 10px;
     border: 1px solid var(--_danger);
     border-radius: 4px;
-    background: ${token.colorErrorSurface};
+    background: ${token.colorErrorSurface}
+  /* the accent blue is too light on the alert's background: the link takes the alert's colour */
+  .alert button.link {
+    color: var(--_danger);
+    font-weight: 600;
+  };
   }
   .detail {
     display: flex;

@@ -803,9 +803,15 @@ export class AzxHazardLedger extends LitElement {
             now: Date.now(),
             onClose: () => this.#close(),
             onChoose: (a) => {
+              const was = this._active;
               this._active = a;
               this._errors = undefined;
               this._message = '';
+              // choosing an action opens its form with the focus on its first field; cancelling
+              // returns the focus to the action's button
+              void this.updateComplete.then(() =>
+                this.renderRoot.querySelector<HTMLElement>(a ? '#action-note' : `.actions button[data-action="${was}"]`)?.focus(),
+              );
             },
             onSubmit: (e) => void this.#submit(e),
             onNotice: () => void this.#openNotice(),

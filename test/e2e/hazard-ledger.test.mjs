@@ -1,25 +1,19 @@
-// The hazard closed loop in the demo portal (index.html under the strict CSP): the insurer
-// records a hazard, prints the rectification notice and notifies, the enterprise rectifies with a photo, the
-// insurer verifies on the return visit (回头看); a major hazard that is refused, and another that
-// goes overdue, are escalated and the Shaoxing regulator (regulator-330600) sees each at once.
+// The hazard closed loop in the demo portal, by keyboard alone (index.html under the strict CSP):
+// the insurer opens the written notice in its dialog and notifies; the enterprise rectifies,
+// first forgetting the evidence (the focus goes to the file field, which says why), then with a
+// photo; the insurer verifies on the return visit. A major hazard refused, and another overdue,
+// are escalated and the Shaoxing regulator sees each at once. The focus is asserted after every
+// step; each screen passes axe, the reflow and the language checks; messages appear in view.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { PASSWORD, openPortal, openTab } from './harness.mjs';
+import { PASSWORD, openPortal } from './harness.mjs';
+import { expectFocus, find, focused, press, tabTo, textOf, type, until } from './user.mjs';
+import { axe, checkScreen, inViewport } from './checks.mjs';
 
-const LEDGER = 'azx-hazard-ledger';
-
-/** Runs fn(shadowRoot, arg) in the page against the ledger's shadow root (no eval: the CSP forbids it). */
-async function inLedger(page, fn, arg) {
-  const root = await page.evaluateHandle((tag) => document.querySelector(tag).shadowRoot, LEDGER);
-  try {
-    return await root.evaluate(fn, arg);
-  } finally {
-    await root.dispose();
-  }
-}
+const L = 'azx-hazard-ledger';
 
 async function api(url, path, { token, body, method } = {}) {
   const res = await fetch(url + path, {
@@ -37,56 +31,68 @@ const login = async (url, collection, identity) =>
 
 const chinaDate = (days = 0) => new Date(Date.now() + 8 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
 
-/** Opens the ledger tab, searches a hazard number and opens its detail. */
-async function openHazard(page, hazardNo) {
-  await openTab(page, 'hazard-ledger');
-  await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.count')?.textContent.startsWith('共'), { timeout: 20000 }, LEDGER);
-  await inLedger(page, (root, no) => {
-    const input = root.querySelector('[name="search"]');
-    input.value = no;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, hazardNo);
-  await page.waitForFunction(
-    (tag, no) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.rows button.link')].some((b) => b.textContent.trim() === no),
-    { timeout: 20000 }, LEDGER, hazardNo,
-  );
-  await inLedger(page, (root, no) => [...root.querySelectorAll('.rows button.link')].find((b) => b.textContent.trim() === no).click(), hazardNo);
-  await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.history li, .history'), { timeout: 20000 }, LEDGER);
+/** The ledger from the side navigation, by keyboard: its heading has the focus, its count is in. */
+async function toLedger(page) {
+  await tabTo(page, '#hazard-ledger-link', { back: true, max: 80 });
+  await press(page, 'Enter');
+  await expectFocus(page, '#hazard-ledger-title', { step: 'the ledger section' });
+  await until(page, (tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.count')?.textContent.startsWith('共'), L);
 }
 
-/** Takes an action in the open detail: note, optional evidence file; resolves when the status badge shows `expect`. */
-async function act(page, action, note, expectStatus, file) {
-  await inLedger(page, (root, a) => root.querySelector(`[data-action="${a}"]`).click(), action);
-  await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.action-form'), {}, LEDGER);
-  await inLedger(page, (root, n) => (root.querySelector('.action-form textarea').value = n), note);
+/**
+ * Searches a hazard number and opens it, by keyboard: Tab to the search, type, the skip link to
+ * the first row (a handful of stops instead of every filter), Enter. Returns the stops taken.
+ */
+async function openByKeyboard(page, no) {
+  await tabTo(page, `${L} >>> input[name="search"]`);
+  await type(page, no);
+  await until(page, ([tag, n]) => {
+    const rows = [...document.querySelector(tag).shadowRoot.querySelectorAll('.rows button.link')];
+    return rows.length === 1 && rows[0].textContent.trim() === n;
+  }, [L, no], { message: `the search finds ${no}` });
+  const stops = await tabTo(page, `${L} >>> button.skip`, { back: true });
+  await press(page, 'Enter');
+  await expectFocus(page, { name: new RegExp(`${no}$`), role: 'button' }, { step: 'the skip link lands on the row' });
+  await press(page, 'Enter');
+  await expectFocus(page, `${L} >>> #detail-title`, { step: `the detail of ${no}` });
+  await until(page, (tag) => document.querySelector(tag).shadowRoot.querySelector('.history li, .history'), L);
+  return stops;
+}
+
+/** Chooses an action, writes its note and submits, by keyboard; resolves when the status shows `expect`. */
+async function actByKeyboard(page, action, note, expect, { file } = {}) {
+  await tabTo(page, `${L} >>> .actions button[data-action="${action}"]`);
+  await press(page, 'Enter');
+  await expectFocus(page, `${L} >>> #action-note`, { step: `${action}: the form opens on its note` });
+  await type(page, note);
   if (file) {
-    const input = await page.evaluateHandle((tag) => document.querySelector(tag).shadowRoot.querySelector('.action-form input[type="file"]'), LEDGER);
-    await input.asElement().uploadFile(file);
+    await press(page, 'Tab');
+    await expectFocus(page, `${L} >>> #action-evidence`, { step: `${action}: Tab to the evidence` });
+    // the file chooser is the operating system's: the file goes in as a chosen one would
+    await (await find(page, `${L} >>> #action-evidence`)).uploadFile(file);
   }
-  await inLedger(page, (root) => root.querySelector('.action-form').requestSubmit());
-  await page.waitForFunction(
-    (tag, s) => {
-      const root = document.querySelector(tag).shadowRoot;
-      // stored (the form has closed), and the status shown is the new one
-      return !root.querySelector('.action-form') && root.querySelector('.detail-head .badge')?.textContent.trim() === s;
-    },
-    { timeout: 20000 }, LEDGER, expectStatus,
-  );
+  await tabTo(page, `${L} >>> .action-form button[type="submit"]`);
+  await press(page, 'Enter');
+  await until(page, ([tag, s]) => {
+    const root = document.querySelector(tag).shadowRoot;
+    return !root.querySelector('.action-form') && root.querySelector('.detail-head [part~="status"]')?.textContent.trim() === s;
+  }, [L, expect], { message: `${action} reaches ${expect}` });
+  await expectFocus(page, `${L} >>> #detail-title`, { step: `${action}: the focus on the hazard's heading` });
+  await inViewport(page, `${L} >>> .detail .message`, `${action} recorded`);
+  assert.match(await textOf(page, `${L} >>> .detail .message`), /^已记录：/);
 }
 
-describe('hazard closed loop in the demo portal', () => {
+describe('hazard closed loop in the demo portal, by keyboard', () => {
   /** @type {Awaited<ReturnType<typeof openPortal>>} */
   let portal;
   let su;
-  /** The enterprise login's policy and the insurer login that underwrote it. */
   let own;
-  /** A Shaoxing policy and its insurer login, for the escalation. */
   let shaoxing;
 
-  /** A hazard recorded by an insurer through the API (the service report element records them in the portal). */
-  async function recordHazard(party, no, extra = {}) {
+  /** A hazard recorded by an insurer through the API; its number is the server's. */
+  async function recordHazard(party, extra = {}) {
     const token = await login(portal.pocketbaseUrl, 'users', party.insurerEmail);
-    return api(portal.pocketbaseUrl, '/api/collections/hazards/records', {
+    const r = await api(portal.pocketbaseUrl, '/api/collections/hazards/records', {
       token,
       body: {
         definition: 'hazard',
@@ -94,13 +100,15 @@ describe('hazard closed loop in the demo portal', () => {
         policy: party.policy.id,
         enterprise: party.policy.enterprise,
         data: {
-          hazard_no: no, source: 'insurer_service', found_at: new Date(Date.now() - 3600e3).toISOString(),
+          source: 'insurer_service', found_at: new Date(Date.now() - 3600e3).toISOString(),
           location: '二号甲类仓库', description: '储罐区静电接地线断开', category: 'unsafe_condition', is_major: false,
           recommendation: '立即恢复静电接地并定期检测', rectifier: { name: '李安全', mobile: '13900000002' },
           deadline: chinaDate(10), ...extra,
         },
       },
     });
+    assert.match(r.data.hazard_no, /^YH-\d{6}-\d{4}-\d{6}$/, 'numbered by the server');
+    return r.data.hazard_no;
   }
 
   async function partyOf(filter) {
@@ -123,98 +131,105 @@ describe('hazard closed loop in the demo portal', () => {
     await portal?.close();
   });
 
-  it('insurer notifies in writing, the enterprise rectifies with a photo, the insurer verifies on the return visit', async () => {
-    const no = `HZ-E2E-LOOP-${Date.now().toString(36).toUpperCase()}`;
+  it('notice in a modal dialog, notify, rectify after a refusal for missing evidence, verify: focus after every step', async () => {
+    const no = await recordHazard(own);
 
-    // the insurer records the hazard found, against the enterprise's policy
     const insurer = await portal.signIn(own.insurerEmail);
-    await openTab(insurer, 'hazard-ledger');
-    await insurer.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.record-button'), { timeout: 20000 }, LEDGER);
-    await inLedger(insurer, (root) => root.querySelector('.record-button').click());
-    await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[name="record-policy-no"]'), { timeout: 20000 }, LEDGER);
-    await inLedger(insurer, (root, policyNo) => {
-      const input = root.querySelector('[name="record-policy-no"]');
-      input.value = policyNo;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, own.policy.policy_no);
-    await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelector('[part~="submit"]'), { timeout: 20000 }, LEDGER);
-    await inLedger(insurer, (root, value) => {
-      const form = root.querySelector('azx-form');
-      form.value = value;
-    }, {
-      hazard_no: no, source: 'insurer_service', found_at: new Date(Date.now() - 3600e3).toISOString().replace(/\.\d+Z$/, 'Z'),
-      location: '二号甲类仓库', description: '储罐区静电接地线断开', category: 'unsafe_condition', is_major: false,
-      recommendation: '立即恢复静电接地并定期检测', rectifier: { name: '李安全', mobile: '13900000002' }, deadline: chinaDate(10),
-    });
-    await inLedger(insurer, (root) => root.querySelector('azx-form').shadowRoot.querySelector('[part~="submit"]').click());
-    await insurer.waitForFunction((tag, n) => document.querySelector(tag).shadowRoot.querySelector('#detail-title')?.textContent.trim() === n, { timeout: 20000 }, LEDGER, no);
-    await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.detail-head .badge')?.textContent.trim() === '已发现', { timeout: 20000 }, LEDGER);
-    await inLedger(insurer, (root) => root.querySelector('.detail-head button:last-of-type').click());
-    await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.notice'), {}, LEDGER);
-    const notice = await inLedger(insurer, (root) => root.querySelector('.notice').textContent.replace(/\s+/g, ''));
+    await toLedger(insurer);
+    const stops = await openByKeyboard(insurer, no);
+    assert.ok(stops <= 3, `the skip link is ${stops} stops back from the search`);
+    await checkScreen(insurer, { where: 'insurer: a hazard found' });
+
+    // the written notice: a modal dialog with the focus inside; Escape closes it and the focus returns
+    await tabTo(insurer, `${L} >>> [part~="notice-button"]`);
+    await press(insurer, 'Enter');
+    await until(insurer, (tag) => document.querySelector(tag).shadowRoot.querySelector('dialog.notice-sheet')?.open, L);
+    const inside = await focused(insurer);
+    assert.ok(inside.hosts.includes(L) && ['button'].includes(inside.tag), `the focus moved into the dialog: ${JSON.stringify(inside)}`);
+    const notice = (await textOf(insurer, `${L} >>> .notice`)).replace(/\s/g, '');
     assert.match(notice, /事故隐患整改告知书/);
     assert.match(notice, new RegExp(`编号：${no}-TZ`));
-    assert.match(notice, /二号甲类仓库/);
-    assert.match(notice, new RegExp(`${chinaDate(10).slice(0, 4)}年`));
-    await act(insurer, 'notify', '已送达隐患整改告知书', '已书面告知');
+    await axe(insurer, 'the notice dialog');
+    await press(insurer, 'Escape');
+    await until(insurer, (tag) => !document.querySelector(tag).shadowRoot.querySelector('dialog.notice-sheet'), L);
+    await expectFocus(insurer, `${L} >>> [part~="notice-button"]`, { step: 'Escape closes the notice' });
 
+    await actByKeyboard(insurer, 'notify', '已送达隐患整改告知书', '已书面告知');
+
+    // the enterprise forgets the evidence first: the file field takes the focus and says why
     const enterprise = await portal.signIn('enterprise-1@azx.demo');
-    await openHazard(enterprise, no);
-    const buttons = await inLedger(enterprise, (root) => [...root.querySelectorAll('.actions button')].map((b) => b.dataset.action));
-    assert.deepEqual(buttons, ['rectify', 'note'], 'the enterprise may only rectify (or add a note)');
+    await toLedger(enterprise);
+    await openByKeyboard(enterprise, no);
+    await tabTo(enterprise, `${L} >>> .actions button[data-action="rectify"]`);
+    await press(enterprise, 'Enter');
+    await expectFocus(enterprise, `${L} >>> #action-note`, { step: 'rectify: the note' });
+    await type(enterprise, '已恢复静电接地，检测合格');
+    await tabTo(enterprise, `${L} >>> .action-form button[type="submit"]`);
+    await press(enterprise, 'Enter');
+    await expectFocus(enterprise, `${L} >>> #action-evidence`, { step: 'a rectification without evidence' });
+    const field = await find(enterprise, `${L} >>> #action-evidence`);
+    assert.equal(await field.evaluate((e) => e.getAttribute('aria-invalid')), 'true');
+    assert.equal(await field.evaluate((e) => e.getAttribute('aria-describedby')), 'action-evidence-error');
+    assert.match(await textOf(enterprise, `${L} >>> #action-evidence-error`), /证明材料/);
+    await inViewport(enterprise, `${L} >>> #action-evidence-error`, 'the missing evidence');
+    await checkScreen(enterprise, { where: 'enterprise: a rectification refused for its evidence' });
     const photo = join(mkdtempSync(join(tmpdir(), 'azx-e2e-hazard-')), '整改后.png');
     writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
-    await act(enterprise, 'rectify', '已恢复静电接地，检测合格', '已整改待复查', photo);
+    await field.uploadFile(photo);
+    await tabTo(enterprise, `${L} >>> .action-form button[type="submit"]`);
+    await press(enterprise, 'Enter');
+    await until(enterprise, (tag) => document.querySelector(tag).shadowRoot.querySelector('.detail-head [part~="status"]')?.textContent.trim() === '已整改待复查', L);
+    await expectFocus(enterprise, `${L} >>> #detail-title`, { step: 'rectified' });
 
-    await insurer.reload();
-    await insurer.waitForSelector('#sections-nav [role="tab"][aria-selected="true"]');
-    await openHazard(insurer, no);
-    await act(insurer, 'verify', '回头看：整改到位，予以销号', '已复查销号');
-    await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelectorAll('.history li').length === 3, { timeout: 20000 }, LEDGER);
-    const history = await inLedger(insurer, (root) => [...root.querySelectorAll('.history li')].map((li) => li.dataset.action));
-    assert.deepEqual(history, ['notify', 'rectify', 'verify']);
-    const evidence = await inLedger(insurer, (root) => root.querySelectorAll('.history li[data-action="rectify"] .files button').length);
-    assert.equal(evidence, 1, 'the rectification carries its photo');
+    // back to the list: the focus on the hazard's row
+    await tabTo(enterprise, `${L} >>> .detail-head .back`, { back: true });
+    await press(enterprise, 'Enter');
+    await expectFocus(enterprise, { name: new RegExp(`${no}$`), role: 'button' }, { step: 'back on the row' });
+
+    await actByKeyboardAfterOpen(insurer, no);
     await insurer.close();
     await enterprise.close();
   });
 
+  /** The insurer, whose detail was open all along, verifies on the return visit. */
+  async function actByKeyboardAfterOpen(page, no) {
+    await until(page, (tag) => document.querySelector(tag).shadowRoot.querySelector('.detail-head [part~="status"]')?.textContent.trim() === '已整改待复查', L, { message: 'the realtime status' });
+    await actByKeyboard(page, 'verify', '回头看：整改到位，予以销号', '已复查销号');
+    await until(page, (tag) => document.querySelectorAll(tag).length && document.querySelector(tag).shadowRoot.querySelectorAll('.history li').length === 3, L);
+    const history = await page.$$eval(`${L} >>> .history li`, (lis) => lis.map((li) => li.dataset.action));
+    assert.deepEqual(history, ['notify', 'rectify', 'verify']);
+    assert.equal((await page.$$(`${L} >>> .history li[data-action="rectify"] .files button`)).length, 1, `${no}: the rectification carries its photo`);
+  }
+
   it('a major hazard refused, and another overdue, are escalated and regulator-330600 sees each at once', async () => {
-    const stamp = Date.now().toString(36).toUpperCase();
     const major = { is_major: true, major_criterion: { standard_id: 'HG2017', item: '第（十）项', title: '静电接地失效' } };
-    const refused = `HZ-E2E-REFUSED-${stamp}`;
-    const overdue = `HZ-E2E-OVERDUE-${stamp}`;
-    await recordHazard(shaoxing, refused, major);
-    await recordHazard(shaoxing, overdue, { ...major, deadline: chinaDate(0) });
+    const refused = await recordHazard(shaoxing, major);
+    const overdue = await recordHazard(shaoxing, { ...major, deadline: chinaDate(0) });
 
     const regulator = await portal.signIn('regulator-330600@azx.demo');
-    await openTab(regulator, 'hazard-ledger');
-    await regulator.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.count')?.textContent.startsWith('共'), { timeout: 20000 }, LEDGER);
+    await toLedger(regulator);
 
     const insurer = await portal.signIn(shaoxing.insurerEmail);
-    await openHazard(insurer, refused);
-    await act(insurer, 'notify', '已送达隐患整改告知书', '已书面告知');
-    await act(insurer, 'refuse', '企业拒绝签收并拒不整改', '已上报监管');
+    await toLedger(insurer);
+    await openByKeyboard(insurer, refused);
+    await actByKeyboard(insurer, 'notify', '已送达隐患整改告知书', '已书面告知');
+    await actByKeyboard(insurer, 'refuse', '企业拒绝签收并拒不整改', '已上报监管');
 
-    await regulator.waitForFunction(
-      (tag, no) => document.querySelector(tag).shadowRoot.querySelector('.alerts')?.textContent.includes(no),
-      { timeout: 20000 }, LEDGER, refused,
-    );
-
+    await until(regulator, ([tag, n]) => document.querySelector(tag).shadowRoot.querySelector('.alerts')?.textContent.includes(n), [L, refused]);
     // the deadline passes with nobody acting: the cron job's sweep (run as of two days later)
     const sweep = await api(portal.pocketbaseUrl, '/api/azx/hazards/sweep', { token: su, body: { at: new Date(Date.now() + 2 * 86400e3).toISOString() } });
     assert.ok(sweep.escalated >= 1, JSON.stringify(sweep));
-    await regulator.waitForFunction(
-      (tag, no) => document.querySelector(tag).shadowRoot.querySelector('.alerts')?.textContent.includes(no),
-      { timeout: 20000 }, LEDGER, overdue,
-    );
-    const alert = await inLedger(regulator, (root) => root.querySelector('.alerts').getAttribute('role'));
-    assert.equal(alert, 'alert');
+    await until(regulator, ([tag, n]) => document.querySelector(tag).shadowRoot.querySelector('.alerts')?.textContent.includes(n), [L, overdue]);
+    assert.equal(await regulator.$eval(`${L} >>> .alerts`, (a) => a.getAttribute('role')), 'alert');
+    await inViewport(regulator, `${L} >>> .alerts`, 'the escalation alert');
+    await checkScreen(regulator, { where: 'regulator: escalation alerts' });
 
-    // the regulator opens it from the alert: escalated by the system, history kept
-    await inLedger(regulator, (root, no) => [...root.querySelectorAll('.alerts button.link')].find((b) => b.textContent.includes(no)).click(), overdue);
-    await regulator.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.history li[data-action="overdue"]'), { timeout: 20000 }, LEDGER);
-    const entry = await inLedger(regulator, (root) => root.querySelector('.history li[data-action="overdue"]').textContent.replace(/\s+/g, ' '));
+    // the regulator opens it from the alert, by keyboard
+    await tabTo(regulator, { name: new RegExp(overdue) });
+    await press(regulator, 'Enter');
+    await expectFocus(regulator, `${L} >>> #detail-title`, { step: 'opened from the alert' });
+    await until(regulator, (tag) => document.querySelector(tag).shadowRoot.querySelector('.history li[data-action="overdue"]'), L);
+    const entry = await textOf(regulator, `${L} >>> .history li[data-action="overdue"]`);
     assert.match(entry, /已发现 → 已上报监管/);
     assert.match(entry, /系统/);
     await regulator.close();
