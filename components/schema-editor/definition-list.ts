@@ -1,5 +1,6 @@
 // The list of definitions by key with their versions and statuses, retire buttons, and the
 // form that starts a definition for a new industry from a published one.
+import { nameLang, properName } from '../core/proper-name.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../core/index.js';
 import { DEFINITION_STATUS, termLabel, type FormDefinition } from '../data/index.js';
@@ -49,9 +50,9 @@ export function renderList(c: ListContext): TemplateResult {
           const latest = versions[versions.length - 1]!;
           return html`<tr data-key=${key}>
             <td><code>${key}</code></td>
-            <td>${latest.title}</td>
-            <td>${latest.industry}</td>
-            <td>${latest.base}</td>
+            <td>${properName(latest.title, L)}</td>
+            <td>${properName(latest.industry, L)}</td>
+            <td>${latest.base ? html`<code>${latest.base}</code>` : nothing}</td>
             <td>
               <ul class="versions">
                 ${versions.map(
@@ -88,7 +89,7 @@ export function renderList(c: ListContext): TemplateResult {
         <legend>${t(L, 'newIndustry')}</legend>
         <label>${t(L, 'baseDefinition')}
           <select name="base" part="control" required>
-            ${bases.map(([key, vs]) => html`<option value=${key}>${vs[vs.length - 1]!.title}</option>`)}
+            ${bases.map(([key, vs]) => html`<option value=${key} lang=${nameLang(vs[vs.length - 1]!.title, L)}>${vs[vs.length - 1]!.title}</option>`)}
           </select></label>
         <label>${t(L, 'key')} <input name="key" part="control" required autocomplete="off" lang="en"
           placeholder="policy-ammonia-refrigeration" aria-invalid=${c.createProblem ? 'true' : 'false'} aria-describedby="create-problem" /></label>

@@ -101,6 +101,8 @@ function onAdd(c: FieldTreeContext, form: HTMLFormElement): void {
   c.commit(addField(c.schema, parent, key, kind, zh || key, en));
   c.select([...parent, key]);
   form.reset();
+  // ready for the next field: the focus goes back to the key (the new field is selected in the tree)
+  form.querySelector<HTMLInputElement>('[name="key"]')?.focus();
 }
 
 export function renderFieldTree(c: FieldTreeContext): TemplateResult {

@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import type { AzxForm, JsonSchema } from '../core/index.js';
 import '../core/index.js';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
+import { withNames } from '../core/proper-name.js';
 import { LocaleController } from '../core/lang-controller.js';
 // the data layer's small modules, not its index: the editor needs no PocketBase SDK
 import { storeContext } from '../data/context.js';
@@ -172,7 +173,19 @@ export class AzxSchemaEditor extends LitElement {
     }
   }
 
+  /**
+   * Where the focus goes once the content it was on has gone: the draft's heading when a draft
+   * opens, the definition's row when the list comes back (after leaving, publishing, retiring,
+   * deleting a draft), else the editor's heading. Documented in the README.
+   */
+  #focusNext: string | undefined;
+
   protected override updated(): void {
+    const next = this.#focusNext;
+    if (next) {
+      this.#focusNext = undefined;
+      (this.renderRoot.querySelector<HTMLElement>(next) ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
+    }
     const path = this.#focusAfterRender;
     if (!path) return;
     this.#focusAfterRender = undefined;
@@ -214,6 +227,12 @@ export class AzxSchemaEditor extends LitElement {
     this.#sample = {};
     this.#sampleResult = '';
     this.#syncJson();
+    this.#focusNext = '#draft-heading';
+  }
+
+  /** The row of a definition in the list (its edit button), for the focus. */
+  #rowOf(key: string): string {
+    return `tr[data-key="${CSS.escape(key)}"] td:last-child button`;
   }
 
   #edit(key: string): void {
@@ -374,6 +393,7 @@ export class AzxSchemaEditor extends LitElement {
       this.#draft = undefined;
       this.#history.clear();
       this.#status = t(this.#locale, 'published', { v: d.version });
+      this.#focusNext = this.#rowOf(d.key);
       this.dispatchEvent(new CustomEvent('azx-definition-published', { detail: { definition }, bubbles: true, composed: true }));
       return true;
     } catch (err) {
@@ -393,6 +413,7 @@ export class AzxSchemaEditor extends LitElement {
       const definition = await store.setDefinitionStatus(def.key, def.version, 'retired');
       await this.#load();
       this.#status = t(this.#locale, 'retired', { v: def.version });
+      this.#focusNext = this.#rowOf(def.key);
       this.dispatchEvent(new CustomEvent('azx-definition-retired', { detail: { definition }, bubbles: true, composed: true }));
     } catch (err) {
       this.#showError(err);
@@ -410,6 +431,7 @@ export class AzxSchemaEditor extends LitElement {
       await store.deleteDefinitionDraft(def.key, def.version);
       await this.#load();
       this.#status = t(this.#locale, 'draftDeleted', { v: def.version });
+      this.#focusNext = this.#rowOf(def.key);
     } catch (err) {
       this.#showError(err);
     } finally {
@@ -434,7 +456,7 @@ export class AzxSchemaEditor extends LitElement {
     const L = this.#locale;
     const store = this.#store;
     return html`<div class="editor">
-      <h2>${t(L, 'heading')}</h2>
+      <h2 tabindex="-1">${t(L, 'heading')}</h2>
       ${!store ? html`<p class="error">${t(L, 'noStore')}</p>` : nothing}
       ${store && store.party && store.party.role !== 'admin' ? html`<p class="hint">${t(L, 'notAdmin')}</p>` : nothing}
       <p class="status" part="status" role="status">${this.#status}</p>
@@ -468,6 +490,7 @@ export class AzxSchemaEditor extends LitElement {
     const L = this.#locale;
     const problems = checkOnce(d.schema);
     return html`<div class="draft">
+      <h3 id="draft-heading" tabindex="-1">${withNames(L, (v) => t(L, 'editing', { ...v, v: d.version }), { title: d.title })}</h3>
       <div class="toolbar">
         <button type="button" part="button" class="back" @click=${() => this.#leave(false)}>${t(L, 'back')}</button>
         <button type="button" part="button" ?disabled=${!this.#history.canUndo} @click=${() => this.undo()} aria-keyshortcuts="Control+Z">
@@ -513,10 +536,12 @@ export class AzxSchemaEditor extends LitElement {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm .keep')?.focus());
       return;
     }
+    const key = this.#draft?.key ?? '';
     this.#draft = undefined;
     this.#confirmLeave = false;
     this.#status = '';
     this.#errors = [];
+    this.#focusNext = this.#rowOf(key);
   }
 
   #onTabKey(e: KeyboardEvent): void {

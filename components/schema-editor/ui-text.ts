@@ -4,6 +4,7 @@ import { zhTW } from './ui-text.zh-TW.js';
 
 const zh = {
   heading: '表单定义',
+  editing: '编辑：{title}（第 {v} 版）',
   loading: '正在加载…',
   noStore: '没有可用的数据存储（Store）。',
   notAdmin: '只有管理员可以编辑表单定义。',
@@ -163,6 +164,7 @@ export type EditorKey = keyof typeof zh;
 
 const en: Record<EditorKey, string> = {
   heading: 'Form definitions',
+  editing: 'Editing {title} (version {v})',
   loading: 'Loading…',
   noStore: 'No data store is available.',
   notAdmin: 'Only administrators can edit form definitions.',

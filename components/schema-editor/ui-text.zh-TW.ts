@@ -39,6 +39,7 @@ export const zhTW = {
   discard: '放棄修改',
   draftDeleted: '已刪除第 {v} 版草稿。',
   edit: '編輯',
+  editing: '編輯：{title}（第 {v} 版）',
   expert: '以 JSON Logic 編輯',
   factor: '倍數',
   failed: '操作失敗：{m}',

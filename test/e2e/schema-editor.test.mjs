@@ -1,19 +1,14 @@
-// The schema editor end to end, under the strict CSP: the administrator adds an industry (a
-// policy form for ammonia refrigeration with two new fields and a rule) and publishes it; an
-// insurer files a policy under it, while an older policy still opens under version 1.
+// The schema editor end to end, under the strict CSP. The administrator adds an industry by
+// keyboard alone (a policy form for ammonia refrigeration with two new fields and a rule) and
+// publishes it, the focus asserted after every step; an insurer files a policy under it from one
+// of its policies, and an older policy still opens under version 1.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPortal, openTab } from './harness.mjs';
+import { choose, click, expectFocus, fill, find, press, tabTo, textOf, type, until } from './user.mjs';
+import { checkScreen, inViewport } from './checks.mjs';
 
 const ED = 'azx-schema-editor >>> ';
-
-/** Types into a control and leaves it, so its `change` fires. */
-async function fill(page, selector, text) {
-  await page.click(selector, { clickCount: 3 });
-  await page.keyboard.press('Backspace');
-  await page.type(selector, text);
-  await page.keyboard.press('Tab');
-}
 
 describe('schema editor end to end', () => {
   /** @type {Awaited<ReturnType<typeof openPortal>>} */
@@ -25,67 +20,109 @@ describe('schema editor end to end', () => {
     await portal?.close();
   });
 
-  it('an administrator publishes an ammonia-refrigeration policy form with two new fields and a rule', async () => {
+  it('an administrator publishes an ammonia-refrigeration policy form by keyboard: two new fields and a rule', async () => {
     const page = await portal.signIn('admin@azx.demo');
-    await openTab(page, 'schema-editor');
-    await page.waitForSelector(`${ED}tr[data-key="policy"]`);
-    await page.select(`${ED}form.new-industry select[name="base"]`, 'policy');
-    await fill(page, `${ED}form.new-industry input[name="key"]`, 'policy-ammonia');
-    await fill(page, `${ED}form.new-industry input[name="industry"]`, '涉氨制冷');
-    await fill(page, `${ED}form.new-industry input[name="zh"]`, '涉氨制冷企业安责险保单');
-    await fill(page, `${ED}form.new-industry input[name="en"]`, 'Policy: ammonia refrigeration');
-    await page.click(`${ED}form.new-industry button[type="submit"]`);
-    await page.waitForSelector(`${ED}form.add-field`);
+    await tabTo(page, '#schema-editor-link', { back: true });
+    await press(page, 'Enter');
+    await expectFocus(page, '#schema-editor-title', { step: 'the schema editor' });
+    await find(page, `${ED}tr[data-key="policy"]`);
+    await checkScreen(page, { where: 'admin: form definitions' });
 
+    // a new industry from the policy form
+    await tabTo(page, `${ED}form.new-industry select[name="base"]`, { max: 80 });
+    await choose(page, `${ED}form.new-industry select[name="base"]`, '保单');
+    await press(page, 'Tab');
+    await expectFocus(page, `${ED}form.new-industry input[name="key"]`, { step: 'the key' });
+    await type(page, 'policy-ammonia');
+    await press(page, 'Tab');
+    await type(page, '涉氨制冷');
+    await press(page, 'Tab');
+    await type(page, '涉氨制冷企业安责险保单');
+    await press(page, 'Tab');
+    await type(page, 'Policy: ammonia refrigeration');
+    await press(page, 'Enter');
+    await expectFocus(page, `${ED}#draft-heading`, { step: 'the new draft opens on its heading' });
+
+    // two fields, added by keyboard; each lands selected with the focus on its name
     const addField = async (key, kind, zh) => {
-      await fill(page, `${ED}form.add-field input[name="key"]`, key);
-      await page.select(`${ED}form.add-field select[name="kind"]`, kind);
-      await fill(page, `${ED}form.add-field input[name="zh"]`, zh);
-      await page.click(`${ED}form.add-field button[type="submit"]`);
-      await page.waitForSelector(`${ED}.tree-item.selected[data-path="${key}"]`);
+      await tabTo(page, `${ED}form.add-field input[name="key"]`, { max: 200 });
+      await type(page, key);
+      await press(page, 'Tab');
+      await choose(page, `${ED}form.add-field select[name="kind"]`, kind);
+      await press(page, 'Tab');
+      await type(page, zh);
+      await press(page, 'Enter');
+      await find(page, `${ED}.tree-item.selected[data-path="${key}"]`);
+      await expectFocus(page, `${ED}form.add-field input[name="key"]`, { step: `added ${key}: ready for the next field` });
     };
-    await addField('ammonia_charge_kg', 'number', '液氨储量（千克）');
-    await page.click(`${ED}.inspector input[type="checkbox"]`); // required
-    await addField('ammonia_alarm', 'boolean', '已安装氨气泄漏报警装置');
+    await addField('ammonia_charge_kg', '数值', '液氨储量（千克）');
+    await tabTo(page, `${ED}.inspector input[type="checkbox"]`);
+    await press(page, 'Space');
+    assert.equal(await page.$eval(`${ED}.inspector input[type="checkbox"]`, (c) => c.checked), true, 'required');
+    await addField('ammonia_alarm', '是/否', '已安装氨气泄漏报警装置');
 
-    await page.click(`${ED}#tab-rules`);
-    await page.click(`${ED}button.add-rule`);
-    await page.click(`${ED}.rule azx-logic-builder >>> button.add-condition`);
-    await page.select(`${ED}.rule azx-logic-builder >>> select[aria-label="字段 1"]`, 'ammonia_alarm');
-    await fill(page, `${ED}.rule azx-logic-builder >>> input[aria-label="值 1"]`, 'true');
-    await fill(page, `${ED}#rule-0-zh`, '涉氨制冷企业须安装氨气泄漏报警装置');
-    await fill(page, `${ED}#rule-0-en`, 'An ammonia leak alarm must be installed');
-    await page.select(`${ED}#rule-0-path`, 'ammonia_alarm');
+    // the rule: tabs move with the arrow keys
+    await tabTo(page, `${ED}#tab-fields`, { back: true, max: 200 });
+    await press(page, 'ArrowRight');
+    await expectFocus(page, `${ED}#tab-rules`, { step: 'the rules tab' });
+    await press(page, 'Enter');
+    await tabTo(page, `${ED}button.add-rule`);
+    await press(page, 'Enter');
+    await tabTo(page, `${ED}.rule azx-logic-builder >>> button.add-condition`);
+    await press(page, 'Enter');
+    await tabTo(page, `${ED}.rule azx-logic-builder >>> select[aria-label="字段 1"]`, { back: true });
+    await choose(page, `${ED}.rule azx-logic-builder >>> select[aria-label="字段 1"]`, '已安装氨气泄漏报警装置');
+    await tabTo(page, `${ED}.rule azx-logic-builder >>> input[aria-label="值 1"]`);
+    await type(page, 'true');
+    await tabTo(page, `${ED}#rule-0-zh`);
+    await type(page, '涉氨制冷企业须安装氨气泄漏报警装置');
+    await press(page, 'Tab');
+    await type(page, 'An ammonia leak alarm must be installed');
+    await tabTo(page, `${ED}#rule-0-path`);
+    await choose(page, `${ED}#rule-0-path`, '已安装氨气泄漏报警装置');
 
-    await page.click(`${ED}#tab-publish`);
-    const diff = await page.$eval(`${ED}table.diff`, (t) => t.textContent);
+    await tabTo(page, `${ED}#tab-rules`, { back: true, max: 200 });
+    await press(page, 'ArrowRight');
+    await expectFocus(page, `${ED}#tab-publish`, { step: 'the publish tab' });
+    await press(page, 'Enter');
+    const diff = await textOf(page, `${ED}table.diff`);
     assert.match(diff, /ammonia_charge_kg/);
     assert.match(diff, /ammonia_alarm/);
-    await page.click(`${ED}button.publish`);
-    await page.waitForSelector(`${ED}tr[data-key="policy-ammonia"] .version.published`);
+    await tabTo(page, `${ED}button.publish`);
+    await press(page, 'Enter');
+    await find(page, `${ED}tr[data-key="policy-ammonia"] .version.published`);
+    await expectFocus(page, `${ED}tr[data-key="policy-ammonia"] td:last-child button`, { step: 'published: the focus on its row' });
+    await inViewport(page, `${ED}[part="status"]`, 'published');
+    assert.match(await textOf(page, `${ED}[part="status"]`), /已发布/);
+    await checkScreen(page, { where: 'admin: published' });
     await page.close();
   });
 
-  it('an insurer files a policy for that industry, and an older policy still opens under version 1', async () => {
+  it('an insurer files a policy for that industry from one of its policies, and an older policy still opens under version 1', async () => {
     const page = await portal.signIn('insurer-1@azx.demo');
     await openTab(page, 'industry-policy');
-    await page.waitForSelector('#industry-definition option[value="policy-ammonia"]');
-    await page.select('#industry-definition', 'policy-ammonia');
-    await page.waitForSelector('#industry-policy-list tr[data-id] .copy-policy');
+    await until(page, () => [...(document.querySelector('#industry-definition')?.options ?? [])].some((o) => o.value === 'policy-ammonia'));
+    await click(page, '#industry-definition');
+    await press(page, 'Escape');
+    await choose(page, '#industry-definition', '涉氨制冷企业安责险保单');
+    const LIST = '#industry-policy-list >>> ';
+    await find(page, `${LIST}tbody tr button.open`);
     const F = '#industry-policy-form >>> ';
-    const submit = () => page.click(`${F}button[part~="submit"]`);
+    const rows = await page.$$eval(`${LIST}tbody tr`, (trs) => trs.map((tr) => tr.dataset.id));
 
     // The insurer starts from one of its policies (the seed plants a few with problems the
     // server refuses, and the national pack wants a headcount band the seed leaves out).
-    const templates = (await page.$$('#industry-policy-list tr[data-id] .copy-policy')).length;
     let stored = '';
     let ruleSeen = false;
     const refusals = [];
-    for (let i = 0; i < templates && !stored; i++) {
-      const copies = await page.$$('#industry-policy-list tr[data-id] .copy-policy');
-      await copies[i].click();
-      await page.waitForSelector(`${F}[data-pointer="/ammonia_charge_kg"] input`);
+    for (let i = 0; i < rows.length && !stored; i++) {
+      await click(page, `${LIST}#open-${rows[i]}`);
+      await expectFocus(page, `${LIST}#detail-title`, { step: 'a policy opened' });
+      await click(page, `${LIST}button[data-action="template"]`);
+      await expectFocus(page, '#industry-policy-fill', { step: 'the form, filled from the policy' });
+      await find(page, `${F}[data-pointer="/ammonia_charge_kg"] input`);
       const persons = await page.$eval('#industry-policy-form', (f) => f.value.insured_persons);
+      await click(page, `${LIST}button.back`);
       if (!(persons <= 300)) continue;
       const policyNo = `NH3-330600-2026-00000${i}`;
       await fill(page, `${F}[data-pointer="/policy_no"] input`, policyNo);
@@ -93,42 +130,40 @@ describe('schema editor end to end', () => {
       await fill(page, `${F}[data-pointer="/rating/coefficients/headcount_band"] input`, '1');
       if (!ruleSeen) {
         // the administrator's rule holds the policy back until the alarm is ticked
-        await submit();
-        await page.waitForFunction(() =>
-          document.querySelector('#industry-policy-form')?.shadowRoot?.textContent?.includes('涉氨制冷企业须安装氨气泄漏报警装置'));
+        await click(page, `${F}[part~="submit"]`);
+        await until(page, () => document.querySelector('#industry-policy-form')?.shadowRoot?.textContent?.includes('涉氨制冷企业须安装氨气泄漏报警装置'));
         ruleSeen = true;
       }
-      await page.click(`${F}[data-pointer="/ammonia_alarm"] input`);
-      await page.$eval('#industry-policy-errors', (ul) => ul.replaceChildren());
-      await submit();
-      const outcome = await page.waitForFunction(
-        (no) => {
-          if (document.querySelector('#industry-policy-list')?.textContent?.includes(no)) return 'stored';
-          const errors = document.querySelector('#industry-policy-errors')?.textContent;
-          return errors ? errors : false;
-        },
-        { timeout: 15000 },
-        policyNo,
-      );
-      const result = await outcome.jsonValue();
-      if (result === 'stored') stored = policyNo;
-      else refusals.push(result);
+      await click(page, `${F}[data-pointer="/ammonia_alarm"] input`);
+      await click(page, `${F}[part~="submit"]`);
+      const outcome = await until(page, () => {
+        const s = document.querySelector('#industry-policy-status')?.textContent ?? '';
+        return /已保存|拒绝/.test(s) ? s : false;
+      });
+      if (/已保存/.test(outcome)) {
+        stored = policyNo;
+        await inViewport(page, '#industry-policy-status', 'the policy saved');
+      } else refusals.push(await page.$eval('#industry-policy-form', (f) => f.shadowRoot.querySelector('[part="summary"]')?.textContent ?? ''));
     }
     assert.ok(stored, `no policy was stored; the server said: ${refusals.join(' | ')}`);
-    const row = await page.$$eval('#industry-policy-list tr[data-id]', (rows, no) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)).find((cells) => cells[0] === no), stored);
-    assert.deepEqual(row?.slice(1, 3), ['policy-ammonia', '1']);
+    await until(page, (no) => document.querySelector('#industry-policy-list')?.shadowRoot?.textContent.includes(no), stored);
 
     // an older policy, made under the built-in policy form version 1, opens with that version
-    const older = await page.$$eval('#industry-policy-list tr[data-id]', (rows) =>
-      rows.findIndex((r) => r.children[1]?.textContent === 'policy' && r.children[2]?.textContent === '1'));
-    assert.ok(older >= 0, 'an older policy under policy version 1 is listed');
-    const buttons = await page.$$('#industry-policy-list tr[data-id] .open-policy');
-    await buttons[older].click();
-    await page.waitForSelector('#policy-viewer[data-showing="policy@1"]:not([hidden])');
-    await page.waitForFunction(() => (document.querySelector('#policy-viewer')?.shadowRoot?.querySelectorAll('[part~="value"]').length ?? 0) > 5);
-    const shown = await page.$eval('#policy-viewer', (f) => f.shadowRoot?.textContent ?? '');
-    assert.doesNotMatch(shown, /液氨储量/);
+    const older = await page.$$eval(`${LIST}tbody tr`, (trs) => trs.map((tr) => tr.dataset.id));
+    let opened = false;
+    for (const id of older) {
+      await click(page, `${LIST}#open-${id}`);
+      const showing = await until(page, () => document.querySelector('#industry-policy-list').shadowRoot.querySelector('azx-form')?.dataset.showing);
+      if (showing === 'policy@1') {
+        opened = true;
+        await until(page, () => (document.querySelector('#industry-policy-list').shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelectorAll('[part~="value"]').length ?? 0) > 5);
+        const shown = await page.$eval('#industry-policy-list', (l) => l.shadowRoot.querySelector('azx-form').shadowRoot.textContent);
+        assert.doesNotMatch(shown, /液氨储量/);
+        break;
+      }
+      await click(page, `${LIST}button.back`);
+    }
+    assert.ok(opened, 'an older policy under policy version 1 is listed and opens under it');
     await page.close();
   });
 
