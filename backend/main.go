@@ -25,6 +25,7 @@ import (
 	"azx/backend/internal/paging"
 	"azx/backend/internal/records"
 	"azx/backend/internal/reference"
+	"azx/backend/internal/security"
 	"azx/backend/internal/seed"
 	"azx/backend/internal/services"
 )
@@ -58,7 +59,9 @@ func main() {
 
 	// PocketBase's own commands, added here rather than by app.Start so every command is watched
 	app.RootCmd.AddCommand(pbcmd.NewSuperuserCommand(app))
-	app.RootCmd.AddCommand(pbcmd.NewServeCommand(app, true))
+	serve := pbcmd.NewServeCommand(app, true)
+	app.RootCmd.AddCommand(serve)
+	security.Register(app, serve)
 	cli.RefuseUnknown(app.RootCmd)
 	var failures cli.Failures
 	failures.Watch(app.RootCmd)

@@ -234,7 +234,7 @@ async function main() {
   const benchLine = /added (\d+) benchmark policies in ([^ ]+) \((\d+)\/s\)/.exec(seedOut);
   console.log(`› seed: demo data in ${seededIn}; ${benchLine?.[1]} benchmark policies in ${benchLine?.[2]} (${benchLine?.[3]}/s through app.Save)`);
 
-  const server = await startServer({ dir });
+  const server = await startServer({ dir, rateLimits: false });
   let creates, createsWrk, createsSequential, lists;
   try {
     const su = await api(server.url, '/api/collections/_superusers/auth-with-password', {

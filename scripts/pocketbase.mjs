@@ -61,16 +61,27 @@ export async function prepareData(dir, { superuser = SUPERUSER } = {}) {
 
 export const SUPERUSER = { email: 'superuser@azx.demo', password: 'azx-demo-2026' };
 
+/** Browser origins a local server allows (CORS): any port on loopback, for tests and benchmarks. */
+export const LOOPBACK_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
+
 /**
  * Starts `azx-server serve` on 127.0.0.1:port and waits for its health endpoint.
+ * origins: the browser origins allowed to call it; rateLimits false turns PocketBase's rate
+ * limits off for this process (tests sign in from one address many times a second).
  * @returns {Promise<{url: string, port: number, dir: string, stop: () => Promise<void>}>}
  */
-export async function startServer({ dir, port, quiet = true } = {}) {
+export async function startServer({ dir, port, quiet = true, origins = LOOPBACK_ORIGINS, rateLimits = true, binary = serverBinary, env = {} } = {}) {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(serverBinary, ['serve', '--http', `127.0.0.1:${port}`, '--dir', dir], {
+  const child = spawn(binary, ['serve', '--http', `127.0.0.1:${port}`, '--dir', dir], {
     cwd: root,
     stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit',
+    env: {
+      ...process.env,
+      AZX_ORIGINS: origins.join(','),
+      ...(rateLimits ? {} : { AZX_RATE_LIMITS: 'off' }),
+      ...env,
+    },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
@@ -96,6 +107,9 @@ export async function startServer({ dir, port, quiet = true } = {}) {
     url,
     port,
     dir,
+    /** The server process (fault tests kill it). */
+    child,
+    exited,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
