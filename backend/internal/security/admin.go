@@ -50,8 +50,8 @@ func adminOnly(e *core.RequestEvent) bool {
 func adminFrom(from []netip.Prefix) *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Id: AdminMiddlewareID,
-		// after PocketBase loads the auth token, so a superuser's token is known
-		Priority: apis.DefaultLoadAuthTokenMiddlewarePriority + 1,
+		// after PocketBase loads the auth token (a superuser's token is known) and after the headers
+		Priority: apis.DefaultSecurityHeadersMiddlewarePriority + 2,
 		Func: func(e *core.RequestEvent) error {
 			if adminOnly(e) && !local(e.Request, from) {
 				return e.ForbiddenError("管理界面仅限本机访问 / The admin UI and superuser access are limited to the server's own addresses.", nil)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 )
@@ -114,8 +115,9 @@ func ownPolicy(path string) bool {
 func headersMiddleware() *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Id: HeadersMiddlewareID,
-		// outermost: every answer, refusals by PocketBase's own middlewares included, gets them
-		Priority: -100000,
+		// right after PocketBase's own security headers (which it overrides) and before its rate
+		// limits and AZX's refusals, so a 403 or a 429 carries them too
+		Priority: apis.DefaultSecurityHeadersMiddlewarePriority + 1,
 		Func: func(e *core.RequestEvent) error {
 			// set now, so an error answered by the router (which writes past our wrapper) has them
 			h := e.Response.Header()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 )
@@ -36,7 +37,7 @@ func wellFormed(raw string) bool {
 func wellFormedQuery() *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Id:       QueryMiddlewareID,
-		Priority: -99000,
+		Priority: apis.DefaultSecurityHeadersMiddlewarePriority + 3,
 		Func: func(e *core.RequestEvent) error {
 			if strings.HasPrefix(e.Request.URL.Path, "/api/azx/") && !wellFormed(e.Request.URL.RawQuery) {
 				return e.BadRequestError("查询参数不是有效的 UTF-8 百分号编码 / The query string is not valid percent-encoded UTF-8.", nil)
