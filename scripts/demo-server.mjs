@@ -19,7 +19,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
-const PUBLIC = ['index.html', 'demo', 'dist'];
+/** What the portal serves; the release binary embeds exactly these. */
+export const PUBLIC = ['index.html', 'demo', 'dist'];
 const HEADERS = JSON.parse(readFileSync(join(root, 'backend', 'internal', 'security', 'headers.json'), 'utf8'));
 
 /** The portal's headers; pocketbaseUrl is the API origin the page may connect to. */

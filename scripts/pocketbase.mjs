@@ -8,7 +8,6 @@ import { root } from './paths.mjs';
 
 const run = promisify(execFile);
 export const serverBinary = join(root, 'backend', 'bin', 'azx-server');
-export const definitionsDir = join(root, 'schemas', 'definitions');
 
 /** A free TCP port on the loopback interface. */
 export function freePort() {
@@ -49,14 +48,21 @@ export function backendCommandShown(dir, args) {
 }
 
 /**
+ * The built-in data every data folder gets, each loaded by `azx-server <command> load --from
+ * <folder>`. Add a data set here: `npm run release` embeds every folder of this list, and the
+ * release binary loads them the same way when it starts.
+ */
+export const BUILTIN = [{ command: 'definitions', folder: 'schemas/definitions' }];
+
+/**
  * Prepares a data folder: migrations (applied by `migrate up`), the superuser, and the built-in
- * form definitions. Every step is idempotent, so it runs on each start.
+ * data (BUILTIN). Every step is idempotent, so it runs on each start.
  */
 export async function prepareData(dir, { superuser = SUPERUSER } = {}) {
   mkdirSync(dir, { recursive: true });
   await backendCommand(dir, ['migrate', 'up']);
   await backendCommand(dir, ['superuser', 'upsert', superuser.email, superuser.password]);
-  await backendCommand(dir, ['definitions', 'load', '--from', definitionsDir]);
+  for (const { command, folder } of BUILTIN) await backendCommand(dir, [command, 'load', '--from', join(root, folder)]);
 }
 
 export const SUPERUSER = { email: 'superuser@azx.demo', password: 'azx-demo-2026' };

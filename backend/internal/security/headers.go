@@ -42,11 +42,13 @@ var kinds = func() map[string]Headers {
 // PortalHeaders are the headers of a portal page; api is the PocketBase origin the page talks to
 // ("" when the portal is served by the same server).
 func PortalHeaders(api string) Headers {
+	if api != "" {
+		api = " " + api
+	}
 	out := Headers{}
 	for k, v := range kinds["portal"] {
-		out[k] = strings.TrimSpace(strings.ReplaceAll(v, " {api}", " "+api))
+		out[k] = strings.ReplaceAll(v, " {api}", api)
 	}
-	out["Content-Security-Policy"] = strings.ReplaceAll(out["Content-Security-Policy"], "  ", " ")
 	return out
 }
 
