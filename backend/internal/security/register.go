@@ -44,5 +44,5 @@ func Bind(se *core.ServeEvent, cfg Config) {
 		s.TrustedProxy.Headers = cfg.TrustedProxy
 	}
 	se.Router.Unbind(apis.DefaultCorsMiddlewareId)
-	se.Router.Bind(cors(cfg.Origins), headersMiddleware(), adminFrom(cfg.AdminFrom), wellFormedQuery())
+	se.Router.Bind(cors(cfg.Origins), headersMiddleware(), adminFrom(cfg.AdminFrom), wellFormedQuery(), storageFull())
 }
