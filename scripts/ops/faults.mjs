@@ -156,6 +156,8 @@ export async function killDuringHazardTransitions({ dir, hazards = 40, parallel 
   const steps = [];
   try {
     const su = await superuserToken(server.url);
+    // the overdue sweep first: its cron tick would escalate an overdue major hazard under our feet
+    await call(server.url, su, 'POST', '/api/azx/hazards/sweep');
     const found = await all(server.url, su, 'hazards', 'status = "found"', 'id,insurer');
     // the insurers' logins (insurer-<n>@azx.demo) by organization
     const insurers = await all(server.url, su, 'users', 'role = "insurer"', 'email,organization');
