@@ -55,13 +55,14 @@ function rngOf(seed) {
   };
 }
 
+let server;
 try {
   log(`seeding ${ENTERPRISES} enterprises in ${dir}`);
   await prepareData(dir);
   await backendCommand(dir, ['seed', '--seed', '42', '--enterprises', String(ENTERPRISES)]);
 
   // rate limits on; the client's address comes from X-Forwarded-For, as behind a proxy
-  let server = await startServer({ dir, env: { AZX_TRUSTED_PROXY: 'X-Forwarded-For' } });
+  server = await startServer({ dir, env: { AZX_TRUSTED_PROXY: 'X-Forwarded-For' } });
   const su = await superuserToken(server.url);
   await fetch(`${server.url}/api/azx/hazards/sweep`, { method: 'POST', headers: { authorization: su } });
   const list = async (collection, filter, fields) => {
@@ -95,7 +96,7 @@ try {
     const rng = rngOf(1000 + n);
     const ip = `10.77.${Math.floor(n / 250)}.${(n % 250) + 1}`;
     const base = { 'x-forwarded-for': ip };
-    const token = await signIn(server.url, 'users', who.email, PASSWORD);
+    const token = await signIn(server.url, 'users', who.email, PASSWORD, base);
     const headers = { ...base, authorization: token };
     const own = policies.filter((p) => p.insurer === orgOf.get(who.email)).map((p) => p.id);
     const tag = faults.batchTag();
@@ -211,7 +212,12 @@ try {
     const last = memory.at(-1);
     if (last.s % 60 < 10) log(`${last.s} s: ${requests} requests, ${errors.length} errors, server RSS ${last.rssMiB} MiB, realtime ${realtime.messages} messages`);
   }, 10_000);
-  await Promise.all(Array.from({ length: USERS }, (_, n) => virtualUser(n, until)));
+  // a user that cannot go on is an error of the run, not the end of the others
+  await Promise.all(
+    Array.from({ length: USERS }, (_, n) =>
+      virtualUser(n, until).catch((err) => errors.push({ action: `user ${n}`, status: 'failed', body: String(err.message).slice(0, 200) })),
+    ),
+  );
   clearInterval(sampler);
   const cpu1 = serverCpuSeconds(dir);
 
@@ -232,6 +238,7 @@ try {
   };
   for (const k of ['p50', 'p95', 'p99']) report.load.overall[k] = Math.round(report.load.overall[k]);
   await server.stop();
+  server = undefined;
   const verified = await auditVerify(dir);
   report.load.audit = verified.out.split('\n').at(-1);
   log(`load done: ${requests} requests, ${errors.length} errors, p50/p95/p99 ${report.load.overall.p50}/${report.load.overall.p95}/${report.load.overall.p99} ms; ${report.load.audit}`);
@@ -265,5 +272,7 @@ try {
   console.error(`\n✗ soak failed: ${err.stack ?? err}`);
   process.exitCode = 1;
 } finally {
+  await server?.stop();
   rmSync(work, { recursive: true, force: true });
+  process.exit(process.exitCode ?? 0);
 }

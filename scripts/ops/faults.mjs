@@ -74,10 +74,18 @@ export function registryRow(tag, n) {
   };
 }
 
-/** A tag of four USCC characters (no I, O, S, V, Z) unique to one run. */
+const usedTags = new Set();
+
+/** A tag of four USCC characters (no I, O, S, V, Z), never the same twice in this process. */
 export function batchTag() {
   const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  return 'K' + [...randomBytes(3)].map((b) => chars[b % chars.length]).join('');
+  for (;;) {
+    const tag = 'K' + [...randomBytes(3)].map((b) => chars[b % chars.length]).join('');
+    if (!usedTags.has(tag)) {
+      usedTags.add(tag);
+      return tag;
+    }
+  }
 }
 
 const uploadRows = (url, token, rows) => call(url, token, 'POST', '/api/azx/bulk/enterprises', { rows });

@@ -69,7 +69,7 @@ async function inside(roomMb) {
       const rows = Array.from({ length: 150 }, (_, n) => registryRow(tag, n + 1));
       const r = await post(rows);
       if (r.status === 200 && r.body.created === rows.length) acked.push(tag);
-      else refused = { tag, rows, status: r.status, message: r.body?.message };
+      else refused = { tag, rows, status: r.status, message: r.body?.message ?? JSON.stringify(r.body).slice(0, 200) };
     }
     facts.acknowledgedBatches = acked.length;
     facts.refused = refused ? { status: refused.status, message: refused.message } : 'never (the disk did not fill)';

@@ -19,10 +19,11 @@ async function json(url, init) {
   return body;
 }
 
-export async function signIn(url, collection, identity, password) {
+/** A sign-in's token; headers (a forwarded address) are sent along. */
+export async function signIn(url, collection, identity, password, headers = {}) {
   const body = await json(`${url}/api/collections/${collection}/auth-with-password`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ identity, password }),
   });
   return body.token;
