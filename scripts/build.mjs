@@ -195,8 +195,7 @@ async function report() {
   }
   const over = rows.filter((r) => r.element && r.all.gzip > ELEMENT_BUDGET);
   if (over.length) {
-    console.error(`build: over the budget of ${kb(ELEMENT_BUDGET)} gzip per element: ${over.map((r) => `azx/${r.name} ${kb(r.all.gzip)}`).join(', ')}`);
-    process.exit(1);
+    throw new Error(`over the budget of ${kb(ELEMENT_BUDGET)} gzip per element: ${over.map((r) => `azx/${r.name} ${kb(r.all.gzip)}`).join(', ')}`);
   }
 }
 

@@ -166,6 +166,8 @@ step('browser tests (web-test-runner in Chromium)', () => {
   return readSummary(summary, r.status);
 });
 
+step('release (npm run release, then README "Deploy" followed on this machine)', () => nodeTests('release'));
+
 step('end-to-end tests (index.html under a strict CSP, in Chromium)', () => {
   // The portal script is built from the current source, so the test sees this commit.
   if (run(process.execPath, ['scripts/build-demo.mjs']).status !== 0) throw new Error('demo build failed');
