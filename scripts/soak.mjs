@@ -32,6 +32,7 @@ const { auditVerify, signIn, superuserToken, AT } = await import('./ops/state.mj
 const faults = await import('./ops/faults.mjs');
 const { fullDisk } = await import('./ops/full-disk.mjs');
 const { restoreDrill } = await import('./ops/drill.mjs');
+const { subscribeRealtime } = await import('../test/backend/hazard-steps.mjs');
 
 const PASSWORD = faults.PASSWORD;
 const work = mkdtempSync(join(tmpdir(), 'azx-soak-'));
@@ -43,17 +44,6 @@ const log = (s) => console.log(`[soak ${new Date().toISOString().slice(11, 19)}]
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const pick = (xs, rng) => xs[Math.floor(rng() * xs.length)];
 const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null);
-/** Deterministic per-user random numbers (mulberry32). */
-function rngOf(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let server;
 try {
@@ -93,7 +83,7 @@ try {
   /** One virtual user: its own address, its role's mix of actions, a realtime subscription. */
   async function virtualUser(n, until) {
     const who = cast[n % cast.length];
-    const rng = rngOf(1000 + n);
+    const rng = Math.random;
     const ip = `10.77.${Math.floor(n / 250)}.${(n % 250) + 1}`;
     const base = { 'x-forwarded-for': ip };
     const token = await signIn(server.url, 'users', who.email, PASSWORD, base);
@@ -103,38 +93,14 @@ try {
     let serial = 0;
 
     // realtime: the user's rows as they change (PocketBase's SSE)
-    const controller = new AbortController();
-    (async () => {
-      try {
-        const res = await fetch(`${server.url}/api/realtime`, { headers: base, signal: controller.signal });
-        const reader = res.body.getReader();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        let subscribed = false;
-        realtime.connections++;
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (!subscribed && frame.includes('PB_CONNECT')) {
-              const clientId = JSON.parse(frame.split('\n').find((l) => l.startsWith('data:')).slice(5)).clientId;
-              const r = await fetch(`${server.url}/api/realtime`, {
-                method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
-                body: JSON.stringify({ clientId, subscriptions: ['enterprises', 'hazards', 'hazard_events'] }),
-              });
-              if (r.status !== 204) realtime.errors++;
-              subscribed = true;
-            } else if (subscribed && frame.includes('data:')) realtime.messages++;
-          }
-        }
-      } catch (err) {
-        if (err.name !== 'AbortError') realtime.errors++;
-      }
-    })();
+    const live = await subscribeRealtime(server.url, token, ['enterprises', 'hazards', 'hazard_events'], {
+      headers: base,
+      onMessage: () => realtime.messages++,
+    }).catch(() => {
+      realtime.errors++;
+      return null;
+    });
+    if (live) realtime.connections++;
 
     const actions = {
       province: [
@@ -201,7 +167,7 @@ try {
       }
       await sleep(100 + rng() * 200);
     }
-    controller.abort();
+    live?.close();
   }
 
   log(`${USERS} virtual users (${cast.map((c) => c.kind).join(', ')}) for ${MINUTES} min; rate limits on`);

@@ -101,6 +101,19 @@ export function registryCsv(rows) {
   return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r, c)).join(','))].join('\n') + '\n';
 }
 
+/** A running server on dir with the regulator's and the superuser's tokens and a fresh batch tag. */
+async function regulatorSession(dir, start) {
+  const server = await startServer({ dir, rateLimits: false, ...start });
+  const tag = batchTag();
+  return {
+    server,
+    tag,
+    mine: `uscc ~ "91${REGION}${tag}"`,
+    token: await signIn(server.url, 'users', REGULATOR, PASSWORD),
+    su: await superuserToken(server.url),
+  };
+}
+
 /**
  * kill -9 while a bulk import is being written, restart, upload again.
  * @param {{dir: string, rows?: number, start?: object}} o rows: size of the import killed mid-way
@@ -108,12 +121,10 @@ export function registryCsv(rows) {
 export async function killDuringBulkImport({ dir, rows = 4000, start = {} }) {
   const problems = [];
   const facts = {};
-  let server = await startServer({ dir, rateLimits: false, ...start });
+  const session = await regulatorSession(dir, start);
+  let { server } = session;
   try {
-    const tag = batchTag();
-    const token = await signIn(server.url, 'users', REGULATOR, PASSWORD);
-    const su = await superuserToken(server.url);
-    const mine = `uscc ~ "91${REGION}${tag}"`;
+    const { tag, token, su, mine } = session;
     // an acknowledged upload before the crash
     const ack = Array.from({ length: 50 }, (_, i) => registryRow(tag, i + 1));
     const first = await uploadRows(server.url, token, ack);
@@ -253,12 +264,8 @@ export async function killDuringHazardTransitions({ dir, hazards = 40, parallel 
 export async function clientDropsMidUpload({ dir, rows = 300, start = {} }) {
   const problems = [];
   const facts = {};
-  const server = await startServer({ dir, rateLimits: false, ...start });
+  const { server, tag, token, su, mine } = await regulatorSession(dir, start);
   try {
-    const tag = batchTag();
-    const token = await signIn(server.url, 'users', REGULATOR, PASSWORD);
-    const su = await superuserToken(server.url);
-    const mine = `uscc ~ "91${REGION}${tag}"`;
     const batch = Array.from({ length: rows }, (_, i) => registryRow(tag, i + 1));
     const json = JSON.stringify({ rows: batch });
     const csv = registryCsv(batch);
