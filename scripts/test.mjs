@@ -62,6 +62,8 @@ step('set-up', () => {
   ensureNodeModules();
   ensureChromium();
   ensureDebianPackage('sqlite3', '/usr/bin/sqlite3', 'the audit tamper tests');
+  ensureDebianPackage('systemd', '/usr/bin/systemd-analyze', 'the release test (it checks the systemd units)');
+  ensureDebianPackage('curl', '/usr/bin/curl', 'the release test (the README block ends with curl)');
   ensureBackend();
   return { passed: 0, failed: 0 };
 });
