@@ -148,6 +148,11 @@ describe('CORS', () => {
     await withServer({ origins: ['https://portal.example.gov.cn'] }, async (url) => {
       const ok = await preflight(url, 'https://portal.example.gov.cn');
       assert.equal(ok.headers.get('access-control-allow-origin'), 'https://portal.example.gov.cn');
+      // and on the request itself, on PocketBase's routes and on AZX's
+      for (const path of ['/api/health', '/api/collections/form_definitions/records', '/api/azx/coverage/figures']) {
+        const r = await fetch(url + path, { headers: { origin: 'https://portal.example.gov.cn' } });
+        assert.equal(r.headers.get('access-control-allow-origin'), 'https://portal.example.gov.cn', path);
+      }
       const other = await preflight(url, 'https://evil.example.com');
       assert.equal(other.headers.get('access-control-allow-origin'), null);
       const get = await fetch(`${url}/api/health`, { headers: { origin: 'https://evil.example.com' } });

@@ -20,6 +20,10 @@ func cors(origins []string) *hook.Handler[*core.RequestEvent] {
 		cfg.AllowOriginFunc = func(string) (bool, error) { return false, nil }
 	}
 	h := apis.CORS(cfg)
-	h.Id = apis.DefaultCorsMiddlewareId
+	// an id of its own: unbinding PocketBase's also excludes its id from every route bound before
+	h.Id = CORSMiddlewareID
 	return h
 }
+
+// CORSMiddlewareID is the id of AZX's CORS middleware.
+const CORSMiddlewareID = "azxCors"
