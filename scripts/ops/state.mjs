@@ -4,11 +4,6 @@
 import { execFile } from 'node:child_process';
 import { serverBinary, SUPERUSER } from '../pocketbase.mjs';
 
-export const COLLECTIONS = [
-  'organizations', 'users', 'form_definitions', 'enterprises', 'policies', 'service_reports', 'hazards',
-  'hazard_events', 'provider_listings', 'inspection_rounds', 'findings', 'record_versions', 'audit_log',
-];
-
 /** The seed's reference date: figures asked "as of" it do not move with the clock. */
 export const AT = '2026-11-01';
 
@@ -31,11 +26,14 @@ export async function signIn(url, collection, identity, password, headers = {}) 
 
 export const superuserToken = (url) => signIn(url, '_superusers', SUPERUSER.email, SUPERUSER.password);
 
-/** Row counts of every collection, read by the superuser. */
+/** Row counts of every collection (PocketBase's own _ collections aside), read by the superuser. */
 export async function counts(url, token) {
+  const headers = { authorization: token };
+  const { items } = await json(`${url}/api/collections?perPage=500&fields=name,type`, { headers });
   const out = {};
-  for (const c of COLLECTIONS) {
-    out[c] = (await json(`${url}/api/collections/${c}/records?perPage=1`, { headers: { authorization: token } })).totalItems;
+  for (const { name, type } of items.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (name.startsWith('_') || type === 'view') continue;
+    out[name] = (await json(`${url}/api/collections/${name}/records?perPage=1`, { headers })).totalItems;
   }
   return out;
 }
