@@ -210,7 +210,7 @@ try {
   frameworks();
   await report();
 } catch (err) {
-  // no half-built dist/: npm start takes dist/index.js for a finished build
+  // no half-built dist/: npm start takes a dist/ with its entry for a finished build
   rmSync(dist, { recursive: true, force: true });
   console.error(`build: ${err.message}`);
   process.exit(1);

@@ -120,7 +120,7 @@ test('the "Install and start" block gives a running release serving the portal o
   assert.match(page.headers.get('content-security-policy'), /script-src 'self';.*frame-ancestors 'none'/);
   assert.deepEqual(await (await fetch(`${url}/demo/config.json`)).json(), { pocketbaseUrl: '' });
   assert.equal((await fetch(`${url}/demo/build/portal.js`)).status, 200);
-  assert.equal((await fetch(`${url}/dist/index.js`)).status, 200);
+  assert.equal((await fetch(`${url}/dist/esm/index.js`)).status, 200, 'the built elements');
   assert.equal((await fetch(`${url}/_/`)).status, 200, 'the admin UI on loopback');
 
   // the operator's superuser from the block, the backup schedule it set, the built-in definitions
