@@ -101,6 +101,14 @@ export function registryCsv(rows) {
   return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r, c)).join(','))].join('\n') + '\n';
 }
 
+/** A scenario's result, with the audit chain of its data folder checked after it. */
+async function withAudit(dir, result) {
+  const audit = await auditVerify(dir);
+  result.facts.audit = audit.out.split('\n').at(-1);
+  if (!audit.ok) result.problems.push(`audit verify: ${audit.out}`);
+  return result;
+}
+
 /** A running server on dir with the regulator's and the superuser's tokens and a fresh batch tag. */
 async function regulatorSession(dir, start) {
   const server = await startServer({ dir, rateLimits: false, ...start });
@@ -169,10 +177,7 @@ export async function killDuringBulkImport({ dir, rows = 4000, start = {} }) {
   } finally {
     await server.stop();
   }
-  const audit = await auditVerify(dir);
-  facts.audit = audit.out.split('\n').at(-1);
-  if (!audit.ok) problems.push(`audit verify: ${audit.out}`);
-  return { name: 'kill -9 during a bulk import', facts, problems };
+  return withAudit(dir, { name: 'kill -9 during a bulk import', facts, problems });
 }
 
 /**
@@ -251,10 +256,7 @@ export async function killDuringHazardTransitions({ dir, hazards = 40, parallel 
   } finally {
     await server.stop();
   }
-  const audit = await auditVerify(dir);
-  facts.audit = audit.out.split('\n').at(-1);
-  if (!audit.ok) problems.push(`audit verify: ${audit.out}`);
-  return { name: 'kill -9 during hazard transitions', facts, problems };
+  return withAudit(dir, { name: 'kill -9 during hazard transitions', facts, problems });
 }
 
 /**
@@ -297,8 +299,5 @@ export async function clientDropsMidUpload({ dir, rows = 300, start = {} }) {
   } finally {
     await server.stop();
   }
-  const audit = await auditVerify(dir);
-  facts.audit = audit.out.split('\n').at(-1);
-  if (!audit.ok) problems.push(`audit verify: ${audit.out}`);
-  return { name: 'a client drops mid-upload', facts, problems };
+  return withAudit(dir, { name: 'a client drops mid-upload', facts, problems });
 }
