@@ -300,6 +300,12 @@ func init() {
 		"missing":      opMissing,
 		"missing_some": opMissingSome,
 	}
+	for name, op := range extensions {
+		operations[name] = op
+	}
+	for name, a := range extensionArity {
+		arity[name] = a
+	}
 }
 
 func at(args []any, i int) any {
