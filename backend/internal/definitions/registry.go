@@ -17,17 +17,18 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"azx/backend/internal/lifecycle"
 	"azx/backend/internal/validation"
 )
 
 // Collection is the name of the definitions collection.
 const Collection = "form_definitions"
 
-// Definition statuses.
+// Definition statuses (internal/lifecycle).
 const (
-	StatusDraft     = "draft"
-	StatusPublished = "published"
-	StatusRetired   = "retired"
+	StatusDraft     = lifecycle.Draft
+	StatusPublished = lifecycle.Published
+	StatusRetired   = lifecycle.Retired
 )
 
 // Definition is one compiled form definition version.
