@@ -2,8 +2,9 @@
 // come from the schemas, not written by hand).
 //
 //   node scripts/types.mjs          writes schemas/types/<key>.d.ts and schemas/types/index.d.ts,
-//                                   and the Ajv validators generated ahead of time, components/validators/
-//                                   (see scripts/validators.mjs)
+//                                   the Ajv validators generated ahead of time, components/validators/
+//                                   (see scripts/validators.mjs), and the rule packs' meta-schema as Go
+//                                   (backend/internal/packs/metaschema_gen.go, scripts/pack-schema.mjs)
 //   node scripts/types.mjs --check  exits 1, naming the stale files, if the committed output differs
 //
 // The output is committed so builds need no generation step; it is deterministic (sorted keys,
@@ -13,6 +14,7 @@ import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { root } from './paths.mjs';
 import { generateValidators, validatorsDir } from './validators.mjs';
+import { generatePackSchema, packsGoDir } from './pack-schema.mjs';
 
 const definitionsDir = join(root, 'schemas', 'definitions');
 const typesDir = join(root, 'schemas', 'types');
@@ -167,6 +169,7 @@ const started = performance.now();
 const targets = [
   { dir: typesDir, files: await generate(), owns: (f) => f.endsWith('.d.ts') },
   { dir: validatorsDir, files: await generateValidators(), owns: (f) => f.endsWith('.ts') || f.endsWith('.js') },
+  { dir: packsGoDir, files: await generatePackSchema(), owns: (f) => f.endsWith('_gen.go') },
 ];
 
 if (check) {
@@ -180,12 +183,12 @@ if (check) {
     for (const name of present.filter((f) => !files.has(f)).sort()) stale.push(`no longer generated: ${relative(root, join(dir, name))}`);
   }
   if (stale.length > 0) {
-    console.error('Generated record types and validators are out of date with schemas/definitions:');
+    console.error('Generated record types, validators and the packs\' meta-schema are out of date with schemas/:');
     for (const line of stale) console.error(`  ${line}`);
-    console.error('Run `npm run types` (node scripts/types.mjs) and commit schemas/types/ and components/validators/.');
+    console.error('Run `npm run types` (node scripts/types.mjs) and commit what it writes.');
     process.exit(1);
   }
-  console.log(`schemas/types and components/validators are up to date (${Math.round(performance.now() - started)} ms).`);
+  console.log(`generated files are up to date (${Math.round(performance.now() - started)} ms).`);
 } else {
   const changes = [];
   for (const { dir, files, owns } of targets) {

@@ -1,6 +1,7 @@
 package definitions
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -80,7 +81,7 @@ func loadFile(app core.App, path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return lifecycle.PublishFile(app, Collection, f.Key, hash, func(r *core.Record) {
+	return lifecycle.PublishFile(context.Background(), app, Collection, f.Key, hash, func(r *core.Record) {
 		r.Set("title", f.Title)
 		r.Set("industry", f.Industry)
 		r.Set("base", f.Base)

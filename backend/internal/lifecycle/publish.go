@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/pocketbase/dbx"
@@ -12,8 +13,8 @@ import (
 // PublishFile stores a built-in document (a file of the repository) as the newest published
 // version of its key: version 1 for a new key, N+1 when its hash differs from the latest
 // published version's, nothing when it is the same. fill sets the record's content fields; the
-// hooks of the collection validate the save as they would an administrator's.
-func PublishFile(app core.App, collection, key, hash string, fill func(r *core.Record)) (string, error) {
+// hooks of the collection validate the save as they would an administrator's (ctx reaches them).
+func PublishFile(ctx context.Context, app core.App, collection, key, hash string, fill func(r *core.Record)) (string, error) {
 	col, err := app.FindCollectionByNameOrId(collection)
 	if err != nil {
 		return "", err
@@ -34,7 +35,7 @@ func PublishFile(app core.App, collection, key, hash string, fill func(r *core.R
 	r.Set("version", maxVersion+1)
 	r.Set("status", Published)
 	fill(r)
-	if err := app.Save(r); err != nil {
+	if err := app.SaveWithContext(ctx, r); err != nil {
 		if errs, ok := err.(validation.Errors); ok {
 			return "", fmt.Errorf("refused:\n%s", validation.Describe(errs, "en"))
 		}

@@ -42,6 +42,22 @@ func Apply(logic, data any) (result any, err error) {
 	return r.apply(Normalize(logic), Normalize(data), 0)
 }
 
+// ApplyNormalized is Apply for logic and data already normalised (Normalize): nothing is
+// copied, for logic evaluated many times over the same large data (a rule pack's tables). The
+// data is only read.
+func ApplyNormalized(logic, data any) (result any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = nil, errorf("logic could not be evaluated: %v", r)
+		}
+	}()
+	r := &run{}
+	return r.apply(logic, data, 0)
+}
+
+// String is JavaScript's String(v), as cat writes a value.
+func String(v any) string { return toString(v) }
+
 // IsLogic reports whether v is an operation: an object with exactly one key.
 func IsLogic(v any) bool {
 	m, ok := v.(map[string]any)
