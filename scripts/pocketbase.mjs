@@ -9,6 +9,7 @@ import { root } from './paths.mjs';
 const run = promisify(execFile);
 export const serverBinary = join(root, 'backend', 'bin', 'azx-server');
 export const definitionsDir = join(root, 'schemas', 'definitions');
+export const packsDir = join(root, 'schemas', 'packs');
 
 /** A free TCP port on the loopback interface. */
 export function freePort() {
@@ -49,14 +50,15 @@ export function backendCommandShown(dir, args) {
 }
 
 /**
- * Prepares a data folder: migrations (applied by `migrate up`), the superuser, and the built-in
- * form definitions. Every step is idempotent, so it runs on each start.
+ * Prepares a data folder: migrations (applied by `migrate up`), the superuser, the built-in
+ * form definitions and the shipped rule packs. Every step is idempotent, so it runs on each start.
  */
 export async function prepareData(dir, { superuser = SUPERUSER } = {}) {
   mkdirSync(dir, { recursive: true });
   await backendCommand(dir, ['migrate', 'up']);
   await backendCommand(dir, ['superuser', 'upsert', superuser.email, superuser.password]);
   await backendCommand(dir, ['definitions', 'load', '--from', definitionsDir]);
+  await backendCommand(dir, ['packs', 'load', '--from', packsDir]);
 }
 
 export const SUPERUSER = { email: 'superuser@azx.demo', password: 'azx-demo-2026' };
