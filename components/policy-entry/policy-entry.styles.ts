@@ -128,6 +128,15 @@ export const policyEntryStyles = [
     .problems ul {
       margin: 0;
     }
+    .warnings {
+      background: var(--azx-color-warning-surface, #fff8e6);
+      border-radius: var(--azx-radius, 4px);
+      padding: 8px 12px;
+    }
+    .warnings p,
+    .warnings ul {
+      margin: 0;
+    }
     .saved {
       color: var(--azx-color-success, #1a7f37);
     }

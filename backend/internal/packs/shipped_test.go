@@ -1,6 +1,9 @@
 package packs
 
 import (
+	"bytes"
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -67,5 +70,43 @@ func TestShippedPacks(t *testing.T) {
 				t.Errorf("%s: no test case expects rule %s to fire", d.Key, r.Code)
 			}
 		}
+	}
+}
+
+// offlineRegions are the regions whose effective packs the browser's offline fixtures hold
+// (test/browser/policy-entry/fixture.ts, the stories): the server's answers, kept equal here.
+var offlineRegions = []string{"320507", "320583", "110105", "330602"}
+
+const offlineDay = "2026-01-01"
+
+func TestOfflineEffectivePacks(t *testing.T) {
+	snap := NewSnapshot(shipped(t))
+	var packs []*Effective
+	for _, region := range offlineRegions {
+		packs = append(packs, snap.Effective(region, offlineDay))
+	}
+	// one pack a line: small, and a change shows as the packs it touches
+	raw := []byte("[\n")
+	for i, e := range packs {
+		b, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = append(raw, b...)
+		if i < len(packs)-1 {
+			raw = append(raw, ',')
+		}
+		raw = append(raw, '\n')
+	}
+	raw = append(raw, "]\n"...)
+	file := filepath.Join(packsDir(), "..", "..", "test", "fixtures", "effective-packs.json")
+	if os.Getenv("AZX_WRITE_FIXTURES") == "1" {
+		if err := os.WriteFile(file, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	current, err := os.ReadFile(file)
+	if err != nil || !bytes.Equal(current, raw) {
+		t.Fatalf("test/fixtures/effective-packs.json is not what the server answers for %v on %s: run `cd backend && AZX_WRITE_FIXTURES=1 go test ./internal/packs/ -run TestOfflineEffectivePacks`", offlineRegions, offlineDay)
 	}
 }
