@@ -1,6 +1,7 @@
 package migrations
 
 import (
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
 )
@@ -8,7 +9,8 @@ import (
 // Rule packs as records (internal/packs, schemas/packs/README.md): versioned and dated, the
 // document in columns (tables, computations, rules, tests as JSON), published like form
 // definitions. Policies get rule_warnings, the server's warnings of a draft for comment (or of
-// a rule that only warns), returned with the stored record.
+// a rule that only warns), returned with the stored record. A finding's category becomes text:
+// the packs in force name the categories (finding_categories), the server checks them.
 const idRulePacks = "azx_rule_packs"
 
 const datePattern = `^\d{4}-\d{2}-\d{2}$`
@@ -53,10 +55,55 @@ func upRulePacks(app core.App) error {
 	}
 	// empty for rows written before (and for the system's), so their audit hashes stay valid
 	policies.Fields.Add(&core.JSONField{Name: "rule_warnings", MaxSize: 256 << 10})
-	return app.Save(policies)
+	if err := app.Save(policies); err != nil {
+		return err
+	}
+	return categoryField(app, func() core.Field {
+		return &core.TextField{Name: "category", Required: true, Max: 60, Pattern: `^[a-z][a-z0-9_]*$`}
+	})
+}
+
+// categoryField replaces findings.category by a field of another kind. PocketBase does not
+// change a field's type in place, and a new field is a new column: the stored categories are
+// read first and written back (the same text, so the rows' audit hashes do not change).
+func categoryField(app core.App, field func() core.Field) error {
+	findings, err := app.FindCollectionByNameOrId("findings")
+	if err != nil {
+		return err
+	}
+	if findings.Fields.GetByName("category") == nil {
+		return nil
+	}
+	var rows []struct {
+		ID       string `db:"id"`
+		Category string `db:"category"`
+	}
+	if err := app.DB().NewQuery("SELECT id, category FROM findings").All(&rows); err != nil {
+		return err
+	}
+	findings.Fields.RemoveByName("category")
+	if err := app.Save(findings); err != nil {
+		return err
+	}
+	findings.Fields.Add(field())
+	if err := app.Save(findings); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if _, err := app.DB().NewQuery("UPDATE findings SET category = {:c} WHERE id = {:id}").
+			Bind(dbx.Params{"c": r.Category, "id": r.ID}).Execute(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func downRulePacks(app core.App) error {
+	if err := categoryField(app, func() core.Field {
+		return &core.SelectField{Name: "category", Values: findingCategoriesAt2024, MaxSelect: 1, Required: true}
+	}); err != nil {
+		return err
+	}
 	if policies, err := app.FindCollectionByNameOrId("policies"); err == nil {
 		policies.Fields.RemoveByName("rule_warnings")
 		if err := app.Save(policies); err != nil {

@@ -162,3 +162,24 @@ func fillRow(r *core.Record, doc map[string]any) {
 		}
 	}
 }
+
+// Shipped reads the pack files of dir as if each were published as version 1: the packs a
+// fresh data folder holds after `packs load` (the seed plans with them, tests use them).
+func Shipped(dir string) (*Snapshot, error) {
+	files, err := ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*Doc, 0, len(files))
+	for _, doc := range files {
+		file := doc["_file"]
+		delete(doc, "_file")
+		d, errs := Check(doc)
+		if errs != nil {
+			return nil, fmt.Errorf("%v: %s", file, validation.Describe(errs, "en"))
+		}
+		d.Version, d.Status = 1, lifecycle.Published
+		docs = append(docs, d)
+	}
+	return NewSnapshot(docs), nil
+}

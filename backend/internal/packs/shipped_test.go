@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"testing"
 )
@@ -20,27 +19,11 @@ func packsDir() string {
 // shipped reads, checks and "publishes" (version 1) every pack file.
 func shipped(t testing.TB) []*Doc {
 	t.Helper()
-	files, err := ReadDir(packsDir())
+	snap, err := Shipped(packsDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []*Doc
-	for _, doc := range files {
-		file := doc["_file"]
-		delete(doc, "_file")
-		d, errs := Check(doc)
-		if errs != nil {
-			var lines []string
-			for k, e := range errs {
-				lines = append(lines, k+": "+e.Error())
-			}
-			sort.Strings(lines)
-			t.Fatalf("%s is not a valid pack:\n%s", file, strings.Join(lines, "\n"))
-		}
-		d.Version, d.Status = 1, "published"
-		docs = append(docs, d)
-	}
-	return docs
+	return snap.Docs()
 }
 
 // The shipped packs are valid, their tests pass (run as the server runs them, each pack with

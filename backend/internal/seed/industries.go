@@ -7,33 +7,32 @@ type Industry struct {
 	Weight     int  // share of the registry
 	MustInsure bool // national high-risk list, plus Zhejiang's fuel stations and other key users of hazardous chemicals
 	HighRisk   bool // drives risk grades and major-hazard standards
-	Rate       int  // base premium per insured person in yuan, before floating coefficients
 	Standard   string
 }
 
 // Industries: the nine national high-risk industries first, then the local extensions that
-// cities add (Suzhou, Zhoushan, Beijing; see DOMAIN.md).
+// cities add (Suzhou, Zhoushan, Beijing; see DOMAIN.md). Their base rates are the rule packs'.
 var Industries = []Industry{
-	{"coal_mining", "煤矿", 1, true, true, 900, "other"},
-	{"non_coal_mining", "非煤矿山", 5, true, true, 700, "MK2020"},
-	{"hazardous_chemicals", "危险化学品", 14, true, true, 520, "HG2017"},
-	{"fireworks", "烟花爆竹", 2, true, true, 600, "YH2017"},
-	{"transport", "交通运输", 10, true, true, 380, "other"},
-	{"construction", "建筑施工", 14, true, true, 300, "JZ2024"},
-	{"civil_explosives", "民用爆炸物品", 1, true, true, 650, "other"},
-	{"metal_smelting", "金属冶炼", 8, true, true, 480, "GM2023"},
-	{"fishing", "渔业生产", 4, true, true, 420, "other"},
-	{"fuel_station", "加油站", 8, true, false, 260, "HG2017"},
-	{"pharmaceutical", "医药", 3, false, false, 240, "HG2017"},
-	{"hazchem_user", "使用危化品的其他重点企业", 8, true, false, 280, "HG2017"},
-	{"combustible_dust", "粉尘涉爆", 4, false, false, 260, "GM2023"},
-	{"ship_building", "船舶修造拆解", 2, false, false, 400, "GM2023"},
-	{"confined_space", "有限空间作业", 3, false, false, 220, "GM2023"},
-	{"ammonia_refrigeration", "涉氨制冷", 2, false, false, 240, "GM2023"},
-	{"spray_painting", "喷涂作业", 3, false, false, 200, "GM2023"},
-	{"crowded_places", "人员密集场所", 2, false, false, 120, "other"},
-	{"utilities", "水电气热公用事业", 2, false, false, 180, "other"},
-	{"other", "其他", 4, false, false, 150, "other"},
+	{"coal_mining", "煤矿", 1, true, true, "other"},
+	{"non_coal_mining", "非煤矿山", 5, true, true, "MK2020"},
+	{"hazardous_chemicals", "危险化学品", 14, true, true, "HG2017"},
+	{"fireworks", "烟花爆竹", 2, true, true, "YH2017"},
+	{"transport", "交通运输", 10, true, true, "other"},
+	{"construction", "建筑施工", 14, true, true, "JZ2024"},
+	{"civil_explosives", "民用爆炸物品", 1, true, true, "other"},
+	{"metal_smelting", "金属冶炼", 8, true, true, "GM2023"},
+	{"fishing", "渔业生产", 4, true, true, "other"},
+	{"fuel_station", "加油站", 8, true, false, "HG2017"},
+	{"pharmaceutical", "医药", 3, false, false, "HG2017"},
+	{"hazchem_user", "使用危化品的其他重点企业", 8, true, false, "HG2017"},
+	{"combustible_dust", "粉尘涉爆", 4, false, false, "GM2023"},
+	{"ship_building", "船舶修造拆解", 2, false, false, "GM2023"},
+	{"confined_space", "有限空间作业", 3, false, false, "GM2023"},
+	{"ammonia_refrigeration", "涉氨制冷", 2, false, false, "GM2023"},
+	{"spray_painting", "喷涂作业", 3, false, false, "GM2023"},
+	{"crowded_places", "人员密集场所", 2, false, false, "other"},
+	{"utilities", "水电气热公用事业", 2, false, false, "other"},
+	{"other", "其他", 4, false, false, "other"},
 }
 
 // IndustryByCode finds an industry by its code.

@@ -58,3 +58,13 @@ func New(t testing.TB, register ...func(*pocketbase.PocketBase)) *pocketbase.Poc
 	}
 	return app
 }
+
+// Packs is the shipped rule packs (schemas/packs) as a fresh data folder holds them.
+func Packs(t testing.TB) *packs.Snapshot {
+	t.Helper()
+	snap, err := packs.Shipped(PacksDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
