@@ -27,7 +27,10 @@ export interface CoverageQuery {
   readonly to?: string;
   /** "Today" for overdue deadlines; default: the server's today. */
   readonly at?: string;
-  /** The rule pack's minimum prevention budget in percent of premium (Suzhou: 20, the default). */
+  /**
+   * A minimum prevention budget to judge every policy by, percent of premium; default: each
+   * policy by the floor of the rule packs in force for it (Suzhou's 20%; none in most regions).
+   */
   readonly minSharePct?: number;
 }
 
@@ -95,7 +98,8 @@ export interface CoverageFigures {
   readonly from: string;
   readonly to: string;
   readonly at: string;
-  readonly minSharePct: number;
+  /** The share asked for; null: each policy judged by its packs' floor. */
+  readonly minSharePct: number | null;
   readonly total: Figures;
   /** Children by code; known divisions without data show as zeros. */
   readonly rows: readonly Figures[];
@@ -172,20 +176,23 @@ export interface CoverageRecordPage {
   readonly totalPages: number;
 }
 
-/** Problem categories an inspector records (Suzhou bulletin order). */
-export const FINDING_CATEGORIES = [
-  'rate_misused',
-  'no_prevention_clause',
-  'cover_headcount_mismatch',
-  'irregular_entry',
-  'not_uploaded',
-  'not_fully_insured',
-  'cover_below_minimum',
-  'low_prevention_budget',
-  'service_perfunctory',
-  'other',
-] as const;
-export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+/**
+ * A problem category an inspector records: a code of the rule packs in force for the round's
+ * region (their finding_categories table, e.g. "rate_misused"); the round names them in its summary.
+ */
+export type FindingCategory = string;
+
+/** A round's category, the packs' words for it, and its findings. */
+export interface CategoryCount {
+  readonly category: FindingCategory;
+  readonly zh: string;
+  readonly en: string;
+  /** The notice the category comes from ('' when none). */
+  readonly source: string;
+  readonly count: number;
+  /** Distinct policies with a finding of it. */
+  readonly policies: number;
+}
 
 /** An inspection round: a reproducible sample of policies. */
 export interface InspectionRound {
@@ -242,8 +249,8 @@ export interface NewFinding {
 export interface RoundSummary extends InspectionRound {
   readonly sampled: number;
   readonly withProblems: number;
-  /** Every category in bulletin order, with findings and distinct policies. */
-  readonly categories: readonly { readonly category: FindingCategory; readonly count: number; readonly policies: number }[];
+  /** Every category of the region's packs, in their order (then any no pack lists any more), with findings and distinct policies. */
+  readonly categories: readonly CategoryCount[];
   readonly findings: readonly Finding[];
 }
 
