@@ -426,7 +426,10 @@ func opVar(a []any, data any, _ int) (any, error) {
 		return data, nil
 	}
 	cur := data
-	for _, key := range strings.Split(toString(path), ".") {
+	rest := toString(path)
+	for {
+		// walked key by key without splitting: var runs for every rule of every record
+		key, after, more := strings.Cut(rest, ".")
 		if cur == nil {
 			return notFound, nil
 		}
@@ -435,8 +438,11 @@ func opVar(a []any, data any, _ int) (any, error) {
 			return notFound, nil
 		}
 		cur = next
+		if !more {
+			return cur, nil
+		}
+		rest = after
 	}
-	return cur, nil
 }
 
 // member is data[key] in JavaScript for our values; ok is false where it would be undefined.

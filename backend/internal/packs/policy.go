@@ -9,6 +9,7 @@ import (
 	"azx/backend/internal/definitions"
 	"azx/backend/internal/lifecycle"
 	"azx/backend/internal/logic"
+	"azx/backend/internal/records"
 	"azx/backend/internal/validation"
 )
 
@@ -31,8 +32,8 @@ func BindPolicies(app core.App) {
 
 // JudgeRecord judges a policy record and returns its refusals as field errors at data.<path>
 // (empty for writes by the system, for a record the schema refuses — the records hook reports
-// that — or when the enterprise is unknown: the relation check reports that). It sets the
-// record's rule_warnings.
+// that — or when the enterprise is unknown: the relation check reports that). It runs inside the
+// records hook's validation (records.ValidatedData) and sets the record's rule_warnings.
 func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 	errs := validation.Errors{}
 	r.Set("rule_warnings", nil)
@@ -43,16 +44,9 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 	if err != nil {
 		return errs
 	}
-	def, err := definitions.Lookup(app, r.GetString("definition"), r.GetInt("version"))
-	if err != nil {
-		return errs
-	}
-	inst, err := validation.ParseJSON(definitions.RawJSON(r.Get("data")))
-	if err != nil {
-		return errs
-	}
-	schemaErrs, value := def.Schema.ValidateRecord(inst, "data")
-	if len(schemaErrs) > 0 {
+	// the data as the records hook's schema check accepted it; nothing when it refused it
+	value, ok := records.ValidatedData(r)
+	if !ok {
 		return errs
 	}
 	record, _ := logic.Normalize(value).(map[string]any)
