@@ -74,7 +74,7 @@ type Story = StoryObj<Args>;
 /** Nothing chosen yet: search the must-insure registry by USCC or name (try 化工). */
 export const FindEnterprise: Story = { args: { enterprise: '' } };
 
-/** A Suzhou enterprise: national, Jiangsu and Suzhou packs (budget at least 20%), premium 320 × 0.9 × 50 = 14400 with its breakdown, last year's policy in the history. */
+/** A Suzhou enterprise: national, Jiangsu and Suzhou packs (budget at least Suzhou's floor), premium 320 × 0.9 × 50 = 14400 with its breakdown, last year's policy in the history. */
 export const SuzhouPolicy: Story = {};
 
 /** A Kunshan plant of 320 persons: the headcount band coefficient 0.95 applies. */
@@ -105,7 +105,7 @@ export const NotEveryoneInsured: Story = {
   play: async ({ canvasElement }) => enterAndSubmit(canvasElement, { headcount: 40, insured_persons: 40 }),
 };
 
-/** Submitted without the prevention clause, and a budget under 20%: both refused. */
+/** Submitted without the prevention clause, and a budget under Suzhou's floor: both refused. */
 export const NoPreventionClause: Story = {
   play: async ({ canvasElement }) => enterAndSubmit(canvasElement, { prevention_clause: false, prevention_budget: 1000 }),
 };

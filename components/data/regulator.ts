@@ -29,7 +29,7 @@ export interface CoverageQuery {
   readonly at?: string;
   /**
    * A minimum prevention budget to judge every policy by, percent of premium; default: each
-   * policy by the floor of the rule packs in force for it (Suzhou's 20%; none in most regions).
+   * policy by the floor of the rule packs in force for it (Suzhou sets one; most regions none).
    */
   readonly minSharePct?: number;
 }
@@ -71,12 +71,12 @@ export interface Figures {
   readonly lapsed: number;
   /** renewed / renewalsDue; null when none was due. */
   readonly renewalRate: number | null;
-  /** Uploaded more than 30 days after the period start, or not at all (未按时上传). */
+  /** Uploaded later after the period start than the rule packs in force for it allow, or not at all (未按时上传). */
   readonly uploadedLate: number;
-  /** Prevention budget below the rule's share of premium. */
+  /** Prevention budget below the floor of the rule packs in force for the policy (or the share asked for). */
   readonly lowPreventionBudget: number;
   readonly noPreventionClause: number;
-  /** Under the 2025 measures' 400,000 yuan per person. */
+  /** Cover per person under the minimum of the rule packs in force on the policy's start. */
   readonly coverBelowMinimum: number;
   /** Insured persons ≠ the headcount the policy states. */
   readonly coverHeadcountMismatch: number;

@@ -55,7 +55,7 @@ function startOf(v: Data): string {
   return str((v['period'] as Data | undefined)?.['start']);
 }
 
-/** A share of the premium as a percentage, rounded as the packs round (0.21 → "21%"). */
+/** A share of the premium as a percentage, rounded as the packs round it (no float noise). */
 function percent(ratio: number): string {
   return `${String(evaluateLogic({ round_product: [[ratio, 100], 2] }, null))}%`;
 }

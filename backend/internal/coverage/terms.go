@@ -28,7 +28,7 @@ func termsOf(e *packs.Effective) terms {
 		t.minCover = v
 	}
 	if v, ok := e.Tables["prevention_budget_floor"].Value.(float64); ok {
-		// in whole hundredths of a percent, so 0.2 compares as 20 (not 20.000000000000004)
+		// in whole hundredths of a percent, so a share × 100 compares exactly (no 20.000000000000004)
 		t.floorPct = math.Round(v*10000) / 100
 	}
 	if d, ok := e.Tables["upload_deadline"].Value.(map[string]any); ok {
