@@ -62,7 +62,7 @@ describe('policy entry in the demo portal', () => {
     const saved = await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('.saved').textContent);
     assert.match(saved, /E2E-PE-2026-0001/);
 
-    // a problem of the Suzhou bulletin: insured persons not matching the headcount
+    // a problem the Suzhou bulletin names: insured persons not matching the headcount
     // replace a field's text as an edit does: new value, input and change events
     const retype = (pointer, text) =>
       page.evaluate((p, t) => {
@@ -88,7 +88,8 @@ describe('policy entry in the demo portal', () => {
     const message = await page.evaluate(() =>
       document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="problems"] li[data-code="cover_headcount_mismatch"]').textContent);
     assert.match(message, /保额与投保企业人数不匹配/);
-    assert.match(message, /苏应急〔2024〕132号/);
+    // the source of the rule in force for a Zhejiang enterprise: the national measures of 2025
+    assert.match(message, /依据：应急〔2025〕27号/);
     await page.close();
   });
 
