@@ -119,20 +119,17 @@ export const policyEntryStyles = [
     .problems {
       color: var(--azx-color-error, #b42a0a);
     }
-    .problems {
+    .problems,
+    .warnings {
       background: var(--azx-color-error-surface, #fff2ee);
       border-radius: var(--azx-radius, 4px);
       padding: 8px 12px;
     }
-    .problems p,
-    .problems ul {
-      margin: 0;
-    }
     .warnings {
       background: var(--azx-color-warning-surface, #fff8e6);
-      border-radius: var(--azx-radius, 4px);
-      padding: 8px 12px;
     }
+    .problems p,
+    .problems ul,
     .warnings p,
     .warnings ul {
       margin: 0;

@@ -43,10 +43,10 @@ func sqlPolicyMetrics(q Query, p, pt string) map[string]string {
 		"renewals_due": "(" + p + ".status = 'expired')",
 		"lapsed": "(" + p + ".status = 'expired' AND NOT EXISTS (SELECT 1 FROM policies rn WHERE rn.renewal_of = " + p + ".id)" +
 			" AND NOT EXISTS (SELECT 1 FROM policies ac WHERE ac.status = 'active' AND ac.enterprise = " + p + ".enterprise))",
-		"uploaded_late": "(" + p + ".uploaded_at = '' OR " + p + ".uploaded_at IS NULL OR (" + pt + ".upload_secs >= 0 AND CAST(strftime('%s', " + p + ".uploaded_at) AS INTEGER) - CAST(strftime('%s', " + p + ".period_start) AS INTEGER) > " + pt + ".upload_secs))",
-		"low_prevention_budget": "(" + p + ".prevention_clause AND " + floor + " IS NOT NULL AND ROUND(" + p + ".prevention_budget * 100) * 100 < ROUND(" + p + ".premium * 100) * " + floor + ")",
-		"no_prevention_clause":  "(NOT " + p + ".prevention_clause)",
-		"cover_below_minimum":   "(" + p + ".cover_per_person < " + pt + ".min_cover)",
+		"uploaded_late":            "(" + p + ".uploaded_at = '' OR " + p + ".uploaded_at IS NULL OR (" + pt + ".upload_secs >= 0 AND CAST(strftime('%s', " + p + ".uploaded_at) AS INTEGER) - CAST(strftime('%s', " + p + ".period_start) AS INTEGER) > " + pt + ".upload_secs))",
+		"low_prevention_budget":    "(" + p + ".prevention_clause AND " + floor + " IS NOT NULL AND ROUND(" + p + ".prevention_budget * 100) * 100 < ROUND(" + p + ".premium * 100) * " + floor + ")",
+		"no_prevention_clause":     "(NOT " + p + ".prevention_clause)",
+		"cover_below_minimum":      "(" + p + ".cover_per_person < " + pt + ".min_cover)",
 		"cover_headcount_mismatch": "(" + p + ".insured_persons != " + p + ".headcount)",
 	}
 }

@@ -27,21 +27,8 @@ type File struct {
 }
 
 func command(app *pocketbase.PocketBase) *cobra.Command {
-	root := &cobra.Command{Use: "definitions", Short: "Manage form definitions"}
-	var from string
-	load := &cobra.Command{
-		Use:   "load",
-		Short: "Load schemas/definitions/*.json as published versions (a changed file becomes version N+1)",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := app.RunAllMigrations(); err != nil {
-				return err
-			}
-			return LoadDir(app, from, cmd.OutOrStdout())
-		},
-	}
-	load.Flags().StringVar(&from, "from", "../schemas/definitions", "folder of definition files")
-	root.AddCommand(load)
-	return root
+	return lifecycle.LoadCommand(app, "definitions", "Manage form definitions",
+		"Load schemas/definitions/*.json as published versions (a changed file becomes version N+1)", "../schemas/definitions", LoadDir)
 }
 
 // LoadDir publishes every *.json definition file of dir: version 1 when the key is new, version

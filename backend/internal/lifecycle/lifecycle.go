@@ -5,8 +5,11 @@
 package lifecycle
 
 import (
+	"io"
+
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+	"github.com/spf13/cobra"
 
 	"azx/backend/internal/validation"
 )
@@ -116,4 +119,23 @@ func Merge(errs validation.Errors, nextErr error) error {
 		}
 	}
 	return errs
+}
+
+// LoadCommand is the `<use> load [--from dir]` command of a kind whose built-in versions are
+// files: it runs the migrations, then loadDir publishes the files of dir.
+func LoadCommand(app core.App, use, short, loadShort, from string, loadDir func(app core.App, dir string, out io.Writer) error) *cobra.Command {
+	root := &cobra.Command{Use: use, Short: short}
+	load := &cobra.Command{
+		Use:   "load",
+		Short: loadShort,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := app.RunAllMigrations(); err != nil {
+				return err
+			}
+			return loadDir(app, from, cmd.OutOrStdout())
+		},
+	}
+	load.Flags().StringVar(&from, "from", from, "folder of the files to load")
+	root.AddCommand(load)
+	return root
 }

@@ -16,17 +16,6 @@ import (
 	"azx/backend/internal/validation"
 )
 
-func codeAt(err error, path string) string {
-	errs, ok := err.(validation.Errors)
-	if !ok {
-		return ""
-	}
-	if fe, ok := errs[path].(*validation.FieldError); ok {
-		return fe.Code()
-	}
-	return ""
-}
-
 // gd is a pack for a province the shipped packs do not know: Guangdong, a higher minimum and its
 // own base rates, with a test that the higher minimum refuses.
 func gd(key, status string) map[string]any {
@@ -43,10 +32,10 @@ func gd(key, status string) map[string]any {
 		},
 		"rules": []any{},
 		"tests": []any{map[string]any{
-			"name": "cover under Guangdong's minimum",
+			"name":       "cover under Guangdong's minimum",
 			"enterprise": map[string]any{"name": "广州化工有限公司", "region_code": "440106", "industry": "hazardous_chemicals", "headcount": 10},
-			"record": policyData("440106", 450000, 405, 4050),
-			"expect": map[string]any{"refuse": map[string]any{"cover_per_person": "cover_below_minimum"}},
+			"record":     policyData("440106", 450000, 405, 4050),
+			"expect":     map[string]any{"refuse": map[string]any{"cover_per_person": "cover_below_minimum"}},
 		}},
 	}
 }
@@ -97,7 +86,7 @@ func TestInvalidPackRefusedWithErrorsByPath(t *testing.T) {
 			"when": true, "message": map[string]any{"zh": "x", "en": "x"}, "source": map[string]any{"document": "粤未列出"}},
 	}
 	err := app.Save(newRow(t, app, doc))
-	if code := codeAt(err, "rules.1.severity"); code != "schema_enum" {
+	if code := validation.CodeAt(err, "rules.1.severity"); code != "schema_enum" {
 		t.Fatalf("a bad severity: %q (%v)", code, err)
 	}
 	// with the shape right, the rest is checked by path
@@ -110,7 +99,7 @@ func TestInvalidPackRefusedWithErrorsByPath(t *testing.T) {
 		"rules.1.source":     "pack_source_unknown",
 		"effective_to":       "pack_dates_invalid",
 	} {
-		if code := codeAt(err, path); code != want {
+		if code := validation.CodeAt(err, path); code != want {
 			t.Errorf("%s: %q, want %s (%v)", path, code, want, err)
 		}
 	}
@@ -124,7 +113,7 @@ func TestPublishingRunsTheTests(t *testing.T) {
 	app := testapp.New(t)
 	doc := gd("gd", "published")
 	doc["tables"].(map[string]any)["min_cover_per_person"].(map[string]any)["value"] = 400000 // the test expects 500,000
-	if code := codeAt(app.Save(newRow(t, app, doc)), "tests.0"); code != "pack_test_failed" {
+	if code := validation.CodeAt(app.Save(newRow(t, app, doc)), "tests.0"); code != "pack_test_failed" {
 		t.Fatalf("a pack whose test fails was published (%q)", code)
 	}
 	// a draft with a failing test is kept: it is not in force
@@ -169,15 +158,15 @@ func TestPublishedPackIsImmutable(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Set("tables", types.JSONRaw(`{}`))
-	if code := codeAt(app.Save(r), "tables"); code != "pack_immutable" {
+	if code := validation.CodeAt(app.Save(r), "tables"); code != "pack_immutable" {
 		t.Fatalf("a published pack's tables changed (%q)", code)
 	}
 	r, _ = app.FindRecordById(packs.Collection, r.Id)
 	r.Set("status", "draft")
-	if code := codeAt(app.Save(r), "status"); code != "pack_status_transition" {
+	if code := validation.CodeAt(app.Save(r), "status"); code != "pack_status_transition" {
 		t.Fatalf("published → draft (%q)", code)
 	}
-	if code := codeAt(app.Delete(r), "status"); code != "pack_not_draft" {
+	if code := validation.CodeAt(app.Delete(r), "status"); code != "pack_not_draft" {
 		t.Fatalf("a published pack was deleted (%q)", code)
 	}
 	r.Set("status", "retired")
@@ -194,11 +183,11 @@ func TestExtendsNamesAWiderPublishedPack(t *testing.T) {
 	app := testapp.New(t)
 	doc := gd("gd", "draft")
 	doc["extends"] = "gd-nowhere"
-	if code := codeAt(app.Save(newRow(t, app, doc)), "extends"); code != "pack_extends_unknown" {
+	if code := validation.CodeAt(app.Save(newRow(t, app, doc)), "extends"); code != "pack_extends_unknown" {
 		t.Fatalf("unknown parent (%q)", code)
 	}
 	doc["extends"] = "js-suzhou"
-	if code := codeAt(app.Save(newRow(t, app, doc)), "extends"); code != "pack_extends_not_wider" {
+	if code := validation.CodeAt(app.Save(newRow(t, app, doc)), "extends"); code != "pack_extends_not_wider" {
 		t.Fatalf("a city pack as the parent of a province (%q)", code)
 	}
 }
@@ -234,7 +223,7 @@ func TestPolicyJudgedOnItsStartDate(t *testing.T) {
 	}
 	// a 2026 policy on the 2017 basis is refused
 	data["policy_no"], data["legal_basis"] = "GD-TEST-0002", "2017"
-	if _, err := save(app, "user1", "policies", data, map[string]any{"enterprise": ent.Id}); codeAt(err, "data.legal_basis") != "legal_basis_mismatch" {
+	if _, err := save(app, "user1", "policies", data, map[string]any{"enterprise": ent.Id}); validation.CodeAt(err, "data.legal_basis") != "legal_basis_mismatch" {
 		t.Fatalf("2026 on the 2017 basis: %v", err)
 	}
 	// the system's write is not judged

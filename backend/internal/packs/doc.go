@@ -105,24 +105,17 @@ type Test struct {
 	Expect     Expect         `json:"expect"`
 }
 
-// Doc is a pack: a file of schemas/packs or a rule_packs row.
+// Doc is a pack: a file of schemas/packs or a rule_packs row. Its header (key, version, titles,
+// jurisdiction, legal status, dates, extends) is what an effective pack lists as its Layer.
 type Doc struct {
-	Key           string           `json:"key"`
-	Version       int              `json:"version,omitempty"`
-	Status        string           `json:"status,omitempty"`
-	Title         string           `json:"title"`
-	TitleEn       string           `json:"title_en"`
-	Jurisdiction  string           `json:"jurisdiction"`
-	LegalStatus   string           `json:"legal_status"`
-	EffectiveFrom string           `json:"effective_from"`
-	EffectiveTo   *string          `json:"effective_to"`
-	Extends       *string          `json:"extends"`
-	Note          *Text            `json:"note,omitempty"`
-	Sources       []Document       `json:"sources"`
-	Tables        map[string]Table `json:"tables"`
-	Computations  []Computation    `json:"computations"`
-	Rules         []Rule           `json:"rules"`
-	Tests         []Test           `json:"tests"`
+	Layer
+	Status       string           `json:"status,omitempty"`
+	Note         *Text            `json:"note,omitempty"`
+	Sources      []Document       `json:"sources"`
+	Tables       map[string]Table `json:"tables"`
+	Computations []Computation    `json:"computations"`
+	Rules        []Rule           `json:"rules"`
+	Tests        []Test           `json:"tests"`
 }
 
 // contentFields are the columns of a rule_packs row that hold the document (besides key,

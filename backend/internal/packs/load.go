@@ -22,21 +22,8 @@ import (
 const MetaSchemaFile = "pack.schema.json"
 
 func command(app *pocketbase.PocketBase) *cobra.Command {
-	root := &cobra.Command{Use: "packs", Short: "Manage rule packs"}
-	var from string
-	load := &cobra.Command{
-		Use:   "load",
-		Short: "Load schemas/packs/*.json as published versions (a changed file becomes version N+1)",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := app.RunAllMigrations(); err != nil {
-				return err
-			}
-			return LoadDir(app, from, cmd.OutOrStdout())
-		},
-	}
-	load.Flags().StringVar(&from, "from", "../schemas/packs", "folder of pack files")
-	root.AddCommand(load)
-	return root
+	return lifecycle.LoadCommand(app, "packs", "Manage rule packs",
+		"Load schemas/packs/*.json as published versions (a changed file becomes version N+1)", "../schemas/packs", LoadDir)
 }
 
 // ReadDir reads the pack files of dir (every *.json but the meta-schema), widest jurisdiction

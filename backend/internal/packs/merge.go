@@ -8,7 +8,7 @@ import (
 	"azx/backend/internal/validation"
 )
 
-// Layer names one pack of an effective pack.
+// Layer names one pack of an effective pack (a Doc's header).
 type Layer struct {
 	Key           string  `json:"key"`
 	Version       int     `json:"version"`
@@ -93,9 +93,15 @@ func layerOrder(docs []*Doc, chain []string) {
 	})
 }
 
-func layerOf(d *Doc) Layer {
-	return Layer{Key: d.Key, Version: d.Version, Title: d.Title, TitleEn: d.TitleEn, Jurisdiction: d.Jurisdiction,
-		LegalStatus: d.LegalStatus, EffectiveFrom: d.EffectiveFrom, EffectiveTo: d.EffectiveTo, Extends: d.Extends}
+// put replaces the item named name in list (at[name] is where it stands) or appends it: a later
+// layer's item takes the place of an earlier one's, in the earlier one's order.
+func put[T any](list []T, at map[string]int, name string, v T) []T {
+	if i, ok := at[name]; ok {
+		list[i] = v
+		return list
+	}
+	at[name] = len(list)
+	return append(list, v)
 }
 
 // merge layers docs in order.
@@ -106,32 +112,16 @@ func merge(docs []*Doc) RuleSet {
 	ruleAt := map[string]int{}
 	for _, d := range docs {
 		for _, s := range d.Sources {
-			if i, ok := srcAt[s.ID]; ok {
-				rs.Sources[i] = s
-			} else {
-				srcAt[s.ID] = len(rs.Sources)
-				rs.Sources = append(rs.Sources, s)
-			}
+			rs.Sources = put(rs.Sources, srcAt, s.ID, s)
 		}
 		for k, t := range d.Tables {
 			rs.Tables[k] = t
 		}
 		for _, c := range d.Computations {
-			if i, ok := compAt[c.Name]; ok {
-				rs.Computations[i] = c
-			} else {
-				compAt[c.Name] = len(rs.Computations)
-				rs.Computations = append(rs.Computations, c)
-			}
+			rs.Computations = put(rs.Computations, compAt, c.Name, c)
 		}
 		for _, r := range d.Rules {
-			er := EffectiveRule{Rule: r, Layer: d.Key, LayerTitle: Text{d.Title, d.TitleEn}}
-			if i, ok := ruleAt[r.Code]; ok {
-				rs.Rules[i] = er
-			} else {
-				ruleAt[r.Code] = len(rs.Rules)
-				rs.Rules = append(rs.Rules, er)
-			}
+			rs.Rules = put(rs.Rules, ruleAt, r.Code, EffectiveRule{Rule: r, Layer: d.Key, LayerTitle: Text{d.Title, d.TitleEn}})
 		}
 	}
 	docs2 := map[string]Document{}

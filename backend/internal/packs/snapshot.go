@@ -134,7 +134,7 @@ func (s *Snapshot) resolve(region, day string) *Effective {
 func layersOf(docs []*Doc) []Layer {
 	out := make([]Layer, 0, len(docs))
 	for _, d := range docs {
-		out = append(out, layerOf(d))
+		out = append(out, d.Layer)
 	}
 	return out
 }
