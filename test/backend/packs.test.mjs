@@ -336,6 +336,8 @@ describe('administrators publish packs; nobody else writes them', () => {
     assert.deepEqual(r.body.errors, {});
     assert.equal(r.body.tests.length, 1);
     assert.ok('passed' in r.body.tests[0] && Array.isArray(r.body.tests[0].verdict.refusals));
+    // no published pack has a case judged in Guangdong: nothing under it to break
+    assert.deepEqual([r.body.dependents, r.body.dependent_tests], [[], 0]);
     assert.equal((await insurer.request('POST', '/api/azx/packs/check', guangdong())).status, 403);
     assert.equal(await total(su, 'rule_packs', 'key = "gd-check"'), 0);
   });

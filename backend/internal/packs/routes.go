@@ -16,7 +16,7 @@ import (
 //
 //	GET  /api/azx/packs/effective?region&date   the merged pack for a region on a day (signed-in users)
 //	POST /api/azx/packs/judge                   a record judged by it: {region?, date?, enterprise, record, previous?}
-//	POST /api/azx/packs/check                   administrators: a pack document checked and its tests run, nothing stored
+//	POST /api/azx/packs/check                   administrators: a pack document checked, its tests and those of the packs under it run, nothing stored
 func Routes(se *core.ServeEvent) {
 	g := se.Router.Group("/api/azx/packs")
 	g.Bind(apis.RequireAuth("users", core.CollectionNameSuperusers))
@@ -95,7 +95,8 @@ func judgeHandler(e *core.RequestEvent) error {
 }
 
 // checkHandler is an administrator's dry run of a pack document: the errors a save would give
-// (by path) and every test case's verdict, against the packs published now.
+// (by path), every test case's verdict against the packs published now, and the other published
+// packs whose cases it would make fail (dependents; dependent_tests: how many cases ran).
 func checkHandler(e *core.RequestEvent) error {
 	if !e.HasSuperuserAuth() && (e.Auth == nil || e.Auth.GetString("role") != "admin") {
 		return apis.NewForbiddenError("只有管理员可以检查规则包 / Only administrators can check rule packs.", nil)
@@ -120,6 +121,7 @@ func checkHandler(e *core.RequestEvent) error {
 			return err
 		}
 		out["tests"] = RunTests(d, published)
+		out["dependents"], out["dependent_tests"] = DependentTests(d, published)
 	}
 	return e.JSON(http.StatusOK, out)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,10 +36,51 @@ func With(published []*Doc, d *Doc) []*Doc {
 // RunTests judges each test case of d by the packs that would apply with d published (its own
 // region and date, else the enterprise's region and the record's period start).
 func RunTests(d *Doc, published []*Doc) []TestResult {
+	return runOn(NewSnapshot(With(published, d)), d, func(string) bool { return true })
+}
+
+// Dependent is a published pack whose test cases a new version of another pack would fail.
+type Dependent struct {
+	Key     string       `json:"key"`
+	Version int          `json:"version"`
+	Failed  []TestResult `json:"failed"`
+}
+
+// DependentTests runs the test cases of the other published packs that d's layer reaches (those
+// judged in a region d applies to) with d published, and gives the packs some of whose cases
+// would fail: what publishing d would change under them. Publishing does not wait for them (a
+// parent's new version may rightly change what a child's case expects); an editor shows them.
+func DependentTests(d *Doc, published []*Doc) (deps []Dependent, ran int) {
 	snap := NewSnapshot(With(published, d))
+	reaches := func(region string) bool { return slices.Contains(levels(region), d.Jurisdiction) }
+	deps = []Dependent{}
+	for _, p := range published {
+		if p.Key == d.Key {
+			continue
+		}
+		results := runOn(snap, p, reaches)
+		ran += len(results)
+		dep := Dependent{Key: p.Key, Version: p.Version}
+		for _, r := range results {
+			if !r.Passed {
+				dep.Failed = append(dep.Failed, r)
+			}
+		}
+		if len(dep.Failed) > 0 {
+			deps = append(deps, dep)
+		}
+	}
+	return deps, ran
+}
+
+// runOn judges the test cases of d that are judged in a region keep accepts, by snap.
+func runOn(snap *Snapshot, d *Doc, keep func(region string) bool) []TestResult {
 	out := make([]TestResult, 0, len(d.Tests))
 	for _, t := range d.Tests {
 		region, date := t.Where(d)
+		if !keep(region) {
+			continue
+		}
 		e := snap.Effective(region, date)
 		v := e.Judge("policy", Context{Record: t.Record, Enterprise: t.Enterprise, Previous: t.Previous, Date: date})
 		res := TestResult{Name: t.Name, Region: region, Date: date, Verdict: v}

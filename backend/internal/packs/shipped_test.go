@@ -3,6 +3,7 @@ package packs
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,5 +88,55 @@ func TestOfflineEffectivePacks(t *testing.T) {
 	current, err := os.ReadFile(file)
 	if err != nil || !bytes.Equal(current, raw) {
 		t.Fatalf("test/fixtures/effective-packs.json is not what the server answers for %v on %s: run `cd backend && AZX_WRITE_FIXTURES=1 go test ./internal/packs/ -run TestOfflineEffectivePacks`", offlineRegions, offlineDay)
+	}
+}
+
+// A new national version that raises the minimum cover would make the cases of the packs under
+// it fail (they insure 500,000 a person): the dry run names those packs; an unchanged version
+// names none, though it ran their cases. A provincial change reaches only the cases judged in its
+// province (the national packs' cases are judged in Zhejiang, so they count), never Jiangsu's.
+func TestDependentTests(t *testing.T) {
+	docs := shipped(t)
+	byKey := map[string]*Doc{}
+	for _, d := range docs {
+		byKey[d.Key] = d
+	}
+	if deps, ran := DependentTests(byKey["cn-2025"], docs); len(deps) != 0 || ran == 0 {
+		t.Fatalf("unchanged: %d cases ran, dependents %+v", ran, deps)
+	}
+	raised := *byKey["cn-2025"]
+	raised.Tables = maps.Clone(raised.Tables)
+	minimum := raised.Tables["min_cover_per_person"]
+	minimum.Value = 600000.0
+	raised.Tables["min_cover_per_person"] = minimum
+	deps, _ := DependentTests(&raised, docs)
+	failing := map[string]bool{}
+	for _, dep := range deps {
+		failing[dep.Key] = true
+		if len(dep.Failed) == 0 || dep.Failed[0].Passed {
+			t.Fatalf("%s listed without a failed case: %+v", dep.Key, dep)
+		}
+	}
+	for _, key := range []string{"zj-shaoxing", "js-suzhou", "cn-common"} {
+		if !failing[key] {
+			t.Errorf("raising the national minimum does not fail %s's cases: %v", key, failing)
+		}
+	}
+	if failing["cn-2025"] {
+		t.Error("a pack is not its own dependent")
+	}
+	zj := *byKey["zj"]
+	zj.Tables = maps.Clone(zj.Tables)
+	zj.Tables["min_cover_per_person"] = minimum
+	deps, _ = DependentTests(&zj, docs)
+	for _, dep := range deps {
+		for _, r := range dep.Failed {
+			if !strings.HasPrefix(r.Region, "33") {
+				t.Errorf("a Zhejiang change fails %s's case %s, judged in %s", dep.Key, r.Name, r.Region)
+			}
+		}
+	}
+	if len(deps) == 0 {
+		t.Error("raising Zhejiang's minimum fails no Zhejiang case")
 	}
 }
