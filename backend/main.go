@@ -24,6 +24,7 @@ import (
 	"azx/backend/internal/packs"
 	"azx/backend/internal/paging"
 	"azx/backend/internal/records"
+	"azx/backend/internal/reference"
 	"azx/backend/internal/seed"
 	"azx/backend/internal/services"
 )
@@ -44,6 +45,7 @@ func main() {
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Automigrate: false})
 
 	definitions.Register(app)
+	reference.Register(app)
 	records.Register(app)
 	packs.Register(app)
 	audit.Register(app)

@@ -3,6 +3,8 @@ package migrations
 import (
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
+
+	"azx/backend/internal/vocab"
 )
 
 // Fixed collection ids keep relations and file paths stable across fresh installs.
@@ -22,10 +24,9 @@ const (
 	maxSnapshotsBytes = 4 << 20
 )
 
-var (
-	regionCodePattern = `^\d{6}$`
-	hazardStatuses    = []string{"found", "notified", "rectified", "verified", "reopened", "escalated"}
-)
+// regionCodePattern: six digits of GB/T 2260. The select fields' values are the vocabularies'
+// codes (schemas/vocabularies, generated into internal/vocab).
+var regionCodePattern = `^\d{6}$`
 
 func init() {
 	m.Register(up, down)
@@ -93,7 +94,7 @@ func up(app core.App) error {
 	orgs := core.NewBaseCollection("organizations", idOrganizations)
 	orgs.Fields.Add(
 		text("name", true),
-		&core.SelectField{Name: "kind", Values: []string{"enterprise", "insurer", "provider", "regulator", "authority", "admin"}, MaxSelect: 1, Required: true},
+		&core.SelectField{Name: "kind", Values: vocab.OrganizationKind.Codes(), MaxSelect: 1, Required: true},
 		text("uscc", false),
 		&core.TextField{Name: "region_code", Pattern: regionCodePattern},
 	)
@@ -110,9 +111,9 @@ func up(app core.App) error {
 		return err
 	}
 	users.Fields.Add(
-		sel("role", "enterprise", "insurer", "provider", "regulator", "admin"),
+		sel("role", vocab.Role.Codes()...),
 		relation("organization", idOrganizations, false),
-		sel("scope_level", "province", "city", "county"),
+		sel("scope_level", vocab.RegionLevel.Codes()...),
 		&core.TextField{Name: "region_scope", Pattern: regionCodePattern},
 	)
 	users.AddIndex("idx_users_organization", false, "organization", "")
@@ -125,7 +126,7 @@ func up(app core.App) error {
 	defs.Fields.Add(
 		&core.TextField{Name: "key", Required: true, Pattern: `^[a-z][a-z0-9_.-]*$`, Max: 100},
 		&core.NumberField{Name: "version", OnlyInt: true, Required: true},
-		&core.SelectField{Name: "status", Values: []string{"draft", "published", "retired"}, MaxSelect: 1, Required: true},
+		&core.SelectField{Name: "status", Values: vocab.DefinitionStatus.Codes(), MaxSelect: 1, Required: true},
 		text("industry", false),
 		text("title", false),
 		text("base", false),
@@ -148,7 +149,7 @@ func up(app core.App) error {
 	ent.Fields.Add(
 		number("headcount", true),
 		&core.BoolField{Name: "must_insure"},
-		sel("risk_grade", "high", "medium", "low"),
+		sel("risk_grade", vocab.RiskGrade.Codes()...),
 		relation("organization", idOrganizations, false),
 	)
 	timestamps(ent)
@@ -181,7 +182,7 @@ func up(app core.App) error {
 		number("premium", false),
 		number("prevention_budget", false),
 		&core.BoolField{Name: "prevention_clause"},
-		sel("status", "active", "expired", "surrendered", "cancelled"),
+		sel("status", vocab.PolicyStatus.Codes()...),
 		&core.DateField{Name: "uploaded_at"},
 	)
 	timestamps(pol)
@@ -223,7 +224,7 @@ func up(app core.App) error {
 		&core.DateField{Name: "service_date"},
 		&core.JSONField{Name: "service_types", MaxSize: 4096},
 		number("cost", false),
-		sel("status", "planned", "delivered", "confirmed"),
+		sel("status", vocab.ServiceReportStatus.Codes()...),
 		&core.FileField{Name: "evidence", MaxSelect: maxEvidenceFiles, MaxSize: maxEvidenceBytes},
 	)
 	timestamps(rep)
@@ -252,7 +253,7 @@ func up(app core.App) error {
 	regionColumns(haz, true)
 	haz.Fields.Add(
 		&core.BoolField{Name: "is_major"},
-		&core.SelectField{Name: "status", Values: hazardStatuses, MaxSelect: 1},
+		&core.SelectField{Name: "status", Values: vocab.HazardStatus.Codes(), MaxSelect: 1},
 		&core.DateField{Name: "found_at"},
 		&core.DateField{Name: "deadline"},
 		&core.DateField{Name: "closed_at"},
@@ -278,8 +279,8 @@ func up(app core.App) error {
 	ev.Fields.Add(
 		relation("hazard", idHazards, true),
 		&core.TextField{Name: "action", Required: true, Max: 100},
-		&core.SelectField{Name: "from_status", Values: hazardStatuses, MaxSelect: 1},
-		&core.SelectField{Name: "to_status", Values: hazardStatuses, MaxSelect: 1},
+		&core.SelectField{Name: "from_status", Values: vocab.HazardStatus.Codes(), MaxSelect: 1},
+		&core.SelectField{Name: "to_status", Values: vocab.HazardStatus.Codes(), MaxSelect: 1},
 		relation("actor", "_pb_users_auth_", false),
 		&core.TextField{Name: "note", Max: 5000},
 		&core.FileField{Name: "evidence", MaxSelect: maxEvidenceFiles, MaxSize: maxEvidenceBytes},

@@ -3,6 +3,8 @@ package migrations
 import (
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
+
+	"azx/backend/internal/vocab"
 )
 
 // provider_listings: a regulator's white and black lists of prevention-service providers
@@ -31,7 +33,7 @@ func init() {
 		c := core.NewBaseCollection("provider_listings", idProviderListings)
 		c.Fields.Add(
 			relation("provider", idOrganizations, true),
-			&core.SelectField{Name: "list", Values: []string{"white", "black"}, MaxSelect: 1, Required: true},
+			&core.SelectField{Name: "list", Values: vocab.ProviderList.Codes(), MaxSelect: 1, Required: true},
 			&core.TextField{Name: "region_code", Required: true, Pattern: regionCodePattern},
 			&core.TextField{Name: "city_code", Pattern: regionCodePattern},
 			&core.TextField{Name: "province_code", Pattern: regionCodePattern},

@@ -3,6 +3,8 @@ package migrations
 import (
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
+
+	"azx/backend/internal/vocab"
 )
 
 // Who did each step of a hazard's loop, as its parties may read it: the users collection is
@@ -16,7 +18,7 @@ func init() {
 			return err
 		}
 		ev.Fields.Add(
-			sel("actor_role", "enterprise", "insurer", "provider", "regulator", "admin"),
+			sel("actor_role", vocab.Role.Codes()...),
 			relation("actor_org", idOrganizations, false),
 		)
 		// events written before keep them empty: filling them in would alter rows the audit

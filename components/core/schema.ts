@@ -1,6 +1,7 @@
 // The part of JSON Schema (2020-12) the renderers read, and small helpers over it.
 import { deref, propertySchema } from './conditional.js';
-import type { Locale } from './locale.js';
+import { isEnglish, type Locale } from './locale.js';
+import { translate } from './translations.js';
 
 export interface JsonSchema {
   $schema?: string;
@@ -47,15 +48,18 @@ export function primaryType(schema: JsonSchema): string | undefined {
 
 type TextKey = 'title' | 'description' | 'help' | 'placeholder';
 
-/** Display text in the locale: `x-<key>-en` in English, else the default (Chinese) text. */
+/**
+ * Display text in the locale: `x-<key>-en` in English, else the default (Chinese) text; then the
+ * portal's or shipped word for that text (`term.<text>`), so a portal can rename a field of any
+ * definition and zh-TW reads in traditional characters.
+ */
 export function schemaText(schema: JsonSchema, key: TextKey, locale: Locale): string | undefined {
   const base = key === 'title' || key === 'description' ? key : `x-${key}`;
-  if (locale === 'en') {
-    const en = schema[`x-${key}-en`];
-    if (typeof en === 'string') return en;
-  }
-  const v = schema[base];
-  return typeof v === 'string' ? v : undefined;
+  let text: unknown;
+  if (isEnglish(locale)) text = schema[`x-${key}-en`];
+  if (typeof text !== 'string') text = schema[base];
+  if (typeof text !== 'string') return undefined;
+  return translate(locale, `term.${text}`) ?? text;
 }
 
 /** Properties in display order: by `x-order` (a number on each property), then as declared. */

@@ -1,5 +1,6 @@
 // Words the engine itself shows (not field titles, which come from the schema).
 import { textTable } from './text-table.js';
+import { zhTW } from './ui-text.zh-TW.js';
 
 const zh = {
   submit: '提交',
@@ -73,4 +74,4 @@ const en: Record<UiKey, string> = {
   noFiles: 'No files added',
 };
 
-export const uiText = textTable(zh, en);
+export const uiText = textTable('form', { 'zh-CN': zh, en, 'zh-TW': zhTW });

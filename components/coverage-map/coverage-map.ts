@@ -2,15 +2,20 @@ import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
 import type { CoverageFigures, CoverageRecord, CoverageRecordPage, Figures, Store } from '../data/store.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
 import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
 import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
 import { CSV_TYPE, download, toCsv } from '../core/export/index.js';
 import { cssomStyle } from './cssom-style.js';
-import { INDUSTRIES, industryName, t } from './text.js';
+import { t } from './text.js';
+import { referenceOf, type IndustryEntry } from '../data/reference.js';
+import { termLabel } from '../data/terms.js';
+import { HAZARD_STATUS, POLICY_STATUS } from '../data/vocab.js';
 
 const SVG_W = 800;
 const SVG_H = 560;
@@ -48,10 +53,11 @@ interface RecordsView {
  * @csspart legend - The legend. @csspart tooltip - The figures of the region under the pointer or focus.
  * @csspart table - The table view. @csspart records - The records behind a figure. @csspart error - A failed load.
  *
- * @cssprop --azx-map-c0, --azx-map-c1, --azx-map-c2, --azx-map-c3, --azx-map-c4 - The five classes, best to worst.
- * @cssprop --azx-color-accent - Focus and buttons (default #1664ff).
- * @cssprop --azx-color-border - Lines (default #d0d7de).
- * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ * @cssprop [--azx-map-c0=#eef2f6] - The best of the five classes a region is coloured by.
+ * @cssprop [--azx-map-c1=#fde2c4] - The second class.
+ * @cssprop [--azx-map-c2=#f6a66b] - The third class.
+ * @cssprop [--azx-map-c3=#c2410c] - The fourth class.
+ * @cssprop [--azx-map-c4=#7c2d12] - The worst class.
  */
 export class AzxCoverageMap extends LitElement {
   static override styles = coverageMapStyles;
@@ -60,8 +66,12 @@ export class AzxCoverageMap extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
   /** The region shown (a GB/T 2260 code); empty: the regulator's own scope. Follows drill-down. */
   @property({ reflect: true }) accessor region: string = '';
   /** The figure the map is coloured by (a key of METRICS, e.g. `coverageRate`, `lapsed`). */
@@ -87,12 +97,20 @@ export class AzxCoverageMap extends LitElement {
   @state() private accessor _focus = '';
   @state() private accessor _tip: { code: string; x: number; y: number } | undefined = undefined;
   @state() private accessor _records: RecordsView | undefined = undefined;
+  /** The industry filter's choices: the store's reference data (administrators add industries). */
+  @state() private accessor _industries: readonly IndustryEntry[] = [];
 
   #query = 0;
+
+  constructor() {
+    super();
+    // a sign-in on the page loads the figures again
+    reloadOnPartyChange(this);
+  }
   #focusAfterRender = false;
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** The figures on screen (undefined until loaded). */
@@ -102,6 +120,14 @@ export class AzxCoverageMap extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // after this update has finished: both change state (no update scheduled from inside one)
+    if (changed.has('store') && this.store) {
+      const store = this.store;
+      void referenceOf(store)
+        .industries()
+        .then((list) => {
+          if (this.store === store) this._industries = list;
+        });
+    }
     if (['store', 'region', 'industry', 'from', 'to', 'at', 'minShare'].some((k) => changed.has(k as keyof AzxCoverageMap))) {
       queueMicrotask(() => void this.reload());
     }
@@ -133,7 +159,7 @@ export class AzxCoverageMap extends LitElement {
       if (id !== this.#query) return;
       this._data = undefined;
       const e = err as { message_zh?: string; message_en?: string; message?: string };
-      this._error = t(this.#locale, 'errorLoad', { message: (this.#locale === 'en' ? e.message_en : e.message_zh) ?? e.message ?? String(err) });
+      this._error = t(this.#locale, 'errorLoad', { message: (isEnglish(this.#locale) ? e.message_en : e.message_zh) ?? e.message ?? String(err) });
     }
   }
 
@@ -268,7 +294,7 @@ export class AzxCoverageMap extends LitElement {
         >${t(l, 'industry')}
         <select part="control" name="industry" @change=${(e: Event) => (this.industry = (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.industry}>${t(l, 'allIndustries')}</option>
-          ${INDUSTRIES.map((i) => html`<option value=${i.code} ?selected=${i.code === this.industry}>${industryName(i.code, l)}</option>`)}
+          ${this._industries.map((i) => html`<option value=${i.code} ?selected=${i.code === this.industry}>${this.#industryName(i.code, l)}</option>`)}
         </select></label
       >
       <label>${t(l, 'from')} <input part="control" type="date" name="from" .value=${this.from} @change=${this.#onPeriod} /></label>
@@ -492,6 +518,12 @@ export class AzxCoverageMap extends LitElement {
     </div>`;
   }
 
+  /** An industry's name from the store's reference data, else the server's, else its code. */
+  #industryName(code: string, l: Locale, fromServer?: string): string {
+    const name = this.store ? referenceOf(this.store).industryName(code, l) : code;
+    return name === code && fromServer ? fromServer : name;
+  }
+
   #renderRecords(r: RecordsView, l: Locale): TemplateResult {
     const kind = r.items[0]?.kind ?? 'enterprise';
     return html`<section class="records" part="records" aria-labelledby="records-title">
@@ -520,12 +552,12 @@ export class AzxCoverageMap extends LitElement {
               (x) => html`<tr>
                 <td class="text">${x.name}</td>
                 <td class="text">${x.uscc}</td>
-                <td class="text">${industryName(x.industry, l)}</td>
+                <td class="text">${this.#industryName(x.industry, l, x.industryName)}</td>
                 <td>${x.headcount}</td>
                 ${kind !== 'enterprise'
                   ? html`<td class="text">${x.policyNo ?? ''}</td>
                       <td class="text">${x.insurerName ?? ''}</td>
-                      <td class="text">${x.status ?? ''}</td>`
+                      <td class="text">${termLabel(kind === 'hazard' ? HAZARD_STATUS : POLICY_STATUS, x.status ?? '', l)}</td>`
                   : nothing}
                 ${kind === 'hazard' ? html`<td class="text">${(x.deadline ?? '').slice(0, 10)}</td>` : nothing}
               </tr>`,

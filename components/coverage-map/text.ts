@@ -1,5 +1,5 @@
-import type { Locale } from '../core/locale.js';
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '安责险覆盖情况',
@@ -83,26 +83,4 @@ const en: Record<TextKey, string> = {
   whole: 'Now',
 };
 
-export const t = textTable(zh, en);
-
-/** Industry codes of the registry with their names (the portal may pass its own list). */
-export const INDUSTRIES: readonly { code: string; zh: string; en: string }[] = [
-  { code: 'coal_mining', zh: '煤矿', en: 'Coal mining' },
-  { code: 'non_coal_mining', zh: '非煤矿山', en: 'Non-coal mining' },
-  { code: 'hazardous_chemicals', zh: '危险化学品', en: 'Hazardous chemicals' },
-  { code: 'fireworks', zh: '烟花爆竹', en: 'Fireworks' },
-  { code: 'transport', zh: '交通运输', en: 'Transport' },
-  { code: 'construction', zh: '建筑施工', en: 'Construction' },
-  { code: 'civil_explosives', zh: '民用爆炸物品', en: 'Civil explosives' },
-  { code: 'metal_smelting', zh: '金属冶炼', en: 'Metal smelting' },
-  { code: 'fishing', zh: '渔业生产', en: 'Fishing' },
-  { code: 'fuel_station', zh: '加油站', en: 'Fuel stations' },
-  { code: 'pharmaceutical', zh: '医药', en: 'Pharmaceuticals' },
-  { code: 'hazchem_user', zh: '使用危化品的其他重点企业', en: 'Other key users of hazardous chemicals' },
-  { code: 'combustible_dust', zh: '粉尘涉爆', en: 'Combustible dust' },
-];
-
-export function industryName(code: string, locale: Locale): string {
-  const i = INDUSTRIES.find((x) => x.code === code);
-  return i ? (locale === 'en' ? i.en : i.zh) : code;
-}
+export const t = textTable('coverage-map', { 'zh-CN': zh, en, 'zh-TW': zhTW });

@@ -45,6 +45,12 @@ import {
   type SubscribeOptions,
   type Unsubscribe,
 } from './store.js';
+import type { IndustryEntry, RegionEntry, RegionQuery } from './reference.js';
+import { codesOf, codesWith } from './terms.js';
+import { DEFINITION_STATUS, INDUSTRY, SERVICE_REPORT_STATUS, type DefinitionStatus, type ServiceReportStatus } from './vocab.js';
+
+/** The built-in industries (the server loads the same list into its industries collection). */
+const BUILTIN_INDUSTRIES: readonly IndustryEntry[] = INDUSTRY.terms.map((t) => ({ code: t.code, name: t.zh, nameEn: t.en, gbt4754: [] }));
 
 /** A user the MemoryStore lets sign in. */
 export interface MemoryUser extends Party {
@@ -55,6 +61,10 @@ export interface MemoryStoreOptions {
   readonly users?: readonly MemoryUser[];
   readonly definitions?: readonly FormDefinition[];
   readonly organizations?: readonly Organization[];
+  /** GB/T 2260 divisions the store names (default none: codes show as themselves). */
+  readonly regions?: readonly RegionEntry[];
+  /** The industry classification; default the built-in one (schemas/reference/industries.json). */
+  readonly industries?: readonly IndustryEntry[];
   /** Initial rows per collection, flat like PocketBase rows (`id`, `definition`, `data`, columns...). */
   readonly records?: Partial<Record<BusinessCollection, readonly Row[]>>;
   /** Initial rows of append-only histories, flat (`id`, `hazard`, `action`, ...). */
@@ -190,6 +200,19 @@ export class MemoryStore implements Store {
       .map((o) => ({ ...o }));
   }
 
+  async listRegions(query: RegionQuery): Promise<readonly RegionEntry[]> {
+    if (!this.#party) return [];
+    return (this.#shared.options.regions ?? [])
+      .filter((r) => (query.parent !== undefined ? r.parent === query.parent : (query.codes ?? []).includes(r.code)))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((r) => ({ ...r }));
+  }
+
+  async listIndustries(): Promise<readonly IndustryEntry[]> {
+    if (!this.#party) return [];
+    return (this.#shared.options.industries ?? BUILTIN_INDUSTRIES).map((i) => ({ ...i }));
+  }
+
   /** Drafts only for administrators, as on the server. */
   #visibleDefinitions(): FormDefinition[] {
     const admin = this.#party?.role === 'admin';
@@ -250,13 +273,14 @@ export class MemoryStore implements Store {
     return structuredClone(next);
   }
 
-  async setDefinitionStatus(key: string, version: number, status: 'published' | 'retired'): Promise<FormDefinition> {
+  async setDefinitionStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<FormDefinition> {
     this.#requireAdmin();
     const defs = this.#shared.definitions;
     const i = defs.findIndex((d) => d.key === key && d.version === version);
     const existing = defs[i];
     if (!existing) throw storeError('not_found', 404);
-    const allowed = (existing.status === 'draft' && status === 'published') || (existing.status === 'published' && status === 'retired');
+    // the lifecycle is the vocabulary's: each status names the one it moves to (draft → published → retired)
+    const allowed = DEFINITION_STATUS.terms.some((t) => t.code === existing.status && 'next' in t && t.next === status);
     if (!allowed) {
       throw this.#definitionError(
         'status',
@@ -546,18 +570,19 @@ export class MemoryStore implements Store {
     if (!policy || !this.#readable('policies', policy)) throw storeError('not_found', 404);
     const cents = (x: number) => Math.round(x * 100) / 100;
     const col = (r: Row, k: string): unknown => r[k] ?? ((r['data'] ?? {}) as Record<string, unknown>)[k];
-    const services = { planned: 0, delivered: 0, confirmed: 0 };
+    const services = Object.fromEntries(codesOf(SERVICE_REPORT_STATUS).map((s) => [s, 0])) as Record<ServiceReportStatus, number>;
     let spent = 0;
     let planned = 0;
     const delivered = new Set<string>();
     for (const r of this.#table('service_reports')) {
       if (r['policy'] !== policyId) continue;
-      const status = String(col(r, 'status') ?? '') as keyof typeof services;
+      const status = String(col(r, 'status') ?? '') as ServiceReportStatus;
       const c = col(r, 'cost');
       const cost = typeof c === 'number' ? c : 0;
       if (status in services) services[status] += 1;
-      if (status === 'planned') planned += cost;
-      else if (status) {
+      // spending is booked once the service happened, never accrued in advance
+      if (!codesWith(SERVICE_REPORT_STATUS, 'booked').includes(status)) planned += status ? cost : 0;
+      else {
         spent += cost;
         const types = col(r, 'service_types');
         for (const t of Array.isArray(types) ? types : []) delivered.add(String(t));

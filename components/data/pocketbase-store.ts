@@ -32,7 +32,6 @@ import {
   type Party,
   type RecordChange,
   type RecordData,
-  type Role,
   type ScopeLevel,
   type ServiceLedger,
   type ComplianceQuery,
@@ -50,6 +49,9 @@ import {
   type SubscribeOptions,
   type Unsubscribe,
 } from './store.js';
+import type { IndustryEntry, RegionEntry, RegionQuery } from './reference.js';
+import { codesOf } from './terms.js';
+import { REGION_LEVEL, ROLE, SERVICE_REPORT_STATUS, type DefinitionStatus, type Role, type ServiceReportStatus } from './vocab.js';
 
 export interface PocketBaseStoreOptions {
   /** The server's base URL, e.g. "http://127.0.0.1:8090". */
@@ -73,8 +75,8 @@ export interface PocketBaseStoreOptions {
   readonly keysetFromOffset?: number;
 }
 
-const ROLES: ReadonlySet<string> = new Set(['enterprise', 'insurer', 'provider', 'regulator', 'admin']);
-const SCOPES: ReadonlySet<string> = new Set(['province', 'city', 'county']);
+const ROLES: ReadonlySet<string> = new Set(codesOf(ROLE));
+const SCOPES: ReadonlySet<string> = new Set(codesOf(REGION_LEVEL));
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
@@ -107,6 +109,29 @@ function organizationOf(row: RecordModel): Organization {
     regionCode: str(row['region_code']),
   };
 }
+
+function regionOf(row: RecordModel): RegionEntry {
+  return {
+    code: str(row['code']),
+    name: str(row['name']),
+    nameEn: str(row['name_en']),
+    level: str(row['level']) as RegionEntry['level'],
+    parent: str(row['parent']),
+  };
+}
+
+function industryOf(row: RecordModel): IndustryEntry {
+  const sections = row['gbt4754'];
+  return {
+    code: str(row['code']),
+    name: str(row['name']),
+    nameEn: str(row['name_en']),
+    gbt4754: Array.isArray(sections) ? sections.filter((s): s is string => typeof s === 'string') : [],
+  };
+}
+
+/** Codes per regions request: a filter of 100 codes stays well inside a URL. */
+const REGION_CHUNK = 100;
 
 function definitionOf(row: RecordModel): FormDefinition {
   return {
@@ -204,6 +229,30 @@ export class PocketBaseStore implements Store {
     }
   }
 
+  async listRegions(query: RegionQuery): Promise<readonly RegionEntry[]> {
+    const read = async (where: Condition[]) =>
+      (await this.#pb.collection('regions').getFullList({ filter: this.#filter(where), sort: 'code', batch: 500 })).map(regionOf);
+    try {
+      if (query.parent !== undefined) return await read([{ field: 'parent', op: '=', value: query.parent }]);
+      const codes = [...new Set(query.codes ?? [])];
+      const out: RegionEntry[] = [];
+      for (let i = 0; i < codes.length; i += REGION_CHUNK) {
+        out.push(...(await read([{ field: 'code', op: 'in', value: codes.slice(i, i + REGION_CHUNK) }])));
+      }
+      return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async listIndustries(): Promise<readonly IndustryEntry[]> {
+    try {
+      return (await this.#pb.collection('industries').getFullList({ sort: 'sort,code', batch: 500 })).map(industryOf);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
   async listDefinitions(query: DefinitionQuery = {}): Promise<readonly FormDefinition[]> {
     const where: Condition[] = [];
     if (query.key !== undefined) where.push({ field: 'key', op: '=', value: query.key });
@@ -281,7 +330,7 @@ export class PocketBaseStore implements Store {
     }
   }
 
-  async setDefinitionStatus(key: string, version: number, status: 'published' | 'retired'): Promise<FormDefinition> {
+  async setDefinitionStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<FormDefinition> {
     const existing = await this.#definitionRow(key, version);
     if (!existing) throw storeError('not_found', 404);
     try {
@@ -589,7 +638,7 @@ function ledgerOf(row: Row): ServiceLedger {
     remaining: num('remaining'),
     overBudget: row['over_budget'] === true,
     shareOfPremium: num('share_of_premium'),
-    services: { planned: count('planned'), delivered: count('delivered'), confirmed: count('confirmed') },
+    services: Object.fromEntries(codesOf(SERVICE_REPORT_STATUS).map((s) => [s, count(s)])) as Record<ServiceReportStatus, number>,
     frequency: num('frequency'),
     agreedItems: list('agreed_items'),
     deliveredTypes: list('delivered_types'),

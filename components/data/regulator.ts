@@ -5,8 +5,7 @@
  * Shapes follow backend/internal/coverage (GET /api/azx/coverage/..., /api/azx/compliance/...).
  */
 
-/** GB/T 2260 levels. */
-export type RegionLevel = 'province' | 'city' | 'county';
+import type { RegionLevel } from './vocab.js';
 
 export interface RegionRef {
   /** Six-digit GB/T 2260 code. */
@@ -149,7 +148,11 @@ export interface CoverageRecord {
   readonly uscc: string;
   readonly name: string;
   readonly regionCode: string;
+  /** The region's name (the server's reference data); the code when it knows none. */
+  readonly regionName?: string;
   readonly industry: string;
+  /** The industry's name (the server's reference data). */
+  readonly industryName?: string;
   readonly headcount: number;
   readonly mustInsure: boolean;
   readonly policyId?: string;

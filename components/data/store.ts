@@ -12,12 +12,13 @@
 
 export type { FieldError, FieldErrors, StoreErrorCode } from './errors.js';
 export { StoreError, isStoreError } from './errors.js';
-
-/** The roles of `users.role`. */
-export type Role = 'enterprise' | 'insurer' | 'provider' | 'regulator' | 'admin';
+// Roles, organization kinds, definition statuses and region levels are vocabularies
+// (schemas/vocabularies → vocab.ts), exported from the package beside this contract.
+import type { DefinitionStatus, OrganizationKind, RegionLevel, Role, ServiceReportStatus } from './vocab.js';
+import type { IndustryEntry, RegionEntry, RegionQuery } from './reference.js';
 
 /** How wide a regulator sees: the GB/T 2260 level its `regionScope` code names. */
-export type ScopeLevel = 'province' | 'city' | 'county';
+export type ScopeLevel = RegionLevel;
 
 /** The signed-in party: who the user is and on whose behalf they act. */
 export interface Party {
@@ -36,8 +37,6 @@ export interface Party {
   readonly regionScope?: string;
 }
 
-export type OrganizationKind = 'enterprise' | 'insurer' | 'provider' | 'regulator' | 'authority' | 'admin';
-
 /** A party's organization (`organizations`), readable by every signed-in user. */
 export interface Organization {
   readonly id: string;
@@ -54,9 +53,6 @@ export interface OrganizationQuery {
   /** Only these ids (e.g. the insurers of a page of policies). */
   readonly ids?: readonly string[];
 }
-
-/** Lifecycle of a form definition version. A published schema never changes. */
-export type DefinitionStatus = 'draft' | 'published' | 'retired';
 
 /** A JSON Schema (draft 2020-12) with AZX `x-` annotations; typed loosely on purpose. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -259,8 +255,8 @@ export interface ServiceLedger {
   readonly overBudget: boolean;
   /** spent / premium, 0 without a premium. */
   readonly shareOfPremium: number;
-  /** Number of services per status. */
-  readonly services: Readonly<{ planned: number; delivered: number; confirmed: number }>;
+  /** Number of services per status (every status of the vocabulary, 0 when none). */
+  readonly services: Readonly<Record<ServiceReportStatus, number>>;
   /** Services a year the policy agreed; 0 when not stated. */
   readonly frequency: number;
   /** Service type codes the policy agreed, those delivered, and agreed ones not yet delivered. */
@@ -294,6 +290,12 @@ export interface Store {
   /** Organizations by kind or id, ordered by name; for showing names of relation columns. */
   listOrganizations(query?: OrganizationQuery): Promise<readonly Organization[]>;
 
+  // ── reference data (any signed-in party; read it through `referenceOf(store)`) ───────────
+  /** GB/T 2260 divisions by code or by parent, ordered by code. */
+  listRegions(query: RegionQuery): Promise<readonly RegionEntry[]>;
+  /** Every industry of the classification, in its order. */
+  listIndustries(): Promise<readonly IndustryEntry[]>;
+
   // ── form definitions ──────────────────────────────────────────────────────────────────
   /** Definitions visible to the party, ordered by key then version. */
   listDefinitions(query?: DefinitionQuery): Promise<readonly FormDefinition[]>;
@@ -308,7 +310,7 @@ export interface Store {
    */
   saveDefinitionDraft(draft: DefinitionDraft): Promise<FormDefinition>;
   /** Administrators: moves a version draft → published → retired, never back. */
-  setDefinitionStatus(key: string, version: number, status: 'published' | 'retired'): Promise<FormDefinition>;
+  setDefinitionStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<FormDefinition>;
   /** Administrators: deletes a draft; published and retired versions stay forever. */
   deleteDefinitionDraft(key: string, version: number): Promise<void>;
 

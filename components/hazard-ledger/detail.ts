@@ -3,11 +3,12 @@
  * the note and evidence they carry), and the full history of hazard_events, oldest first.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
+import type { ReferenceReader } from '../data/reference.js';
 import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
-import { actionLabel, industryLabel, roleLabel, statusLabel, t } from './labels.js';
+import { actionLabel, industryLabel, regionLabel, roleLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
-import { needsEvidence, type HazardAction } from './loop.js';
+import { needsEvidence, needsNote, type HazardAction } from './loop.js';
 
 export interface DetailProps {
   readonly locale: Locale;
@@ -21,6 +22,8 @@ export interface DetailProps {
   readonly errors: FieldErrors | undefined;
   readonly message: string;
   readonly now: number;
+  /** Names of regions and industries (the store's reference data). */
+  readonly names?: ReferenceReader | undefined;
   onClose(): void;
   onChoose(action: HazardAction | ''): void;
   onSubmit(e: SubmitEvent): void;
@@ -41,7 +44,7 @@ function errorText(locale: Locale, errors: FieldErrors | undefined): TemplateRes
   if (!errors || !Object.keys(errors).length) return nothing;
   return html`<div class="errors" role="alert" part="error">
     <strong>${t(locale, 'refusedTitle')}</strong>
-    <ul>${Object.entries(errors).map(([field, e]) => html`<li data-field=${field} data-code=${e.code}>${locale === 'en' ? e.message_en : e.message_zh}</li>`)}</ul>
+    <ul>${Object.entries(errors).map(([field, e]) => html`<li data-field=${field} data-code=${e.code}>${isEnglish(locale) ? e.message_en : e.message_zh}</li>`)}</ul>
   </div>`;
 }
 
@@ -51,11 +54,11 @@ function fact(label: string, value: unknown) {
 
 function actionForm(p: DetailProps): TemplateResult | typeof nothing {
   if (!p.active) return nothing;
-  const evidence = needsEvidence(p.active);
+  const evidence = needsEvidence(p.active, p.hazard.columns['is_major'] === true);
   return html`<form class="action-form" part="action-form" @submit=${p.onSubmit} novalidate>
     <h4>${actionLabel(p.locale, p.active)}</h4>
     <label>${t(p.locale, 'note')}
-      <textarea name="note" rows="3" maxlength="5000" part="control" ?required=${p.active === 'note' || p.active === 'refuse' || p.active === 'reopen'}></textarea>
+      <textarea name="note" rows="3" maxlength="5000" part="control" ?required=${needsNote(p.active)}></textarea>
     </label>
     ${evidence
       ? html`<label>${t(p.locale, 'evidence')}
@@ -124,8 +127,8 @@ export function renderDetail(p: DetailProps): TemplateResult {
     </div>
     <dl class="facts">
       ${fact(t(l, 'enterprise'), c['enterprise_name'])}
-      ${fact(t(l, 'region'), c['region_code'])}
-      ${fact(t(l, 'industry'), industryLabel(l, str(c['industry'])))}
+      ${fact(t(l, 'region'), regionLabel(l, str(c['region_code']), p.names))}
+      ${fact(t(l, 'industry'), industryLabel(l, str(c['industry']), p.names))}
       ${fact(t(l, 'foundAt'), chinaTime(str(c['found_at'] || d['found_at'])))}
       ${fact(t(l, 'deadline'), str(c['deadline'] || d['deadline']).slice(0, 10))}
       ${fact(t(l, 'location'), d['location'])}

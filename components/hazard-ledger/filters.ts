@@ -4,7 +4,7 @@
  * is overdue when it is not rectified and its deadline day (in China) is over.
  */
 import type { Condition } from '../data/store.js';
-import { UNRECTIFIED } from './loop.js';
+import { STATUSES, UNRECTIFIED } from './loop.js';
 
 export interface LedgerFilters {
   readonly status: string;
@@ -80,9 +80,9 @@ export function toConditions(f: LedgerFilters, now: number = Date.now()): Condit
   if (f.status) where.push({ field: 'status', op: '=', value: f.status });
   if (f.grade) where.push({ field: 'is_major', op: '=', value: f.grade === 'major' });
   if (f.overdue) {
-    // "not rectified or verified" rather than "one of four statuses": SQLite then reads the page
-    // off the party's (found_at, id) index instead of sorting every overdue row (bench: 1.1 s → 0.2 s)
-    for (const done of ['rectified', 'verified'] as const) where.push({ field: 'status', op: '!=', value: done });
+    // "none of the rectified statuses" rather than "one of the overdue ones": SQLite then reads the
+    // page off the party's (found_at, id) index instead of sorting every overdue row (bench: 1.1 s → 0.2 s)
+    for (const done of STATUSES.filter((s) => !UNRECTIFIED.includes(s))) where.push({ field: 'status', op: '!=', value: done });
     where.push({ field: 'deadline', op: '!=', value: '' });
     where.push({ field: 'deadline', op: '<', value: overdueCutoff(now) });
   }

@@ -3,11 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { isStoreError, newIdempotencyKey, type FieldErrors, type FormDefinition, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
-import { INDUSTRIES, industryLabel, statusLabel, t, actionLabel } from './labels.js';
-import { STATUSES, actionsFor, isStatus, needsEvidence, targetOf, type HazardAction } from './loop.js';
+import { industryLabel, regionLabel, statusLabel, t, actionLabel } from './labels.js';
+import { STATUSES, actionsFor, isStatus, needsEvidence, needsNote, targetOf, type HazardAction } from './loop.js';
+import { referenceOf, type IndustryEntry, type ReferenceReader } from '../data/reference.js';
 import { PageCache, RETRY_MS } from './page-cache.js';
 import { renderDetail, chinaTime } from './detail.js';
 import { renderNotice } from './notice.js';
@@ -70,11 +72,8 @@ const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18
  * @csspart history - The history list. @csspart history-entry - One event.
  * @csspart error - Refusals from the server. @csspart notice - The printable notice.
  *
- * @cssprop --azx-ledger-height - Height of the list's scrolling area (default 448px).
- * @cssprop --azx-color-accent - Buttons and focus (default #1f6feb).
- * @cssprop --azx-color-danger - Major and overdue badges (default #c62828).
- * @cssprop --azx-color-border - Lines (default #d0d7de).
- * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ * @cssprop [--azx-ledger-height=448px] - Height of the list's scrolling area.
+ * @cssprop [--azx-notice-font-family='SimSun', 'Songti SC', serif] - Font of the printable rectification notice.
  */
 export class AzxHazardLedger extends LitElement {
   static override styles = ledgerStyles;
@@ -83,8 +82,12 @@ export class AzxHazardLedger extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /** The filters in force (set to start filtered, e.g. `{ overdue: true }`). */
   @property({ attribute: false }) accessor filters: LedgerFilters = NO_FILTERS;
@@ -107,6 +110,8 @@ export class AzxHazardLedger extends LitElement {
   @state() private accessor _exporting = '';
   @state() private accessor _party: Party | null = null;
   @state() private accessor _loadError = '';
+  /** The industries of the store's reference data (the filter's choices). */
+  @state() private accessor _industries: readonly IndustryEntry[] = [];
   /** Recording a new hazard: undefined = closed; otherwise what the form needs so far. */
   @state() private accessor _recording: { definition?: FormDefinition; policies?: readonly Row[]; policy?: Row } | undefined = undefined;
 
@@ -121,7 +126,7 @@ export class AzxHazardLedger extends LitElement {
   #enterpriseSuggestions = new EnterpriseSuggestions(this, () => this.store);
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** Rows in the current filters (undefined until the first page came back). */
@@ -175,7 +180,10 @@ export class AzxHazardLedger extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#resubscribe();
+    if (changed.has('store')) {
+      this.#resubscribe();
+      this.#readIndustries();
+    }
     if (changed.has('filters') || changed.has('sort') || changed.has('store')) this.#query(false);
   }
 
@@ -235,6 +243,7 @@ export class AzxHazardLedger extends LitElement {
           // not counted here: the rows show at once, the count follows (below)
           const result = await store.list('hazards', { where, sort, page, perPage, skipTotal: true });
           if (id === this.#queryId && this._loadError) this._loadError = '';
+          this.#nameRegions(store, result.items);
           return result;
         } catch (err) {
           if (id === this.#queryId) this._loadError = this.#errorMessage(err);
@@ -256,8 +265,32 @@ export class AzxHazardLedger extends LitElement {
     }
   }
 
+  /** The industry filter's choices come from the store (administrators add industries). */
+  #readIndustries(): void {
+    const store = this.store;
+    if (!store?.party) return;
+    void referenceOf(store)
+      .industries()
+      .then((list) => {
+        if (this.store === store) this._industries = list;
+      });
+  }
+
+  /** Reads the names of the rows' regions (any province), then paints them. */
+  #nameRegions(store: Store, rows: readonly Row[]): void {
+    const names = referenceOf(store);
+    void names.load(rows.map((r) => str(r.columns['region_code']))).then(() => {
+      if (this.store === store) this.requestUpdate();
+    });
+  }
+
+  /** The store's reference data (names of regions and industries), if there is a store. */
+  get #names(): ReferenceReader | undefined {
+    return this.store ? referenceOf(this.store) : undefined;
+  }
+
   #errorMessage(err: unknown): string {
-    if (isStoreError(err)) return this.#locale === 'en' ? err.message_en : err.message_zh;
+    if (isStoreError(err)) return isEnglish(this.#locale) ? err.message_en : err.message_zh;
     return String(err);
   }
 
@@ -275,6 +308,7 @@ export class AzxHazardLedger extends LitElement {
       this.#stopRealtime();
       this.#startRealtime(store);
       this.#query(false);
+      this.#readIndustries();
     });
     this.#startRealtime(store);
   }
@@ -327,6 +361,7 @@ export class AzxHazardLedger extends LitElement {
     this._errors = undefined;
     this._message = '';
     this._events = undefined;
+    if (this.store) this.#nameRegions(this.store, [row]);
     this.dispatchEvent(new CustomEvent('azx-select', { bubbles: true, composed: true, detail: { hazard: row } }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
@@ -375,10 +410,10 @@ export class AzxHazardLedger extends LitElement {
     const files = input?.files ? [...input.files] : [];
     const l = this.#locale;
     const local: Record<string, { code: string; message: string; message_zh: string; message_en: string }> = {};
-    if (needsEvidence(action) && !files.length) {
+    if (needsEvidence(action, hazard.columns['is_major'] === true) && !files.length) {
       local['evidence'] = { code: 'evidence_required', message: t(l, 'evidenceRequired'), message_zh: t('zh-CN', 'evidenceRequired'), message_en: t('en', 'evidenceRequired') };
     }
-    if ((action === 'note' || action === 'refuse' || action === 'reopen') && !note) {
+    if (needsNote(action) && !note) {
       local['note'] = { code: 'note_required', message: '', message_zh: '请填写说明', message_en: 'Please write a note' };
     }
     if (Object.keys(local).length) {
@@ -487,7 +522,9 @@ export class AzxHazardLedger extends LitElement {
       if (page >= p.totalPages) break;
     }
     this._exporting = '';
-    const cells = table(rows, this.#locale);
+    const names = referenceOf(store);
+    await names.load(rows.map((r) => str(r.columns['region_code'])));
+    const cells = table(rows, this.#locale, Date.now(), names);
     return format === 'csv' ? toCsv(cells) : toXlsx(cells);
   }
 
@@ -574,7 +611,7 @@ export class AzxHazardLedger extends LitElement {
       <label>${t(l, 'industry')}
         <select name="industry" part="control" .value=${f.industry}>
           <option value="">${t(l, 'all')}</option>
-          ${Object.keys(INDUSTRIES).map((k) => html`<option value=${k} ?selected=${f.industry === k}>${industryLabel(l, k)}</option>`)}
+          ${this._industries.map((i) => html`<option value=${i.code} ?selected=${f.industry === i.code}>${industryLabel(l, i.code, this.#names)}</option>`)}
         </select>
       </label>
       <label>${t(l, 'foundFrom')}<input type="date" name="from" part="control" .value=${f.from} /></label>
@@ -609,8 +646,8 @@ export class AzxHazardLedger extends LitElement {
     return html`<div class="row ${major ? 'major' : ''} ${overdue ? 'overdue' : ''}" part="row${major ? ' major-row' : ''}${overdue ? ' overdue-row' : ''}" role="row" aria-rowindex=${index + 2} data-id=${row.id}>
       <span role="cell"><button type="button" part="button open" class="link" aria-label=${t(l, 'open', { no })} @click=${() => this.#open(row)}>${no}</button></span>
       <span role="cell" title=${str(c['enterprise_name'])}>${enterpriseName(c['enterprise_name'])}</span>
-      <span role="cell">${str(c['region_code'])}</span>
-      <span role="cell">${industryLabel(l, str(c['industry']))}</span>
+      <span role="cell" title=${str(c['region_code'])}>${regionLabel(l, str(c['region_code']), this.#names)}</span>
+      <span role="cell">${industryLabel(l, str(c['industry']), this.#names)}</span>
       <span role="cell">${major ? html`<span class="badge major">${t(l, 'major')}</span>` : t(l, 'minor')}</span>
       <span role="cell"><span class="badge status-${isStatus(status) ? status : 'unknown'}">${statusLabel(l, status)}</span></span>
       <span role="cell">${chinaTime(str(c['found_at'])).slice(0, 10)}</span>
@@ -686,7 +723,13 @@ export class AzxHazardLedger extends LitElement {
             hazard: h,
             events: this._events,
             actorNames: this._actorNames,
-            actions: isStatus(status) ? actionsFor(this.store.party.role, status, h.columns['is_major'] === true) : [],
+            actions: isStatus(status)
+              ? actionsFor(this.store.party.role, status, h.columns['is_major'] === true, {
+                  organization: this.store.party.organizationId,
+                  history: (this._events ?? []).map((ev) => ({ action: str(ev.fields['action']), actorOrg: str(ev.fields['actor_org']) })),
+                })
+              : [],
+            names: this.#names,
             active: this._active,
             busy: this._busy,
             errors: this._errors,

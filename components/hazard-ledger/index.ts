@@ -12,7 +12,7 @@ export {
   type LedgerFilters,
   type Sort as LedgerSort,
 } from './filters.js';
-export { actionsFor as hazardActionsFor, targetOf as hazardTargetOf, STATUSES as HAZARD_STATUSES, type HazardAction, type HazardStatus } from './loop.js';
+export { actionsFor as hazardActionsFor, targetOf as hazardTargetOf, hazardDeadline, STATUSES as HAZARD_STATUSES } from './loop.js';
 export { toCsv as ledgerCsv, toXlsx as ledgerXlsx, table as ledgerTable } from './export.js';
 
 if (!customElements.get('azx-hazard-ledger')) customElements.define('azx-hazard-ledger', AzxHazardLedger);

@@ -1,67 +1,21 @@
-// Names the ledger shows for statuses, actions, industries and its own words (Chinese first).
+// Names the ledger shows for statuses, actions, roles, regions and industries, and its own words
+// (Chinese first). Statuses and actions are the workflow's (schemas/workflows/hazard.json), roles
+// a vocabulary; regions and industries come from the store's reference data, any province.
 import type { Locale } from '../core/locale.js';
-import type { HazardAction, HazardStatus } from './loop.js';
+import type { ReferenceReader } from '../data/reference.js';
+import { termLabel } from '../data/terms.js';
+import { HAZARD_ACTION, HAZARD_STATUS, ROLE } from '../data/vocab.js';
 import { textTable } from '../core/text-table.js';
-
-type Pair = readonly [zh: string, en: string];
-const pick = (locale: Locale, p: Pair | undefined, fallback: string) => (p ? (locale === 'en' ? p[1] : p[0]) : fallback);
-
-const STATUS: Record<HazardStatus, Pair> = {
-  found: ['已发现', 'Found'],
-  notified: ['已书面告知', 'Notified'],
-  rectified: ['已整改待复查', 'Rectified'],
-  verified: ['已复查销号', 'Verified'],
-  reopened: ['复查未通过', 'Reopened'],
-  escalated: ['已上报监管', 'Escalated'],
-};
-
-const ACTION: Record<HazardAction | 'overdue', Pair> = {
-  notify: ['书面告知', 'Notify in writing'],
-  rectify: ['提交整改', 'Report rectification'],
-  verify: ['回头看：通过销号', 'Return visit: verified'],
-  reopen: ['回头看：退回整改', 'Return visit: reopen'],
-  escalate: ['上报监管部门', 'Escalate to the regulator'],
-  refuse: ['记录拒不整改', 'Record a refusal'],
-  note: ['添加备注', 'Add a note'],
-  overdue: ['逾期（系统）', 'Overdue (system)'],
-};
-
-export const INDUSTRIES: Readonly<Record<string, Pair>> = {
-  coal_mining: ['煤矿', 'Coal mining'],
-  non_coal_mining: ['非煤矿山', 'Non-coal mining'],
-  hazardous_chemicals: ['危险化学品', 'Hazardous chemicals'],
-  fireworks: ['烟花爆竹', 'Fireworks'],
-  transport: ['交通运输', 'Transport'],
-  construction: ['建筑施工', 'Construction'],
-  civil_explosives: ['民用爆炸物品', 'Civil explosives'],
-  metal_smelting: ['金属冶炼', 'Metal smelting'],
-  fishing: ['渔业生产', 'Fishing'],
-  fuel_station: ['加油站', 'Fuel stations'],
-  pharmaceutical: ['医药', 'Pharmaceuticals'],
-  hazchem_user: ['使用危化品的其他重点企业', 'Other hazardous-chemical users'],
-  combustible_dust: ['粉尘涉爆', 'Combustible dust'],
-  ship_building: ['船舶修造拆解', 'Ship building and breaking'],
-  confined_space: ['有限空间作业', 'Confined spaces'],
-  ammonia_refrigeration: ['涉氨制冷', 'Ammonia refrigeration'],
-  spray_painting: ['喷涂作业', 'Spray painting'],
-  crowded_places: ['人员密集场所', 'Crowded places'],
-  utilities: ['水电气热公用事业', 'Utilities'],
-  other: ['其他', 'Other'],
-};
+import { zhTW } from './labels.zh-TW.js';
 
 /** Who did a step: the actor's role, as the server copied it onto the event. */
-const ROLE: Readonly<Record<string, Pair>> = {
-  enterprise: ['企业', 'Enterprise'],
-  insurer: ['保险机构', 'Insurer'],
-  provider: ['服务机构', 'Service provider'],
-  regulator: ['监管部门', 'Regulator'],
-  admin: ['管理员', 'Administrator'],
-};
-
-export const roleLabel = (l: Locale, r: string) => pick(l, ROLE[r], r);
-export const statusLabel = (l: Locale, s: string) => pick(l, STATUS[s as HazardStatus], s);
-export const actionLabel = (l: Locale, a: string) => pick(l, ACTION[a as HazardAction], a);
-export const industryLabel = (l: Locale, i: string) => pick(l, INDUSTRIES[i], i);
+export const roleLabel = (l: Locale, r: string) => termLabel(ROLE, r, l);
+export const statusLabel = (l: Locale, s: string) => termLabel(HAZARD_STATUS, s, l);
+export const actionLabel = (l: Locale, a: string) => termLabel(HAZARD_ACTION, a, l);
+/** An industry's name (its code until the reference data is read, or when nobody knows it). */
+export const industryLabel = (l: Locale, i: string, names?: ReferenceReader) => (names ? names.industryName(i, l) : i);
+/** A region's name (its code until read, or when nobody knows it). */
+export const regionLabel = (l: Locale, code: string, names?: ReferenceReader) => (names ? names.regionName(code, l) : code);
 
 const zh = {
   title: '隐患台账',
@@ -201,4 +155,4 @@ const en: Record<LedgerKey, string> = {
   findPolicy: 'Find by policy number',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('hazard-ledger', { 'zh-CN': zh, en, 'zh-TW': zhTW });

@@ -1,68 +1,119 @@
 /**
- * The hazard closed loop as the ledger offers it: which actions a role may take on a hazard in
- * a given status. It mirrors backend/internal/hazards (the server is the authority and refuses
- * anything else); the ledger only shows the buttons that can succeed.
+ * The hazard closed loop as the ledger offers it: an interpreter of the workflow document
+ * (schemas/workflows/hazard.json, generated into components/data/hazard-workflow.ts) that the
+ * server interprets too (backend/internal/hazards/workflow.go). The server is the authority and
+ * refuses anything else; the ledger only shows the buttons that can succeed.
  */
-import type { Role } from '../data/store.js';
+import { HAZARD_WORKFLOW } from '../data/hazard-workflow.js';
+import { codesOf, codesWith, isCode } from '../data/terms.js';
+import { HAZARD_STATUS, type HazardAction, type HazardStatus, type Role } from '../data/vocab.js';
+import type { Evidence, Workflow, WorkflowAction } from '../data/workflow.js';
 
-export const STATUSES = ['found', 'notified', 'rectified', 'verified', 'reopened', 'escalated'] as const;
-export type HazardStatus = (typeof STATUSES)[number];
+export type { HazardAction, HazardStatus };
 
-/** Not yet rectified: past the deadline these are overdue. */
-export const UNRECTIFIED: readonly HazardStatus[] = ['found', 'notified', 'reopened', 'escalated'];
+export const STATUSES: readonly HazardStatus[] = codesOf(HAZARD_STATUS);
 
-const NEXT: Readonly<Record<HazardStatus, readonly HazardStatus[]>> = {
-  found: ['notified', 'escalated'],
-  notified: ['rectified', 'escalated'],
-  rectified: ['verified', 'reopened'],
-  reopened: ['rectified', 'escalated'],
-  escalated: ['rectified', 'verified'],
-  verified: ['reopened'],
-};
+/** Not yet rectified: past the deadline these are overdue (the workflow's `overdue` states). */
+export const UNRECTIFIED: readonly HazardStatus[] = codesWith(HAZARD_STATUS, 'overdue');
 
-export type HazardAction = 'notify' | 'rectify' | 'verify' | 'reopen' | 'escalate' | 'refuse' | 'note';
-
-interface ActionRule {
-  readonly target: HazardStatus | '';
-  /** For a major hazard (a refusal escalates it). */
-  readonly majorTarget: HazardStatus | '';
-  readonly roles: readonly Role[];
-  /** Statuses it applies in besides those the target allows (refusal, note). */
-  readonly from?: readonly HazardStatus[];
+/** An action as it applies to a hazard of one severity. */
+export interface ActionRule {
+  readonly code: string;
+  /** The status it moves the hazard to; '' for none. */
+  readonly to: string;
+  /** The statuses it may be taken in. */
+  readonly from: readonly string[];
+  readonly roles: readonly string[];
+  readonly evidence: Evidence;
+  /** Not by the organization that took the latest of these actions. */
+  readonly notBy: readonly string[];
 }
 
-export const ACTIONS: Readonly<Record<HazardAction, ActionRule>> = {
-  notify: { target: 'notified', majorTarget: 'notified', roles: ['insurer', 'provider'] },
-  rectify: { target: 'rectified', majorTarget: 'rectified', roles: ['enterprise', 'insurer', 'provider'] },
-  verify: { target: 'verified', majorTarget: 'verified', roles: ['insurer', 'provider', 'regulator'] },
-  reopen: { target: 'reopened', majorTarget: 'reopened', roles: ['insurer', 'provider', 'regulator'] },
-  escalate: { target: 'escalated', majorTarget: 'escalated', roles: ['insurer', 'provider', 'regulator'] },
-  refuse: { target: '', majorTarget: 'escalated', roles: ['insurer', 'provider'], from: ['notified', 'reopened'] },
-  note: { target: '', majorTarget: '', roles: ['enterprise', 'insurer', 'provider', 'regulator'], from: [...STATUSES] },
-};
+/** Resolves an action of `workflow` for a severity (the document's `major` variant applies). */
+export function ruleOf(action: string, major: boolean, workflow: Workflow = HAZARD_WORKFLOW): ActionRule | undefined {
+  const a = workflow.actions.find((x) => x.code === action);
+  if (!a) return undefined;
+  const v = major ? a.major ?? {} : {};
+  const to = ('to' in v ? v.to : a.to) ?? '';
+  return {
+    code: a.code,
+    to,
+    from: fromOf(a, to, workflow),
+    roles: v.roles ?? a.roles,
+    evidence: v.evidence ?? a.evidence ?? 'none',
+    notBy: v.not_by ?? a.not_by ?? [],
+  };
+}
+
+/** Where an action may be taken: its list, "any", the states with an attribute, or those with a transition to its target. */
+function fromOf(a: WorkflowAction, to: string, w: Workflow): readonly string[] {
+  const states = w.states.map((s) => s.code);
+  if (a.from === undefined) return to === '' ? [] : states.filter((s) => (w.transitions[s] ?? []).includes(to));
+  if (a.from === 'any') return states;
+  if (Array.isArray(a.from)) return a.from;
+  const where = (a.from as { readonly where: 'overdue' | 'closed' }).where;
+  return w.states.filter((s) => s[where] === true).map((s) => s.code);
+}
 
 /** The status an action moves a hazard to ('' for none). */
 export function targetOf(action: HazardAction, major: boolean): HazardStatus | '' {
-  return major ? ACTIONS[action].majorTarget : ACTIONS[action].target;
+  return (ruleOf(action, major)?.to ?? '') as HazardStatus | '';
 }
 
 export function isStatus(s: unknown): s is HazardStatus {
-  return typeof s === 'string' && (STATUSES as readonly string[]).includes(s);
+  return isCode(HAZARD_STATUS, s);
 }
 
-/** The actions a role may take on a hazard now, in the loop's order. */
-export function actionsFor(role: Role | undefined, status: HazardStatus, major: boolean): HazardAction[] {
+/** One step of a hazard's history, as far as a separation of duties needs it. */
+export interface Step {
+  readonly action: string;
+  /** The organization that took it (the event's `actor_org`). */
+  readonly actorOrg: string;
+}
+
+/**
+ * The actions a role may take on a hazard now, in the workflow's order (`workflow`: another
+ * document of the same schema, for tests of what the schema can say). With the party's
+ * organization and the hazard's history (oldest first), an action the document keeps from the
+ * organization that took an earlier step (`not_by`) is left out.
+ */
+export function actionsFor(
+  role: Role | undefined,
+  status: HazardStatus,
+  major: boolean,
+  party: { readonly organization?: string; readonly history?: readonly Step[] } = {},
+  workflow: Workflow = HAZARD_WORKFLOW,
+): HazardAction[] {
   if (!role) return [];
-  return (Object.keys(ACTIONS) as HazardAction[]).filter((a) => {
-    const rule = ACTIONS[a];
-    if (!rule.roles.includes(role)) return false;
-    if (rule.from && !rule.from.includes(status)) return false;
-    const to = targetOf(a, major);
-    return to === '' || NEXT[status].includes(to);
+  return workflow.actions.map((a) => a.code as HazardAction).filter((a) => {
+    const rule = ruleOf(a, major, workflow);
+    if (!rule || !rule.roles.includes(role) || !rule.from.includes(status)) return false;
+    if (rule.to !== '' && rule.to !== status && !(workflow.transitions[status] ?? []).includes(rule.to)) return false;
+    if (rule.notBy.length > 0 && party.organization) {
+      const last = [...(party.history ?? [])].reverse().find((s) => rule.notBy.includes(s.action));
+      if (last && last.actorOrg === party.organization) return false;
+    }
+    return true;
   });
 }
 
-/** Whether an action needs evidence in the ledger (a rectification always shows its proof). */
-export function needsEvidence(action: HazardAction): boolean {
-  return action === 'rectify';
+/** Whether the ledger's form asks for a written note ('asked' or 'required' in the document). */
+export function needsNote(action: HazardAction): boolean {
+  const a = HAZARD_WORKFLOW.actions.find((x) => x.code === action);
+  return (a?.note ?? 'none') !== 'none';
+}
+
+/** Whether the ledger's form asks for evidence ('asked' or 'required' in the document). */
+export function needsEvidence(action: HazardAction, major: boolean): boolean {
+  return (ruleOf(action, major)?.evidence ?? 'none') !== 'none';
+}
+
+/**
+ * The rectification deadline (YYYY-MM-DD) of a hazard found on `foundOn` (YYYY-MM-DD, a day in
+ * China): the document's days by severity, or `override`'s where a jurisdiction's rule pack sets them.
+ */
+export function hazardDeadline(foundOn: string, major: boolean, override: { readonly general?: number; readonly major?: number } = {}): string {
+  const days = (major ? override.major : override.general) ?? HAZARD_WORKFLOW.deadlines[major ? 'major' : 'general'];
+  const [y, m, d] = foundOn.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

@@ -2,6 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
+import { referenceOf } from '../data/reference.js';
 import {
   isStoreError,
   newIdempotencyKey,
@@ -13,7 +15,9 @@ import {
   type StoredRecord,
 } from '../data/store.js';
 import { evaluateLogic, type AzxForm, type JsonSchema, type Locale, type RuleProblem } from '../core/index.js';
-import { toLocale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
+import { FormAssociated, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import '../core/index.js';
 import { baseRates, isExample, narrowestLayer, ratingFactors, tableNumber, tableValue } from './tables.js';
 import { defaultCoefficients, rate, registryOption, type Rated } from './rating.js';
@@ -90,15 +94,8 @@ function registryOf(r: StoredRecord): Data {
  * @csspart warnings - What the packs only warn about (a draft for comment): the submit goes on.
  * @csspart status - Submitting / submitted / refused messages.
  * @csspart button - Every button.
- *
- * @cssprop [--azx-color-accent=#1664ff] - Buttons and links.
- * @cssprop [--azx-color-error=#b42a0a] - Problems.
- * @cssprop [--azx-color-warning-surface=#fff8e6] - Background of the warnings.
- * @cssprop [--azx-color-border=#c9cdd4] - Panels.
- * @cssprop [--azx-gap=12px] - Space between panels.
  */
-export class AzxPolicyEntry extends LitElement {
-  static formAssociated = true;
+export class AzxPolicyEntry extends FormAssociated(LitElement) {
   static override styles = policyEntryStyles;
 
   /** The Store of the page (from context); set it directly to override. */
@@ -106,8 +103,12 @@ export class AzxPolicyEntry extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** UI and message language: zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /** Preselect an enterprise of the registry by record id. */
   @property() accessor enterprise: string = '';
@@ -151,15 +152,15 @@ export class AzxPolicyEntry extends LitElement {
   #displaySchema: JsonSchema | undefined;
   #industries = new Map<string, { zh: string; en: string }>();
   #idempotencyKey = newIdempotencyKey();
-  readonly #internals: ElementInternals;
 
   constructor() {
     super();
-    this.#internals = this.attachInternals();
+    // a sign-in on the page loads the definitions and providers again
+    reloadOnPartyChange(this);
   }
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   #t(key: TextKey, vars?: Record<string, string | number>): string {
@@ -195,18 +196,32 @@ export class AzxPolicyEntry extends LitElement {
     return this._warnings;
   }
 
-  checkValidity(): boolean {
-    if (!this._enterprise) return !this.required;
-    return this.#check().refusals.length === 0 && (this.shadowRoot?.querySelector<AzxForm>('azx-form')?.checkValidity() ?? false);
+  /** checkValidity, and shows the problems (as a submit attempt does). */
+  override reportValidity(): boolean {
+    this.#onSubmitClick();
+    const ok = super.reportValidity();
+    if (!ok) this.shadowRoot?.querySelector<AzxForm>('azx-form')?.reportValidity();
+    return ok;
   }
 
-  /** checkValidity, and shows the problems (as a submit attempt does). */
-  reportValidity(): boolean {
-    this.#onSubmitClick();
+  protected override formValue(): string | null {
+    return this._enterprise ? JSON.stringify(this.value) : null;
+  }
+
+  /**
+   * Everything that blocks a surrounding form's submit, first problem first: no policy yet, the
+   * rule packs' refusals, the server's standing refusal, then the form's own fields.
+   */
+  protected override formValidity(): ControlValidity {
+    if (!this._enterprise) return this.required ? { flags: { valueMissing: true }, message: this.#t('find') } : VALID;
+    const en = isEnglish(this.#locale);
+    const problem = this.#check().refusals[0];
+    if (problem) return { flags: { customError: true }, message: en ? problem.message_en : problem.message_zh };
+    const refused = Object.values(this.#errors())[0];
+    if (refused) return { flags: { customError: true }, message: en ? refused.message_en : refused.message_zh };
     const form = this.shadowRoot?.querySelector<AzxForm>('azx-form');
-    const ok = this.checkValidity();
-    if (!ok) form?.reportValidity();
-    return ok;
+    // the form is shown once the definition has loaded; until then no policy can be complete
+    return form ? validityOf(form) : { flags: { valueMissing: true }, message: this.#t('find') };
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -231,11 +246,6 @@ export class AzxPolicyEntry extends LitElement {
         /* not readable */
       }
     }
-    this.#internals.setFormValue(this._enterprise ? JSON.stringify(this.value) : null);
-    this.#internals.setValidity(
-      !this._enterprise && this.required ? { valueMissing: true } : {},
-      !this._enterprise && this.required ? this.#t('find') : undefined,
-    );
   }
 
   async #loadDefinitions(): Promise<void> {
@@ -264,9 +274,14 @@ export class AzxPolicyEntry extends LitElement {
     }
   }
 
+  /** A region's name from the store's reference data (its code until read). */
+  #region(code: string): string {
+    return this.store ? referenceOf(this.store).regionName(code, this.#locale) : code;
+  }
+
   #industry(code: string): string {
     const t = this.#industries.get(code);
-    return t ? (this.#locale === 'en' ? t.en || t.zh : t.zh) : code;
+    return t ? (isEnglish(this.#locale) ? t.en || t.zh : t.zh) : code;
   }
 
   // ── finding the enterprise ─────────────────────────────────────────────────────────────
@@ -282,10 +297,15 @@ export class AzxPolicyEntry extends LitElement {
         : [{ field: 'name', op: '~' as const, value: q }];
       const page = await this.store.list('enterprises', { where, sort: ['name'], perPage: 20 });
       this._results = page.items;
+      // regions are shown by name, any province (the store's reference data), once read
+      const store = this.store;
+      void referenceOf(store)
+        .load(page.items.map((r) => str(r.data['region_code'])))
+        .then(() => this.store === store && this.requestUpdate());
       if (page.items.length === 1) await this.#select(page.items[0]!);
     } catch (err) {
       this._results = [];
-      this._message = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+      this._message = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
     } finally {
       this._busy = '';
     }
@@ -299,6 +319,12 @@ export class AzxPolicyEntry extends LitElement {
     if (this._enterprise && this._enterprise.id !== ent.id) this.provider = '';
     this._enterprise = ent;
     this._results = undefined;
+    if (this.store) {
+      const store = this.store;
+      void referenceOf(store)
+        .load([str(ent.data['region_code'])])
+        .then(() => this.store === store && this.requestUpdate());
+    }
     this._renewing = undefined;
     this._saved = undefined;
     this._refusal = undefined;
@@ -351,7 +377,7 @@ export class AzxPolicyEntry extends LitElement {
       return pack;
     } catch (err) {
       this._pack = undefined;
-      this._packMessage = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+      this._packMessage = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
       return undefined;
     }
   }
@@ -498,7 +524,7 @@ export class AzxPolicyEntry extends LitElement {
         const at: Record<string, unknown> = {};
         for (const path of Object.keys(err.fieldErrors)) at[path] = valueAtPath(data, path);
         this._refusal = { errors: { ...err.fieldErrors }, at };
-        this._message = this.#locale === 'en' ? err.message_en : err.message_zh;
+        this._message = isEnglish(this.#locale) ? err.message_en : err.message_zh;
       } else {
         this._message = String(err);
       }
@@ -548,7 +574,7 @@ export class AzxPolicyEntry extends LitElement {
             .schema=${this.#displaySchema}
             .value=${this._value}
             .serverErrors=${formErrors(errors)}
-            lang=${this.lang}
+            lang=${this.#locale}
             ?disabled=${this.disabled}
             definition-key="policy"
             @input=${this.#onFormInput}
@@ -590,7 +616,7 @@ export class AzxPolicyEntry extends LitElement {
                 (r) => html`<li>
                   <button part="button" type="button" @click=${() => this.#select(r)}>${this.#t('choose')}</button>
                   <span>${str(r.data['name'])}</span> <code>${str(r.data['uscc'])}</code>
-                  <span class="muted">${this.#industry(str(r.data['industry']))} · ${str(r.data['region_code'])}</span>
+                  <span class="muted">${this.#industry(str(r.data['industry']))} · ${this.#region(str(r.data['region_code']))}</span>
                 </li>`,
               )}
             </ul>`}
@@ -600,7 +626,7 @@ export class AzxPolicyEntry extends LitElement {
   #renderEnterprise(): TemplateResult {
     const reg = registryOf(this._enterprise!);
     const pack = this.pack;
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     const layer = pack && narrowestLayer(pack);
     const floor = pack && tableNumber(pack, 'prevention_budget_floor');
     const cap = pack && tableNumber(pack, 'prevention_budget_cap');
@@ -611,7 +637,7 @@ export class AzxPolicyEntry extends LitElement {
         <h3>${this.#t('chosen')}：${str(reg['name'])}</h3>
         <dl>
           <dt>统一社会信用代码</dt><dd><code>${str(reg['uscc'])}</code></dd>
-          <dt>${this.#t('region')}</dt><dd>${str(reg['region_code'])}</dd>
+          <dt>${this.#t('region')}</dt><dd title=${str(reg['region_code'])}>${this.#region(str(reg['region_code']))}</dd>
           <dt>${this.#t('industry')}</dt><dd>${this.#industry(str(reg['industry']))}</dd>
           <dt>${this.#t('headcount')}</dt><dd>${this.#t('persons', { n: String(reg['headcount'] ?? '') })}</dd>
           <dt>${this.#t('pack')}</dt>
@@ -685,7 +711,7 @@ export class AzxPolicyEntry extends LitElement {
     const rated = this.#rated();
     const rates = baseRates(pack);
     const rate = rates?.rates[str(reg['industry'])];
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     const msg = (path: string): TemplateResult | typeof nothing => {
       const e = errors[`data.${path}`];
       return e ? html`<span class="error" part="error" role="alert">${en ? e.message_en : e.message_zh}</span>` : nothing;
@@ -752,7 +778,7 @@ export class AzxPolicyEntry extends LitElement {
     const list = Object.entries(errors);
     if (!this._attempted && !this._refusal) return nothing;
     if (list.length === 0) return nothing;
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     return html`<div part="problems" class="problems" role="alert">
       <p>${this._refusal && this._problems.length === 0 ? this.#t('refused') : this.#t('problems')}</p>
       <ul>
@@ -766,7 +792,7 @@ export class AzxPolicyEntry extends LitElement {
     const stored = this._saved?.columns['rule_warnings'];
     const list = this._saved && Array.isArray(stored) ? (stored as RuleProblem[]) : this._attempted ? this._warnings : [];
     if (list.length === 0) return nothing;
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     return html`<div part="warnings" class="warnings" role="status">
       <p>${this.#t('warnings')}</p>
       <ul>

@@ -2,8 +2,8 @@
 // form that starts a definition for a new industry from a published one.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../core/index.js';
-import type { FormDefinition } from '../data/index.js';
-import { t, type EditorKey } from './ui-text.js';
+import { DEFINITION_STATUS, termLabel, type FormDefinition } from '../data/index.js';
+import { t } from './ui-text.js';
 
 export interface NewIndustry {
   readonly base: string;
@@ -56,7 +56,7 @@ export function renderList(c: ListContext): TemplateResult {
               <ul class="versions">
                 ${versions.map(
                   (v) => html`<li class="version ${v.status}">
-                    v${v.version} <span class="status">${t(L, `status_${v.status}` as EditorKey)}</span>
+                    v${v.version} <span class="status">${termLabel(DEFINITION_STATUS, v.status, L)}</span>
                     ${v.status === 'published'
                       ? html`<button type="button" part="button" ?disabled=${c.busy} @click=${() => c.retire(v)}
                           aria-label=${`${t(L, 'retireVersion', { v: v.version })}（${key}）`}>${t(L, 'retire')}</button>`

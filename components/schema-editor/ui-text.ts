@@ -1,5 +1,6 @@
 // Words the schema editor shows, zh-CN first, English beside.
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './ui-text.zh-TW.js';
 
 const zh = {
   heading: '表单定义',
@@ -22,9 +23,6 @@ const zh = {
   draftDeleted: '已删除第 {v} 版草稿。',
   sampleJson: '样例数据 JSON（可粘贴一条记录）',
   sampleJsonInvalid: '样例数据须为 JSON 对象：{m}',
-  status_draft: '草稿',
-  status_published: '已发布',
-  status_retired: '已停用',
   newIndustry: '为新行业新建表单',
   baseDefinition: '基础表单',
   create: '新建',
@@ -184,9 +182,6 @@ const en: Record<EditorKey, string> = {
   draftDeleted: 'Draft version {v} deleted.',
   sampleJson: 'Sample data as JSON (paste a record)',
   sampleJsonInvalid: 'The sample must be a JSON object: {m}',
-  status_draft: 'draft',
-  status_published: 'published',
-  status_retired: 'retired',
   newIndustry: 'New form for an industry',
   baseDefinition: 'Base form',
   create: 'Create',
@@ -323,4 +318,4 @@ const en: Record<EditorKey, string> = {
   failed: 'It failed: {m}',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('schema-editor', { 'zh-CN': zh, en, 'zh-TW': zhTW });

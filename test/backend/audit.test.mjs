@@ -55,7 +55,13 @@ before(async () => {
     correction_reason: '按批单更正保费',
   });
   assert.equal(r.status, 200, `correction: ${JSON.stringify(r.body)}`);
-  entries = (await su.list('audit_log', { sort: 'seq' })).items;
+  // every page: the reference data's rows (loaded by migration) come first
+  entries = [];
+  for (let page = 1; ; page++) {
+    const p = await su.list('audit_log', { sort: 'seq', page });
+    entries.push(...p.items);
+    if (page >= (p.body?.totalPages ?? 0)) break;
+  }
 });
 
 after(async () => {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -95,14 +96,91 @@ func Append(app core.App, r *core.Record, action string) error {
 		recordHash = RowHash(row)
 	}
 
+	return appendEntry(app, r.Collection().Name, r.Id, ActorOf(r), action, recordHash)
+}
+
+// AppendCreates writes a create entry, by the system, for every row of a table as it is stored
+// (rowid order): rows written straight into a new table (a migration loading shipped data) get
+// their entries without a save each. app must be the transaction that wrote them.
+func AppendCreates(app core.App, table string) error {
+	rows, err := app.DB().NewQuery("SELECT * FROM {{" + table + "}} ORDER BY rowid").Rows()
+	if err != nil {
+		return err
+	}
+	var loaded []map[string]*string
+	for rows.Next() {
+		m := dbx.NullStringMap{}
+		if err := rows.ScanMap(m); err != nil {
+			rows.Close()
+			return err
+		}
+		loaded = append(loaded, fromNullStrings(m))
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
 	t := tipOf(app)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if !t.known {
-		err := app.DB().Select("seq", "hash").From(Collection).OrderBy("seq DESC").Limit(1).One(&t.head)
-		if err != nil && err != sql.ErrNoRows {
+	if err := t.load(app); err != nil {
+		return err
+	}
+	// the entries in memory, then inserted 100 a statement: one insert per row costs as much
+	// again as loading the rows
+	at := types.NowDateTime().String()
+	entries := make([]Entry, len(loaded))
+	head := t.head
+	for i, row := range loaded {
+		id := ""
+		if row["id"] != nil {
+			id = *row["id"]
+		}
+		e := Entry{Seq: head.Seq + 1, At: at, Actor: System, Collection: table, RecordID: id, Action: "create",
+			RecordHash: RowHash(row), PrevHash: head.Hash}
+		if e.PrevHash == "" {
+			e.PrevHash = Genesis
+		}
+		e.Hash = e.Computed()
+		entries[i] = e
+		head = headOf(e)
+	}
+	for start := 0; start < len(entries); start += 100 {
+		if err := insertEntries(app, entries[start:min(start+100, len(entries))]); err != nil {
 			return err
 		}
+	}
+	t.head, t.known = head, true
+	return nil
+}
+
+func headOf(e Entry) head { return head{Seq: e.Seq, Hash: e.Hash} }
+
+// insertEntries writes entries in one statement.
+func insertEntries(app core.App, entries []Entry) error {
+	params := dbx.Params{}
+	tuples := make([]string, len(entries))
+	for i, e := range entries {
+		values := []any{core.GenerateDefaultRandomId(), e.Seq, e.At, e.Actor, e.Collection, e.RecordID, e.Action, e.RecordHash, e.PrevHash, e.Hash}
+		marks := make([]string, len(values))
+		for j, v := range values {
+			name := fmt.Sprintf("e%d_%d", i, j)
+			params[name] = v
+			marks[j] = "{:" + name + "}"
+		}
+		tuples[i] = "(" + strings.Join(marks, ", ") + ")"
+	}
+	_, err := app.DB().NewQuery("INSERT INTO {{" + Collection + "}} ([[id]], [[seq]], [[at]], [[actor]], [[collection_name]], " +
+		"[[record_id]], [[action]], [[record_hash]], [[prev_hash]], [[hash]]) VALUES " + strings.Join(tuples, ", ")).Bind(params).Execute()
+	return err
+}
+
+// appendEntry links one entry to the chain head of app's transaction.
+func appendEntry(app core.App, collection, recordID, actor, action, recordHash string) error {
+	t := tipOf(app)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := t.load(app); err != nil {
+		return err
 	}
 	prev := t.head.Hash
 	if prev == "" {
@@ -112,9 +190,9 @@ func Append(app core.App, r *core.Record, action string) error {
 	e := Entry{
 		Seq:        t.head.Seq + 1,
 		At:         types.NowDateTime().String(),
-		Actor:      ActorOf(r),
-		Collection: r.Collection().Name,
-		RecordID:   r.Id,
+		Actor:      actor,
+		Collection: collection,
+		RecordID:   recordID,
 		Action:     action,
 		RecordHash: recordHash,
 		PrevHash:   prev,
@@ -142,6 +220,18 @@ func Append(app core.App, r *core.Record, action string) error {
 type head struct {
 	Seq  int64  `db:"seq"`
 	Hash string `db:"hash"`
+}
+
+// load reads the chain head unless the transaction already knows it; the caller holds t.mu.
+func (t *tip) load(app core.App) error {
+	if t.known {
+		return nil
+	}
+	err := app.DB().Select("seq", "hash").From(Collection).OrderBy("seq DESC").Limit(1).One(&t.head)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	return nil
 }
 
 // tip is the chain head as one transaction sees it. A transaction holds SQLite's write lock, so

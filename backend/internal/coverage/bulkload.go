@@ -88,8 +88,7 @@ func (x *factIndex) loadFromIndexes(db dbx.Builder) error {
 				if err := r.Scan(&rowid, &prov, &city, &reg, &ind, &ins, &status, &d1, &n1); err != nil {
 					return err
 				}
-				st := string(status)
-				reps[rowid] = repFact{live: true, booked: st == "delivered" || st == "confirmed", place: x.place(prov, city, reg, ind),
+				reps[rowid] = repFact{live: true, booked: reportBooked[string(status)], place: x.place(prov, city, reg, ind),
 					insurer: x.codes.ofBytes(ins), date: dateMs(d1), cost: n1}
 				return nil
 			}},

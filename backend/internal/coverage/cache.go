@@ -6,13 +6,17 @@ import (
 	"sync/atomic"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/reference"
 )
 
 // Figures change only when a record they are computed from changes. A regulator's dashboard
 // asks for the same region again and again, so answers are kept until the next write to any of
 // these collections (a whole-store version: simple, and never stale). The first request after a
 // write computes afresh (scripts/bench-coverage.mjs reports that cold time separately).
-var watched = []string{"enterprises", "policies", "service_reports", "hazards", "organizations", "inspection_rounds", "findings"}
+// The reference data is watched too: a renamed region changes the names in the answers.
+var watched = []string{"enterprises", "policies", "service_reports", "hazards", "organizations", "inspection_rounds", "findings",
+	reference.Regions, reference.Industries}
 
 const maxCached = 256
 

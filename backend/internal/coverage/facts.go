@@ -183,8 +183,8 @@ type repFact struct {
 type hazFact struct {
 	live     bool
 	major    bool
-	open     bool // not verified
-	pending  bool // found, notified, reopened or escalated: overdue once past its deadline
+	open     bool // not in a closed state of the hazard workflow (verified)
+	pending  bool // not yet rectified (the workflow's overdue states): overdue once past its deadline
 	place    place
 	insurer  sym
 	deadline int64

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/packs"
+	"azx/backend/internal/vocab"
 )
 
 // factIndex holds the facts of one data folder. Requests read under the read lock while model
@@ -266,8 +267,7 @@ func (x *factIndex) readRows(db dbx.Builder, table, id string) error {
 		case "service_reports":
 			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &ins, &status, &d1, &n1); err == nil {
 				n := x.repIDs.of(rid, func() { x.reps = append(x.reps, repFact{}) })
-				st := string(status)
-				x.reps[n] = repFact{live: true, booked: st == "delivered" || st == "confirmed", place: x.place(prov, city, reg, ind),
+				x.reps[n] = repFact{live: true, booked: reportBooked[string(status)], place: x.place(prov, city, reg, ind),
 					insurer: x.codes.ofBytes(ins), date: dateMs(d1), cost: n1}
 			}
 		case "hazards":
@@ -285,18 +285,32 @@ func (x *factIndex) readRows(db dbx.Builder, table, id string) error {
 
 func policyStatus(b []byte) uint8 {
 	switch string(b) {
-	case "active":
+	case vocab.PolicyStatusActive:
 		return polActive
-	case "expired":
+	case vocab.PolicyStatusExpired:
 		return polExpired
 	}
 	return polOther
 }
 
+// The statuses of the vocabularies (generated from schemas/) that the facts fold into flags.
+var (
+	hazardClosed  = setOf(vocab.HazardStatus.With("closed"))
+	hazardOverdue = setOf(vocab.HazardStatus.With("overdue"))
+	reportBooked  = setOf(vocab.ServiceReportStatus.With("booked"))
+)
+
+func setOf(codes []string) map[string]bool {
+	m := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		m[c] = true
+	}
+	return m
+}
+
 func hazardFact(p place, insurer sym, major bool, status string, deadline int64) hazFact {
-	return hazFact{live: true, major: major, open: status != "verified",
-		pending: status == "found" || status == "notified" || status == "reopened" || status == "escalated",
-		place:   p, insurer: insurer, deadline: deadline}
+	return hazFact{live: true, major: major, open: !hazardClosed[status], pending: hazardOverdue[status],
+		place: p, insurer: insurer, deadline: deadline}
 }
 
 func (x *factIndex) place(prov, city, reg, ind []byte) place {

@@ -19,7 +19,9 @@ type Row struct {
 	USCC         string `db:"uscc" json:"uscc"`
 	Name         string `db:"name" json:"name"`
 	RegionCode   string `db:"region_code" json:"regionCode"`
+	RegionName   string `db:"-" json:"regionName"`
 	Industry     string `db:"industry" json:"industry"`
+	IndustryName string `db:"-" json:"industryName"`
 	Headcount    int    `db:"headcount" json:"headcount"`
 	MustInsure   bool   `db:"must_insure" json:"mustInsure"`
 
@@ -115,6 +117,7 @@ func records(app core.App, q Query, metric string, page, perPage int) (*Page, er
 		}
 		sort.Slice(items, func(a, b int) bool { return at[key(items[a])] < at[key(items[b])] })
 	}
+	nameRows(app, items)
 	return &Page{Metric: metric, Kind: kind, Items: items, Page: page, PerPage: perPage, TotalItems: total, TotalPages: (total + perPage - 1) / perPage}, nil
 }
 
@@ -241,5 +244,6 @@ func roundRecords(app core.App, q Query, metric string, page, perPage int) (*Pag
 		Bind(params).All(&items); err != nil {
 		return nil, err
 	}
+	nameRows(app, items)
 	return &Page{Metric: metric, Kind: "round", Items: items, Page: page, PerPage: perPage, TotalItems: total, TotalPages: (total + perPage - 1) / perPage}, nil
 }

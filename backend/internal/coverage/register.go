@@ -146,7 +146,7 @@ func reportHandler(e *core.RequestEvent) (any, error) {
 		if v.Get("region") == "" {
 			v.Set("region", round.GetString("region_code"))
 		}
-		r := roundOf(round)
+		r := roundOf(e.App, round)
 		if v.Get("industry") == "" {
 			v.Set("industry", r.Industry)
 		}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/reference"
 )
 
 // RegionRef names a region.
@@ -37,24 +39,24 @@ func dayOf(stored string) string {
 	return t.In(china).Format("2006-01-02")
 }
 
-func ref(code string) RegionRef {
-	return RegionRef{Code: code, Name: regionName(code), Level: Level(code)}
+func ref(names *reference.Table, code string) RegionRef {
+	return RegionRef{Code: code, Name: names.RegionName(code), Level: Level(code)}
 }
 
 // path lists the regions from scope down to region (both included).
-func path(scope, region string) []RegionRef {
+func path(names *reference.Table, scope, region string) []RegionRef {
 	var out []RegionRef
 	for _, c := range []string{region[:2] + "0000", region[:4] + "00", region} {
 		if within(c, scope) && (len(out) == 0 || out[len(out)-1].Code != c) {
-			out = append(out, ref(c))
+			out = append(out, ref(names, c))
 		}
 	}
 	return out
 }
 
 // sumFigures adds the counts of rows (regions partition the enterprises, so distinct counts add up).
-func sumFigures(code string, rows []*Figures) *Figures {
-	t := &Figures{Code: code, Name: regionName(code)}
+func sumFigures(names *reference.Table, code string, rows []*Figures) *Figures {
+	t := &Figures{Code: code, Name: names.RegionName(code)}
 	for _, f := range rows {
 		t.Enterprises += f.Enterprises
 		t.MustInsure += f.MustInsure
@@ -98,7 +100,9 @@ func coverage(app core.App, q Query, scope string) (*Coverage, error) {
 			byCode[q.Region] = f
 		}
 	}
-	for _, c := range knownChildren(q.Region) {
+	names := namesOf(app)
+	// the divisions under the region show even without data (as zero)
+	for _, c := range names.Children(q.Region) {
 		if byCode[c] == nil {
 			f := &Figures{Code: c}
 			f.finish()
@@ -107,12 +111,12 @@ func coverage(app core.App, q Query, scope string) (*Coverage, error) {
 	}
 	rows := sorted(byCode)
 	for _, f := range rows {
-		f.Name = regionName(f.Code)
+		f.Name = names.RegionName(f.Code)
 	}
 	return &Coverage{
-		Region: ref(q.Region), ChildLevel: childLevel(Level(q.Region)), Industry: q.Industry,
+		Region: ref(names, q.Region), ChildLevel: childLevel(Level(q.Region)), Industry: q.Industry,
 		From: dayOf(q.From), To: dayOf(q.To), At: q.At[:10], MinSharePct: sharePtr(q.MinSharePct),
-		Total: sumFigures(q.Region, rows), Rows: rows, Path: path(scope, q.Region),
+		Total: sumFigures(names, q.Region, rows), Rows: rows, Path: path(names, scope, q.Region),
 	}, nil
 }
 
@@ -164,7 +168,7 @@ func report(app core.App, q Query, scope string, round *core.Record) (*Report, e
 	}
 	rep := &Report{Coverage: *cov, ByIndustry: sorted(inds), ByInsurer: sorted(insurers)}
 	for _, f := range rep.ByIndustry {
-		f.Name = industryName(f.Code)
+		f.Name = namesOf(app).IndustryName(f.Code)
 	}
 	var names []struct {
 		ID   string `db:"id"`
@@ -194,7 +198,7 @@ func report(app core.App, q Query, scope string, round *core.Record) (*Report, e
 
 // summarize counts a round's sample and findings, in total, by region and by insurer.
 func summarize(app core.App, q Query, round *core.Record, rep *Report) (*RoundSummary, error) {
-	r := roundOf(round)
+	r := roundOf(app, round)
 	s := &RoundSummary{Round: r, Sampled: len(r.Sample), Categories: []CategoryCount{}}
 	var rows []sampleRow
 	child := columnOf(childLevel(Level(q.Region)))

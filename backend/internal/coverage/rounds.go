@@ -79,7 +79,7 @@ func population(app core.App, q Query) ([]string, error) {
 	return ids, err
 }
 
-func roundOf(r *core.Record) *Round {
+func roundOf(app core.App, r *core.Record) *Round {
 	var sample []string
 	_ = json.Unmarshal([]byte(r.GetString("sample")), &sample)
 	if sample == nil {
@@ -93,7 +93,7 @@ func roundOf(r *core.Record) *Round {
 		return d.Time().In(china).Format("2006-01-02")
 	}
 	return &Round{
-		ID: r.Id, Name: r.GetString("name"), Region: r.GetString("region_code"), RegionName: regionName(r.GetString("region_code")),
+		ID: r.Id, Name: r.GetString("name"), Region: r.GetString("region_code"), RegionName: namesOf(app).RegionName(r.GetString("region_code")),
 		Industry: r.GetString("industry"), From: day("period_from"), To: day("period_to"), Seed: int64(r.GetInt("seed")),
 		SampleSize: r.GetInt("sample_size"), Population: r.GetInt("population"), Sample: sample,
 		Created: r.GetDateTime("created").String(),
@@ -148,7 +148,7 @@ func createRound(app core.App, auth *core.Record, in NewRound, q Query) (*Round,
 	if err := app.Save(r); err != nil {
 		return nil, err
 	}
-	return roundOf(r), nil
+	return roundOf(app, r), nil
 }
 
 // loadRound finds a round the caller may read (404 for one outside its scope, as the API does).
@@ -175,7 +175,7 @@ func listRounds(app core.App, region string) ([]*Round, error) {
 	out := []*Round{}
 	for _, r := range recs {
 		if within(r.GetString("region_code"), region) {
-			out = append(out, roundOf(r))
+			out = append(out, roundOf(app, r))
 		}
 	}
 	return out, nil
@@ -203,7 +203,7 @@ type NewFinding struct {
 }
 
 func createFinding(app core.App, auth *core.Record, round *core.Record, in NewFinding) (*Finding, error) {
-	if !slices.Contains(roundOf(round).Sample, in.Policy) {
+	if !slices.Contains(roundOf(app, round).Sample, in.Policy) {
 		return nil, badParam("policy", "该保单不在本轮抽查样本中", "This policy is not in the round's sample")
 	}
 	cats, err := findingCategories(app, round.GetString("region_code"), roundDay(round))

@@ -1,22 +1,14 @@
 package coverage
 
 import (
-	"azx/backend/internal/validation"
-
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/reference"
+	"azx/backend/internal/validation"
 )
 
-// Level of a GB/T 2260 code: "province" (XX0000), "city" (XXXX00) or "county".
-func Level(code string) string {
-	switch {
-	case code[2:] == "0000":
-		return "province"
-	case code[4:] == "00":
-		return "city"
-	default:
-		return "county"
-	}
-}
+// Level of a GB/T 2260 code: "province" (XX0000), "city" (XXXX00) or "county", by its form.
+func Level(code string) string { return reference.LevelOf(code) }
 
 // childLevel is the level a region's figures are broken down by (a county by itself).
 func childLevel(level string) string {

@@ -21,7 +21,7 @@ var kind = lifecycle.Kind{
 func BindHooks(app core.App) {
 	app.OnRecordValidate(Collection).BindFunc(func(e *core.RecordEvent) error {
 		errs := check(e.App, e.Record, stored.Previous(e.App, e.Record))
-		return lifecycle.Merge(errs, e.Next())
+		return validation.Merge(errs, e.Next())
 	})
 
 	app.OnRecordDelete(Collection).BindFunc(func(e *core.RecordEvent) error {

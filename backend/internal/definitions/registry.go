@@ -17,18 +17,18 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"azx/backend/internal/lifecycle"
 	"azx/backend/internal/validation"
+	"azx/backend/internal/vocab"
 )
 
 // Collection is the name of the definitions collection.
 const Collection = "form_definitions"
 
-// Definition statuses (internal/lifecycle).
+// Definition statuses (schemas/vocabularies/definition-status.json).
 const (
-	StatusDraft     = lifecycle.Draft
-	StatusPublished = lifecycle.Published
-	StatusRetired   = lifecycle.Retired
+	StatusDraft     = vocab.DefinitionStatusDraft
+	StatusPublished = vocab.DefinitionStatusPublished
+	StatusRetired   = vocab.DefinitionStatusRetired
 )
 
 // Definition is one compiled form definition version.

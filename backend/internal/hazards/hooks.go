@@ -1,11 +1,14 @@
 package hazards
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/validation"
+	"azx/backend/internal/vocab"
 )
 
 const (
@@ -14,19 +17,19 @@ const (
 )
 
 func bindHooks(app core.App) {
-	// Every hazard event names a known action, and its to_status is that action's (a refusal of
-	// a major hazard escalates it; of a minor one it is only recorded). Model level: seed and
-	// the cron job obey it too.
+	// Every hazard event names a known action, its to_status is that action's (a refusal of a
+	// major hazard escalates it; of a minor one it is only recorded), and the hazard's status is
+	// one the action may be taken in (workflow.json). Model level: seed and the cron job obey it too.
 	app.OnRecordValidate(eventsCollection).BindFunc(func(e *core.RecordEvent) error {
 		if !e.Record.IsNew() {
 			return e.Next()
 		}
 		errs := validation.Errors{}
 		checkAction(e.App, e.Record, errs)
-		return merge(errs, e.Next())
+		return validation.Merge(errs, e.Next())
 	})
 
-	// Who may post which action through the API, and the evidence a major rectification needs.
+	// Who may post which action through the API, the evidence it needs, and who may not take it.
 	app.OnRecordCreateRequest(eventsCollection).BindFunc(func(e *core.RecordRequestEvent) error {
 		if err := checkActor(e.App, e.Auth, e.Record); err != nil {
 			return err
@@ -43,25 +46,37 @@ func bindHooks(app core.App) {
 
 func checkAction(app core.App, ev *core.Record, errs validation.Errors) {
 	action := ev.GetString("action")
-	a, known := Actions[action]
-	if !known {
+	if !vocab.HazardAction.Has(action) {
+		var known []string
+		for _, t := range vocab.HazardAction.Terms {
+			known = append(known, t.Zh+" "+t.Code)
+		}
 		validation.Add(errs, "action", validation.New("hazard_action_unknown",
-			"未知的隐患处理动作「"+action+"」（可用：告知 notify、整改 rectify、复查 verify、退回 reopen、上报 escalate、拒不整改 refuse、备注 note）",
-			"Unknown hazard action \""+action+"\" (notify, rectify, verify, reopen, escalate, refuse, note)"))
+			"未知的隐患处理动作「"+action+"」（可用："+strings.Join(known, "、")+"）",
+			"Unknown hazard action \""+action+"\" ("+strings.Join(vocab.HazardAction.Codes(), ", ")+")"))
 		return
 	}
 	h, err := app.FindRecordById(hazardsCollection, ev.GetString("hazard"))
 	if err != nil {
 		return // records reports the missing hazard
 	}
-	want := TargetOf(action, h.GetBool("is_major"))
-	if got := ev.GetString("to_status"); got != want {
+	major, status := h.GetBool("is_major"), h.GetString("status")
+	rule, _ := Loop.Rule(action, major)
+	if got := ev.GetString("to_status"); got != rule.To {
 		zhWant, enWant := "不改变隐患状态", "leaves the status as it is"
-		if want != "" {
-			zhWant, enWant = "应将隐患变为「"+StatusZh[want]+"」", "moves the hazard to "+want
+		if rule.To != "" {
+			zhWant, enWant = "应将隐患变为「"+vocab.HazardStatus.Zh(rule.To)+"」", "moves the hazard to "+rule.To
 		}
 		validation.Add(errs, "to_status", validation.New("hazard_action_status",
-			"「"+a.Zh+"」"+zhWant, "The action "+action+" "+enWant))
+			"「"+rule.Zh+"」"+zhWant, "The action "+action+" "+enWant))
+		return
+	}
+	// where the action may be taken; a move the loop does not allow is records' hazard_transition
+	moveRefused := rule.To != "" && rule.To != status && !Loop.CanMove(status, rule.To)
+	if !slices.Contains(rule.From, status) && !moveRefused {
+		validation.Add(errs, "action", validation.New("hazard_action_state",
+			"隐患处于「"+vocab.HazardStatus.Zh(status)+"」时不能执行「"+rule.Zh+"」",
+			"A hazard that is "+status+" cannot take the action "+action))
 	}
 }
 
@@ -70,23 +85,46 @@ func checkActor(app core.App, auth *core.Record, ev *core.Record) error {
 		return nil
 	}
 	action := ev.GetString("action")
-	a, known := Actions[action]
+	h, err := app.FindRecordById(hazardsCollection, ev.GetString("hazard"))
+	major := err == nil && h.GetBool("is_major")
+	rule, known := Loop.Rule(action, major)
 	if !known {
 		return nil // the validate hook names the unknown action
 	}
 	role := auth.GetString("role")
-	if !Contains(a.Roles, role) {
+	if !slices.Contains(rule.Roles, role) {
 		return validation.Errors{"action": validation.New("hazard_action_role",
-			RoleZh[role]+"不能执行「"+a.Zh+"」", "A user of role "+role+" cannot "+a.En)}
+			vocab.Role.Zh(role)+"不能执行「"+rule.Zh+"」", "A user of role "+role+" cannot "+strings.ToLower(rule.En))}
 	}
-	if action == "rectify" && len(ev.GetUnsavedFiles("evidence")) == 0 {
-		if h, err := app.FindRecordById(hazardsCollection, ev.GetString("hazard")); err == nil && h.GetBool("is_major") {
-			return validation.Errors{"evidence": validation.New("hazard_evidence_required",
-				"重大事故隐患整改须上传整改证明材料（照片或整改报告）",
-				"Rectifying a major hazard needs evidence (photos or a rectification report)")}
+	if rule.Evidence == "required" && len(ev.GetUnsavedFiles("evidence")) == 0 {
+		return validation.Errors{"evidence": validation.New("hazard_evidence_required",
+			"「"+rule.Zh+"」须上传证明材料（照片或整改报告）",
+			"\""+rule.En+"\" needs evidence (photos or a rectification report)")}
+	}
+	if err == nil && len(rule.NotBy) > 0 {
+		if by := lastActorOrg(app, h.Id, rule.NotBy); by != "" && by == auth.GetString("organization") {
+			return validation.Errors{"action": validation.New("hazard_action_not_by",
+				"「"+rule.Zh+"」不能由完成前一步骤的同一机构执行",
+				"\""+rule.En+"\" cannot be taken by the organization that took the step before")}
 		}
 	}
 	return nil
+}
+
+// lastActorOrg is the organization that took the latest of the actions on the hazard ("" if none).
+func lastActorOrg(app core.App, hazard string, actions []string) string {
+	var orgs []string
+	args := make([]any, len(actions))
+	for i, a := range actions {
+		args[i] = a
+	}
+	err := app.DB().Select("actor_org").From(eventsCollection).
+		Where(dbx.HashExp{"hazard": hazard}).AndWhere(dbx.In("action", args...)).
+		OrderBy("created DESC", "id DESC").Limit(1).Column(&orgs)
+	if err != nil || len(orgs) == 0 {
+		return ""
+	}
+	return orgs[0]
 }
 
 // fillSearch derives enterprise_name ("name USCC") and search_text (number, place,
@@ -116,19 +154,4 @@ func fillSearch(app core.App, h *core.Record) {
 		text = text[:4000]
 	}
 	h.Set("search_text", strings.ToValidUTF8(text, ""))
-}
-
-// merge returns errs with the field errors of next added where errs has none.
-func merge(errs validation.Errors, next error) error {
-	if len(errs) == 0 {
-		return next
-	}
-	if more, ok := next.(validation.Errors); ok {
-		for k, v := range more {
-			if _, taken := errs[k]; !taken {
-				errs[k] = v
-			}
-		}
-	}
-	return errs
 }

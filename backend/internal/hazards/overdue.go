@@ -1,13 +1,18 @@
 package hazards
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/vocab"
 )
 
 // CronID names the job in PocketBase's cron list (superusers can run it: POST /api/crons/{id}).
@@ -34,7 +39,7 @@ type SweepResult struct {
 	Escalated int `json:"escalated"`
 }
 
-// Sweep flags every open hazard whose deadline passed by at and that nobody has flagged yet:
+// Sweep flags every hazard not yet rectified (the workflow's overdue states) whose deadline passed by at and that nobody has flagged yet:
 // it appends an "overdue" event by the system, which escalates a major hazard at once (the
 // region's regulator reads escalated hazards, so their realtime subscription sees it).
 //
@@ -53,14 +58,21 @@ func sweep(app core.App, at time.Time) (SweepResult, error) {
 	if err != nil {
 		return res, err
 	}
+	// the statuses not yet rectified, which the overdue action may be taken in (workflow.json)
+	params := dbx.Params{"cutoff": Cutoff(at), "limit": batch, "overdue": vocab.HazardActionOverdue}
+	var open []string
+	for i, s := range overdueStatuses() {
+		params[fmt.Sprintf("s%d", i)] = s
+		open = append(open, fmt.Sprintf("{:s%d}", i))
+	}
 	for {
 		var ids []string
 		err := app.DB().NewQuery(`SELECT h.id FROM hazards h
-			WHERE h.status IN ('found', 'notified', 'reopened')
+			WHERE h.status IN (` + strings.Join(open, ", ") + `)
 			  AND h.deadline != '' AND h.deadline < {:cutoff}
 			  AND substr(h.created, 1, 10) <= substr(h.deadline, 1, 10)
-			  AND NOT EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND e.action = 'overdue')
-			ORDER BY h.deadline, h.id LIMIT {:limit}`).Bind(dbx.Params{"cutoff": Cutoff(at), "limit": batch}).Column(&ids)
+			  AND NOT EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND e.action = {:overdue})
+			ORDER BY h.deadline, h.id LIMIT {:limit}`).Bind(params).Column(&ids)
 		if err != nil {
 			return res, err
 		}
@@ -82,6 +94,28 @@ func sweep(app core.App, at time.Time) (SweepResult, error) {
 	}
 }
 
+// OverdueNote is the note of the system's overdue flag (the seed writes its history's flags with it).
+func OverdueNote(deadline string, major bool) string {
+	note := "整改期限（" + deadline + "）已过仍未整改，系统标记逾期。"
+	if major {
+		note += "重大事故隐患已自动上报属地应急管理部门。"
+	}
+	return note
+}
+
+// overdueStatuses are where the overdue action may be taken (either severity).
+func overdueStatuses() []string {
+	general, _ := Loop.Rule(vocab.HazardActionOverdue, false)
+	major, _ := Loop.Rule(vocab.HazardActionOverdue, true)
+	out := slices.Clone(general.From)
+	for _, s := range major.From {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // flag appends the overdue event of one hazard; it reports whether it was stored and whether
 // the hazard is major (and so escalated).
 func flag(app core.App, events *core.Collection, id string) (bool, bool) {
@@ -93,13 +127,9 @@ func flag(app core.App, events *core.Collection, id string) (bool, bool) {
 	deadline := h.GetDateTime("deadline").Time().Format("2006-01-02")
 	ev := core.NewRecord(events)
 	ev.Set("hazard", id)
-	ev.Set("action", "overdue")
-	ev.Set("to_status", TargetOf("overdue", major))
-	note := "整改期限（" + deadline + "）已过仍未整改，系统标记逾期。"
-	if major {
-		note += "重大事故隐患已自动上报属地应急管理部门。"
-	}
-	ev.Set("note", note)
+	ev.Set("action", vocab.HazardActionOverdue)
+	ev.Set("to_status", Loop.Target(vocab.HazardActionOverdue, major))
+	ev.Set("note", OverdueNote(deadline, major))
 	if err := app.Save(ev); err != nil {
 		app.Logger().Warn("hazard overdue flag failed", "hazard", id, "error", err)
 		return false, false

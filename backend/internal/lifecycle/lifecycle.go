@@ -12,20 +12,22 @@ import (
 	"github.com/spf13/cobra"
 
 	"azx/backend/internal/validation"
+	"azx/backend/internal/vocab"
 )
 
-// Statuses of a version.
+// Statuses of a version: the definition-status vocabulary's (schemas/vocabularies/
+// definition-status.json), which rule packs share.
 const (
-	Draft     = "draft"
-	Published = "published"
-	Retired   = "retired"
+	Draft     = vocab.DefinitionStatusDraft
+	Published = vocab.DefinitionStatusPublished
+	Retired   = vocab.DefinitionStatusRetired
 )
 
-// transitions: draft → published → retired, nothing back.
-var transitions = map[string]map[string]bool{
-	Draft:     {Draft: true, Published: true},
-	Published: {Published: true, Retired: true},
-	Retired:   {Retired: true},
+// moves reports an allowed status move: staying, or to the status's `next` (draft → published
+// → retired, nothing back).
+func moves(from, to string) bool {
+	next, _ := vocab.DefinitionStatus.Attr(from, "next").(string)
+	return vocab.DefinitionStatus.Has(from) && (to == from || to == next)
 }
 
 // Kind describes one kind of versioned document.
@@ -63,7 +65,7 @@ func (k Kind) Check(r, orig *core.Record, errs validation.Errors) {
 		}
 	} else {
 		from := orig.GetString("status")
-		if !transitions[from][status] {
+		if !moves(from, status) {
 			validation.Add(errs, "status", validation.New(k.Code+"_status_transition",
 				k.Zh+"状态只能由草稿→已发布→已停用，不能从 "+from+" 改为 "+status,
 				"A "+k.En+" moves only draft → published → retired, not "+from+" → "+status))
@@ -103,22 +105,6 @@ func (k Kind) CheckDelete(orig *core.Record) error {
 			"只能删除草稿状态的"+k.Zh, "Only draft "+k.En+"s can be deleted")}
 	}
 	return nil
-}
-
-// Merge adds PocketBase's own field errors (the result of e.Next()) to ours without replacing
-// any of ours.
-func Merge(errs validation.Errors, nextErr error) error {
-	if len(errs) == 0 {
-		return nextErr
-	}
-	if pbErrs, ok := nextErr.(validation.Errors); ok {
-		for k, v := range pbErrs {
-			if _, taken := errs[k]; !taken {
-				errs[k] = v
-			}
-		}
-	}
-	return errs
 }
 
 // LoadCommand is the `<use> load [--from dir]` command of a kind whose built-in versions are

@@ -70,7 +70,7 @@ func BindCollection(app core.App) {
 		Id: "azx_packs_validate",
 		Func: func(e *core.RecordEvent) error {
 			errs := checkRow(e.App, e.Record, stored.Previous(e.App, e.Record), !inBatch(e.Context))
-			return lifecycle.Merge(errs, e.Next())
+			return validation.Merge(errs, e.Next())
 		},
 	})
 	app.OnRecordDelete(Collection).Bind(&hook.Handler[*core.RecordEvent]{

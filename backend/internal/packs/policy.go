@@ -7,7 +7,6 @@ import (
 
 	"azx/backend/internal/audit"
 	"azx/backend/internal/definitions"
-	"azx/backend/internal/lifecycle"
 	"azx/backend/internal/logic"
 	"azx/backend/internal/records"
 	"azx/backend/internal/validation"
@@ -25,7 +24,7 @@ func BindPolicies(app core.App) {
 		Priority: 10,
 		Func: func(e *core.RecordEvent) error {
 			errs := JudgeRecord(e.App, e.Record)
-			return lifecycle.Merge(errs, e.Next())
+			return validation.Merge(errs, e.Next())
 		},
 	})
 }

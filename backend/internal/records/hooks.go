@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"azx/backend/internal/audit"
+	"azx/backend/internal/hazards"
 	"azx/backend/internal/validation"
 )
 
@@ -63,8 +64,8 @@ func bindModelHooks(app core.App) {
 				r.Set("correction_reason", "")
 			}
 			if name == Hazards {
-				// every hazard starts found; only hazard events move it on
-				r.Set("status", "found")
+				// every hazard starts in the loop's first state; only hazard events move it on
+				r.Set("status", hazards.Loop.Initial)
 			}
 			if name == HazardEvents && audit.ActorOf(r) != audit.System {
 				// written through the API: the actor is the signed-in user, never the client's claim

@@ -1,6 +1,12 @@
 package seed
 
-// Industry is one supervised industry of the demo registry.
+import (
+	"azx/backend/internal/reference"
+	"azx/backend/internal/vocab"
+)
+
+// Industry is one supervised industry of the demo registry: its code and name from the
+// reference data (schemas/reference/industries.json), and how the demo data treats it.
 type Industry struct {
 	Code       string
 	Title      string
@@ -10,30 +16,44 @@ type Industry struct {
 	Standard   string
 }
 
-// Industries: the nine national high-risk industries first, then the local extensions that
-// cities add (Suzhou, Zhoushan, Beijing; see DOMAIN.md). Their base rates are the rule packs'.
-var Industries = []Industry{
-	{"coal_mining", "煤矿", 1, true, true, "other"},
-	{"non_coal_mining", "非煤矿山", 5, true, true, "MK2020"},
-	{"hazardous_chemicals", "危险化学品", 14, true, true, "HG2017"},
-	{"fireworks", "烟花爆竹", 2, true, true, "YH2017"},
-	{"transport", "交通运输", 10, true, true, "other"},
-	{"construction", "建筑施工", 14, true, true, "JZ2024"},
-	{"civil_explosives", "民用爆炸物品", 1, true, true, "other"},
-	{"metal_smelting", "金属冶炼", 8, true, true, "GM2023"},
-	{"fishing", "渔业生产", 4, true, true, "other"},
-	{"fuel_station", "加油站", 8, true, false, "HG2017"},
-	{"pharmaceutical", "医药", 3, false, false, "HG2017"},
-	{"hazchem_user", "使用危化品的其他重点企业", 8, true, false, "HG2017"},
-	{"combustible_dust", "粉尘涉爆", 4, false, false, "GM2023"},
-	{"ship_building", "船舶修造拆解", 2, false, false, "GM2023"},
-	{"confined_space", "有限空间作业", 3, false, false, "GM2023"},
-	{"ammonia_refrigeration", "涉氨制冷", 2, false, false, "GM2023"},
-	{"spray_painting", "喷涂作业", 3, false, false, "GM2023"},
-	{"crowded_places", "人员密集场所", 2, false, false, "other"},
-	{"utilities", "水电气热公用事业", 2, false, false, "other"},
-	{"other", "其他", 4, false, false, "other"},
+// industryPlan: the demo registry's mix, by industry code, in the reference data's order.
+var industryPlan = map[string]Industry{
+	"coal_mining":           {Weight: 1, MustInsure: true, HighRisk: true, Standard: "other"},
+	"non_coal_mining":       {Weight: 5, MustInsure: true, HighRisk: true, Standard: "MK2020"},
+	"hazardous_chemicals":   {Weight: 14, MustInsure: true, HighRisk: true, Standard: "HG2017"},
+	"fireworks":             {Weight: 2, MustInsure: true, HighRisk: true, Standard: "YH2017"},
+	"transport":             {Weight: 10, MustInsure: true, HighRisk: true, Standard: "other"},
+	"construction":          {Weight: 14, MustInsure: true, HighRisk: true, Standard: "JZ2024"},
+	"civil_explosives":      {Weight: 1, MustInsure: true, HighRisk: true, Standard: "other"},
+	"metal_smelting":        {Weight: 8, MustInsure: true, HighRisk: true, Standard: "GM2023"},
+	"fishing":               {Weight: 4, MustInsure: true, HighRisk: true, Standard: "other"},
+	"fuel_station":          {Weight: 8, MustInsure: true, Standard: "HG2017"},
+	"pharmaceutical":        {Weight: 3, Standard: "HG2017"},
+	"hazchem_user":          {Weight: 8, MustInsure: true, Standard: "HG2017"},
+	"combustible_dust":      {Weight: 4, Standard: "GM2023"},
+	"ship_building":         {Weight: 2, Standard: "GM2023"},
+	"confined_space":        {Weight: 3, Standard: "GM2023"},
+	"ammonia_refrigeration": {Weight: 2, Standard: "GM2023"},
+	"spray_painting":        {Weight: 3, Standard: "GM2023"},
+	"crowded_places":        {Weight: 2, Standard: "other"},
+	"utilities":             {Weight: 2, Standard: "other"},
+	"other":                 {Weight: 4, Standard: "other"},
 }
+
+// Industries: the nine national high-risk industries first, then the local extensions that
+// cities add (Suzhou, Zhoushan, Beijing; see DOMAIN.md). Names from the reference data.
+var Industries = func() []Industry {
+	var out []Industry
+	for _, in := range reference.BuiltinIndustries() {
+		plan, ok := industryPlan[in.Code]
+		if !ok {
+			panic("seed: no demo plan for industry " + in.Code)
+		}
+		plan.Code, plan.Title = in.Code, in.Name
+		out = append(out, plan)
+	}
+	return out
+}()
 
 // IndustryByCode finds an industry by its code.
 func IndustryByCode(code string) (Industry, bool) {
@@ -46,7 +66,7 @@ func IndustryByCode(code string) (Industry, bool) {
 }
 
 // ServiceTypes are the prevention-service item codes used in practice (DOMAIN.md).
-var ServiceTypes = []string{"01", "02", "03", "04", "05", "06", "07"}
+var ServiceTypes = vocab.ServiceType.Codes()
 
 var serviceSummaries = map[string]string{
 	"01": "开展安全生产宣传教育培训，讲解岗位安全操作规程、动火等危险作业管理和应急疏散要求。",

@@ -106,6 +106,7 @@ type StaffMember struct{ Name, Role, Certificate string }
 type Event struct {
 	Action, From, To, Actor, Note string // Actor is a user email
 	At                            time.Time
+	System                        bool // written by the server (the overdue flag), no user
 }
 
 // Hazard is one hazard with the events that brought it to its current status.

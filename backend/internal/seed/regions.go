@@ -1,6 +1,13 @@
 package seed
 
-// Region is a GB/T 2260 administrative division of Zhejiang used by the demo data.
+import (
+	"strings"
+
+	"azx/backend/internal/reference"
+)
+
+// Region is a GB/T 2260 administrative division of Zhejiang used by the demo data; its names
+// come from the national reference data (schemas/reference/regions.json).
 type Region struct {
 	Code  string
 	Name  string
@@ -14,44 +21,66 @@ type City struct {
 	Counties []Region
 }
 
-// Province is Zhejiang (浙江省, 330000).
-var Province = Region{Code: "330000", Name: "浙江省", Short: "浙江"}
+// ProvinceCode is Zhejiang's.
+const ProvinceCode = "330000"
 
-// Cities are Zhejiang's 11 prefecture-level cities with GB/T 2260 codes.
-var Cities = []City{
-	{Region{"330100", "杭州市", "杭州"}, 15, []Region{
-		{"330102", "上城区", "上城"}, {"330105", "拱墅区", "拱墅"}, {"330106", "西湖区", "西湖"}, {"330108", "滨江区", "滨江"},
-		{"330109", "萧山区", "萧山"}, {"330110", "余杭区", "余杭"}, {"330111", "富阳区", "富阳"}, {"330112", "临安区", "临安"},
-		{"330127", "淳安县", "淳安"}, {"330182", "建德市", "建德"}}},
-	{Region{"330200", "宁波市", "宁波"}, 15, []Region{
-		{"330203", "海曙区", "海曙"}, {"330205", "江北区", "江北"}, {"330206", "北仑区", "北仑"}, {"330211", "镇海区", "镇海"},
-		{"330212", "鄞州区", "鄞州"}, {"330213", "奉化区", "奉化"}, {"330225", "象山县", "象山"}, {"330226", "宁海县", "宁海"},
-		{"330281", "余姚市", "余姚"}, {"330282", "慈溪市", "慈溪"}}},
-	{Region{"330300", "温州市", "温州"}, 12, []Region{
-		{"330302", "鹿城区", "鹿城"}, {"330303", "龙湾区", "龙湾"}, {"330304", "瓯海区", "瓯海"}, {"330305", "洞头区", "洞头"},
-		{"330324", "永嘉县", "永嘉"}, {"330381", "瑞安市", "瑞安"}, {"330382", "乐清市", "乐清"}, {"330383", "龙港市", "龙港"}}},
-	{Region{"330400", "嘉兴市", "嘉兴"}, 9, []Region{
-		{"330402", "南湖区", "南湖"}, {"330411", "秀洲区", "秀洲"}, {"330421", "嘉善县", "嘉善"}, {"330424", "海盐县", "海盐"},
-		{"330481", "海宁市", "海宁"}, {"330482", "平湖市", "平湖"}, {"330483", "桐乡市", "桐乡"}}},
-	{Region{"330500", "湖州市", "湖州"}, 6, []Region{
-		{"330502", "吴兴区", "吴兴"}, {"330503", "南浔区", "南浔"}, {"330521", "德清县", "德清"}, {"330522", "长兴县", "长兴"},
-		{"330523", "安吉县", "安吉"}}},
-	{Region{"330600", "绍兴市", "绍兴"}, 9, []Region{
-		{"330602", "越城区", "越城"}, {"330603", "柯桥区", "柯桥"}, {"330604", "上虞区", "上虞"}, {"330624", "新昌县", "新昌"},
-		{"330681", "诸暨市", "诸暨"}, {"330683", "嵊州市", "嵊州"}}},
-	{Region{"330700", "金华市", "金华"}, 10, []Region{
-		{"330702", "婺城区", "婺城"}, {"330703", "金东区", "金东"}, {"330723", "武义县", "武义"}, {"330726", "浦江县", "浦江"},
-		{"330781", "兰溪市", "兰溪"}, {"330782", "义乌市", "义乌"}, {"330783", "东阳市", "东阳"}, {"330784", "永康市", "永康"}}},
-	{Region{"330800", "衢州市", "衢州"}, 4, []Region{
-		{"330802", "柯城区", "柯城"}, {"330803", "衢江区", "衢江"}, {"330822", "常山县", "常山"}, {"330824", "开化县", "开化"},
-		{"330825", "龙游县", "龙游"}, {"330881", "江山市", "江山"}}},
-	{Region{"330900", "舟山市", "舟山"}, 4, []Region{
-		{"330902", "定海区", "定海"}, {"330903", "普陀区", "普陀"}, {"330921", "岱山县", "岱山"}, {"330922", "嵊泗县", "嵊泗"}}},
-	{Region{"331000", "台州市", "台州"}, 10, []Region{
-		{"331002", "椒江区", "椒江"}, {"331003", "黄岩区", "黄岩"}, {"331004", "路桥区", "路桥"}, {"331022", "三门县", "三门"},
-		{"331081", "温岭市", "温岭"}, {"331082", "临海市", "临海"}, {"331083", "玉环市", "玉环"}}},
-	{Region{"331100", "丽水市", "丽水"}, 4, []Region{
-		{"331102", "莲都区", "莲都"}, {"331121", "青田县", "青田"}, {"331122", "缙云县", "缙云"}, {"331181", "龙泉市", "龙泉"}}},
+// cityPlan: Zhejiang's 11 prefecture-level cities, each city's share of the registry and the
+// counties the demo data places enterprises in.
+var cityPlan = []struct {
+	code     string
+	weight   int
+	counties []string
+}{
+	{"330100", 15, []string{"330102", "330105", "330106", "330108", "330109", "330110", "330111", "330112", "330127", "330182"}},
+	{"330200", 15, []string{"330203", "330205", "330206", "330211", "330212", "330213", "330225", "330226", "330281", "330282"}},
+	{"330300", 12, []string{"330302", "330303", "330304", "330305", "330324", "330381", "330382", "330383"}},
+	{"330400", 9, []string{"330402", "330411", "330421", "330424", "330481", "330482", "330483"}},
+	{"330500", 6, []string{"330502", "330503", "330521", "330522", "330523"}},
+	{"330600", 9, []string{"330602", "330603", "330604", "330624", "330681", "330683"}},
+	{"330700", 10, []string{"330702", "330703", "330723", "330726", "330781", "330782", "330783", "330784"}},
+	{"330800", 4, []string{"330802", "330803", "330822", "330824", "330825", "330881"}},
+	{"330900", 4, []string{"330902", "330903", "330921", "330922"}},
+	{"331000", 10, []string{"331002", "331003", "331004", "331022", "331081", "331082", "331083"}},
+	{"331100", 4, []string{"331102", "331121", "331122", "331181"}},
+}
+
+// Province is Zhejiang (浙江省, 330000).
+var Province = regionOf(ProvinceCode)
+
+// Cities are Zhejiang's 11 prefecture-level cities with GB/T 2260 codes and names.
+var Cities = func() []City {
+	out := make([]City, len(cityPlan))
+	for i, c := range cityPlan {
+		out[i] = City{Region: regionOf(c.code), Weight: c.weight}
+		for _, k := range c.counties {
+			out[i].Counties = append(out[i].Counties, regionOf(k))
+		}
+	}
+	return out
+}()
+
+var builtinRegions = func() map[string]reference.Region {
+	m := map[string]reference.Region{}
+	for _, r := range reference.BuiltinRegions() {
+		m[r.Code] = r
+	}
+	return m
+}()
+
+// regionOf names a division from the reference data; the short name drops 省/市/区/县.
+func regionOf(code string) Region {
+	r, ok := builtinRegions[code]
+	if !ok {
+		panic("seed: region " + code + " is not in the reference data")
+	}
+	short := r.Name
+	for _, suffix := range []string{"省", "市", "区", "县"} {
+		if s, found := strings.CutSuffix(short, suffix); found {
+			short = s
+			break
+		}
+	}
+	return Region{Code: r.Code, Name: r.Name, Short: short}
 }
 
 // CityOf returns the city code (XXXX00) of a county code.

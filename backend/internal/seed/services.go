@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"time"
+
+	"azx/backend/internal/hazards"
+	"azx/backend/internal/vocab"
 )
 
 func (p *Plan) reportsAndHazards(rng *rand.Rand) {
@@ -114,7 +117,7 @@ func (p *Plan) addHazard(rng *rand.Rand, ri int) {
 		Location: t[0], Description: t[1], Basis: t[2], Recommendation: t[3], Category: t[4],
 		Report: ri, Policy: rep.Policy, Ent: pol.Ent, Major: major, FoundAt: found,
 		Deadline:  time.Date(found.Year(), found.Month(), found.Day()+limit, 0, 0, 0, 0, shanghai),
-		Rectifier: Person{personName(rng), mobile(rng)}, Status: "found",
+		Rectifier: Person{personName(rng), mobile(rng)}, Status: hazards.Loop.Initial,
 	}
 	if major {
 		h.Standard = in.Standard
@@ -177,7 +180,7 @@ func (p *Plan) hazardLoop(rng *rand.Rand, h *Hazard, actor string) {
 		if !at.Before(RefDate) { // never in the future: squeeze into the time left
 			at = prevAt.Add(RefDate.Sub(prevAt) / 2)
 		}
-		to := hazardTransitions[action]
+		to := hazards.Loop.Target(action, h.Major)
 		who := actor
 		if action == "rectify" {
 			who = "" // recorded on the enterprise's behalf by the service party, or by its own login
@@ -185,10 +188,30 @@ func (p *Plan) hazardLoop(rng *rand.Rand, h *Hazard, actor string) {
 		h.Events = append(h.Events, Event{Action: action, From: h.Status, To: to, Actor: who, At: at, Note: eventNotes[action]})
 		h.Status = to
 	}
+	p.flagOverdue(h, at)
 }
 
-var hazardTransitions = map[string]string{
-	"notify": "notified", "rectify": "rectified", "verify": "verified", "reopen": "reopened", "escalate": "escalated",
+// flagOverdue writes the overdue flag the server's sweep would have written: a hazard still not
+// rectified past its deadline gets it once, the day after the deadline (or after its last step),
+// and a major one is escalated by it. The history is then complete as of RefDate: swept as of
+// that day, nothing is left to flag.
+func (p *Plan) flagOverdue(h *Hazard, last time.Time) {
+	if !h.Deadline.Before(RefDate) || !hazards.Loop.Allows(vocab.HazardActionOverdue, h.Status, h.Major) {
+		return
+	}
+	at := h.Deadline.Add(24 * time.Hour)
+	if !last.Before(at) {
+		at = last.Add(time.Hour)
+	}
+	if !at.Before(RefDate) {
+		at = last.Add(RefDate.Sub(last) / 2)
+	}
+	to := hazards.Loop.Target(vocab.HazardActionOverdue, h.Major)
+	h.Events = append(h.Events, Event{Action: vocab.HazardActionOverdue, From: h.Status, To: to, At: at, System: true,
+		Note: hazards.OverdueNote(date(h.Deadline), h.Major)})
+	if to != "" {
+		h.Status = to
+	}
 }
 
 var eventNotes = map[string]string{

@@ -311,7 +311,7 @@ func (w *writer) hazard(p *Plan, i int) (int, error) {
 		if ent := p.Enterprises[h.Ent]; actor == "" && ent.OrgKey != "" {
 			actor = ent.OrgKey + "@azx.demo" // an enterprise with a login reports its own rectification
 		}
-		if actor != "" {
+		if actor != "" && !ev.System {
 			e.Set("actor", w.users[actor])
 		}
 		e.Set("note", ev.Note)

@@ -9,6 +9,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/hazards"
 )
 
 func writeSmall(t *testing.T, enterprises int) (core.App, *Plan) {
@@ -48,6 +50,23 @@ func TestSeededDataFolder(t *testing.T) {
 	t.Run("same records twice, refuses a second seed", func(t *testing.T) { sameTwice(t, a, b, p) })
 	t.Run("problems are found by column queries", func(t *testing.T) { problemsByColumns(t, a, p) })
 	t.Run("hazards end in the planned status with their history", func(t *testing.T) { hazardHistory(t, a, p) })
+	t.Run("the overdue sweep finds nothing left to flag", func(t *testing.T) { sweepFixedPoint(t, a) })
+}
+
+// The seed writes the overdue flags of its history: swept as of its reference date, nothing is
+// left to flag (later, real time makes more hazards overdue, which a running server flags).
+func sweepFixedPoint(t *testing.T, app core.App) {
+	var flags int
+	if err := app.DB().Select("count(*)").From("hazard_events").Where(dbx.HashExp{"action": "overdue"}).Row(&flags); err != nil || flags == 0 {
+		t.Fatalf("the seed wrote %d overdue flags (%v)", flags, err)
+	}
+	res, err := hazards.Sweep(app, RefDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Flagged != 0 {
+		t.Errorf("the sweep flagged %d seeded hazards (%d escalated)", res.Flagged, res.Escalated)
+	}
 }
 
 func sameTwice(t *testing.T, a, b core.App, p *Plan) {

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"azx/backend/internal/validation"
+	"azx/backend/internal/vocab"
 )
 
 // Ledger is a policy's dedicated prevention-fee ledger (专门台账): what its delivered services
@@ -48,7 +49,7 @@ func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
 	l := &Ledger{
 		Policy: policy.Id, PolicyNo: policy.GetString("policy_no"),
 		Budget: policy.GetFloat("prevention_budget"), Premium: policy.GetFloat("premium"),
-		Services:    map[string]int{"planned": 0, "delivered": 0, "confirmed": 0},
+		Services:    map[string]int{},
 		AgreedItems: []string{}, DeliveredTypes: []string{}, MissingItems: []string{},
 	}
 	rows := []struct {
@@ -61,12 +62,16 @@ func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, s := range vocab.ServiceReportStatus.Codes() {
+		l.Services[s] = 0
+	}
 	for _, r := range rows {
 		l.Services[r.Status] = r.N
-		if r.Status == "planned" {
-			l.Planned += r.Cost
-		} else if r.Status != "" {
+		// spending is booked once the service happened, never accrued in advance
+		if vocab.ServiceReportStatus.Is(r.Status, "booked") {
 			l.Spent += r.Cost
+		} else if r.Status != "" {
+			l.Planned += r.Cost
 		}
 	}
 	l.Spent, l.Planned = cents(l.Spent), cents(l.Planned)
@@ -92,7 +97,7 @@ func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
 		Types string `db:"service_types"`
 	}{}
 	err = app.DB().Select("service_types").From(ServiceReports).
-		Where(dbx.HashExp{"policy": policy.Id}).AndWhere(dbx.In("status", "delivered", "confirmed")).All(&types)
+		Where(dbx.HashExp{"policy": policy.Id}).AndWhere(dbx.In("status", anyOf(vocab.ServiceReportStatus.With("booked"))...)).All(&types)
 	if err != nil {
 		return nil, err
 	}

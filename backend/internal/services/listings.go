@@ -32,7 +32,7 @@ func validateListing(e *core.RecordEvent) error {
 				"所选机构不是安全生产技术服务机构", "The selected organization is not a service provider"))
 		}
 	}
-	return merge(errs, e.Next())
+	return validation.Merge(errs, e.Next())
 }
 
 // listingMiddleware fills the derived region columns into the body of a listing create, so the
@@ -120,19 +120,4 @@ func checkProvider(app core.App, r *core.Record, errs validation.Errors) {
 			"本地区实行服务机构白名单，该服务机构不在名单内",
 			"The region keeps a white list of providers and this provider is not on it"))
 	}
-}
-
-// merge adds the errors of the rest of the validate chain to ours (ours win on a path).
-func merge(errs validation.Errors, next error) error {
-	if len(errs) == 0 {
-		return next
-	}
-	if more, ok := next.(validation.Errors); ok {
-		for k, v := range more {
-			if _, taken := errs[k]; !taken {
-				errs[k] = v
-			}
-		}
-	}
-	return errs
 }

@@ -29,7 +29,7 @@ func validateReport(e *core.RecordEvent) error {
 		prevData = decode(prev.Get("data"))
 	}
 	checkFoundHazards(e.App, r, data, prevData, errs)
-	return merge(errs, e.Next())
+	return validation.Merge(errs, e.Next())
 }
 
 // checkPolicyNo: the policy number written in the report is its policy's.

@@ -46,11 +46,11 @@ func TestHazardErrorsAreFiledUnderTheReportItem(t *testing.T) {
 func TestMergeKeepsOursOnAPathBothReport(t *testing.T) {
 	ours := validation.Errors{"provider": validation.New("provider_blacklisted", "黑名单", "Black-listed")}
 	next := validation.Errors{"provider": validation.New("other", "其他", "Other"), "cost": validation.New("x", "费用", "Cost")}
-	got := merge(ours, next).(validation.Errors)
+	got := validation.Merge(ours, next).(validation.Errors)
 	if got["provider"].(*validation.FieldError).Code() != "provider_blacklisted" || got["cost"] == nil {
 		t.Fatalf("merged: %v", got)
 	}
-	if merge(validation.Errors{}, nil) != nil {
+	if validation.Merge(validation.Errors{}, nil) != nil {
 		t.Fatal("no errors, no next error: nil")
 	}
 }

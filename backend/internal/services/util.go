@@ -10,3 +10,12 @@ func decodeList(raw string) []string {
 	}
 	return out
 }
+
+// anyOf turns codes into the arguments of dbx.In.
+func anyOf(codes []string) []any {
+	out := make([]any, len(codes))
+	for i, c := range codes {
+		out[i] = c
+	}
+	return out
+}

@@ -1,6 +1,6 @@
 // Package testapp gives Go tests a real AZX backend: a PocketBase app on a temporary data
-// folder with the migrations applied, the validation, records and audit hooks bound, and the
-// built-in definitions and rule packs published. Only tests import it.
+// folder with the migrations applied, the validation, reference, records and audit hooks bound,
+// and the built-in definitions and rule packs published. Only tests import it.
 package testapp
 
 import (
@@ -17,6 +17,7 @@ import (
 	"azx/backend/internal/definitions"
 	"azx/backend/internal/packs"
 	"azx/backend/internal/records"
+	"azx/backend/internal/reference"
 )
 
 // DefinitionsDir is schemas/definitions of the repository, wherever the test runs from.
@@ -43,6 +44,7 @@ func New(t testing.TB, register ...func(*pocketbase.PocketBase)) *pocketbase.Poc
 		t.Fatal(err)
 	}
 	definitions.Register(app)
+	reference.Register(app)
 	records.Register(app)
 	audit.Register(app)
 	// rule_packs rows are checked; judging policies is bound by the tests about it

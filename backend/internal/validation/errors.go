@@ -81,3 +81,19 @@ func Describe(errs Errors, lang string) string {
 	}
 	return b.String()
 }
+
+// Merge returns errs with the field errors of next (the rest of a hook chain) added where errs
+// has none; next itself when errs is empty.
+func Merge(errs Errors, next error) error {
+	if len(errs) == 0 {
+		return next
+	}
+	if more, ok := next.(Errors); ok {
+		for k, v := range more {
+			if _, taken := errs[k]; !taken {
+				errs[k] = v
+			}
+		}
+	}
+	return errs
+}

@@ -34,9 +34,9 @@ describe('<azx-hazard-ledger> export', () => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).to.equal('隐患编号,企业,行政区划,行业,重大事故隐患,状态,逾期,发现时间,整改期限,部位/场所,隐患描述,整改建议,整改责任人');
+    expect(lines[0]).to.equal('隐患编号,企业,行政区划,区划代码,行业,重大事故隐患,状态,逾期,发现时间,整改期限,部位/场所,隐患描述,整改建议,整改责任人');
     expect(lines.length - 1).to.equal(rows.filter((r) => r['is_major'] === true).length);
-    expect(lines.slice(1).every((l) => l.split(',')[4] === '是')).to.equal(true);
+    expect(lines.slice(1).every((l) => l.split(',')[5] === '是')).to.equal(true);
   });
 
   it('CSV quotes commas and quotes, and defuses formulas', async () => {

@@ -3,8 +3,9 @@
  * like the server's (columns derived as the server derives them), and a MemoryStore whose
  * canRead mimics the access rules (insurer, provider, enterprise: their own; regulator: its city).
  */
-import { MemoryStore, type FormDefinition, type MemoryUser, type Organization, type Party } from '../../../components/data/index.js';
-import { INDUSTRIES } from '../../../components/hazard-ledger/labels.js';
+import { MemoryStore, type FormDefinition, type MemoryUser, type Organization, type Party, type RegionEntry } from '../../../components/data/index.js';
+import { codesOf } from '../../../components/data/terms.js';
+import { INDUSTRY } from '../../../components/data/vocab.js';
 import { STATUSES } from '../../../components/hazard-ledger/loop.js';
 
 type Row = Record<string, unknown>;
@@ -48,7 +49,7 @@ const storedDay = (ms: number) => `${new Date(ms + 8 * 3_600_000).toISOString().
 const REGIONS = ['330602', '330603', '330604', '330624', '330681', '330102', '330106'];
 const PLACES = ['储罐区', '二号甲类仓库', '配电室', '喷涂车间', '有限空间入口', '脚手架', '液氨制冷机房', '除尘系统'];
 const FINDINGS = ['静电接地线断开', '安全阀超期未检', '消防通道堵塞', '粉尘清扫制度未落实', '作业人员未佩戴安全带', '可燃气体报警仪失效'];
-const INDUSTRY_KEYS = Object.keys(INDUSTRIES);
+const INDUSTRY_KEYS: readonly string[] = codesOf(INDUSTRY);
 
 export interface HazardOptions {
   /** Milliseconds since the epoch that "today" is; default Date.now(). */
@@ -163,14 +164,17 @@ export interface LedgerStoreOptions {
   readonly policies?: readonly Row[];
   readonly enterprises?: readonly Row[];
   readonly definitions?: readonly FormDefinition[];
+  /** Regions the store names (default none: codes show as themselves). */
+  readonly regions?: readonly RegionEntry[];
 }
 
 /** A MemoryStore holding the rows, signed in as the role (none: signed out). */
-export function ledgerStore({ role, rows = [], events = [], policies = [], enterprises = [], definitions = [] }: LedgerStoreOptions = {}): MemoryStore {
+export function ledgerStore({ role, rows = [], events = [], policies = [], enterprises = [], definitions = [], regions = [] }: LedgerStoreOptions = {}): MemoryStore {
   return new MemoryStore({
     users: USERS,
     organizations: ORGS,
     definitions,
+    regions,
     records: { hazards: rows, policies, enterprises },
     events: { hazard_events: events },
     canRead,

@@ -1,0 +1,190 @@
+package hazards
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"azx/backend/internal/vocab"
+)
+
+// A deadline day is a day in China: it is over at 16:00 UTC.
+func TestCutoffFollowsChinaMidnight(t *testing.T) {
+	cases := map[string]string{
+		"2026-11-25T15:59:59Z": "2026-11-25 00:00:00.000Z",
+		"2026-11-25T16:00:00Z": "2026-11-26 00:00:00.000Z",
+		"2026-12-31T23:00:00Z": "2027-01-01 00:00:00.000Z",
+	}
+	for at, want := range cases {
+		tm, _ := time.Parse(time.RFC3339, at)
+		if got := Cutoff(tm); got != want {
+			t.Errorf("Cutoff(%s) = %s, want %s", at, got, want)
+		}
+	}
+}
+
+// Every action leads to a known status that some role may reach, and a refusal or an overdue
+// flag escalates only a major hazard.
+func TestActionsAgreeWithTheLoop(t *testing.T) {
+	for _, a := range Loop.Actions {
+		for _, major := range []bool{false, true} {
+			r, ok := Loop.Rule(a.Code, major)
+			if !ok {
+				t.Fatalf("%s does not resolve", a.Code)
+			}
+			if r.To != "" && !Loop.HasState(r.To) {
+				t.Errorf("%s leads to unknown status %q", a.Code, r.To)
+			}
+			if r.To != "" && a.Code != vocab.HazardActionOverdue && len(Loop.RolesMovingTo(r.To)) == 0 {
+				t.Errorf("%s leads to %q, which no role may reach", a.Code, r.To)
+			}
+			if len(r.From) == 0 {
+				t.Errorf("%s can never be taken", a.Code)
+			}
+		}
+		if a.Code != vocab.HazardActionOverdue && len(a.Roles) == 0 {
+			t.Errorf("%s has no role", a.Code)
+		}
+		if !vocab.HazardAction.Has(a.Code) {
+			t.Errorf("%s is not in the generated vocabulary", a.Code)
+		}
+	}
+	if Loop.Target("refuse", false) != "" || Loop.Target("refuse", true) != "escalated" {
+		t.Error("a refusal escalates a major hazard only")
+	}
+	if Loop.Target("overdue", false) != "" || Loop.Target("overdue", true) != "escalated" {
+		t.Error("an overdue flag escalates a major hazard only")
+	}
+	for _, s := range Loop.StatesWhere("overdue") {
+		if s != "escalated" && !Loop.CanMove(s, "escalated") {
+			t.Errorf("a hazard not yet rectified (%s) cannot be escalated", s)
+		}
+	}
+}
+
+// DOMAIN.md: a hazard is overdue while it is not rectified; an escalated hazard is not rectified
+// yet, so it is overdue past its deadline. One definition, which the sweep and coverage read.
+func TestOverdueStatesFollowTheDomain(t *testing.T) {
+	got := Loop.StatesWhere("overdue")
+	want := []string{"found", "notified", "reopened", "escalated"}
+	if !sameSet(got, want) {
+		t.Errorf("overdue states %v, want %v", got, want)
+	}
+	if !sameSet(overdueStatuses(), want) {
+		t.Errorf("the sweep flags %v, want %v", overdueStatuses(), want)
+	}
+	if !sameSet(vocab.HazardStatus.With("overdue"), want) {
+		t.Errorf("the generated vocabulary says %v", vocab.HazardStatus.With("overdue"))
+	}
+	if closed := Loop.StatesWhere("closed"); !sameSet(closed, []string{"verified"}) {
+		t.Errorf("closed states %v", closed)
+	}
+}
+
+// The roles that may move a hazard to a status are those of the actions that move it there.
+func TestRolesMovingTo(t *testing.T) {
+	cases := map[string][]string{
+		"notified":  {"insurer", "provider"},
+		"rectified": {"enterprise", "insurer", "provider"},
+		"verified":  {"insurer", "provider", "regulator"},
+		"escalated": {"insurer", "provider", "regulator"},
+		"found":     nil,
+	}
+	for to, want := range cases {
+		if got := Loop.RolesMovingTo(to); !sameSet(got, want) {
+			t.Errorf("RolesMovingTo(%s) = %v, want %v", to, got, want)
+		}
+	}
+}
+
+// A refusal is recorded after the written notice (or a failed return visit), a note anywhere,
+// a rectification only where the loop leads to rectified.
+func TestWhereActionsMayBeTaken(t *testing.T) {
+	cases := []struct {
+		action, from string
+		major, ok    bool
+	}{
+		{"refuse", "notified", false, true}, {"refuse", "found", false, false}, {"refuse", "reopened", true, true},
+		{"refuse", "verified", true, false}, {"note", "verified", false, true}, {"rectify", "found", false, false},
+		{"rectify", "escalated", true, true}, {"verify", "rectified", false, true}, {"overdue", "escalated", true, true},
+		{"overdue", "rectified", false, false}, {"overdue", "verified", true, false},
+	}
+	for _, c := range cases {
+		if got := Loop.Allows(c.action, c.from, c.major); got != c.ok {
+			t.Errorf("Allows(%s, %s, major=%v) = %v", c.action, c.from, c.major, got)
+		}
+	}
+}
+
+// Evidence: the ledger asks for it on every rectification, the server requires it of a major one.
+func TestEvidenceBySeverity(t *testing.T) {
+	general, _ := Loop.Rule("rectify", false)
+	major, _ := Loop.Rule("rectify", true)
+	if general.Evidence != "asked" || major.Evidence != "required" {
+		t.Errorf("rectify evidence: general %q, major %q", general.Evidence, major.Evidence)
+	}
+	if n, _ := Loop.Rule("note", true); n.Evidence != "none" {
+		t.Errorf("a note needs no evidence, got %q", n.Evidence)
+	}
+}
+
+// The deadline counts days from the finding's calendar day in China; a pack's values override.
+func TestDeadlineBySeverityWithOverride(t *testing.T) {
+	found := time.Date(2026, 3, 31, 17, 0, 0, 0, time.UTC) // 2026-04-01 01:00 in China
+	day := func(d time.Time) string { return d.In(cst).Format("2006-01-02") }
+	g, m := Loop.Deadlines.General, Loop.Deadlines.Major
+	if got, want := day(Loop.Deadline(found, false, Days{})), time.Date(2026, 4, 1+g, 0, 0, 0, 0, cst).Format("2006-01-02"); got != want {
+		t.Errorf("general deadline %s, want %s", got, want)
+	}
+	if got, want := day(Loop.Deadline(found, true, Days{})), time.Date(2026, 4, 1+m, 0, 0, 0, 0, cst).Format("2006-01-02"); got != want {
+		t.Errorf("major deadline %s, want %s", got, want)
+	}
+	if got := day(Loop.Deadline(found, true, Days{Major: 15})); got != "2026-04-16" {
+		t.Errorf("overridden major deadline %s, want 2026-04-16", got)
+	}
+	if got := day(Loop.Deadline(found, false, Days{Major: 15})); got != day(Loop.Deadline(found, false, Days{})) {
+		t.Errorf("a major override moved a general deadline to %s", got)
+	}
+}
+
+// What issue 13 will need can be written in the document and is read: roles per action per
+// severity, a separation of duties, a follow-up interval.
+func TestTheDocumentCanExpressIssue13(t *testing.T) {
+	w, err := Parse([]byte(`{"key": "hazard", "initial": "found",
+		"states": [{"code": "found", "zh": "已发现", "en": "Found", "overdue": true}, {"code": "rectified", "zh": "已整改", "en": "Rectified"},
+		           {"code": "verified", "zh": "已复查销号", "en": "Verified", "closed": true}, {"code": "signed_off", "zh": "监管销号", "en": "Signed off", "closed": true}],
+		"transitions": {"found": ["rectified"], "rectified": ["verified"], "verified": ["signed_off"], "signed_off": []},
+		"actions": [
+			{"code": "rectify", "zh": "整改", "en": "Rectify", "to": "rectified", "roles": ["enterprise"], "evidence": "required"},
+			{"code": "verify", "zh": "复查", "en": "Verify", "to": "verified", "roles": ["insurer", "provider"], "not_by": ["rectify"],
+			 "major": {"roles": ["regulator"]}},
+			{"code": "sign_off", "zh": "监管销号", "en": "Sign off", "to": "signed_off", "roles": ["regulator"]}],
+		"deadlines": {"general": 15, "major": 30},
+		"follow_up": {"after": "rectify", "action": "verify", "days": {"general": 30, "major": 7}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	general, _ := w.Rule("verify", false)
+	major, _ := w.Rule("verify", true)
+	if !sameSet(general.Roles, []string{"insurer", "provider"}) || !sameSet(major.Roles, []string{"regulator"}) {
+		t.Errorf("roles by severity: %v / %v", general.Roles, major.Roles)
+	}
+	if !sameSet(major.NotBy, []string{"rectify"}) || !w.Allows("sign_off", "verified", true) {
+		t.Errorf("not_by %v; sign_off after verified: %v", major.NotBy, w.Allows("sign_off", "verified", true))
+	}
+	if w.FollowUp == nil || w.FollowUp.Days.Of(true) != 7 {
+		t.Errorf("follow-up %+v", w.FollowUp)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
