@@ -4,6 +4,8 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
+
+	"azx/backend/internal/vocab"
 )
 
 // Rule packs as records (internal/packs, schemas/packs/README.md): versioned and dated, the
@@ -24,11 +26,11 @@ func upRulePacks(app core.App) error {
 	packs.Fields.Add(
 		&core.TextField{Name: "key", Required: true, Pattern: `^[a-z][a-z0-9-]{1,39}$`, Max: 40},
 		&core.NumberField{Name: "version", OnlyInt: true, Required: true},
-		&core.SelectField{Name: "status", Values: []string{"draft", "published", "retired"}, MaxSelect: 1, Required: true},
+		&core.SelectField{Name: "status", Values: vocab.DefinitionStatus.Codes(), MaxSelect: 1, Required: true},
 		&core.TextField{Name: "title", Max: 200},
 		&core.TextField{Name: "title_en", Max: 200},
 		&core.TextField{Name: "jurisdiction", Pattern: regionCodePattern},
-		&core.SelectField{Name: "legal_status", Values: []string{"in_force", "draft_for_comment"}, MaxSelect: 1},
+		&core.SelectField{Name: "legal_status", Values: vocab.PackLegalStatus.Codes(), MaxSelect: 1},
 		&core.TextField{Name: "effective_from", Pattern: datePattern},
 		&core.TextField{Name: "effective_to", Pattern: datePattern},
 		&core.TextField{Name: "extends", Max: 40},

@@ -1,5 +1,6 @@
 // Rule packs as the server gives them (backend/internal/packs, schemas/packs/README.md): the packs
 // in force for a region on a day, merged. core/rule-set.ts judges records with them.
+import type { PackLegalStatus } from './vocab.js';
 
 export interface RuleText {
   readonly zh: string;
@@ -55,7 +56,7 @@ export interface PackLayer {
   readonly title_en: string;
   /** 000000 (national) or a GB/T 2260 code. */
   readonly jurisdiction: string;
-  readonly legal_status: 'in_force' | 'draft_for_comment';
+  readonly legal_status: PackLegalStatus;
   readonly effective_from: string;
   readonly effective_to: string | null;
   readonly extends: string | null;

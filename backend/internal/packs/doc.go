@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/logic"
+	"azx/backend/internal/vocab"
 )
 
 // Collection is the name of the packs collection.
@@ -21,10 +22,10 @@ const Collection = "rule_packs"
 // National is the jurisdiction code of the whole country.
 const National = "000000"
 
-// Legal statuses.
+// Legal statuses (schemas/vocabularies/pack-legal-status.json).
 const (
-	InForce         = "in_force"
-	DraftForComment = "draft_for_comment"
+	InForce         = vocab.PackLegalStatusInForce
+	DraftForComment = vocab.PackLegalStatusDraftForComment
 )
 
 // Text is a sentence in both languages.
