@@ -52,7 +52,10 @@ export function backendCommandShown(dir, args) {
  * <folder>`. Add a data set here: `npm run release` embeds every folder of this list, and the
  * release binary loads them the same way when it starts.
  */
-export const BUILTIN = [{ command: 'definitions', folder: 'schemas/definitions' }];
+export const BUILTIN = [
+  { command: 'definitions', folder: 'schemas/definitions' },
+  { command: 'packs', folder: 'schemas/packs' },
+];
 
 /**
  * Prepares a data folder: migrations (applied by `migrate up`), the superuser, and the built-in
