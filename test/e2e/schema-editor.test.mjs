@@ -111,7 +111,7 @@ describe('schema editor end to end', () => {
     const rows = await page.$$eval(`${LIST}tbody tr`, (trs) => trs.map((tr) => tr.dataset.id));
 
     // The insurer starts from one of its policies (the seed plants a few with problems the
-    // server refuses, and the national pack wants a headcount band the seed leaves out).
+    // server refuses).
     let stored = '';
     let ruleSeen = false;
     const refusals = [];
