@@ -66,7 +66,7 @@ func TestSeedNumbersFollowTheDefinitions(t *testing.T) {
 			t.Fatalf("%s numbers %+v; the seed uses %s", file, numbers, want)
 		}
 	}
-	p := Generate(Config{Seed: 42, Enterprises: 300, Years: 2, EnterpriseLogins: 1})
+	p := Generate(withPacks(Config{Seed: 42, Enterprises: 300, Years: 2, EnterpriseLogins: 1}))
 	seen := map[string]bool{}
 	for _, h := range p.Hazards {
 		prefix, region, year, _, ok := numbering.Parse(h.No)
