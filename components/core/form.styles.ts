@@ -157,9 +157,60 @@ export const formStyles = [hostReset, css`
     border-color: ${token.colorAccent};
     padding: 6px 20px;
   }
+  /* The actions stay in view at the bottom of a long form, with the problem count and the save
+     state beside the button; not on a short window (at 200% zoom it would hide the fields). */
   .actions {
     display: flex;
+    flex-wrap: wrap;
+    align-items: center;
     gap: 8px;
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    padding: 8px 0;
+    background: ${token.colorBackground};
+    border-top: 1px solid ${token.colorBorder};
+  }
+  @media (max-height: 500px) {
+    .actions {
+      position: static;
+    }
+  }
+  .actions .status {
+    margin: 0;
+  }
+  .issue-count {
+    color: ${token.colorError};
+    font-weight: 600;
+  }
+  .sections ol {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .sections a {
+    color: ${token.colorAccent};
+  }
+  fieldset.section:focus {
+    outline: 2px solid ${token.colorAccent};
+    outline-offset: 2px;
+  }
+  /* two columns where the screen is wide enough: fields marked x-width "half" share a row (a
+     media query, not a container: size containment would collapse a form in a shrink-to-fit box) */
+  @media (min-width: 800px) {
+    .fields:has(> .half),
+    fieldset.section:has(> .half) {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: ${token.gap};
+    }
+    .fields:has(> .half) > :not(.half),
+    fieldset.section:has(> .half) > :not(.half, legend) {
+      grid-column: 1 / -1;
+    }
   }
   .summary {
     border: 1px solid ${token.colorError};
@@ -303,6 +354,7 @@ export const formStyles = [hostReset, css`
     .summary,
     .draft,
     .actions,
+    .sections,
     .help,
     .error {
       display: none !important;

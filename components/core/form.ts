@@ -396,6 +396,7 @@ export class AzxForm extends FormAssociated(LitElement) {
             <slot name="actions">
               <button type="submit" part="submit" ?disabled=${this.#effectiveDisabled}>${uiText(locale, 'submit')}</button>
             </slot>
+            ${this.#renderIssueCount()}
             <p class="status" part="status" role="status">${this.#statusText()}</p>
           </div>`}
     </form>`;
@@ -534,6 +535,19 @@ export class AzxForm extends FormAssociated(LitElement) {
     </div>`;
   }
 
+  /**
+   * How many problems are left, beside the submit button of the (sticky) action bar; it links to
+   * the summary. Not a live region: the summary and the focused field already say it once.
+   */
+  #renderIssueCount(): TemplateResult | typeof nothing {
+    const n = this.#revealAll || this.#revealed.size ? this.#visibleIssues().length : 0;
+    if (n === 0) return nothing;
+    return html`<a class="issue-count" part="issue-count" href="#azx-summary-title" @click=${(e: Event) => {
+      e.preventDefault();
+      this.renderRoot.querySelector<HTMLElement>('#azx-summary-title')?.focus();
+    }}>${uiText(this.#locale, 'issueCount', { n })}</a>`;
+  }
+
   #statusText(): string {
     const state = this.#record.state;
     if (state === 'idle' || state === 'refused') return '';
@@ -571,7 +585,7 @@ export class AzxForm extends FormAssociated(LitElement) {
     const rank = (p: string) => this.#orderIndex.get(p) ?? -1;
     entries.sort((a, b) => rank(a.target) - rank(b.target));
     return html`<div class="summary" part="summary" role="group" aria-labelledby="azx-summary-title">
-      <p id="azx-summary-title" class="summary-title">${uiText(locale, 'summary', { n: entries.length })}</p>
+      <p id="azx-summary-title" class="summary-title" tabindex="-1">${uiText(locale, 'summary', { n: entries.length })}</p>
       <ul>
         ${entries.map((e) =>
           e.target === ''
@@ -657,7 +671,8 @@ export class AzxForm extends FormAssociated(LitElement) {
   }
 
   #emptyButRequired(): boolean {
-    return this.required && Object.keys(this.value ?? {}).length === 0;
+    // unticked boxes (false by default) are not something the user entered
+    return this.required && Object.values(this.value ?? {}).every((v) => v === undefined || v === false);
   }
 
   /** The nearest rendered field at or above pointer (errors inside unsupported nodes land there). */

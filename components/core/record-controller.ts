@@ -92,6 +92,8 @@ export class RecordController implements ReactiveController {
 
   /** The user typed: keep it, a little later. */
   edited(): void {
+    // "saved" spoke of the value before this edit: it goes, until the next save
+    if (this.state === 'saved') this.#setState('idle');
     const scope = this.scope;
     if (!scope) return;
     // Typing again means the offered draft was declined implicitly; it will be overwritten.

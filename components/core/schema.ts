@@ -112,13 +112,24 @@ export function applyDefaults(schema: JsonSchema, value: unknown): unknown {
       }
     }
     // An absent nested object stays absent unless something inside has a default.
-    return value === undefined && !filled ? undefined : obj;
+    if (value === undefined && !filled) return undefined;
+    // An unticked box means no: a yes/no property of a present object is false until ticked, so a
+    // required one is never "missing" (and the value says what the box shows).
+    for (const [key, sub] of Object.entries(schema.properties)) {
+      if (obj[key] === undefined && isPlainBoolean(sub)) obj[key] = false;
+    }
+    return obj;
   }
   if (type === 'array' && schema.items && Array.isArray(value)) {
     const items = schema.items;
     return value.map((v) => applyDefaults(items, v));
   }
   return value;
+}
+
+/** A yes/no property shown as a checkbox (not a constant, a choice of values or a computed one). */
+function isPlainBoolean(schema: JsonSchema): boolean {
+  return primaryType(schema) === 'boolean' && schema.const === undefined && schema.enum === undefined && schema['x-compute'] === undefined;
 }
 
 /** The schema node describing the value at pointer, following properties and items. */

@@ -19,6 +19,8 @@ export const X_KEYWORDS: readonly XKeyword[] = [
   { keyword: 'x-compute' },
   { keyword: 'x-visible' },
   { keyword: 'x-column', schemaType: 'string' },
+  // How wide a field is where the form has room for two columns: "half" shares a row.
+  { keyword: 'x-width', schemaType: 'string' },
   // A number the server assigns from its sequence per region and year: { prefix, date }.
   { keyword: 'x-number', schemaType: 'object' },
   // Attachments (x-widget file/photo): the record's file field the files go to, and accepted types.

@@ -8,12 +8,13 @@ import { conditionalRenderer } from './conditional.js';
 import { enumRenderer } from './enum.js';
 import { numberRenderer } from './number.js';
 import { objectRenderer } from './object.js';
-import { dateRenderer, stringRenderer, textareaRenderer, usccRenderer } from './string.js';
+import { dateRenderer, dateTimeRenderer, stringRenderer, textareaRenderer, usccRenderer } from './string.js';
 
 export const BUILT_IN_RENDERERS = [
   stringRenderer,
   textareaRenderer,
   dateRenderer,
+  dateTimeRenderer,
   usccRenderer,
   numberRenderer,
   booleanRenderer,

@@ -18,11 +18,12 @@ interface Group {
  */
 function renderChildren(f: FieldContext): unknown[] {
   const required = new Set(f.schema.required ?? []);
-  const child = ([key, sub]: [string, JsonSchema]) =>
-    f.renderChild(childPointer(f.pointer, key), sub, { required: required.has(key) });
-  const groups = (Array.isArray(f.schema['x-groups']) ? (f.schema['x-groups'] as unknown[]) : []).filter(
-    (g): g is Group => typeof g === 'object' && g !== null && typeof (g as Group).key === 'string',
-  );
+  // x-width "half": two such fields share a row where the form is wide enough (form.styles.ts)
+  const child = ([key, sub]: [string, JsonSchema]) => {
+    const field = f.renderChild(childPointer(f.pointer, key), sub, { required: required.has(key) });
+    return sub['x-width'] === 'half' ? html`<div class="half">${field}</div>` : field;
+  };
+  const groups = groupsOf(f);
   const props = orderedProperties(f.schema);
   const out: unknown[] = [];
   const placed = new Set<string>();
@@ -35,7 +36,7 @@ function renderChildren(f: FieldContext): unknown[] {
     if (placed.has(group.key)) continue;
     placed.add(group.key);
     const members = props.filter(([, sub]) => sub['x-group'] === group.key);
-    out.push(html`<fieldset class="group section" part="group section">
+    out.push(html`<fieldset class="group section" part="group section" id=${sectionId(f, group.key)} tabindex="-1">
       <legend part="legend">${schemaText(group, 'title', f.locale) ?? group.key}</legend>
       ${members.map(child)}
     </fieldset>`);
@@ -43,9 +44,46 @@ function renderChildren(f: FieldContext): unknown[] {
   return out;
 }
 
+function sectionId(f: FieldContext, key: string): string {
+  return `${f.id}-section-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+function groupsOf(f: FieldContext): Group[] {
+  return (Array.isArray(f.schema['x-groups']) ? (f.schema['x-groups'] as unknown[]) : []).filter(
+    (g): g is Group => typeof g === 'object' && g !== null && typeof (g as Group).key === 'string',
+  );
+}
+
+/**
+ * A long form's sections as links above the fields: activating one moves the focus (and the view)
+ * to that section, so a keyboard or screen-reader user jumps instead of tabbing through the rest.
+ * Links inside a shadow root do not follow their hash, hence the handler.
+ */
+function renderSectionNav(f: FieldContext): unknown {
+  const present = new Set(orderedProperties(f.schema).map(([, sub]) => sub['x-group']));
+  const groups = groupsOf(f).filter((g) => present.has(g.key));
+  if (groups.length < 2) return nothing;
+  return html`<nav class="sections" part="sections" aria-label=${f.t('sections')}>
+    <ol>
+      ${groups.map((g) => {
+        const id = sectionId(f, g.key);
+        return html`<li>
+          <a href=${'#' + id} part="section-link" @click=${(e: Event) => {
+            e.preventDefault();
+            const root = (e.currentTarget as HTMLElement).getRootNode() as ShadowRoot | Document;
+            root.getElementById(id)?.focus();
+          }}>${schemaText(g, 'title', f.locale) ?? g.key}</a>
+        </li>`;
+      })}
+    </ol>
+  </nav>`;
+}
+
 function render(f: FieldContext) {
   const children = renderChildren(f);
-  if (f.pointer === '') return html`<div class="fields" part="fields">${children}</div>`;
+  if (f.pointer === '') {
+    return html`${f.display ? nothing : renderSectionNav(f)}<div class="fields" part="fields">${children}</div>`;
+  }
   return html`<fieldset
     id=${f.id}
     tabindex="-1"

@@ -2,6 +2,7 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldContext } from '../field.js';
+import { formatDate, formatDateTime, fromChinaWallTime, toChinaWallTime } from '../format.js';
 import { and, hasFormat, hasWidget, isType, rankWith, type RendererEntry } from '../registry.js';
 import { displayShell, fieldShell, textOrUndefined } from './shell.js';
 
@@ -14,7 +15,7 @@ function inputType(f: FieldContext): string {
 }
 
 function textInput(f: FieldContext, extra: { type?: string; normalize?: (s: string) => string; maxlength?: number } = {}) {
-  if (f.display) return displayShell(f, typeof f.value === 'string' ? f.value : '');
+  if (f.display) return displayShell(f, typeof f.value === 'string' ? (extra.type === 'date' ? formatDate(f.value, f.locale) : f.value) : '');
   const norm = extra.normalize ?? ((s: string) => s);
   const type = extra.type ?? inputType(f);
   return fieldShell(
@@ -80,6 +81,37 @@ export const dateRenderer: RendererEntry = {
   name: 'date',
   tester: rankWith(2, and(isType('string'), hasFormat('date'))),
   render: (f) => textInput(f, { type: 'date' }),
+};
+
+/**
+ * An instant (format date-time) as China's wall clock in a datetime-local input: the value stays
+ * an RFC 3339 instant with +08:00 whatever the browser's zone; read-only it is written as the
+ * reader writes a time (2026年3月2日 10:00).
+ */
+function dateTimeInput(f: FieldContext) {
+  if (f.display) return displayShell(f, formatDateTime(f.value, f.locale));
+  return fieldShell(
+    f,
+    html`<input
+      id=${f.id}
+      part="control input"
+      type="datetime-local"
+      .value=${toChinaWallTime(f.value)}
+      ?required=${f.required}
+      ?readonly=${f.readOnly}
+      ?disabled=${f.disabled}
+      aria-invalid=${f.invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(f.describedBy)}
+      @input=${(e: Event) => f.input(fromChinaWallTime((e.target as HTMLInputElement).value))}
+      @change=${(e: Event) => f.change(fromChinaWallTime((e.target as HTMLInputElement).value))}
+    />`,
+  );
+}
+
+export const dateTimeRenderer: RendererEntry = {
+  name: 'date-time',
+  tester: rankWith(2, and(isType('string'), hasFormat('date-time'))),
+  render: dateTimeInput,
 };
 
 /** Codes are upper case; accept lower case typing and fix it when the field is left. */
