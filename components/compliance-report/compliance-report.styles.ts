@@ -137,6 +137,37 @@ export const complianceReportStyles = [hostReset, css`
     display: flex;
     justify-content: space-between;
     align-items: center;
+    gap: 8px;
+  }
+  /* the records of a figure: a drawer at the side of the window, the report stays in place */
+  dialog.records {
+    position: fixed;
+    inset: 0 0 0 auto;
+    margin: 0;
+    width: min(720px, 100vw);
+    max-width: 100vw;
+    height: 100dvh;
+    max-height: 100dvh;
+    overflow: auto;
+    border: none;
+    border-left: 2px solid var(--_border);
+    padding: 12px 16px;
+    background: ${token.colorBackground};
+    box-sizing: border-box;
+  }
+  dialog.records::backdrop {
+    background: rgb(0 0 0 / 0.3);
+  }
+  th[scope='row'] {
+    white-space: nowrap;
+  }
+  .note {
+    font-size: 0.9em;
+    color: ${token.colorMuted};
+  }
+  details.list-body > summary {
+    cursor: pointer;
+    color: var(--_accent);
   }
   .error {
     color: ${token.colorError};

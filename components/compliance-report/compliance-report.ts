@@ -107,6 +107,8 @@ export class AzxComplianceReport extends LitElement {
   @state() private accessor _message = '';
 
   #query = 0;
+  /** The figure whose records are open: closing them returns the focus there. */
+  #opener: HTMLElement | undefined;
 
   constructor() {
     super();
@@ -196,7 +198,17 @@ export class AzxComplianceReport extends LitElement {
       }),
     );
     await this.updateComplete;
+    const drawer = this.renderRoot.querySelector<HTMLDialogElement>('dialog.records');
+    if (drawer && !drawer.open) drawer.showModal();
     (this.renderRoot.querySelector('.records h3') as HTMLElement | null)?.focus();
+  }
+
+  /** The records drawer closed (its button, Escape): the figure that opened it has the focus again. */
+  #closed(): void {
+    this._opened = undefined;
+    const opener = this.#opener;
+    this.#opener = undefined;
+    if (opener?.isConnected) opener.focus();
   }
 
   #recordsQuery(link: Link, page: number): CoverageRecordsQuery {
@@ -281,6 +293,35 @@ export class AzxComplianceReport extends LitElement {
     } catch (err) {
       this._findingErrors = isStoreError(err) && Object.keys(err.fieldErrors).length ? err.fieldErrors : { form: errorOf(err, l) };
     }
+  }
+
+  /** Printing (the button or the browser's own command) shows every list; afterwards they fold again. */
+  #openLists = (): void => {
+    for (const d of this.renderRoot.querySelectorAll<HTMLDetailsElement>('details.list-body')) {
+      if (!d.open) {
+        d.open = true;
+        d.dataset['printOpened'] = '';
+      }
+    }
+  };
+
+  #foldLists = (): void => {
+    for (const d of this.renderRoot.querySelectorAll<HTMLDetailsElement>('details.list-body[data-print-opened]')) {
+      d.open = false;
+      delete d.dataset['printOpened'];
+    }
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.#openLists);
+    window.addEventListener('afterprint', this.#foldLists);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.#openLists);
+    window.removeEventListener('afterprint', this.#foldLists);
   }
 
   #print(): void {
@@ -379,7 +420,10 @@ export class AzxComplianceReport extends LitElement {
   /** A number that opens the records behind it. */
   #fig(value: string | number, link: Link): TemplateResult {
     const text = typeof value === 'number' ? num(value, this.#l) : value;
-    return html`<button type="button" part="figure" class="figure" title=${link.label} @click=${() => void this.openRecords(link)}>${text}</button>`;
+    return html`<button type="button" part="figure" class="figure" title=${link.label} aria-haspopup="dialog" @click=${(e: Event) => {
+      this.#opener = e.currentTarget as HTMLElement;
+      void this.openRecords(link);
+    }}>${text}</button>`;
   }
 
   protected override render(): TemplateResult {
@@ -453,10 +497,12 @@ export class AzxComplianceReport extends LitElement {
           label: t(l, 'workers'),
         })}${t(l, 'summaryE')}
         ${r.round
-          ? html`${t(l, 'summarySample')}${this.#fig(r.round.sampled, { metric: 'sampled', label: t(l, 'sampled') })}${t(l, 'summarySampleB')}${this.#fig(
-              r.round.withProblems,
-              { metric: 'with_problems', label: t(l, 'withProblems') },
-            )}${t(l, 'summarySampleC')}`
+          ? (r.round.findings ?? []).length === 0
+            ? html`${t(l, 'summarySample')}${this.#fig(r.round.sampled, { metric: 'sampled', label: t(l, 'sampled') })}${t(l, 'summarySampleNone')}`
+            : html`${t(l, 'summarySample')}${this.#fig(r.round.sampled, { metric: 'sampled', label: t(l, 'sampled') })}${t(l, 'summarySampleB')}${this.#fig(
+                r.round.withProblems,
+                { metric: 'with_problems', label: t(l, 'withProblems') },
+              )}${t(l, 'summarySampleC')}`
           : nothing}
         ${t(l, 'summaryF')}${this.#fig(T.uploadedLate, { metric: 'uploaded_late', label: t(l, 'uploadedLate') })}${t(l, 'summaryG')}${this.#fig(T.uninsured, {
           metric: 'uninsured',
@@ -470,6 +516,9 @@ export class AzxComplianceReport extends LitElement {
       ${this.#renderProblems(l)}
       <h2>${t(l, 's3')}</h2>
       ${this.#renderFigures(r.rows, 'region', l, (f) => ({ region: f.code }), r.total)}
+      ${T.insured !== T.insuredMustInsure
+        ? html`<p class="note" part="note">${t(l, 'insuredNote', { all: num(T.insured, l), must: num(T.insuredMustInsure, l) })}</p>`
+        : nothing}
       <h2>${t(l, 's4')}</h2>
       ${this.#renderFigures(r.byInsurer, 'insurer', l, (f) => ({ insurer: f.code }))}
       <h2>${t(l, 's5')}</h2>
@@ -481,7 +530,7 @@ export class AzxComplianceReport extends LitElement {
   }
 
   #renderProblems(l: Locale): TemplateResult {
-    return html`<table part="table">
+    return html`<div class="table-wrap"><table part="table">
       <thead>
         <tr>
           <th scope="col">${t(l, 'category')}</th>
@@ -500,7 +549,7 @@ export class AzxComplianceReport extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #renderFigures(rows: readonly Figures[], first: TextKey, l: Locale, scope: (f: Figures) => Partial<Link>, total?: Figures): TemplateResult {
@@ -565,7 +614,7 @@ export class AzxComplianceReport extends LitElement {
   }
 
   #renderIndustries(r: ComplianceReport, l: Locale): TemplateResult {
-    return html`<table part="table">
+    return html`<div class="table-wrap"><table part="table">
       <thead>
         <tr>
           <th scope="col">${t(l, 'industry')}</th>
@@ -586,16 +635,22 @@ export class AzxComplianceReport extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #renderList(metric: CoverageMetric, name: string, l: Locale): TemplateResult {
     const page = this._lists[metric];
     const n = page?.totalItems ?? 0;
+    // collapsed on screen (a list may run to hundreds of rows); printing opens every list
     return html`<section class="list" aria-label=${name}>
       <h3>${t(l, 'list', { name, n })}</h3>
-      ${!page || n === 0 ? html`<p>${t(l, 'none')}</p>` : this.#recordTable(page.items, l)}
-      ${page && page.items.length < n ? html`<p class="meta">${t(l, 'listMore', { shown: page.items.length })}</p>` : nothing}
+      ${!page || n === 0
+        ? html`<p>${t(l, 'none')}</p>`
+        : html`<details class="list-body">
+            <summary>${t(l, 'showList', { n: page.items.length })}</summary>
+            ${this.#recordTable(page.items, l)}
+            ${page.items.length < n ? html`<p class="meta">${t(l, 'listMore', { shown: page.items.length })}</p>` : nothing}
+          </details>`}
     </section>`;
   }
 
@@ -641,7 +696,7 @@ export class AzxComplianceReport extends LitElement {
     const err = (f: string) => (this._findingErrors[f] ? html`<span class="error" id="finding-${f}-error">${this._findingErrors[f]!.message}</span>` : nothing);
     return html`<section class="sample no-print" part="sample" aria-labelledby="sample-title">
       <h2 id="sample-title">${t(l, 'sample', { n: this._sample.length })}</h2>
-      <table part="table">
+      <div class="table-wrap"><table part="table">
         <thead>
           <tr>
             <th scope="col">${t(l, 'policyNo')}</th>
@@ -695,19 +750,23 @@ export class AzxComplianceReport extends LitElement {
                 : nothing}`,
           )}
         </tbody>
-      </table>
+      </table></div>
     </section>`;
   }
 
+  /**
+   * The records behind a figure in a drawer at the side (a modal dialog): the report stays where
+   * it was, Escape or 关闭 closes it and the focus is back on the figure.
+   */
   #renderRecords(o: Opened, l: Locale): TemplateResult {
-    return html`<section class="records no-print" part="records" aria-labelledby="records-title">
+    return html`<dialog class="records no-print" part="records" aria-labelledby="records-title" @close=${() => this.#closed()}>
       <header>
         <h3 id="records-title" tabindex="-1">${t(l, 'recordsTitle', { label: o.link.label, n: o.page.totalItems })}</h3>
-        <button type="button" part="button" @click=${() => (this._opened = undefined)}>${t(l, 'close')}</button>
+        <button type="button" part="button" @click=${(e: Event) => (e.currentTarget as HTMLElement).closest('dialog')?.close()}>${t(l, 'close')}</button>
       </header>
       ${this.#recordTable(o.items, l)}
       ${o.items.length < o.page.totalItems ? html`<button type="button" part="button" @click=${() => void this.#more()}>${t(l, 'more')}</button>` : nothing}
-    </section>`;
+    </dialog>`;
   }
 }
 

@@ -5,6 +5,7 @@
  * the server a city regulator draws a reproducible sample and another city cannot read it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../components/compliance-report/index.js';
 import type { AzxComplianceReport } from '../../../components/compliance-report/index.js';
 import { complianceXlsx } from '../../../components/compliance-report/index.js';
@@ -51,6 +52,46 @@ describe('<azx-compliance-report> with known figures', () => {
     expect($$(el, '[part="records"] tbody tr td:first-child').map((td) => td.textContent)).to.deep.equal(XIHU_UNINSURED.map((x) => x.name));
   });
 
+  it('opens a figure\'s records in a drawer beside the report (no jump); Escape closes it and the focus is back on the figure', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
+    const figure = $$(el, '.summary [part="figure"]')[6]!;
+    figure.focus();
+    const before = window.scrollY;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => ($(el, 'dialog[part="records"]') as HTMLDialogElement | null)?.open, 'the drawer is open');
+    const drawer = $(el, 'dialog[part="records"]') as HTMLDialogElement;
+    expect(drawer.matches(':modal')).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#records-title'));
+    expect(window.scrollY).to.equal(before, 'the page did not move');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !$(el, 'dialog[part="records"]'), 'the drawer closed');
+    expect(el.shadowRoot!.activeElement).to.equal(figure);
+  });
+
+  it('folds the problem lists on screen and opens them to print; notes why two insured totals differ', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
+    const list = $(el, 'details.list-body') as HTMLDetailsElement;
+    expect(list.open).to.equal(false);
+    expect(list.querySelector('summary')!.textContent).to.equal('展开名单（3 条）');
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(list.open).to.equal(true);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(list.open).to.equal(false);
+    const r = el.report!;
+    if (r.total.insured !== r.total.insuredMustInsure) expect($(el, '[part="note"]')!.textContent).to.contain(String(r.total.insuredMustInsure));
+    else expect($(el, '[part="note"]')).to.equal(null);
+  });
+
+  it('flows at 320 px: the page never scrolls sideways, wide tables scroll inside themselves', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      await mount(new FixtureRegulatorStore(), { region: '330100' });
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('tabulates by region (with a total), by insurer and by industry, and lists the problem enterprises', async () => {
     const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
     const tables = $$(el, 'article table');
@@ -77,6 +118,8 @@ describe('<azx-compliance-report> with known figures', () => {
     const store = new FixtureRegulatorStore();
     const el = await mount(store, { round: ROUND.id });
     expect($(el, '.meta')!.textContent).to.contain('随机种子 2026');
+    // drawn, nothing inspected yet: no finding is claimed
+    expect($(el, '.summary')!.textContent!.replace(/\s+/g, '')).to.contain('检查结果尚未录入').and.not.contain('检查发现');
     expect($$(el, '[part="sample"] tbody tr').length).to.equal(3);
     $$(el, '[part="sample"] tbody button')[0]!.click();
     await el.updateComplete;
