@@ -176,6 +176,10 @@ export const formStyles = [hostReset, css`
       position: static;
     }
   }
+  /* a field scrolled to or focused stops above the sticky bar, never under it (WCAG 2.4.11) */
+  .fields * {
+    scroll-margin-bottom: 6rem;
+  }
   .actions .status {
     margin: 0;
   }
