@@ -161,6 +161,13 @@ export const complianceReportStyles = [hostReset, css`
   th[scope='row'] {
     white-space: nowrap;
   }
+  .message:empty {
+    display: none;
+  }
+  .message {
+    color: ${token.colorSuccess};
+    font-weight: 600;
+  }
   .note {
     font-size: 0.9em;
     color: ${token.colorMuted};

@@ -129,7 +129,21 @@ export class AzxComplianceReport extends LitElement {
     if (['store', 'region', 'round', 'industry', 'from', 'to', 'at', 'minShare'].some((k) => changed.has(k as keyof AzxComplianceReport))) {
       queueMicrotask(() => void this.reload());
     }
+    // the content under the focus went away (a form closed, a sample drawn): the focus goes to
+    // where the work goes on, once that is on screen
+    const next = this.#focusNext && this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
+    if (next) {
+      this.#focusNext = undefined;
+      next.focus();
+    }
   }
+
+  /**
+   * Where the focus goes after the next render that shows it: the sample's heading after a draw,
+   * the policy's 记录问题 button after a finding is saved or its form cancelled, the first invalid
+   * field after a refusal.
+   */
+  #focusNext: string | undefined;
 
   #filters(): Pick<CoverageRecordsQuery, 'industry' | 'from' | 'to' | 'at' | 'minSharePct'> {
     const r = this._report;
@@ -249,7 +263,11 @@ export class AzxComplianceReport extends LitElement {
     if (!Number.isInteger(seed) || seed < 0) bad('seed', '随机种子须为非负整数', 'The seed must be a non-negative whole number');
     if (!Number.isInteger(size) || size < 1 || size > 5000) bad('size', '抽查份数须为 1–5000 之间的整数', 'The sample size must be a whole number from 1 to 5000');
     this._drawErrors = errors;
-    if (Object.keys(errors).length) return;
+    if (Object.keys(errors).length) {
+      this.#focusNext = 'form.draw [aria-invalid="true"]';
+      return;
+    }
+    if (this._drawing) return;
     this._drawing = true;
     try {
       const r = this._report;
@@ -264,8 +282,10 @@ export class AzxComplianceReport extends LitElement {
       this.dispatchEvent(new CustomEvent('azx-round-drawn', { detail: { round }, bubbles: true, composed: true }));
       form.reset();
       this.round = round.id;
+      this.#focusNext = '#sample-title';
     } catch (err) {
       this._drawErrors = isStoreError(err) && Object.keys(err.fieldErrors).length ? err.fieldErrors : { form: errorOf(err, l) };
+      this.#focusNext = 'form.draw [aria-invalid="true"]';
     } finally {
       this._drawing = false;
     }
@@ -281,6 +301,7 @@ export class AzxComplianceReport extends LitElement {
     const l = this.#l;
     if (!round.categories.some((c) => c.category === category)) {
       this._findingErrors = { category: { code: 'required', message: t(l, 'chooseCategory'), message_zh: t('zh-CN', 'chooseCategory'), message_en: t('en', 'chooseCategory') } };
+      this.#focusNext = 'form.finding select';
       return;
     }
     try {
@@ -288,6 +309,7 @@ export class AzxComplianceReport extends LitElement {
       this._findingErrors = {};
       this._findingFor = '';
       this._message = t(l, 'saved');
+      this.#focusNext = `[part="sample"] button[data-policy="${CSS.escape(policy)}"]`;
       this.dispatchEvent(new CustomEvent('azx-finding', { detail: { finding }, bubbles: true, composed: true }));
       await this.reload();
     } catch (err) {
@@ -467,7 +489,7 @@ export class AzxComplianceReport extends LitElement {
             <input part="control" name="size" type="number" min="1" max="5000" step="1" required value="50" aria-invalid=${this._drawErrors['size'] ? 'true' : 'false'} aria-describedby="draw-size-error" />
             ${err('size')}</label
           >
-          <button part="button" type="submit" ?disabled=${this._drawing}>${this._drawing ? t(l, 'drawing') : t(l, 'draw')}</button>
+          <button part="button" type="submit" aria-disabled=${this._drawing ? 'true' : 'false'}>${this._drawing ? t(l, 'drawing') : t(l, 'draw')}</button>
           ${err('form')}${err('region')}
         </form>
       </details>
@@ -525,7 +547,6 @@ export class AzxComplianceReport extends LitElement {
       ${this.#renderIndustries(r, l)}
       <h2>${t(l, 's6')}</h2>
       ${LISTS.map((x) => this.#renderList(x.metric, t(l, x.key), l))}
-      ${this._message ? html`<p class="no-print" role="status">${this._message}</p>` : nothing}
     </article>`;
   }
 
@@ -695,7 +716,8 @@ export class AzxComplianceReport extends LitElement {
     const count = (policy: string) => findings.filter((f) => f.policy === policy).length;
     const err = (f: string) => (this._findingErrors[f] ? html`<span class="error" id="finding-${f}-error">${this._findingErrors[f]!.message}</span>` : nothing);
     return html`<section class="sample no-print" part="sample" aria-labelledby="sample-title">
-      <h2 id="sample-title">${t(l, 'sample', { n: this._sample.length })}</h2>
+      <h2 id="sample-title" tabindex="-1">${t(l, 'sample', { n: this._sample.length })}</h2>
+      <p class="message" part="message" role="status">${this._message}</p>
       <div class="table-wrap"><table part="table">
         <thead>
           <tr>
@@ -717,6 +739,7 @@ export class AzxComplianceReport extends LitElement {
                   <button
                     type="button"
                     part="button"
+                    data-policy=${x.policyId ?? ''}
                     aria-expanded=${this._findingFor === x.policyId}
                     @click=${() => {
                       this._findingFor = this._findingFor === x.policyId ? '' : (x.policyId ?? '');
@@ -742,7 +765,10 @@ export class AzxComplianceReport extends LitElement {
                         </label>
                         <label>${t(l, 'note')} <textarea part="control" name="note" maxlength="2000" rows="2"></textarea>${err('note')}</label>
                         <button part="button" type="submit">${t(l, 'save')}</button>
-                        <button part="button" type="button" @click=${() => (this._findingFor = '')}>${t(l, 'cancel')}</button>
+                        <button part="button" type="button" @click=${() => {
+                          this._findingFor = '';
+                          this.#focusNext = `[part="sample"] button[data-policy="${CSS.escape(x.policyId ?? '')}"]`;
+                        }}>${t(l, 'cancel')}</button>
                         ${err('form')}${err('policy')}
                       </form>
                     </td>

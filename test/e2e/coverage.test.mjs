@@ -1,24 +1,19 @@
-// The regulator's views in the demo portal (index.html under the strict CSP): the Shaoxing
-// regulator (regulator-330600) sees its counties on the coverage map, drills into a county with
-// the keyboard down to the enterprises behind the figure; in the compliance report it draws a
-// seeded sample, records a finding against a sampled policy and sees it counted. No CSP
-// violation, no page error.
+// The regulator's views in the demo portal (index.html under the strict CSP), by keyboard and
+// mouse as a person uses them: the Shaoxing regulator (regulator-330600) sees its counties on the
+// coverage map and drills into a county down to the enterprises behind a figure; in the compliance
+// report it draws a seeded sample (which claims no finding yet), records a finding against a
+// sampled policy and sees it counted, and opens a figure's records in a drawer that gives the
+// focus back on Escape. The focus is asserted after every step; each screen passes axe, the
+// reflow and the language checks. No CSP violation, no page error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPortal, openTab } from './harness.mjs';
+import { choose, click, expectFocus, find, press, tabTo, textOf, type, until } from './user.mjs';
+import { checkScreen, inViewport } from './checks.mjs';
 
 const MAP = 'azx-coverage-map';
 const REPORT = 'azx-compliance-report';
-
-/** Runs fn(shadowRoot, arg) in the page against an element's shadow root. */
-async function inShadow(page, tag, fn, arg) {
-  const root = await page.evaluateHandle((t) => document.querySelector(t).shadowRoot, tag);
-  try {
-    return await root.evaluate(fn, arg);
-  } finally {
-    await root.dispose();
-  }
-}
+const R = `${REPORT} >>> `;
 
 describe('regulator views in the portal', () => {
   let portal;
@@ -31,48 +26,78 @@ describe('regulator views in the portal', () => {
 
   it('the coverage map shows Shaoxing by county and drills down to the records with the keyboard', async () => {
     await openTab(page, 'coverage-map');
-    await page.waitForFunction((t) => document.querySelector(t)?.shadowRoot?.querySelectorAll('[part="tile"]').length > 0, { timeout: 20000 }, MAP);
-    const codes = await inShadow(page, MAP, (root) => [...root.querySelectorAll('[part="tile"]')].map((b) => b.dataset.code));
+    await find(page, `${MAP} >>> [part="tile"]`);
+    const codes = await page.$$eval(`${MAP} >>> [part="tile"]`, (tiles) => tiles.map((b) => b.dataset.code));
     assert.ok(codes.length >= 1 && codes.every((c) => c.startsWith('3306')), codes.join());
-    // focus the first tile and drill into its county with Enter
-    await inShadow(page, MAP, (root) => root.querySelector('[part="tile"][tabindex="0"]').focus());
-    await page.keyboard.press('Enter');
-    await page.waitForFunction((t) => document.querySelector(t).figures?.region.level === 'county', { timeout: 20000 }, MAP);
-    await inShadow(page, MAP, (root) => root.querySelector('[part="tile"]').focus());
-    await page.keyboard.press('Enter');
-    await page.waitForFunction((t) => document.querySelector(t).shadowRoot.querySelector('#records-title'), { timeout: 20000 }, MAP);
-    const title = await inShadow(page, MAP, (root) => root.querySelector('#records-title').textContent);
-    assert.match(title, /参保率：共 \d+ 条/);
+    await checkScreen(page, { where: 'regulator: coverage map' });
+    // Tab to the first tile and drill into its county with Enter
+    await tabTo(page, `${MAP} >>> [part="tile"][tabindex="0"]`, { max: 40 });
+    await press(page, 'Enter');
+    await until(page, (t) => document.querySelector(t).figures?.region.level === 'county', MAP);
+    await tabTo(page, `${MAP} >>> [part="tile"][tabindex="0"]`, { max: 40 });
+    await press(page, 'Enter');
+    await find(page, `${MAP} >>> #records-title`);
+    await expectFocus(page, `${MAP} >>> #records-title`, { step: 'the records behind the tile' });
+    assert.match(await textOf(page, `${MAP} >>> #records-title`), /：共 \d+ 条/);
+    await checkScreen(page, { where: 'regulator: coverage records' });
     // the table view carries the same figures
-    await inShadow(page, MAP, (root) => [...root.querySelectorAll('[part="toolbar"] button')].find((b) => b.textContent === '表格').click());
-    await page.waitForFunction((t) => document.querySelector(t).shadowRoot.querySelector('[part="table"] tfoot'), { timeout: 20000 }, MAP);
+    const toggles = await page.$$(`${MAP} >>> [part="toolbar"] button`);
+    const names = await Promise.all(toggles.map((b) => b.evaluate((e) => e.textContent.trim())));
+    await click(page, toggles[names.indexOf('表格')]);
+    await find(page, `${MAP} >>> [part="table"] tfoot`);
+    await checkScreen(page, { where: 'regulator: coverage table' });
   });
 
-  it('the compliance report draws a sample, records a finding and counts it', async () => {
+  it('the compliance report draws a sample, records a finding and counts it; a figure opens its records in a drawer', async () => {
     await openTab(page, 'compliance-report');
-    await page.waitForFunction((t) => document.querySelector(t)?.report, { timeout: 20000 }, REPORT);
-    const title = await inShadow(page, REPORT, (root) => root.querySelector('h1').textContent);
-    assert.equal(title, '关于绍兴市安全生产责任保险工作开展情况的通报');
-    await inShadow(page, REPORT, (root) => {
-      root.querySelector('details').open = true;
-      const form = root.querySelector('form.draw');
-      form.querySelector('[name="name"]').value = '端到端抽查';
-      form.querySelector('[name="seed"]').value = '42';
-      form.querySelector('[name="size"]').value = '4';
-      form.requestSubmit();
-    });
-    await page.waitForFunction((t) => document.querySelector(t).report?.round?.name === '端到端抽查', { timeout: 20000 }, REPORT);
-    await page.waitForFunction((t) => document.querySelector(t).shadowRoot.querySelectorAll('[part="sample"] tbody tr').length === 4, { timeout: 20000 }, REPORT);
-    await inShadow(page, REPORT, (root) => root.querySelector('[part="sample"] tbody button').click());
-    await page.waitForFunction((t) => document.querySelector(t).shadowRoot.querySelector('form.finding'), {}, REPORT);
-    await inShadow(page, REPORT, (root) => {
-      const form = root.querySelector('form.finding');
-      form.querySelector('select').value = 'rate_misused';
-      form.requestSubmit();
-    });
-    await page.waitForFunction((t) => document.querySelector(t).report?.round?.withProblems === 1, { timeout: 20000 }, REPORT);
-    const status = await page.$eval('[role="status"]', (s) => s.textContent);
-    assert.match(status, /检查发现已记录/);
+    await until(page, (t) => document.querySelector(t)?.report, REPORT);
+    assert.equal(await textOf(page, `${R}h1`), '关于绍兴市安全生产责任保险工作开展情况的通报');
+    await checkScreen(page, { where: 'regulator: compliance report' });
+
+    // a new round, from the keyboard
+    await tabTo(page, `${R}.toolbar summary`, { max: 20 });
+    await press(page, 'Enter');
+    await press(page, 'Tab');
+    await expectFocus(page, `${R}form.draw [name="name"]`, { step: 'the round name' });
+    await type(page, '端到端抽查');
+    await press(page, 'Tab');
+    await press(page, 'Control+A');
+    await type(page, '42');
+    await press(page, 'Tab');
+    await press(page, 'Control+A');
+    await type(page, '4');
+    await press(page, 'Enter');
+    await until(page, (t) => document.querySelector(t).report?.round?.name === '端到端抽查', REPORT);
+    await until(page, (t) => document.querySelector(t).shadowRoot.querySelectorAll('[part="sample"] tbody tr').length === 4, REPORT);
+    await expectFocus(page, `${R}#sample-title`, { step: 'the sample drawn' });
+    // drawn, not inspected: the bulletin claims no finding yet
+    const drawn = await textOf(page, `${R}p.summary`);
+    assert.match(drawn, /检查结果尚未录入/);
+    assert.doesNotMatch(drawn, /检查发现/);
+
+    // a finding against the first sampled policy
+    await click(page, `${R}[part="sample"] tbody button`);
+    await expectFocus(page, `${R}[part="sample"] tbody button[aria-expanded="true"]`, { step: 'the finding form opened' });
+    await press(page, 'Tab');
+    await expectFocus(page, `${R}form.finding select`, { step: 'the category' });
+    await choose(page, `${R}form.finding select`, '未规范使用保险方案及费率机制');
+    await tabTo(page, `${R}form.finding button[type="submit"]`, { max: 4 });
+    await press(page, 'Enter');
+    await until(page, (t) => document.querySelector(t).report?.round?.withProblems === 1, REPORT);
+    await expectFocus(page, `${R}[part="sample"] tbody button[aria-expanded="false"]`, { step: 'the finding saved: back on its policy' });
+    await inViewport(page, `${R}[part="sample"] [role="status"]`, 'the finding recorded');
+    assert.match(await textOf(page, `${R}[part="sample"] [role="status"]`), /已记录/);
+    await checkScreen(page, { where: 'regulator: finding recorded' });
+
+    // a figure's records open beside the report and close with Escape, the focus back on it
+    const figure = `${R}p.summary [part="figure"]`;
+    await click(page, figure);
+    await find(page, `${R}dialog[part="records"][open]`);
+    await expectFocus(page, `${R}#records-title`, { step: 'the drawer of records' });
+    await checkScreen(page, { where: 'regulator: records drawer' });
+    await press(page, 'Escape');
+    await until(page, (t) => !document.querySelector(t).shadowRoot.querySelector('dialog[part="records"]'), REPORT);
+    await expectFocus(page, figure, { step: 'the drawer closed: back on the figure' });
   });
 
   it('raised no CSP violation and no page error', () => {
