@@ -140,7 +140,7 @@ function renderGroups(c: FieldTreeContext): TemplateResult {
     c.commit(setGroups(c.schema, groups.map((g, k) => (k === i ? { ...g, ...patch } : g))));
   return html`<fieldset class="groups">
     <legend>${t(L, 'groups')}</legend>
-    <table>
+    <div class="table-wrap"><table>
       <thead><tr><th>${t(L, 'groupKey')}</th><th>${t(L, 'title')}</th><th>${t(L, 'titleEn')}</th><th>${t(L, 'actions')}</th></tr></thead>
       <tbody>
         ${groups.map(
@@ -155,7 +155,7 @@ function renderGroups(c: FieldTreeContext): TemplateResult {
           </tr>`,
         )}
       </tbody>
-    </table>
+    </table></div>
     <button type="button" part="button" @click=${() => {
       let n = groups.length + 1;
       while (groups.some((g) => g.key === `group_${n}`)) n++;

@@ -158,7 +158,7 @@ function renderOptions(c: InspectorContext, options: FieldOption[]): TemplateRes
   const edit = (i: number, patch: Partial<FieldOption>) => commit(options.map((o, k) => (k === i ? { ...o, ...patch } : o)));
   return html`<fieldset class="options">
     <legend>${t(L, 'options')}</legend>
-    <table>
+    <div class="table-wrap"><table>
       <thead><tr><th>${t(L, 'optionValue')}</th><th>${t(L, 'optionZh')}</th><th>${t(L, 'optionEn')}</th><th>${t(L, 'actions')}</th></tr></thead>
       <tbody>
         ${options.map(
@@ -174,7 +174,7 @@ function renderOptions(c: InspectorContext, options: FieldOption[]): TemplateRes
           </tr>`,
         )}
       </tbody>
-    </table>
+    </table></div>
     <button type="button" part="button" @click=${() => commit([...options, { value: `option_${options.length + 1}`, zh: '', en: '' }])}>
       ${t(L, 'addOption')}
     </button>

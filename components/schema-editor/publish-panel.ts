@@ -29,7 +29,7 @@ export function renderPublish(c: PublishContext): TemplateResult {
       : nothing}
     ${c.changes.length === 0
       ? html`<p class="hint">${t(L, 'diffNone')}</p>`
-      : html`<table class="diff" part="diff">
+      : html`<div class="table-wrap"><table class="diff" part="diff">
           <thead>
             <tr><th>${t(L, 'diffKind')}</th><th>${t(L, 'diffField')}</th><th>${t(L, 'diffKeyword')}</th><th>${t(L, 'diffBefore')}</th><th>${t(L, 'diffAfter')}</th></tr>
           </thead>
@@ -44,7 +44,7 @@ export function renderPublish(c: PublishContext): TemplateResult {
               </tr>`,
             )}
           </tbody>
-        </table>`}
+        </table></div>`}
     <p class="hint">${t(L, 'immutableNote')}</p>
     ${c.blocked ? html`<p class="error" role="alert">${t(L, 'publishBlocked')}</p>` : nothing}
     <button type="button" part="button primary" class="primary publish" ?disabled=${c.blocked || c.busy} @click=${c.publish}>

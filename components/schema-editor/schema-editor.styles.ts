@@ -131,12 +131,21 @@ export const editorStyles = [hostReset, css`
   }
   .columns {
     display: grid;
-    grid-template-columns: minmax(16em, 1fr) 2fr;
+    grid-template-columns: minmax(16em, 1fr) minmax(0, 2fr);
     gap: 16px;
+  }
+  /* wide tables scroll inside themselves, not the page */
+  .table-wrap {
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  /* a grid item is as wide as its content by default: on a phone the tree must wrap instead */
+  .columns > * {
+    min-width: 0;
   }
   @media (max-width: 800px) {
     .columns {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   .inspector {
@@ -165,8 +174,10 @@ export const editorStyles = [hostReset, css`
   }
   .name {
     flex: 1;
+    min-width: 0;
     text-align: left;
     border-color: transparent;
+    overflow-wrap: anywhere;
   }
   .tree-item.selected > .row > .name {
     border-color: ${token.colorAccent};

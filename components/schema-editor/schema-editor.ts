@@ -544,10 +544,13 @@ export class AzxSchemaEditor extends LitElement {
     this.#focusNext = this.#rowOf(key);
   }
 
+  /** The tabs' keys as the ARIA tabs pattern has them: arrows move (and wrap), Home and End jump. */
   #onTabKey(e: KeyboardEvent): void {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const i = TABS.findIndex(([tab]) => tab === this.tab);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]![0];
+    const steps: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i + TABS.length - 1, Home: 0, End: TABS.length - 1 };
+    if (!(e.key in steps)) return;
+    e.preventDefault();
+    const next = TABS[steps[e.key]! % TABS.length]![0];
     this.tab = next;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }

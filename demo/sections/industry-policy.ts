@@ -95,12 +95,15 @@ async function mountIndustryPolicies(host: HTMLElement, { store, party, locale }
       });
       form.serverErrors = undefined;
       status.textContent = w('saved', { no: String(record.columns['policy_no'] ?? ''), form: d.title, version: w('version', { v: String(d.version) }) });
+      // the outcome is seen where it appears: just under the form's action bar
+      status.scrollIntoView({ block: 'nearest' });
       await list.reload();
     } catch (err) {
       if (!isStoreError(err)) throw err;
       // the server's field errors stay by their fields until those change
       form.serverErrors = err.fieldErrors;
       status.textContent = w('refused');
+      status.scrollIntoView({ block: 'nearest' });
     }
   });
 
