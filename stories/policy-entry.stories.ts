@@ -51,7 +51,7 @@ async function enterAndSubmit(canvas: HTMLElement, changes: Record<string, unkno
   form.value = { ...form.value, policy_no: 'PICC-320500-2026-000123', ...changes };
   form.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   await form.updateComplete;
-  form.querySelector<HTMLButtonElement>('button[slot="actions"]')?.click();
+  form.querySelector<HTMLButtonElement>('[slot="actions"] button[type="submit"]')?.click();
 }
 
 const meta: Meta<Args> = {

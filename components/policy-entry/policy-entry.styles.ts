@@ -138,5 +138,19 @@ export const policyEntryStyles = [
     .saved {
       color: ${token.colorSuccess};
     }
+    /* the submit and the save's outcome side by side, in the form's sticky action bar */
+    .form-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 12px;
+    }
+    .form-actions [part~='status'] {
+      margin: 0;
+    }
+    .form-actions button[aria-disabled='true'] {
+      opacity: 0.6;
+      cursor: progress;
+    }
   `,
 ];

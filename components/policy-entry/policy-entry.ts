@@ -348,6 +348,8 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
       prevention_items: ['01', '03'],
     });
     this.#suggestBudget();
+    // the result chosen is gone with its list: the focus goes to the enterprise now chosen
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#enterprise-title')?.focus());
     this.dispatchEvent(
       new CustomEvent('azx-enterprise-selected', { bubbles: true, composed: true, detail: { enterprise: ent, pack: (pack && narrowestLayer(pack)?.key) ?? '' } }),
     );
@@ -502,6 +504,8 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     // the form's own object, not the event's copy: a new object would reset what it reveals
     this.#setValue((e.currentTarget as AzxForm | null)?.value ?? e.detail.value);
     this._attempted = true;
+    // the button stays focusable while a save is under way (aria-disabled): a second press waits
+    if (this._busy === 'save') return;
     this.#recheck();
     if (this._problems.length > 0 || !this.pack || !this.store || !this._enterprise || !this.#definition) return;
     this._busy = 'save';
@@ -581,10 +585,12 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
             @change=${this.#onFormInput}
             @azx-submit=${this.#onSubmit}
           >
-            <button slot="actions" type="submit" part="button submit" ?disabled=${this._busy === 'save' || this.disabled} @click=${this.#onSubmitClick}>${this.#t('submit')}</button>
+            <div slot="actions" class="form-actions">
+              <button type="submit" part="button submit" aria-disabled=${this._busy === 'save' ? 'true' : 'false'} ?disabled=${this.disabled} @click=${this.#onSubmitClick}>${this.#t('submit')}</button>
+              ${this.#renderStatus()}
+            </div>
           </azx-form>`
-        : nothing}
-      ${this.#renderStatus()}
+        : this.#renderStatus()}
     `;
   }
 
@@ -599,10 +605,11 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
           name="q"
           .value=${this._query}
           placeholder=${this.#t('findPlaceholder')}
-          aria-label=${this.#t('findLabel')}
+          aria-describedby="q-hint"
           autocomplete="off"
           @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}
         />
+        <span id="q-hint" class="visually-hidden">${this.#t('findLabel')}</span>
         <button part="button" type="submit" ?disabled=${this._busy === 'search' || this.disabled}>
           ${this._busy === 'search' ? this.#t('searching') : this.#t('search')}
         </button>
@@ -634,7 +641,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     const drafts = pack?.proposed?.layers.filter((l) => l.legal_status === 'draft_for_comment') ?? [];
     return html`
       <section part="enterprise" class="panel" aria-label=${this.#t('chosen')}>
-        <h3>${this.#t('chosen')}：${str(reg['name'])}</h3>
+        <h3 id="enterprise-title" tabindex="-1">${this.#t('chosen')}：${str(reg['name'])}</h3>
         <dl>
           <dt>统一社会信用代码</dt><dd><code>${str(reg['uscc'])}</code></dd>
           <dt>${this.#t('region')}</dt><dd title=${str(reg['region_code'])}>${this.#region(str(reg['region_code']))}</dd>

@@ -1,11 +1,19 @@
-// An insurer enters a policy in the demo portal (index.html under the strict CSP): finds an
-// enterprise in the registry, sees the premium rated by the rule packs of its region, stores a
-// valid policy, and has a problem of the Suzhou bulletin refused with a message naming its rule
-// and source; nothing violates the CSP.
+// An insurer enters a policy in the demo portal (index.html under the strict CSP), by keyboard and
+// mouse as a person does: finds an enterprise in the registry (the focus lands on the enterprise
+// chosen), sees the premium rated by the rule packs of its region, stores a valid policy (the
+// outcome beside the button, in view), has a problem of the Suzhou bulletin refused with a
+// message naming its rule and source, types elsewhere without the form pulling the focus back
+// (the focus theft of issues 19 and 21), corrects it and stores it. The focus is asserted after
+// every step; each screen passes axe, the reflow and the language checks; nothing violates the CSP.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPortal, openTab } from './harness.mjs';
+import { click, expectFocus, fill, find, press, tabTo, textOf, type, until } from './user.mjs';
+import { checkScreen, inViewport } from './checks.mjs';
 
+const PE = 'azx-policy-entry >>> ';
+const F = `${PE}azx-form >>> `;
+const SUBMIT = `${PE}.form-actions button[type="submit"]`;
 
 describe('policy entry in the demo portal', () => {
   /** @type {Awaited<ReturnType<typeof openPortal>>} */
@@ -17,23 +25,22 @@ describe('policy entry in the demo portal', () => {
     await portal?.close();
   });
 
-  it('insurer-1 finds an enterprise, enters a valid policy, and has a bulletin problem refused', async () => {
+  it('insurer-1 finds an enterprise, enters a valid policy, has a bulletin problem refused, types elsewhere and corrects it', async () => {
     const page = await portal.signIn('insurer-1@azx.demo');
     await openTab(page, 'policy-entry');
-    await page.waitForFunction(() => document.querySelector('azx-policy-entry')?.shadowRoot?.querySelector('#q'));
+    await checkScreen(page, { where: 'insurer: policy entry' });
 
-    // find: part of a name lists the registry's matches; choose the first
-    const q = await page.evaluateHandle(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('#q'));
-    await q.asElement().type('有限公司');
-    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="search"] button').click());
-    await page.waitForFunction(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button'), { timeout: 15000 });
-    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button').click());
-    await page.waitForFunction(
-      () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelector('[data-pointer="/policy_no"] input'),
-      { timeout: 15000 },
-    );
-    const chosen = await page.evaluate(() => {
-      const root = document.querySelector('azx-policy-entry').shadowRoot;
+    // find: part of a name lists the registry's matches; choose the first with the keyboard
+    await tabTo(page, `${PE}#q`, { max: 20 });
+    await type(page, '有限公司');
+    await press(page, 'Enter');
+    await find(page, `${PE}[part="results"] button`);
+    await tabTo(page, `${PE}[part="results"] button`, { max: 5 });
+    await press(page, 'Enter');
+    await find(page, `${F}[data-pointer="/policy_no"] input`);
+    await expectFocus(page, `${PE}#enterprise-title`, { step: 'the enterprise chosen' });
+    const chosen = await page.$eval('azx-policy-entry', (el) => {
+      const root = el.shadowRoot;
       return {
         packs: root.querySelector('[data-packs]')?.getAttribute('data-packs'),
         breakdown: root.querySelector('[part="breakdown"]')?.textContent ?? '',
@@ -43,53 +50,48 @@ describe('policy entry in the demo portal', () => {
     assert.match(chosen.packs ?? '', /^cn-common cn-2025 zj\b/, 'a Zhejiang enterprise is under the national packs and Zhejiang’s');
     assert.match(chosen.breakdown, /保险费：.*=\s*[\d.]+ 元/);
     assert.ok(chosen.headcount > 0, 'the headcount fills in from the registry');
+    await checkScreen(page, { where: 'insurer: enterprise chosen' });
 
-    // a valid policy: only its number is left to type
-    const field = async (pointer) =>
-      (await page.evaluateHandle((p) => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form').shadowRoot
-        .querySelector(`[data-pointer="${p}"] input`), pointer)).asElement();
-    await (await field('/policy_no')).type('E2E-PE-2026-0001');
-    const submit = () => page.evaluate(() =>
-      document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form button[slot="actions"]').click());
-    await submit();
-    await page.waitForFunction(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('.saved'), { timeout: 15000 }).catch(async (err) => {
-      const state = await page.evaluate(() => {
-        const root = document.querySelector('azx-policy-entry').shadowRoot;
-        return `${root.querySelector('[part="problems"]')?.textContent ?? ''} | ${root.querySelector('azx-form').shadowRoot.querySelector('[part="summary"]')?.textContent ?? ''} | ${root.querySelector('[part="status"]')?.textContent ?? ''}`;
-      });
-      throw new Error(`not saved: ${state.replace(/\s+/g, ' ')}`, { cause: err });
-    });
-    const saved = await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('.saved').textContent);
-    assert.match(saved, /E2E-PE-2026-0001/);
+    // a valid policy: only its number is left to type; the mouse presses 提交
+    await fill(page, `${F}[data-pointer="/policy_no"] input`, 'E2E-PE-2026-0001');
+    await click(page, SUBMIT);
+    await find(page, `${PE}.saved`);
+    assert.match(await textOf(page, `${PE}.saved`), /E2E-PE-2026-0001/);
+    await expectFocus(page, SUBMIT, { step: 'saved: the focus stays on the button' });
+    await inViewport(page, `${PE}.saved`, 'the policy saved');
+    await checkScreen(page, { where: 'insurer: policy saved' });
 
     // a problem the Suzhou bulletin names: insured persons not matching the headcount
-    // replace a field's text as an edit does: new value, input and change events
-    const retype = (pointer, text) =>
-      page.evaluate((p, t) => {
-        const input = document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form').shadowRoot
-          .querySelector(`[data-pointer="${p}"] input`);
-        input.value = t;
-        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-        input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      }, pointer, text);
-    await retype('/insured_persons', String(chosen.headcount + 1));
-    await retype('/policy_no', 'E2E-PE-2026-0002');
-    await submit();
-    await page.waitForFunction(
-      () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="problems"] li[data-code="cover_headcount_mismatch"]'),
-      { timeout: 15000 },
-    ).catch(async (err) => {
-      const state = await page.evaluate(() => {
-        const root = document.querySelector('azx-policy-entry').shadowRoot;
-        return `${JSON.stringify(root.querySelector('azx-form').value)} | ${root.querySelector('[part="problems"]')?.innerHTML ?? ''} | ${root.querySelector('azx-form').shadowRoot.querySelector('[part="summary"]')?.textContent ?? ''} | ${root.querySelector('[part="status"]')?.textContent ?? ''}`;
-      });
-      throw new Error(`not refused: ${state.replace(/\s+/g, ' ')}`, { cause: err });
-    });
-    const message = await page.evaluate(() =>
-      document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="problems"] li[data-code="cover_headcount_mismatch"]').textContent);
+    await fill(page, `${F}[data-pointer="/insured_persons"] input`, String(chosen.headcount + 1));
+    await fill(page, `${F}[data-pointer="/policy_no"] input`, 'E2E-PE-2026-0002', { leave: false });
+    await press(page, 'Enter');
+    const problem = `${PE}[part="problems"] li[data-code="cover_headcount_mismatch"]`;
+    await find(page, problem);
+    const message = await textOf(page, problem);
     assert.match(message, /保额与投保企业人数不匹配/);
     // the source of the rule in force for a Zhejiang enterprise: the national measures of 2025
     assert.match(message, /依据：应急〔2025〕27号/);
+    await inViewport(page, `${PE}[part="problems"]`, 'the refusal');
+    await checkScreen(page, { where: 'insurer: policy refused by the packs' });
+
+    // the user types in the enterprise search box: every key lands there, none in the form
+    await click(page, `${PE}#q`);
+    await press(page, 'Control+A');
+    await type(page, '99');
+    await expectFocus(page, `${PE}#q`, { step: 'typing elsewhere after a refusal' });
+    assert.equal(await page.$eval('azx-policy-entry', (el) => el.shadowRoot.querySelector('#q').value), '99');
+    assert.equal(
+      await page.$eval('azx-policy-entry', (el) => el.shadowRoot.querySelector('azx-form').value.insured_persons),
+      chosen.headcount + 1,
+      'nothing typed went into 参保人数',
+    );
+
+    // corrected, it is stored
+    await fill(page, `${F}[data-pointer="/insured_persons"] input`, String(chosen.headcount));
+    await click(page, SUBMIT);
+    await until(page, () => /E2E-PE-2026-0002/.test(document.querySelector('azx-policy-entry').shadowRoot.querySelector('.saved')?.textContent ?? ''));
+    await expectFocus(page, SUBMIT, { step: 'corrected and saved' });
+    await inViewport(page, `${PE}.saved`, 'the corrected policy saved');
     await page.close();
   });
 

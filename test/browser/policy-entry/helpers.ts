@@ -65,7 +65,7 @@ export function breakdownText(el: AzxPolicyEntry): string {
 /** Presses the submit button and lets the element check (and store) the policy. */
 export async function submit(el: AzxPolicyEntry): Promise<void> {
   const f = form(el);
-  f.querySelector<HTMLButtonElement>('button[slot="actions"]')!.click();
+  f.querySelector<HTMLButtonElement>('[slot="actions"] button[type="submit"]')!.click();
   await f.updateComplete;
   await el.updateComplete;
   await new Promise((r) => setTimeout(r, 0));
