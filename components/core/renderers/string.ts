@@ -14,9 +14,22 @@ function inputType(f: FieldContext): string {
   return INPUT_TYPES[f.schema.format ?? ''] ?? 'text';
 }
 
-function textInput(f: FieldContext, extra: { type?: string; normalize?: (s: string) => string; maxlength?: number } = {}) {
-  if (f.display) return displayShell(f, typeof f.value === 'string' ? (extra.type === 'date' ? formatDate(f.value, f.locale) : f.value) : '');
+interface TextInputOptions {
+  type?: string;
+  normalize?: (s: string) => string;
+  maxlength?: number;
+  /** The value as the input shows it, and the input's text as the value (date-time: China's wall clock). */
+  show?: (value: unknown) => string;
+  read?: (text: string) => string | undefined;
+  /** The value as read-only text. */
+  display?: (value: unknown) => string;
+}
+
+function textInput(f: FieldContext, extra: TextInputOptions = {}) {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  if (f.display) return displayShell(f, (extra.display ?? text)(f.value));
   const norm = extra.normalize ?? ((s: string) => s);
+  const read = extra.read ?? textOrUndefined;
   const type = extra.type ?? inputType(f);
   return fieldShell(
     f,
@@ -25,7 +38,7 @@ function textInput(f: FieldContext, extra: { type?: string; normalize?: (s: stri
       part="control input"
       type=${type}
       inputmode=${ifDefined(type === 'tel' ? 'numeric' : undefined)}
-      .value=${typeof f.value === 'string' ? f.value : ''}
+      .value=${(extra.show ?? text)(f.value)}
       placeholder=${ifDefined(f.placeholder)}
       maxlength=${ifDefined(extra.maxlength ?? f.schema.maxLength)}
       ?required=${f.required}
@@ -33,11 +46,11 @@ function textInput(f: FieldContext, extra: { type?: string; normalize?: (s: stri
       ?disabled=${f.disabled}
       aria-invalid=${f.invalid ? 'true' : 'false'}
       aria-describedby=${ifDefined(f.describedBy)}
-      @input=${(e: Event) => f.input(textOrUndefined((e.target as HTMLInputElement).value))}
+      @input=${(e: Event) => f.input(read((e.target as HTMLInputElement).value))}
       @change=${(e: Event) => {
         const el = e.target as HTMLInputElement;
         el.value = norm(el.value);
-        f.change(textOrUndefined(el.value));
+        f.change(read(el.value));
       }}
     />`,
   );
@@ -80,7 +93,7 @@ export const textareaRenderer: RendererEntry = {
 export const dateRenderer: RendererEntry = {
   name: 'date',
   tester: rankWith(2, and(isType('string'), hasFormat('date'))),
-  render: (f) => textInput(f, { type: 'date' }),
+  render: (f) => textInput(f, { type: 'date', display: (v) => formatDate(v, f.locale) }),
 };
 
 /**
@@ -89,23 +102,7 @@ export const dateRenderer: RendererEntry = {
  * reader writes a time (2026年3月2日 10:00).
  */
 function dateTimeInput(f: FieldContext) {
-  if (f.display) return displayShell(f, formatDateTime(f.value, f.locale));
-  return fieldShell(
-    f,
-    html`<input
-      id=${f.id}
-      part="control input"
-      type="datetime-local"
-      .value=${toChinaWallTime(f.value)}
-      ?required=${f.required}
-      ?readonly=${f.readOnly}
-      ?disabled=${f.disabled}
-      aria-invalid=${f.invalid ? 'true' : 'false'}
-      aria-describedby=${ifDefined(f.describedBy)}
-      @input=${(e: Event) => f.input(fromChinaWallTime((e.target as HTMLInputElement).value))}
-      @change=${(e: Event) => f.change(fromChinaWallTime((e.target as HTMLInputElement).value))}
-    />`,
-  );
+  return textInput(f, { type: 'datetime-local', show: toChinaWallTime, read: fromChinaWallTime, display: (v) => formatDateTime(v, f.locale) });
 }
 
 export const dateTimeRenderer: RendererEntry = {
