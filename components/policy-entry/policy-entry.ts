@@ -16,6 +16,7 @@ import {
 } from '../data/store.js';
 import { evaluateLogic, type AzxForm, type JsonSchema, type Locale, type RuleProblem } from '../core/index.js';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
+import { formatMoney } from '../core/format.js';
 import { LocaleController } from '../core/lang-controller.js';
 import { FormAssociated, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import '../core/index.js';
@@ -657,7 +658,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
         </dl>
         ${pack
           ? html`<ul class="pack-rules">
-              ${cover !== undefined ? html`<li>${this.#t('packRules', { cover: String(cover) })}</li>` : nothing}
+              ${cover !== undefined ? html`<li>${this.#t('packRules', { cover: formatMoney(cover, this.#locale) })}</li>` : nothing}
               ${floor !== undefined ? html`<li>${this.#t('ratioMin', { ratio: percent(floor) })}</li>` : nothing}
               ${cap !== undefined ? html`<li>${this.#t('ratioMax', { ratio: percent(cap) })}</li>` : nothing}
               ${drafts.map((l) => html`<li class="draft" data-draft=${l.key}>${this.#t('draftPack', { title: en ? l.title_en : l.title })}</li>`)}
@@ -732,8 +733,8 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
             ? this.#t('baseRateOf', {
                 rate: String(rate),
                 industry: this.#industry(str(reg['industry'])),
-                basis: String(rates.basis_cover),
-                cover: String(this._value['cover_per_person'] ?? ''),
+                basis: formatMoney(rates.basis_cover, this.#locale),
+                cover: formatMoney(this._value['cover_per_person'], this.#locale),
                 base: String(rated.base),
               })
             : this.#t('noRate')}

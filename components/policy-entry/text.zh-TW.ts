@@ -2,7 +2,7 @@
 // Do not edit: change the zh-CN words and run `npm run types`; a portal overrides words with registerTranslations.
 export const zhTW = {
   baseRate: '基準費率',
-  baseRateOf: '{rate} 元/人·年（{industry}，按每人限額 {basis} 元）→ 每人限額 {cover} 元時 {base} 元/人·年',
+  baseRateOf: '{rate} 元/人·年（{industry}，按每人限額 {basis}）→ 每人限額 {cover} 時 {base} 元/人·年',
   change: '更換單位',
   choose: '選擇',
   chosen: '投保單位',
@@ -31,7 +31,7 @@ export const zhTW = {
   noStore: '未連線資料服務，無法查詢投保單位。',
   notInPack: '{value}（非規定係數）',
   pack: '適用規則包',
-  packRules: '每人死亡傷殘限額不低於 {cover} 元',
+  packRules: '每人死亡傷殘限額不低於 {cover}',
   persons: '{n} 人',
   premium: '保險費',
   problems: '以下問題不符合規則包，不能提交：',
