@@ -261,7 +261,7 @@ export const coverageMapStyles = [hostReset, css`
     align-items: center;
     gap: 16px;
   }
-  .records h3 {
+  .records h2 {
     margin: 4.8px 0;
     font-size: 1.05em;
   }

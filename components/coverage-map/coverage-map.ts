@@ -197,7 +197,7 @@ export class AzxCoverageMap extends LitElement {
       new CustomEvent('azx-records', { detail: { region: code, metric: metric.records, total: page.totalItems }, bubbles: true, composed: true }),
     );
     await this.updateComplete;
-    (this.renderRoot.querySelector('.records h3') as HTMLElement | null)?.focus();
+    (this.renderRoot.querySelector('#records-title') as HTMLElement | null)?.focus();
   }
 
   #recordsOpener: HTMLElement | SVGElement | undefined;
@@ -546,7 +546,7 @@ export class AzxCoverageMap extends LitElement {
     const kind = r.items[0]?.kind ?? 'enterprise';
     return html`<section class="records" part="records" aria-labelledby="records-title">
       <header>
-        <h3 id="records-title" tabindex="-1">${withNames(l, (vars) => t(l, 'records', { ...vars, metric: metricLabel(listMetric(r.metric), l), n: formatCount(r.page.totalItems, l) }), { region: r.region.name })}</h3>
+        <h2 id="records-title" tabindex="-1">${withNames(l, (vars) => t(l, 'records', { ...vars, metric: metricLabel(listMetric(r.metric), l), n: formatCount(r.page.totalItems, l) }), { region: r.region.name })}</h2>
         <button type="button" part="button" @click=${() => void this.#closeRecords()}>${t(l, 'closeRecords')}</button>
       </header>
       <div class="table-wrap">

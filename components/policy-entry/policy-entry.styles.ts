@@ -26,7 +26,7 @@ export const policyEntryStyles = [
     [part~='provider'] p {
       margin: 6px 0 0;
     }
-    h3 {
+    h2 {
       margin: 0 0 6px;
       font-size: 1.05em;
     }

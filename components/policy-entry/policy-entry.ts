@@ -642,7 +642,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     const drafts = pack?.proposed?.layers.filter((l) => l.legal_status === 'draft_for_comment') ?? [];
     return html`
       <section part="enterprise" class="panel" aria-label=${this.#t('chosen')}>
-        <h3 id="enterprise-title" tabindex="-1">${this.#t('chosen')}：${str(reg['name'])}</h3>
+        <h2 id="enterprise-title" tabindex="-1">${this.#t('chosen')}：${str(reg['name'])}</h2>
         <dl>
           <dt>统一社会信用代码</dt><dd><code>${str(reg['uscc'])}</code></dd>
           <dt>${this.#t('region')}</dt><dd title=${str(reg['region_code'])}>${this.#region(str(reg['region_code']))}</dd>
@@ -672,7 +672,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     const renewing = this._renewing;
     return html`
       <section part="history" class="panel" aria-label=${this.#t('history')}>
-        <h3>${this.#t('history')}</h3>
+        <h2>${this.#t('history')}</h2>
         ${renewing
           ? html`<p class="renewing">
               ${this.#t('renewing', {
@@ -726,7 +726,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     };
     return html`
       <section part="rating" class="panel" aria-label=${this.#t('rating')}>
-        <h3>${this.#t('rating')}${isExample(pack, 'base_rates') ? html` <small class="muted">（${this.#t('example')}）</small>` : nothing}</h3>
+        <h2>${this.#t('rating')}${isExample(pack, 'base_rates') ? html` <small class="muted">（${this.#t('example')}）</small>` : nothing}</h2>
         <p>
           ${this.#t('baseRate')}：
           ${rates && rate !== undefined && rated?.base !== undefined

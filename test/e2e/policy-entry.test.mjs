@@ -71,7 +71,14 @@ describe('policy entry in the demo portal', () => {
     assert.match(message, /保额与投保企业人数不匹配/);
     // the source of the rule in force for a Zhejiang enterprise: the national measures of 2025
     assert.match(message, /依据：应急〔2025〕27号/);
-    await inViewport(page, `${PE}[part="problems"]`, 'the refusal');
+    // the focus is on the refused field, its message beside it and the count in the action bar, in view
+    const at = await until(page, () => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.getAttribute('aria-invalid') === 'true' && a.closest('[data-pointer]')?.dataset.pointer;
+    });
+    await inViewport(page, `${F}[data-pointer="${at}"] [part="error"]`, 'the refusal at its field');
+    await inViewport(page, `${F}[part="issue-count"]`, 'the count of problems');
     await checkScreen(page, { where: 'insurer: policy refused by the packs' });
 
     // the user types in the enterprise search box: every key lands there, none in the form
