@@ -150,6 +150,23 @@ export const serviceReportStyles = [
     margin: 4px 0 0;
     padding-inline-start: 1.2em;
   }
+  /* the submit and the save's outcome side by side, in the form's sticky action bar */
+  .form-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+  }
+  .form-actions .notice {
+    margin: 0;
+  }
+  .form-actions .notice:empty {
+    display: none;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
   .notice {
     margin: ${token.gap} 0;
   }

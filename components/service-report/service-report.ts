@@ -593,6 +593,7 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
                   <button type="button" @click=${() => this.#reset()}>${t(locale, 'cancelDeliver')}</button>
                 </p>`
               : nothing}
+            ${this.#renderEvidence()}
             <azx-form
               part="form"
               lang=${this.#locale}
@@ -603,15 +604,16 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
               @change=${this.#onFormChange}
               @azx-submit=${this.#submit}
             >
-              <div slot="actions">
-                ${this.#renderEvidence()}
-                <button type="submit" class="primary" part="submit" ?disabled=${this.#busy}>${t(locale, 'submit')}</button>
+              <div slot="actions" class="form-actions">
+                <!-- focusable while saving (aria-disabled): the focus stays on it; the outcome beside it, in view -->
+                <button type="submit" class="primary" part="submit" aria-disabled=${this.#busy ? 'true' : 'false'}>${t(locale, 'submit')}</button>
+                <p class="notice" part="notice" role="status" aria-live="polite">${this.#notice}</p>
               </div>
             </azx-form>
+            ${this.#renderErrors()}
           `
-        : nothing}
-      ${this.#renderErrors()}
-      <p class="notice" part="notice" role="status" aria-live="polite">${this.#notice}</p>
+        : html`${this.#renderErrors()}
+            <p class="notice" part="notice" role="status" aria-live="polite">${this.#notice}</p>`}
     `;
   }
 }

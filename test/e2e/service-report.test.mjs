@@ -4,6 +4,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPortal, openTab } from './harness.mjs';
+import { click, expectFocus, find, until } from './user.mjs';
+import { checkScreen, inViewport } from './checks.mjs';
+
+const SR = 'azx-service-report >>> ';
 
 /** Text of an element inside <azx-service-report>'s shadow root. */
 const shadowText = (page, selector) =>
@@ -45,7 +49,7 @@ describe('prevention service in the demo portal', () => {
     );
 
     // the record as the provider fills it in; the form validates it before sending
-    const reportNo = await page.evaluate(() => {
+    await page.evaluate(() => {
       const form = document.querySelector('azx-service-report').shadowRoot.querySelector('azx-form');
       form.value = {
         ...form.value,
@@ -70,14 +74,18 @@ describe('prevention service in the demo portal', () => {
         ],
         hazards_found: 1,
       };
-      return form.value.report_no;
     });
-    await page.evaluate(() => document.querySelector('azx-service-report').shadowRoot.querySelector('[part="submit"]').click());
-    await page.waitForFunction(
-      () => document.querySelector('azx-service-report').shadowRoot.querySelector('[part="notice"][role="status"]')?.textContent.includes('已保存'),
-      { timeout: 20000 },
-    );
-    assert.match(await shadowText(page, '[part="notice"][role="status"]'), /生成隐患 1 条/);
+    // the mouse presses 提交: the focus stays on it and the outcome appears beside it, in view
+    await click(page, `${SR}[part="submit"]`);
+    await until(page, () => document.querySelector('azx-service-report').shadowRoot.querySelector('[part="notice"][role="status"]')?.textContent.includes('已保存'));
+    await expectFocus(page, `${SR}[part="submit"]`, { step: 'saved: the focus stays on the button' });
+    await inViewport(page, `${SR}[part="notice"][role="status"]`, 'the service saved');
+    const notice = await shadowText(page, '[part="notice"][role="status"]');
+    assert.match(notice, /生成隐患 1 条/);
+    // the record number is the server's, named in the outcome
+    const reportNo = /服务记录 (\S+?)，/.exec(notice)?.[1] ?? '';
+    assert.match(reportNo, /^[0-9A-Z][0-9A-Z-]{5,}$/, notice);
+    await checkScreen(page, { where: 'provider: service saved' });
 
     const want = Math.round((spentBefore + 888.8) * 100) / 100;
     await page.waitForFunction(
@@ -94,14 +102,13 @@ describe('prevention service in the demo portal', () => {
     assert.equal(meter.value, want);
 
     // the photo is stored with the report and opens from the services table
-    const href = await page.evaluate(async (no) => {
-      const root = document.querySelector('azx-service-report').shadowRoot;
-      const row = [...root.querySelectorAll('#reports tbody tr')].find((tr) => tr.textContent.includes(no));
-      const details = row.querySelector('details.evidence');
-      details.open = true;
-      for (let i = 0; i < 100 && !details.querySelector('a'); i++) await new Promise((r) => setTimeout(r, 50));
-      return details.querySelector('a')?.href ?? '';
-    }, reportNo);
+    const rows = await page.$$(`${SR}#reports tbody tr`);
+    const texts = await Promise.all(rows.map((r) => r.evaluate((tr) => tr.textContent)));
+    const row = rows[texts.findIndex((t) => t.includes(reportNo))];
+    assert.ok(row, `the services table lists ${reportNo}`);
+    await click(page, await row.$('details.evidence summary'));
+    const link = await find(page, `${SR}#reports details.evidence[open] a`);
+    const href = await link.evaluate((a) => a.href);
     assert.match(href, /site_photo/);
     const file = await fetch(href);
     assert.equal(file.status, 200);
@@ -115,7 +122,7 @@ describe('prevention service in the demo portal', () => {
       }
       return '';
     });
-    const res = await fetch(`${portal.pocketbaseUrl}/api/collections/hazards/records?filter=${encodeURIComponent(`data.hazard_no = "${reportNo}-H1"`)}`, {
+    const res = await fetch(`${portal.pocketbaseUrl}/api/collections/hazards/records?filter=${encodeURIComponent('data.description = "动火作业未办理作业票，现场无监护人"')}`, {
       headers: { Authorization: token },
     });
     const body = await res.json();
