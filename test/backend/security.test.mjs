@@ -106,8 +106,9 @@ describe('sign-in time does not tell whether an account exists', () => {
     const [k, u] = [median(known), median(unknown)];
     console.log(`# sign-in median: existing account ${k.toFixed(1)} ms, unknown account ${u.toFixed(1)} ms`);
     // without the dummy hash an unknown e-mail answers in a small fraction of the time (13 vs 267 ms);
-    // a factor of 2 either way leaves room for a busy machine (1.2-1.3 measured under load 15)
-    assert.ok(u > k * 0.5 && u < k * 2, `existing ${k.toFixed(1)} ms vs unknown ${u.toFixed(1)} ms`);
+    // a factor of 3 either way leaves room for a busy machine (1.2-1.3 measured under load 15) and
+    // still catches the unequalised factor of about 20
+    assert.ok(u > k / 3 && u < k * 3, `existing ${k.toFixed(1)} ms vs unknown ${u.toFixed(1)} ms`);
     // and a right password still signs in
     assert.equal((await signIn(server.url, 'users', emailOf('insurerA'), PASSWORD)).status, 200);
   });
