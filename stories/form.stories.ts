@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { fieldShell, hasWidget, rankWith, registerRenderer, type AzxForm, type JsonSchema } from '../components/core/index.js';
 import policyDefinition from '../schemas/definitions/policy.json';
+import hazardDefinition from '../schemas/definitions/hazard.json';
 
 /** A short policy-like form: one of each kind of field. */
 const policySchema: JsonSchema = {
@@ -117,6 +118,15 @@ export const ReadOnly: Story = { args: { mode: 'readonly', value: filled } };
 
 /** The built-in policy definition (schemas/definitions/policy.json), as stored. */
 export const PolicyDefinition: Story = { args: { schema: policyDefinition.schema as JsonSchema } };
+
+/**
+ * The long-form layout: the definition's x-groups as section links above the fields (each moves
+ * the focus to its section), short fields marked x-width "half" two to a row on a wide screen
+ * (one column on a phone), and the action bar that stays in view with the count of problems
+ * and the save state. Press 提交 on the empty form to see the count; 发现时间 is a date-time
+ * input on China time.
+ */
+export const LongFormLayout: Story = { args: { schema: hazardDefinition.schema as JsonSchema } };
 
 /** Zhejiang's prefecture-level cities (GB/T 2260), for the custom renderer below. */
 const ZHEJIANG = [
