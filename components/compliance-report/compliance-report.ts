@@ -21,6 +21,7 @@ import { complianceReportStyles, pageSheet } from './compliance-report.styles.js
 import { LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
 import { download, toXlsx, XLSX_TYPE, type Cell, type Sheet } from '../core/export/index.js';
 import { termLabel } from '../data/terms.js';
+import { term } from '../data/glossary.js';
 import { POLICY_STATUS } from '../data/vocab.js';
 
 /** Rows of each list shown in the bulletin (the records panel pages through the rest). */
@@ -387,7 +388,7 @@ export class AzxComplianceReport extends LitElement {
       ...(total ? [[t(l, 'total'), ...figureCols.map(([, v]) => v(total))]] : []),
     ];
     const list = (p: CoverageRecordPage | undefined): Cell[][] => [
-      [t(l, 'enterprise'), t(l, 'uscc'), t(l, 'region'), t(l, 'headcount'), t(l, 'policyNo'), t(l, 'insurer'), t(l, 'status')],
+      [t(l, 'enterprise'), t(l, 'uscc'), t(l, 'region'), term('headcount', l), t(l, 'policyNo'), t(l, 'insurer'), t(l, 'status')],
       ...(p?.items ?? []).map((x) => [
         x.name,
         x.uscc,
@@ -683,11 +684,11 @@ export class AzxComplianceReport extends LitElement {
           <tr>
             <th scope="col">${t(l, 'enterprise')}</th>
             <th scope="col">${t(l, 'uscc')}</th>
-            <th scope="col">${t(l, 'headcount')}</th>
+            <th scope="col">${term('headcount', l)}</th>
             ${policies
               ? html`<th scope="col">${t(l, 'policyNo')}</th>
                   <th scope="col">${t(l, 'insurer')}</th>
-                  <th scope="col">${t(l, 'insuredPersons')}</th>
+                  <th scope="col">${term('insured_persons', l)}</th>
                   <th scope="col">${t(l, 'periodCol')}</th>`
               : nothing}
           </tr>
