@@ -168,7 +168,8 @@ export const formStyles = [hostReset, css`
     bottom: 0;
     z-index: 1;
     padding: 8px 0;
-    background: ${token.colorBackground};
+    /* opaque: the fields scroll under it (the element's own background may be transparent) */
+    background: ${token.colorSurface};
     border-top: 1px solid ${token.colorBorder};
   }
   @media (max-height: 500px) {
