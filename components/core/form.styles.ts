@@ -185,6 +185,64 @@ export const formStyles = [hostReset, css`
   [hidden] {
     display: none !important;
   }
+  .form-title {
+    font-size: 1.25em;
+    margin: 0;
+  }
+  :host([mode='print']) .form-title,
+  :host([mode='print']) .form-description {
+    display: none;
+  }
+  .union-body,
+  .entry,
+  .position {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 8px;
+  }
+  .union-body > :last-child,
+  .entry > .field,
+  .entry > .union,
+  .entry > .group,
+  .entry > .array,
+  .position > :last-child {
+    flex: 1 1 12em;
+  }
+  .union-body > select,
+  .key {
+    width: auto;
+    flex: 0 1 12em;
+  }
+  .map,
+  .list {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .position-label {
+    flex: 0 0 6em;
+    color: var(--azx-color-muted, #646a73);
+  }
+  details.item {
+    border: 1px solid var(--azx-color-border, #c9cdd4);
+    border-radius: var(--azx-radius, 4px);
+    padding: 4px 8px;
+  }
+  details.item[open] {
+    padding-bottom: 8px;
+  }
+  details.item > summary {
+    cursor: pointer;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .const {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
 
   /* mode="print": a record on paper, label beside value, also on screen as a preview */
   .print-header {

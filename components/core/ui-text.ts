@@ -34,6 +34,16 @@ const zh = {
   attachPhoto: '添加照片',
   removeFile: '移除 {name}',
   noFiles: '未添加文件',
+  kind: '“{field}”的类型',
+  keyOf: '第 {n} 项的名称',
+  newKey: '新名称',
+  addKey: '添加',
+  removeKey: '删除 {name}',
+  item: '第 {n} 项',
+  addItem: '添加第 {n} 项',
+  removeItem: '删除第 {n} 项',
+  problems: '表单定义有 {n} 处问题：',
+  blank: '（空）',
 };
 
 export type UiKey = keyof typeof zh;
@@ -71,6 +81,16 @@ const en: Record<UiKey, string> = {
   attachPhoto: 'Add photos',
   removeFile: 'Remove {name}',
   noFiles: 'No files added',
+  kind: 'Kind of {field}',
+  keyOf: 'Name of entry {n}',
+  newKey: 'New name',
+  addKey: 'Add',
+  removeKey: 'Remove {name}',
+  item: 'Item {n}',
+  addItem: 'Add item {n}',
+  removeItem: 'Remove item {n}',
+  problems: 'The form definition has {n} problems:',
+  blank: '(empty)',
 };
 
 export const uiText = textTable(zh, en);

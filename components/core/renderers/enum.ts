@@ -3,13 +3,14 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldContext } from '../field.js';
 import { isEnum, rankWith, type RendererEntry } from '../registry.js';
+import { equal } from '../interpreter/equal.js';
 import { enumOptions } from '../schema.js';
 import { displayShell, fieldShell } from './shell.js';
 
 function render(f: FieldContext) {
   const options = enumOptions(f.schema, f.locale) ?? [];
   // Options are addressed by index so non-string values (numbers, booleans) survive.
-  const selected = options.findIndex((o) => o.value === f.value);
+  const selected = options.findIndex((o) => equal(o.value, f.value));
   if (f.display) return displayShell(f, selected >= 0 ? options[selected]!.label : '');
   const pick = (e: Event) => {
     const i = Number((e.target as HTMLSelectElement).value);

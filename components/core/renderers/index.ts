@@ -5,9 +5,12 @@ import { attachmentsRenderer } from './attachments.js';
 import { checkboxesRenderer } from './checkboxes.js';
 import { booleanRenderer } from './boolean.js';
 import { conditionalRenderer } from './conditional.js';
+import { constRenderer } from './const.js';
 import { enumRenderer } from './enum.js';
 import { numberRenderer } from './number.js';
 import { objectRenderer } from './object.js';
+import { tupleRenderer } from './tuple.js';
+import { unionRenderer } from './union.js';
 import { dateRenderer, stringRenderer, textareaRenderer, usccRenderer } from './string.js';
 
 export const BUILT_IN_RENDERERS = [
@@ -23,6 +26,9 @@ export const BUILT_IN_RENDERERS = [
   conditionalRenderer,
   checkboxesRenderer,
   attachmentsRenderer,
+  unionRenderer,
+  constRenderer,
+  tupleRenderer,
 ] as const;
 
 let registered = false;
@@ -33,4 +39,4 @@ export function registerBuiltInRenderers(): void {
   for (const r of BUILT_IN_RENDERERS) registerRenderer(r);
 }
 
-export { fieldShell, displayShell } from './shell.js';
+export { fieldShell, displayShell, errorText } from './shell.js';

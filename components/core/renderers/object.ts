@@ -1,10 +1,14 @@
-// A nested object as a fieldset with a legend; the root object as the form's field list.
+// A nested object as a fieldset with a legend; the root object as the form's field list under
+// the record's title and description. Keys the user names (a map) follow the declared fields.
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldContext } from '../field.js';
 import { childPointer } from '../pointer.js';
 import { isType, rankWith, type RendererEntry } from '../registry.js';
 import { orderedProperties, schemaText, type JsonSchema } from '../schema.js';
+import { takesFreeKeys } from '../shape.js';
+import { freeKeys } from './map.js';
+import { errorText } from './shell.js';
 
 interface Group {
   key: string;
@@ -45,7 +49,15 @@ function renderChildren(f: FieldContext): unknown[] {
 
 function render(f: FieldContext) {
   const children = renderChildren(f);
-  if (f.pointer === '') return html`<div class="fields" part="fields">${children}</div>`;
+  const free = takesFreeKeys(f.schema) ? freeKeys(f) : nothing;
+  if (f.pointer === '') {
+    // the record's own title and description head the form (mode="print" has its own header)
+    const title = schemaText(f.schema, 'title', f.locale);
+    const description = schemaText(f.schema, 'description', f.locale);
+    return html`${title ? html`<h2 class="form-title" part="title">${title}</h2>` : nothing}
+      ${description ? html`<p class="form-description help" part="description">${description}</p>` : nothing}
+      <div class="fields" part="fields">${children}${free}</div>`;
+  }
   return html`<fieldset
     id=${f.id}
     tabindex="-1"
@@ -56,8 +68,8 @@ function render(f: FieldContext) {
   >
     <legend part="legend">${f.label}</legend>
     ${f.help ? html`<p id=${f.helpId} class="help" part="help">${f.help}</p>` : nothing}
-    ${children}
-    ${f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join('；')}</p>` : nothing}
+    ${children}${free}
+    ${errorText(f)}
   </fieldset>`;
 }
 

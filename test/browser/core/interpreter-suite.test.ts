@@ -126,7 +126,8 @@ describe('JSON-Schema-Test-Suite through the interpreter, drafts 2020-12, 2019-0
   });
 
   for (const [folder, , meta] of DRAFTS) {
-    it(`draft ${folder}: every case gets the suite's verdict, but for the listed deviations`, async () => {
+    it(`draft ${folder}: every case gets the suite's verdict, but for the listed deviations`, async function () {
+      this.timeout(60_000);
       const unexpected: string[] = [];
       const fixed: string[] = [];
       const seen: Record<string, number> = {};
@@ -168,7 +169,9 @@ describe('JSON-Schema-Test-Suite through the interpreter, drafts 2020-12, 2019-0
       expect(totals.passed).to.be.greaterThan(1200);
     });
 
-    it(`draft ${folder}: the verdicts and errors of Ajv's class for the draft, but where Ajv leaves the suite`, async () => {
+    it(`draft ${folder}: the verdicts and errors of Ajv's class for the draft, but where Ajv leaves the suite`, async function () {
+      // Ajv compiles some 400 schemas: seconds on a busy 2-core machine
+      this.timeout(120_000);
       const differ: string[] = [];
       const ajvWrong = new Map<string, number>();
       let cases = 0;
