@@ -9,7 +9,8 @@ import { matcher } from './validator.js';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const CONDITIONAL = ['$ref', 'allOf', 'if', 'dependentSchemas', 'dependentRequired', 'dependencies'] as const;
+const REFS = ['$ref', '$recursiveRef', '$dynamicRef'] as const;
+const CONDITIONAL = [...REFS, 'allOf', 'if', 'dependentSchemas', 'dependentRequired', 'dependencies'] as const;
 
 /** The fixed value a branch's property stands for: its `const`, or an `enum` of one (RJSF's style). */
 function fixedOf(p: JsonSchema): { value: unknown } | undefined {
@@ -35,17 +36,22 @@ export function isConditional(schema: JsonSchema): boolean {
   return CONDITIONAL.some((k) => k in schema) || objectBranches(schema) !== undefined;
 }
 
-/** `$ref` to `#/...` resolved against root; keywords beside the `$ref` win over the target's. */
+/**
+ * `$ref` to `#/...` resolved against root; keywords beside the `$ref` win over the target's. A
+ * `$recursiveRef` or `$dynamicRef` is drawn as its static target (the validator follows the
+ * dynamic scope; a form of one document draws the same shape).
+ */
 export function deref(schema: JsonSchema, root: JsonSchema, depth = 0): JsonSchema {
-  const ref = schema.$ref;
-  if (typeof ref !== 'string' || !ref.startsWith('#') || depth > 32) return schema;
+  const key = REFS.find((k) => typeof schema[k] === 'string');
+  const ref = key && (schema[key] as string);
+  if (!ref || !ref.startsWith('#') || depth > 32) return schema;
   let target: unknown = root;
   for (const raw of ref.slice(1).split('/').filter(Boolean)) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     target = isObj(target) ? target[key] : undefined;
   }
   if (!isObj(target)) return schema;
-  const { $ref: _ref, ...siblings } = schema;
+  const { [key]: _ref, ...siblings } = schema;
   return { ...deref(target as JsonSchema, root, depth + 1), ...siblings };
 }
 

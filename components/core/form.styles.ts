@@ -193,23 +193,31 @@ export const formStyles = [hostReset, css`
   :host([mode='print']) .form-description {
     display: none;
   }
-  .union-body,
-  .entry,
-  .position {
+  .union-body {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .group.compact {
+    border: none;
+    padding: 0;
+  }
+  .entry {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-start;
     gap: 8px;
   }
-  .union-body > :last-child,
   .entry > .field,
   .entry > .union,
   .entry > .group,
-  .entry > .array,
-  .position > :last-child {
+  .entry > .array {
     flex: 1 1 12em;
   }
-  .union-body > select,
+  .union-body > select {
+    width: auto;
+    align-self: flex-start;
+  }
   .key {
     width: auto;
     flex: 0 1 12em;
@@ -219,10 +227,6 @@ export const formStyles = [hostReset, css`
     display: flex;
     flex-direction: column;
     gap: 8px;
-  }
-  .position-label {
-    flex: 0 0 6em;
-    color: var(--azx-color-muted, #646a73);
   }
   details.item {
     border: 1px solid var(--azx-color-border, #c9cdd4);

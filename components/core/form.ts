@@ -78,8 +78,6 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @csspart map - The entries of an object whose keys the user names (`additionalProperties`, `patternProperties`).
  * @csspart entry - One entry of such an object: its name (`key`), its value and its remove button.
  * @csspart key - The name of an entry.
- * @csspart tuple - A tuple (`prefixItems`): one place per position (`position`).
- * @csspart position - One position of a tuple.
  * @csspart list - An array drawn as a list (items holding groups, lists or several shapes).
  * @csspart item - One item of such a list: a disclosure with its summary (`item-summary`) and its form.
  * @csspart item-summary - The one-line summary of a list item.

@@ -11,6 +11,16 @@ type Render = (field: string, p: Params, value: unknown) => string;
 type Table = Record<string, Render>;
 
 const n = (p: Params, k: string) => String(p[k]);
+const extra = (p: Params) => String(p['additionalProperty'] ?? p['unevaluatedProperty']);
+
+/** Keywords worded as another one is (the same limit or the same missing field). */
+const SAME: Record<string, string> = {
+  dependencies: 'required',
+  additionalItems: 'maxItems',
+  items: 'maxItems',
+  unevaluatedItems: 'maxItems',
+  unevaluatedProperties: 'additionalProperties',
+};
 
 const zh: Table = {
   required: (f) => `请填写“${f}”`,
@@ -31,14 +41,9 @@ const zh: Table = {
   minItems: (f, p) => `“${f}”至少需要 ${n(p, 'limit')} 项`,
   maxItems: (f, p) => `“${f}”最多 ${n(p, 'limit')} 项`,
   uniqueItems: (f, p) => `“${f}”第 ${Number(p['j']) + 1} 项与第 ${Number(p['i']) + 1} 项重复`,
-  additionalProperties: (f, p) => `“${f}”含有不允许的字段 ${n(p, 'additionalProperty')}`,
-  unevaluatedProperties: (f, p) => `“${f}”含有不允许的字段 ${n(p, 'unevaluatedProperty')}`,
-  dependencies: (f) => `请填写“${f}”`,
+  additionalProperties: (f, p) => `“${f}”含有不允许的字段 ${extra(p)}`,
   minProperties: (f, p) => `“${f}”至少需要 ${n(p, 'limit')} 项`,
   maxProperties: (f, p) => `“${f}”最多 ${n(p, 'limit')} 项`,
-  additionalItems: (f, p) => `“${f}”最多 ${n(p, 'limit')} 项`,
-  items: (f, p) => `“${f}”最多 ${n(p, 'limit')} 项`,
-  unevaluatedItems: (f, p) => `“${f}”最多 ${n(p, 'limit')} 项`,
   contains: (f, p) => `“${f}”至少需要 ${n(p, 'minContains')} 项符合要求${p['maxContains'] === undefined ? '' : `，且最多 ${n(p, 'maxContains')} 项`}`,
   propertyNames: (_f, p) => `名称“${n(p, 'propertyName')}”不符合要求`,
   not: (f) => `“${f}”的值不被允许`,
@@ -70,14 +75,9 @@ const en: Table = {
   minItems: (f, p) => `${f} needs at least ${n(p, 'limit')} items`,
   maxItems: (f, p) => `${f} allows at most ${n(p, 'limit')} items`,
   uniqueItems: (f, p) => `${f}: item ${Number(p['j']) + 1} repeats item ${Number(p['i']) + 1}`,
-  additionalProperties: (f, p) => `${f} has a field that is not allowed: ${n(p, 'additionalProperty')}`,
-  unevaluatedProperties: (f, p) => `${f} has a field that is not allowed: ${n(p, 'unevaluatedProperty')}`,
-  dependencies: (f) => `${f} is required`,
+  additionalProperties: (f, p) => `${f} has a field that is not allowed: ${extra(p)}`,
   minProperties: (f, p) => `${f} needs at least ${n(p, 'limit')} entries`,
   maxProperties: (f, p) => `${f} allows at most ${n(p, 'limit')} entries`,
-  additionalItems: (f, p) => `${f} allows at most ${n(p, 'limit')} items`,
-  items: (f, p) => `${f} allows at most ${n(p, 'limit')} items`,
-  unevaluatedItems: (f, p) => `${f} allows at most ${n(p, 'limit')} items`,
   contains: (f, p) => `${f} needs at least ${n(p, 'minContains')} matching items${p['maxContains'] === undefined ? '' : ` and at most ${n(p, 'maxContains')}`}`,
   propertyNames: (_f, p) => `The name "${n(p, 'propertyName')}" is not allowed`,
   not: (f) => `${f} has a value that is not allowed`,
@@ -159,7 +159,7 @@ export function fieldLabel(root: JsonSchema, pointer: string, locale: Locale): s
 export function issueMessage(issue: Issue, root: JsonSchema, value: unknown, locale: Locale): string {
   const field = fieldLabel(root, issue.pointer, locale);
   const table = locale === 'en' ? en : zh;
-  const render = table[issue.keyword];
+  const render = table[issue.keyword] ?? table[SAME[issue.keyword] ?? ''];
   if (render) return render(field, issue.params, getAt(value, issue.pointer));
   return locale === 'en' ? `${field} is not valid` : `“${field}”不符合要求`;
 }

@@ -95,8 +95,13 @@ function sortProperties(properties: NonNullable<JsonSchema['properties']>): [str
  */
 export function enumOptions(schema: JsonSchema, locale: Locale): { value: unknown; label: string }[] | undefined {
   const branches = schema.oneOf ?? schema.anyOf;
-  if (branches && branches.length > 0 && branches.every((b) => b && 'const' in b)) {
-    return branches.map((b) => ({ value: b.const, label: schemaText(b, 'title', locale) ?? valueText(b.const, locale) }));
+  // each branch one value: a `const`, or an `enum` of one (RJSF's "alternatives")
+  const one = (b: JsonSchema) => ('const' in b ? { value: b.const } : Array.isArray(b.enum) && b.enum.length === 1 ? { value: b.enum[0] } : undefined);
+  if (branches && branches.length > 0 && branches.every((b) => b && one(b))) {
+    return branches.map((b) => {
+      const { value } = one(b)!;
+      return { value, label: schemaText(b, 'title', locale) ?? valueText(value, locale) };
+    });
   }
   if (!Array.isArray(schema.enum)) return undefined;
   const titles = (locale === 'en' && schema['x-enum-titles-en']) || schema['x-enum-titles'];

@@ -29,7 +29,7 @@ export function unionBranches(schema: JsonSchema, root: JsonSchema): JsonSchema[
 }
 
 function findBranches(schema: JsonSchema, root: JsonSchema): JsonSchema[] | undefined {
-  if ('const' in schema || Array.isArray(schema.enum) || schema['x-widget']) return undefined;
+  if ('const' in schema || Array.isArray(schema.enum)) return undefined;
   const list = schema.oneOf ?? schema.anyOf;
   if (Array.isArray(list) && list.length && enumOptions(schema, 'zh-CN') === undefined && !objectBranches(schema)) {
     const resolved = list.map((b) => (isObj(b) ? deref(b as JsonSchema, root) : b === false ? undefined : {}));
@@ -43,7 +43,9 @@ function findBranches(schema: JsonSchema, root: JsonSchema): JsonSchema[] | unde
   const types = schema.type === undefined ? (primaryType(schema) ? [] : ALL_TYPES) : ([] as unknown[]).concat(schema.type);
   if (schema.nullable === true && types.length === 1) types.push('null');
   if (types.length < 2) return undefined;
-  return types.map((t) => ({ ...schema, type: t as string, nullable: undefined }));
+  // the node's title names the field, not each type
+  const { title: _t, description: _d, 'x-title-en': _e, nullable: _n, ...own } = schema;
+  return types.map((t) => ({ ...own, type: t as string }));
 }
 
 const TYPE_WORDS: Record<string, [string, string]> = {

@@ -1,5 +1,6 @@
 // An array as a table: one row per item, one column per property of object items (or a single
-// column for primitives), with add, remove and reorder. Items a cell cannot hold (nested arrays
+// column for primitives), with add, remove and reorder; a tuple (prefixItems, draft-07's items
+// array) one row per position, labelled by its title, adding the next and removing the last. Items a cell cannot hold (nested arrays
 // and groups, maps, unions of shapes, rows whose fields follow their values) are a list instead:
 // one disclosure per item, its summary in the title, the whole item form inside (master/detail).
 import { html, nothing } from 'lit';
@@ -72,15 +73,23 @@ function summary(f: FieldContext, item: unknown): string {
   return item === undefined || item === '' ? f.t('blank') : valueText(item, f.locale);
 }
 
+const schemaOf = (s: unknown, root: JsonSchema): JsonSchema => (typeof s === 'object' && s !== null ? deref(s as JsonSchema, root) : ANY);
+
 function render(f: FieldContext) {
+  // a tuple (prefixItems, draft-07's items array): each position its own schema, then `rest`
+  const tuple = tupleOf(f.schema);
+  const rest = tuple ? tuple.rest : f.schema.items;
   // items named by $ref (shared row shapes) are resolved once, for the columns and new rows
-  const items = typeof f.schema.items === 'object' ? deref(f.schema.items as JsonSchema, f.root) : ANY;
+  const items = schemaOf(rest, f.root);
+  const itemAt = (i: number): JsonSchema => (tuple && i < tuple.positions.length ? schemaOf(tuple.positions[i], f.root) : items);
   const list = Array.isArray(f.value) ? f.value : [];
-  const table = isTable(f, items);
-  const cols = table ? columns(f, items) : [];
+  const table = tuple ? [...tuple.positions, rest].every((p) => p === false || cellable(p, f.root)) : isTable(f, items);
+  const cols = tuple ? [{ key: undefined, schema: items, title: f.label }] : table ? columns(f, items) : [];
+  const rowLabel = (i: number) => (tuple ? (schemaText(itemAt(i), 'title', f.locale) ?? f.t('item', { n: i + 1 })) : String(i + 1));
   const requiredKeys = new Set(items.required ?? []);
   const editable = !f.display && !f.readOnly && !f.disabled;
-  const canAdd = editable && (f.schema.items as unknown) !== false && (f.schema.maxItems === undefined || list.length < f.schema.maxItems);
+  const max = Math.min(f.schema.maxItems ?? Infinity, rest === false ? (tuple?.positions.length ?? 0) : Infinity);
+  const canAdd = editable && list.length < max;
   const canRemove = editable && list.length > (f.schema.minItems ?? 0);
   const rowPointer = (i: number) => childPointer(f.pointer, i);
   const cellPointer = (i: number, key: string | undefined) => (key === undefined ? rowPointer(i) : childPointer(rowPointer(i), key));
@@ -97,14 +106,18 @@ function render(f: FieldContext) {
     f.focusAfterUpdate(`${f.id}-add`);
   };
   const add = () => {
-    f.change([...list, newItem(items, f.root)]);
+    f.change([...list, newItem(itemAt(list.length), f.root)]);
     const first = cols[0];
     // in a list, the new item's first field (the form opens the disclosure around what it focuses)
     const key = table ? first?.key : orderedProperties(items)[0]?.[0];
     if (first || !table) f.focusAfterUpdate(fieldId(table ? cellPointer(list.length, key) : key === undefined ? rowPointer(list.length) : childPointer(rowPointer(list.length), key)));
   };
 
-  const actions = (i: number) => html`<button type="button" part="button" id=${`${f.id}-up-${i}`} ?disabled=${i === 0}
+  // a tuple's positions keep their places: only the last one goes
+  const actions = (i: number) => tuple
+    ? html`<button type="button" part="button remove" ?disabled=${!canRemove || i !== list.length - 1}
+        aria-label=${f.t('removeItem', { n: i + 1 })} @click=${() => remove(i)}>✕</button>`
+    : html`<button type="button" part="button" id=${`${f.id}-up-${i}`} ?disabled=${i === 0}
       aria-label=${f.t('moveUp', { n: i + 1 })} @click=${() => move(i, i - 1)}>↑</button>
     <button type="button" part="button" id=${`${f.id}-down-${i}`} ?disabled=${i === list.length - 1}
       aria-label=${f.t('moveDown', { n: i + 1 })} @click=${() => move(i, i + 1)}>↓</button>
@@ -113,7 +126,7 @@ function render(f: FieldContext) {
   const required = f.required && !f.display ? html`<span class="required-mark" part="required-mark" aria-hidden="true">*</span>` : nothing;
   const body = table
     ? html`<table id=${f.id} tabindex="-1" part="table" aria-describedby=${ifDefined(f.describedBy)}>
-        <caption part="legend">${f.label}${required}</caption>
+        <caption part="legend" class=${f.compact ? 'visually-hidden' : ''}>${f.label}${required}</caption>
         <thead>
           <tr>
             <th scope="col" class="row-number">#</th>
@@ -126,9 +139,9 @@ function render(f: FieldContext) {
             ? html`<tr><td class="no-rows" colspan=${cols.length + (editable ? 2 : 1)}>${f.t('noRows')}</td></tr>`
             : list.map(
                 (_, i) => html`<tr>
-                  <th scope="row" class="row-number">${i + 1}</th>
+                  <th scope="row" class="row-number">${rowLabel(i)}</th>
                   ${cols.map(
-                    (c) => html`<td>${f.renderChild(cellPointer(i, c.key), c.schema, {
+                    (c) => html`<td>${f.renderChild(cellPointer(i, c.key), c.key === undefined ? itemAt(i) : c.schema, {
                       compact: true,
                       required: c.key !== undefined && requiredKeys.has(c.key),
                     })}</td>`,
@@ -138,14 +151,14 @@ function render(f: FieldContext) {
               )}
         </tbody>
       </table>`
-    : html`<fieldset id=${f.id} tabindex="-1" class="group list" part="group list" aria-describedby=${ifDefined(f.describedBy)}>
-        <legend part="legend">${f.label}${required}</legend>
+    : html`<fieldset id=${f.id} tabindex="-1" class="group list ${f.compact ? 'compact' : ''}" part="group list" aria-describedby=${ifDefined(f.describedBy)}>
+        <legend part="legend" class=${f.compact ? 'visually-hidden' : ''}>${f.label}${required}</legend>
         ${list.length === 0 ? html`<p class="no-rows">${f.t('noRows')}</p>` : nothing}
         ${list.map(
           (item, i) => html`<details class="item" part="item">
-            <summary part="item-summary">${i + 1}. ${summary(f, item)}</summary>
+            <summary part="item-summary">${rowLabel(i)}. ${summary(f, item)}</summary>
             ${editable ? html`<div class="row-actions">${actions(i)}</div>` : nothing}
-            ${f.renderChild(rowPointer(i), items, {})}
+            ${f.renderChild(rowPointer(i), itemAt(i), { compact: true })}
           </details>`,
         )}
       </fieldset>`;
@@ -164,7 +177,7 @@ function render(f: FieldContext) {
 
 export const arrayRenderer: RendererEntry = {
   name: 'array',
-  // no items (or `true`): items of any kind; a tuple has its own renderer
-  tester: rankWith(1, (s) => primaryType(s) === 'array' && !tupleOf(s)),
+  // no items (or `true`): items of any kind
+  tester: rankWith(1, (s) => primaryType(s) === 'array'),
   render,
 };

@@ -5,7 +5,7 @@ import type { FieldContext } from '../field.js';
 import { isEnum, rankWith, type RendererEntry } from '../registry.js';
 import { equal } from '../interpreter/equal.js';
 import { enumOptions } from '../schema.js';
-import { displayShell, fieldShell } from './shell.js';
+import { displayShell, errorText, fieldShell } from './shell.js';
 
 function render(f: FieldContext) {
   const options = enumOptions(f.schema, f.locale) ?? [];
@@ -16,6 +16,16 @@ function render(f: FieldContext) {
     const i = Number((e.target as HTMLSelectElement).value);
     return i >= 0 ? options[i]!.value : undefined;
   };
+  // x-widget "radio": every option in sight, one radio button each
+  if (f.schema['x-widget'] === 'radio') {
+    return html`<fieldset class="field checkboxes ${f.invalid ? 'invalid' : ''}" part="field group" data-pointer=${f.pointer}
+      aria-describedby=${ifDefined(f.describedBy)} aria-invalid=${f.invalid ? 'true' : 'false'}>
+      <legend part="label legend" class=${f.compact ? 'visually-hidden' : 'label'}>${f.label}</legend>
+      ${options.map((o, i) => html`<label class="option"><input id=${i === 0 ? f.id : `${f.id}-${i}`} part="control radio" type="radio"
+        name=${f.id} value=${i} .checked=${i === selected} ?disabled=${f.disabled || f.readOnly} @change=${(e: Event) => f.change(pick(e))} />${o.label}</label>`)}
+      ${errorText(f)}
+    </fieldset>`;
+  }
   return fieldShell(
     f,
     html`<select

@@ -9,7 +9,6 @@ import { constRenderer } from './const.js';
 import { enumRenderer } from './enum.js';
 import { numberRenderer } from './number.js';
 import { objectRenderer } from './object.js';
-import { tupleRenderer } from './tuple.js';
 import { unionRenderer } from './union.js';
 import { dateRenderer, stringRenderer, textareaRenderer, usccRenderer } from './string.js';
 
@@ -28,7 +27,6 @@ export const BUILT_IN_RENDERERS = [
   attachmentsRenderer,
   unionRenderer,
   constRenderer,
-  tupleRenderer,
 ] as const;
 
 let registered = false;

@@ -51,22 +51,25 @@ function render(f: FieldContext) {
   const children = renderChildren(f);
   const free = takesFreeKeys(f.schema) ? freeKeys(f) : nothing;
   if (f.pointer === '') {
-    // the record's own title and description head the form (mode="print" has its own header)
+    // the record's own title and description head the form (mode="print" has its own header);
+    // a branch drawn at the root (a union of the record's shapes) leaves that to the union
+    if (f.schema !== f.root) return html`<div class="fields" part="fields">${children}${free}</div>`;
     const title = schemaText(f.schema, 'title', f.locale);
     const description = schemaText(f.schema, 'description', f.locale);
     return html`${title ? html`<h2 class="form-title" part="title">${title}</h2>` : nothing}
       ${description ? html`<p class="form-description help" part="description">${description}</p>` : nothing}
       <div class="fields" part="fields">${children}${free}</div>`;
   }
+  // compact: a group inside another control (a union, a list item) that names it already
   return html`<fieldset
     id=${f.id}
     tabindex="-1"
-    class="group ${f.invalid ? 'invalid' : ''}"
+    class="group ${f.invalid ? 'invalid' : ''} ${f.compact ? 'compact' : ''}"
     part="group"
     data-pointer=${f.pointer}
     aria-describedby=${ifDefined(f.describedBy)}
   >
-    <legend part="legend">${f.label}</legend>
+    <legend part="legend" class=${f.compact ? 'visually-hidden' : ''}>${f.label}</legend>
     ${f.help ? html`<p id=${f.helpId} class="help" part="help">${f.help}</p>` : nothing}
     ${children}${free}
     ${errorText(f)}

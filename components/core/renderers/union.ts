@@ -20,10 +20,12 @@ function render(f: FieldContext) {
     pickUnionBranch(branches, f.pointer, i);
     f.change(blankValue(branches[i], f.root));
   };
+  const mark = f.required ? html`<span class="required-mark" part="required-mark" aria-hidden="true">*</span>` : nothing;
   return html`<div class="field union ${f.compact ? 'compact' : ''}" part="field union">
-    <label for=${id} part="label" class=${f.compact ? 'visually-hidden' : 'label'}>${f.label}${f.required
-      ? html`<span class="required-mark" part="required-mark" aria-hidden="true">*</span>`
-      : nothing}</label>
+    ${f.pointer === ''
+      ? // the record itself: its title heads the form, as an object's does
+        f.label ? html`<h2 class="form-title" part="title">${f.label}</h2>` : nothing
+      : html`<label for=${id} part="label" class=${f.compact ? 'visually-hidden' : 'label'}>${f.label}${mark}</label>`}
     <div class="union-body">
       <select id=${id} part="control select choice" aria-label=${f.t('kind', { field: f.label })} ?disabled=${f.disabled || f.readOnly} @change=${pick}>
         ${labels.map((l, i) => html`<option value=${i} ?selected=${i === chosen}>${l}</option>`)}
