@@ -10,7 +10,7 @@ import { compileInterpreted, type ValidateLike } from '../../../components/core/
 import { AZX_FORMATS } from '../../../components/core/formats.js';
 import { X_KEYWORDS } from '../../../components/core/vocabulary.js';
 
-const FIXTURE_FILES = ['branches.json', 'construction-site.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
+const FIXTURE_FILES = ['branches.json', 'construction-site.json', 'dependencies.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
 const DEFINITIONS = ['enterprise', 'hazard', 'policy', 'service-report'];
 const OPTIONS = { formats: AZX_FORMATS, keywords: X_KEYWORDS, multipleOfPrecision: 9 };
 
