@@ -106,7 +106,8 @@ function render(f: FieldContext) {
     f.focusAfterUpdate(`${f.id}-add`);
   };
   const add = () => {
-    f.change([...list, newItem(itemAt(list.length), f.root)]);
+    // a tuple's position must hold a value: its first one
+    f.change([...list, tuple ? blankValue(itemAt(list.length), f.root) : newItem(items, f.root)]);
     const first = cols[0];
     // in a list, the new item's first field (the form opens the disclosure around what it focuses)
     const key = table ? first?.key : orderedProperties(items)[0]?.[0];

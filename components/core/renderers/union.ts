@@ -18,7 +18,9 @@ function render(f: FieldContext) {
   const pick = (e: Event) => {
     const i = Number((e.target as HTMLSelectElement).value);
     pickUnionBranch(branches, f.pointer, i);
-    f.change(blankValue(branches[i], f.root));
+    // a text or number starts absent (its box empty); a group, list, yes/no or fixed value starts as one
+    const first = blankValue(branches[i], f.root);
+    f.change(first === '' || (typeof first === 'number' && !('const' in branches[i]!)) ? undefined : first);
   };
   const mark = f.required ? html`<span class="required-mark" part="required-mark" aria-hidden="true">*</span>` : nothing;
   return html`<div class="field union ${f.compact ? 'compact' : ''}" part="field union">
