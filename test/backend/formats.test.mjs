@@ -3,38 +3,17 @@
 // on both sides, so a record gets the same verdict in the browser and on the server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { tmpdir } from 'node:os';
 import { root } from '../../scripts/paths.mjs';
+import { importTypeScript } from '../../scripts/import-ts.mjs';
 
 test('the browser checks exactly the formats of backend/internal/validation/formats.json', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'azx-formats-'));
-  try {
-    const file = join(dir, 'formats.mjs');
-    await build({
-      absWorkingDir: root,
-      stdin: {
-        contents: `export { FORMATS } from './components/core/interpreter/formats.ts';
+  const m = await importTypeScript(`export { FORMATS } from './components/core/interpreter/formats.ts';
 export { NUMBER_FORMATS } from './components/core/interpreter/keywords/string.ts';
-export { AZX_FORMATS } from './components/core/formats.ts';`,
-        resolveDir: root,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      outfile: file,
-      logLevel: 'warning',
-    });
-    const m = await import(pathToFileURL(file).href);
-    const browser = Object.keys({ ...m.FORMATS, ...m.NUMBER_FORMATS, ...m.AZX_FORMATS }).sort();
-    const list = JSON.parse(readFileSync(join(root, 'backend', 'internal', 'validation', 'formats.json'), 'utf8'));
-    assert.deepEqual(browser, [...list.formats].sort());
-    for (const f of list.notCheckedByTheServer.formats) assert.ok(list.formats.includes(f), `${f} is a listed format`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export { AZX_FORMATS } from './components/core/formats.ts';`);
+  const browser = Object.keys({ ...m.FORMATS, ...m.NUMBER_FORMATS, ...m.AZX_FORMATS }).sort();
+  const list = JSON.parse(readFileSync(join(root, 'backend', 'internal', 'validation', 'formats.json'), 'utf8'));
+  assert.deepEqual(browser, [...list.formats].sort());
+  for (const f of list.notCheckedByTheServer.formats) assert.ok(list.formats.includes(f), `${f} is a listed format`);
 });
