@@ -1,10 +1,13 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
-// Offline and quiet: no telemetry, no update checks, no addons to fetch.
+// Offline and quiet: no telemetry, no update checks. Docs: a page per element from the custom
+// elements manifest (autodocs), and the MDX pages of stories/docs (getting started per
+// framework, theming, words).
 process.env['STORYBOOK_DISABLE_TELEMETRY'] = '1';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  stories: ['../stories/docs/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(vite) {

@@ -6,6 +6,8 @@ const manifest = Object.values(manifests)[0];
 if (manifest) setCustomElementsManifest(manifest.default);
 
 const preview: Preview = {
+  // every element gets a docs page: its description, properties, attributes, events, slots, parts and CSS properties
+  tags: ['autodocs'],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },

@@ -1,20 +1,31 @@
 #!/usr/bin/env node
-// npm run build: the library in dist/.
-//   dist/<element>.js   one ES module per element folder (package export azx/<element>)
-//   dist/index.js       every element (package export azx)
-//   dist/chunks/        code shared between entries (Lit, Ajv, the form engine)
-//   dist/types/         .d.ts from tsc
-//   dist/custom-elements.json  the custom elements manifest
-// All minified, with source maps.
+// npm run build: the published package in dist/.
+//   dist/esm/             one ES module per source module, for bundlers (package exports azx,
+//                         azx/<element>, azx/form, azx/data...); Lit, @lit/context, the PocketBase
+//                         SDK, Ajv and json-logic-js stay imports (peer dependencies), so a portal
+//                         that has them loads one copy
+//   dist/cdn/azx-<version>.js       one classic <script> that defines every element (global AZX)
+//   dist/cdn/azx-<version>.esm.js   the same as one ES module (<script type="module">)
+//   dist/themes/light.css, dark.css the design tokens (components/core/tokens.ts) of each theme
+//   dist/types/           .d.ts from tsc
+//   dist/custom-elements.json       the custom elements manifest
+//   dist/frameworks/      typings generated from the manifest: react.d.ts (JSX), vue.d.ts
+//                         (GlobalComponents, Vue 3 and 2.7), angular.md (inputs and outputs)
+// Ends with the size of each entry point, gzip, and fails when a domain element's entry with
+// the engine and its runtime is over budget.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { root } from './paths.mjs';
+import { importTs } from './load-ts.mjs';
+import { frameworkTypings } from './framework-typings.mjs';
 
-/** One row per element folder: the file in dist/ (and export azx/<name>) and its entry module. Add a line per element. */
-export const ELEMENTS = [
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** One row per package export that is code: its name (azx/<name>) and its source entry. Add a line per element. */
+export const ENTRIES = [
   { name: 'form', entry: 'components/core/index.ts' },
   // Not an element: the Store contract and its implementations, for portals that provide one.
   { name: 'data', entry: 'components/data/index.ts' },
@@ -25,16 +36,23 @@ export const ELEMENTS = [
   // Not elements: other form libraries' schemas and hints for <azx-form> (apart, so the form stays small).
   { name: 'rjsf', entry: 'components/core/adapters/rjsf.ts' },
   { name: 'formily', entry: 'components/core/adapters/formily.ts' },
-  { name: 'policy-entry', entry: 'components/policy-entry/index.ts' },
-  { name: 'coverage-map', entry: 'components/coverage-map/index.ts' },
-  { name: 'compliance-report', entry: 'components/compliance-report/index.ts' },
-  { name: 'schema-editor', entry: 'components/schema-editor/index.ts' },
-  { name: 'service-report', entry: 'components/service-report/index.ts' },
-  { name: 'hazard-ledger', entry: 'components/hazard-ledger/index.ts' },
+  { name: 'policy-entry', entry: 'components/policy-entry/index.ts', element: true },
+  { name: 'coverage-map', entry: 'components/coverage-map/index.ts', element: true },
+  { name: 'compliance-report', entry: 'components/compliance-report/index.ts', element: true },
+  { name: 'schema-editor', entry: 'components/schema-editor/index.ts', element: true },
+  { name: 'service-report', entry: 'components/service-report/index.ts', element: true },
+  { name: 'hazard-ledger', entry: 'components/hazard-ledger/index.ts', element: true },
+  { name: 'index', entry: 'components/index.ts' },
 ];
+
+/** A domain element's entry, with the engine and its runtime libraries, must stay under this (gzip). */
+const ELEMENT_BUDGET = 80 * 1024;
 
 const dist = join(root, 'dist');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+/** Imports a bundler resolves from the portal's own node_modules: the peer dependencies. */
+const PEERS = Object.keys(pkg.peerDependencies ?? {});
+const external = PEERS.flatMap((p) => [p, `${p}/*`]);
 
 function run(label, cmd, args) {
   const t0 = Date.now();
@@ -46,28 +64,55 @@ function run(label, cmd, args) {
   console.log(`build: ${label} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-async function bundle() {
+/** Every published source module (no tests, stories, declarations or generator scripts). */
+function sources(dir = join(root, 'components')) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sources(path));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.test.ts') && !name.endsWith('.stories.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** dist/esm: each module on its own, standard decorators lowered, imports kept. */
+async function esm() {
   const t0 = Date.now();
-  const result = await build({
+  await build({
     absWorkingDir: root,
-    entryPoints: [...ELEMENTS.map((e) => ({ in: e.entry, out: e.name })), { in: 'components/index.ts', out: 'index' }],
-    outdir: dist,
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
+    entryPoints: sources(),
+    outbase: join(root, 'components'),
+    outdir: join(dist, 'esm'),
+    bundle: false,
     format: 'esm',
     platform: 'browser',
-    // Standard decorators and class fields are lowered; everything else stays modern.
     target: 'es2022',
-    minify: true,
     sourcemap: true,
-    legalComments: 'linked',
-    metafile: true,
     logLevel: 'warning',
     tsconfig: join(root, 'tsconfig.json'),
   });
-  console.log(`build: bundles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return result.metafile;
+  console.log(`build: dist/esm in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** dist/cdn: everything, runtime included, in one file for a page without a bundler. */
+async function cdn() {
+  const t0 = Date.now();
+  const common = {
+    absWorkingDir: root,
+    // the published modules, so the bundle is what a portal's bundler would make of them
+    entryPoints: ['dist/esm/index.js'],
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'eof',
+    logLevel: 'warning',
+  };
+  const banner = { js: `/*! AZX ${pkg.version} | ${pkg.license} | every element in one file */` };
+  await build({ ...common, format: 'iife', globalName: 'AZX', banner, outfile: join(dist, 'cdn', `azx-${pkg.version}.js`) });
+  await build({ ...common, format: 'esm', banner, outfile: join(dist, 'cdn', `azx-${pkg.version}.esm.js`) });
+  console.log(`build: dist/cdn in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 /** Declarations only for the published code (no tests, no stories). */
@@ -100,33 +145,73 @@ function manifest() {
   run('custom-elements.json', bin('cem'), ['analyze', '--litelement', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 }
 
-function report(meta) {
-  for (const name of [...ELEMENTS.map((e) => e.name), 'index']) {
-    // An entry's real cost is the entry file plus every chunk it imports, transitively.
-    const seen = new Set();
-    const visit = (file) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const imp of meta.outputs[file]?.imports ?? []) if (imp.kind === 'import-statement') visit(imp.path);
-    };
-    visit(relative(root, join(dist, `${name}.js`)));
-    let min = 0;
-    let gz = 0;
-    for (const file of seen) {
-      const bytes = readFileSync(join(root, file));
-      min += bytes.length;
-      gz += gzipSync(bytes, { level: 9 }).length;
-    }
-    const own = statSync(join(dist, `${name}.js`)).size;
-    console.log(`build: dist/${name}.js ${kb(own)} own; with its chunks ${kb(min)} min, ${kb(gz)} gzip`);
+async function themes() {
+  const { themeCss } = await importTs('components/core/tokens.ts');
+  mkdirSync(join(dist, 'themes'), { recursive: true });
+  const head = (theme) =>
+    `/* AZX ${pkg.version}: the ${theme} theme, generated from components/core/tokens.ts. Load one theme for the page, or both and\n   put class="azx-theme-light" or "azx-theme-dark" on a container to theme what is inside it. */\n`;
+  writeFileSync(join(dist, 'themes', 'light.css'), head('light') + themeCss('light', ':root,\n.azx-theme-light'));
+  writeFileSync(join(dist, 'themes', 'dark.css'), head('dark') + themeCss('dark', ':root,\n.azx-theme-dark'));
+}
+
+function frameworks() {
+  const cem = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
+  mkdirSync(join(dist, 'frameworks'), { recursive: true });
+  for (const [file, text] of Object.entries(frameworkTypings(cem))) writeFileSync(join(dist, 'frameworks', file), text);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The bytes a page pays for one entry: bundled and minified as a portal's bundler would, then gzip. */
+async function entrySize(file, { withPeers }) {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'error',
+    external: withPeers ? [] : external,
+  });
+  const bytes = result.outputFiles[0].contents;
+  return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+async function report() {
+  const rows = [];
+  for (const e of ENTRIES) {
+    const file = join(dist, 'esm', `${relative('components', e.entry).replace(/\.ts$/, '.js')}`);
+    const own = await entrySize(file, { withPeers: false });
+    const all = await entrySize(file, { withPeers: true });
+    rows.push({ ...e, own, all });
+  }
+  console.log('build: entry points (minified, gzip level 9; "alone" = with Lit and the other runtime libraries a page without them loads)');
+  console.log(`  ${'entry'.padEnd(26)} ${'AZX code gzip'.padStart(14)} ${'alone gzip'.padStart(12)} ${'alone min'.padStart(11)}`);
+  for (const r of rows) {
+    const name = r.name === 'index' ? 'azx' : `azx/${r.name}`;
+    console.log(`  ${name.padEnd(26)} ${kb(r.own.gzip).padStart(14)} ${kb(r.all.gzip).padStart(12)} ${kb(r.all.min).padStart(11)}`);
+  }
+  for (const file of readdirSync(join(dist, 'cdn')).filter((f) => f.endsWith('.js'))) {
+    const bytes = readFileSync(join(dist, 'cdn', file));
+    console.log(`  ${`dist/cdn/${file}`.padEnd(26)} ${''.padStart(14)} ${kb(gzipSync(bytes, { level: 9 }).length).padStart(12)} ${kb(bytes.length).padStart(11)}`);
+  }
+  const over = rows.filter((r) => r.element && r.all.gzip > ELEMENT_BUDGET);
+  if (over.length) {
+    console.error(`build: over the budget of ${kb(ELEMENT_BUDGET)} gzip per element: ${over.map((r) => `azx/${r.name} ${kb(r.all.gzip)}`).join(', ')}`);
+    process.exit(1);
   }
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-const meta = await bundle();
+await esm();
+await cdn();
+await themes();
 types();
 manifest();
-report(meta);
+frameworks();
+await report();

@@ -100,7 +100,7 @@ export function ensureLibrary() {
     newestMtime(join(root, 'schemas'), (n) => n.endsWith('.json') || n.endsWith('.ts')),
   );
   const stale = (file, own = 0) => !existsSync(file) || statSync(file).mtimeMs < Math.max(sources, own);
-  if (stale(join(root, 'dist', 'index.js'))) {
+  if (stale(join(root, 'dist', 'esm', 'index.js'))) {
     console.log('› building the library (dist/)');
     sh(process.execPath, [join(root, 'scripts', 'build.mjs')]);
   }

@@ -1,6 +1,6 @@
 // `npm test`: the whole set-up of a fresh clone, then every test, then one line `N passed, N failed`.
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './paths.mjs';
 import {
@@ -70,6 +70,12 @@ step('generated record types are current (types.mjs --check)', () => check(proce
 
 step('types (tsc --noEmit)', () => check(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']));
 
+// Built first: the package tests and the Storybook docs need dist/ (the manifest).
+step('library build (npm run build)', () => check(process.execPath, ['scripts/build.mjs']));
+
+// npm pack into a fresh app, and the framework example apps installed, built and driven end to end
+const packageTests = background('package and framework examples (npm pack, React, Vue 3, Vue 2.7, Angular, HTML/jQuery)', 'package');
+
 step('backend unit tests (go test)', () => {
   const r = spawnSync('go', ['test', '-json', '-count=1', './...'], {
     cwd: join(root, 'backend'),
@@ -93,13 +99,13 @@ step('backend unit tests (go test)', () => {
   return counts;
 });
 
-/** node:test files of one folder, one file at a time, counted by our summary reporter. */
-function nodeTests(folder) {
+/** The node:test command for the files of one folder, one file at a time, counted by our summary reporter. */
+function nodeTestArgs(folder) {
   const files = readdirSync(join(root, 'test', folder)).filter((f) => f.endsWith('.test.mjs'));
   if (files.length === 0) throw new Error(`no test files in test/${folder}`);
   const summary = join(tmp, `node-summary-${folder}.json`);
   rmSync(summary, { force: true });
-  const r = run(process.execPath, [
+  const args = [
     '--test',
     '--test-concurrency=1',
     '--test-reporter=spec',
@@ -107,8 +113,48 @@ function nodeTests(folder) {
     '--test-reporter=./scripts/node-test-summary.mjs',
     `--test-reporter-destination=${summary}`,
     ...files.map((f) => join('test', folder, f)),
-  ]);
+  ];
+  return { args, summary };
+}
+
+function nodeTests(folder) {
+  const { args, summary } = nodeTestArgs(folder);
+  const r = run(process.execPath, args);
   return readSummary(summary, r.status);
+}
+
+/**
+ * A node:test folder run in the background while the steps after it run in the foreground: its
+ * work (npm installs, framework builds) waits on the network and the disk as much as on the
+ * cores. Its output goes to .tmp/<folder>.log and is shown, with its counts, by finish().
+ */
+function background(title, folder) {
+  let started;
+  try {
+    started = nodeTestArgs(folder);
+  } catch (err) {
+    return { finish: async () => step(title, () => { throw err; }) };
+  }
+  const log = join(tmp, `${folder}.log`);
+  const out = openSync(log, 'w');
+  const t0 = Date.now();
+  const child = spawn(process.execPath, started.args, { cwd: root, stdio: ['ignore', out, out] });
+  closeSync(out);
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code ?? 1));
+    child.once('error', () => resolve(1));
+  });
+  console.log(`\n━━ ${title}: started in the background (output in .tmp/${folder}.log)`);
+  return {
+    async finish() {
+      const status = await exited;
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      step(`${title} (background, ${seconds} s from its start)`, () => {
+        process.stdout.write(readFileSync(log, 'utf8'));
+        return readSummary(started.summary, status);
+      });
+    },
+  };
 }
 
 step('backend API tests (node:test against a real PocketBase)', () => nodeTests('backend'));
@@ -119,8 +165,6 @@ step('browser tests (web-test-runner in Chromium)', () => {
   const r = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs']);
   return readSummary(summary, r.status);
 });
-
-step('library build (npm run build)', () => check(process.execPath, ['scripts/build.mjs']));
 
 step('end-to-end tests (index.html under a strict CSP, in Chromium)', () => {
   // The portal script is built from the current source, so the test sees this commit.
@@ -133,6 +177,10 @@ step('storybook build', () =>
     env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
   }),
 );
+
+step('storybook docs pages (every element, getting started per framework, theming, words; in Chromium)', () => nodeTests('storybook'));
+
+await packageTests.finish();
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 console.log(`\n${failures.length ? `Failures:\n  ${failures.join('\n  ')}\n` : ''}(${minutes} min)`);

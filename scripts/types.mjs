@@ -5,7 +5,8 @@
 //                                   the Ajv validators generated ahead of time, components/validators/
 //                                   (see scripts/validators.mjs), the vocabularies and the hazard
 //                                   workflow for Go and TypeScript (scripts/vocabularies.mjs) and the
-//                                   reference data (scripts/reference.mjs)
+//                                   reference data (scripts/reference.mjs), and the zh-TW words beside
+//                                   each text module, <module>.zh-TW.ts (scripts/translations.mjs)
 //   node scripts/types.mjs --check  exits 1, naming the stale files, if the committed output differs
 //
 // The output is committed so builds need no generation step; it is deterministic (sorted keys,
@@ -17,6 +18,7 @@ import { root } from './paths.mjs';
 import { generateValidators, validatorsDir } from './validators.mjs';
 import { generateVocabularies } from './vocabularies.mjs';
 import { generateReference } from './reference.mjs';
+import { generateTranslations } from './translations.mjs';
 
 const definitionsDir = join(root, 'schemas', 'definitions');
 const typesDir = join(root, 'schemas', 'types');
@@ -173,6 +175,7 @@ const targets = [
   { dir: validatorsDir, files: await generateValidators(), owns: (f) => f.endsWith('.ts') || f.endsWith('.js') },
   ...(await generateVocabularies()),
   ...(await generateReference()),
+  ...[...(await generateTranslations())].map(([dir, files]) => ({ dir, files, owns: (f) => f.endsWith('.zh-TW.ts') })),
 ];
 
 if (check) {
@@ -186,7 +189,7 @@ if (check) {
     for (const name of present.filter((f) => !files.has(f)).sort()) stale.push(`no longer generated: ${relative(root, join(dir, name))}`);
   }
   if (stale.length > 0) {
-    console.error('Generated files are out of date with schemas/ (definitions, vocabularies, workflows, reference):');
+    console.error('Generated files are out of date with their sources (schemas/: definitions, vocabularies, workflows, reference; the zh-CN words):');
     for (const line of stale) console.error(`  ${line}`);
     console.error('Run `npm run types` (node scripts/types.mjs) and commit what it writes.');
     process.exit(1);

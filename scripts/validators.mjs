@@ -14,7 +14,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { createRequire } from 'node:module';
 import { root } from './paths.mjs';
-import { importTypeScript } from './import-ts.mjs';
+import { importTs } from './load-ts.mjs';
 
 const AJV_VERSION = createRequire(import.meta.url)('ajv/package.json').version;
 
@@ -24,7 +24,7 @@ export const validatorsDir = join(root, 'components', 'validators');
 
 /** The engine's own modules (formats, x- vocabulary, hash), loaded from their TypeScript. */
 function engineModules() {
-  return importTypeScript(`export { formats } from './components/core/precompiled/runtime.ts';
+  return importTs('engine.ts', `export { formats } from './components/core/precompiled/runtime.ts';
 export { schemaHash } from './components/core/precompiled/hash.ts';
 export { X_KEYWORDS } from './components/core/vocabulary.ts';`);
 }

@@ -28,7 +28,7 @@ function inStatus(role: LedgerRole, status: Status, options: { major?: boolean; 
 
 const meta: Meta = {
   title: 'Elements/azx-hazard-ledger',
-  tags: ['autodocs'],
+  component: 'azx-hazard-ledger',
   parameters: {
     docs: {
       description: {

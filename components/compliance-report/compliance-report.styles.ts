@@ -1,12 +1,13 @@
 import { css } from 'lit';
+import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
 
 // hostReset first: the page's inherited text properties stop at the host.
 export const complianceReportStyles = [hostReset, css`
   :host {
     display: block;
-    --_border: var(--azx-color-border, #d0d7de);
-    --_accent: var(--azx-color-accent, #1664ff);
+    --_border: ${token.colorBorder};
+    --_accent: ${token.colorAccent};
   }
   :host([hidden]) {
     display: none;
@@ -46,13 +47,13 @@ export const complianceReportStyles = [hostReset, css`
     border-radius: 4px;
   }
   [aria-invalid='true'] {
-    border-color: var(--azx-color-danger, #c62828);
+    border-color: ${token.colorError};
   }
   button {
     padding: 4.8px 11.2px;
     border: 1px solid var(--_border);
     border-radius: 4px;
-    background: #fff;
+    background: ${token.colorSurface};
     cursor: pointer;
   }
   button:focus-visible,
@@ -91,7 +92,7 @@ export const complianceReportStyles = [hostReset, css`
   }
   .meta {
     text-align: center;
-    color: #57606a;
+    color: ${token.colorMuted};
     font-size: 0.9em;
   }
   .summary {
@@ -119,12 +120,12 @@ export const complianceReportStyles = [hostReset, css`
     text-align: left;
   }
   thead th {
-    background: #f6f8fa;
+    background: ${token.colorMutedSurface};
   }
   tfoot th,
   tfoot td {
     font-weight: 600;
-    background: #f6f8fa;
+    background: ${token.colorMutedSurface};
   }
   .records,
   .sample {
@@ -138,7 +139,7 @@ export const complianceReportStyles = [hostReset, css`
     align-items: center;
   }
   .error {
-    color: var(--azx-color-danger, #c62828);
+    color: ${token.colorError};
     font-size: 0.9em;
   }
   /* A clean A4 document: no controls, no link styling, tables that break between rows */

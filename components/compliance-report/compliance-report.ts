@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
 import {
   FINDING_CATEGORIES,
   isStoreError,
@@ -16,7 +17,8 @@ import {
   type InspectionRound,
   type Store,
 } from '../data/store.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import { complianceReportStyles, pageSheet } from './compliance-report.styles.js';
 import { CATEGORY_LABELS, LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
 import { download, toXlsx, XLSX_TYPE, type Cell, type Sheet } from '../core/export/index.js';
@@ -65,10 +67,6 @@ interface Opened {
  * @csspart figure - A number that opens its records. @csspart table - The bulletin's tables.
  * @csspart records - The records behind a number. @csspart sample - The sampled policies and finding forms.
  * @csspart error - A failed load or a refusal.
- *
- * @cssprop --azx-color-accent - Links and buttons (default #1664ff).
- * @cssprop --azx-color-border - Lines (default #d0d7de).
- * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
  */
 export class AzxComplianceReport extends LitElement {
   static override styles = complianceReportStyles;
@@ -77,7 +75,12 @@ export class AzxComplianceReport extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
   /** The region reported on; empty: the round's, else the regulator's scope. */
   @property({ reflect: true }) accessor region: string = '';
   /** The inspection round (id) whose sample and findings the report includes; empty: none. */
@@ -104,8 +107,14 @@ export class AzxComplianceReport extends LitElement {
 
   #query = 0;
 
+  constructor() {
+    super();
+    // a sign-in on the page loads the figures again
+    reloadOnPartyChange(this);
+  }
+
   get #l(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** The bulletin on screen (undefined until loaded). */
@@ -167,7 +176,7 @@ export class AzxComplianceReport extends LitElement {
   }
 
   #message(err: unknown): string {
-    if (isStoreError(err)) return this.#l === 'en' ? err.message_en : err.message_zh;
+    if (isStoreError(err)) return isEnglish(this.#l) ? err.message_en : err.message_zh;
     return err instanceof Error ? err.message : String(err);
   }
 
@@ -222,7 +231,7 @@ export class AzxComplianceReport extends LitElement {
     const seed = Number(fd.get('seed'));
     const size = Number(fd.get('size'));
     const bad = (field: string, zh: string, en: string) =>
-      (errors[field] = { code: 'invalid', message: l === 'en' ? en : zh, message_zh: zh, message_en: en });
+      (errors[field] = { code: 'invalid', message: isEnglish(l) ? en : zh, message_zh: zh, message_en: en });
     if (!name) bad('name', '请填写检查轮次名称', 'Give the round a name');
     if (!Number.isInteger(seed) || seed < 0) bad('seed', '随机种子须为非负整数', 'The seed must be a non-negative whole number');
     if (!Number.isInteger(size) || size < 1 || size > 5000) bad('size', '抽查份数须为 1–5000 之间的整数', 'The sample size must be a whole number from 1 to 5000');
@@ -258,7 +267,7 @@ export class AzxComplianceReport extends LitElement {
     const category = String(fd.get('category') ?? '');
     const l = this.#l;
     if (!(FINDING_CATEGORIES as readonly string[]).includes(category)) {
-      this._findingErrors = { category: { code: 'required', message: l === 'en' ? 'Choose a problem category' : '请选择问题类别', message_zh: '请选择问题类别', message_en: 'Choose a problem category' } };
+      this._findingErrors = { category: { code: 'required', message: isEnglish(l) ? 'Choose a problem category' : '请选择问题类别', message_zh: '请选择问题类别', message_en: 'Choose a problem category' } };
       return;
     }
     try {
@@ -714,5 +723,5 @@ function day(s: string | undefined): string {
 function errorOf(err: unknown, l: Locale): { code: string; message: string; message_zh: string; message_en: string } {
   const zh = isStoreError(err) ? err.message_zh : String(err);
   const en = isStoreError(err) ? err.message_en : String(err);
-  return { code: 'refused', message: `${t(l, 'refused')} ${l === 'en' ? en : zh}`, message_zh: zh, message_en: en };
+  return { code: 'refused', message: `${t(l, 'refused')} ${isEnglish(l) ? en : zh}`, message_zh: zh, message_en: en };
 }

@@ -1,6 +1,7 @@
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import type { CoverageMetric, FindingCategory } from '../data/store.js';
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '关于{region}安全生产责任保险工作开展情况的通报',
@@ -182,7 +183,7 @@ const en: Record<TextKey, string> = {
   refused: 'Not saved:',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('compliance-report', { 'zh-CN': zh, en, 'zh-TW': zhTW });
 
 export const CATEGORY_LABELS: Readonly<Record<FindingCategory, { zh: string; en: string }>> = {
   rate_misused: { zh: '未规范使用保险方案及费率机制', en: 'Rating scheme or coefficients misused' },
@@ -199,7 +200,7 @@ export const CATEGORY_LABELS: Readonly<Record<FindingCategory, { zh: string; en:
 
 export function categoryLabel(c: FindingCategory, l: Locale): string {
   const x = CATEGORY_LABELS[c];
-  return x ? (l === 'en' ? x.en : x.zh) : c;
+  return x ? (isEnglish(l) ? x.en : x.zh) : c;
 }
 
 /** The bulletin's lists (Suzhou: lapsed renewals, not everyone insured, late uploads, must-insure not insured, prevention share). */
@@ -212,13 +213,13 @@ export const LISTS: readonly { metric: CoverageMetric; key: TextKey }[] = [
 ];
 
 export function num(v: number, l: Locale): string {
-  return v.toLocaleString(l === 'en' ? 'en-US' : 'zh-CN');
+  return v.toLocaleString(isEnglish(l) ? 'en-US' : 'zh-CN');
 }
 
 export function pct(v: number | null, l: Locale): string {
-  return v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString(l === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 1 })}%`;
+  return v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString(isEnglish(l) ? 'en-US' : 'zh-CN', { minimumFractionDigits: 1 })}%`;
 }
 
 export function money(v: number, l: Locale): string {
-  return v.toLocaleString(l === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return v.toLocaleString(isEnglish(l) ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from './tokens.js';
 import { hostReset } from './host-styles.js';
 
 // Every colour and size comes from an --azx-* custom property with a default,
@@ -7,7 +8,7 @@ export const formStyles = [hostReset, css`
   :host {
     display: block;
     line-height: 1.5;
-    background: var(--azx-color-background, transparent);
+    background: ${token.colorBackground};
   }
   :host([hidden]) {
     display: none;
@@ -16,7 +17,7 @@ export const formStyles = [hostReset, css`
   .fields {
     display: flex;
     flex-direction: column;
-    gap: var(--azx-gap, 12px);
+    gap: ${token.gap};
   }
   .field {
     display: flex;
@@ -37,7 +38,7 @@ export const formStyles = [hostReset, css`
     font-weight: 500;
   }
   .required-mark {
-    color: var(--azx-color-error, #b42a0a);
+    color: ${token.colorError};
     margin-inline-start: 2px;
   }
   input:not([type='checkbox']),
@@ -45,9 +46,9 @@ export const formStyles = [hostReset, css`
   textarea {
     font: inherit;
     color: inherit;
-    background: var(--azx-color-surface, #ffffff);
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    background: ${token.colorSurface};
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     padding: 6px 8px;
     min-width: 0;
     box-sizing: border-box;
@@ -57,36 +58,36 @@ export const formStyles = [hostReset, css`
   input[type='checkbox'] {
     width: 16px;
     height: 16px;
-    accent-color: var(--azx-color-accent, #1664ff);
+    accent-color: ${token.colorAccent};
   }
   input[readonly] {
     background: transparent;
   }
   :is(input, select, textarea, button, a, fieldset, table):focus-visible {
-    outline: 2px solid var(--azx-color-accent, #1664ff);
+    outline: 2px solid ${token.colorAccent};
     outline-offset: 1px;
   }
   [aria-invalid='true'] {
-    border-color: var(--azx-color-error, #b42a0a) !important;
+    border-color: ${token.colorError} !important;
   }
   .help {
     margin: 0;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
     font-size: 0.9em;
   }
   .error {
     margin: 0;
-    color: var(--azx-color-error, #b42a0a);
+    color: ${token.colorError};
     font-size: 0.9em;
   }
   .group {
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     padding: 8px 12px 12px;
     margin: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--azx-gap, 12px);
+    gap: ${token.gap};
   }
   legend,
   caption {
@@ -110,14 +111,14 @@ export const formStyles = [hostReset, css`
   }
   th,
   td {
-    border: 1px solid var(--azx-color-border, #c9cdd4);
+    border: 1px solid ${token.colorBorder};
     padding: 4px 6px;
     text-align: start;
     vertical-align: top;
   }
   th {
     font-weight: 500;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .row-number {
     width: 2.5em;
@@ -127,15 +128,15 @@ export const formStyles = [hostReset, css`
     white-space: nowrap;
   }
   .no-rows {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
     text-align: center;
   }
   button {
     font: inherit;
-    color: var(--azx-color-accent, #1664ff);
-    background: var(--azx-color-surface, #ffffff);
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    color: ${token.colorAccent};
+    background: ${token.colorSurface};
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     padding: 4px 10px;
     cursor: pointer;
   }
@@ -144,9 +145,9 @@ export const formStyles = [hostReset, css`
     cursor: not-allowed;
   }
   button[type='submit'] {
-    color: var(--azx-color-on-accent, #ffffff);
-    background: var(--azx-color-accent, #1664ff);
-    border-color: var(--azx-color-accent, #1664ff);
+    color: ${token.colorOnAccent};
+    background: ${token.colorAccent};
+    border-color: ${token.colorAccent};
     padding: 6px 20px;
   }
   .actions {
@@ -154,9 +155,9 @@ export const formStyles = [hostReset, css`
     gap: 8px;
   }
   .summary {
-    border: 1px solid var(--azx-color-error, #b42a0a);
-    background: var(--azx-color-error-surface, #fff2ee);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorError};
+    background: ${token.colorErrorSurface};
+    border-radius: ${token.radius};
     padding: 8px 12px;
   }
   .summary-title {
@@ -168,7 +169,7 @@ export const formStyles = [hostReset, css`
     padding-inline-start: 1.2em;
   }
   .summary a {
-    color: var(--azx-color-error, #b42a0a);
+    color: ${token.colorError};
   }
   .display .value {
     min-height: 1.5em;
@@ -176,7 +177,7 @@ export const formStyles = [hostReset, css`
   }
   .schema-error,
   .unsupported {
-    color: var(--azx-color-error, #b42a0a);
+    color: ${token.colorError};
   }
   .schema-error pre {
     white-space: pre-wrap;
@@ -229,8 +230,8 @@ export const formStyles = [hostReset, css`
     gap: 8px;
   }
   details.item {
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     padding: 4px 8px;
   }
   details.item[open] {
@@ -270,7 +271,7 @@ export const formStyles = [hostReset, css`
     gap: 6px;
   }
   .print-header dt {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .print-header dd {
     margin: 0;
@@ -281,12 +282,12 @@ export const formStyles = [hostReset, css`
   :host([mode='print']) .field.display {
     flex-direction: row;
     gap: 12px;
-    border-bottom: 1px solid var(--azx-color-border, #c9cdd4);
+    border-bottom: 1px solid ${token.colorBorder};
     padding: 2px 0;
   }
   :host([mode='print']) .field.display .label {
     flex: 0 0 35%;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
 
   .draft {
@@ -295,9 +296,9 @@ export const formStyles = [hostReset, css`
     align-items: center;
     gap: 8px;
     padding: 8px 12px;
-    margin-bottom: var(--azx-gap, 12px);
-    border: 1px solid var(--azx-color-accent, #1664ff);
-    border-radius: var(--azx-radius, 4px);
+    margin-bottom: ${token.gap};
+    border: 1px solid ${token.colorAccent};
+    border-radius: ${token.radius};
   }
   .draft p {
     margin: 0;
@@ -308,7 +309,7 @@ export const formStyles = [hostReset, css`
   }
   .status {
     margin: 8px 0 0;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   fieldset.checkboxes {
     border: none;
@@ -334,8 +335,8 @@ export const formStyles = [hostReset, css`
     align-items: center;
     gap: 6px;
     padding: 4px 8px;
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
   }
   .attachments img {
     width: 48px;
@@ -344,7 +345,7 @@ export const formStyles = [hostReset, css`
     border-radius: 2px;
   }
   .muted {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
 
   @media print {

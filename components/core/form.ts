@@ -6,7 +6,9 @@ import type { FileFields, Store } from '../data/store.js';
 import { guard } from 'lit/directives/guard.js';
 import { fieldId, type ChildOptions, type FieldContext } from './field.js';
 import { formStyles } from './form.styles.js';
-import { toLocale, type Locale } from './locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from './locale.js';
+import { LocaleController } from './lang-controller.js';
+import { onTranslationsChange } from './translations.js';
 import { fieldLabel, issueMessage } from './messages.js';
 import { hasConditionals, inactiveLocations } from './conditional.js';
 import { deepEqual, hasLogic, logicOf, pointerOf, settle } from './logic.js';
@@ -17,6 +19,7 @@ import { fillDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
 import { RecordController } from './record-controller.js';
+import { FormAssociated, VALID, type ControlValidity } from './form-control.js';
 import { standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
 registerBuiltInRenderers();
@@ -91,23 +94,8 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @csspart status - The line that tells whether the record is being saved, waits offline, or was saved.
  * @csspart attachments - An attachment field's list of files (x-widget file or photo).
  * @csspart thumbnail - A photo's preview.
- *
- * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font of the whole form.
- * @cssprop [--azx-font-size=14px] - Base font size.
- * @cssprop [--azx-color-text=#1f2329] - Text colour.
- * @cssprop [--azx-color-muted=#646a73] - Help text and secondary text.
- * @cssprop [--azx-color-background=transparent] - Background of the form.
- * @cssprop [--azx-color-surface=#ffffff] - Background of controls.
- * @cssprop [--azx-color-border=#c9cdd4] - Borders of controls, groups and tables.
- * @cssprop [--azx-color-accent=#1664ff] - Focus ring, buttons and links.
- * @cssprop [--azx-color-on-accent=#ffffff] - Text on accent-coloured buttons.
- * @cssprop [--azx-color-error=#b42a0a] - Error text and invalid borders.
- * @cssprop [--azx-color-error-surface=#fff2ee] - Background of the error summary.
- * @cssprop [--azx-radius=4px] - Corner radius of controls.
- * @cssprop [--azx-gap=12px] - Space between fields.
  */
-export class AzxForm extends LitElement {
-  static formAssociated = true;
+export class AzxForm extends FormAssociated(LitElement) {
   static override styles = formStyles;
 
   /** The JSON Schema describing the record; UI hints come from its x- annotations (see azx/rjsf and azx/formily for other libraries' hints). */
@@ -117,8 +105,12 @@ export class AzxForm extends LitElement {
   @property({ converter: { fromAttribute: parseValueAttribute, toAttribute: (v: unknown) => JSON.stringify(v) } })
   accessor value: Record<string, unknown> = {};
 
-  /** UI and message language: zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /**
    * `edit` shows controls; `readonly` shows the values as text; `print` shows them as a record
@@ -182,7 +174,6 @@ export class AzxForm extends LitElement {
   /** Files chosen in attachment fields, by file field name; sent with the record. */
   #files = new Map<string, File[]>();
 
-  readonly #internals: ElementInternals;
   #compiled: Compiled | undefined;
   #compiledFor: JsonSchema | undefined;
   /** The value as last set by the user, to tell user edits from values given by the page. */
@@ -217,10 +208,10 @@ export class AzxForm extends LitElement {
   /** Pointers of fields hidden by x-visible: not rendered, not in the value. */
   #hidden = new Set<string>();
   #unsubscribe: (() => void) | undefined;
+  #unwords: (() => void) | undefined;
 
   constructor() {
     super();
-    this.#internals = this.attachInternals();
     // A submit button the page puts in our actions slot submits this form, not an outer one.
     this.addEventListener('click', (e) => {
       const target = e.target as Element | null;
@@ -235,6 +226,13 @@ export class AzxForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // a portal's words (labels, messages) may change what every node shows
+    this.#unwords = onTranslationsChange(() => {
+      this.#leaves = new WeakMap();
+      // the nodes' guards compare this generation too
+      this.#registryGeneration++;
+      this.requestUpdate();
+    });
     this.#unsubscribe = onRegistryChange(() => {
       this.#renderers = new WeakMap();
       this.#leaves = new WeakMap();
@@ -247,36 +245,20 @@ export class AzxForm extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
+    this.#unwords?.();
   }
 
   // ---- native form control API -------------------------------------------
 
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-  get validity(): ValidityState {
-    this.#syncFormState();
-    return this.#internals.validity;
-  }
-  get validationMessage(): string {
-    this.#syncFormState();
-    return this.#internals.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.#internals.willValidate;
-  }
-
-  checkValidity(): boolean {
-    this.#syncFormState();
-    return this.#internals.checkValidity();
-  }
-
   /** Like checkValidity(), and shows every error in the form. */
-  reportValidity(): boolean {
+  override reportValidity(): boolean {
     this.#revealAll = true;
     this.requestUpdate();
-    this.#syncFormState();
-    return this.#internals.reportValidity();
+    return super.reportValidity();
+  }
+
+  protected override formValue(): string {
+    return JSON.stringify(this.value ?? {});
   }
 
   /**
@@ -381,7 +363,6 @@ export class AzxForm extends LitElement {
   }
 
   protected override updated(): void {
-    this.#syncFormState();
     const pending = this.#pendingFocus;
     this.#pendingFocus = undefined;
     if (pending === 'first-invalid') this.#focusFirstInvalid();
@@ -431,7 +412,7 @@ export class AzxForm extends LitElement {
   // ---- rendering -------------------------------------------------------------
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
   get #display(): boolean {
     return this.mode === 'readonly' || this.mode === 'print';
@@ -555,7 +536,7 @@ export class AzxForm extends LitElement {
     const draft = this.#record.offered;
     if (!draft || this.#display) return nothing;
     const locale = this.#locale;
-    const when = new Date(draft.savedAt).toLocaleString(locale === 'en' ? 'en' : 'zh-CN');
+    const when = new Date(draft.savedAt).toLocaleString(isEnglish(locale) ? 'en' : 'zh-CN');
     return html`<div class="draft" part="draft" role="region" aria-label=${uiText(locale, 'draftTitle')}>
       <p>${uiText(locale, 'draftFound', { when })}</p>
       <button type="button" part="draft-button" @click=${() => this.#record.restore()}>${uiText(locale, 'draftRestore')}</button>
@@ -694,35 +675,24 @@ export class AzxForm extends LitElement {
     return p;
   }
 
-  #syncFormState(): void {
-    const json = JSON.stringify(this.value ?? {});
-    this.#internals.setFormValue(json, json);
+  /** The first problem in field order (the schema's, the rules', the server's), for a surrounding form. */
+  protected override formValidity(): ControlValidity {
     const compiled = this.#compiled;
-    if (this.#display || !compiled) {
-      this.#internals.setValidity({});
-      return;
-    }
+    if (this.#display || !compiled) return VALID;
     const locale = this.#locale;
-    if (!compiled.ok) {
-      this.#internals.setValidity({ customError: true }, uiText(locale, compiled.kind === 'csp' ? 'cspBlocked' : 'badSchema'));
-      return;
-    }
+    if (!compiled.ok) return { flags: { customError: true }, message: uiText(locale, compiled.kind === 'csp' ? 'cspBlocked' : 'badSchema') };
     const anchorFor = (pointer: string) =>
       this.renderRoot?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(pointer))}`) ?? undefined;
     if (this.#emptyButRequired()) {
-      this.#internals.setValidity({ valueMissing: true }, uiText(locale, 'formEmpty'), anchorFor(this.#order.find((p) => p !== '') ?? ''));
-      return;
+      return { flags: { valueMissing: true }, message: uiText(locale, 'formEmpty'), anchor: anchorFor(this.#order.find((p) => p !== '') ?? '') };
     }
     const issues = this.#currentIssues();
     const first = issues
       .map((issue) => ({ issue, at: this.#orderIndex.get(this.#anchorOf(issue.pointer)) ?? -1 }))
       .sort((a, b) => a.at - b.at)[0]?.issue;
-    if (!first) {
-      this.#internals.setValidity({});
-      return;
-    }
+    if (!first) return VALID;
     const flag = VALIDITY_FLAG[first.keyword] ?? 'customError';
-    this.#internals.setValidity({ [flag]: true }, issueMessage(first, this.schema!, this.value, locale), anchorFor(this.#anchorOf(first.pointer)));
+    return { flags: { [flag]: true }, message: issueMessage(first, this.schema!, this.value, locale), anchor: anchorFor(this.#anchorOf(first.pointer)) };
   }
 
   // ---- focus and keyboard ------------------------------------------------------

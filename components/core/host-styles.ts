@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from './tokens.js';
 
 /**
  * The first styles of every AZX element. Shadow DOM keeps the page's selectors out, but
@@ -25,10 +26,10 @@ export const hostReset = css`
     visibility: visible;
     cursor: auto;
     list-style: disc;
-    font-size: var(--azx-font-size, 14px);
+    font-size: ${token.fontSize};
     line-height: 1.5;
-    color: var(--azx-color-text, #1f2329);
-    font-family: var(--azx-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    color: ${token.colorText};
+    font-family: ${token.fontFamily};
   }
   *,
   *::before,

@@ -1,146 +1,192 @@
 // Validation messages, ours in both languages, chosen by keyword and naming
 // the field by its title so they read the same beside the field and in the summary.
 import type { Issue } from './validator.js';
-import type { Locale } from './locale.js';
+import { isEnglish, type Locale } from './locale.js';
+import { textTable } from './text-table.js';
+import { zhTW } from './messages.zh-TW.js';
 import { getAt, parsePointer } from './pointer.js';
 import { schemaAt, schemaText, type JsonSchema } from './schema.js';
 import { usccCheckChar, usccProblem } from './uscc.js';
 
 type Params = Record<string, unknown>;
-type Render = (field: string, p: Params, value: unknown) => string;
-type Table = Record<string, Render>;
 
-const n = (p: Params, k: string) => String(p[k]);
-const extra = (p: Params) => String(p['additionalProperty'] ?? p['unevaluatedProperty']);
-
-/** Keywords worded as another one is (the same limit or the same missing field). */
-const SAME: Record<string, string> = {
-  dependencies: 'required',
-  additionalItems: 'maxItems',
-  items: 'maxItems',
-  unevaluatedItems: 'maxItems',
-  unevaluatedProperties: 'additionalProperties',
+// Templates, so a portal can reword any of them (registerTranslations, keys `validation.<key>`).
+const zh = {
+  required: '请填写“{field}”',
+  minLength: '“{field}”至少 {limit} 个字符',
+  maxLength: '“{field}”最多 {limit} 个字符',
+  pattern: '“{field}”格式不正确',
+  minimum: '“{field}”不能小于 {limit}',
+  exclusiveMinimum: '“{field}”必须大于 {limit}',
+  maximum: '“{field}”不能大于 {limit}',
+  exclusiveMaximum: '“{field}”必须小于 {limit}',
+  multipleOf: '“{field}”应为 {multipleOf} 的整数倍',
+  typeInteger: '“{field}”应为整数',
+  typeNumber: '“{field}”应为数字',
+  type: '“{field}”的类型不正确',
+  choose: '请从“{field}”的选项中选择',
+  minItems: '“{field}”至少需要 {limit} 项',
+  maxItems: '“{field}”最多 {limit} 项',
+  uniqueItems: '“{field}”第 {j} 项与第 {i} 项重复',
+  additionalProperties: '“{field}”含有不允许的字段 {name}',
+  minProperties: '“{field}”至少需要 {limit} 项',
+  maxProperties: '“{field}”最多 {limit} 项',
+  contains: '“{field}”至少需要 {min} 项符合要求',
+  containsAtMost: '“{field}”至少需要 {min} 项符合要求，且最多 {max} 项',
+  propertyNames: '名称“{name}”不符合要求',
+  not: '“{field}”的值不被允许',
+  falseSchema: '“{field}”不允许填写',
+  computed: '“{field}”由系统计算，应为 {expected}，不能手工填写',
+  computedNothing: '空',
+  notApplicable: '“{field}”在当前填写情况下不适用，不能填写',
+  date: '“{field}”应为有效日期（年-月-日）',
+  dateTime: '“{field}”应为有效的日期时间',
+  email: '“{field}”应为有效的电子邮箱地址',
+  uri: '“{field}”应为有效的网址',
+  cnRegion: '“{field}”应为 6 位行政区划代码',
+  cnMobile: '“{field}”应为 11 位手机号码',
+  usccLength: '“{field}”应为 18 位',
+  usccCharset: '“{field}”只能包含数字和大写字母（不含 I、O、S、V、Z）',
+  usccRegion: '“{field}”第 3 至 8 位应为行政区划代码',
+  usccCheck: '“{field}”校验位错误，最后一位应为 {check}',
+  format: '“{field}”格式不正确',
+  invalid: '“{field}”不符合要求',
+  theForm: '表单',
+  inRow: '{title}（第 {rows} 行）',
 };
 
-const zh: Table = {
-  required: (f) => `请填写“${f}”`,
-  dependentRequired: (f) => `请填写“${f}”`,
-  minLength: (f, p) => `“${f}”至少 ${n(p, 'limit')} 个字符`,
-  maxLength: (f, p) => `“${f}”最多 ${n(p, 'limit')} 个字符`,
-  pattern: (f) => `“${f}”格式不正确`,
-  minimum: (f, p) => `“${f}”不能小于 ${n(p, 'limit')}`,
-  exclusiveMinimum: (f, p) => `“${f}”必须大于 ${n(p, 'limit')}`,
-  maximum: (f, p) => `“${f}”不能大于 ${n(p, 'limit')}`,
-  exclusiveMaximum: (f, p) => `“${f}”必须小于 ${n(p, 'limit')}`,
-  multipleOf: (f, p) => `“${f}”应为 ${n(p, 'multipleOf')} 的整数倍`,
-  type: (f, p) => (p['type'] === 'integer' ? `“${f}”应为整数` : p['type'] === 'number' ? `“${f}”应为数字` : `“${f}”的类型不正确`),
-  enum: (f) => `请从“${f}”的选项中选择`,
-  const: (f) => `请从“${f}”的选项中选择`,
-  oneOf: (f) => `请从“${f}”的选项中选择`,
-  anyOf: (f) => `请从“${f}”的选项中选择`,
-  minItems: (f, p) => `“${f}”至少需要 ${n(p, 'limit')} 项`,
-  maxItems: (f, p) => `“${f}”最多 ${n(p, 'limit')} 项`,
-  uniqueItems: (f, p) => `“${f}”第 ${Number(p['j']) + 1} 项与第 ${Number(p['i']) + 1} 项重复`,
-  additionalProperties: (f, p) => `“${f}”含有不允许的字段 ${extra(p)}`,
-  minProperties: (f, p) => `“${f}”至少需要 ${n(p, 'limit')} 项`,
-  maxProperties: (f, p) => `“${f}”最多 ${n(p, 'limit')} 项`,
-  contains: (f, p) => `“${f}”至少需要 ${n(p, 'minContains')} 项符合要求${p['maxContains'] === undefined ? '' : `，且最多 ${n(p, 'maxContains')} 项`}`,
-  propertyNames: (_f, p) => `名称“${n(p, 'propertyName')}”不符合要求`,
-  not: (f) => `“${f}”的值不被允许`,
-  'false schema': (f) => `“${f}”不允许填写`,
-  format: (f, p, v) => zhFormat(f, String(p['format']), v),
-  'x-rules': (_f, p) => String(p['zh']),
-  // the server's own words for a field it refused (FieldError.message_zh)
-  server: (_f, p) => String(p['zh']),
-  'x-compute': (f, p) => `“${f}”由系统计算，应为 ${shown(p['expected'], '空')}，不能手工填写`,
-  'x-visible': (f) => `“${f}”在当前填写情况下不适用，不能填写`,
+type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  required: '{field} is required',
+  minLength: '{field} must be at least {limit} characters',
+  maxLength: '{field} must be at most {limit} characters',
+  pattern: '{field} is not in the expected format',
+  minimum: '{field} must be at least {limit}',
+  exclusiveMinimum: '{field} must be greater than {limit}',
+  maximum: '{field} must be at most {limit}',
+  exclusiveMaximum: '{field} must be less than {limit}',
+  multipleOf: '{field} must be a multiple of {multipleOf}',
+  typeInteger: '{field} must be a whole number',
+  typeNumber: '{field} must be a number',
+  type: '{field} has the wrong type',
+  choose: 'Choose one of the options for {field}',
+  minItems: '{field} needs at least {limit} items',
+  maxItems: '{field} allows at most {limit} items',
+  uniqueItems: '{field}: item {j} repeats item {i}',
+  additionalProperties: '{field} has a field that is not allowed: {name}',
+  minProperties: '{field} needs at least {limit} entries',
+  maxProperties: '{field} allows at most {limit} entries',
+  contains: '{field} needs at least {min} matching items',
+  containsAtMost: '{field} needs at least {min} matching items and at most {max}',
+  propertyNames: 'The name "{name}" is not allowed',
+  not: '{field} has a value that is not allowed',
+  falseSchema: '{field} must not be filled in',
+  computed: '{field} is computed and must be {expected}; it cannot be entered by hand',
+  computedNothing: 'empty',
+  notApplicable: '{field} does not apply here and must be left empty',
+  date: '{field} must be a valid date (YYYY-MM-DD)',
+  dateTime: '{field} must be a valid date and time',
+  email: '{field} must be a valid email address',
+  uri: '{field} must be a valid web address',
+  cnRegion: '{field} must be a 6-digit region code',
+  cnMobile: '{field} must be an 11-digit mobile number',
+  usccLength: '{field} must be 18 characters',
+  usccCharset: '{field} may only contain digits and capital letters (no I, O, S, V, Z)',
+  usccRegion: '{field}: characters 3 to 8 must be a region code',
+  usccCheck: '{field} has a wrong check character; the last character should be {check}',
+  format: '{field} is not in the expected format',
+  invalid: '{field} is not valid',
+  theForm: 'The form',
+  inRow: '{title} (row {rows})',
 };
 
-const en: Table = {
-  required: (f) => `${f} is required`,
-  dependentRequired: (f) => `${f} is required`,
-  minLength: (f, p) => `${f} must be at least ${n(p, 'limit')} characters`,
-  maxLength: (f, p) => `${f} must be at most ${n(p, 'limit')} characters`,
-  pattern: (f) => `${f} is not in the expected format`,
-  minimum: (f, p) => `${f} must be at least ${n(p, 'limit')}`,
-  exclusiveMinimum: (f, p) => `${f} must be greater than ${n(p, 'limit')}`,
-  maximum: (f, p) => `${f} must be at most ${n(p, 'limit')}`,
-  exclusiveMaximum: (f, p) => `${f} must be less than ${n(p, 'limit')}`,
-  multipleOf: (f, p) => `${f} must be a multiple of ${n(p, 'multipleOf')}`,
-  type: (f, p) => (p['type'] === 'integer' ? `${f} must be a whole number` : p['type'] === 'number' ? `${f} must be a number` : `${f} has the wrong type`),
-  enum: (f) => `Choose one of the options for ${f}`,
-  const: (f) => `Choose one of the options for ${f}`,
-  oneOf: (f) => `Choose one of the options for ${f}`,
-  anyOf: (f) => `Choose one of the options for ${f}`,
-  minItems: (f, p) => `${f} needs at least ${n(p, 'limit')} items`,
-  maxItems: (f, p) => `${f} allows at most ${n(p, 'limit')} items`,
-  uniqueItems: (f, p) => `${f}: item ${Number(p['j']) + 1} repeats item ${Number(p['i']) + 1}`,
-  additionalProperties: (f, p) => `${f} has a field that is not allowed: ${extra(p)}`,
-  minProperties: (f, p) => `${f} needs at least ${n(p, 'limit')} entries`,
-  maxProperties: (f, p) => `${f} allows at most ${n(p, 'limit')} entries`,
-  contains: (f, p) => `${f} needs at least ${n(p, 'minContains')} matching items${p['maxContains'] === undefined ? '' : ` and at most ${n(p, 'maxContains')}`}`,
-  propertyNames: (_f, p) => `The name "${n(p, 'propertyName')}" is not allowed`,
-  not: (f) => `${f} has a value that is not allowed`,
-  'false schema': (f) => `${f} must not be filled in`,
-  format: (f, p, v) => enFormat(f, String(p['format']), v),
-  'x-rules': (_f, p) => String(p['en']),
-  server: (_f, p) => String(p['en']),
-  'x-compute': (f, p) => `${f} is computed and must be ${shown(p['expected'], 'empty')}; it cannot be entered by hand`,
-  'x-visible': (f) => `${f} does not apply here and must be left empty`,
+const message = textTable('validation', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+
+const FORMAT_KEYS: Readonly<Record<string, MessageKey>> = {
+  date: 'date',
+  'date-time': 'dateTime',
+  email: 'email',
+  uri: 'uri',
+  'cn-region': 'cnRegion',
+  'cn-mobile': 'cnMobile',
 };
+
+const USCC_KEYS: Readonly<Record<string, MessageKey>> = { length: 'usccLength', charset: 'usccCharset', region: 'usccRegion' };
+
+/** The template of an issue and the values it names; undefined for messages that come as data. */
+function templateOf(issue: Issue, value: unknown): { key: MessageKey; vars: Record<string, string | number> } | undefined {
+  const p: Params = issue.params;
+  const limit = String(p['limit']);
+  switch (issue.keyword) {
+    case 'required':
+    case 'dependentRequired':
+    case 'dependencies':
+      return { key: 'required', vars: {} };
+    // the items a tuple or unevaluatedItems allows: a limit like maxItems
+    case 'additionalItems':
+    case 'items':
+    case 'unevaluatedItems':
+      return { key: 'maxItems', vars: { limit } };
+    case 'minProperties':
+    case 'maxProperties':
+    case 'minLength':
+    case 'maxLength':
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum':
+    case 'minItems':
+    case 'maxItems':
+      return { key: issue.keyword, vars: { limit } };
+    case 'pattern':
+      return { key: 'pattern', vars: {} };
+    case 'multipleOf':
+      return { key: 'multipleOf', vars: { multipleOf: String(p['multipleOf']) } };
+    case 'type':
+      return { key: p['type'] === 'integer' ? 'typeInteger' : p['type'] === 'number' ? 'typeNumber' : 'type', vars: {} };
+    case 'enum':
+    case 'const':
+    case 'oneOf':
+    case 'anyOf':
+      return { key: 'choose', vars: {} };
+    case 'uniqueItems':
+      return { key: 'uniqueItems', vars: { j: Number(p['j']) + 1, i: Number(p['i']) + 1 } };
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return { key: 'additionalProperties', vars: { name: String(p['additionalProperty'] ?? p['unevaluatedProperty']) } };
+    case 'contains':
+      return { key: p['maxContains'] === undefined ? 'contains' : 'containsAtMost', vars: { min: String(p['minContains']), max: String(p['maxContains']) } };
+    case 'propertyNames':
+      return { key: 'propertyNames', vars: { name: String(p['propertyName']) } };
+    case 'not':
+      return { key: 'not', vars: {} };
+    case 'false schema':
+      return { key: 'falseSchema', vars: {} };
+    case 'x-visible':
+      return { key: 'notApplicable', vars: {} };
+    case 'format': {
+      const format = String(p['format']);
+      if (format !== 'uscc') return { key: FORMAT_KEYS[format] ?? 'format', vars: {} };
+      const s = String(value ?? '');
+      const problem = usccProblem(s);
+      return problem && USCC_KEYS[problem] ? { key: USCC_KEYS[problem], vars: {} } : { key: 'usccCheck', vars: { check: usccCheckChar(s.slice(0, 17)) ?? '?' } };
+    }
+    default:
+      return undefined;
+  }
+}
 
 /** A computed value as the server words it (numbers plain, anything else as JSON). */
-function shown(v: unknown, none: string): string {
-  if (v === null || v === undefined) return none;
+function shown(v: unknown, locale: Locale): string {
+  if (v === null || v === undefined) return message(locale, 'computedNothing');
   return typeof v === 'number' ? String(v) : JSON.stringify(v);
-}
-
-function zhFormat(f: string, format: string, v: unknown): string {
-  switch (format) {
-    case 'date': return `“${f}”应为有效日期（年-月-日）`;
-    case 'date-time': return `“${f}”应为有效的日期时间`;
-    case 'email': return `“${f}”应为有效的电子邮箱地址`;
-    case 'uri': return `“${f}”应为有效的网址`;
-    case 'cn-region': return `“${f}”应为 6 位行政区划代码`;
-    case 'cn-mobile': return `“${f}”应为 11 位手机号码`;
-    case 'uscc': {
-      const s = String(v ?? '');
-      switch (usccProblem(s)) {
-        case 'length': return `“${f}”应为 18 位`;
-        case 'charset': return `“${f}”只能包含数字和大写字母（不含 I、O、S、V、Z）`;
-        case 'region': return `“${f}”第 3 至 8 位应为行政区划代码`;
-        default: return `“${f}”校验位错误，最后一位应为 ${usccCheckChar(s.slice(0, 17)) ?? '?'}`;
-      }
-    }
-    default: return `“${f}”格式不正确`;
-  }
-}
-
-function enFormat(f: string, format: string, v: unknown): string {
-  switch (format) {
-    case 'date': return `${f} must be a valid date (YYYY-MM-DD)`;
-    case 'date-time': return `${f} must be a valid date and time`;
-    case 'email': return `${f} must be a valid email address`;
-    case 'uri': return `${f} must be a valid web address`;
-    case 'cn-region': return `${f} must be a 6-digit region code`;
-    case 'cn-mobile': return `${f} must be an 11-digit mobile number`;
-    case 'uscc': {
-      const s = String(v ?? '');
-      switch (usccProblem(s)) {
-        case 'length': return `${f} must be 18 characters`;
-        case 'charset': return `${f} may only contain digits and capital letters (no I, O, S, V, Z)`;
-        case 'region': return `${f}: characters 3 to 8 must be a region code`;
-        default: return `${f} has a wrong check character; the last character should be ${usccCheckChar(s.slice(0, 17)) ?? '?'}`;
-      }
-    }
-    default: return `${f} is not in the expected format`;
-  }
 }
 
 /** How a field is named in messages: its title (or key), with the row when inside a table. */
 export function fieldLabel(root: JsonSchema, pointer: string, locale: Locale): string {
   const keys = parsePointer(pointer);
-  let title = schemaText(root, 'title', locale) ?? (locale === 'en' ? 'The form' : '表单');
+  let title = schemaText(root, 'title', locale) ?? message(locale, 'theForm');
   const rows: number[] = [];
   let path = '';
   for (const key of keys) {
@@ -153,13 +199,15 @@ export function fieldLabel(root: JsonSchema, pointer: string, locale: Locale): s
     title = (node && schemaText(node, 'title', locale)) ?? key;
   }
   if (rows.length === 0) return title;
-  return locale === 'en' ? `${title} (row ${rows.join('.')})` : `${title}（第 ${rows.join('.')} 行）`;
+  return message(locale, 'inRow', { title, rows: rows.join('.') });
 }
 
 export function issueMessage(issue: Issue, root: JsonSchema, value: unknown, locale: Locale): string {
+  // x-rules and the server's refusals carry their own words in both languages
+  if (issue.keyword === 'x-rules' || issue.keyword === 'server') return String(issue.params[isEnglish(locale) ? 'en' : 'zh']);
   const field = fieldLabel(root, issue.pointer, locale);
-  const table = locale === 'en' ? en : zh;
-  const render = table[issue.keyword] ?? table[SAME[issue.keyword] ?? ''];
-  if (render) return render(field, issue.params, getAt(value, issue.pointer));
-  return locale === 'en' ? `${field} is not valid` : `“${field}”不符合要求`;
+  const at = getAt(value, issue.pointer);
+  if (issue.keyword === 'x-compute') return message(locale, 'computed', { field, expected: shown(issue.params['expected'], locale) });
+  const template = templateOf(issue, at);
+  return template ? message(locale, template.key, { field, ...template.vars }) : message(locale, 'invalid', { field });
 }

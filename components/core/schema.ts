@@ -1,7 +1,9 @@
 // The part of JSON Schema (2020-12) the renderers read, and small helpers over it.
 import { deref, propertySchema } from './conditional.js';
-import type { Locale } from './locale.js';
+import { isEnglish, type Locale } from './locale.js';
 import { childPointer, getAt, setAt } from './pointer.js';
+import { translate } from './translations.js';
+import { uiText } from './ui-text.js';
 
 export interface JsonSchema {
   $schema?: string;
@@ -54,15 +56,18 @@ export function primaryType(schema: JsonSchema): string | undefined {
 
 type TextKey = 'title' | 'description' | 'help' | 'placeholder';
 
-/** Display text in the locale: `x-<key>-en` in English, else the default (Chinese) text. */
+/**
+ * Display text in the locale: `x-<key>-en` in English, else the default (Chinese) text; then the
+ * portal's or shipped word for that text (`term.<text>`), so a portal can rename a field of any
+ * definition and zh-TW reads in traditional characters.
+ */
 export function schemaText(schema: JsonSchema, key: TextKey, locale: Locale): string | undefined {
   const base = key === 'title' || key === 'description' ? key : `x-${key}`;
-  if (locale === 'en') {
-    const en = schema[`x-${key}-en`];
-    if (typeof en === 'string') return en;
-  }
-  const v = schema[base];
-  return typeof v === 'string' ? v : undefined;
+  let text: unknown;
+  if (isEnglish(locale)) text = schema[`x-${key}-en`];
+  if (typeof text !== 'string') text = schema[base];
+  if (typeof text !== 'string') return undefined;
+  return translate(locale, `term.${text}`) ?? text;
 }
 
 /** Properties in display order: by `x-order` (a number on each property), then as declared. */
@@ -104,13 +109,13 @@ export function enumOptions(schema: JsonSchema, locale: Locale): { value: unknow
     });
   }
   if (!Array.isArray(schema.enum)) return undefined;
-  const titles = (locale === 'en' && schema['x-enum-titles-en']) || schema['x-enum-titles'];
+  const titles = (isEnglish(locale) && schema['x-enum-titles-en']) || schema['x-enum-titles'];
   return schema.enum.map((v, i) => ({ value: v, label: (Array.isArray(titles) && typeof titles[i] === 'string' && titles[i]) || valueText(v, locale) }));
 }
 
 /** A JSON value as short text: strings as they are, objects as "key: value, …", null as a word. */
 export function valueText(v: unknown, locale: Locale): string {
-  if (v === null) return locale === 'en' ? 'empty (null)' : '空值';
+  if (v === null) return uiText(locale, 'typeNull');
   if (Array.isArray(v)) return `[${v.map((x) => valueText(x, locale)).join(', ')}]`;
   if (typeof v === 'object' && v) return Object.entries(v).map(([k, x]) => `${k}: ${valueText(x, locale)}`).join(', ');
   return String(v);

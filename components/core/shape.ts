@@ -5,6 +5,7 @@ import { deref, objectBranches } from './conditional.js';
 import { equal } from './interpreter/equal.js';
 import type { Locale } from './locale.js';
 import { enumOptions, primaryType, schemaText, valueText, type JsonSchema } from './schema.js';
+import { uiText, type UiKey } from './ui-text.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -48,14 +49,15 @@ function findBranches(schema: JsonSchema, root: JsonSchema): JsonSchema[] | unde
   return types.map((t) => ({ ...own, type: t as string }));
 }
 
-const TYPE_WORDS: Record<string, [string, string]> = {
-  string: ['文本', 'text'],
-  number: ['数字', 'number'],
-  integer: ['整数', 'whole number'],
-  boolean: ['是/否', 'yes/no'],
-  object: ['字段组', 'group of fields'],
-  array: ['列表', 'list'],
-  null: ['空值', 'empty (null)'],
+/** The word for each JSON type (ui-text.ts). */
+const TYPE_WORDS: Record<string, UiKey> = {
+  string: 'typeString',
+  number: 'typeNumber',
+  integer: 'typeInteger',
+  boolean: 'typeBoolean',
+  object: 'typeObject',
+  array: 'typeArray',
+  null: 'typeNull',
 };
 
 /** What a branch is called in a choice: its title, its constant, the name it is referred by, its type, its fields. */
@@ -64,11 +66,11 @@ export function branchLabel(branch: JsonSchema, index: number, locale: Locale): 
   if (title) return title;
   if ('const' in branch) return valueText(branch.const, locale);
   if (typeof branch.$ref === 'string') return decodeURIComponent(branch.$ref.slice(branch.$ref.lastIndexOf('/') + 1));
-  const words = TYPE_WORDS[typeof branch.type === 'string' ? branch.type : ''];
+  const key = TYPE_WORDS[typeof branch.type === 'string' ? branch.type : ''];
+  const word = key && uiText(locale, key);
   const fields = Object.keys(branch.properties ?? {}).slice(0, 3);
-  if (fields.length) return (words ? (locale === 'en' ? words[1] : words[0]) + ': ' : '') + fields.join(', ');
-  if (words) return locale === 'en' ? words[1] : words[0];
-  return `${locale === 'en' ? 'Option' : '选项'} ${index + 1}`;
+  if (fields.length) return (word ? word + ': ' : '') + fields.join(', ');
+  return word || uiText(locale, 'option', { n: index + 1 });
 }
 
 /** JSON type of a value, as a schema names it ('integer' for whole numbers). */

@@ -1,5 +1,6 @@
 // Words the engine itself shows (not field titles, which come from the schema).
 import { textTable } from './text-table.js';
+import { zhTW } from './ui-text.zh-TW.js';
 
 const zh = {
   submit: '提交',
@@ -43,6 +44,15 @@ const zh = {
   removeItem: '删除第 {n} 项',
   problems: '表单定义有 {n} 处问题：',
   blank: '（空）',
+  errorJoin: '；',
+  typeString: '文本',
+  typeNumber: '数字',
+  typeInteger: '整数',
+  typeBoolean: '是/否',
+  typeObject: '字段组',
+  typeArray: '列表',
+  typeNull: '空值',
+  option: '选项 {n}',
 };
 
 export type UiKey = keyof typeof zh;
@@ -89,6 +99,15 @@ const en: Record<UiKey, string> = {
   removeItem: 'Remove item {n}',
   problems: 'The form definition has {n} problems:',
   blank: '(empty)',
+  errorJoin: '; ',
+  typeString: 'text',
+  typeNumber: 'number',
+  typeInteger: 'whole number',
+  typeBoolean: 'yes/no',
+  typeObject: 'group of fields',
+  typeArray: 'list',
+  typeNull: 'empty (null)',
+  option: 'Option {n}',
 };
 
-export const uiText = textTable(zh, en);
+export const uiText = textTable('form', { 'zh-CN': zh, en, 'zh-TW': zhTW });

@@ -1,12 +1,13 @@
 import { css } from 'lit';
+import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
 
 // hostReset first: the page's inherited text properties stop at the host.
 export const coverageMapStyles = [hostReset, css`
   :host {
     display: block;
-    --_border: var(--azx-color-border, #d0d7de);
-    --_accent: var(--azx-color-accent, #1664ff);
+    --_border: ${token.colorBorder};
+    --_accent: ${token.colorAccent};
     /* five classes, best to worst; the two darkest carry white text */
     --_c0: var(--azx-map-c0, #eef2f6);
     --_c1: var(--azx-map-c1, #fde2c4);
@@ -40,19 +41,19 @@ export const coverageMapStyles = [hostReset, css`
     padding: 4.8px 6.4px;
     border: 1px solid var(--_border);
     border-radius: 4px;
-    background: #fff;
+    background: ${token.colorSurface};
   }
   button {
     padding: 4.8px 11.2px;
     border: 1px solid var(--_border);
     border-radius: 4px;
-    background: #fff;
+    background: ${token.colorSurface};
     cursor: pointer;
   }
   button[aria-pressed='true'] {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: #fff;
+    color: ${token.colorOnAccent};
   }
   button:focus-visible,
   select:focus-visible,
@@ -71,7 +72,7 @@ export const coverageMapStyles = [hostReset, css`
   nav.path li + li::before {
     content: '›';
     margin-right: 4px;
-    color: #57606a;
+    color: ${token.colorMuted};
   }
   nav.path button {
     border: none;
@@ -121,6 +122,12 @@ export const coverageMapStyles = [hostReset, css`
     background: var(--_c2);
     fill: var(--_c2);
   }
+  /* the ramp is the same in every theme: its text is dark on the light steps, white on the dark */
+  .c0,
+  .c1,
+  .c2 {
+    color: #1f2329;
+  }
   .c3 {
     background: var(--_c3);
     fill: var(--_c3);
@@ -132,8 +139,8 @@ export const coverageMapStyles = [hostReset, css`
     color: #fff;
   }
   .cn {
-    background: #fff;
-    fill: #fff;
+    background: ${token.colorSurface};
+    fill: ${token.colorSurface};
     border: 1px dashed var(--_border);
   }
   svg {
@@ -142,7 +149,7 @@ export const coverageMapStyles = [hostReset, css`
     max-height: 512px;
   }
   .shape {
-    stroke: #fff;
+    stroke: ${token.colorSurface};
     stroke-width: 1;
     cursor: pointer;
   }
@@ -155,10 +162,10 @@ export const coverageMapStyles = [hostReset, css`
     z-index: 2;
     pointer-events: none;
     min-width: 192px;
-    background: #fff;
+    background: ${token.colorSurface};
     border: 1px solid var(--_border);
     border-radius: 6px;
-    box-shadow: 0 4px 12px rgb(0 0 0 / 15%);
+    box-shadow: ${token.shadow};
     padding: 8px 11.2px;
     font-size: 0.9em;
   }
@@ -192,7 +199,7 @@ export const coverageMapStyles = [hostReset, css`
     margin-right: 4.8px;
   }
   .help {
-    color: #57606a;
+    color: ${token.colorMuted};
     font-size: 0.85em;
   }
   table {
@@ -219,7 +226,7 @@ export const coverageMapStyles = [hostReset, css`
   tfoot th,
   tfoot td {
     font-weight: 600;
-    background: #f6f8fa;
+    background: ${token.colorMutedSurface};
   }
   .table-wrap {
     overflow-x: auto;
@@ -248,6 +255,6 @@ export const coverageMapStyles = [hostReset, css`
     font-size: 1.05em;
   }
   .error {
-    color: var(--azx-color-danger, #c62828);
+    color: ${token.colorError};
   }
 `];

@@ -2,8 +2,10 @@ import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
 import type { CoverageFigures, CoverageRecord, CoverageRecordPage, Figures, Store } from '../data/store.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
 import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
@@ -51,10 +53,11 @@ interface RecordsView {
  * @csspart legend - The legend. @csspart tooltip - The figures of the region under the pointer or focus.
  * @csspart table - The table view. @csspart records - The records behind a figure. @csspart error - A failed load.
  *
- * @cssprop --azx-map-c0, --azx-map-c1, --azx-map-c2, --azx-map-c3, --azx-map-c4 - The five classes, best to worst.
- * @cssprop --azx-color-accent - Focus and buttons (default #1664ff).
- * @cssprop --azx-color-border - Lines (default #d0d7de).
- * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ * @cssprop [--azx-map-c0=#eef2f6] - The best of the five classes a region is coloured by.
+ * @cssprop [--azx-map-c1=#fde2c4] - The second class.
+ * @cssprop [--azx-map-c2=#f6a66b] - The third class.
+ * @cssprop [--azx-map-c3=#c2410c] - The fourth class.
+ * @cssprop [--azx-map-c4=#7c2d12] - The worst class.
  */
 export class AzxCoverageMap extends LitElement {
   static override styles = coverageMapStyles;
@@ -63,8 +66,12 @@ export class AzxCoverageMap extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
   /** The region shown (a GB/T 2260 code); empty: the regulator's own scope. Follows drill-down. */
   @property({ reflect: true }) accessor region: string = '';
   /** The figure the map is coloured by (a key of METRICS, e.g. `coverageRate`, `lapsed`). */
@@ -94,10 +101,16 @@ export class AzxCoverageMap extends LitElement {
   @state() private accessor _industries: readonly IndustryEntry[] = [];
 
   #query = 0;
+
+  constructor() {
+    super();
+    // a sign-in on the page loads the figures again
+    reloadOnPartyChange(this);
+  }
   #focusAfterRender = false;
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** The figures on screen (undefined until loaded). */
@@ -146,7 +159,7 @@ export class AzxCoverageMap extends LitElement {
       if (id !== this.#query) return;
       this._data = undefined;
       const e = err as { message_zh?: string; message_en?: string; message?: string };
-      this._error = t(this.#locale, 'errorLoad', { message: (this.#locale === 'en' ? e.message_en : e.message_zh) ?? e.message ?? String(err) });
+      this._error = t(this.#locale, 'errorLoad', { message: (isEnglish(this.#locale) ? e.message_en : e.message_zh) ?? e.message ?? String(err) });
     }
   }
 

@@ -1,5 +1,5 @@
 import type { CoverageMetric, Figures } from '../data/store.js';
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 
 /** A figure the map can colour by and the table shows. */
 export interface MapMetric {
@@ -53,7 +53,7 @@ export function metricOf(key: string): MapMetric {
 }
 
 export function metricLabel(m: MapMetric, locale: Locale): string {
-  return locale === 'en' ? m.en : m.zh;
+  return isEnglish(locale) ? m.en : m.zh;
 }
 
 export function valueOf(f: Figures, m: MapMetric): number | null {
@@ -64,7 +64,7 @@ export function valueOf(f: Figures, m: MapMetric): number | null {
 /** A figure as people read it: 93.4% / 1,234 / ¥12,345.00; "—" when there is nothing to divide. */
 export function formatValue(v: number | null, m: MapMetric, locale: Locale): string {
   if (v === null) return '—';
-  const tag = locale === 'en' ? 'en-US' : 'zh-CN';
+  const tag = isEnglish(locale) ? 'en-US' : 'zh-CN';
   if (m.kind === 'rate') return `${(Math.round(v * 1000) / 10).toLocaleString(tag, { minimumFractionDigits: 1 })}%`;
   if (m.kind === 'money') return v.toLocaleString(tag, { style: 'currency', currency: 'CNY' });
   return v.toLocaleString(tag);

@@ -1,4 +1,5 @@
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '安责险覆盖情况',
@@ -82,4 +83,4 @@ const en: Record<TextKey, string> = {
   whole: 'Now',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('coverage-map', { 'zh-CN': zh, en, 'zh-TW': zhTW });

@@ -1,6 +1,7 @@
 // The data layer: the Store contract, its context key and its two implementations.
 export * from './store.js';
 export { provideStore, storeContext } from './context.js';
+export { PartyController, reloadOnPartyChange } from './party-controller.js';
 export { MemoryStore, type MemoryStoreOptions, type MemoryUser } from './memory-store.js';
 export { PocketBaseStore, type PocketBaseStoreOptions } from './pocketbase-store.js';
 export { IndexedDbDraftBox, MemoryDraftBox, draftScope, type Draft, type DraftBox } from './drafts.js';

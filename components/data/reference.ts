@@ -8,6 +8,7 @@
  */
 import type { Store } from './store.js';
 import type { RegionLevel } from './vocab.js';
+import { isEnglish } from './language.js';
 
 /** One GB/T 2260 division. */
 export interface RegionEntry {
@@ -38,7 +39,7 @@ export interface RegionQuery {
 
 /** A locale-aware name: the English name where there is one, else the Chinese. */
 function nameIn(entry: { readonly name: string; readonly nameEn: string }, locale: string): string {
-  return locale === 'en' && entry.nameEn ? entry.nameEn : entry.name;
+  return isEnglish(locale) && entry.nameEn ? entry.nameEn : entry.name;
 }
 
 export class ReferenceReader {

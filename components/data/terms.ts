@@ -3,6 +3,7 @@
  * codes with their Chinese and English names and the attributes code reads (`booked`,
  * `overdue`...). Code branches on the codes and attributes, never on a list typed by hand.
  */
+import { isEnglish } from './language.js';
 
 /** One code of a vocabulary; any other property is an attribute. */
 export interface Term {
@@ -39,5 +40,5 @@ export function codesWith<V extends Vocabulary>(v: V, attribute: string): CodeOf
 /** A code's name in the locale ('en' or Chinese); the code itself when the vocabulary lacks it. */
 export function termLabel(v: Vocabulary, code: string, locale: string): string {
   const t = v.terms.find((x) => x.code === code);
-  return t ? (locale === 'en' ? t.en : t.zh) : code;
+  return t ? (isEnglish(locale) ? t.en : t.zh) : code;
 }

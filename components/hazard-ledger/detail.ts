@@ -3,7 +3,7 @@
  * the note and evidence they carry), and the full history of hazard_events, oldest first.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import type { ReferenceReader } from '../data/reference.js';
 import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
 import { actionLabel, industryLabel, regionLabel, roleLabel, statusLabel, t } from './labels.js';
@@ -44,7 +44,7 @@ function errorText(locale: Locale, errors: FieldErrors | undefined): TemplateRes
   if (!errors || !Object.keys(errors).length) return nothing;
   return html`<div class="errors" role="alert" part="error">
     <strong>${t(locale, 'refusedTitle')}</strong>
-    <ul>${Object.entries(errors).map(([field, e]) => html`<li data-field=${field} data-code=${e.code}>${locale === 'en' ? e.message_en : e.message_zh}</li>`)}</ul>
+    <ul>${Object.entries(errors).map(([field, e]) => html`<li data-field=${field} data-code=${e.code}>${isEnglish(locale) ? e.message_en : e.message_zh}</li>`)}</ul>
   </div>`;
 }
 

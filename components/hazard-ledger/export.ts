@@ -2,7 +2,7 @@
  * The filtered ledger as CSV (UTF-8 with a byte-order mark, so Excel reads Chinese) and as
  * XLSX (a minimal Office Open XML workbook: one sheet of inline strings and numbers).
  */
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import type { ReferenceReader } from '../data/reference.js';
 import type { StoredRecord } from '../data/store.js';
 import { industryLabel, regionLabel, statusLabel, t } from './labels.js';
@@ -39,7 +39,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
 /** Header and rows as cells; `names` (loaded for the rows' regions) names regions and industries. */
 export function table(rows: readonly StoredRecord[], locale: Locale, now = Date.now(), names?: ReferenceReader): Cell[][] {
   return [
-    EXPORT_COLUMNS.map((c) => (locale === 'en' ? c.en : c.zh)),
+    EXPORT_COLUMNS.map((c) => (isEnglish(locale) ? c.en : c.zh)),
     ...rows.map((r) => EXPORT_COLUMNS.map((c) => c.value(r, locale, now, names))),
   ];
 }

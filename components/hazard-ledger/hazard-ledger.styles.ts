@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
 
 // Colours and sizes come from --azx-* custom properties with defaults; rows are exactly
@@ -8,9 +9,9 @@ export const ledgerStyles = [hostReset, css`
   :host {
     display: block;
     line-height: 1.5;
-    --_border: var(--azx-color-border, #d0d7de);
-    --_accent: var(--azx-color-accent, #1664ff);
-    --_danger: var(--azx-color-danger, #c62828);
+    --_border: ${token.colorBorder};
+    --_accent: ${token.colorAccent};
+    --_danger: ${token.colorError};
     --_cols: minmax(144px, 1.3fr) minmax(160px, 2fr) 88px 112px 104px 120px 104px 144px;
   }
   :host([hidden]),
@@ -22,7 +23,7 @@ export const ledgerStyles = [hostReset, css`
     padding: 4px 10px;
     border: 1px solid var(--_border);
     border-radius: 4px;
-    background: var(--azx-color-surface, #fff);
+    background: ${token.colorSurface};
     cursor: pointer;
   }
   button:focus-visible,
@@ -46,7 +47,7 @@ export const ledgerStyles = [hostReset, css`
   button[type='submit'] {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--azx-color-on-accent, #fff);
+    color: ${token.colorOnAccent};
   }
   input,
   select,
@@ -98,10 +99,10 @@ export const ledgerStyles = [hostReset, css`
     margin: 2px 0 0;
     padding: 4px 0;
     list-style: none;
-    background: #fff;
+    background: ${token.colorSurface};
     border: 1px solid var(--_border);
     border-radius: 4px;
-    box-shadow: 0 4px 12px rgb(0 0 0 / 0.12);
+    box-shadow: ${token.shadow};
   }
   .enterprise-filter [role='listbox'][hidden] {
     display: none;
@@ -112,15 +113,15 @@ export const ledgerStyles = [hostReset, css`
     cursor: pointer;
   }
   .enterprise-filter [role='option'][aria-selected='true'] {
-    background: #ddf4ff;
+    background: ${token.colorAccentSurface};
   }
   .enterprise-filter [role='option'] .uscc {
-    color: #57606a;
+    color: ${token.colorMuted};
     font-variant-numeric: tabular-nums;
   }
   .enterprise-filter .empty {
     cursor: default;
-    color: #57606a;
+    color: ${token.colorMuted};
   }
   .toolbar .search input {
     min-width: 256px;
@@ -157,13 +158,13 @@ export const ledgerStyles = [hostReset, css`
   }
   .row.head {
     font-weight: 600;
-    background: var(--azx-color-muted-surface, #f6f8fa);
+    background: ${token.colorMutedSurface};
   }
   .row.placeholder {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .row.overdue {
-    background: var(--azx-color-warning-surface, #fff8e6);
+    background: ${token.colorWarningSurface};
   }
   .viewport {
     position: relative;
@@ -186,7 +187,7 @@ export const ledgerStyles = [hostReset, css`
     margin: 0;
     display: grid;
     place-items: center;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .badge {
     display: inline-block;
@@ -198,13 +199,13 @@ export const ledgerStyles = [hostReset, css`
   .badge.major,
   .badge.overdue,
   .badge.status-escalated {
-    color: #fff;
+    color: ${token.colorOnAccent};
     background: var(--_danger);
     border-color: var(--_danger);
   }
   .badge.status-verified {
-    color: #fff;
-    background: var(--azx-color-success, #2e7d32);
+    color: ${token.colorOnAccent};
+    background: ${token.colorSuccess};
     border-color: transparent;
   }
   .alerts {
@@ -220,7 +221,7 @@ export const ledgerStyles = [hostReset, css`
     padding: 6px 10px;
     border: 1px solid var(--_danger);
     border-radius: 4px;
-    background: var(--azx-color-error-surface, #fff2ee);
+    background: ${token.colorErrorSurface};
   }
   .detail {
     display: flex;
@@ -244,7 +245,7 @@ export const ledgerStyles = [hostReset, css`
   }
   .fact dt {
     font-size: 0.85em;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .fact dd {
     margin: 0;
@@ -285,7 +286,7 @@ export const ledgerStyles = [hostReset, css`
   }
   .history .when {
     font-size: 0.85em;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .history .move,
   .history .by,
@@ -300,6 +301,7 @@ export const ledgerStyles = [hostReset, css`
     margin-top: 16px;
     padding: 16px;
     border: 1px solid var(--_border);
+    /* paper, in any theme */
     background: #fff;
   }
   .notice {

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { isStoreError, newIdempotencyKey, type FieldErrors, type FormDefinition, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
 import { industryLabel, regionLabel, statusLabel, t, actionLabel } from './labels.js';
@@ -71,11 +72,8 @@ const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18
  * @csspart history - The history list. @csspart history-entry - One event.
  * @csspart error - Refusals from the server. @csspart notice - The printable notice.
  *
- * @cssprop --azx-ledger-height - Height of the list's scrolling area (default 448px).
- * @cssprop --azx-color-accent - Buttons and focus (default #1f6feb).
- * @cssprop --azx-color-danger - Major and overdue badges (default #c62828).
- * @cssprop --azx-color-border - Lines (default #d0d7de).
- * @cssprop --azx-font-family, --azx-font-size, --azx-color-text - Typography.
+ * @cssprop [--azx-ledger-height=448px] - Height of the list's scrolling area.
+ * @cssprop [--azx-notice-font-family='SimSun', 'Songti SC', serif] - Font of the printable rectification notice.
  */
 export class AzxHazardLedger extends LitElement {
   static override styles = ledgerStyles;
@@ -84,8 +82,12 @@ export class AzxHazardLedger extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /** The filters in force (set to start filtered, e.g. `{ overdue: true }`). */
   @property({ attribute: false }) accessor filters: LedgerFilters = NO_FILTERS;
@@ -124,7 +126,7 @@ export class AzxHazardLedger extends LitElement {
   #enterpriseSuggestions = new EnterpriseSuggestions(this, () => this.store);
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** Rows in the current filters (undefined until the first page came back). */
@@ -288,7 +290,7 @@ export class AzxHazardLedger extends LitElement {
   }
 
   #errorMessage(err: unknown): string {
-    if (isStoreError(err)) return this.#locale === 'en' ? err.message_en : err.message_zh;
+    if (isStoreError(err)) return isEnglish(this.#locale) ? err.message_en : err.message_zh;
     return String(err);
   }
 

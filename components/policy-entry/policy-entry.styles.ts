@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '../core/tokens.js';
 import { hostReset } from '../core/index.js';
 
 // Every colour and size comes from an --azx-* custom property with a default.
@@ -8,14 +9,14 @@ export const policyEntryStyles = [
     :host {
       display: flex;
       flex-direction: column;
-      gap: var(--azx-gap, 12px);
+      gap: ${token.gap};
     }
     :host([hidden]) {
       display: none;
     }
     .panel {
-      border: 1px solid var(--azx-color-border, #c9cdd4);
-      border-radius: var(--azx-radius, 4px);
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
       padding: 8px 12px;
     }
     [part~='provider'] label {
@@ -39,9 +40,9 @@ export const policyEntryStyles = [
     select {
       font: inherit;
       padding: 4px 6px;
-      border: 1px solid var(--azx-color-border, #c9cdd4);
-      border-radius: var(--azx-radius, 4px);
-      background: var(--azx-color-surface, #ffffff);
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
+      background: ${token.colorSurface};
       color: inherit;
     }
     input {
@@ -50,10 +51,10 @@ export const policyEntryStyles = [
     button {
       font: inherit;
       padding: 4px 12px;
-      border: 1px solid var(--azx-color-accent, #1664ff);
-      border-radius: var(--azx-radius, 4px);
-      background: var(--azx-color-accent, #1664ff);
-      color: var(--azx-color-on-accent, #ffffff);
+      border: 1px solid ${token.colorAccent};
+      border-radius: ${token.radius};
+      background: ${token.colorAccent};
+      color: ${token.colorOnAccent};
       cursor: pointer;
     }
     button[disabled] {
@@ -61,7 +62,7 @@ export const policyEntryStyles = [
       cursor: default;
     }
     :focus-visible {
-      outline: 2px solid var(--azx-color-accent, #1664ff);
+      outline: 2px solid ${token.colorAccent};
       outline-offset: 2px;
     }
     .results {
@@ -79,13 +80,13 @@ export const policyEntryStyles = [
       margin: 0;
     }
     dt {
-      color: var(--azx-color-muted, #646a73);
+      color: ${token.colorMuted};
     }
     dd {
       margin: 0;
     }
     .muted {
-      color: var(--azx-color-muted, #646a73);
+      color: ${token.colorMuted};
     }
     .coefficients {
       display: grid;
@@ -113,15 +114,15 @@ export const policyEntryStyles = [
     }
     th {
       font-weight: 500;
-      color: var(--azx-color-muted, #646a73);
+      color: ${token.colorMuted};
     }
     .error,
     .problems {
-      color: var(--azx-color-error, #b42a0a);
+      color: ${token.colorError};
     }
     .problems {
-      background: var(--azx-color-error-surface, #fff2ee);
-      border-radius: var(--azx-radius, 4px);
+      background: ${token.colorErrorSurface};
+      border-radius: ${token.radius};
       padding: 8px 12px;
     }
     .problems p,
@@ -129,7 +130,7 @@ export const policyEntryStyles = [
       margin: 0;
     }
     .saved {
-      color: var(--azx-color-success, #1a7f37);
+      color: ${token.colorSuccess};
     }
   `,
 ];

@@ -2,10 +2,13 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { reloadOnPartyChange } from '../data/party-controller.js';
 import { referenceOf } from '../data/reference.js';
 import { isStoreError, newIdempotencyKey, type FormDefinition, type Organization, type Store, type StoredRecord } from '../data/store.js';
 import type { AzxForm, JsonSchema, Locale } from '../core/index.js';
-import { toLocale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
+import { FormAssociated, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import '../core/index.js';
 import { FACTOR_ORDER, packForRegion, type FactorKey, type Pack } from './pack.js';
 import { coef, percent, ratioFen, yuan } from './money.js';
@@ -76,14 +79,8 @@ function registryOf(r: StoredRecord): RegistryEnterprise {
  * @csspart problems - The list of rule-pack problems that block the submit.
  * @csspart status - Submitting / submitted / refused messages.
  * @csspart button - Every button.
- *
- * @cssprop [--azx-color-accent=#1664ff] - Buttons and links.
- * @cssprop [--azx-color-error=#b42a0a] - Problems.
- * @cssprop [--azx-color-border=#c9cdd4] - Panels.
- * @cssprop [--azx-gap=12px] - Space between panels.
  */
-export class AzxPolicyEntry extends LitElement {
-  static formAssociated = true;
+export class AzxPolicyEntry extends FormAssociated(LitElement) {
   static override styles = policyEntryStyles;
 
   /** The Store of the page (from context); set it directly to override. */
@@ -91,8 +88,12 @@ export class AzxPolicyEntry extends LitElement {
   @property({ attribute: false })
   accessor store: Store | undefined = undefined;
 
-  /** UI and message language: zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /** The deployment's pack for regions no regional pack claims (the server's AZX_PACK). */
   @property({ attribute: 'default-pack' }) accessor defaultPack: string = 'national';
@@ -136,15 +137,15 @@ export class AzxPolicyEntry extends LitElement {
   #displaySchema: JsonSchema | undefined;
   #industries = new Map<string, { zh: string; en: string }>();
   #idempotencyKey = newIdempotencyKey();
-  readonly #internals: ElementInternals;
 
   constructor() {
     super();
-    this.#internals = this.attachInternals();
+    // a sign-in on the page loads the definitions and providers again
+    reloadOnPartyChange(this);
   }
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   #t(key: TextKey, vars?: Record<string, string | number>): string {
@@ -177,18 +178,32 @@ export class AzxPolicyEntry extends LitElement {
     return this._problems;
   }
 
-  checkValidity(): boolean {
-    if (!this._enterprise) return !this.required;
-    return this.#check().length === 0 && (this.shadowRoot?.querySelector<AzxForm>('azx-form')?.checkValidity() ?? false);
+  /** checkValidity, and shows the problems (as a submit attempt does). */
+  override reportValidity(): boolean {
+    this.#onSubmitClick();
+    const ok = super.reportValidity();
+    if (!ok) this.shadowRoot?.querySelector<AzxForm>('azx-form')?.reportValidity();
+    return ok;
   }
 
-  /** checkValidity, and shows the problems (as a submit attempt does). */
-  reportValidity(): boolean {
-    this.#onSubmitClick();
+  protected override formValue(): string | null {
+    return this._enterprise ? JSON.stringify(this.value) : null;
+  }
+
+  /**
+   * Everything that blocks a surrounding form's submit, first problem first: no policy yet, the
+   * rule pack's, the server's standing refusal, then the form's own fields.
+   */
+  protected override formValidity(): ControlValidity {
+    if (!this._enterprise) return this.required ? { flags: { valueMissing: true }, message: this.#t('find') } : VALID;
+    const en = isEnglish(this.#locale);
+    const problem = this.#check()[0];
+    if (problem) return { flags: { customError: true }, message: en ? problem.en : problem.zh };
+    const refused = Object.values(this.#errors())[0];
+    if (refused) return { flags: { customError: true }, message: en ? refused.message_en : refused.message_zh };
     const form = this.shadowRoot?.querySelector<AzxForm>('azx-form');
-    const ok = this.checkValidity();
-    if (!ok) form?.reportValidity();
-    return ok;
+    // the form is shown once the definition has loaded; until then no policy can be complete
+    return form ? validityOf(form) : { flags: { valueMissing: true }, message: this.#t('find') };
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -213,11 +228,6 @@ export class AzxPolicyEntry extends LitElement {
         /* not readable */
       }
     }
-    this.#internals.setFormValue(this._enterprise ? JSON.stringify(this.value) : null);
-    this.#internals.setValidity(
-      !this._enterprise && this.required ? { valueMissing: true } : {},
-      !this._enterprise && this.required ? this.#t('find') : undefined,
-    );
   }
 
   async #loadDefinitions(): Promise<void> {
@@ -253,7 +263,7 @@ export class AzxPolicyEntry extends LitElement {
 
   #industry(code: string): string {
     const t = this.#industries.get(code);
-    return t ? (this.#locale === 'en' ? t.en || t.zh : t.zh) : code;
+    return t ? (isEnglish(this.#locale) ? t.en || t.zh : t.zh) : code;
   }
 
   // ── finding the enterprise ─────────────────────────────────────────────────────────────
@@ -277,7 +287,7 @@ export class AzxPolicyEntry extends LitElement {
       if (page.items.length === 1) await this.#select(page.items[0]!);
     } catch (err) {
       this._results = [];
-      this._message = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+      this._message = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
     } finally {
       this._busy = '';
     }
@@ -464,7 +474,7 @@ export class AzxPolicyEntry extends LitElement {
         const at: Record<string, unknown> = {};
         for (const path of Object.keys(err.fieldErrors)) at[path] = valueAtPath(data, path);
         this._refusal = { errors: { ...err.fieldErrors }, at };
-        this._message = this.#locale === 'en' ? err.message_en : err.message_zh;
+        this._message = isEnglish(this.#locale) ? err.message_en : err.message_zh;
       } else {
         this._message = String(err);
       }
@@ -514,7 +524,7 @@ export class AzxPolicyEntry extends LitElement {
             .schema=${this.#displaySchema}
             .value=${this._value}
             .serverErrors=${formErrors(errors)}
-            lang=${this.lang}
+            lang=${this.#locale}
             ?disabled=${this.disabled}
             definition-key="policy"
             @input=${this.#onFormInput}
@@ -568,7 +578,7 @@ export class AzxPolicyEntry extends LitElement {
     const reg = registryOf(ent);
     const pack = this.pack!;
     const r = pack.prevention_ratio;
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     return html`
       <section part="enterprise" class="panel" aria-label=${this.#t('chosen')}>
         <h3>${this.#t('chosen')}：${reg.name}</h3>
@@ -637,7 +647,7 @@ export class AzxPolicyEntry extends LitElement {
     const pack = this.pack!;
     const ent = registryOf(this._enterprise!);
     const b = this.#breakdown();
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     const msg = (path: string): TemplateResult | typeof nothing => {
       const e = errors[`data.${path}`];
       return e ? html`<span class="error" part="error" role="alert">${en ? e.message_en : e.message_zh}</span>` : nothing;
@@ -704,7 +714,7 @@ export class AzxPolicyEntry extends LitElement {
     const list = Object.entries(errors);
     if (!this._attempted && !this._refusal) return nothing;
     if (list.length === 0) return nothing;
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     return html`<div part="problems" class="problems" role="alert">
       <p>${this._refusal && this._problems.length === 0 ? this.#t('refused') : this.#t('problems')}</p>
       <ul>

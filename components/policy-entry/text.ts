@@ -1,5 +1,6 @@
 // The words <azx-policy-entry> shows, Chinese first; field titles come from the definitions.
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '安责险保单录入',
@@ -105,4 +106,4 @@ const en: Record<TextKey, string> = {
   selfService: 'The insurer serves itself',
 };
 
-export const text = textTable(zh, en);
+export const text = textTable('policy-entry', { 'zh-CN': zh, en, 'zh-TW': zhTW });

@@ -1,5 +1,6 @@
 // The list of fields (a tree through group objects) with move, remove and select buttons,
 // the form that adds a field, and the list of groups.
+import { isEnglish } from '../core/locale.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { JsonSchema, Locale } from '../core/index.js';
 import {
@@ -92,7 +93,7 @@ function onAdd(c: FieldTreeContext, form: HTMLFormElement): void {
   const parent = addTarget(c);
   const problem = keyProblem(c.schema, parent, key);
   if (problem) {
-    c.setAddProblem(c.locale === 'en' ? problem.en : problem.zh);
+    c.setAddProblem(isEnglish(c.locale) ? problem.en : problem.zh);
     form.querySelector<HTMLInputElement>('[name="key"]')?.focus();
     return;
   }

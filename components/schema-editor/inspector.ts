@@ -1,5 +1,6 @@
 // The inspector: every property of the selected field as a labelled control. Each control
 // commits on `change`, so typing inside a text box keeps the browser's own undo.
+import { isEnglish } from '../core/locale.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { JsonSchema, Locale } from '../core/index.js';
 import {
@@ -147,7 +148,7 @@ function renderGroupSelect(c: InspectorContext, id: string, node: JsonSchema, co
   return html`<label class="stack" for=${`${id}-group`}>${t(L, 'group')}</label>
     <select id=${`${id}-group`} part="control" @change=${(e: Event) => commit((e.target as HTMLSelectElement).value)}>
       <option value="" ?selected=${current === ''}>${t(L, 'noGroup')}</option>
-      ${groupsOf(c.schema).map((g) => html`<option value=${g.key} ?selected=${g.key === current}>${(L === 'en' && g.en) || g.zh || g.key}</option>`)}
+      ${groupsOf(c.schema).map((g) => html`<option value=${g.key} ?selected=${g.key === current}>${(isEnglish(L) && g.en) || g.zh || g.key}</option>`)}
     </select>`;
 }
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
 
 // hostReset first: the page's inherited text properties stop at the host.
@@ -8,8 +9,8 @@ export const builderStyles = [hostReset, css`
     font: inherit;
   }
   fieldset {
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     padding: 8px;
     margin: 0;
   }
@@ -32,10 +33,10 @@ export const builderStyles = [hostReset, css`
   textarea,
   button {
     font: inherit;
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     padding: 3px 6px;
-    background: var(--azx-color-surface, #ffffff);
+    background: ${token.colorSurface};
     color: inherit;
   }
   textarea {
@@ -53,17 +54,17 @@ export const builderStyles = [hostReset, css`
   button.link {
     border: none;
     background: none;
-    color: var(--azx-color-accent, #1664ff);
+    color: ${token.colorAccent};
     text-decoration: underline;
     cursor: pointer;
     padding: 4px 0;
   }
   :focus-visible {
-    outline: 2px solid var(--azx-color-accent, #1664ff);
+    outline: 2px solid ${token.colorAccent};
     outline-offset: 1px;
   }
   .error {
-    color: var(--azx-color-error, #d4380d);
+    color: ${token.colorError};
     margin: 4px 0;
   }
   .error:empty {

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { checkLogic } from '../core/index.js';
-import { toLocale } from '../core/locale.js';
+import { LANG_PROPERTY } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 import {
   CONDITION_OPS,
   FORMULA_OPS,
@@ -52,7 +53,12 @@ export class AzxLogicBuilder extends LitElement {
   /** The fields an expression may name. */
   @property({ attribute: false }) accessor fields: readonly LogicField[] = [];
   @property() accessor mode: 'condition' | 'formula' = 'condition';
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
   /** Accessible name of the builder (a fieldset legend). */
   @property() accessor label: string = '';
 
@@ -65,7 +71,7 @@ export class AzxLogicBuilder extends LitElement {
   readonly #id = `lb${++counter}`;
 
   get #locale() {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
 
 // hostReset first: the page's inherited text properties stop at the host.
@@ -23,7 +24,7 @@ export const editorStyles = [hostReset, css`
   }
   th,
   td {
-    border: 1px solid var(--azx-color-border, #c9cdd4);
+    border: 1px solid ${token.colorBorder};
     padding: 4px 6px;
     text-align: left;
     vertical-align: top;
@@ -34,10 +35,10 @@ export const editorStyles = [hostReset, css`
   button {
     font: inherit;
     color: inherit;
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     padding: 3px 6px;
-    background: var(--azx-color-surface, #ffffff);
+    background: ${token.colorSurface};
   }
   button {
     cursor: pointer;
@@ -48,17 +49,17 @@ export const editorStyles = [hostReset, css`
   }
   button.primary,
   button[part~='primary'] {
-    background: var(--azx-color-accent, #1664ff);
-    color: var(--azx-color-on-accent, #ffffff);
-    border-color: var(--azx-color-accent, #1664ff);
+    background: ${token.colorAccent};
+    color: ${token.colorOnAccent};
+    border-color: ${token.colorAccent};
   }
   :focus-visible {
-    outline: 2px solid var(--azx-color-accent, #1664ff);
+    outline: 2px solid ${token.colorAccent};
     outline-offset: 1px;
   }
   fieldset {
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     margin: 8px 0;
   }
   fieldset label {
@@ -68,7 +69,7 @@ export const editorStyles = [hostReset, css`
     margin: 2px 8px 2px 0;
   }
   .error {
-    color: var(--azx-color-error, #d4380d);
+    color: ${token.colorError};
     margin: 4px 0;
   }
   .error:empty,
@@ -76,10 +77,10 @@ export const editorStyles = [hostReset, css`
     display: none;
   }
   .hint {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .ok {
-    color: #2e7d32;
+    color: ${token.colorSuccess};
   }
   .versions {
     list-style: none;
@@ -87,7 +88,7 @@ export const editorStyles = [hostReset, css`
     padding: 0;
   }
   .version.retired {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .toolbar {
     display: flex;
@@ -105,14 +106,14 @@ export const editorStyles = [hostReset, css`
   .tabs {
     display: flex;
     gap: 2px;
-    border-bottom: 1px solid var(--azx-color-border, #c9cdd4);
+    border-bottom: 1px solid ${token.colorBorder};
   }
   [role='tab'] {
     border-bottom: none;
-    border-radius: var(--azx-radius, 4px) var(--azx-radius, 4px) 0 0;
+    border-radius: ${token.radius} ${token.radius} 0 0;
   }
   [role='tab'][aria-selected='true'] {
-    border-color: var(--azx-color-accent, #1664ff);
+    border-color: ${token.colorAccent};
     font-weight: 600;
   }
   .panel {
@@ -144,7 +145,7 @@ export const editorStyles = [hostReset, css`
   }
   .subtree {
     padding-left: 1.2em;
-    border-left: 1px dashed var(--azx-color-border, #c9cdd4);
+    border-left: 1px dashed ${token.colorBorder};
   }
   .row {
     display: flex;
@@ -158,12 +159,12 @@ export const editorStyles = [hostReset, css`
     border-color: transparent;
   }
   .tree-item.selected > .row > .name {
-    border-color: var(--azx-color-accent, #1664ff);
+    border-color: ${token.colorAccent};
   }
   code {
     font-family: ui-monospace, monospace;
     font-size: 0.9em;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   textarea.json,
   pre.json {
@@ -178,10 +179,10 @@ export const editorStyles = [hostReset, css`
     word-break: break-all;
   }
   .diff tr.added td:first-child {
-    color: #2e7d32;
+    color: ${token.colorSuccess};
   }
   .diff tr.removed td:first-child {
-    color: var(--azx-color-error, #d4380d);
+    color: ${token.colorError};
   }
   .rule-list {
     padding-left: 1.2em;
@@ -193,11 +194,11 @@ export const editorStyles = [hostReset, css`
     margin: 8px 0;
   }
   .warnings {
-    color: #ad6800;
+    color: ${token.colorWarning};
   }
   .confirm {
-    border: 1px solid var(--azx-color-error, #d4380d);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorError};
+    border-radius: ${token.radius};
     padding: 8px;
     margin: 8px 0;
     display: flex;
@@ -210,9 +211,9 @@ export const editorStyles = [hostReset, css`
     flex-basis: 100%;
   }
   .sample-result.valid {
-    color: #2e7d32;
+    color: ${token.colorSuccess};
   }
   .sample-result.invalid {
-    color: var(--azx-color-error, #d4380d);
+    color: ${token.colorError};
   }
 `];

@@ -3,9 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { AzxForm, JsonSchema } from '../core/index.js';
 import '../core/index.js';
-import { toLocale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
 // the data layer's small modules, not its index: the editor needs no PocketBase SDK
 import { storeContext } from '../data/context.js';
+import { PartyController } from '../data/party-controller.js';
 import { isStoreError } from '../data/errors.js';
 import type { FormDefinition, Store } from '../data/store.js';
 import { termLabel } from '../data/terms.js';
@@ -83,16 +85,6 @@ function checkOnce(schema: JsonSchema): CheckResult {
  * @csspart control - Every input, select and textarea.
  * @csspart button - Every button (also `primary`).
  * @csspart status - The status line.
- *
- * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font.
- * @cssprop [--azx-color-text=#1f2329] - Text colour.
- * @cssprop [--azx-color-muted=#646a73] - Hints.
- * @cssprop [--azx-color-border=#c9cdd4] - Borders.
- * @cssprop [--azx-color-surface=#ffffff] - Background of controls.
- * @cssprop [--azx-color-accent=#1664ff] - Focus ring, selection and primary buttons.
- * @cssprop [--azx-color-on-accent=#ffffff] - Text on primary buttons.
- * @cssprop [--azx-color-error=#d4380d] - Errors.
- * @cssprop [--azx-radius=4px] - Corner radius.
  */
 export class AzxSchemaEditor extends LitElement {
   static override styles = editorStyles;
@@ -104,7 +96,12 @@ export class AzxSchemaEditor extends LitElement {
   @state()
   accessor contextStore: Store | undefined = undefined;
 
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
 
   /** Open this definition key in the editor at once (its draft, or a new version of it). */
   @property({ attribute: 'definition-key' }) accessor definitionKey: string = '';
@@ -139,13 +136,22 @@ export class AzxSchemaEditor extends LitElement {
   constructor() {
     super();
     this.addEventListener('keydown', (e) => this.#onKeyDown(e));
+    // a sign-in on the page lists the definitions again
+    new PartyController(
+      this,
+      () => this.#store,
+      () => {
+        this.#loadedFor = undefined;
+        this.requestUpdate();
+      },
+    );
   }
 
   get #store(): Store | undefined {
     return this.store ?? this.contextStore;
   }
   get #locale() {
-    return toLocale(this.lang);
+    return this.#lang.locale;
   }
 
   /** The draft being edited, if any (for portals and tests). */
@@ -235,7 +241,7 @@ export class AzxSchemaEditor extends LitElement {
   #create(spec: NewIndustry): void {
     const L = this.#locale;
     if (!DEFINITION_KEY.test(spec.key)) {
-      this.#createProblem = t(L, 'failed', { m: L === 'en' ? 'a key is lowercase letters, digits, _ . -, starting with a letter' : '标识须以小写字母开头，只含小写字母、数字和 _ . -' });
+      this.#createProblem = t(L, 'failed', { m: isEnglish(L) ? 'a key is lowercase letters, digits, _ . -, starting with a letter' : '标识须以小写字母开头，只含小写字母、数字和 _ . -' });
       return;
     }
     if (this.#definitions.some((d) => d.key === spec.key)) {
@@ -412,7 +418,7 @@ export class AzxSchemaEditor extends LitElement {
   }
 
   #showError(err: unknown): void {
-    const en = this.#locale === 'en';
+    const en = isEnglish(this.#locale);
     if (isStoreError(err)) {
       const lines = [`${t(this.#locale, 'refused')} ${en ? err.message_en : err.message_zh}`];
       for (const [field, fe] of Object.entries(err.fieldErrors)) lines.push(`${field}: ${en ? fe.message_en : fe.message_zh}`);
@@ -525,7 +531,7 @@ export class AzxSchemaEditor extends LitElement {
     if (warnings.length === 0) return nothing;
     const L = this.#locale;
     return html`<div class="warnings" role="status">
-      <ul>${warnings.map((w) => html`<li>${L === 'en' ? w.en : w.zh}</li>`)}</ul>
+      <ul>${warnings.map((w) => html`<li>${isEnglish(L) ? w.en : w.zh}</li>`)}</ul>
     </div>`;
   }
 
@@ -533,7 +539,7 @@ export class AzxSchemaEditor extends LitElement {
     const L = this.#locale;
     return html`<div class="problems" role="status">
       <p>${t(L, 'jsonProblems', { n: problems.length })}</p>
-      <ul>${problems.map((p) => html`<li class="error">${L === 'en' ? p.en : p.zh}</li>`)}</ul>
+      <ul>${problems.map((p) => html`<li class="error">${isEnglish(L) ? p.en : p.zh}</li>`)}</ul>
     </div>`;
   }
 
@@ -588,7 +594,7 @@ export class AzxSchemaEditor extends LitElement {
         ${result.ok
           ? html`<p class="ok">${t(L, 'jsonOk')}</p>`
           : html`<p>${t(L, 'jsonProblems', { n: result.problems.length })}</p>
-              <ul>${result.problems.map((p) => html`<li class="error">${L === 'en' ? p.en : p.zh}</li>`)}</ul>`}
+              <ul>${result.problems.map((p) => html`<li class="error">${isEnglish(L) ? p.en : p.zh}</li>`)}</ul>`}
       </div>
       <button type="button" part="button primary" class="primary" ?disabled=${!result.ok} @click=${() => {
         if (result.ok) this.#commit(result.schema);

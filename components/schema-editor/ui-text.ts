@@ -1,5 +1,6 @@
 // Words the schema editor shows, zh-CN first, English beside.
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './ui-text.zh-TW.js';
 
 const zh = {
   heading: '表单定义',
@@ -317,4 +318,4 @@ const en: Record<EditorKey, string> = {
   failed: 'It failed: {m}',
 };
 
-export const t = textTable(zh, en);
+export const t = textTable('schema-editor', { 'zh-CN': zh, en, 'zh-TW': zhTW });

@@ -1,12 +1,12 @@
 // The prevention fee ledger panel: spent against budget, planned apart, and the agreed service
 // plan against what was delivered. A pure template of a ServiceLedger.
 import { html, nothing } from 'lit';
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 import type { ServiceLedger } from '../data/index.js';
 import { t } from './text.js';
 
 export function yuan(x: number, locale: Locale): string {
-  return x.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return x.toLocaleString(isEnglish(locale) ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 export function renderLedger(l: ServiceLedger, locale: Locale, typeTitle: (code: string) => string) {

@@ -1,6 +1,6 @@
 // Names the columns a server error can concern outside the record's data (the form shows the
 // errors inside data by their fields).
-import type { Locale } from '../core/locale.js';
+import { isEnglish, type Locale } from '../core/locale.js';
 
 const COLUMNS: Record<string, [string, string]> = {
   provider: ['服务机构', 'Service provider'],
@@ -12,5 +12,5 @@ const COLUMNS: Record<string, [string, string]> = {
 
 export function labelOfColumn(path: string, locale: Locale): string {
   const column = COLUMNS[path];
-  return column ? column[locale === 'en' ? 1 : 0] : path;
+  return column ? column[isEnglish(locale) ? 1 : 0] : path;
 }

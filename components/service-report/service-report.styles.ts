@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
 
 // hostReset first: the page's inherited text properties stop at the host.
@@ -14,9 +15,9 @@ export const serviceReportStyles = [
   .picker {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--azx-gap, 12px);
+    gap: ${token.gap};
     align-items: end;
-    margin-bottom: var(--azx-gap, 12px);
+    margin-bottom: ${token.gap};
   }
   label {
     display: flex;
@@ -33,25 +34,25 @@ export const serviceReportStyles = [
   select {
     min-width: 18em;
     padding: 4px 8px;
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
-    background: var(--azx-color-surface, #ffffff);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
+    background: ${token.colorSurface};
   }
   :focus-visible {
-    outline: 2px solid var(--azx-color-accent, #1664ff);
+    outline: 2px solid ${token.colorAccent};
     outline-offset: 1px;
   }
   button {
     padding: 4px 12px;
-    border: 1px solid var(--azx-color-accent, #1664ff);
-    border-radius: var(--azx-radius, 4px);
-    background: var(--azx-color-surface, #ffffff);
-    color: var(--azx-color-accent, #1664ff);
+    border: 1px solid ${token.colorAccent};
+    border-radius: ${token.radius};
+    background: ${token.colorSurface};
+    color: ${token.colorAccent};
     cursor: pointer;
   }
   button.primary {
-    background: var(--azx-color-accent, #1664ff);
-    color: var(--azx-color-on-accent, #ffffff);
+    background: ${token.colorAccent};
+    color: ${token.colorOnAccent};
   }
   button:disabled {
     opacity: 0.6;
@@ -61,19 +62,19 @@ export const serviceReportStyles = [
     display: grid;
     grid-template-columns: max-content 1fr;
     gap: 4px 12px;
-    margin: 0 0 var(--azx-gap, 12px);
+    margin: 0 0 ${token.gap};
   }
   .parties dt {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .parties dd {
     margin: 0;
   }
   .ledger {
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
-    padding: var(--azx-gap, 12px);
-    margin-bottom: var(--azx-gap, 12px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
+    padding: ${token.gap};
+    margin-bottom: ${token.gap};
   }
   .ledger h3 {
     margin: 0 0 8px;
@@ -86,7 +87,7 @@ export const serviceReportStyles = [
     margin: 0 0 8px;
   }
   .ledger dt {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
     font-size: 0.9em;
   }
   .ledger dd {
@@ -101,24 +102,24 @@ export const serviceReportStyles = [
   .over,
   .warning,
   .errors {
-    color: var(--azx-color-error, #d4380d);
+    color: ${token.colorError};
   }
   .facts {
     display: flex;
     flex-wrap: wrap;
     gap: 4px 16px;
     margin: 8px 0 0;
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
   }
   .tag {
-    border: 1px solid var(--azx-color-border, #c9cdd4);
-    border-radius: var(--azx-radius, 4px);
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
     padding: 0 6px;
   }
   table {
     border-collapse: collapse;
     width: 100%;
-    margin-bottom: var(--azx-gap, 12px);
+    margin-bottom: ${token.gap};
   }
   caption {
     text-align: start;
@@ -127,7 +128,7 @@ export const serviceReportStyles = [
   }
   th,
   td {
-    border-bottom: 1px solid var(--azx-color-border, #c9cdd4);
+    border-bottom: 1px solid ${token.colorBorder};
     padding: 4px 8px;
     text-align: start;
   }
@@ -136,20 +137,20 @@ export const serviceReportStyles = [
     font-variant-numeric: tabular-nums;
   }
   .errors {
-    background: var(--azx-color-error-surface, #fff2ee);
-    border-radius: var(--azx-radius, 4px);
+    background: ${token.colorErrorSurface};
+    border-radius: ${token.radius};
     padding: 8px 12px;
-    margin: var(--azx-gap, 12px) 0;
+    margin: ${token.gap} 0;
   }
   .errors ul {
     margin: 4px 0 0;
     padding-inline-start: 1.2em;
   }
   .notice {
-    margin: var(--azx-gap, 12px) 0;
+    margin: ${token.gap} 0;
   }
   .files {
-    margin: var(--azx-gap, 12px) 0;
+    margin: ${token.gap} 0;
   }
   .files ul {
     list-style: none;
@@ -166,10 +167,10 @@ export const serviceReportStyles = [
     padding-inline-start: 1.2em;
   }
   a {
-    color: var(--azx-color-accent, #1664ff);
+    color: ${token.colorAccent};
   }
   .help {
-    color: var(--azx-color-muted, #646a73);
+    color: ${token.colorMuted};
     font-weight: normal;
     font-size: 0.9em;
   }

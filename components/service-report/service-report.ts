@@ -4,7 +4,9 @@ import { guard } from 'lit/directives/guard.js';
 import { consume } from '@lit/context';
 import '../core/index.js';
 import type { AzxForm } from '../core/index.js';
-import { toLocale, type Locale } from '../core/locale.js';
+import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/lang-controller.js';
+import { FormAssociated, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import {
   isStoreError,
   newIdempotencyKey,
@@ -77,20 +79,8 @@ function hazardCounts(value: Json): { ordinary: number; major: number } {
  * @csspart errors - The server's refusal, field by field.
  * @csspart notice - Status messages (saved, read-only).
  * @csspart submit - The submit button.
- *
- * @cssprop [--azx-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font.
- * @cssprop [--azx-font-size=14px] - Base font size.
- * @cssprop [--azx-color-text=#1f2329] - Text colour.
- * @cssprop [--azx-color-muted=#646a73] - Secondary text.
- * @cssprop [--azx-color-border=#c9cdd4] - Borders.
- * @cssprop [--azx-color-accent=#1664ff] - Buttons and focus ring.
- * @cssprop [--azx-color-on-accent=#ffffff] - Text on the submit button.
- * @cssprop [--azx-color-error=#d4380d] - Errors and over-budget figures.
- * @cssprop [--azx-color-error-surface=#fff2ee] - Background of the server's refusal.
- * @cssprop [--azx-radius=4px] - Corner radius.
- * @cssprop [--azx-gap=12px] - Space between blocks.
  */
-export class AzxServiceReport extends LitElement {
+export class AzxServiceReport extends FormAssociated(LitElement) {
   static override styles = serviceReportStyles;
 
   @consume({ context: storeContext, subscribe: true })
@@ -100,8 +90,19 @@ export class AzxServiceReport extends LitElement {
   /** The policy (`policies` id) the services are for; the user may pick another. */
   @property({ reflect: true }) accessor policy: string = '';
 
-  /** UI and message language: zh-CN (default) or en. */
-  @property({ reflect: true }) override accessor lang: string = 'zh-CN';
+  /**
+   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
+   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
+   */
+  @property(LANG_PROPERTY) override accessor lang: string = '';
+  readonly #lang = new LocaleController(this);
+
+  /** The name under which the report being entered (JSON) is submitted with a surrounding form. */
+  @property({ reflect: true }) accessor name: string = '';
+
+  /** A surrounding form cannot be submitted until a report is entered here. */
+  @property({ type: Boolean, reflect: true }) accessor required: boolean = false;
+
 
   @state() accessor #party: Party | null = null;
   @state() accessor #definition: FormDefinition | null = null;
@@ -134,7 +135,32 @@ export class AzxServiceReport extends LitElement {
   #loadedPolicy = '';
 
   get #locale(): Locale {
-    return toLocale(this.lang);
+    return this.#lang.locale;
+  }
+
+  /** checkValidity, and shows the form's errors. */
+  override reportValidity(): boolean {
+    const ok = super.reportValidity();
+    if (!ok) this.#reportForm()?.reportValidity();
+    return ok;
+  }
+
+  #reportForm(): AzxForm | null {
+    return this.renderRoot?.querySelector<AzxForm>('azx-form') ?? null;
+  }
+
+  protected override formValue(): string | null {
+    const form = this.#reportForm();
+    return form ? JSON.stringify(form.value) : null;
+  }
+
+  /** What blocks a surrounding form's submit: no report, the server's standing refusal, an invalid field. */
+  protected override formValidity(): ControlValidity {
+    const form = this.#reportForm();
+    if (!form) return this.required ? { flags: { valueMissing: true }, message: t(this.#locale, 'choosePolicy') } : VALID;
+    const refused = this.#errors[0];
+    if (refused) return { flags: { customError: true }, message: isEnglish(this.#locale) ? refused[1].message_en : refused[1].message_zh };
+    return validityOf(form);
   }
 
   get #canWrite(): boolean {
@@ -187,7 +213,7 @@ export class AzxServiceReport extends LitElement {
       this.#policies = policies.items;
       await this.#loadPolicy();
     } catch (err) {
-      this.#loadError = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+      this.#loadError = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
     }
   }
 
@@ -226,7 +252,7 @@ export class AzxServiceReport extends LitElement {
     } catch (err) {
       this.#policyRecord = null;
       this.#ledger = null;
-      this.#loadError = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+      this.#loadError = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
     }
   }
 
@@ -290,14 +316,14 @@ export class AzxServiceReport extends LitElement {
     const items = (props['service_types']?.['items'] ?? {}) as Json;
     const options = (items['oneOf'] ?? []) as Json[];
     const o = options.find((x) => x['const'] === code);
-    const title = o ? (this.#locale === 'en' ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
+    const title = o ? (isEnglish(this.#locale) ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
     return typeof title === 'string' ? title : '';
   };
 
   #statusTitle(status: string): string {
     const props = (this.#definition?.schema['properties'] ?? {}) as Record<string, Json>;
     const o = ((props['status']?.['oneOf'] ?? []) as Json[]).find((x) => x['const'] === status);
-    const title = o ? (this.#locale === 'en' ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
+    const title = o ? (isEnglish(this.#locale) ? (o['x-title-en'] ?? o['title']) : o['title']) : undefined;
     return typeof title === 'string' ? title : status;
   }
 
@@ -395,7 +421,7 @@ export class AzxServiceReport extends LitElement {
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('.errors')?.focus();
       } else {
-        const msg = isStoreError(err) ? (this.#locale === 'en' ? err.message_en : err.message_zh) : String(err);
+        const msg = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
         this.#notice = t(this.#locale, 'failed', { msg });
       }
     } finally {
@@ -524,7 +550,7 @@ export class AzxServiceReport extends LitElement {
         ? html`<ul>
             ${outside.map(
               ([path, e]) => html`<li data-path=${path} data-code=${e.code}>
-                <strong>${labelOfColumn(path, locale)}</strong>：${locale === 'en' ? e.message_en : e.message_zh}
+                <strong>${labelOfColumn(path, locale)}</strong>：${isEnglish(locale) ? e.message_en : e.message_zh}
               </li>`,
             )}
           </ul>`
@@ -575,7 +601,7 @@ export class AzxServiceReport extends LitElement {
               : nothing}
             <azx-form
               part="form"
-              lang=${this.lang}
+              lang=${this.#locale}
               .schema=${this.#definition.schema}
               .value=${guard([this.#formValue], () => this.#formValue)}
               .serverErrors=${this.#dataErrors}

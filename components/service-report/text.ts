@@ -1,5 +1,6 @@
 // Words <azx-service-report> shows (field titles come from the service-report definition).
 import { textTable } from '../core/text-table.js';
+import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   policy: '保单',
@@ -103,4 +104,4 @@ const en: Record<Key, string> = {
 
 export type TextKey = Key;
 
-export const t = textTable(zh, en);
+export const t = textTable('service-report', { 'zh-CN': zh, en, 'zh-TW': zhTW });

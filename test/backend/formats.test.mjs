@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../scripts/paths.mjs';
-import { importTypeScript } from '../../scripts/import-ts.mjs';
+import { importTs } from '../../scripts/load-ts.mjs';
 
 test('the browser checks exactly the formats of backend/internal/validation/formats.json', async () => {
-  const m = await importTypeScript(`export { FORMATS } from './components/core/interpreter/formats.ts';
+  const m = await importTs('formats.ts', `export { FORMATS } from './components/core/interpreter/formats.ts';
 export { NUMBER_FORMATS } from './components/core/interpreter/keywords/string.ts';
 export { AZX_FORMATS } from './components/core/formats.ts';`);
   const browser = Object.keys({ ...m.FORMATS, ...m.NUMBER_FORMATS, ...m.AZX_FORMATS }).sort();

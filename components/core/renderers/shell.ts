@@ -10,7 +10,7 @@ function labelText(f: FieldContext): TemplateResult {
 
 /** A field's messages, joined as its language joins them. */
 export function errorText(f: FieldContext): TemplateResult | typeof nothing {
-  return f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join(f.locale === 'en' ? '; ' : '；')}</p>` : nothing;
+  return f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join(f.t('errorJoin'))}</p>` : nothing;
 }
 
 /** A labelled control with its help and error text (pass the control with id=f.id). */

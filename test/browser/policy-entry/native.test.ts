@@ -27,6 +27,36 @@ describe('<azx-policy-entry> in a form', () => {
     expect(el.checkValidity(), 'a pack problem makes it invalid').to.equal(false);
   });
 
+  it('a surrounding form refuses to submit while a rule-pack problem stands, and submits once it is fixed', async () => {
+    const store = entryStore(await schemas());
+    let submitted = 0;
+    const onSubmit = (e: Event) => {
+      e.preventDefault();
+      submitted++;
+    };
+    const outer = await fixture<HTMLFormElement>(
+      html`<form @submit=${onSubmit}><azx-policy-entry name="policy" required .store=${store}></azx-policy-entry><button>保存</button></form>`,
+    );
+    const el = outer.querySelector<AzxPolicyEntry>('azx-policy-entry')!;
+    await find(el, ENTERPRISES.shaoxing.uscc);
+    await type(el, '/policy_no', 'PICC-330600-2026-000010');
+    // 49 insured of 50 employees: every field is valid, only the rule pack objects
+    await type(el, '/insured_persons', '49');
+    expect(el.shadowRoot!.querySelector('azx-form')!.checkValidity(), 'the fields themselves are valid').to.equal(true);
+    outer.requestSubmit();
+    outer.querySelector('button')!.click();
+    expect(submitted, 'the page never receives the submit').to.equal(0);
+    expect(outer.checkValidity()).to.equal(false);
+    expect(el.matches(':invalid')).to.equal(true);
+    expect(el.validity.customError).to.equal(true);
+    expect(el.validationMessage).to.contain('49');
+    await type(el, '/insured_persons', '50');
+    expect(el.matches(':valid')).to.equal(true);
+    outer.requestSubmit();
+    expect(submitted).to.equal(1);
+    expect(JSON.parse(String(new FormData(outer).get('policy')))['insured_persons']).to.equal(50);
+  });
+
   it('a disabled fieldset disables it', async () => {
     const store = entryStore(await schemas());
     const outer = await fixture<HTMLFormElement>(html`<form><fieldset disabled><azx-policy-entry .store=${store}></azx-policy-entry></fieldset></form>`);

@@ -3,10 +3,20 @@
  * agreed plan against what was delivered), who may record, a planned service delivered later,
  * evidence files, hazard counts, and the server's refusals shown field by field.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { provideStore } from '../../../components/data/index.js';
+import type { AzxServiceReport } from '../../../components/service-report/index.js';
 import { IDS, PASSWORD, emailOf, serviceStore } from './fixture.js';
 import { expectAccessible } from '../setup/axe.js';
 import { $, deliveredService, form, hazardItem, mount, serviceReportSchema, submitValue, text } from './helpers.js';
+
+/** The server's refusal of a provider on the region's black list. */
+const BLACKLISTED = {
+  code: 'provider_blacklisted',
+  message: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
+  message_zh: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
+  message_en: 'This provider is black-listed in the region and may not deliver prevention services',
+};
 
 describe('<azx-service-report> ledger', () => {
   it('shows spent against the policy budget, planned apart, and the agreed items not yet delivered', async () => {
@@ -184,12 +194,7 @@ describe('<azx-service-report> recording a service', () => {
     const store = serviceStore({
       schema: await serviceReportSchema(),
       refuse: {
-        provider: {
-          code: 'provider_blacklisted',
-          message: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
-          message_zh: '该服务机构已被列入本地区服务机构黑名单，不能提供事故预防服务',
-          message_en: 'This provider is black-listed in the region and may not deliver prevention services',
-        },
+        provider: BLACKLISTED,
         'data.hazards.0.rectifier.mobile': {
           code: 'schema_pattern',
           message: '手机号码格式不正确',
@@ -225,5 +230,31 @@ describe('<azx-service-report> recording a service', () => {
     expect(saved).to.equal(false);
     const summary = form(el).shadowRoot!.textContent ?? '';
     expect(summary).to.contain('05 应急预案编制和演练');
+  });
+});
+
+describe('<azx-service-report> in a form', () => {
+  it("submits the report under its name, and the server's refusal keeps the surrounding form from submitting", async () => {
+    const store = serviceStore({
+      schema: await serviceReportSchema(),
+      refuse: {
+        provider: BLACKLISTED,
+      },
+    });
+    const outer = await fixture<HTMLFormElement>(html`<form></form>`);
+    provideStore(outer, store);
+    const el = document.createElement('azx-service-report') as AzxServiceReport;
+    el.name = 'report';
+    el.required = true;
+    el.policy = IDS.policy;
+    outer.append(el);
+    expect(outer.checkValidity(), 'no report yet').to.equal(false);
+    await waitUntil(() => $(el, 'azx-form'), 'the form shows', { timeout: 5000 });
+    await submitValue(el, deliveredService);
+    await waitUntil(() => $(el, '[part="errors"]'), 'the refusal shows', { timeout: 5000 });
+    expect(el.validity.customError).to.equal(true);
+    expect(el.validationMessage).to.contain('黑名单');
+    expect(outer.checkValidity()).to.equal(false);
+    expect(JSON.parse(String(new FormData(outer).get('report')))['content_summary']).to.equal(deliveredService.content_summary);
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * A portal page as README's "Embedding" section writes it: the elements are in the markup before
+ * the portal's script provides the store, and the user signs in after they have rendered. Every
+ * element must get the store and show what the signed-in party may see, without being touched.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../components/index.js';
+import type {
+  AzxComplianceReport,
+  AzxCoverageMap,
+  AzxForm,
+  AzxHazardLedger,
+  AzxPolicyEntry,
+  AzxSchemaEditor,
+  AzxServiceReport,
+} from '../../../components/index.js';
+import { MemoryStore, PocketBaseStore, provideStore, type Store } from '../../../components/data/index.js';
+import { world } from '../setup/world.js';
+
+const TAGS = [
+  'azx-form',
+  'azx-policy-entry',
+  'azx-service-report',
+  'azx-hazard-ledger',
+  'azx-coverage-map',
+  'azx-compliance-report',
+  'azx-schema-editor',
+] as const;
+
+/** The store an element uses (the schema editor keeps the context's apart from one set on it). */
+function storeOf(el: Element): Store | undefined {
+  return el.localName === 'azx-schema-editor' ? (el as AzxSchemaEditor).contextStore : (el as AzxForm).store;
+}
+
+const shadowText = (el: Element) => el.shadowRoot?.textContent ?? '';
+
+describe('the store on a portal page', () => {
+  it('reaches every element already in the page when the portal provides it afterwards', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <azx-form></azx-form><azx-policy-entry></azx-policy-entry><azx-service-report></azx-service-report>
+      <azx-hazard-ledger></azx-hazard-ledger><azx-coverage-map></azx-coverage-map>
+      <azx-compliance-report></azx-compliance-report><azx-schema-editor></azx-schema-editor>
+    </div>`);
+    const elements = TAGS.map((tag) => page.querySelector(tag)!);
+    for (const el of elements) expect(storeOf(el), el.localName).to.equal(undefined);
+    const store = new MemoryStore();
+    provideStore(page, store);
+    for (const el of elements) expect(storeOf(el), el.localName).to.equal(store);
+    // and an element added later still finds it
+    const late = document.createElement('azx-hazard-ledger');
+    page.append(late);
+    expect(late.store).to.equal(store);
+  });
+
+  it('a sign-in after rendering updates every element', async () => {
+    const w = await world();
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <azx-policy-entry enterprise=${w.ids.enterprises.E1}></azx-policy-entry>
+      <azx-service-report policy=${w.ids.policies.A}></azx-service-report>
+      <azx-hazard-ledger></azx-hazard-ledger>
+      <azx-coverage-map region="330000"></azx-coverage-map>
+      <azx-compliance-report region="330000"></azx-compliance-report>
+      <azx-schema-editor></azx-schema-editor>
+    </div>`);
+    const store = new PocketBaseStore({ url: w.url });
+    provideStore(page, store);
+    const entry = page.querySelector<AzxPolicyEntry>('azx-policy-entry')!;
+    const report = page.querySelector<AzxServiceReport>('azx-service-report')!;
+    const ledger = page.querySelector<AzxHazardLedger>('azx-hazard-ledger')!;
+    const map = page.querySelector<AzxCoverageMap>('azx-coverage-map')!;
+    const bulletin = page.querySelector<AzxComplianceReport>('azx-compliance-report')!;
+    const editor = page.querySelector<AzxSchemaEditor>('azx-schema-editor')!;
+    await waitUntil(() => shadowText(ledger).includes('请先登录') && shadowText(report).includes('请先登录'), 'signed out');
+    expect(map.figures).to.equal(undefined);
+    expect(bulletin.report).to.equal(undefined);
+    expect(entry.shadowRoot!.querySelector('azx-form')).to.equal(null);
+
+    const regulator = w.users.regulatorZhejiang;
+    await store.signIn(regulator.email, regulator.password);
+
+    await waitUntil(() => ledger.total !== undefined && ledger.total > 0, 'the ledger lists the province\'s hazards', { timeout: 8000 });
+    await waitUntil(() => map.figures !== undefined, 'the map shows the province\'s figures', { timeout: 8000 });
+    await waitUntil(() => bulletin.report !== undefined, 'the bulletin is drawn up', { timeout: 8000 });
+    await waitUntil(() => !shadowText(report).includes('请先登录') && !!report.shadowRoot!.querySelector('[part~="ledger"]'), 'the service report shows the policy\'s ledger', { timeout: 8000 });
+    await waitUntil(() => !!entry.shadowRoot!.querySelector('azx-form'), 'the policy entry opens the preselected enterprise', { timeout: 8000 });
+    await waitUntil(() => !!editor.shadowRoot!.querySelector('[part="definitions"] tbody tr'), 'the editor lists the definitions', { timeout: 8000 });
+
+    // signing out empties them again
+    await store.signOut();
+    await waitUntil(() => shadowText(ledger).includes('请先登录') && shadowText(report).includes('请先登录'), 'signed out again');
+  });
+});
