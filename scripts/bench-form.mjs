@@ -53,6 +53,15 @@ const ELEMENTS = [
 
 // ---- bundles -------------------------------------------------------------------------------
 
+/** The package's runtime libraries (peer dependencies): a portal that has them does not load them again. */
+const PEERS = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).peerDependencies ?? {}).flatMap((p) => [p, `${p}/*`]);
+
+/** gzip of an entry bundled with its peers left out: the AZX code alone, as scripts/build.mjs reports it. */
+async function ownGzip(entry) {
+  const r = await build({ absWorkingDir: root, entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning', tsconfig: join(root, 'tsconfig.json'), external: PEERS });
+  return gzipSync(r.outputFiles[0].contents, { level: 9 }).length;
+}
+
 /** Minified like scripts/build.mjs; the size is the entry plus every chunk it imports. */
 async function bundle(el, dev = false) {
   const dir = join(out, dev ? `${el.name}-dev` : el.name);
@@ -356,6 +365,7 @@ sizes['azx-policy'] = await bundle({ name: 'azx-policy', entry: 'bench/form/with
 // Size only: the adapters of other libraries' schemas, their own entry points beside azx/form.
 sizes['azx-rjsf'] = await bundle({ name: 'azx-rjsf', entry: 'components/core/adapters/rjsf.ts' });
 sizes['azx-formily'] = await bundle({ name: 'azx-formily', entry: 'components/core/adapters/formily.ts' });
+sizes['azx-own'] = await ownGzip('components/core/index.ts');
 for (const el of ELEMENTS) {
   sizes[el.name] = await bundle(el);
   if (!opts['no-profile']) await bundle(el, true);
@@ -448,7 +458,7 @@ const big = SIZES[SIZES.length - 1];
 const targets = [
   {
     target: `the form entry (azx/form: the engine, its renderers, the interpreter of drafts 7, 2019-09 and 2020-12) ≤ ${TARGET_FORM_GZIP_KB} KB gzip`,
-    measured: `${(A.bundle.gzip / 1000).toFixed(1)} KB; its own entry points: azx/rjsf ${(sizes['azx-rjsf'].gzip / 1000).toFixed(1)} KB, azx/formily ${(sizes['azx-formily'].gzip / 1000).toFixed(1)} KB`,
+    measured: `${(A.bundle.gzip / 1000).toFixed(1)} KB with Lit and the runtime libraries (the AZX code alone, those as peers: ${(sizes['azx-own'] / 1000).toFixed(1)} KB); its own entry points: azx/rjsf ${(sizes['azx-rjsf'].gzip / 1000).toFixed(1)} KB, azx/formily ${(sizes['azx-formily'].gzip / 1000).toFixed(1)} KB`,
     met: A.bundle.gzip / 1000 <= TARGET_FORM_GZIP_KB,
   },
   {

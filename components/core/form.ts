@@ -18,7 +18,7 @@ import { registerBuiltInRenderers } from './renderers/index.js';
 import { fillDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
-import { RecordController } from './record-controller.js';
+import type { RecordController } from './record-controller.js';
 import { FormAssociated, VALID, type ControlValidity } from './form-control.js';
 import { standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
@@ -169,7 +169,12 @@ export class AzxForm extends FormAssociated(LitElement) {
    */
   @property({ type: Object, attribute: false }) accessor serverErrors: ServerErrors | undefined = undefined;
 
-  readonly #record = new RecordController(this);
+  /**
+   * Drafts and storing (record-controller.ts, with the data layer's drafts and outbox): loaded
+   * the first time `collection` or `draft` is set, so a form without a store does not carry them.
+   */
+  #record: RecordController | undefined;
+  #recordLoading: Promise<RecordController> | undefined;
   #serverIssues: ServerIssue[] = [];
   /** Files chosen in attachment fields, by file field name; sent with the record. */
   #files = new Map<string, File[]>();
@@ -284,7 +289,7 @@ export class AzxForm extends FormAssociated(LitElement) {
         detail: { value: structuredClone(this.value), files },
       }),
     );
-    if (proceed && this.#record.stores) void this.#record.submit(files);
+    if (proceed && this.collection && this.store) void this.#recordController().then((r) => r.submit(files));
   }
 
   /** Files chosen in the attachment field whose file field is `field` (x-file-field). */
@@ -315,7 +320,25 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   // ---- lifecycle -----------------------------------------------------------
 
+  /** The record controller, loaded once (it adds itself to the form's controllers). */
+  #recordController(): Promise<RecordController> {
+    return (this.#recordLoading ??= import('./record-controller.js').then(({ RecordController }) => {
+      this.#record = new RecordController(this);
+      this.requestUpdate();
+      return this.#record;
+    }));
+  }
+
+  /** updateComplete also waits for the record controller while it loads, so its first update is in. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#recordLoading || this.#record) return done;
+    await this.#recordLoading;
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((this.collection || this.draft) && !this.#recordLoading) void this.#recordController();
     if (this.schema !== this.#compiledFor) {
       this.#compiledFor = this.schema;
       this.#compiled = this.schema ? compileSchema(this.schema) : undefined;
@@ -533,19 +556,19 @@ export class AzxForm extends FormAssociated(LitElement) {
   }
 
   #renderDraftOffer(): TemplateResult | typeof nothing {
-    const draft = this.#record.offered;
+    const draft = this.#record?.offered;
     if (!draft || this.#display) return nothing;
     const locale = this.#locale;
     const when = new Date(draft.savedAt).toLocaleString(isEnglish(locale) ? 'en' : 'zh-CN');
     return html`<div class="draft" part="draft" role="region" aria-label=${uiText(locale, 'draftTitle')}>
       <p>${uiText(locale, 'draftFound', { when })}</p>
-      <button type="button" part="draft-button" @click=${() => this.#record.restore()}>${uiText(locale, 'draftRestore')}</button>
-      <button type="button" part="draft-button" @click=${() => void this.#record.discard()}>${uiText(locale, 'draftDiscard')}</button>
+      <button type="button" part="draft-button" @click=${() => this.#record?.restore()}>${uiText(locale, 'draftRestore')}</button>
+      <button type="button" part="draft-button" @click=${() => void this.#record?.discard()}>${uiText(locale, 'draftDiscard')}</button>
     </div>`;
   }
 
   #statusText(): string {
-    const state = this.#record.state;
+    const state = this.#record?.state ?? 'idle';
     if (state === 'idle' || state === 'refused') return '';
     return uiText(this.#locale, state === 'saving' ? 'saving' : state === 'queued' ? 'queued' : 'saved');
   }
@@ -605,7 +628,7 @@ export class AzxForm extends FormAssociated(LitElement) {
       const value = setAt(this.value, pointer, next) as Record<string, unknown>;
       this.#userValue = value;
       this.value = value;
-      this.#record.edited();
+      this.#record?.edited();
       this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
     if (commit) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
