@@ -70,7 +70,7 @@ function azxBackend() {
         if (!url) {
           dir = mkdtempSync(join(tmpdir(), 'azx-wtr-'));
           await prepareData(dir);
-          server = await startServer({ dir });
+          server = await startServer({ dir, rateLimits: false });
           url = server.url;
         }
         const { createWorld } = await import('./test/fixtures/world.mjs');

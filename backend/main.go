@@ -16,6 +16,8 @@ import (
 	_ "azx/backend/migrations"
 
 	"azx/backend/internal/audit"
+	"azx/backend/internal/backups"
+	"azx/backend/internal/builtin"
 	"azx/backend/internal/bulk"
 	"azx/backend/internal/cli"
 	"azx/backend/internal/coverage"
@@ -23,8 +25,10 @@ import (
 	"azx/backend/internal/hazards"
 	"azx/backend/internal/packs"
 	"azx/backend/internal/paging"
+	"azx/backend/internal/portal"
 	"azx/backend/internal/records"
 	"azx/backend/internal/reference"
+	"azx/backend/internal/security"
 	"azx/backend/internal/seed"
 	"azx/backend/internal/services"
 )
@@ -32,9 +36,14 @@ import (
 func main() {
 	// Production mode unless --dev is given: PocketBase guesses dev mode (SQL echoed to stdout)
 	// for a binary under the OS temp directory, as if it were `go run`.
+	defaultDir := filepath.Join(filepath.Dir(os.Args[0]), "pb_data")
+	// a restore replaces the data folder: it runs before PocketBase opens (and creates) a database there
+	if backups.IsRestore(os.Args[1:]) {
+		os.Exit(backups.RunRestore(os.Args[1:], defaultDir))
+	}
 	app := pocketbase.NewWithConfig(pocketbase.Config{
 		DefaultDev:     false,
-		DefaultDataDir: filepath.Join(filepath.Dir(os.Args[0]), "pb_data"),
+		DefaultDataDir: defaultDir,
 	})
 	// CPU and heap profiles on demand, for performance work; off unless the variable is set
 	if a := os.Getenv("AZX_PPROF"); a != "" {
@@ -55,10 +64,15 @@ func main() {
 	services.Register(app)
 	hazards.Register(app)
 	paging.Register(app)
+	portal.Register(app)
+	backups.Register(app)
+	builtin.Register(app)
 
 	// PocketBase's own commands, added here rather than by app.Start so every command is watched
 	app.RootCmd.AddCommand(pbcmd.NewSuperuserCommand(app))
-	app.RootCmd.AddCommand(pbcmd.NewServeCommand(app, true))
+	serve := pbcmd.NewServeCommand(app, true)
+	app.RootCmd.AddCommand(serve)
+	security.Register(app, serve)
 	cli.RefuseUnknown(app.RootCmd)
 	var failures cli.Failures
 	failures.Watch(app.RootCmd)

@@ -101,7 +101,8 @@ async function showParty(store: Store, party: Party | null): Promise<void> {
 
 async function main(): Promise<void> {
   const config = (await (await fetch('/demo/config.json')).json()) as { pocketbaseUrl: string };
-  const store = new PocketBaseStore({ url: config.pocketbaseUrl, persistKey: 'azx-demo' });
+  // the release binary serves the portal itself and answers "": the API is this page's origin
+  const store = new PocketBaseStore({ url: config.pocketbaseUrl || location.origin, persistKey: 'azx-demo' });
   // Every AZX element inside <body> reads this store from context.
   provideStore(document.body, store);
 

@@ -73,7 +73,7 @@ async function ensureData() {
 
 /** Row counts through a short-lived server (the superuser reads totals). */
 async function countRows() {
-  const server = await startServer({ dir });
+  const server = await startServer({ dir, rateLimits: false });
   try {
     const su = await post(server.url, '/api/collections/_superusers/auth-with-password', { identity: 'superuser@azx.demo', password: PASSWORD });
     const total = async (c) => (await get(server.url, `/api/collections/${c}/records?perPage=1`, su.token)).json.totalItems ?? 0;
@@ -138,7 +138,7 @@ async function writer(url) {
 }
 
 const data = await ensureData();
-const server = await startServer({ dir });
+const server = await startServer({ dir, rateLimits: false });
 try {
   const province = (await post(server.url, '/api/collections/users/auth-with-password', { identity: 'regulator-zj@azx.demo', password: PASSWORD })).token;
   const city = (await post(server.url, '/api/collections/users/auth-with-password', { identity: 'regulator-330100@azx.demo', password: PASSWORD })).token;

@@ -107,7 +107,7 @@ async function backendWithHazards(n) {
   const r = spawnSync('sqlite3', [join(dir, 'data.db')], { input: hazardSql(n) + enterpriseSql(ENTERPRISES) + ANALYZE, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
   console.log(`bench-ledger: ${n.toLocaleString('en')} hazards and ${ENTERPRISES.toLocaleString('en')} enterprises written in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const server = await startServer({ dir });
+  const server = await startServer({ dir, rateLimits: false });
   const su = (await api(server.url, '/api/collections/_superusers/auth-with-password', { body: { identity: 'superuser@azx.demo', password: 'azx-demo-2026' } })).token;
   const org = await api(server.url, '/api/collections/organizations/records', { token: su, body: { name: '浙江省应急管理厅', kind: 'regulator', region_code: '330000' } });
   await api(server.url, '/api/collections/users/records', {

@@ -57,10 +57,7 @@ const external = PEERS.flatMap((p) => [p, `${p}/*`]);
 function run(label, cmd, args) {
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.error(`build: ${label} failed`);
-    process.exit(r.status ?? 1);
-  }
+  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status ?? r.signal})`);
   console.log(`build: ${label} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -201,17 +198,23 @@ async function report() {
   }
   const over = rows.filter((r) => r.element && r.all.gzip > ELEMENT_BUDGET);
   if (over.length) {
-    console.error(`build: over the budget of ${kb(ELEMENT_BUDGET)} gzip per element: ${over.map((r) => `azx/${r.name} ${kb(r.all.gzip)}`).join(', ')}`);
-    process.exit(1);
+    throw new Error(`over the budget of ${kb(ELEMENT_BUDGET)} gzip per element: ${over.map((r) => `azx/${r.name} ${kb(r.all.gzip)}`).join(', ')}`);
   }
 }
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-await esm();
-await cdn();
-await themes();
-types();
-manifest();
-frameworks();
-await report();
+try {
+  await esm();
+  await cdn();
+  await themes();
+  types();
+  manifest();
+  frameworks();
+  await report();
+} catch (err) {
+  // no half-built dist/: npm start takes a dist/ with its entry for a finished build
+  rmSync(dist, { recursive: true, force: true });
+  console.error(`build: ${err.message}`);
+  process.exit(1);
+}

@@ -69,8 +69,10 @@ export function ensureBackend() {
   const sources = newestMtime(backend, (n) => n.endsWith('.go') || n === 'go.mod' || n === 'go.sum');
   if (existsSync(binary) && statSync(binary).mtimeMs >= sources) return binary;
   ensureGo();
-  console.log(`› building the backend (PocketBase ${pocketbaseVersion()} through the Go module proxy)`);
-  sh('go', ['build', '-o', 'bin/azx-server', '.'], { cwd: backend });
+  console.log(`› building the backend (PocketBase ${pocketbaseVersion()} through the Go module proxy; each package is named as it compiles)`);
+  // -v names each package as it compiles: a first build takes minutes and is never silent.
+  // CGO off: one static binary, as the release, so the two builds share Go's cache.
+  sh('go', ['build', '-v', '-o', 'bin/azx-server', '.'], { cwd: backend, env: { ...process.env, CGO_ENABLED: '0' } });
   return binary;
 }
 

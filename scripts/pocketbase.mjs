@@ -8,7 +8,6 @@ import { root } from './paths.mjs';
 
 const run = promisify(execFile);
 export const serverBinary = join(root, 'backend', 'bin', 'azx-server');
-export const definitionsDir = join(root, 'schemas', 'definitions');
 
 /** A free TCP port on the loopback interface. */
 export function freePort() {
@@ -49,28 +48,49 @@ export function backendCommandShown(dir, args) {
 }
 
 /**
+ * The built-in data every data folder gets, each loaded by `azx-server <command> load --from
+ * <folder>`. Add a data set here: `npm run release` embeds every folder of this list, and the
+ * release binary loads them the same way when it starts.
+ */
+export const BUILTIN = [
+  { command: 'definitions', folder: 'schemas/definitions' },
+  { command: 'packs', folder: 'schemas/packs' },
+];
+
+/**
  * Prepares a data folder: migrations (applied by `migrate up`), the superuser, and the built-in
- * form definitions. Every step is idempotent, so it runs on each start.
+ * data (BUILTIN). Every step is idempotent, so it runs on each start.
  */
 export async function prepareData(dir, { superuser = SUPERUSER } = {}) {
   mkdirSync(dir, { recursive: true });
   await backendCommand(dir, ['migrate', 'up']);
   await backendCommand(dir, ['superuser', 'upsert', superuser.email, superuser.password]);
-  await backendCommand(dir, ['definitions', 'load', '--from', definitionsDir]);
+  for (const { command, folder } of BUILTIN) await backendCommand(dir, [command, 'load', '--from', join(root, folder)]);
 }
 
 export const SUPERUSER = { email: 'superuser@azx.demo', password: 'azx-demo-2026' };
 
+/** Browser origins a local server allows (CORS): any port on loopback, for tests and benchmarks. */
+export const LOOPBACK_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
+
 /**
  * Starts `azx-server serve` on 127.0.0.1:port and waits for its health endpoint.
+ * origins: the browser origins allowed to call it; rateLimits false turns PocketBase's rate
+ * limits off for this process (tests sign in from one address many times a second).
  * @returns {Promise<{url: string, port: number, dir: string, stop: () => Promise<void>}>}
  */
-export async function startServer({ dir, port, quiet = true } = {}) {
+export async function startServer({ dir, port, quiet = true, origins = LOOPBACK_ORIGINS, rateLimits = true, binary = serverBinary, env = {} } = {}) {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(serverBinary, ['serve', '--http', `127.0.0.1:${port}`, '--dir', dir], {
+  const child = spawn(binary, ['serve', '--http', `127.0.0.1:${port}`, '--dir', dir], {
     cwd: root,
     stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit',
+    env: {
+      ...process.env,
+      AZX_ORIGINS: origins.join(','),
+      ...(rateLimits ? {} : { AZX_RATE_LIMITS: 'off' }),
+      ...env,
+    },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
@@ -96,6 +116,9 @@ export async function startServer({ dir, port, quiet = true } = {}) {
     url,
     port,
     dir,
+    /** The server process (fault tests kill it). */
+    child,
+    exited,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -35,10 +35,41 @@ if (!existsSync(seededMarker)) {
   writeFileSync(seededMarker, new Date().toISOString());
 }
 
-const server = await startServer({ dir: dataDir, port: pbPort, quiet: false }).catch((err) =>
+// The portal is another origin (another port): the API allows exactly that origin (CORS).
+const portalOrigins = [`http://127.0.0.1:${demoPort}`, `http://localhost:${demoPort}`];
+const server = await startServer({ dir: dataDir, port: pbPort, quiet: false, origins: portalOrigins }).catch((err) =>
   fail(`starting PocketBase on 127.0.0.1:${pbPort}`, err, 'Is the port in use? Set AZX_PB_PORT.'),
 );
-const demo = await startDemoServer({ port: demoPort, pocketbaseUrl: server.url });
+// From here on, whatever stops npm start stops PocketBase too: nothing is left running.
+let demo;
+let stopping = false;
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  await demo?.stop().catch(() => {});
+  await server.stop();
+  process.exit(code);
+}
+process.on('uncaughtException', (err) => {
+  console.error(`\n✗ npm start stopped: ${err.stack ?? err}`);
+  shutdown(1);
+});
+process.on('unhandledRejection', (err) => {
+  console.error(`\n✗ npm start stopped: ${err?.stack ?? err}`);
+  shutdown(1);
+});
+server.exited.then((code) => {
+  if (!stopping) {
+    console.error(`\n✗ PocketBase stopped (exit ${code}); npm start stops too.`);
+    shutdown(1);
+  }
+});
+try {
+  demo = await startDemoServer({ port: demoPort, pocketbaseUrl: server.url });
+} catch (err) {
+  console.error(`\n✗ starting the demo portal on 127.0.0.1:${demoPort} failed: ${err.message}\n  Is the port in use? Set AZX_DEMO_PORT.`);
+  await shutdown(1);
+}
 
 console.log(`
 AZX is running.
@@ -55,10 +86,5 @@ Demo logins (password azx-demo-2026):
   enterprise-1@azx.demo          insured enterprise (enterprise-1 … enterprise-5)
 Data lives in .data/ and survives restarts; delete it to start over. Ctrl+C stops.`);
 
-const shutdown = async () => {
-  await demo.stop();
-  await server.stop();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));

@@ -62,6 +62,8 @@ step('set-up', () => {
   ensureNodeModules();
   ensureChromium();
   ensureDebianPackage('sqlite3', '/usr/bin/sqlite3', 'the audit tamper tests');
+  ensureDebianPackage('systemd', '/usr/bin/systemd-analyze', 'the release test (it checks the systemd units)');
+  ensureDebianPackage('curl', '/usr/bin/curl', 'the release test (the README block ends with curl)');
   ensureBackend();
   return { passed: 0, failed: 0 };
 });
@@ -165,6 +167,8 @@ step('browser tests (web-test-runner in Chromium)', () => {
   const r = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs']);
   return readSummary(summary, r.status);
 });
+
+step('release (npm run release, then README "Deploy" followed on this machine)', () => nodeTests('release'));
 
 step('end-to-end tests (index.html under a strict CSP, in Chromium)', () => {
   // The portal script is built from the current source, so the test sees this commit.

@@ -5,8 +5,10 @@
 //                                   the Ajv validators generated ahead of time, components/validators/
 //                                   (see scripts/validators.mjs), the vocabularies and the hazard
 //                                   workflow for Go and TypeScript (scripts/vocabularies.mjs) and the
-//                                   reference data (scripts/reference.mjs), and the zh-TW words beside
-//                                   each text module, <module>.zh-TW.ts (scripts/translations.mjs)
+//                                   reference data (scripts/reference.mjs), the rule packs' meta-schema
+//                                   as Go (backend/internal/packs/metaschema_gen.go, scripts/pack-schema.mjs),
+//                                   and the zh-TW words beside each text module, <module>.zh-TW.ts
+//                                   (scripts/translations.mjs)
 //   node scripts/types.mjs --check  exits 1, naming the stale files, if the committed output differs
 //
 // The output is committed so builds need no generation step; it is deterministic (sorted keys,
@@ -16,6 +18,7 @@ import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { root } from './paths.mjs';
 import { generateValidators, validatorsDir } from './validators.mjs';
+import { generatePackSchema, packsGoDir } from './pack-schema.mjs';
 import { generateVocabularies } from './vocabularies.mjs';
 import { generateReference } from './reference.mjs';
 import { generateTranslations } from './translations.mjs';
@@ -173,6 +176,7 @@ const started = performance.now();
 const targets = [
   { dir: typesDir, files: await generate(), owns: (f) => f.endsWith('.d.ts') },
   { dir: validatorsDir, files: await generateValidators(), owns: (f) => f.endsWith('.ts') || f.endsWith('.js') },
+  { dir: packsGoDir, files: await generatePackSchema(), owns: (f) => f.endsWith('_gen.go') },
   ...(await generateVocabularies()),
   ...(await generateReference()),
   ...[...(await generateTranslations())].map(([dir, files]) => ({ dir, files, owns: (f) => f.endsWith('.zh-TW.ts') })),
@@ -189,7 +193,7 @@ if (check) {
     for (const name of present.filter((f) => !files.has(f)).sort()) stale.push(`no longer generated: ${relative(root, join(dir, name))}`);
   }
   if (stale.length > 0) {
-    console.error('Generated files are out of date with their sources (schemas/: definitions, vocabularies, workflows, reference; the zh-CN words):');
+    console.error('Generated files are out of date with their sources (schemas/: definitions, vocabularies, workflows, reference, the packs\' meta-schema; the zh-CN words):');
     for (const line of stale) console.error(`  ${line}`);
     console.error('Run `npm run types` (node scripts/types.mjs) and commit what it writes.');
     process.exit(1);

@@ -31,8 +31,8 @@ const policySchema: JsonSchema = {
     headcount: { type: 'integer', title: '从业人数', 'x-title-en': 'Headcount', minimum: 1, 'x-order': 5 },
     cover_per_person: {
       type: 'number', title: '每人死亡伤残限额（元）', 'x-title-en': 'Death/disability limit per person (yuan)',
-      minimum: 400000, default: 400000, 'x-order': 6,
-      'x-help': '应急〔2025〕27号：不低于 40 万元', 'x-help-en': 'At least 400,000 yuan under the 2025 measures',
+      minimum: 100000, default: 100000, 'x-order': 6,
+      'x-help': '示例：不低于 10 万元（规则以所在地规则包为准）', 'x-help-en': 'Example: at least 100,000 yuan (the region’s rule packs decide)',
     },
     start: { type: 'string', format: 'date', title: '起保日期', 'x-title-en': 'Start date', 'x-order': 7 },
     contact: {

@@ -2,8 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../components/policy-entry/index.js';
 import type { AzxPolicyEntry } from '../components/policy-entry/index.js';
 import type { AzxForm } from '../components/core/index.js';
-import type { FieldErrors } from '../components/data/index.js';
+import type { EffectivePack, FieldErrors } from '../components/data/index.js';
 import policy from '../schemas/definitions/policy.json';
+import rulePacks from '../test/fixtures/effective-packs.json';
 import enterprise from '../schemas/definitions/enterprise.json';
 import { ENTERPRISES, PREVIOUS, entryStore } from '../test/browser/policy-entry/fixture.js';
 
@@ -11,21 +12,22 @@ interface Args {
   lang: 'zh-CN' | 'en';
   /** The registry row chosen at start (empty: the search only). */
   enterprise: string;
-  /** The deployment's default pack for regions no regional pack claims. */
-  defaultPack: 'national' | 'suzhou' | 'beijing';
 }
 
-/** The element over an in-memory registry (Suzhou, Kunshan, Beijing, Shaoxing) that checks packs as the server does. */
+/**
+ * The element over an in-memory registry (Suzhou, Kunshan, Beijing, Shaoxing) with the server's
+ * effective rule packs for those regions, judging as the server does.
+ */
 function mount(args: Args, options: { refuse?: FieldErrors; renewalOf?: string } = {}): AzxPolicyEntry {
   const el = document.createElement('azx-policy-entry');
   el.store = entryStore({
     policySchema: policy.schema as Record<string, unknown>,
     enterpriseSchema: enterprise.schema as Record<string, unknown>,
+    rulePacks: rulePacks as unknown as EffectivePack[],
     serverChecks: true,
     refuse: options.refuse ?? null,
   });
   el.lang = args.lang;
-  el.defaultPack = args.defaultPack;
   el.enterprise = args.enterprise;
   if (options.renewalOf) el.renewalOf = options.renewalOf;
   return el;
@@ -55,14 +57,13 @@ async function enterAndSubmit(canvas: HTMLElement, changes: Record<string, unkno
 const meta: Meta<Args> = {
   title: 'Elements/azx-policy-entry',
   component: 'azx-policy-entry',
-  args: { lang: 'zh-CN', enterprise: ENTERPRISES.suzhou.id, defaultPack: 'national' },
+  args: { lang: 'zh-CN', enterprise: ENTERPRISES.suzhou.id },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     enterprise: {
       control: 'select',
       options: ['', ...Object.values(ENTERPRISES).map((e) => e.id)],
     },
-    defaultPack: { control: 'inline-radio', options: ['national', 'suzhou', 'beijing'] },
   },
   render: (args) => mount(args),
 };
@@ -73,17 +74,23 @@ type Story = StoryObj<Args>;
 /** Nothing chosen yet: search the must-insure registry by USCC or name (try 化工). */
 export const FindEnterprise: Story = { args: { enterprise: '' } };
 
-/** A Suzhou enterprise: the Suzhou pack (budget at least 20%), premium 320 × 0.9 × 50 = 14400 with its breakdown, last year's policy in the history. */
+/** A Suzhou enterprise: national, Jiangsu and Suzhou packs (budget at least Suzhou's floor), premium 320 × 0.9 × 50 = 14400 with its breakdown, last year's policy in the history. */
 export const SuzhouPolicy: Story = {};
 
 /** A Kunshan plant of 320 persons: the headcount band coefficient 0.95 applies. */
 export const HeadcountBand: Story = { args: { enterprise: ENTERPRISES.kunshan.id } };
 
-/** A Beijing construction firm: the Beijing pack caps the prevention budget at 21% of the premium. */
+/** A Beijing construction firm: the national packs in force; Beijing's draft for comment only warns (untick 03 and submit). */
 export const BeijingPolicy: Story = { args: { enterprise: ENTERPRISES.beijing.id } };
 
-/** A Zhejiang enterprise: no regional pack, the deployment's default (national) applies. */
-export const NationalDefault: Story = { args: { enterprise: ENTERPRISES.shaoxing.id } };
+/** A Beijing policy without hazard inspection: the draft for comment warns, the policy is stored. */
+export const BeijingDraftWarns: Story = {
+  args: { enterprise: ENTERPRISES.beijing.id },
+  play: async ({ canvasElement }) => enterAndSubmit(canvasElement, { prevention_items: ['01'] }),
+};
+
+/** A Shaoxing enterprise: the national packs with Zhejiang's and Shaoxing's. */
+export const Zhejiang: Story = { args: { enterprise: ENTERPRISES.shaoxing.id } };
 
 /** Renewal of last year's policy: the period follows it, the insured is corrected to the registry, and its 0.85 accident coefficient is flagged as not the regulator's. */
 export const Renewal: Story = { render: (args) => mount(args, { renewalOf: PREVIOUS.id }) };
@@ -98,7 +105,7 @@ export const NotEveryoneInsured: Story = {
   play: async ({ canvasElement }) => enterAndSubmit(canvasElement, { headcount: 40, insured_persons: 40 }),
 };
 
-/** Submitted without the prevention clause, and a budget under 20%: both refused. */
+/** Submitted without the prevention clause, and a budget under Suzhou's floor: both refused. */
 export const NoPreventionClause: Story = {
   play: async ({ canvasElement }) => enterAndSubmit(canvasElement, { prevention_clause: false, prevention_budget: 1000 }),
 };

@@ -47,7 +47,8 @@ func upPartyColumns(app core.App) error {
 	for name := range Rules() {
 		c, err := app.FindCollectionByNameOrId(name)
 		if err != nil {
-			return err
+			// a collection of a later migration, which applies its own rules
+			continue
 		}
 		applyRules(c)
 		if err := app.Save(c); err != nil {

@@ -16,9 +16,10 @@ const (
 	idFindings         = "azx_findings"
 )
 
-// FindingCategories are the problem kinds an inspector records against a sampled policy, in the
-// order of the Suzhou bulletin (苏应急〔2024〕132号).
-var FindingCategories = []string{
+// findingCategoriesAt2024 were the problem kinds an inspector recorded, in the order of the
+// Suzhou bulletin, when this migration was written; since 1764710000 the rule packs name them
+// (finding_categories) and the column is text.
+var findingCategoriesAt2024 = []string{
 	"rate_misused", "no_prevention_clause", "cover_headcount_mismatch", "irregular_entry", "not_uploaded",
 	"not_fully_insured", "cover_below_minimum", "low_prevention_budget", "service_perfunctory", "other",
 }
@@ -57,7 +58,7 @@ func upInspection(app core.App) error {
 		relation("policy", idPolicies, true),
 		relation("enterprise", idEnterprises, false),
 		relation("insurer", idOrganizations, false),
-		&core.SelectField{Name: "category", Values: FindingCategories, MaxSelect: 1, Required: true},
+		&core.SelectField{Name: "category", Values: findingCategoriesAt2024, MaxSelect: 1, Required: true},
 		&core.TextField{Name: "note", Max: 2000},
 		relation("actor", "_pb_users_auth_", false),
 	)

@@ -39,6 +39,8 @@ var (
 
 	userRead = `id = @request.auth.id || ` + isAdmin
 
+	// form definitions and rule packs: published and retired versions are public to users,
+	// drafts are the administrators'
 	definitionRead   = signedIn + ` && (status != "draft" || ` + isAdmin + `)`
 	definitionDelete = isAdmin + ` && status = "draft"`
 
@@ -97,6 +99,8 @@ func Rules() map[string]map[string]*string {
 		"organizations": {"list": ptr(orgRead), "view": ptr(orgRead), "create": ptr(isAdmin), "update": ptr(isAdmin), "delete": ptr(isAdmin)},
 		"users":         {"list": ptr(userRead), "view": ptr(userRead), "create": ptr(isAdmin), "update": ptr(isAdmin), "delete": ptr(isAdmin), "manage": ptr(isAdmin)},
 		"form_definitions": {"list": ptr(definitionRead), "view": ptr(definitionRead), "create": ptr(isAdmin),
+			"update": ptr(isAdmin), "delete": ptr(definitionDelete)},
+		"rule_packs": {"list": ptr(definitionRead), "view": ptr(definitionRead), "create": ptr(isAdmin),
 			"update": ptr(isAdmin), "delete": ptr(definitionDelete)},
 		"enterprises": {"list": ptr(enterpriseRead), "view": ptr(enterpriseRead), "create": ptr(enterpriseWrite),
 			"update": ptr(enterpriseWrite), "delete": nil},

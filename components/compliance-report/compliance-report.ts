@@ -4,7 +4,6 @@ import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { reloadOnPartyChange } from '../data/party-controller.js';
 import {
-  FINDING_CATEGORIES,
   isStoreError,
   type ComplianceReport,
   type CoverageMetric,
@@ -13,14 +12,13 @@ import {
   type CoverageRecordsQuery,
   type FieldErrors,
   type Figures,
-  type FindingCategory,
   type InspectionRound,
   type Store,
 } from '../data/store.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
 import { complianceReportStyles, pageSheet } from './compliance-report.styles.js';
-import { CATEGORY_LABELS, LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
+import { LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
 import { download, toXlsx, XLSX_TYPE, type Cell, type Sheet } from '../core/export/index.js';
 import { termLabel } from '../data/terms.js';
 import { POLICY_STATUS } from '../data/vocab.js';
@@ -90,8 +88,11 @@ export class AzxComplianceReport extends LitElement {
   @property({ reflect: true }) accessor from: string = '';
   @property({ reflect: true }) accessor to: string = '';
   @property({ reflect: true }) accessor at: string = '';
-  /** The rule pack's minimum prevention budget, percent of premium (Suzhou: 20). */
-  @property({ type: Number, attribute: 'min-share' }) accessor minShare: number = 20;
+  /**
+   * A minimum prevention budget to judge every policy by, percent of premium; unset (the
+   * default): each policy by the floor of the rule packs in force for it.
+   */
+  @property({ type: Number, attribute: 'min-share' }) accessor minShare: number | undefined = undefined;
 
   @state() private accessor _report: ComplianceReport | undefined = undefined;
   @state() private accessor _lists: Readonly<Record<string, CoverageRecordPage>> = {};
@@ -134,7 +135,7 @@ export class AzxComplianceReport extends LitElement {
       ...(r?.industry ? { industry: r.industry } : {}),
       ...(r?.from && r.to ? { from: r.from, to: r.to } : {}),
       ...(r?.at ? { at: r.at } : {}),
-      minSharePct: this.minShare,
+      ...(this.minShare !== undefined ? { minSharePct: this.minShare } : {}),
     };
   }
 
@@ -150,7 +151,7 @@ export class AzxComplianceReport extends LitElement {
         ...(this.industry ? { industry: this.industry } : {}),
         ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
         ...(this.at ? { at: this.at } : {}),
-        minSharePct: this.minShare,
+        ...(this.minShare !== undefined ? { minSharePct: this.minShare } : {}),
       });
       if (id !== this.#query) return;
       this._report = report;
@@ -266,12 +267,12 @@ export class AzxComplianceReport extends LitElement {
     const fd = new FormData(e.target as HTMLFormElement);
     const category = String(fd.get('category') ?? '');
     const l = this.#l;
-    if (!(FINDING_CATEGORIES as readonly string[]).includes(category)) {
-      this._findingErrors = { category: { code: 'required', message: isEnglish(l) ? 'Choose a problem category' : '请选择问题类别', message_zh: '请选择问题类别', message_en: 'Choose a problem category' } };
+    if (!round.categories.some((c) => c.category === category)) {
+      this._findingErrors = { category: { code: 'required', message: t(l, 'chooseCategory'), message_zh: t('zh-CN', 'chooseCategory'), message_en: t('en', 'chooseCategory') } };
       return;
     }
     try {
-      const finding = await store.recordFinding({ round: round.id, policy, category: category as FindingCategory, note: String(fd.get('note') ?? '') });
+      const finding = await store.recordFinding({ round: round.id, policy, category, note: String(fd.get('note') ?? '') });
       this._findingErrors = {};
       this._findingFor = '';
       this._message = t(l, 'saved');
@@ -356,20 +357,20 @@ export class AzxComplianceReport extends LitElement {
     const l = this.#l;
     const rows: { label: string; count: number; policies?: number; source: string; link: Link }[] = [];
     for (const c of r.round?.categories ?? []) {
-      rows.push({ label: categoryLabel(c.category, l), count: c.count, policies: c.policies, source: t(l, 'sourceSample'), link: { metric: `finding:${c.category}`, label: categoryLabel(c.category, l) } });
+      rows.push({ label: categoryLabel(c, l), count: c.count, policies: c.policies, source: t(l, 'sourceSample'), link: { metric: `finding:${c.category}`, label: categoryLabel(c, l) } });
     }
-    const auto: [TextKey | FindingCategory, CoverageMetric, number][] = [
+    const auto: [TextKey, CoverageMetric, number][] = [
       ['uninsured', 'uninsured', r.total.uninsured],
       ['notFullyInsured', 'not_fully_insured', r.total.notFullyInsured],
       ['lapsed', 'lapsed', r.total.lapsed],
       ['uploadedLate', 'uploaded_late', r.total.uploadedLate],
-      ['no_prevention_clause', 'no_prevention_clause', r.total.noPreventionClause],
-      ['cover_headcount_mismatch', 'cover_headcount_mismatch', r.total.coverHeadcountMismatch],
-      ['cover_below_minimum', 'cover_below_minimum', r.total.coverBelowMinimum],
+      ['noPreventionClause', 'no_prevention_clause', r.total.noPreventionClause],
+      ['coverHeadcountMismatch', 'cover_headcount_mismatch', r.total.coverHeadcountMismatch],
+      ['coverBelowMinimum', 'cover_below_minimum', r.total.coverBelowMinimum],
       ['lowPreventionBudget', 'low_prevention_budget', r.total.lowPreventionBudget],
     ];
     for (const [key, metric, count] of auto) {
-      const label = key in CATEGORY_LABELS ? categoryLabel(key as FindingCategory, l) : t(l, key as TextKey);
+      const label = t(l, key);
       rows.push({ label, count, source: t(l, 'sourceRecords'), link: { metric, label } });
     }
     return rows;
@@ -680,7 +681,7 @@ export class AzxComplianceReport extends LitElement {
                           >${t(l, 'category')}
                           <select part="control" name="category" required aria-invalid=${this._findingErrors['category'] ? 'true' : 'false'} aria-describedby="finding-category-error">
                             <option value="">${t(l, 'choose')}</option>
-                            ${FINDING_CATEGORIES.map((c) => html`<option value=${c}>${categoryLabel(c, l)}</option>`)}
+                            ${(this._report?.round?.categories ?? []).map((c) => html`<option value=${c.category}>${categoryLabel(c, l)}</option>`)}
                           </select>
                           ${err('category')}
                         </label>

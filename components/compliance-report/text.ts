@@ -1,5 +1,5 @@
 import { isEnglish, type Locale } from '../core/locale.js';
-import type { CoverageMetric, FindingCategory } from '../data/store.js';
+import type { CategoryCount, CoverageMetric } from '../data/store.js';
 import { textTable } from '../core/text-table.js';
 import { zhTW } from './text.zh-TW.js';
 
@@ -63,6 +63,10 @@ const zh = {
   lapsed: '到期未续保',
   uploadedLate: '未按时上传',
   lowPreventionBudget: '预防费用不足',
+  noPreventionClause: '未明确约定事故预防服务',
+  coverHeadcountMismatch: '保额与投保企业人数不匹配',
+  coverBelowMinimum: '每人限额低于规定标准',
+  chooseCategory: '请选择问题类别',
   sampled: '抽查保单',
   withProblems: '存在问题保单',
   list: '{name}（共 {n} 条）',
@@ -154,6 +158,10 @@ const en: Record<TextKey, string> = {
   lapsed: 'Lapsed renewals',
   uploadedLate: 'Not uploaded on time',
   lowPreventionBudget: 'Prevention budget below the rule',
+  noPreventionClause: 'No prevention-service clause',
+  coverHeadcountMismatch: 'Cover does not match headcount',
+  coverBelowMinimum: 'Cover per person below the minimum',
+  chooseCategory: 'Choose a problem category',
   sampled: 'Sampled',
   withProblems: 'With problems',
   list: '{name} ({n})',
@@ -185,22 +193,9 @@ const en: Record<TextKey, string> = {
 
 export const t = textTable('compliance-report', { 'zh-CN': zh, en, 'zh-TW': zhTW });
 
-export const CATEGORY_LABELS: Readonly<Record<FindingCategory, { zh: string; en: string }>> = {
-  rate_misused: { zh: '未规范使用保险方案及费率机制', en: 'Rating scheme or coefficients misused' },
-  no_prevention_clause: { zh: '未明确约定事故预防服务', en: 'No prevention-service clause' },
-  cover_headcount_mismatch: { zh: '保额与投保企业人数不匹配', en: 'Cover does not match headcount' },
-  irregular_entry: { zh: '录入不规范', en: 'Irregular data entry' },
-  not_uploaded: { zh: '未上传系统', en: 'Not uploaded to the system' },
-  not_fully_insured: { zh: '未全员投保', en: 'Not everyone insured' },
-  cover_below_minimum: { zh: '每人限额低于规定标准', en: 'Cover per person below the minimum' },
-  low_prevention_budget: { zh: '事故预防费用不足', en: 'Prevention budget below the rule' },
-  service_perfunctory: { zh: '事故预防服务走过场', en: 'Prevention services perfunctory' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-export function categoryLabel(c: FindingCategory, l: Locale): string {
-  const x = CATEGORY_LABELS[c];
-  return x ? (isEnglish(l) ? x.en : x.zh) : c;
+/** A round's category in the language asked (the packs' words). */
+export function categoryLabel(c: CategoryCount, l: Locale): string {
+  return (isEnglish(l) ? c.en : c.zh) || c.category;
 }
 
 /** The bulletin's lists (Suzhou: lapsed renewals, not everyone insured, late uploads, must-insure not insured, prevention share). */

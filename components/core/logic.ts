@@ -7,6 +7,7 @@
 // schemas/fixtures/logic/*.json proves it on both sides.
 import jsonLogic from 'json-logic-js';
 import { childPointer } from './pointer.js';
+import { LOGIC_OPERATIONS, LOGIC_OPERATION_ARITY, installOperations } from './logic-operations.js';
 import type { JsonSchema } from './schema.js';
 
 export type LogicKeyword = 'x-rules' | 'x-compute' | 'x-visible';
@@ -46,8 +47,11 @@ const SPECIAL = ['if', '?:', 'and', 'or', 'filter', 'map', 'all', 'none', 'some'
 const OPERATIONS = [
   '==', '===', '!=', '!==', '>', '>=', '<', '<=', '!!', '!', '%', 'log', 'in', 'cat', 'substr',
   '+', '*', '-', '/', 'min', 'max', 'merge', 'var', 'missing', 'missing_some',
+  ...Object.keys(LOGIC_OPERATIONS),
 ];
-const ARITY: Record<string, [number, number]> = {
+installOperations(jsonLogic);
+const ARITY: Record<string, readonly [number, number]> = {
+  ...LOGIC_OPERATION_ARITY,
   var: [0, 2], missing_some: [2, 2], substr: [2, 3],
   filter: [2, 2], map: [2, 2], all: [2, 2], none: [2, 2], some: [2, 2], reduce: [2, 3],
   '!': [1, 1], '!!': [1, 1], '==': [2, 2], '===': [2, 2], '!=': [2, 2], '!==': [2, 2],

@@ -83,8 +83,8 @@ export class AzxCoverageMap extends LitElement {
   @property({ reflect: true }) accessor to: string = '';
   /** "Today" for overdue deadlines (YYYY-MM-DD); default the server's today. */
   @property({ reflect: true }) accessor at: string = '';
-  /** The rule pack's minimum prevention budget, percent of premium. */
-  @property({ type: Number, attribute: 'min-share' }) accessor minShare: number = 20;
+  /** A minimum prevention budget to judge every policy by, percent of premium; unset: each policy by its rule packs' floor. */
+  @property({ type: Number, attribute: 'min-share' }) accessor minShare: number | undefined = undefined;
   /** `map` (default) or `table`. */
   @property({ reflect: true }) accessor view: 'map' | 'table' = 'map';
   /** Tile positions by region code (rows and columns from 1); unplaced regions follow below. */
@@ -148,7 +148,7 @@ export class AzxCoverageMap extends LitElement {
         ...(this.industry ? { industry: this.industry } : {}),
         ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
         ...(this.at ? { at: this.at } : {}),
-        minSharePct: this.minShare,
+        ...(this.minShare !== undefined ? { minSharePct: this.minShare } : {}),
       });
       if (id !== this.#query) return;
       this._data = data;
@@ -203,7 +203,7 @@ export class AzxCoverageMap extends LitElement {
       ...(this.industry ? { industry: this.industry } : {}),
       ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
       ...(this.at ? { at: this.at } : {}),
-      minSharePct: this.minShare,
+      ...(this.minShare !== undefined ? { minSharePct: this.minShare } : {}),
     });
   }
 

@@ -6,6 +6,7 @@
  */
 import { fieldError, StoreError, storeError, type FieldErrors } from './errors.js';
 import { comparator, matches, paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
+import { packCovers, type EffectivePack } from './rule-packs.js';
 import {
   isIdempotencyKey,
   newIdempotencyKey,
@@ -74,6 +75,11 @@ export interface MemoryStoreOptions {
   readonly canRead?: (party: Party | null, collection: BusinessCollection, row: Readonly<Row>) => boolean;
   /** Sign this user (by email) in at once, for stories that start signed in. */
   readonly signedInAs?: string;
+  /**
+   * Effective rule packs as the server answers them, each for its region and days; the store
+   * merges nothing (test/fixtures/effective-packs.json holds the server's answers for a few regions).
+   */
+  readonly rulePacks?: readonly EffectivePack[];
   readonly lang?: 'zh' | 'en';
 }
 
@@ -621,6 +627,20 @@ export class MemoryStore implements Store {
     setTimeout(() => {
       for (const { listener } of entries) listener({ action, record: toStoredRecord(collection, structuredClone(snapshot)) });
     });
+  }
+
+  // ── rule packs ────────────────────────────────────────────────────────────────────────
+  async effectivePack(region: string, date: string): Promise<EffectivePack> {
+    const pack = (this.#shared.options.rulePacks ?? []).find((p) => p.region === region && packCovers(p, date));
+    if (!pack) {
+      throw new StoreError({
+        code: 'not_found',
+        status: 404,
+        message_zh: `没有 ${region} 在 ${date} 适用的规则包`,
+        message_en: `No rule pack for ${region} on ${date}`,
+      });
+    }
+    return structuredClone(pack);
   }
 
   // ── <azx-coverage-map>, <azx-compliance-report> ───────────────────────────────────────

@@ -7,6 +7,7 @@ import PocketBase, { BaseAuthStore, LocalAuthStore, type RecordModel, type Recor
 import { fieldError, isStoreError, storeError, StoreError } from './errors.js';
 import { fromPocketBaseError } from './pocketbase-errors.js';
 import { paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
+import type { EffectivePack } from './rule-packs.js';
 import { KEYSET_FROM_OFFSET, keysetFilter, keysetSortable } from './keyset.js';
 import {
   isIdempotencyKey,
@@ -558,6 +559,15 @@ export class PocketBaseStore implements Store {
     try {
       const row = await this.#pb.send<Row>('/api/azx/services/ledger', { query: { policy: policyId } });
       return ledgerOf(row);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  // ── rule packs ────────────────────────────────────────────────────────────────────────
+  async effectivePack(region: string, date: string): Promise<EffectivePack> {
+    try {
+      return await this.#pb.send<EffectivePack>('/api/azx/packs/effective', { query: { region, date } });
     } catch (err) {
       throw this.#error(err);
     }

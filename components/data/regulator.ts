@@ -26,7 +26,10 @@ export interface CoverageQuery {
   readonly to?: string;
   /** "Today" for overdue deadlines; default: the server's today. */
   readonly at?: string;
-  /** The rule pack's minimum prevention budget in percent of premium (Suzhou: 20, the default). */
+  /**
+   * A minimum prevention budget to judge every policy by, percent of premium; default: each
+   * policy by the floor of the rule packs in force for it (Suzhou sets one; most regions none).
+   */
   readonly minSharePct?: number;
 }
 
@@ -67,12 +70,12 @@ export interface Figures {
   readonly lapsed: number;
   /** renewed / renewalsDue; null when none was due. */
   readonly renewalRate: number | null;
-  /** Uploaded more than 30 days after the period start, or not at all (未按时上传). */
+  /** Uploaded later after the period start than the rule packs in force for it allow, or not at all (未按时上传). */
   readonly uploadedLate: number;
-  /** Prevention budget below the rule's share of premium. */
+  /** Prevention budget below the floor of the rule packs in force for the policy (or the share asked for). */
   readonly lowPreventionBudget: number;
   readonly noPreventionClause: number;
-  /** Under the 2025 measures' 400,000 yuan per person. */
+  /** Cover per person under the minimum of the rule packs in force on the policy's start. */
   readonly coverBelowMinimum: number;
   /** Insured persons ≠ the headcount the policy states. */
   readonly coverHeadcountMismatch: number;
@@ -94,7 +97,8 @@ export interface CoverageFigures {
   readonly from: string;
   readonly to: string;
   readonly at: string;
-  readonly minSharePct: number;
+  /** The share asked for; null: each policy judged by its packs' floor. */
+  readonly minSharePct: number | null;
   readonly total: Figures;
   /** Children by code; known divisions without data show as zeros. */
   readonly rows: readonly Figures[];
@@ -175,20 +179,23 @@ export interface CoverageRecordPage {
   readonly totalPages: number;
 }
 
-/** Problem categories an inspector records (Suzhou bulletin order). */
-export const FINDING_CATEGORIES = [
-  'rate_misused',
-  'no_prevention_clause',
-  'cover_headcount_mismatch',
-  'irregular_entry',
-  'not_uploaded',
-  'not_fully_insured',
-  'cover_below_minimum',
-  'low_prevention_budget',
-  'service_perfunctory',
-  'other',
-] as const;
-export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+/**
+ * A problem category an inspector records: a code of the rule packs in force for the round's
+ * region (their finding_categories table, e.g. "rate_misused"); the round names them in its summary.
+ */
+export type FindingCategory = string;
+
+/** A round's category, the packs' words for it, and its findings. */
+export interface CategoryCount {
+  readonly category: FindingCategory;
+  readonly zh: string;
+  readonly en: string;
+  /** The notice the category comes from ('' when none). */
+  readonly source: string;
+  readonly count: number;
+  /** Distinct policies with a finding of it. */
+  readonly policies: number;
+}
 
 /** An inspection round: a reproducible sample of policies. */
 export interface InspectionRound {
@@ -245,8 +252,8 @@ export interface NewFinding {
 export interface RoundSummary extends InspectionRound {
   readonly sampled: number;
   readonly withProblems: number;
-  /** Every category in bulletin order, with findings and distinct policies. */
-  readonly categories: readonly { readonly category: FindingCategory; readonly count: number; readonly policies: number }[];
+  /** Every category of the region's packs, in their order (then any no pack lists any more), with findings and distinct policies. */
+  readonly categories: readonly CategoryCount[];
   readonly findings: readonly Finding[];
 }
 

@@ -372,7 +372,17 @@ export interface Store {
   listFindings(roundId: string): Promise<readonly Finding[]>;
   /** Records a finding against a sampled policy; `validation` when the policy is not in the sample. */
   recordFinding(finding: NewFinding): Promise<Finding>;
+
+  // ── rule packs (<azx-policy-entry>) ───────────────────────────────────────────────────
+  /**
+   * The rule packs in force for a region (GB/T 2260) on a day (YYYY-MM-DD), merged, to judge a
+   * record with core's `judge` as the server will (GET /api/azx/packs/effective).
+   */
+  effectivePack(region: string, date: string): Promise<EffectivePack>;
 }
+
+export * from './rule-packs.js';
+import type { EffectivePack } from './rule-packs.js';
 
 // ── <azx-coverage-map>, <azx-compliance-report> ─────────────────────────────────────────
 export * from './regulator.js';

@@ -34,6 +34,18 @@ export const ORGANIZATION_KIND = {
 } as const satisfies Vocabulary;
 export type OrganizationKind = (typeof ORGANIZATION_KIND.terms)[number]['code'];
 
+/** 规则包效力 / Rule pack legal status. rule_packs.legal_status: a pack in force refuses what its rules find; a draft for comment only warns until an administrator publishes it as in force (schemas/packs/README.md). Source: schemas/vocabularies/pack-legal-status.json. */
+export const PACK_LEGAL_STATUS = {
+  key: "pack_legal_status",
+  zh: "规则包效力",
+  en: "Rule pack legal status",
+  terms: [
+    { code: "in_force", zh: "现行有效", en: "In force" },
+    { code: "draft_for_comment", zh: "征求意见稿", en: "Draft for comment" },
+  ],
+} as const satisfies Vocabulary;
+export type PackLegalStatus = (typeof PACK_LEGAL_STATUS.terms)[number]['code'];
+
 /** 保单状态 / Policy status. policies.status. in_force: the policy covers its enterprise now; renewal_due: it ended and should have been renewed. Source: schemas/vocabularies/policy-status.json. */
 export const POLICY_STATUS = {
   key: "policy_status",

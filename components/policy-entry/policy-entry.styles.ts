@@ -120,13 +120,19 @@ export const policyEntryStyles = [
     .problems {
       color: ${token.colorError};
     }
-    .problems {
+    .problems,
+    .warnings {
       background: ${token.colorErrorSurface};
       border-radius: ${token.radius};
       padding: 8px 12px;
     }
+    .warnings {
+      background: ${token.colorWarningSurface};
+    }
     .problems p,
-    .problems ul {
+    .problems ul,
+    .warnings p,
+    .warnings ul {
       margin: 0;
     }
     .saved {

@@ -4,16 +4,23 @@ import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { reloadOnPartyChange } from '../data/party-controller.js';
 import { referenceOf } from '../data/reference.js';
-import { isStoreError, newIdempotencyKey, type FormDefinition, type Organization, type Store, type StoredRecord } from '../data/store.js';
-import type { AzxForm, JsonSchema, Locale } from '../core/index.js';
+import {
+  isStoreError,
+  newIdempotencyKey,
+  packCovers,
+  type EffectivePack,
+  type FormDefinition,
+  type Organization,
+  type Store,
+  type StoredRecord,
+} from '../data/store.js';
+import { evaluateLogic, type AzxForm, type JsonSchema, type Locale, type RuleProblem } from '../core/index.js';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
 import { FormAssociated, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
 import '../core/index.js';
-import { FACTOR_ORDER, packForRegion, type FactorKey, type Pack } from './pack.js';
-import { coef, percent, ratioFen, yuan } from './money.js';
-import { checkPolicy, dayOf, type PreviousPolicy, type Problem, type RegistryEnterprise } from './rules.js';
-import { breakdown, defaultCoefficients, ratingOf, type Breakdown } from './rating.js';
+import { baseRates, isExample, narrowestLayer, ratingFactors, tableNumber, tableValue } from './tables.js';
+import { defaultCoefficients, rate, registryOption, type Rated } from './rating.js';
 import { policyEntryStyles } from './policy-entry.styles.js';
 import { text, type TextKey } from './text.js';
 import { renderProvider } from './provider.js';
@@ -23,10 +30,17 @@ type Errors = Record<string, { code?: string; message_zh: string; message_en: st
 
 const USCC_LIKE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const DAY = 86_400_000;
-const FULL_SCOPE = ['employee_injury', 'third_party_injury', 'third_party_property', 'rescue', 'medical_aid', 'investigation', 'legal'];
 
 function isoDay(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
+}
+
+/** A YYYY-MM-DD date as UTC milliseconds, or undefined when it is not a real date. */
+function dayOf(s: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return isoDay(t) === s ? t : undefined;
 }
 
 /** A period of one year from a start date: end = start + 1 year − 1 day. */
@@ -41,32 +55,32 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** The registry's view of an enterprise record (what the server compares with). */
-function registryOf(r: StoredRecord): RegistryEnterprise {
-  const d = r.data;
-  return {
-    name: str(d['name']),
-    region_code: str(d['region_code']),
-    industry: str(d['industry']),
-    headcount: typeof d['headcount'] === 'number' ? d['headcount'] : 0,
-    standardization_level: str(d['standardization_level']),
-    safety_credit: str(d['safety_credit']),
-    dual_prevention: str(d['dual_prevention']),
-  };
+function startOf(v: Data): string {
+  return str((v['period'] as Data | undefined)?.['start']);
+}
+
+/** A share of the premium as a percentage, rounded as the packs round it (no float noise). */
+function percent(ratio: number): string {
+  return `${String(evaluateLogic({ round_product: [[ratio, 100], 2] }, null))}%`;
+}
+
+/** The registry row's data: what the packs read as `enterprise`. */
+function registryOf(r: StoredRecord): Data {
+  return r.data;
 }
 
 /**
- * Entry of a work-safety liability policy (安责险保单) by an insurer, checked against the
- * jurisdiction rule pack of the insured's region: find the enterprise in the must-insure
- * registry, renew an earlier policy or start a new one, choose the floating coefficients and
- * see the premium computed live with its breakdown. Every problem of the Suzhou 2024 bulletin
- * (cover not matching headcount, not everyone insured, coefficients not the regulator's, no
- * prevention clause, budget off the ratio, irregular entry) is refused before submitting, with
- * a message naming the rule and its source; the server checks the same pack again.
+ * Entry of a work-safety liability policy (安责险保单) by an insurer, judged by the rule packs in
+ * force for the insured's region on the policy's period start (the server's merged pack, from the
+ * Store): find the enterprise in the must-insure registry, renew an earlier policy or start a new
+ * one, choose the floating coefficients and see the premium the pack computes, with its breakdown.
+ * Every rule of the packs (the Suzhou 2024 bulletin's problems among them) is checked before
+ * submitting, with a message naming the rule and its source; a draft for comment only warns. The
+ * server judges the same pack with the same JSON Logic again.
  *
  * @summary Policy entry with rule-pack checks and live premium.
  *
- * @event azx-enterprise-selected - Bubbling, composed `CustomEvent<{ enterprise: StoredRecord; pack: string }>`: an enterprise was chosen.
+ * @event azx-enterprise-selected - Bubbling, composed `CustomEvent<{ enterprise: StoredRecord; pack: string }>`: an enterprise was chosen (`pack`: the key of the narrowest pack that applies).
  * @event azx-policy-saved - Bubbling, composed `CustomEvent<{ record: StoredRecord }>`: the server stored the policy.
  *
  * @csspart search - The registry search (label, input, button).
@@ -77,6 +91,7 @@ function registryOf(r: StoredRecord): RegistryEnterprise {
  * @csspart rating - The coefficient choices and the premium breakdown.
  * @csspart breakdown - The premium formula line.
  * @csspart problems - The list of rule-pack problems that block the submit.
+ * @csspart warnings - What the packs only warn about (a draft for comment): the submit goes on.
  * @csspart status - Submitting / submitted / refused messages.
  * @csspart button - Every button.
  */
@@ -94,9 +109,6 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
    */
   @property(LANG_PROPERTY) override accessor lang: string = '';
   readonly #lang = new LocaleController(this);
-
-  /** The deployment's pack for regions no regional pack claims (the server's AZX_PACK). */
-  @property({ attribute: 'default-pack' }) accessor defaultPack: string = 'national';
 
   /** Preselect an enterprise of the registry by record id. */
   @property() accessor enterprise: string = '';
@@ -126,7 +138,10 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
   @state() accessor _renewing: StoredRecord | undefined = undefined;
   @state() accessor _value: Data = {};
   @state() accessor _coefficients: Record<string, number> = {};
-  @state() accessor _problems: readonly Problem[] = [];
+  @state() accessor _problems: readonly RuleProblem[] = [];
+  @state() accessor _warnings: readonly RuleProblem[] = [];
+  @state() accessor _pack: EffectivePack | undefined = undefined;
+  @state() accessor _packMessage = '';
   @state() accessor _attempted = false;
   @state() accessor _refusal: { errors: Errors; at: Record<string, unknown> } | undefined = undefined;
   @state() accessor _saved: StoredRecord | undefined = undefined;
@@ -152,16 +167,14 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     return text(this.#locale, key, vars);
   }
 
-  /** The pack of the chosen enterprise's region. */
-  get pack(): Pack | undefined {
-    return this._enterprise ? packForRegion(registryOf(this._enterprise).region_code, this.defaultPack) : undefined;
+  /** The rule packs in force for the chosen enterprise's region on the policy's start, merged. */
+  get pack(): EffectivePack | undefined {
+    return this._enterprise ? this._pack : undefined;
   }
 
   /** The policy as it would be stored: the form's fields, the premium and its rating. */
   get value(): Data {
-    const b = this.#breakdown();
-    const rating = b && ratingOf(b);
-    return rating ? { ...this._value, premium: rating.premium_by_rate, rating } : { ...this._value };
+    return { ...(this.#rated()?.record ?? this._value) };
   }
 
   /**
@@ -173,9 +186,14 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     this._value = 'premium' in v || 'rating' in v ? fields : v;
   }
 
-  /** The problems the rule pack finds in the current policy (empty before an enterprise is chosen). */
-  get problems(): readonly Problem[] {
+  /** The problems the rule packs refuse in the current policy (empty before an enterprise is chosen). */
+  get problems(): readonly RuleProblem[] {
     return this._problems;
+  }
+
+  /** What the packs only warn about (a draft for comment, a rule that warns). */
+  get warnings(): readonly RuleProblem[] {
+    return this._warnings;
   }
 
   /** checkValidity, and shows the problems (as a submit attempt does). */
@@ -192,13 +210,13 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
 
   /**
    * Everything that blocks a surrounding form's submit, first problem first: no policy yet, the
-   * rule pack's, the server's standing refusal, then the form's own fields.
+   * rule packs' refusals, the server's standing refusal, then the form's own fields.
    */
   protected override formValidity(): ControlValidity {
     if (!this._enterprise) return this.required ? { flags: { valueMissing: true }, message: this.#t('find') } : VALID;
     const en = isEnglish(this.#locale);
-    const problem = this.#check()[0];
-    if (problem) return { flags: { customError: true }, message: en ? problem.en : problem.zh };
+    const problem = this.#check().refusals[0];
+    if (problem) return { flags: { customError: true }, message: en ? problem.message_en : problem.message_zh };
     const refused = Object.values(this.#errors())[0];
     if (refused) return { flags: { customError: true }, message: en ? refused.message_en : refused.message_zh };
     const form = this.shadowRoot?.querySelector<AzxForm>('azx-form');
@@ -223,7 +241,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
       try {
         const prev = await this.store.get('policies', this.renewalOf);
         await this.#select(await this.store.get('enterprises', str(prev.columns['enterprise'])));
-        this.#renew(prev);
+        await this.#renew(prev);
       } catch {
         /* not readable */
       }
@@ -294,6 +312,9 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
   }
 
   async #select(ent: StoredRecord): Promise<void> {
+    const period = yearFrom(isoDay(Date.now()));
+    // the packs first, so the form never shows a policy nothing has judged
+    const pack = await this.#loadPack(str(ent.data['region_code']), period.start);
     // another enterprise: its provider is chosen anew
     if (this._enterprise && this._enterprise.id !== ent.id) this.provider = '';
     this._enterprise = ent;
@@ -309,26 +330,27 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     this._refusal = undefined;
     this._attempted = false;
     this._problems = [];
+    this._warnings = [];
     this.#idempotencyKey = newIdempotencyKey();
     const reg = registryOf(ent);
-    const pack = this.pack!;
-    const cover = Number(pack.cover_minimum['2025'] ?? 400000);
-    const today = isoDay(Date.now());
-    this._coefficients = defaultCoefficients(pack, reg, reg.headcount);
+    const headcount = typeof reg['headcount'] === 'number' ? reg['headcount'] : 0;
+    this._coefficients = pack ? defaultCoefficients(pack, reg, headcount) : {};
     this.#setValue({
-      legal_basis: '2025',
+      legal_basis: pack ? str(tableValue(pack, 'legal_basis')) || undefined : undefined,
       status: 'active',
-      insured: { uscc: str(ent.data['uscc']), name: reg.name, region_code: reg.region_code },
-      period: yearFrom(today),
-      headcount: reg.headcount,
-      insured_persons: reg.headcount,
-      cover_per_person: cover,
-      coverage_scope: FULL_SCOPE,
+      insured: { uscc: str(reg['uscc']), name: str(reg['name']), region_code: str(reg['region_code']) },
+      period,
+      headcount,
+      insured_persons: headcount,
+      cover_per_person: pack ? tableNumber(pack, 'min_cover_per_person') : undefined,
+      coverage_scope: pack ? statutoryCover(pack) : undefined,
       prevention_clause: true,
       prevention_items: ['01', '03'],
     });
     this.#suggestBudget();
-    this.dispatchEvent(new CustomEvent('azx-enterprise-selected', { bubbles: true, composed: true, detail: { enterprise: ent, pack: pack.id } }));
+    this.dispatchEvent(
+      new CustomEvent('azx-enterprise-selected', { bubbles: true, composed: true, detail: { enterprise: ent, pack: (pack && narrowestLayer(pack)?.key) ?? '' } }),
+    );
     this._history = [];
     if (this.store) {
       try {
@@ -340,46 +362,59 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     }
   }
 
-  /** A budget inside the pack's ratio: its minimum, else 20% within any cap. */
+  /**
+   * The packs for the enterprise's region on a day, from the store (kept while the day stays in
+   * the answer's window). undefined, with the reason shown, when the store cannot say.
+   */
+  async #loadPack(region: string, day: string): Promise<EffectivePack | undefined> {
+    const current = this._pack;
+    if (current && current.region === region && packCovers(current, day)) return current;
+    if (!this.store || !region || !day) return undefined;
+    try {
+      const pack = await this.store.effectivePack(region, day);
+      this._pack = pack;
+      this._packMessage = '';
+      return pack;
+    } catch (err) {
+      this._pack = undefined;
+      this._packMessage = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
+      return undefined;
+    }
+  }
+
+  /** The budget the packs suggest (their floor, else a default share, within any cap). */
   #suggestBudget(): void {
-    const pack = this.pack;
-    const b = this.#breakdown();
-    if (!pack || b?.premiumFen === undefined) return;
-    const r = pack.prevention_ratio;
-    let budget = ratioFen(b.premiumFen, r.min ?? 0.2, true);
-    if (r.max !== undefined) budget = Math.min(budget, ratioFen(b.premiumFen, r.max, false));
-    this.#setValue({ ...this._value, prevention_budget: budget / 100 });
+    const suggested = this.#rated()?.verdict.computed['suggested_prevention_budget'];
+    if (typeof suggested === 'number') this.#setValue({ ...this._value, prevention_budget: suggested });
   }
 
   /** Starts a renewal of prev: its terms carried over, the period following it, the insured as the registry has it now. */
-  #renew(prev: StoredRecord): void {
+  async #renew(prev: StoredRecord): Promise<void> {
     if (!this._enterprise) return;
     const reg = registryOf(this._enterprise);
-    const pack = this.pack!;
     const old = prev.data;
     const prevEnd = dayOf(str((old['period'] as Data | undefined)?.['end']));
     const start = prevEnd !== undefined ? isoDay(prevEnd + DAY) : isoDay(Date.now());
     const { policy_no: _no, rating, premium: _p, restrictions: _r, ...terms } = old;
     this._renewing = prev;
     this.provider = str(prev.columns['provider']);
+    const pack = await this.#loadPack(str(reg['region_code']), start);
+    const headcount = typeof reg['headcount'] === 'number' ? reg['headcount'] : 0;
     const value: Data = {
       ...terms,
       status: 'active',
-      legal_basis: '2025',
       renewal_of: str(old['policy_no']),
-      insured: { ...(old['insured'] as Data), name: reg.name, region_code: reg.region_code, uscc: str(this._enterprise.data['uscc']) },
+      insured: { ...(old['insured'] as Data), name: str(reg['name']), region_code: str(reg['region_code']), uscc: str(reg['uscc']) },
       period: yearFrom(start),
-      headcount: reg.headcount,
-      insured_persons: reg.headcount,
+      headcount,
+      insured_persons: headcount,
     };
+    if (pack && tableValue(pack, 'legal_basis') !== undefined) value['legal_basis'] = tableValue(pack, 'legal_basis');
     // last year's coefficients carry over; the registry's grades and the band are today's
     const carried = ((rating as Data | undefined)?.['coefficients'] ?? {}) as Record<string, number>;
-    const fresh = defaultCoefficients(pack, reg, reg.headcount);
-    const next: Record<string, number> = { ...fresh };
-    for (const key of FACTOR_ORDER) {
-      const f = pack.coefficients[key];
-      if (f?.options && !f.from_enterprise && typeof carried[key] === 'number') next[key] = carried[key];
-      if (f?.from_enterprise && !reg[f.from_enterprise as keyof RegistryEnterprise] && typeof carried[key] === 'number') next[key] = carried[key];
+    const next: Record<string, number> = pack ? defaultCoefficients(pack, reg, headcount) : {};
+    for (const f of pack ? ratingFactors(pack) : []) {
+      if (f.options && !registryOption(f, reg) && typeof carried[f.key] === 'number') next[f.key] = carried[f.key]!;
     }
     this._coefficients = next;
     this.#setValue(value);
@@ -394,47 +429,62 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
 
   // ── premium and checks ─────────────────────────────────────────────────────────────────
 
-  #breakdown(): Breakdown | undefined {
+  /** The policy rated and judged by the pack (undefined before a pack is known). */
+  #rated(): Rated | undefined {
     const pack = this.pack;
     if (!pack || !this._enterprise) return undefined;
-    const cover = typeof this._value['cover_per_person'] === 'number' ? this._value['cover_per_person'] : undefined;
-    const persons = typeof this._value['insured_persons'] === 'number' ? Math.trunc(this._value['insured_persons']) : 0;
-    const coefs = { ...this._coefficients };
-    const band = pack.coefficients['headcount_band'];
-    if (band?.bands) coefs['headcount_band'] = (breakdownBand(pack, persons) ?? 100) / 100;
-    return breakdown(pack, registryOf(this._enterprise), cover, persons, coefs);
+    return rate(pack, { enterprise: registryOf(this._enterprise), previous: this.#previous(), date: startOf(this._value) }, this._value, this._coefficients);
   }
 
-  #previous(): PreviousPolicy | null {
+  /**
+   * The renewed policy as the packs read it: null when the record renews none or the element
+   * cannot see it (the server judges that), else its data with found.
+   */
+  #previous(): Data | null {
     const no = str(this._value['renewal_of']);
     if (!no) return null;
     const prev = this._history.find((p) => p.data['policy_no'] === no) ?? (this._renewing?.data['policy_no'] === no ? this._renewing : undefined);
-    if (!prev) return null; // not visible here: the server judges it
-    return { found: true, end: str((prev.data['period'] as Data | undefined)?.['end']) };
+    return prev ? { ...prev.data, found: true } : null;
   }
 
-  #check(): Problem[] {
-    const pack = this.pack;
-    if (!pack || !this._enterprise) return [];
-    const value = this.value;
-    const problems = checkPolicy(pack, registryOf(this._enterprise), value, this.#previous());
+  #check(): { refusals: readonly RuleProblem[]; warnings: readonly RuleProblem[] } {
+    const rated = this.#rated();
+    if (!rated) return { refusals: [], warnings: [] };
+    const { refusals, warnings } = rated.verdict;
     // without cover or persons there is no rating yet: the form's own "required" says why
-    return value['rating'] ? problems : problems.filter((p) => p.code !== 'rating_missing');
+    return { refusals: rated.record['rating'] ? refusals : refusals.filter((p) => p.code !== 'rating_missing'), warnings };
   }
 
   /** After the first submit the problems follow every edit. */
   #recheck(): void {
-    if (this._attempted) this._problems = this.#check();
+    if (!this._attempted) return;
+    const c = this.#check();
+    this._problems = c.refusals;
+    this._warnings = c.warnings;
   }
 
   #onFormInput(e: Event): void {
     const form = e.currentTarget as AzxForm;
+    const before = startOf(this._value);
     this.#setValue(form.value);
     this._saved = undefined;
     this.#recheck();
+    const day = startOf(this._value);
+    if (day !== before && dayOf(day) !== undefined && this._pack && !packCovers(this._pack, day)) void this.#followDate(day);
   }
 
-  #onCoefficient(key: FactorKey, e: Event): void {
+  /** The period moved to days other packs govern: judge by those (and their legal basis). */
+  async #followDate(day: string): Promise<void> {
+    const old = this._pack;
+    const pack = await this.#loadPack(str(this._enterprise?.data['region_code']), day);
+    if (!pack || pack === old) return;
+    if (old && this._value['legal_basis'] === tableValue(old, 'legal_basis') && tableValue(pack, 'legal_basis') !== undefined) {
+      this.#setValue({ ...this._value, legal_basis: tableValue(pack, 'legal_basis') });
+    }
+    this.#recheck();
+  }
+
+  #onCoefficient(key: string, e: Event): void {
     const v = Number((e.target as HTMLSelectElement).value);
     this._coefficients = { ...this._coefficients, [key]: v };
     this._saved = undefined;
@@ -444,7 +494,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
   /** A submit attempt shows the pack's problems at once, beside the form's own errors. */
   #onSubmitClick(): void {
     this._attempted = true;
-    this._problems = this.#check();
+    this.#recheck();
   }
 
   async #onSubmit(e: CustomEvent<{ value: Data }>): Promise<void> {
@@ -452,8 +502,8 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     // the form's own object, not the event's copy: a new object would reset what it reveals
     this.#setValue((e.currentTarget as AzxForm | null)?.value ?? e.detail.value);
     this._attempted = true;
-    this._problems = this.#check();
-    if (this._problems.length > 0 || !this.store || !this._enterprise || !this.#definition) return;
+    this.#recheck();
+    if (this._problems.length > 0 || !this.pack || !this.store || !this._enterprise || !this.#definition) return;
     this._busy = 'save';
     this._refusal = undefined;
     const data = this.value;
@@ -493,7 +543,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
         if (JSON.stringify(valueAtPath(data, path)) === JSON.stringify(this._refusal.at[path])) out[path] = err;
       }
     }
-    for (const p of this._problems) out[`data.${p.path}`] = { code: p.code, message_zh: p.zh, message_en: p.en };
+    for (const p of this._problems) out[`data.${p.path}`] = { code: p.code, message_zh: p.message_zh, message_en: p.message_en };
     return out;
   }
 
@@ -518,7 +568,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
           })
         : nothing}
       ${this._enterprise ? this.#renderRating(errors) : nothing}
-      ${this.#renderProblems(errors)}
+      ${this.#renderProblems(errors)} ${this.#renderWarnings()}
       ${this._enterprise && this.#displaySchema
         ? html`<azx-form
             .schema=${this.#displaySchema}
@@ -574,27 +624,38 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
   }
 
   #renderEnterprise(): TemplateResult {
-    const ent = this._enterprise!;
-    const reg = registryOf(ent);
-    const pack = this.pack!;
-    const r = pack.prevention_ratio;
+    const reg = registryOf(this._enterprise!);
+    const pack = this.pack;
     const en = isEnglish(this.#locale);
+    const layer = pack && narrowestLayer(pack);
+    const floor = pack && tableNumber(pack, 'prevention_budget_floor');
+    const cap = pack && tableNumber(pack, 'prevention_budget_cap');
+    const cover = pack && tableNumber(pack, 'min_cover_per_person');
+    const drafts = pack?.proposed?.layers.filter((l) => l.legal_status === 'draft_for_comment') ?? [];
     return html`
       <section part="enterprise" class="panel" aria-label=${this.#t('chosen')}>
-        <h3>${this.#t('chosen')}：${reg.name}</h3>
+        <h3>${this.#t('chosen')}：${str(reg['name'])}</h3>
         <dl>
-          <dt>统一社会信用代码</dt><dd><code>${str(ent.data['uscc'])}</code></dd>
-          <dt>${this.#t('region')}</dt><dd title=${reg.region_code}>${this.#region(reg.region_code)}</dd>
-          <dt>${this.#t('industry')}</dt><dd>${this.#industry(reg.industry)}</dd>
-          <dt>${this.#t('headcount')}</dt><dd>${this.#t('persons', { n: reg.headcount })}</dd>
+          <dt>统一社会信用代码</dt><dd><code>${str(reg['uscc'])}</code></dd>
+          <dt>${this.#t('region')}</dt><dd title=${str(reg['region_code'])}>${this.#region(str(reg['region_code']))}</dd>
+          <dt>${this.#t('industry')}</dt><dd>${this.#industry(str(reg['industry']))}</dd>
+          <dt>${this.#t('headcount')}</dt><dd>${this.#t('persons', { n: String(reg['headcount'] ?? '') })}</dd>
           <dt>${this.#t('pack')}</dt>
-          <dd data-pack=${pack.id}>${en ? pack.title_en : pack.title}</dd>
+          ${pack && layer
+            ? html`<dd data-pack=${layer.key} data-packs=${pack.layers.map((l) => l.key).join(' ')}>
+                ${en ? layer.title_en : layer.title}
+                <span class="muted">${this.#t('layers', { layers: pack.layers.map((l) => (en ? l.title_en : l.title)).join(' → ') })}</span>
+              </dd>`
+            : html`<dd class="error" role="alert">${this._packMessage || this.#t('noPack')}</dd>`}
         </dl>
-        <ul class="pack-rules">
-          <li>${this.#t('packRules', { cover: String(pack.cover_minimum['2025'] ?? '') })}</li>
-          ${r.min !== undefined ? html`<li>${this.#t('ratioMin', { ratio: percent(r.min) })}</li>` : nothing}
-          ${r.max !== undefined ? html`<li>${this.#t('ratioMax', { ratio: percent(r.max) })}</li>` : nothing}
-        </ul>
+        ${pack
+          ? html`<ul class="pack-rules">
+              ${cover !== undefined ? html`<li>${this.#t('packRules', { cover: String(cover) })}</li>` : nothing}
+              ${floor !== undefined ? html`<li>${this.#t('ratioMin', { ratio: percent(floor) })}</li>` : nothing}
+              ${cap !== undefined ? html`<li>${this.#t('ratioMax', { ratio: percent(cap) })}</li>` : nothing}
+              ${drafts.map((l) => html`<li class="draft" data-draft=${l.key}>${this.#t('draftPack', { title: en ? l.title_en : l.title })}</li>`)}
+            </ul>`
+          : nothing}
       </section>
     `;
   }
@@ -643,10 +704,13 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     `;
   }
 
-  #renderRating(errors: Errors): TemplateResult {
-    const pack = this.pack!;
-    const ent = registryOf(this._enterprise!);
-    const b = this.#breakdown();
+  #renderRating(errors: Errors): TemplateResult | typeof nothing {
+    const pack = this.pack;
+    if (!pack) return nothing;
+    const reg = registryOf(this._enterprise!);
+    const rated = this.#rated();
+    const rates = baseRates(pack);
+    const rate = rates?.rates[str(reg['industry'])];
     const en = isEnglish(this.#locale);
     const msg = (path: string): TemplateResult | typeof nothing => {
       const e = errors[`data.${path}`];
@@ -654,54 +718,54 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     };
     return html`
       <section part="rating" class="panel" aria-label=${this.#t('rating')}>
-        <h3>${this.#t('rating')}${pack.base_rates.example ? html` <small class="muted">（${this.#t('example')}）</small>` : nothing}</h3>
+        <h3>${this.#t('rating')}${isExample(pack, 'base_rates') ? html` <small class="muted">（${this.#t('example')}）</small>` : nothing}</h3>
         <p>
           ${this.#t('baseRate')}：
-          ${b?.rateFen !== undefined && b.baseFen !== undefined
+          ${rates && rate !== undefined && rated?.base !== undefined
             ? this.#t('baseRateOf', {
-                rate: yuan(b.rateFen),
-                industry: this.#industry(ent.industry),
-                basis: String(pack.base_rates.basis_cover),
+                rate: String(rate),
+                industry: this.#industry(str(reg['industry'])),
+                basis: String(rates.basis_cover),
                 cover: String(this._value['cover_per_person'] ?? ''),
-                base: yuan(b.baseFen),
+                base: String(rated.base),
               })
             : this.#t('noRate')}
         </p>
         ${msg('rating.base_rate')} ${msg('rating')}
         <div class="coefficients">
-          ${(b?.lines ?? []).map((line) => {
-            const f = pack.coefficients[line.key]!;
-            const id = `coef-${line.key}`;
-            const title = en ? f.title_en : f.title;
+          ${(rated?.lines ?? []).map((line) => {
+            const f = line.factor;
+            const id = `coef-${f.key}`;
+            const title = en ? f.en : f.zh;
             if (f.bands) {
               return html`<div class="coef">
                 <label for=${id}>${title}</label>
-                <output id=${id} data-coefficient=${line.key}>${line.label ? (en ? line.label.en : line.label.zh) : ''} ×${coef(line.h)}</output>
+                <output id=${id} data-coefficient=${f.key}>${line.label ? (en ? line.label.en : line.label.zh) : ''} ×${String(line.value)}</output>
                 <span class="muted">${this.#t('fixedByBand')}</span>
-                ${msg(`rating.coefficients.${line.key}`)}
+                ${msg(`rating.coefficients.${f.key}`)}
               </div>`;
             }
-            const listed = (f.options ?? []).some((o) => Math.round(o.value * 100) === line.h);
+            const listed = (f.options ?? []).some((o) => o.value === line.value);
             return html`<div class="coef">
               <label for=${id}>${title}</label>
-              <select id=${id} part="control" data-coefficient=${line.key} ?disabled=${line.fixed} @change=${(e: Event) => this.#onCoefficient(line.key, e)}>
-                ${listed ? nothing : html`<option value=${String(line.h / 100)} selected>${this.#t('notInPack', { value: coef(line.h) })}</option>`}
+              <select id=${id} part="control" data-coefficient=${f.key} ?disabled=${line.fixed} @change=${(e: Event) => this.#onCoefficient(f.key, e)}>
+                ${listed ? nothing : html`<option value=${String(line.value)} selected>${this.#t('notInPack', { value: String(line.value) })}</option>`}
                 ${(f.options ?? []).map(
-                  (o) => html`<option value=${String(o.value)} ?selected=${Math.round(o.value * 100) === line.h}>${en ? o.title_en : o.title} ×${String(o.value)}</option>`,
+                  (o) => html`<option value=${String(o.value)} ?selected=${o.value === line.value}>${en ? o.en : o.zh} ×${String(o.value)}</option>`,
                 )}
               </select>
               ${line.fixed ? html`<span class="muted">${this.#t('fixedByRegistry')}</span>` : nothing}
-              ${msg(`rating.coefficients.${line.key}`)}
+              ${msg(`rating.coefficients.${f.key}`)}
             </div>`;
           })}
         </div>
         <p part="breakdown" class="breakdown" aria-live="polite">
-          ${b?.baseFen !== undefined && b.premiumFen !== undefined
+          ${rated?.base !== undefined && rated.premium !== undefined
             ? html`${this.#t('premium')}：${this.#t('formula', {
-                base: yuan(b.baseFen),
-                coefs: b.lines.map((l) => coef(l.h)).join(' × '),
-                persons: b.persons,
-                premium: yuan(b.premiumFen),
+                base: String(rated.base),
+                coefs: rated.lines.map((l) => String(l.value)).join(' × '),
+                persons: String(this._value['insured_persons'] ?? ''),
+                premium: String(rated.premium),
               })}`
             : nothing}
         </p>
@@ -723,6 +787,20 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     </div>`;
   }
 
+  /** What the packs only warn about: live after a submit attempt, and the server's for a stored policy. */
+  #renderWarnings(): TemplateResult | typeof nothing {
+    const stored = this._saved?.columns['rule_warnings'];
+    const list = this._saved && Array.isArray(stored) ? (stored as RuleProblem[]) : this._attempted ? this._warnings : [];
+    if (list.length === 0) return nothing;
+    const en = isEnglish(this.#locale);
+    return html`<div part="warnings" class="warnings" role="status">
+      <p>${this.#t('warnings')}</p>
+      <ul>
+        ${list.map((w) => html`<li data-path=${`data.${w.path}`} data-code=${w.code}>${en ? w.message_en : w.message_zh}</li>`)}
+      </ul>
+    </div>`;
+  }
+
   #renderStatus(): TemplateResult | typeof nothing {
     if (this._busy === 'save') return html`<p part="status" role="status">${this.#t('saving')}</p>`;
     if (this._saved) return html`<p part="status" class="saved" role="status">${this.#t('saved', { no: str(this._saved.data['policy_no']) })}</p>`;
@@ -731,10 +809,10 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
   }
 }
 
-function breakdownBand(pack: Pack, persons: number): number | undefined {
-  const f = pack.coefficients['headcount_band'];
-  const band = f?.bands?.find((b) => b.max === null || persons <= b.max);
-  return band ? Math.round(band.value * 100) : undefined;
+/** The statutory cover items of the packs, all ticked for a new policy. */
+function statutoryCover(pack: EffectivePack): string[] | undefined {
+  const items = tableValue(pack, 'statutory_cover');
+  return Array.isArray(items) ? items.map((i) => str((i as Data)['code'])).filter((c) => c !== '') : undefined;
 }
 
 /** The value at a server path ("data.insured.name"), or a column path's undefined. */

@@ -1,82 +1,77 @@
-// The premium as the pack rates it, with the breakdown the element shows.
-import { FACTOR_ORDER, bandValue, hundredths, type FactorKey, type Pack, type PackOption } from './pack.js';
-import { baseRateFen, fen, premiumFen } from './money.js';
-import type { RegistryEnterprise } from './rules.js';
+// The premium as the pack's computations give it (base_rate, premium), with the breakdown the
+// element shows, and the policy judged by the pack's rules: the same JSON Logic the server runs.
+import { evaluateLogic, judge, type RuleContext, type RuleVerdict } from '../core/rule-set.js';
+import type { EffectivePack } from '../data/index.js';
+import { ratingFactors, type RatingBand, type RatingFactor, type RatingOption } from './tables.js';
 
-export interface Rating {
-  readonly base_rate: number;
-  readonly coefficients: Readonly<Record<FactorKey, number>>;
-  readonly premium_by_rate: number;
-}
+type Data = Record<string, unknown>;
 
 export interface RatingLine {
-  readonly key: FactorKey;
-  /** The coefficient in hundredths. */
-  readonly h: number;
+  readonly factor: RatingFactor;
+  readonly value: number;
   /** The option or band it comes from, when the pack lists it. */
   readonly label?: { readonly zh: string; readonly en: string };
-  /** Fixed by the registry (grade) or by the insured persons (band): not a free choice. */
+  /** Fixed by the registry (a grade) or by the insured persons (a band): not a free choice. */
   readonly fixed: boolean;
 }
 
-export interface Breakdown {
-  readonly rateFen: number | undefined;
-  readonly baseFen: number | undefined;
+export interface Rated {
+  /** The policy as it will be stored: the fields, and the rating and premium once they compute. */
+  readonly record: Data;
+  readonly verdict: RuleVerdict;
   readonly lines: readonly RatingLine[];
-  readonly persons: number;
-  readonly premiumFen: number | undefined;
+  /** Base rate at the policy's cover, and the premium by the rating (yuan). */
+  readonly base?: number;
+  readonly premium?: number;
 }
 
-/** The option the registry's grade fixes for a factor, if the registry records the grade. */
-export function registryOption(pack: Pack, ent: RegistryEnterprise, key: FactorKey): PackOption | undefined {
-  const f = pack.coefficients[key];
-  const field = f?.from_enterprise;
-  const g = field ? (ent as unknown as Record<string, unknown>)[field] : undefined;
-  return typeof g === 'string' && g !== '' ? f?.options?.find((o) => o.code === g) : undefined;
+/** The option a registry grade fixes for a factor, if the registry records the grade. */
+export function registryOption(f: RatingFactor, enterprise: Data): RatingOption | undefined {
+  const grade = f.from_enterprise ? enterprise[f.from_enterprise] : undefined;
+  return typeof grade === 'string' && grade !== '' ? f.options?.find((o) => o.code === grade) : undefined;
 }
 
-/** A sensible first choice of each coefficient: the registry's grade, else the neutral 1. */
-export function defaultCoefficients(pack: Pack, ent: RegistryEnterprise, persons: number): Record<FactorKey, number> {
-  const out = {} as Record<FactorKey, number>;
-  for (const key of FACTOR_ORDER) {
-    const f = pack.coefficients[key];
-    if (!f) continue;
-    if (f.bands) {
-      out[key] = (bandValue(pack, persons) ?? 100) / 100;
-      continue;
-    }
-    const fixed = registryOption(pack, ent, key);
+/** The band of a number of insured persons (the pack's own `tier` look-up). */
+export function bandOf(f: RatingFactor, persons: number): RatingBand | undefined {
+  if (!f.bands) return undefined;
+  return (evaluateLogic({ tier: [persons, { var: 'bands' }, 'max'] }, { bands: f.bands }) ?? undefined) as RatingBand | undefined;
+}
+
+/** A first choice of each coefficient: the registry's grade or the band, else the neutral 1, else the first. */
+export function defaultCoefficients(pack: EffectivePack, enterprise: Data, persons: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of ratingFactors(pack)) {
+    const fixed = f.bands ? bandOf(f, persons) : registryOption(f, enterprise);
     const neutral = f.options?.find((o) => o.value === 1) ?? f.options?.[0];
-    out[key] = (fixed ?? neutral)?.value ?? 1;
+    out[f.key] = (fixed ?? neutral)?.value ?? 1;
   }
   return out;
 }
 
-/** The breakdown of the premium for a cover, persons and chosen coefficients. */
-export function breakdown(pack: Pack, ent: RegistryEnterprise, cover: number | undefined, persons: number, coefficients: Readonly<Record<string, number>>): Breakdown {
-  const rate = pack.base_rates.rates[ent.industry];
-  const baseFen = rate !== undefined && cover !== undefined && cover > 0 ? baseRateFen(rate, cover, pack.base_rates.basis_cover) : undefined;
-  const lines: RatingLine[] = [];
-  for (const key of FACTOR_ORDER) {
-    const f = pack.coefficients[key];
-    if (!f) continue;
-    const v = coefficients[key] ?? 1;
-    const { h } = hundredths(v);
-    if (f.bands) {
-      const band = f.bands.find((b) => b.max === null || persons <= b.max);
-      lines.push({ key, h, label: band && { zh: band.title, en: band.title_en }, fixed: true });
-      continue;
-    }
-    const o = f.options?.find((x) => hundredths(x.value).h === h);
-    lines.push({ key, h, label: o && { zh: o.title, en: o.title_en }, fixed: registryOption(pack, ent, key) !== undefined });
-  }
-  const premium = baseFen !== undefined && persons > 0 ? premiumFen(baseFen, lines.map((l) => l.h), persons) : undefined;
-  return { rateFen: rate !== undefined ? fen(rate) : undefined, baseFen, lines, persons, premiumFen: premium };
-}
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-/** The rating object stored in the policy (yuan and plain coefficients). */
-export function ratingOf(b: Breakdown): Rating | undefined {
-  if (b.baseFen === undefined || b.premiumFen === undefined) return undefined;
-  const coefficients = Object.fromEntries(b.lines.map((l) => [l.key, l.h / 100])) as Record<FactorKey, number>;
-  return { base_rate: b.baseFen / 100, coefficients, premium_by_rate: b.premiumFen / 100 };
+/**
+ * Rates the policy's fields with the chosen coefficients (a band follows the insured persons)
+ * and judges the result: the base rate first (it scales with the cover), then the premium.
+ */
+export function rate(pack: EffectivePack, ctx: Omit<RuleContext, 'record'>, fields: Data, chosen: Readonly<Record<string, number>>): Rated {
+  const enterprise = (ctx.enterprise ?? {}) as Data;
+  const persons = Math.trunc(num(fields['insured_persons']) ?? 0);
+  const coefficients: Record<string, number> = {};
+  const lines: RatingLine[] = [];
+  for (const f of ratingFactors(pack)) {
+    const band = bandOf(f, persons);
+    const value = band ? band.value : (chosen[f.key] ?? 1);
+    coefficients[f.key] = value;
+    const option = band ?? f.options?.find((o) => o.value === value);
+    lines.push({ factor: f, value, label: option && { zh: option.zh, en: option.en }, fixed: band !== undefined || registryOption(f, enterprise) !== undefined });
+  }
+  const run = (record: Data) => judge(pack, 'policy', { ...ctx, record });
+  const { premium: _p, rating: _r, ...rest } = fields;
+  const base = num(run({ ...rest, rating: { coefficients } }).computed['base_rate']);
+  if (base === undefined) return { record: rest, verdict: run(rest), lines };
+  const premium = num(run({ ...rest, rating: { base_rate: base, coefficients } }).computed['premium']);
+  if (premium === undefined) return { record: rest, verdict: run(rest), lines, base };
+  const record = { ...rest, premium, rating: { base_rate: base, coefficients, premium_by_rate: premium } };
+  return { record, verdict: run(record), lines, base, premium };
 }

@@ -14,7 +14,7 @@ export interface Condition {
   /** The typed value; for `in` a comma-separated list. */
   readonly value: string;
   readonly otherField: string;
-  /** other field × factor (1 when absent): "budget ≥ premium × 0.2". */
+  /** other field × factor (1 when absent): "budget ≥ premium × 0.3". */
   readonly factor: number;
 }
 

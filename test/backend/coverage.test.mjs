@@ -1,7 +1,8 @@
 // Coverage figures and compliance reports (GET /api/azx/coverage/..., /api/azx/compliance/...):
 // on a seeded store, every figure equals what the raw rows say (an oracle computed here from the
 // records the superuser lists), every figure's list has that many rows, and a regulator reads only
-// its own region.
+// its own region. A policy's thresholds are those of the rule packs in force for its region on
+// its period start, as the server resolves them (test/fixtures/packs.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,12 +11,15 @@ import { join } from 'node:path';
 import { SUPERUSER, backendCommand, prepareData } from '../../scripts/pocketbase.mjs';
 import { startTestServer } from '../fixtures/server.mjs';
 import { authWithPassword, client } from '../fixtures/http.mjs';
+import { packsInForce, policyDay, thresholds } from '../fixtures/packs.mjs';
 
 const PASSWORD = 'azx-demo-2026';
 const AT = '2026-11-01';
 let dir;
 let server;
 let raw;
+/** (region, day) → the thresholds of the packs in force there then */
+let termsAt;
 const api = {};
 
 async function listAll(su, collection) {
@@ -42,6 +46,11 @@ before(async () => {
   const su = client(server.url, await authWithPassword(server.url, '_superusers', SUPERUSER.email, SUPERUSER.password));
   raw = {};
   for (const c of ['enterprises', 'policies', 'service_reports', 'hazards', 'organizations']) raw[c] = await listAll(su, c);
+  const packsAt = await packsInForce(su, raw.policies.map(policyDay));
+  termsAt = (p) => {
+    const { region, day } = policyDay(p);
+    return thresholds(packsAt(region, day));
+  };
   api.su = su;
   api.province = await signIn('regulator-zj@azx.demo');
   api.shaoxing = await signIn('regulator-330600@azx.demo');
@@ -102,10 +111,12 @@ function oracle(key, { inRegion = () => true, industry = '' } = {}) {
       f.renewalsDue++;
       if (!renewed.has(p.id) && !(active.get(p.enterprise) ?? []).length) f.lapsed++;
     }
-    if (!p.uploaded_at || seconds(p.uploaded_at) - seconds(p.period_start) > 30 * 86400) f.uploadedLate++;
-    if (p.prevention_clause && fen(p.prevention_budget) * 100 < fen(p.premium) * 20) f.lowPreventionBudget++;
+    const t = termsAt(p);
+    const late = t.uploadDays !== undefined && seconds(p.uploaded_at) - seconds(p.period_start) > t.uploadDays * 86400;
+    if (!p.uploaded_at || late) f.uploadedLate++;
+    if (p.prevention_clause && t.floorPct !== undefined && fen(p.prevention_budget) * 100 < fen(p.premium) * t.floorPct) f.lowPreventionBudget++;
     if (!p.prevention_clause) f.noPreventionClause++;
-    if (p.legal_basis === '2025' && p.cover_per_person < 400000) f.coverBelowMinimum++;
+    if (t.minCover !== undefined && p.cover_per_person < t.minCover) f.coverBelowMinimum++;
     if (p.insured_persons !== p.headcount) f.coverHeadcountMismatch++;
     assert.ok(byEnt.has(p.enterprise));
   }

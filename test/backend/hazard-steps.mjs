@@ -47,12 +47,13 @@ export function evidenceForm(fields, name = '整改后照片.png') {
 }
 
 /**
- * Subscribes to a collection over PocketBase's realtime (SSE) as a token's user.
- * next(predicate, ms) resolves with the first message that matches, or rejects on timeout.
+ * Subscribes to a collection (or a list of them) over PocketBase's realtime (SSE) as a token's
+ * user. next(predicate, ms) resolves with the first message that matches, or rejects on timeout;
+ * with onMessage every message goes there instead (a soak counts them). headers go on both calls.
  */
-export async function subscribeRealtime(url, token, topic) {
+export async function subscribeRealtime(url, token, topic, { headers = {}, onMessage } = {}) {
   const controller = new AbortController();
-  const res = await fetch(`${url}/api/realtime`, { signal: controller.signal });
+  const res = await fetch(`${url}/api/realtime`, { headers, signal: controller.signal });
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -80,7 +81,8 @@ export async function subscribeRealtime(url, token, topic) {
             ready();
             continue;
           }
-          queue.push(body);
+          if (onMessage) onMessage(body);
+          else queue.push(body);
           for (const w of [...waiters]) w();
         }
       }
@@ -91,8 +93,8 @@ export async function subscribeRealtime(url, token, topic) {
   await connected;
   const r = await fetch(`${url}/api/realtime`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: token },
-    body: JSON.stringify({ clientId, subscriptions: [topic] }),
+    headers: { ...headers, 'Content-Type': 'application/json', Authorization: token },
+    body: JSON.stringify({ clientId, subscriptions: [topic].flat() }),
   });
   if (r.status !== 204) throw new Error(`realtime subscribe: ${r.status} ${await r.text()}`);
   return {

@@ -1,5 +1,7 @@
 // The demo data set: `azx-server seed --seed 42` is deterministic (two fresh stores hold the same
-// rows), contains every problem kind of the Suzhou bulletin, and every USCC in it is valid.
+// rows), contains every problem kind of the Suzhou bulletin, and every USCC in it is valid. A
+// policy's problems are judged by the rule packs in force for its region on its period start, as
+// the server resolves them (test/fixtures/packs.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { SUPERUSER, backendCommand, prepareData } from '../../scripts/pocketbase
 import { startTestServer } from '../fixtures/server.mjs';
 import { authWithPassword, client } from '../fixtures/http.mjs';
 import { isValidUscc } from '../fixtures/uscc.mjs';
+import { packsInForce, policyDay, thresholds } from '../fixtures/packs.mjs';
 
 const SEED = ['seed', '--seed', '42', '--enterprises', '300'];
 const DEMO_PASSWORD = 'azx-demo-2026';
@@ -18,6 +21,8 @@ const servers = [];
 const stores = [];
 /** The problem counts the seed command printed: { kind: n }. */
 let printed = {};
+/** a policy → the thresholds of the packs in force for it */
+let termsOf;
 
 /** Parses the "problems planted" block of the seed command's output. */
 function printedProblems(stdout) {
@@ -75,6 +80,12 @@ before(async () => {
     }
     stores.push({ server, su, lists });
   }
+  const { su, lists } = stores[0];
+  const packsAt = await packsInForce(su, lists.policies.map(policyDay));
+  termsOf = (p) => {
+    const { region, day } = policyDay(p);
+    return thresholds(packsAt(region, day));
+  };
 });
 
 after(async () => {
@@ -134,8 +145,13 @@ test('derived columns agree with the data (region, city, province)', () => {
   }
 });
 
-const STATUTORY_SCOPE = ['employee_injury', 'third_party_injury', 'rescue'];
 const cents = (yuan) => Math.round(yuan * 100);
+
+/** Whether a coefficient is one a factor of the packs allows: its headcount band, or an option. */
+function allowed(factor, value, persons) {
+  if (factor.bands) return factor.bands.find((b) => b.max === null || persons <= b.max)?.value === value;
+  return factor.options.some((o) => o.value === value);
+}
 
 test('every problem kind the seed reports is found, as often, by a query on the stored data', () => {
   const { enterprises, policies } = stores[0].lists;
@@ -145,12 +161,18 @@ test('every problem kind the seed reports is found, as often, by a query on the 
   const days = (a, b) => (Date.parse(a) - Date.parse(b)) / 86_400_000;
   const rateMisused = (p) => {
     const { rating, coverage_scope: scope = [], restrictions = [] } = p.data;
+    const t = termsOf(p);
     return (
       cents(p.premium) !== cents(rating.premium_by_rate) ||
-      Object.values(rating.coefficients).some((c) => c < 0.7 || c > 1.3) ||
-      STATUTORY_SCOPE.some((item) => !scope.includes(item)) ||
+      t.factors.some((f) => rating.coefficients[f.key] !== undefined && !allowed(f, rating.coefficients[f.key], p.insured_persons)) ||
+      t.statutory.some((item) => !scope.includes(item)) ||
       restrictions.length > 0
     );
+  };
+  const belowMinimum = (p) => termsOf(p).minCover !== undefined && p.cover_per_person < termsOf(p).minCover;
+  const lowBudget = (p) => {
+    const { floorPct } = termsOf(p);
+    return p.prevention_clause && floorPct !== undefined && cents(p.prevention_budget) * 100 < cents(p.premium) * floorPct;
   };
   const found = {
     // 应保未保
@@ -171,26 +193,30 @@ test('every problem kind the seed reports is found, as often, by a query on the 
       return p.data.insured.name !== e.data.name || p.data.insured.region_code !== e.region_code;
     }).length,
     // 未按时上传
-    uploaded_late: policies.filter((p) => p.uploaded_at && days(p.uploaded_at, p.period_start) > 30).length,
-    // 每人限额低于 2025 年 40 万元标准
-    cover_below_minimum: policies.filter((p) => p.legal_basis === '2025' && p.cover_per_person < 400000).length,
-    // 预防费用不足保费 20%
-    low_prevention_budget: policies.filter((p) => p.prevention_clause && cents(p.prevention_budget) * 5 < cents(p.premium)).length,
+    uploaded_late: policies.filter((p) => {
+      const { uploadDays } = termsOf(p);
+      return p.uploaded_at && uploadDays !== undefined && days(p.uploaded_at, p.period_start) > uploadDays;
+    }).length,
+    // 每人限额低于规定标准
+    cover_below_minimum: policies.filter(belowMinimum).length,
+    // 预防费用不足保费的规定比例
+    low_prevention_budget: policies.filter(lowBudget).length,
   };
   assert.ok(Object.keys(printed).length >= 10, `the seed printed its problem counts: ${JSON.stringify(printed)}`);
   assert.deepEqual(found, printed, 'the stored data shows what the seed says it planted');
   const missing = Object.entries(found).filter(([, n]) => n === 0).map(([k]) => k);
   assert.deepEqual(missing, [], `found: ${JSON.stringify(found)}`);
   // problems are the exception, not the rule
-  const clean = policies.filter((p) => p.prevention_clause && p.prevention_budget * 5 >= p.premium && p.cover_per_person >= 400000 && !rateMisused(p));
+  const clean = policies.filter((p) => p.prevention_clause && !lowBudget(p) && !belowMinimum(p) && !rateMisused(p));
   assert.ok(clean.length > policies.length / 2, `${clean.length} of ${policies.length} policies are clean`);
 });
 
-test('each policy states its rating, and the rating gives the premium_by_rate it states', () => {
+test('each policy states its rating, and the rating (by the factors of its packs) gives the premium_by_rate it states', () => {
   const { policies } = stores[0].lists;
   for (const p of policies) {
     const { base_rate: base, coefficients: c, premium_by_rate: byRate } = p.data.rating;
-    const product = base * c.accident_record * c.standardization * c.safety_credit * c.dual_prevention * p.insured_persons;
+    // base rate × the coefficient of every factor of the packs × insured persons
+    const product = termsOf(p).factors.reduce((x, f) => x * c[f.key], base) * p.insured_persons;
     assert.ok(Math.abs(product - byRate) <= 0.0051, `${p.policy_no}: ${product} by the rating, ${byRate} stated`);
   }
 });

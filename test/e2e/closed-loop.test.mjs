@@ -206,7 +206,8 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     });
     assert.match(await textOf(page, `${PE} >>> [part="enterprise"] h3`), new RegExp(cast.enterprise.name));
     await find(page, field(PE, '/policy_no'));
-    assert.equal(await (await find(page, `${PE} >>> [data-pack]`)).evaluate((e) => e.dataset.pack), 'national');
+    // a Zhejiang enterprise: the national packs in force, then Zhejiang's (and its city's, if any)
+    assert.match(await (await find(page, `${PE} >>> [data-packs]`)).evaluate((e) => e.dataset.packs), /^cn-common cn-2025 zj\b/);
 
     await typeInto(page, field(PE, '/policy_no'), policyNo);
     await choose(page, `${PE} >>> [part~="provider"] select`, cast.provider.name);

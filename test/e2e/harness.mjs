@@ -21,7 +21,7 @@ export async function openPortal({ enterprises = 300 } = {}) {
   try {
     await prepareData(dir);
     await backendCommand(dir, ['seed', '--seed', '42', '--enterprises', String(enterprises)]);
-    const pocketbase = await startServer({ dir });
+    const pocketbase = await startServer({ dir, rateLimits: false });
     cleanup.push(() => pocketbase.stop());
     const demo = await startDemoServer({ port: 0, pocketbaseUrl: pocketbase.url });
     cleanup.push(() => demo.stop());

@@ -1,5 +1,5 @@
 // An insurer enters a policy in the demo portal (index.html under the strict CSP): finds an
-// enterprise in the registry, sees the premium rated by the rule pack of its region, stores a
+// enterprise in the registry, sees the premium rated by the rule packs of its region, stores a
 // valid policy, and has a problem of the Suzhou bulletin refused with a message naming its rule
 // and source; nothing violates the CSP.
 import { after, before, describe, it } from 'node:test';
@@ -35,12 +35,12 @@ describe('policy entry in the demo portal', () => {
     const chosen = await page.evaluate(() => {
       const root = document.querySelector('azx-policy-entry').shadowRoot;
       return {
-        pack: root.querySelector('[data-pack]')?.getAttribute('data-pack'),
+        packs: root.querySelector('[data-packs]')?.getAttribute('data-packs'),
         breakdown: root.querySelector('[part="breakdown"]')?.textContent ?? '',
         headcount: root.querySelector('azx-form').value.headcount,
       };
     });
-    assert.equal(chosen.pack, 'national', 'a Zhejiang enterprise is under the national pack');
+    assert.match(chosen.packs ?? '', /^cn-common cn-2025 zj\b/, 'a Zhejiang enterprise is under the national packs and Zhejiang’s');
     assert.match(chosen.breakdown, /保险费：.*=\s*[\d.]+ 元/);
     assert.ok(chosen.headcount > 0, 'the headcount fills in from the registry');
 
@@ -62,7 +62,7 @@ describe('policy entry in the demo portal', () => {
     const saved = await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('.saved').textContent);
     assert.match(saved, /E2E-PE-2026-0001/);
 
-    // a problem of the Suzhou bulletin: insured persons not matching the headcount
+    // a problem the Suzhou bulletin names: insured persons not matching the headcount
     // replace a field's text as an edit does: new value, input and change events
     const retype = (pointer, text) =>
       page.evaluate((p, t) => {
@@ -88,7 +88,8 @@ describe('policy entry in the demo portal', () => {
     const message = await page.evaluate(() =>
       document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="problems"] li[data-code="cover_headcount_mismatch"]').textContent);
     assert.match(message, /保额与投保企业人数不匹配/);
-    assert.match(message, /苏应急〔2024〕132号/);
+    // the source of the rule in force for a Zhejiang enterprise: the national measures of 2025
+    assert.match(message, /依据：应急〔2025〕27号/);
     await page.close();
   });
 

@@ -76,7 +76,7 @@ describe('schema editor end to end', () => {
     const submit = () => page.click(`${F}button[part~="submit"]`);
 
     // The insurer starts from one of its policies (the seed plants a few with problems the
-    // server refuses, and the national pack wants a headcount band the seed leaves out).
+    // server refuses).
     const templates = (await page.$$('#industry-policy-list tr[data-id] .copy-policy')).length;
     let stored = '';
     let ruleSeen = false;

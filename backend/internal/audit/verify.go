@@ -23,10 +23,26 @@ type latestEntry struct {
 // Verify walks the whole audit chain in storage order and then checks every audited record's
 // current row against its latest entry: an edit, insertion or deletion made behind the
 // application's back shows up as a problem.
+//
+// It reads one snapshot (a read transaction), so a scheduled check of a running server never
+// takes a write that lands between reading the chain and reading the rows for tampering.
 func Verify(app core.App) (*Report, error) {
+	var db dbx.Builder = app.DB()
+	if pool, ok := app.ConcurrentDB().(*dbx.DB); ok {
+		tx, err := pool.Begin()
+		if err != nil {
+			return nil, err
+		}
+		defer tx.Rollback()
+		db = tx
+	}
+	return verify(app, db)
+}
+
+func verify(app core.App, db dbx.Builder) (*Report, error) {
 	rep := &Report{}
 	var entries []Entry
-	rows, err := app.DB().NewQuery("SELECT [[id]], [[seq]], [[at]], [[actor]], [[collection_name]], [[record_id]], [[action]], [[record_hash]], [[prev_hash]], [[hash]] FROM {{" + Collection + "}} ORDER BY rowid").Rows()
+	rows, err := db.NewQuery("SELECT [[id]], [[seq]], [[at]], [[actor]], [[collection_name]], [[record_id]], [[action]], [[record_hash]], [[prev_hash]], [[hash]] FROM {{" + Collection + "}} ORDER BY rowid").Rows()
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +77,7 @@ func Verify(app core.App) (*Report, error) {
 		if !Audited(c.Name) || c.IsView() {
 			continue
 		}
-		q := app.DB().NewQuery("SELECT * FROM {{" + c.Name + "}}")
+		q := db.NewQuery("SELECT * FROM {{" + c.Name + "}}")
 		rows, err := q.Rows()
 		if err != nil {
 			return nil, err

@@ -30,7 +30,7 @@ type world struct {
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	app := testapp.New(t, Register)
-	p := seed.Generate(seed.Config{Seed: 42, Enterprises: 60, Years: 1, EnterpriseLogins: 1})
+	p := seed.Generate(seed.Config{Seed: 42, Enterprises: 60, Years: 1, EnterpriseLogins: 1, Packs: testapp.Packs(t)})
 	if err := seed.Write(app, p, io.Discard); err != nil {
 		t.Fatal(err)
 	}

@@ -58,7 +58,7 @@ func (x *factIndex) loadFromIndexes(db dbx.Builder) error {
 				n := x.polSlot(id)
 				x.pols[n] = polFact{live: true, place: x.place(prov, city, reg, ind), insurer: x.codes.ofBytes(ins), status: policyStatus(status),
 					start: dateMs(d1), end: dateMs(d2), uploaded: dateMs(d3), persons: n1, headcount: n2, premium: n3, budget: n4, clause: flag,
-					basis2025: string(b) == "2025", cover: n5, ent: x.entIDs.ofBytes(ent, x.growEnts), renews: -1}
+					cover: n5, ent: x.entIDs.ofBytes(ent, x.growEnts), renews: -1, terms: noTerms}
 				polRow[rowid] = n
 				return nil
 			}},

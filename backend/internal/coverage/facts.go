@@ -158,7 +158,7 @@ type polFact struct {
 	insurer   sym
 	status    uint8
 	clause    bool
-	basis2025 bool
+	terms     terms // the thresholds of the packs in force on its start (terms.go)
 	renewedBy int32 // policies naming this one in renewal_of: for lapsed
 	renews    int32 // slot of the policy this one renews, -1 for none
 	start     int64

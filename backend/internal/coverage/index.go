@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"azx/backend/internal/packs"
 	"azx/backend/internal/vocab"
 )
 
@@ -25,6 +26,7 @@ type factIndex struct {
 	pols                           []polFact
 	reps                           []repFact
 	hazs                           []hazFact
+	terms                          *termsCache // the packs the policies' terms come from
 
 	stats IndexStats
 }
@@ -52,6 +54,7 @@ func (x *factIndex) reset() {
 	x.codes = newInterner()
 	x.entIDs, x.polIDs, x.repIDs, x.hazIDs = newSlots(), newSlots(), newSlots(), newSlots()
 	x.ents, x.pols, x.reps, x.hazs = nil, nil, nil, nil
+	x.terms = nil
 }
 
 // indexes: one per data folder (tests run several apps in one process).
@@ -101,8 +104,12 @@ func pkOf(m core.Model) string {
 	return id
 }
 
-// read runs f under the read lock once the index is loaded.
+// read runs f under the read lock once the index is loaded (and its policies' terms follow the
+// packs in force).
 func (x *factIndex) read(app core.App, f func() error) error {
+	if err := x.packsChanged(app); err != nil {
+		return err
+	}
 	for {
 		x.mu.RLock()
 		if x.loaded {
@@ -162,6 +169,12 @@ func (x *factIndex) load(app core.App) error {
 			}
 		}
 	}
+	snap, err := packs.Current(app)
+	if err != nil {
+		x.reset()
+		return err
+	}
+	x.reterm(snap)
 	x.stats.LoadMs = float64(time.Since(t0).Microseconds()) / 1000
 	var after runtime.MemStats
 	runtime.GC()
@@ -243,7 +256,7 @@ func (x *factIndex) readRows(db dbx.Builder, table, id string) error {
 				f := polFact{
 					place: x.place(prov, city, reg, ind), insurer: x.codes.ofBytes(ins), status: policyStatus(status),
 					no: no, start: dateMs(d1), end: dateMs(d2), uploaded: dateMs(d3),
-					persons: n1, headcount: n2, premium: n3, budget: n4, clause: b1, basis2025: string(lb) == "2025", cover: n5,
+					persons: n1, headcount: n2, premium: n3, budget: n4, clause: b1, cover: n5,
 					ent: x.entIDs.ofBytes(ent, x.growEnts), renews: -1,
 				}
 				if len(renewal) > 0 {
@@ -319,6 +332,7 @@ func (x *factIndex) putEnterprise(id string, p place, mustInsure bool, headcount
 // the renewed policy's count of renewals).
 func (x *factIndex) putPolicy(id string, f polFact) {
 	f.live = true
+	f.terms = x.termsFor(&f)
 	n := x.polSlot(id) // f's slots are taken already: slots may grow the slices
 	f.renewedBy = x.pols[n].renewedBy
 	x.pols[n] = f

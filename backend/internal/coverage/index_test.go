@@ -116,7 +116,10 @@ func indexAgreesWithSQL(t *testing.T, app core.App) {
 		if i%2 == 0 {
 			v.Set("at", deadlines[rng.IntN(len(deadlines))])
 		}
-		v.Set("min_share", fmt.Sprint(rng.IntN(41)))
+		// half the queries ask a share, half judge each policy by its packs' floor
+		if i%4 < 2 {
+			v.Set("min_share", fmt.Sprint(rng.IntN(41)))
+		}
 		switch rng.IntN(3) {
 		case 0:
 			v.Set("industry", seed.Industries[rng.IntN(len(seed.Industries))].Code)
@@ -181,7 +184,7 @@ func indexFollowsWrites(t *testing.T, app core.App, q Query) {
 		ID         string `db:"id"`
 		Enterprise string `db:"enterprise"`
 	}
-	if err := app.DB().NewQuery("SELECT p.id, p.enterprise FROM policies p WHERE " + sqlPolicyMetrics(q, "p")["lapsed"] + " ORDER BY p.id").
+	if err := app.DB().NewQuery("SELECT p.id, p.enterprise FROM policies p WHERE " + sqlPolicyMetrics(q, "p", "")["lapsed"] + " ORDER BY p.id").
 		All(&lapsed); err != nil {
 		t.Fatal(err)
 	}
@@ -295,7 +298,7 @@ func arithmeticIsSQLites(t *testing.T, app core.App) {
 			Bind(map[string]any{"u": up, "s": start}).Row(&want); err != nil {
 			t.Fatal(err)
 		}
-		if got := lateUpload(&polFact{uploaded: dateMs(up), start: dateMs(start)}); got != want {
+		if got := lateUpload(&polFact{uploaded: dateMs(up), start: dateMs(start), terms: terms{uploadSec: 2592000}}); got != want {
 			t.Errorf("uploaded %q for a start %s: index says late=%v, SQLite %v", up, start, got, want)
 		}
 	}
@@ -339,7 +342,7 @@ func canonical(x *factIndex) map[string]string {
 			renews = x.polIDs.names[p.renews]
 		}
 		if p.live || p.renewedBy != 0 {
-			out["p:"+x.polIDs.names[i]] = fmt.Sprint(p.live, p.no, x.entIDs.names[p.ent], pl(p.place), c(p.insurer), p.status, p.clause, p.basis2025,
+			out["p:"+x.polIDs.names[i]] = fmt.Sprint(p.live, p.no, x.entIDs.names[p.ent], pl(p.place), c(p.insurer), p.status, p.clause, p.terms,
 				p.renewedBy, renews, p.start, p.end, p.uploaded, p.persons, p.headcount, p.premium, p.budget, p.cover)
 		}
 	}

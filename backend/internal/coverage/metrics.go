@@ -2,10 +2,8 @@ package coverage
 
 import (
 	"math"
-	"slices"
+	"regexp"
 	"strings"
-
-	"azx/backend/migrations"
 )
 
 // The conditions behind every figure, written once over the fact index: the aggregation
@@ -78,18 +76,25 @@ func polLapsed(j *judge, p *polFact) bool {
 	return p.status == polExpired && p.renewedBy == 0 && j.x.ents[p.ent].active == 0
 }
 
-// polLate: uploaded more than 30 days after the period start, or never (Suzhou's bulletin
-// counts policies not in the system).
+// polLate: uploaded later than the packs' deadline after the period start, or never (Suzhou's
+// bulletin counts policies not in the system).
 func polLate(_ *judge, p *polFact) bool { return lateUpload(p) }
 
-// polLowBudget: the policy states prevention services and budgets under the minimum share.
+// polLowBudget: the policy states prevention services and budgets under the minimum share: the
+// packs' floor for it (none: never low), or the share the query asks for.
 func polLowBudget(j *judge, p *polFact) bool {
-	return p.clause && lowBudget(p.budget, p.premium, j.pct)
+	pct := p.terms.floorPct
+	if j.pct >= 0 {
+		pct = j.pct
+	}
+	return p.clause && !math.IsNaN(pct) && lowBudget(p.budget, p.premium, pct)
 }
 func polNoClause(_ *judge, p *polFact) bool { return !p.clause }
 
-// polBelowMin: under the 2025 basis, cover under 400,000 yuan per person.
-func polBelowMin(_ *judge, p *polFact) bool { return p.basis2025 && p.cover < 400000 }
+// polBelowMin: cover per person under the minimum of the packs in force on its start.
+func polBelowMin(_ *judge, p *polFact) bool {
+	return !math.IsNaN(p.terms.minCover) && p.cover < p.terms.minCover
+}
 func polMismatch(_ *judge, p *polFact) bool { return p.persons != p.headcount }
 
 // Hazard metrics: major hazards not yet verified closed, and those of them past their
@@ -112,6 +117,9 @@ var (
 	hazardMetrics = map[string]func(*judge, *hazFact) bool{"major_open": hazOpen, "major_overdue": hazOverdue}
 )
 
+// categoryCode is the shape of a finding category's code (finding_categories in the packs).
+var categoryCode = regexp.MustCompile(`^[a-z][a-z0-9_]{0,59}$`)
+
 // roundMetric: conditions on a policy row p of a round's sample ("finding:<category>" for
 // the sampled policies with a finding of that category). A round is at most 5,000 policies:
 // these stay in SQL.
@@ -126,11 +134,12 @@ func (q Query) roundMetric(p, metric string) (string, bool) {
 	case metric == "with_problems":
 		return "(" + sampled + " AND EXISTS (SELECT 1 FROM findings f WHERE f.round = {:round} AND f.policy = " + p + ".id))", true
 	case strings.HasPrefix(metric, "finding:"):
+		// a category the packs name (letters, digits, _): bound as a parameter all the same
 		cat := strings.TrimPrefix(metric, "finding:")
-		if !slices.Contains(migrations.FindingCategories, cat) {
+		if !categoryCode.MatchString(cat) {
 			return "", false
 		}
-		return "(" + sampled + " AND EXISTS (SELECT 1 FROM findings f WHERE f.round = {:round} AND f.policy = " + p + ".id AND f.category = '" + cat + "'))", true
+		return "(" + sampled + " AND EXISTS (SELECT 1 FROM findings f WHERE f.round = {:round} AND f.policy = " + p + ".id AND f.category = {:category}))", true
 	}
 	return "", false
 }

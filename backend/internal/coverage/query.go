@@ -22,7 +22,7 @@ type Query struct {
 	Industry    string // one industry code, or "" for all
 	From, To    string // the period window as stored UTC times, or "" (no window)
 	At          string // "today" for overdue deadlines, as a stored date (YYYY-MM-DD 00:00:00.000Z)
-	MinSharePct int    // the rule pack's minimum prevention budget, percent of premium (Suzhou: 20)
+	MinSharePct int    // a minimum prevention budget asked for, percent of premium; -1: each policy's packs' floor
 	Insurer     string // only for lists: the policies of one insurer
 	Round       string // an inspection round: its sample and findings
 	Sample      string // the round's sampled policy ids, JSON
@@ -85,7 +85,7 @@ var industryPattern = func(s string) bool {
 // parseQuery reads region, industry, from, to, at and min_share from a request; region is
 // checked by authorize afterwards.
 func parseQuery(v url.Values, now time.Time) (Query, error) {
-	q := Query{Region: strings.TrimSpace(v.Get("region")), Industry: strings.TrimSpace(v.Get("industry")), MinSharePct: 20}
+	q := Query{Region: strings.TrimSpace(v.Get("region")), Industry: strings.TrimSpace(v.Get("industry")), MinSharePct: -1}
 	if !industryPattern(q.Industry) {
 		return q, badParam("industry", "行业代码无效", "The industry code is not valid")
 	}

@@ -233,6 +233,7 @@ func roundRecords(app core.App, q Query, metric string, page, perPage int) (*Pag
 		where += " AND p.insurer = {:insurer}"
 	}
 	params := q.params()
+	params["category"] = strings.TrimPrefix(metric, "finding:")
 	var total int
 	if err := app.DB().NewQuery("SELECT COUNT(*) FROM " + policyFrom + " WHERE " + where).Bind(params).Row(&total); err != nil {
 		return nil, err

@@ -7,7 +7,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/reference"
-	"azx/backend/migrations"
 )
 
 // RegionRef names a region.
@@ -25,7 +24,7 @@ type Coverage struct {
 	From        string      `json:"from"`
 	To          string      `json:"to"`
 	At          string      `json:"at"`
-	MinSharePct int         `json:"minSharePct"`
+	MinSharePct *int        `json:"minSharePct"` // the share asked for; null: each policy's packs
 	Total       *Figures    `json:"total"`
 	Rows        []*Figures  `json:"rows"`
 	Path        []RegionRef `json:"path"` // from the caller's scope down to the region
@@ -116,16 +115,17 @@ func coverage(app core.App, q Query, scope string) (*Coverage, error) {
 	}
 	return &Coverage{
 		Region: ref(names, q.Region), ChildLevel: childLevel(Level(q.Region)), Industry: q.Industry,
-		From: dayOf(q.From), To: dayOf(q.To), At: q.At[:10], MinSharePct: q.MinSharePct,
+		From: dayOf(q.From), To: dayOf(q.To), At: q.At[:10], MinSharePct: sharePtr(q.MinSharePct),
 		Total: sumFigures(names, q.Region, rows), Rows: rows, Path: path(names, scope, q.Region),
 	}, nil
 }
 
-// CategoryCount is one problem category of a round with its count of findings.
+// CategoryCount is one problem category of a round (the packs' words for it) with its count of
+// findings.
 type CategoryCount struct {
-	Category string `json:"category"`
-	Count    int    `json:"count"`
-	Policies int    `json:"policies"`
+	Category
+	Count    int `json:"count"`
+	Policies int `json:"policies"`
 }
 
 // RoundSummary is what a report says of its inspection round.
@@ -239,13 +239,22 @@ func summarize(app core.App, q Query, round *core.Record, rep *Report) (*RoundSu
 	}
 	byCat := map[string]CategoryCount{}
 	for _, c := range counts {
-		byCat[c.Category] = CategoryCount{c.Category, c.Count, c.Policies}
+		byCat[c.Category] = CategoryCount{Category: Category{Code: c.Category, Zh: c.Category, En: c.Category}, Count: c.Count, Policies: c.Policies}
 	}
-	for _, c := range migrations.FindingCategories {
-		if cc, ok := byCat[c]; ok {
+	cats, err := findingCategories(app, r.Region, roundDay(round))
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cats {
+		cc := byCat[c.Code]
+		cc.Category = c
+		s.Categories = append(s.Categories, cc)
+		delete(byCat, c.Code)
+	}
+	// findings of a category the packs no longer list (a pack was retired since) still count
+	for _, c := range counts {
+		if cc, ok := byCat[c.Category]; ok {
 			s.Categories = append(s.Categories, cc)
-		} else {
-			s.Categories = append(s.Categories, CategoryCount{Category: c})
 		}
 	}
 	if s.Findings, err = listFindings(app, round.Id, ""); err != nil {
@@ -260,4 +269,11 @@ func index(rows []*Figures) map[string]*Figures {
 		m[f.Code] = f
 	}
 	return m
+}
+
+func sharePtr(pct int) *int {
+	if pct < 0 {
+		return nil
+	}
+	return &pct
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/validation"
-	"azx/backend/migrations"
 )
 
 // MaxSample bounds one round's sample: an inspection team reads every sampled policy.
@@ -207,8 +206,12 @@ func createFinding(app core.App, auth *core.Record, round *core.Record, in NewFi
 	if !slices.Contains(roundOf(app, round).Sample, in.Policy) {
 		return nil, badParam("policy", "该保单不在本轮抽查样本中", "This policy is not in the round's sample")
 	}
-	if !slices.Contains(migrations.FindingCategories, in.Category) {
-		return nil, badParam("category", "请选择问题类别", "Choose a problem category")
+	cats, err := findingCategories(app, round.GetString("region_code"), roundDay(round))
+	if err != nil {
+		return nil, err
+	}
+	if !slices.ContainsFunc(cats, func(c Category) bool { return c.Code == in.Category }) {
+		return nil, badParam("category", "请选择本地区规则包列出的问题类别", "Choose a problem category the region's rule packs list")
 	}
 	if utf8.RuneCountInString(in.Note) > 2000 {
 		return nil, badParam("note", "说明不得超过 2000 字", "The note must be at most 2000 characters")

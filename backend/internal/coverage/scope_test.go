@@ -50,7 +50,7 @@ func TestAuthorize(t *testing.T) {
 func TestParseQuery(t *testing.T) {
 	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC) // 26 Nov in Beijing
 	q, err := parseQuery(url.Values{"from": {"2026-01-01"}, "to": {"2026-06-30"}}, now)
-	if err != nil || q.From != "2025-12-31 16:00:00.000Z" || q.To != "2026-06-30 15:59:59.999Z" || q.At != "2026-11-26 00:00:00.000Z" || q.MinSharePct != 20 {
+	if err != nil || q.From != "2025-12-31 16:00:00.000Z" || q.To != "2026-06-30 15:59:59.999Z" || q.At != "2026-11-26 00:00:00.000Z" || q.MinSharePct != -1 {
 		t.Errorf("%+v %v", q, err)
 	}
 	for _, bad := range []url.Values{{"from": {"2026-01-01"}}, {"from": {"2026-02-01"}, "to": {"2026-01-01"}}, {"at": {"yesterday"}},

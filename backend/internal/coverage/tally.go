@@ -70,15 +70,15 @@ func floorSec(ms int64) int64 {
 	return ms / 1000
 }
 
-// lateUpload: not uploaded, or uploaded more than 30 days after the period start.
+// lateUpload: not uploaded, or uploaded after the packs' deadline (seconds after the period start).
 func lateUpload(p *polFact) bool {
 	if p.uploaded == noDate {
 		return true
 	}
-	if p.uploaded == badDate || p.start == noDate || p.start == badDate {
-		return false // SQLite's strftime gives NULL: not counted
+	if p.uploaded == badDate || p.start == noDate || p.start == badDate || p.terms.uploadSec < 0 {
+		return false // SQLite's strftime gives NULL: not counted; no deadline: never late
 	}
-	return floorSec(p.uploaded)-floorSec(p.start) > 2592000
+	return floorSec(p.uploaded)-floorSec(p.start) > p.terms.uploadSec
 }
 
 func (x *factIndex) tally(q Query, group string) map[string]*Figures {

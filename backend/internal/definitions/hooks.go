@@ -3,18 +3,17 @@ package definitions
 import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"azx/backend/internal/lifecycle"
 	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
-	"azx/backend/internal/vocab"
 )
 
-// moves reports an allowed status move: staying, or to the status's `next` (draft → published
-// → retired, nothing back; schemas/vocabularies/definition-status.json).
-func moves(from, to string) bool {
-	next, _ := vocab.DefinitionStatus.Attr(from, "next").(string)
-	return vocab.DefinitionStatus.Has(from) && (to == from || to == next)
+// kind is the definition's lifecycle: codes definition_*, the schema immutable once published.
+var kind = lifecycle.Kind{
+	Code: "definition", Zh: "表单定义", En: "definition",
+	Content: []string{"schema"},
+	Hash:    func(r *core.Record, _ string) string { return r.GetString("hash") },
 }
 
 // BindHooks enforces the definition lifecycle on every save (API or code) and keeps the
@@ -22,14 +21,12 @@ func moves(from, to string) bool {
 func BindHooks(app core.App) {
 	app.OnRecordValidate(Collection).BindFunc(func(e *core.RecordEvent) error {
 		errs := check(e.App, e.Record, stored.Previous(e.App, e.Record))
-		nextErr := e.Next()
-		return validation.Merge(errs, nextErr)
+		return validation.Merge(errs, e.Next())
 	})
 
 	app.OnRecordDelete(Collection).BindFunc(func(e *core.RecordEvent) error {
-		if prev := stored.Previous(e.App, e.Record); prev != nil && prev.GetString("status") != StatusDraft {
-			return validation.Errors{"status": validation.New("definition_not_draft",
-				"只能删除草稿状态的表单定义", "Only draft definitions can be deleted")}
+		if err := kind.CheckDelete(stored.Previous(e.App, e.Record)); err != nil {
+			return err
 		}
 		return e.Next()
 	})
@@ -94,48 +91,7 @@ func check(app core.App, r, orig *core.Record) validation.Errors {
 		return errs
 	}
 	r.Set("hash", hash)
-	if r.GetInt("version") < 1 {
-		validation.Add(errs, "version", validation.New("definition_version", "版本号必须是不小于 1 的整数", "The version must be a whole number of at least 1"))
-	}
-
 	checkBase(app, r, orig, errs)
-
-	status := r.GetString("status")
-	if r.IsNew() {
-		if status == StatusRetired {
-			validation.Add(errs, "status", validation.New("definition_status_transition",
-				"新建的表单定义只能是草稿或已发布", "A new definition must be draft or published"))
-		}
-	} else if orig != nil {
-		from := orig.GetString("status")
-		if !moves(from, status) {
-			validation.Add(errs, "status", validation.New("definition_status_transition",
-				"表单定义状态只能由草稿→已发布→已停用，不能从 "+from+" 改为 "+status,
-				"A definition moves only draft → published → retired, not "+from+" → "+status))
-		}
-		if from != StatusDraft {
-			if orig.GetString("hash") != hash {
-				validation.Add(errs, "schema", validation.New("definition_immutable",
-					"已发布的表单定义不能修改 schema，请发布新版本", "A published definition's schema cannot change; publish a new version"))
-			}
-			if orig.GetString("key") != r.GetString("key") {
-				validation.Add(errs, "key", validation.New("definition_immutable",
-					"已发布的表单定义不能修改标识", "A published definition's key cannot change"))
-			}
-			if orig.GetInt("version") != r.GetInt("version") {
-				validation.Add(errs, "version", validation.New("definition_immutable",
-					"已发布的表单定义不能修改版本号", "A published definition's version cannot change"))
-			}
-		}
-		if from == StatusPublished || from == StatusRetired {
-			r.Set("published_at", orig.Get("published_at"))
-		}
-	}
-	if status == StatusPublished && (orig == nil || orig.GetString("status") == StatusDraft) {
-		r.Set("published_at", types.NowDateTime())
-	}
-	if status == StatusDraft {
-		r.Set("published_at", "")
-	}
+	kind.Check(r, orig, errs)
 	return errs
 }

@@ -68,17 +68,6 @@ func record(t *testing.T, app core.App, collection string, fields map[string]any
 	return r
 }
 
-func codeAt(err error, path string) string {
-	errs, ok := err.(validation.Errors)
-	if !ok {
-		return ""
-	}
-	if fe, ok := errs[path].(*validation.FieldError); ok {
-		return fe.Code()
-	}
-	return ""
-}
-
 // ammonia is the policy form for ammonia refrigeration: two more fields and a rule.
 func ammonia(extraRequired ...string) map[string]any {
 	required := append([]any{"policy_no", "premium", "ammonia_charge_kg"}, anys(extraRequired)...)
@@ -114,7 +103,7 @@ func TestIndustryVariantLifecycle(t *testing.T) {
 	// a base that does not exist, or the definition itself, is refused
 	for _, base := range []string{"no-such-form", "policy-ammonia"} {
 		bad := record(t, app, "form_definitions", map[string]any{"key": "policy-ammonia", "version": 1, "status": "draft", "base": base, "schema": ammonia()})
-		if code := codeAt(app.Save(bad), "base"); code != "definition_base_unknown" {
+		if code := validation.CodeAt(app.Save(bad), "base"); code != "definition_base_unknown" {
 			t.Fatalf("base %q: %q", base, code)
 		}
 	}
@@ -122,13 +111,13 @@ func TestIndustryVariantLifecycle(t *testing.T) {
 	broken := ammonia()
 	broken["properties"].(map[string]any)["ammonia_alarm"] = map[string]any{"type": "bool"}
 	bad := record(t, app, "form_definitions", map[string]any{"key": "policy-ammonia", "version": 1, "status": "draft", "base": "policy", "schema": broken})
-	if code := codeAt(app.Save(bad), "schema"); code != "definition_schema_invalid" {
+	if code := validation.CodeAt(app.Save(bad), "schema"); code != "definition_schema_invalid" {
 		t.Fatalf("invalid schema: %q", code)
 	}
 	badLogic := ammonia()
 	badLogic["x-rules"] = []any{map[string]any{"rule": map[string]any{"===>": []any{1, 2}}, "message": map[string]any{"zh-CN": "甲", "en": "A"}}}
 	bad = record(t, app, "form_definitions", map[string]any{"key": "policy-ammonia", "version": 1, "status": "draft", "base": "policy", "schema": badLogic})
-	if code := codeAt(app.Save(bad), "schema"); code != "definition_logic_invalid" {
+	if code := validation.CodeAt(app.Save(bad), "schema"); code != "definition_logic_invalid" {
 		t.Fatalf("malformed logic: %q", code)
 	}
 	if n, _ := app.CountRecords("form_definitions"); n != 2 {
@@ -156,7 +145,7 @@ func TestIndustryVariantLifecycle(t *testing.T) {
 	}
 	// ... and then it never changes
 	v1.Set("schema", ammonia("ammonia_alarm"))
-	if code := codeAt(app.Save(v1), "schema"); code != "definition_immutable" {
+	if code := validation.CodeAt(app.Save(v1), "schema"); code != "definition_immutable" {
 		t.Fatalf("published schema change: %q", code)
 	}
 	v1, _ = app.FindFirstRecordByFilter("form_definitions", "key = 'policy-ammonia' && version = 1")
@@ -175,11 +164,11 @@ func TestIndustryVariantLifecycle(t *testing.T) {
 	}
 	// the variant's fields and rule are enforced
 	missing := policy(1, map[string]any{"policy_no": "NH3-1", "premium": 1000, "prevention_budget": 300})
-	if code := codeAt(app.Save(missing), "data.ammonia_charge_kg"); code != "schema_required" {
+	if code := validation.CodeAt(app.Save(missing), "data.ammonia_charge_kg"); code != "schema_required" {
 		t.Fatalf("missing industry field: %q", code)
 	}
 	cheap := policy(1, map[string]any{"policy_no": "NH3-1", "premium": 1000, "prevention_budget": 100, "ammonia_charge_kg": 5000})
-	if code := codeAt(app.Save(cheap), "data.prevention_budget"); code != "rule_failed" {
+	if code := validation.CodeAt(app.Save(cheap), "data.prevention_budget"); code != "rule_failed" {
 		t.Fatalf("rule: %q", code)
 	}
 	old := policy(1, map[string]any{"policy_no": "NH3-1", "premium": 1000, "prevention_budget": 300, "ammonia_charge_kg": 5000})
@@ -200,7 +189,7 @@ func TestIndustryVariantLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	v1.Set("status", "published")
-	if code := codeAt(app.Save(v1), "status"); code != "definition_status_transition" {
+	if code := validation.CodeAt(app.Save(v1), "status"); code != "definition_status_transition" {
 		t.Fatalf("retired → published: %q", code)
 	}
 	old.Set("data", map[string]any{"policy_no": "NH3-1", "premium": 1200, "prevention_budget": 300, "ammonia_charge_kg": 5000})
@@ -208,16 +197,16 @@ func TestIndustryVariantLifecycle(t *testing.T) {
 	if err := app.Save(old); err != nil {
 		t.Fatalf("a correction under version 1 (no alarm field) was refused: %v", err)
 	}
-	if code := codeAt(app.Save(policy(1, map[string]any{"policy_no": "NH3-2", "premium": 1000, "prevention_budget": 300, "ammonia_charge_kg": 1})), "version"); code != "definition_retired" {
+	if code := validation.CodeAt(app.Save(policy(1, map[string]any{"policy_no": "NH3-2", "premium": 1000, "prevention_budget": 300, "ammonia_charge_kg": 1})), "version"); code != "definition_retired" {
 		t.Fatalf("new record under a retired version: %q", code)
 	}
-	if code := codeAt(app.Save(policy(2, map[string]any{"policy_no": "NH3-2", "premium": 1000, "prevention_budget": 300, "ammonia_charge_kg": 1})), "data.ammonia_alarm"); code != "schema_required" {
+	if code := validation.CodeAt(app.Save(policy(2, map[string]any{"policy_no": "NH3-2", "premium": 1000, "prevention_budget": 300, "ammonia_charge_kg": 1})), "data.ammonia_alarm"); code != "schema_required" {
 		t.Fatalf("version 2 without its new field: %q", code)
 	}
 	if err := app.Save(policy(2, map[string]any{"policy_no": "NH3-2", "premium": 1000, "prevention_budget": 300, "ammonia_charge_kg": 1, "ammonia_alarm": true})); err != nil {
 		t.Fatalf("a valid version 2 policy: %v", err)
 	}
-	if err := app.Delete(v1); codeAt(err, "status") != "definition_not_draft" {
+	if err := app.Delete(v1); validation.CodeAt(err, "status") != "definition_not_draft" {
 		t.Fatalf("deleting a retired definition: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package definitions
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,13 +9,12 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 	"github.com/spf13/cobra"
 
-	"azx/backend/internal/validation"
+	"azx/backend/internal/lifecycle"
 )
 
 // File is one built-in definition file in schemas/definitions.
@@ -27,21 +27,8 @@ type File struct {
 }
 
 func command(app *pocketbase.PocketBase) *cobra.Command {
-	root := &cobra.Command{Use: "definitions", Short: "Manage form definitions"}
-	var from string
-	load := &cobra.Command{
-		Use:   "load",
-		Short: "Load schemas/definitions/*.json as published versions (a changed file becomes version N+1)",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := app.RunAllMigrations(); err != nil {
-				return err
-			}
-			return LoadDir(app, from, cmd.OutOrStdout())
-		},
-	}
-	load.Flags().StringVar(&from, "from", "../schemas/definitions", "folder of definition files")
-	root.AddCommand(load)
-	return root
+	return lifecycle.LoadCommand(app, "definitions", "Manage form definitions",
+		"Load schemas/definitions/*.json as published versions (a changed file becomes version N+1)", "../schemas/definitions", LoadDir)
 }
 
 // LoadDir publishes every *.json definition file of dir: version 1 when the key is new, version
@@ -81,36 +68,10 @@ func loadFile(app core.App, path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	collection, err := app.FindCollectionByNameOrId(Collection)
-	if err != nil {
-		return "", err
-	}
-
-	latest := &core.Record{}
-	err = app.RecordQuery(collection).
-		AndWhere(dbx.HashExp{"key": f.Key, "status": StatusPublished}).
-		OrderBy("version DESC").Limit(1).One(latest)
-	if err == nil && latest.GetString("hash") == hash {
-		return fmt.Sprintf("%s: unchanged (version %d)", f.Key, latest.GetInt("version")), nil
-	}
-
-	var maxVersion int
-	_ = app.DB().Select("COALESCE(MAX([[version]]), 0)").From(Collection).
-		Where(dbx.HashExp{"key": f.Key}).Row(&maxVersion)
-
-	r := core.NewRecord(collection)
-	r.Set("key", f.Key)
-	r.Set("version", maxVersion+1)
-	r.Set("status", StatusPublished)
-	r.Set("title", f.Title)
-	r.Set("industry", f.Industry)
-	r.Set("base", f.Base)
-	r.Set("schema", types.JSONRaw(f.Schema))
-	if err := app.Save(r); err != nil {
-		if errs, ok := err.(validation.Errors); ok {
-			return "", fmt.Errorf("refused:\n%s", validation.Describe(errs, "en"))
-		}
-		return "", err
-	}
-	return fmt.Sprintf("%s: published version %d", f.Key, maxVersion+1), nil
+	return lifecycle.PublishFile(context.Background(), app, Collection, f.Key, hash, func(r *core.Record) {
+		r.Set("title", f.Title)
+		r.Set("industry", f.Industry)
+		r.Set("base", f.Base)
+		r.Set("schema", types.JSONRaw(f.Schema))
+	})
 }

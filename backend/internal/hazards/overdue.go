@@ -1,12 +1,17 @@
 package hazards
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/apis"
@@ -156,11 +161,9 @@ func Register(app core.App) {
 	})
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.POST("/api/azx/hazards/sweep", func(e *core.RequestEvent) error {
-			body := struct {
-				At string `json:"at"`
-			}{}
-			if err := e.BindBody(&body); err != nil {
-				return e.BadRequestError("请求格式不正确 / Malformed request.", err)
+			body, err := sweepBody(e.Request.Body)
+			if err != nil {
+				return e.BadRequestError("请求体须为空或 JSON 对象 {\"at\": ...} / The body must be empty or a JSON object {\"at\": ...}.", err)
 			}
 			at := time.Now()
 			if body.At != "" {
@@ -178,4 +181,26 @@ func Register(app core.App) {
 		}).Bind(apis.RequireSuperuserAuth())
 		return se.Next()
 	})
+}
+
+type sweepRequest struct {
+	At string `json:"at"`
+}
+
+// sweepBody reads the sweep's optional body: nothing, or a JSON object in valid UTF-8 (null, an
+// array or bytes that are not UTF-8 are refused rather than taken for "now").
+func sweepBody(r io.Reader) (sweepRequest, error) {
+	var out sweepRequest
+	raw, err := io.ReadAll(io.LimitReader(r, 64<<10))
+	if err != nil {
+		return out, err
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return out, nil
+	}
+	if !utf8.Valid(raw) || raw[0] != '{' {
+		return out, errors.New("not a JSON object in UTF-8")
+	}
+	return out, json.Unmarshal(raw, &out)
 }

@@ -42,6 +42,22 @@ func Apply(logic, data any) (result any, err error) {
 	return r.apply(Normalize(logic), Normalize(data), 0)
 }
 
+// ApplyNormalized is Apply for logic and data already normalised (Normalize): nothing is
+// copied, for logic evaluated many times over the same large data (a rule pack's tables). The
+// data is only read.
+func ApplyNormalized(logic, data any) (result any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = nil, errorf("logic could not be evaluated: %v", r)
+		}
+	}()
+	r := &run{}
+	return r.apply(logic, data, 0)
+}
+
+// String is JavaScript's String(v), as cat writes a value.
+func String(v any) string { return toString(v) }
+
 // IsLogic reports whether v is an operation: an object with exactly one key.
 func IsLogic(v any) bool {
 	m, ok := v.(map[string]any)
@@ -300,6 +316,12 @@ func init() {
 		"missing":      opMissing,
 		"missing_some": opMissingSome,
 	}
+	for name, op := range extensions {
+		operations[name] = op
+	}
+	for name, a := range extensionArity {
+		arity[name] = a
+	}
 }
 
 func at(args []any, i int) any {
@@ -404,7 +426,10 @@ func opVar(a []any, data any, _ int) (any, error) {
 		return data, nil
 	}
 	cur := data
-	for _, key := range strings.Split(toString(path), ".") {
+	rest := toString(path)
+	for {
+		// walked key by key without splitting: var runs for every rule of every record
+		key, after, more := strings.Cut(rest, ".")
 		if cur == nil {
 			return notFound, nil
 		}
@@ -413,8 +438,11 @@ func opVar(a []any, data any, _ int) (any, error) {
 			return notFound, nil
 		}
 		cur = next
+		if !more {
+			return cur, nil
+		}
+		rest = after
 	}
-	return cur, nil
 }
 
 // member is data[key] in JavaScript for our values; ok is false where it would be undefined.

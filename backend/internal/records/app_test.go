@@ -86,14 +86,10 @@ func newRecord(t *testing.T, app core.App, collection string, fields map[string]
 }
 
 func fieldCode(err error, path string) string {
-	errs, ok := err.(validation.Errors)
-	if !ok {
-		return ""
+	if code := validation.CodeAt(err, path); code != "" {
+		return code
 	}
-	if fe, ok := errs[path].(*validation.FieldError); ok {
-		return fe.Code()
-	}
-	if errs[path] != nil {
+	if errs, _ := err.(validation.Errors); errs[path] != nil {
 		return "pb:" + errs[path].Error()
 	}
 	return ""

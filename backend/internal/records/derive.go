@@ -245,6 +245,17 @@ func nonEmpty(raw []byte) []byte {
 // Previous is the stored state of a record being updated (nil for a new record).
 var Previous = stored.Previous
 
+// validated holds, while a record's validate hooks run, its data as the schema accepted it
+// (computed fields filled), for the hooks after this package's: the rule packs judge that value
+// instead of validating the record a second time.
+var validated sync.Map // *core.Record → any
+
+// ValidatedData is r's data as its definition's schema accepted it during r's validation (false:
+// outside it, or the schema refused the data).
+func ValidatedData(r *core.Record) (any, bool) {
+	return validated.Load(r)
+}
+
 // pendingAssign marks policies whose provider is not yet among their enterprise's providers,
 // seen while validating, so the write does not have to look again for every policy.
 var pendingAssign sync.Map // *core.Record → bool

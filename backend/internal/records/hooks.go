@@ -96,6 +96,10 @@ func bindModelHooks(app core.App) {
 				}
 			}
 		}
+		if d.def != nil && d.data != nil && !hasDataErrors(errs) {
+			validated.Store(r, d.data)
+			defer validated.Delete(r)
+		}
 		return mergeErrors(errs, e.Next(), d)
 	})
 
@@ -255,4 +259,14 @@ func setActorParty(app core.App, r *core.Record) {
 	}
 	r.Set("actor_role", role)
 	r.Set("actor_org", org)
+}
+
+// hasDataErrors: the schema (or a rule of it) refused something inside data.
+func hasDataErrors(errs validation.Errors) bool {
+	for k := range errs {
+		if k == "data" || strings.HasPrefix(k, "data.") {
+			return true
+		}
+	}
+	return false
 }

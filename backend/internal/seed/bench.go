@@ -3,11 +3,12 @@ package seed
 import (
 	"errors"
 	"fmt"
-	"math"
 	"math/rand/v2"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/packs"
 )
 
 // benchChunk is the number of policies per transaction: large enough to amortize commits,
@@ -16,6 +17,7 @@ const benchChunk = 5000
 
 type benchEnterprise struct {
 	ID        string `db:"id"`
+	Region    string `db:"region_code"`
 	USCC      string `db:"uscc"`
 	Name      string `db:"name"`
 	Headcount int    `db:"headcount"`
@@ -26,7 +28,7 @@ type benchEnterprise struct {
 // those already present) spread over the seeded enterprises and insurers, through app.Save.
 func AddBenchPolicies(app core.App, n int, seed uint64) (int, error) {
 	var ents []benchEnterprise
-	if err := app.DB().Select("id", "uscc", "COALESCE(NULLIF([[name]], ''), json_extract([[data]], '$.name')) AS name", "headcount", "industry").From("enterprises").OrderBy("id").All(&ents); err != nil {
+	if err := app.DB().Select("id", "region_code", "uscc", "COALESCE(NULLIF([[name]], ''), json_extract([[data]], '$.name')) AS name", "headcount", "industry").From("enterprises").OrderBy("id").All(&ents); err != nil {
 		return 0, err
 	}
 	var insurers, providers []string
@@ -50,6 +52,11 @@ func AddBenchPolicies(app core.App, n int, seed uint64) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	snap, err := packs.Current(app)
+	if err != nil {
+		return 0, err
+	}
+	terms := newTerms(snap)
 	rng := rand.New(rand.NewPCG(seed+uint64(existing), 0xbe4c))
 	done := 0
 	for done < n {
@@ -59,7 +66,7 @@ func AddBenchPolicies(app core.App, n int, seed uint64) (int, error) {
 		for i := range rows {
 			seq := existing + done + i + 1
 			r := benchRow{seq: seq, ent: rng.IntN(len(ents)), provider: -1}
-			r.data = benchPolicy(rng, seq, ents[r.ent])
+			r.data = benchPolicy(rng, seq, ents[r.ent], terms)
 			r.insurer = rng.IntN(len(insurers))
 			if rng.IntN(10) < 7 && len(providers) > 0 {
 				r.provider = rng.IntN(len(providers))
@@ -90,24 +97,25 @@ type benchRow struct {
 	data                        map[string]any
 }
 
-func benchPolicy(rng *rand.Rand, seq int, e benchEnterprise) map[string]any {
+// benchPolicy is a synthetic policy made under the packs of its enterprise's region on its start
+// (legal basis, a cover at least the minimum, a budget as insurers set it); its premium is drawn,
+// not rated: the benchmark's load, written as the system, is not judged.
+func benchPolicy(rng *rand.Rand, seq int, e benchEnterprise, terms *termsOfPacks) map[string]any {
 	start := day(RefDate, -rng.IntN(3*365))
 	end := start.AddDate(1, 0, -1)
-	status, basis := "expired", "2017"
+	status := "expired"
 	if !end.Before(RefDate) {
 		status = "active"
 	}
-	if !start.Before(legal2025From) {
-		basis = "2025"
-	}
+	t := terms.at(e.Region, start)
 	headcount := max(e.Headcount, 1)
-	premium := math.Round(float64(headcount)*(150+rng.Float64()*400)*100) / 100
+	premium := int64(headcount) * int64(15000+rng.IntN(40000))
 	return map[string]any{
-		"policy_no": fmt.Sprintf("BENCH-%07d", seq), "legal_basis": basis, "status": status,
+		"policy_no": fmt.Sprintf("BENCH-%07d", seq), "legal_basis": t.LegalBasis, "status": status,
 		"insured":   map[string]any{"uscc": e.USCC, "name": e.Name},
 		"period":    map[string]any{"start": date(start), "end": date(end)},
 		"headcount": headcount, "insured_persons": headcount,
-		"cover_per_person": float64(pick(rng, covers2025)), "premium": premium,
-		"prevention_clause": true, "prevention_budget": math.Ceil(premium*20) / 100,
+		"cover_per_person": yuan(t.MinCover * pick(rng, coverSteps) / 8), "premium": yuan(premium),
+		"prevention_clause": true, "prevention_budget": yuan(budget(rng, t, e.Industry, premium)),
 	}
 }

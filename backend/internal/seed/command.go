@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/spf13/cobra"
+
+	"azx/backend/internal/packs"
 )
 
 func command(app *pocketbase.PocketBase) *cobra.Command {
@@ -44,6 +47,14 @@ func command(app *pocketbase.PocketBase) *cobra.Command {
 				start := time.Now()
 				fmt.Fprintf(out, "seeding: seed %d, %d enterprises, %d policy years (reference date %s)\n",
 					cfg.Seed, cfg.Enterprises, cfg.Years, RefDate.Format("2006-01-02"))
+				snap, err := packs.Current(app)
+				if err != nil {
+					return err
+				}
+				if len(snap.Docs()) == 0 {
+					return errors.New("no rule packs: run `azx-server packs load` first")
+				}
+				cfg.Packs = snap
 				p := Generate(cfg)
 				if err := Write(app, p, out); err != nil {
 					return err

@@ -36,9 +36,8 @@ func (p *Plan) PolicyData(pol Policy) map[string]any {
 		"cover_per_person": yuan(pol.Cover), "medical_per_person": yuan(pol.Medical), "premium": yuan(pol.Premium),
 		"coverage_scope": pol.Scope,
 		"rating": map[string]any{
-			"base_rate": yuan(pol.BaseRate),
-			"coefficients": map[string]any{"accident_record": coef(pol.Coefs[0]), "standardization": coef(pol.Coefs[1]),
-				"safety_credit": coef(pol.Coefs[2]), "dual_prevention": coef(pol.Coefs[3])},
+			"base_rate":       yuan(pol.BaseRate),
+			"coefficients":    coefficients(pol.Coefs),
 			"premium_by_rate": yuan(pol.PremiumByRate),
 		},
 		"prevention_clause": pol.Clause, "prevention_budget": yuan(pol.Budget),
@@ -104,4 +103,12 @@ func HazardData(h Hazard) map[string]any {
 		d["major_criterion"] = map[string]any{"standard_id": h.Standard, "item": c[0], "title": c[1]}
 	}
 	return d
+}
+
+func coefficients(cs []Coef) map[string]any {
+	out := make(map[string]any, len(cs))
+	for _, c := range cs {
+		out[c.Key] = coef(c.H)
+	}
+	return out
 }

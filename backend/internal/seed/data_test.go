@@ -36,7 +36,7 @@ func mustValidate(t *testing.T, s *validation.Schema, what string, d map[string]
 
 // Every generated record must pass its built-in definition, or the seed would be refused.
 func TestGeneratedRecordsMatchTheDefinitions(t *testing.T) {
-	p := Generate(Config{Seed: 42, Enterprises: 1500, Years: 2, EnterpriseLogins: 5})
+	p := Generate(withPacks(Config{Seed: 42, Enterprises: 1500, Years: 2, EnterpriseLogins: 5}))
 	ent, pol := loadSchema(t, "enterprise.json"), loadSchema(t, "policy.json")
 	rep, haz := loadSchema(t, "service-report.json"), loadSchema(t, "hazard.json")
 	for _, e := range p.Enterprises {

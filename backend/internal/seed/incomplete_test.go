@@ -10,7 +10,7 @@ import (
 // the error must say it is incomplete, and a second run must refuse it rather than add to it.
 func TestFailedSeedLeavesAFolderMarkedIncomplete(t *testing.T) {
 	app := newApp(t)
-	p := Generate(Config{Seed: 42, Enterprises: 40, Years: 2, EnterpriseLogins: 1})
+	p := Generate(withPacks(Config{Seed: 42, Enterprises: 40, Years: 2, EnterpriseLogins: 1}))
 	p.Policies[len(p.Policies)-1].Premium = -100 // refused by the policy schema, after the enterprises are stored
 	err := Write(app, p, io.Discard)
 	if err == nil || !errors.Is(err, ErrIncomplete) {

@@ -13,32 +13,31 @@ type Industry struct {
 	Weight     int  // share of the registry
 	MustInsure bool // national high-risk list, plus Zhejiang's fuel stations and other key users of hazardous chemicals
 	HighRisk   bool // drives risk grades and major-hazard standards
-	Rate       int  // base premium per insured person in yuan, before floating coefficients
 	Standard   string
 }
 
 // industryPlan: the demo registry's mix, by industry code, in the reference data's order.
 var industryPlan = map[string]Industry{
-	"coal_mining":           {Weight: 1, MustInsure: true, HighRisk: true, Rate: 900, Standard: "other"},
-	"non_coal_mining":       {Weight: 5, MustInsure: true, HighRisk: true, Rate: 700, Standard: "MK2020"},
-	"hazardous_chemicals":   {Weight: 14, MustInsure: true, HighRisk: true, Rate: 520, Standard: "HG2017"},
-	"fireworks":             {Weight: 2, MustInsure: true, HighRisk: true, Rate: 600, Standard: "YH2017"},
-	"transport":             {Weight: 10, MustInsure: true, HighRisk: true, Rate: 380, Standard: "other"},
-	"construction":          {Weight: 14, MustInsure: true, HighRisk: true, Rate: 300, Standard: "JZ2024"},
-	"civil_explosives":      {Weight: 1, MustInsure: true, HighRisk: true, Rate: 650, Standard: "other"},
-	"metal_smelting":        {Weight: 8, MustInsure: true, HighRisk: true, Rate: 480, Standard: "GM2023"},
-	"fishing":               {Weight: 4, MustInsure: true, HighRisk: true, Rate: 420, Standard: "other"},
-	"fuel_station":          {Weight: 8, MustInsure: true, Rate: 260, Standard: "HG2017"},
-	"pharmaceutical":        {Weight: 3, Rate: 240, Standard: "HG2017"},
-	"hazchem_user":          {Weight: 8, MustInsure: true, Rate: 280, Standard: "HG2017"},
-	"combustible_dust":      {Weight: 4, Rate: 260, Standard: "GM2023"},
-	"ship_building":         {Weight: 2, Rate: 400, Standard: "GM2023"},
-	"confined_space":        {Weight: 3, Rate: 220, Standard: "GM2023"},
-	"ammonia_refrigeration": {Weight: 2, Rate: 240, Standard: "GM2023"},
-	"spray_painting":        {Weight: 3, Rate: 200, Standard: "GM2023"},
-	"crowded_places":        {Weight: 2, Rate: 120, Standard: "other"},
-	"utilities":             {Weight: 2, Rate: 180, Standard: "other"},
-	"other":                 {Weight: 4, Rate: 150, Standard: "other"},
+	"coal_mining":           {Weight: 1, MustInsure: true, HighRisk: true, Standard: "other"},
+	"non_coal_mining":       {Weight: 5, MustInsure: true, HighRisk: true, Standard: "MK2020"},
+	"hazardous_chemicals":   {Weight: 14, MustInsure: true, HighRisk: true, Standard: "HG2017"},
+	"fireworks":             {Weight: 2, MustInsure: true, HighRisk: true, Standard: "YH2017"},
+	"transport":             {Weight: 10, MustInsure: true, HighRisk: true, Standard: "other"},
+	"construction":          {Weight: 14, MustInsure: true, HighRisk: true, Standard: "JZ2024"},
+	"civil_explosives":      {Weight: 1, MustInsure: true, HighRisk: true, Standard: "other"},
+	"metal_smelting":        {Weight: 8, MustInsure: true, HighRisk: true, Standard: "GM2023"},
+	"fishing":               {Weight: 4, MustInsure: true, HighRisk: true, Standard: "other"},
+	"fuel_station":          {Weight: 8, MustInsure: true, Standard: "HG2017"},
+	"pharmaceutical":        {Weight: 3, Standard: "HG2017"},
+	"hazchem_user":          {Weight: 8, MustInsure: true, Standard: "HG2017"},
+	"combustible_dust":      {Weight: 4, Standard: "GM2023"},
+	"ship_building":         {Weight: 2, Standard: "GM2023"},
+	"confined_space":        {Weight: 3, Standard: "GM2023"},
+	"ammonia_refrigeration": {Weight: 2, Standard: "GM2023"},
+	"spray_painting":        {Weight: 3, Standard: "GM2023"},
+	"crowded_places":        {Weight: 2, Standard: "other"},
+	"utilities":             {Weight: 2, Standard: "other"},
+	"other":                 {Weight: 4, Standard: "other"},
 }
 
 // Industries: the nine national high-risk industries first, then the local extensions that

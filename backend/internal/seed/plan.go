@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"time"
+
+	"azx/backend/internal/packs"
 )
 
 // Config selects the size of the demo data set; the same Config always yields the same Plan.
@@ -13,6 +15,9 @@ type Config struct {
 	Enterprises      int
 	Years            int // policy years back from the reference date (1 = current year only)
 	EnterpriseLogins int // enterprises that get an organization and a login
+	// Packs are the rule packs the policies are made under (packs.Current of the data folder;
+	// packs.Shipped in tests): rates, coefficients and thresholds come from them.
+	Packs *packs.Snapshot
 }
 
 // DefaultConfig is the demo data set of `seed` without flags.
@@ -28,9 +33,6 @@ var shanghai = time.FixedZone("CST", 8*3600)
 
 // RefDate is "today" for the demo data: generated values never read the clock.
 var RefDate = time.Date(2026, 11, 1, 0, 0, 0, 0, shanghai)
-
-// legal2025From: policies starting on or after this date are made under 应急〔2025〕27号.
-var legal2025From = time.Date(2025, 6, 1, 0, 0, 0, 0, shanghai)
 
 // Org is an organization row.
 type Org struct {
@@ -60,6 +62,12 @@ type Enterprise struct {
 	OrgKey                                                                                     string // set for enterprises with a login
 }
 
+// Coef is one floating coefficient of a policy: its factor's key and value in hundredths.
+type Coef struct {
+	Key string
+	H   int64
+}
+
 // Policy is one policy; money is kept in fen (cents) so values are exact.
 type Policy struct {
 	ID, No, Status, LegalBasis, Product string
@@ -70,11 +78,11 @@ type Policy struct {
 	Clause                              bool
 	Items                               []string
 	Frequency                           int
-	// Rating: base rate per person (fen), the four floating coefficients in hundredths (85 =
-	// 0.85; accident record, standardization, safety credit, dual prevention) and the premium
-	// they give (fen). Premium differs from PremiumByRate only where the rate was misused.
+	// Rating: base rate per person (fen), the packs' floating coefficients in hundredths (85 =
+	// 0.85), in the packs' order, and the premium they give (fen). Premium differs from
+	// PremiumByRate only where the rate was misused.
 	BaseRate, PremiumByRate int64
-	Coefs                   [4]int64
+	Coefs                   []Coef
 	Scope, Restrictions     []string
 	// The insured as entered on the policy; differs from the registry row on irregular entries.
 	InsuredName, InsuredRegion string
@@ -121,6 +129,7 @@ type Plan struct {
 	Reports     []Report
 	Hazards     []Hazard
 	orgIndex    map[string]int
+	terms       *termsOfPacks // the packs resolved (packs.go)
 }
 
 // Org returns the organization with the given key.
@@ -132,6 +141,9 @@ func day(t time.Time, d int) time.Time { return t.AddDate(0, 0, d) }
 
 // Generate builds the plan; it is a pure function of cfg.
 func Generate(cfg Config) *Plan {
+	if cfg.Packs == nil {
+		panic("seed: Config.Packs is required (the rule packs the policies are made under)")
+	}
 	if cfg.Years < 1 {
 		cfg.Years = 1
 	}

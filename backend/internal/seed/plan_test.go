@@ -9,20 +9,20 @@ import (
 func smallConfig() Config { return Config{Seed: 42, Enterprises: 800, Years: 2, EnterpriseLogins: 5} }
 
 func TestGenerateIsDeterministic(t *testing.T) {
-	a, b := Generate(smallConfig()), Generate(smallConfig())
+	a, b := Generate(withPacks(smallConfig())), Generate(withPacks(smallConfig()))
 	if !reflect.DeepEqual(a.Enterprises, b.Enterprises) || !reflect.DeepEqual(a.Policies, b.Policies) ||
 		!reflect.DeepEqual(a.Reports, b.Reports) || !reflect.DeepEqual(a.Hazards, b.Hazards) ||
 		!reflect.DeepEqual(a.Orgs, b.Orgs) || !reflect.DeepEqual(a.Users, b.Users) {
 		t.Fatal("two runs with the same seed produced different data")
 	}
-	c := Generate(Config{Seed: 7, Enterprises: 800, Years: 2, EnterpriseLogins: 5})
+	c := Generate(withPacks(Config{Seed: 7, Enterprises: 800, Years: 2, EnterpriseLogins: 5}))
 	if c.Enterprises[0].USCC == a.Enterprises[0].USCC {
 		t.Fatal("a different seed produced the same first enterprise")
 	}
 }
 
 func TestEveryUSCCIsValidAndUniqueWithItsRegion(t *testing.T) {
-	p := Generate(DefaultConfig())
+	p := Generate(withPacks(DefaultConfig()))
 	seen := map[string]bool{}
 	for _, e := range p.Enterprises {
 		if !ValidUSCC(e.USCC) {
@@ -57,7 +57,7 @@ func TestUSCCCheckMatchesKnownCodes(t *testing.T) {
 
 func TestEveryProblemKindIsPresent(t *testing.T) {
 	for _, cfg := range []Config{DefaultConfig(), smallConfig(), {Seed: 42, Enterprises: 300, Years: 2, EnterpriseLogins: 3}} {
-		got := Generate(cfg).Problems()
+		got := Generate(withPacks(cfg)).Problems()
 		least := 1
 		if cfg.Enterprises >= 5000 {
 			least = 30 // the demo data set shows a regulator a few dozen of each
@@ -73,18 +73,20 @@ func TestEveryProblemKindIsPresent(t *testing.T) {
 // The rating a regulator reads off a policy gives its premium unless the rate was misused,
 // and the problem kinds that look alike stay apart.
 func TestRatingGivesThePremiumUnlessMisused(t *testing.T) {
-	p := Generate(DefaultConfig())
+	p := Generate(withPacks(DefaultConfig()))
 	clean, fullAndMismatched := 0, 0
 	for _, pol := range p.Policies {
 		d := p.PolicyData(pol)
 		r := d["rating"].(map[string]any)
 		c := r["coefficients"].(map[string]any)
-		byRate := r["base_rate"].(float64) * c["accident_record"].(float64) * c["standardization"].(float64) *
-			c["safety_credit"].(float64) * c["dual_prevention"].(float64) * float64(pol.InsuredPersons)
+		byRate := r["base_rate"].(float64) * float64(pol.InsuredPersons)
+		for _, f := range p.PolicyTerms(pol).Factors {
+			byRate *= c[f.Key].(float64)
+		}
 		if math.Abs(byRate-r["premium_by_rate"].(float64)) > 0.0051 {
 			t.Fatalf("%s: rating gives %.4f, premium_by_rate %v", pol.No, byRate, r["premium_by_rate"])
 		}
-		if !RateMisused(pol) {
+		if !p.RateMisused(pol) {
 			clean++
 			if d["premium"] != r["premium_by_rate"] {
 				t.Fatalf("%s: premium %v differs from the rating %v but is not counted as misused", pol.No, d["premium"], r["premium_by_rate"])
@@ -104,17 +106,24 @@ func TestRatingGivesThePremiumUnlessMisused(t *testing.T) {
 
 func TestPremiumByRateRoundsHalfUpToTheCent(t *testing.T) {
 	// 416 yuan × 0.9 × 1.0 × 1.1 × 0.85 × 3 persons = 1050.192 yuan
-	if got := PremiumByRate(41600, [4]int64{90, 100, 110, 85}, 3); got != 105019 {
+	coefs := func(hs ...int64) []Coef {
+		out := make([]Coef, len(hs))
+		for i, h := range hs {
+			out[i] = Coef{Key: string(rune('a' + i)), H: h}
+		}
+		return out
+	}
+	if got := PremiumByRate(41600, coefs(90, 100, 110, 85), 3); got != 105019 {
 		t.Fatalf("got %d fen", got)
 	}
 	// 1 yuan × 0.5^4 × 1 = 0.0625 yuan → 0.06; × 0.5 × 0.5 × 0.5 × 1.0 = 0.125 → 0.13
-	if a, b := PremiumByRate(100, [4]int64{50, 50, 50, 50}, 1), PremiumByRate(100, [4]int64{50, 50, 50, 100}, 1); a != 6 || b != 13 {
+	if a, b := PremiumByRate(100, coefs(50, 50, 50, 50), 1), PremiumByRate(100, coefs(50, 50, 50, 100), 1); a != 6 || b != 13 {
 		t.Fatalf("got %d and %d fen", a, b)
 	}
 }
 
 func TestHazardsReachEveryStatusAndSomeAreOverdueOrMajor(t *testing.T) {
-	p := Generate(DefaultConfig())
+	p := Generate(withPacks(DefaultConfig()))
 	statuses := map[string]int{}
 	overdue, major := 0, 0
 	for _, h := range p.Hazards {
@@ -148,7 +157,7 @@ func TestHazardsReachEveryStatusAndSomeAreOverdueOrMajor(t *testing.T) {
 }
 
 func TestLoginsCoverEveryRole(t *testing.T) {
-	p := Generate(DefaultConfig())
+	p := Generate(withPacks(DefaultConfig()))
 	emails := map[string]User{}
 	for _, u := range p.Users {
 		emails[u.Email] = u

@@ -2,27 +2,23 @@ package seed
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"time"
 )
 
 // Chances (in percent) of each problem the Suzhou bulletin lists, per policy.
 const (
-	pctNotFull   = 8 // insured persons below headcount (未全员投保)
-	pctLate      = 6 // uploaded long after the period started (未按时上传)
-	pctLowCover  = 5 // cover per person under the 2025 minimum of 400,000
-	pctNoClause  = 4 // no prevention-service clause
-	pctLowBudget = 7 // prevention budget under 20% of premium
-	// the bulletin found 77, 15 and 11 of 1,448 policies sampled: rate misused about 5%,
+	pctNotFull   = 8  // insured persons below headcount (未全员投保)
+	pctLate      = 6  // uploaded long after the period started (未按时上传)
+	pctLowCover  = 5  // cover per person under the packs' minimum
+	pctNoClause  = 4  // no prevention-service clause
+	pctLowBudget = 15 // prevention budget under the packs' floor, where a pack sets one
+	// the bulletin found 77, 15 and 11 of 1,448 policies sampled: rate misused about one in twenty,
 	// the other two about 1%; doubled here so that small data sets still contain them
 	pctRateMisused = 5 // premium not by the rating, coefficient out of range, cover cut, restrictions added
 	pctMismatch    = 2 // insured persons differ from the headcount stated on the same policy
 	pctIrregular   = 2 // insured name or region entered differently from the registry
 )
-
-// lateAfterDays: an upload later than this after the period start counts as late.
-const lateAfterDays = 30
 
 func (p *Plan) policies(rng *rand.Rand) {
 	insurers := p.orgsOfKind("insurer")
@@ -88,8 +84,12 @@ func (p *Plan) orgsOfKind(kind string) []int {
 	return out
 }
 
-var covers2025 = []int64{400000, 400000, 500000, 500000, 600000, 800000, 1000000}
-var covers2017 = []int64{300000, 300000, 400000, 500000, 600000}
+// coverSteps: covers per person insurers choose, in eighths of the packs' minimum (the minimum
+// itself most often, up to two and a half times it); lowCoverSteps: under it (a problem).
+var (
+	coverSteps    = []int64{8, 8, 10, 10, 12, 16, 20}
+	lowCoverSteps = []int64{6, 7}
+)
 
 func (p *Plan) newPolicy(rng *rand.Rand, ei, insurer, provider int, start time.Time, seq map[string]int) Policy {
 	e := p.Enterprises[ei]
@@ -116,10 +116,8 @@ func (p *Plan) newPolicy(rng *rand.Rand, ei, insurer, provider int, start time.T
 			pol.Status = "cancelled"
 		}
 	}
-	pol.LegalBasis = "2017"
-	if !start.Before(legal2025From) {
-		pol.LegalBasis = "2025"
-	}
+	t := p.Terms(e.Region, start)
+	pol.LegalBasis = t.LegalBasis
 	// headcount at the time: the enterprise grew a little since past years
 	pol.Headcount = e.Headcount
 	if !current {
@@ -135,43 +133,55 @@ func (p *Plan) newPolicy(rng *rand.Rand, ei, insurer, provider int, start time.T
 	case r >= 100-pctMismatch:
 		pol.InsuredPersons = mismatchedPersons(rng, pol.Headcount, current)
 	}
-	if pol.LegalBasis == "2025" {
-		pol.Cover = pick(rng, covers2025)
-		if rng.IntN(100) < pctLowCover {
-			pol.Cover = pick(rng, []int64{300000, 350000})
-		}
-	} else {
-		pol.Cover = pick(rng, covers2017)
+	steps := coverSteps
+	if rng.IntN(100) < pctLowCover {
+		steps = lowCoverSteps
 	}
-	pol.Cover *= 100
+	pol.Cover = t.MinCover * pick(rng, steps) / 8
 	pol.Medical = pick(rng, []int64{20000, 50000, 100000}) * 100
-	pol.Scope = append([]string(nil), fullScope...)
-	p.rate(rng, &pol, in, e)
+	pol.Scope = append([]string(nil), t.Statutory...)
+	p.rate(rng, &pol, t, e)
 	pol.InsuredName, pol.InsuredRegion = e.Name, e.Region
 	if rng.IntN(100) < pctIrregular {
 		irregularEntry(rng, &pol, e)
 	}
 	pol.Clause = rng.IntN(100) >= pctNoClause
 	if pol.Clause {
-		ratio := 0.20 + 0.01*rng.Float64()
-		if rng.IntN(100) < pctLowBudget {
-			ratio = 0.05 + 0.13*rng.Float64()
-		}
-		pol.Budget = int64(math.Ceil(float64(pol.Premium) * ratio))
-		if ratio >= 0.20 && pol.Budget*5 < pol.Premium { // rounding must not create a problem by accident
-			pol.Budget++
-		}
+		pol.Budget = budget(rng, t, e.Industry, pol.Premium)
 		pol.Items = serviceItems(rng)
 	}
 	upload := day(start, -10+rng.IntN(21))
-	if rng.IntN(100) < pctLate && day(start, lateAfterDays+10).Before(RefDate) {
-		upload = day(start, lateAfterDays+10+rng.IntN(110))
+	if late := t.UploadDays; late >= 0 && rng.IntN(100) < pctLate && day(start, late+10).Before(RefDate) {
+		upload = day(start, late+10+rng.IntN(110))
 	}
 	if !upload.Before(RefDate) {
 		upload = day(RefDate, -1)
 	}
 	pol.UploadedAt = upload.Add(time.Duration(8*3600+rng.IntN(9*3600)) * time.Second)
 	return pol
+}
+
+// budget is what an insurer budgets for prevention (fen): the packs' floor (else the share
+// insurers use where none applies) up to one point more, within any cap; under the floor on a
+// few policies where a floor applies (预防费用不足).
+func budget(rng *rand.Rand, t *Terms, industry string, premium int64) int64 {
+	share := t.FloorBp
+	if share == 0 {
+		share = t.DefaultBp
+	}
+	// hundredths of a point above the share: at most one point
+	share += int64(rng.IntN(101))
+	if t.FloorBp > 0 && rng.IntN(100) < pctLowBudget {
+		share = t.FloorBp * int64(25+rng.IntN(65)) / 100
+	}
+	if t.CapApplies(industry) {
+		share = min(share, t.CapBp)
+	}
+	b := (premium*share + 9999) / 10000 // rounded up, so a budget at the floor is never under it
+	if t.CapApplies(industry) {
+		b = min(b, premium*t.CapBp/10000)
+	}
+	return b
 }
 
 func serviceItems(rng *rand.Rand) []string {

@@ -2,7 +2,6 @@ package seed
 
 import (
 	"slices"
-	"time"
 )
 
 // Problem kinds of the Suzhou inspection bulletin (苏应急〔2024〕132号) that the demo data
@@ -12,9 +11,9 @@ const (
 	ProblemNotFullyInsured     = "not_fully_insured"        // 未全员投保
 	ProblemLapsedRenewal       = "lapsed_renewal"           // 到期未续保
 	ProblemUploadedLate        = "uploaded_late"            // 未按时上传
-	ProblemCoverBelowMinimum   = "cover_below_minimum"      // 每人限额低于 2025 年 40 万元标准
+	ProblemCoverBelowMinimum   = "cover_below_minimum"      // 每人限额低于规定标准
 	ProblemNoPreventionClause  = "no_prevention_clause"     // 未约定事故预防服务
-	ProblemLowPreventionBudget = "low_prevention_budget"    // 预防费用不足保费 20%
+	ProblemLowPreventionBudget = "low_prevention_budget"    // 预防费用低于规则包的下限
 	ProblemRateMisused         = "rate_misused"             // 未规范使用保险方案及费率机制
 	ProblemCoverHeadcount      = "cover_headcount_mismatch" // 保额与投保企业人数不匹配
 	ProblemIrregularEntry      = "irregular_entry"          // 录入不规范
@@ -51,19 +50,19 @@ func (p *Plan) Problems() map[string]int {
 		if pol.Status == "expired" && !renewed[pi] && !activeEnt[pol.Ent] {
 			out[ProblemLapsedRenewal]++
 		}
-		if pol.UploadedAt.Sub(pol.Start) > lateAfterDays*24*time.Hour {
+		if p.UploadedLate(pol) {
 			out[ProblemUploadedLate]++
 		}
-		if pol.LegalBasis == "2025" && pol.Cover < 400000*100 {
+		if p.CoverBelowMinimum(pol) {
 			out[ProblemCoverBelowMinimum]++
 		}
 		if !pol.Clause {
 			out[ProblemNoPreventionClause]++
 		}
-		if pol.Clause && pol.Budget*5 < pol.Premium {
+		if p.LowBudget(pol) {
 			out[ProblemLowPreventionBudget]++
 		}
-		if RateMisused(pol) {
+		if p.RateMisused(pol) {
 			out[ProblemRateMisused]++
 		}
 		if pol.InsuredPersons != pol.Headcount {
@@ -76,18 +75,19 @@ func (p *Plan) Problems() map[string]int {
 	return out
 }
 
-// RateMisused: the premium is not the one the rating gives, a coefficient is outside the
-// mechanism's 0.7–1.3, a statutory cover item is missing, or restrictions were added.
-func RateMisused(pol Policy) bool {
+// RateMisused: the premium is not the one the rating gives, a coefficient is not one the packs
+// allow, a statutory cover item is missing, or restrictions were added.
+func (p *Plan) RateMisused(pol Policy) bool {
 	if pol.Premium != pol.PremiumByRate || len(pol.Restrictions) > 0 {
 		return true
 	}
-	for _, c := range pol.Coefs {
-		if c < coefMin || c > coefMax {
+	t := p.PolicyTerms(pol)
+	for i, c := range pol.Coefs {
+		if i < len(t.Factors) && !t.Factors[i].Allows(c.H, pol.InsuredPersons) {
 			return true
 		}
 	}
-	for _, item := range StatutoryScope {
+	for _, item := range t.Statutory {
 		if !slices.Contains(pol.Scope, item) {
 			return true
 		}

@@ -1,22 +1,11 @@
 package seed
 
 import (
+	"math"
+	"math/big"
 	"math/rand/v2"
 	"strings"
 )
-
-// fullScope is the cover of the provincial insurance scheme; the first, second and fourth
-// items are statutory, a policy without them has had its cover cut (删减保障内容).
-var fullScope = []string{"employee_injury", "third_party_injury", "third_party_property", "rescue", "medical_aid", "investigation", "legal"}
-
-// StatutoryScope are the cover items no policy may drop.
-var StatutoryScope = []string{"employee_injury", "third_party_injury", "rescue"}
-
-// Coefficient bounds of the rating mechanism, in hundredths (0.7 … 1.3).
-const coefMin, coefMax = 70, 130
-
-// standardizationCoef: a better safety-standardization grade pays less.
-var standardizationCoef = map[string]int64{"level_1": 80, "level_2": 90, "level_3": 100, "small_compliant": 100, "none": 120}
 
 // restrictionTexts are clauses insurers add outside the scheme (增加限制条件).
 var restrictionTexts = []string{
@@ -27,23 +16,47 @@ var restrictionTexts = []string{
 	"每次事故绝对免赔额 5000 元",
 }
 
-// rate fills the rating of pol and its premium. The base rates are EXAMPLE values
-// (industries.go: yuan per person per year at a cover of 500,000 per person, scaled to the
-// policy's cover), not any city's published tariff; the coefficient values are examples too.
-func (p *Plan) rate(rng *rand.Rand, pol *Policy, in Industry, e Enterprise) {
-	pol.BaseRate = int64(in.Rate) * pol.Cover / 500000 // fen: yuan × 100 × (cover fen / 100) / 500,000
-	pol.Coefs = [4]int64{
-		pick(rng, []int64{80, 90, 100, 100, 110, 120, 130}), // accident record
-		standardizationCoef[e.Standardization],
-		pick(rng, []int64{90, 100, 100, 110}),     // safety credit
-		pick(rng, []int64{85, 95, 100, 100, 110}), // dual prevention mechanism
+// rate fills the rating of pol and its premium by the packs' terms t: the base rate of the
+// industry scaled to the cover (rounded half up to the fen, as the packs compute it), one of
+// each factor's allowed values (the registry's grade where the factor follows one, the band of
+// the insured persons), and, on a few policies, the rate misused the ways the bulletin found.
+func (p *Plan) rate(rng *rand.Rand, pol *Policy, t *Terms, e Enterprise) {
+	if t.BasisCover > 0 {
+		pol.BaseRate = (t.Rates[e.Industry]*pol.Cover*2 + t.BasisCover) / (t.BasisCover * 2)
+	}
+	pol.Coefs = make([]Coef, 0, len(t.Factors))
+	for _, f := range t.Factors {
+		c := Coef{Key: f.Key, H: 100}
+		switch {
+		case len(f.Bands) > 0:
+			c.H = f.BandOf(pol.InsuredPersons)
+		case len(f.Options) > 0:
+			o := pick(rng, f.Options)
+			if g := e.grade(f.FromEnterprise); g != "" {
+				for _, x := range f.Options {
+					if x.Code == g {
+						o = x
+					}
+				}
+			}
+			c.H = o.H
+		}
+		pol.Coefs = append(pol.Coefs, c)
 	}
 	misuse := -1
 	if rng.IntN(100) < pctRateMisused {
 		misuse = rng.IntN(4)
 	}
-	if misuse == 1 { // a coefficient the mechanism does not allow
-		pol.Coefs[rng.IntN(4)] = pick(rng, []int64{50, 60, 140, 150})
+	if misuse == 1 { // a coefficient the mechanism does not allow: beyond every allowed value
+		if i := rng.IntN(len(pol.Coefs)); len(t.Factors[i].Options) > 0 {
+			hi, lo := int64(0), int64(math.MaxInt64)
+			for _, o := range t.Factors[i].Options {
+				hi, lo = max(hi, o.H), min(lo, o.H)
+			}
+			pol.Coefs[i].H = hi + max(hi-lo, 1)
+		} else {
+			misuse = 0
+		}
 	}
 	pol.PremiumByRate = PremiumByRate(pol.BaseRate, pol.Coefs, pol.InsuredPersons)
 	pol.Premium = pol.PremiumByRate
@@ -51,14 +64,16 @@ func (p *Plan) rate(rng *rand.Rand, pol *Policy, in Industry, e Enterprise) {
 	case 0: // premium not by the coefficients: an unapproved discount
 		pol.Premium = max(1, min(pol.PremiumByRate-1, pol.PremiumByRate*int64(70+rng.IntN(21))/100))
 	case 2: // a statutory cover item cut
-		drop := pick(rng, StatutoryScope[1:])
-		scope := pol.Scope[:0]
-		for _, x := range pol.Scope {
-			if x != drop {
-				scope = append(scope, x)
+		if len(t.Statutory) > 1 {
+			drop := pick(rng, t.Statutory[1:])
+			scope := pol.Scope[:0]
+			for _, x := range pol.Scope {
+				if x != drop {
+					scope = append(scope, x)
+				}
 			}
+			pol.Scope = scope
 		}
-		pol.Scope = scope
 	case 3:
 		pol.Restrictions = []string{pick(rng, restrictionTexts)}
 		if rng.IntN(3) == 0 {
@@ -69,16 +84,25 @@ func (p *Plan) rate(rng *rand.Rand, pol *Policy, in Industry, e Enterprise) {
 	}
 }
 
-// PremiumByRate is base rate × the four coefficients × insured persons, in fen rounded half
-// up; integer arithmetic so that the plan and the stored yuan values agree to the cent.
-func PremiumByRate(baseRate int64, coefs [4]int64, persons int) int64 {
-	n := baseRate * int64(persons)
-	d := int64(1)
-	for _, c := range coefs {
-		n *= c
-		d *= 100
+// grade is the registry's value of a field a coefficient follows ("" when it records none).
+func (e Enterprise) grade(field string) string {
+	if field == "standardization_level" {
+		return e.Standardization
 	}
-	return (n + d/2) / d
+	return ""
+}
+
+// PremiumByRate is base rate × every coefficient × insured persons, in fen rounded half up;
+// integer arithmetic so that the plan and the stored yuan values agree to the cent.
+func PremiumByRate(baseRate int64, coefs []Coef, persons int) int64 {
+	n := new(big.Int).Mul(big.NewInt(baseRate), big.NewInt(int64(persons)))
+	d := big.NewInt(1)
+	for _, c := range coefs {
+		n.Mul(n, big.NewInt(c.H))
+		d.Mul(d, big.NewInt(100))
+	}
+	n.Add(n, new(big.Int).Quo(d, big.NewInt(2)))
+	return n.Quo(n, d).Int64()
 }
 
 // mismatchedPersons gives an insured-person count that differs from the headcount stated on

@@ -64,6 +64,8 @@ type writer struct {
 	users    map[string]string // email → id
 	// bcrypt once: every demo login has the same password
 	passwordHash string
+	// progress, if set, is told after each committed chunk: plan rows done of n
+	progress func(done, n int)
 }
 
 func newWriter(app core.App, versions map[string]int) (*writer, error) {
@@ -156,6 +158,13 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 	for _, s := range steps {
 		start := time.Now()
 		row := s.row
+		name := s.name
+		w.progress = func(done, n int) {
+			// a line per committed chunk of a long step, so a long seed is never silent
+			if n > chunk {
+				fmt.Fprintf(log, "  %-20s %6d of %d plan rows (%s)\n", name, done, n, time.Since(start).Round(time.Millisecond))
+			}
+		}
 		n, err := w.chunks(s.n, chunk, s.part, func(w *writer, i int) (int, error) { return row(w, p, i) })
 		if err != nil {
 			return errors.Join(err, ErrIncomplete)
@@ -216,6 +225,9 @@ func (w *writer) chunks(n, size int, part func(i int) int, row func(w *writer, i
 		})
 		if err != nil {
 			return int(saved.Load()), err
+		}
+		if w.progress != nil && to < n {
+			w.progress(to, n)
 		}
 	}
 	return int(saved.Load()), nil

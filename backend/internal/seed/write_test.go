@@ -5,6 +5,7 @@ import (
 	"io"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -15,7 +16,7 @@ import (
 func writeSmall(t *testing.T, enterprises int) (core.App, *Plan) {
 	t.Helper()
 	app := newApp(t)
-	p := Generate(Config{Seed: 42, Enterprises: enterprises, Years: 2, EnterpriseLogins: 3})
+	p := Generate(withPacks(Config{Seed: 42, Enterprises: enterprises, Years: 2, EnterpriseLogins: 3}))
 	if err := Write(app, p, io.Discard); err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,8 @@ func problemsByColumns(t *testing.T, app core.App, p *Plan) {
 	queried := map[string]bool{}
 	count := func(kind, sql string) {
 		var n int
-		if err := app.DB().NewQuery(sql).Row(&n); err != nil {
+		// the writer's one connection: it holds the temporary tables of packTerms
+		if err := app.NonconcurrentDB().NewQuery(sql).Row(&n); err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
 		queried[kind] = true
@@ -113,15 +115,21 @@ func problemsByColumns(t *testing.T, app core.App, p *Plan) {
 	count(ProblemLapsedRenewal, `SELECT COUNT(*) FROM policies p WHERE p.status = 'expired'
 		AND NOT EXISTS (SELECT 1 FROM policies r WHERE r.renewal_of = p.id)
 		AND NOT EXISTS (SELECT 1 FROM policies a WHERE a.enterprise = p.enterprise AND a.status = 'active')`)
-	count(ProblemUploadedLate, `SELECT COUNT(*) FROM policies WHERE julianday(uploaded_at) - julianday(period_start) > 30`)
-	count(ProblemCoverBelowMinimum, `SELECT COUNT(*) FROM policies WHERE legal_basis = '2025' AND cover_per_person < 400000`)
+	packTerms(t, app, p)
+	count(ProblemUploadedLate, `SELECT COUNT(*) FROM policies p JOIN pack_terms t ON t.region = p.region_code AND t.day = substr(p.period_start, 1, 10)
+		WHERE t.upload_days >= 0 AND CAST(strftime('%s', p.uploaded_at) AS INTEGER) - CAST(strftime('%s', p.period_start) AS INTEGER) > t.upload_days * 86400`)
+	count(ProblemCoverBelowMinimum, `SELECT COUNT(*) FROM policies p JOIN pack_terms t ON t.region = p.region_code AND t.day = substr(p.period_start, 1, 10)
+		WHERE p.cover_per_person < t.min_cover`)
 	count(ProblemNoPreventionClause, `SELECT COUNT(*) FROM policies WHERE NOT prevention_clause`)
-	count(ProblemLowPreventionBudget, `SELECT COUNT(*) FROM policies WHERE prevention_clause AND prevention_budget < 0.2 * premium`)
-	count(ProblemRateMisused, `SELECT COUNT(*) FROM policies WHERE
+	count(ProblemLowPreventionBudget, `SELECT COUNT(*) FROM policies p JOIN pack_terms t ON t.region = p.region_code AND t.day = substr(p.period_start, 1, 10)
+		WHERE p.prevention_clause AND t.floor_bp > 0 AND ROUND(p.prevention_budget * 100) * 10000 < ROUND(p.premium * 100) * t.floor_bp`)
+	count(ProblemRateMisused, `SELECT COUNT(*) FROM policies p WHERE
 		abs(premium - json_extract(data, '$.rating.premium_by_rate')) >= 0.005
-		OR EXISTS (SELECT 1 FROM json_each(data, '$.rating.coefficients') c WHERE c.value < 0.7 OR c.value > 1.3)
-		OR (SELECT COUNT(*) FROM json_each(data, '$.coverage_scope') s
-			WHERE s.value IN ('employee_injury', 'third_party_injury', 'rescue')) < 3
+		OR EXISTS (SELECT 1 FROM json_each(data, '$.rating.coefficients') c WHERE NOT EXISTS (SELECT 1 FROM pack_coefficients a
+			WHERE a.region = p.region_code AND a.day = substr(p.period_start, 1, 10) AND a.factor = c.key AND a.value = CAST(ROUND(c.value * 100) AS INTEGER)))
+		OR (SELECT COUNT(*) FROM json_each(data, '$.coverage_scope') s JOIN pack_statutory st ON st.code = s.value
+			AND st.region = p.region_code AND st.day = substr(p.period_start, 1, 10))
+			< (SELECT COUNT(*) FROM pack_statutory st WHERE st.region = p.region_code AND st.day = substr(p.period_start, 1, 10))
 		OR COALESCE(json_array_length(data, '$.restrictions'), 0) > 0`)
 	count(ProblemCoverHeadcount, `SELECT COUNT(*) FROM policies WHERE insured_persons <> headcount`)
 	count(ProblemIrregularEntry, `SELECT COUNT(*) FROM policies p JOIN enterprises e ON e.id = p.enterprise
@@ -168,5 +176,50 @@ func TestBenchPoliciesAreAddedThroughTheHooks(t *testing.T) {
 	total, _ := app.CountRecords("policies", dbx.NewExp("policy_no LIKE 'BENCH-%'"))
 	if total != 310 {
 		t.Fatalf("%d bench policies, want 310", total)
+	}
+}
+
+// packTerms writes what the packs say for each region and start day of the stored policies
+// into temporary tables, so the problem queries read their thresholds as data.
+func packTerms(t *testing.T, app core.App, p *Plan) {
+	t.Helper()
+	for _, q := range []string{
+		"CREATE TEMP TABLE IF NOT EXISTS pack_terms (region TEXT, day TEXT, min_cover REAL, floor_bp INTEGER, upload_days INTEGER)",
+		"CREATE TEMP TABLE IF NOT EXISTS pack_coefficients (region TEXT, day TEXT, factor TEXT, value INTEGER)",
+		"CREATE TEMP TABLE IF NOT EXISTS pack_statutory (region TEXT, day TEXT, code TEXT)",
+		"DELETE FROM pack_terms", "DELETE FROM pack_coefficients", "DELETE FROM pack_statutory",
+	} {
+		if _, err := app.NonconcurrentDB().NewQuery(q).Execute(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var keys []struct {
+		Region string `db:"region_code"`
+		Day    string `db:"day"`
+	}
+	if err := app.NonconcurrentDB().NewQuery("SELECT DISTINCT region_code, substr(period_start, 1, 10) AS day FROM policies").All(&keys); err != nil {
+		t.Fatal(err)
+	}
+	exec := func(q string, params dbx.Params) {
+		if _, err := app.NonconcurrentDB().NewQuery(q).Bind(params).Execute(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, k := range keys {
+		day, _ := time.ParseInLocation("2006-01-02", k.Day, shanghai)
+		tm := p.Terms(k.Region, day)
+		exec("INSERT INTO pack_terms VALUES ({:r}, {:d}, {:m}, {:f}, {:u})",
+			dbx.Params{"r": k.Region, "d": k.Day, "m": float64(tm.MinCover) / 100, "f": tm.FloorBp, "u": tm.UploadDays})
+		for _, f := range tm.Factors {
+			for _, o := range f.Options {
+				exec("INSERT INTO pack_coefficients VALUES ({:r}, {:d}, {:k}, {:v})", dbx.Params{"r": k.Region, "d": k.Day, "k": f.Key, "v": o.H})
+			}
+			for _, b := range f.Bands {
+				exec("INSERT INTO pack_coefficients VALUES ({:r}, {:d}, {:k}, {:v})", dbx.Params{"r": k.Region, "d": k.Day, "k": f.Key, "v": b.H})
+			}
+		}
+		for _, c := range tm.Statutory {
+			exec("INSERT INTO pack_statutory VALUES ({:r}, {:d}, {:c})", dbx.Params{"r": k.Region, "d": k.Day, "c": c})
+		}
 	}
 }

@@ -1,6 +1,6 @@
 // Package testapp gives Go tests a real AZX backend: a PocketBase app on a temporary data
-// folder with the migrations applied, the validation, reference, records and audit hooks bound, and the
-// built-in definitions published. Only tests import it.
+// folder with the migrations applied, the validation, reference, records and audit hooks bound,
+// and the built-in definitions and rule packs published. Only tests import it.
 package testapp
 
 import (
@@ -15,6 +15,7 @@ import (
 
 	"azx/backend/internal/audit"
 	"azx/backend/internal/definitions"
+	"azx/backend/internal/packs"
 	"azx/backend/internal/records"
 	"azx/backend/internal/reference"
 )
@@ -23,6 +24,11 @@ import (
 func DefinitionsDir() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "..", "schemas", "definitions")
+}
+
+// PacksDir is schemas/packs of the repository.
+func PacksDir() string {
+	return filepath.Join(DefinitionsDir(), "..", "packs")
 }
 
 // New starts the app; register binds a package's own hooks and routes before the definitions
@@ -41,11 +47,26 @@ func New(t testing.TB, register ...func(*pocketbase.PocketBase)) *pocketbase.Poc
 	reference.Register(app)
 	records.Register(app)
 	audit.Register(app)
+	// rule_packs rows are checked; judging policies is bound by the tests about it
+	packs.BindCollection(app)
 	for _, r := range register {
 		r(app)
 	}
 	if err := definitions.LoadDir(app, DefinitionsDir(), io.Discard); err != nil {
 		t.Fatal(err)
 	}
+	if err := packs.LoadDir(app, PacksDir(), io.Discard); err != nil {
+		t.Fatal(err)
+	}
 	return app
+}
+
+// Packs is the shipped rule packs (schemas/packs) as a fresh data folder holds them.
+func Packs(t testing.TB) *packs.Snapshot {
+	t.Helper()
+	snap, err := packs.Shipped(PacksDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
 }

@@ -51,6 +51,16 @@ func Add(errs Errors, path string, err *FieldError) {
 	}
 }
 
+// CodeAt is the code of the error err holds at path ("" if err is not Errors or that error is
+// not a FieldError).
+func CodeAt(err error, path string) string {
+	errs, _ := err.(Errors)
+	if fe, ok := errs[path].(*FieldError); ok {
+		return fe.Code()
+	}
+	return ""
+}
+
 // Summary is the top-level message of a refused record.
 const Summary = "记录未通过校验 / The record failed validation."
 

@@ -39,6 +39,19 @@ const (
 	OrganizationKindAdmin      = "admin"
 )
 
+// PackLegalStatus: 规则包效力 / Rule pack legal status. rule_packs.legal_status: a pack in force refuses what its rules find; a draft for comment only warns until an administrator publishes it as in force (schemas/packs/README.md).
+// Source: schemas/vocabularies/pack-legal-status.json.
+var PackLegalStatus = Vocabulary{Key: "pack_legal_status", TitleZh: "规则包效力", TitleEn: "Rule pack legal status", Terms: []Term{
+	{Code: "in_force", Zh: "现行有效", En: "In force"},
+	{Code: "draft_for_comment", Zh: "征求意见稿", En: "Draft for comment"},
+}}
+
+// Codes of PackLegalStatus.
+const (
+	PackLegalStatusInForce         = "in_force"
+	PackLegalStatusDraftForComment = "draft_for_comment"
+)
+
 // PolicyStatus: 保单状态 / Policy status. policies.status. in_force: the policy covers its enterprise now; renewal_due: it ended and should have been renewed.
 // Source: schemas/vocabularies/policy-status.json.
 var PolicyStatus = Vocabulary{Key: "policy_status", TitleZh: "保单状态", TitleEn: "Policy status", Terms: []Term{

@@ -50,6 +50,20 @@ function sum(code: string, name: string, rows: readonly Figures[]): Figures {
   return figures(code, name, c as Counts);
 }
 
+/** A round's problem categories as the server names them from the packs (code, zh, en). */
+export const CATEGORIES: readonly [string, string, string][] = [
+  ['rate_misused', '未规范使用保险方案及费率机制', 'Rating scheme or coefficients misused'],
+  ['no_prevention_clause', '未明确约定事故预防服务', 'No prevention-service clause'],
+  ['cover_headcount_mismatch', '保额与投保企业人数不匹配', 'Cover does not match headcount'],
+  ['irregular_entry', '录入不规范', 'Irregular data entry'],
+  ['not_uploaded', '未上传系统', 'Not uploaded to the system'],
+  ['not_fully_insured', '未全员投保', 'Not everyone insured'],
+  ['cover_below_minimum', '每人限额低于规定标准', 'Cover per person below the minimum'],
+  ['low_prevention_budget', '事故预防费用不足', 'Prevention budget below the rule'],
+  ['service_perfunctory', '事故预防服务走过场', 'Prevention services perfunctory'],
+  ['other', '其他', 'Other'],
+];
+
 const CITY_NAMES: readonly [string, string][] = [
   ['330100', '杭州市'], ['330200', '宁波市'], ['330300', '温州市'], ['330400', '嘉兴市'], ['330500', '湖州市'], ['330600', '绍兴市'],
   ['330700', '金华市'], ['330800', '衢州市'], ['330900', '舟山市'], ['331000', '台州市'], ['331100', '丽水市'],
@@ -130,7 +144,7 @@ export class FixtureRegulatorStore extends MemoryStore {
   override coverageFigures(q: CoverageQuery = {}): Promise<CoverageFigures> {
     this.calls.figures.push(q);
     return this.#answer(() => {
-      const base = { industry: q.industry ?? '', from: q.from ?? '', to: q.to ?? '', at: q.at ?? '2026-11-01', minSharePct: q.minSharePct ?? 20 };
+      const base = { industry: q.industry ?? '', from: q.from ?? '', to: q.to ?? '', at: q.at ?? '2026-11-01', minSharePct: q.minSharePct ?? null };
       if (q.region === '330100')
         return { ...base, region: HANGZHOU, childLevel: 'county', rows: HANGZHOU_COUNTIES, total: sum('330100', '杭州市', HANGZHOU_COUNTIES), path: [ZHEJIANG, HANGZHOU] } as CoverageFigures;
       if (q.region === '330106')
@@ -163,7 +177,7 @@ export class FixtureRegulatorStore extends MemoryStore {
       const total = { ...sum(region, region === '330100' ? '杭州市' : '浙江省', rows), ...(round ? { sampled: round.sample.length, withProblems } : {}) };
       return {
         region: region === '330100' ? HANGZHOU : ZHEJIANG,
-        childLevel: region === '330100' ? 'county' : 'city', industry: q.industry ?? '', from: q.from ?? '', to: q.to ?? '', at: q.at ?? '2026-11-01', minSharePct: 20,
+        childLevel: region === '330100' ? 'county' : 'city', industry: q.industry ?? '', from: q.from ?? '', to: q.to ?? '', at: q.at ?? '2026-11-01', minSharePct: q.minSharePct ?? null,
         total, rows, path: [HANGZHOU],
         insurersActive: 2,
         byIndustry: [
@@ -179,8 +193,12 @@ export class FixtureRegulatorStore extends MemoryStore {
               ...round,
               sampled: round.sample.length,
               withProblems,
-              categories: (['rate_misused', 'no_prevention_clause', 'cover_headcount_mismatch', 'irregular_entry', 'not_uploaded', 'not_fully_insured', 'cover_below_minimum', 'low_prevention_budget', 'service_perfunctory', 'other'] as const).map((c) => ({
+              // the categories of the packs in force for the round (the server reads finding_categories)
+              categories: CATEGORIES.map(([c, zh, en]) => ({
                 category: c,
+                zh,
+                en,
+                source: '苏应急〔2024〕132号 二（二）',
                 count: this.#findings.filter((f) => f.round === round.id && f.category === c).length,
                 policies: new Set(this.#findings.filter((f) => f.round === round.id && f.category === c).map((f) => f.policy)).size,
               })),

@@ -1,7 +1,9 @@
-// A small offline registry for <azx-policy-entry> on the MemoryStore: enterprises under the
-// Suzhou, Beijing and national packs, and an earlier Suzhou policy to renew. Stories use it too.
-import { MemoryStore, type FieldError, type FieldErrors, type FormDefinition, type NewRecord } from '../../../components/data/index.js';
-import { checkPolicy, packForRegion, type RegistryEnterprise } from '../../../components/policy-entry/index.js';
+// A small offline registry for <azx-policy-entry> on the MemoryStore: enterprises of Suzhou (and
+// its county Kunshan), Beijing and Shaoxing, and an earlier Suzhou policy to renew. The rule
+// packs are the server's own answers for those regions (test/fixtures/effective-packs.json, kept
+// equal to the server by backend/internal/packs). Stories use it too.
+import { MemoryStore, type EffectivePack, type FieldError, type FieldErrors, type FormDefinition, type NewRecord } from '../../../components/data/index.js';
+import { judge } from '../../../components/core/index.js';
 
 export const PASSWORD = 'memory-pass';
 
@@ -12,7 +14,15 @@ export const INSURER_EMAIL = 'insurer@memory.test';
 
 const person = { name: '王主任', mobile: '13800000001' };
 
-function enterprise(id: string, uscc: string, data: RegistryEnterprise & Record<string, unknown>) {
+interface RegistryData {
+  readonly name: string;
+  readonly region_code: string;
+  readonly industry: string;
+  readonly headcount: number;
+  readonly standardization_level?: string;
+}
+
+function enterprise(id: string, uscc: string, data: RegistryData & Record<string, unknown>) {
   return {
     id,
     definition: 'enterprise',
@@ -28,7 +38,7 @@ function enterprise(id: string, uscc: string, data: RegistryEnterprise & Record<
   };
 }
 
-/** The registry: Suzhou (20% floor), Kunshan (a Suzhou county, 320 persons), Beijing (21% cap), Shaoxing (national). */
+/** The registry: Suzhou (20% floor), Kunshan (a Suzhou county, 320 persons), Beijing (a draft for comment), Shaoxing (Zhejiang). */
 export const ENTERPRISES = {
   suzhou: enterprise('entsuzhou000001', '91320507MA1XC00013', {
     name: '苏州相城化工有限公司', region_code: '320507', industry: 'hazardous_chemicals', headcount: 50, standardization_level: 'level_2',
@@ -81,7 +91,9 @@ export interface EntryStoreOptions {
   /** schemas/definitions policy.json and enterprise.json `schema` (fetched in tests, imported in stories). */
   readonly policySchema: Record<string, unknown>;
   readonly enterpriseSchema: Record<string, unknown>;
-  /** Play the server: refuse what the rule pack refuses (as backend/internal/packs does). */
+  /** test/fixtures/effective-packs.json: the server's effective packs for the registry's regions. */
+  readonly rulePacks: readonly EffectivePack[];
+  /** Play the server: refuse what the rule packs refuse, judged as backend/internal/packs does. */
   readonly serverChecks?: boolean;
   /** Field errors the "server" answers to the next policy, whatever it is. */
   readonly refuse?: FieldErrors | null;
@@ -97,6 +109,7 @@ export function entryStore(options: EntryStoreOptions): MemoryStore {
     definitions: [definition('policy', '安责险保单', options.policySchema), definition('enterprise', '生产经营单位', options.enterpriseSchema)],
     records: { enterprises: rows, policies: [PREVIOUS] },
     signedInAs: INSURER_EMAIL,
+    rulePacks: options.rulePacks,
     validate: (collection, record: NewRecord) => {
       if (collection !== 'policies') return null;
       if (refuse) {
@@ -108,20 +121,27 @@ export function entryStore(options: EntryStoreOptions): MemoryStore {
       const ent = rows.find((e) => e.id === record.columns?.['enterprise']);
       if (!ent) return { enterprise: fieldError('relation_not_found', '关联的记录不存在', 'The related record does not exist') };
       const data = record.data as Record<string, unknown>;
+      const date = String((data['period'] as Record<string, unknown> | undefined)?.['start'] ?? '');
+      const pack = options.rulePacks.find((p) => p.region === ent.region_code);
+      if (!pack) return null;
       const prevNo = data['renewal_of'];
-      const prev = prevNo ? { found: prevNo === PREVIOUS.policy_no, end: PREVIOUS.data.period.end } : null;
+      const previous = prevNo ? (prevNo === PREVIOUS.policy_no ? { ...PREVIOUS.data, found: true } : { found: false }) : null;
       const errs: Record<string, ReturnType<typeof fieldError>> = {};
-      for (const p of checkPolicy(packForRegion(ent.region_code), ent.data as RegistryEnterprise, data, prev)) {
-        errs[`data.${p.path}`] = fieldError(p.code, p.zh, p.en);
+      for (const p of judge(pack, 'policy', { record: data, enterprise: ent.data, previous, date }).refusals) {
+        errs[`data.${p.path}`] = fieldError(p.code, p.message_zh, p.message_en);
       }
       return errs;
     },
   });
 }
 
-/** The built-in definitions' schemas, as the dev server serves them. */
-export async function schemas(): Promise<{ policySchema: Record<string, unknown>; enterpriseSchema: Record<string, unknown> }> {
+/** The built-in definitions' schemas and the server's effective packs, as the dev server serves them. */
+export async function schemas(): Promise<Pick<EntryStoreOptions, 'policySchema' | 'enterpriseSchema' | 'rulePacks'>> {
   const load = async (key: string) => ((await (await fetch(`/schemas/definitions/${key}.json`)).json()) as { schema: Record<string, unknown> }).schema;
-  const [policySchema, enterpriseSchema] = await Promise.all([load('policy'), load('enterprise')]);
-  return { policySchema, enterpriseSchema };
+  const [policySchema, enterpriseSchema, rulePacks] = await Promise.all([
+    load('policy'),
+    load('enterprise'),
+    fetch('/test/fixtures/effective-packs.json').then((r) => r.json() as Promise<EffectivePack[]>),
+  ]);
+  return { policySchema, enterpriseSchema, rulePacks };
 }

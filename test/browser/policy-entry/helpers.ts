@@ -83,3 +83,11 @@ export function problems(el: AzxPolicyEntry): Record<string, string> {
 export function fieldError(el: AzxPolicyEntry, pointer: string): string {
   return form(el).shadowRoot!.querySelector(`[data-pointer="${pointer}"] [part~="error"]`)?.textContent?.trim() ?? '';
 }
+
+/** Presses "以此续保" on the first row of the history and waits for the renewal to be filled in. */
+export async function renewFirst(el: AzxPolicyEntry): Promise<void> {
+  root(el).querySelector<HTMLButtonElement>('[part="history"] button')!.click();
+  await until(() => (form(el).value as Record<string, unknown>)['renewal_of'] !== undefined, 'the renewal');
+  await el.updateComplete;
+  await form(el).updateComplete;
+}

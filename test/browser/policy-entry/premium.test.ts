@@ -42,6 +42,6 @@ describe('<azx-policy-entry> computes the premium live', () => {
     const el = await mount(entryStore(await schemas()), 'en');
     await find(el, ENTERPRISES.shaoxing.uscc);
     expect(breakdownText(el)).to.contain('320 × 1 × 1 × 1 × 1 × 1 × 50 persons = 16000 yuan');
-    expect(root(el).querySelector('[part="enterprise"]')!.textContent).to.contain('National default');
+    expect(root(el).querySelector('[part="enterprise"]')!.textContent).to.contain('Shaoxing: strengthening liability insurance');
   });
 });

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { MemoryStore } from '../../../components/data/index.js';
 import type { AzxPolicyEntry } from '../../../components/policy-entry/index.js';
 import { ENTERPRISES, entryStore, schemas } from './fixture.js';
-import { chooseCoefficient, fieldError, find, mount, problems, root, setChecked, submit, type } from './helpers.js';
+import { chooseCoefficient, fieldError, find, form, mount, problems, renewFirst, root, setChecked, submit, type } from './helpers.js';
 
 async function policies(store: MemoryStore): Promise<number> {
   return (await store.list('policies')).totalItems;
@@ -52,7 +52,7 @@ describe('<azx-policy-entry> refuses the problems of the Suzhou bulletin', () =>
   it('cover not matching headcount (保额与投保企业人数不匹配): insured persons must equal the headcount', async () => {
     const { el, store } = await suzhou();
     await type(el, '/insured_persons', '45');
-    const msg = await refused(el, store, 'cover_headcount_mismatch', /苏应急〔2024〕132号/);
+    const msg = await refused(el, store, 'cover_headcount_mismatch', /应急〔2025〕27号 第十六条/);
     expect(msg).to.contain('参保人数 45 应等于从业人员数 50');
     expect(fieldError(el, '/insured_persons')).to.contain('全员投保');
   });
@@ -61,14 +61,14 @@ describe('<azx-policy-entry> refuses the problems of the Suzhou bulletin', () =>
     const { el, store } = await suzhou();
     await type(el, '/headcount', '40');
     await type(el, '/insured_persons', '40');
-    const msg = await refused(el, store, 'not_fully_insured', /苏应急〔2024〕132号/);
+    const msg = await refused(el, store, 'not_fully_insured', /第十六条/);
     expect(msg).to.contain('登记的 50 人');
   });
 
   it('no prevention clause (未明确约定事故预防服务)', async () => {
     const { el, store } = await suzhou();
     await setChecked(el, '/prevention_clause', false);
-    await refused(el, store, 'no_prevention_clause', /未明确约定事故预防服务.*苏应急〔2024〕132号/);
+    await refused(el, store, 'no_prevention_clause', /未明确约定事故预防服务.*应急〔2025〕27号 第四条/);
   });
 
   it('prevention budget under 20% of the premium in Suzhou', async () => {
@@ -122,20 +122,36 @@ describe('<azx-policy-entry> refuses the problems of the Suzhou bulletin', () =>
   it('in English the message names the rule and its source', async () => {
     const { el, store } = await suzhou('en');
     await type(el, '/insured_persons', '45');
-    const msg = await refused(el, store, 'cover_headcount_mismatch', /source: Suzhou bulletin 苏应急〔2024〕132号/);
+    const msg = await refused(el, store, 'cover_headcount_mismatch', /source: 2025 national measures \(应急〔2025〕27号\) Art\. 16/);
     expect(msg).to.contain('Cover does not match headcount');
   });
 });
 
-describe('<azx-policy-entry> under the Beijing pack', () => {
-  it('a prevention budget over 21% of the premium for construction is refused with the Beijing notice as source', async () => {
+describe('<azx-policy-entry> in Beijing', () => {
+  it('a prevention budget over 21% of the premium for construction is refused by the national cap', async () => {
     const store = entryStore(await schemas());
     const el = await mount(store);
     await find(el, ENTERPRISES.beijing.uscc);
     await type(el, '/policy_no', 'PICC-110000-2026-000001');
     await type(el, '/prevention_budget', '9000');
-    const msg = await refused(el, store, 'prevention_budget_over_cap', /北京市安责险通知/);
+    const msg = await refused(el, store, 'prevention_budget_over_cap', /应急厅函〔2024〕322号/);
     expect(msg).to.contain('21%');
+  });
+
+  it('the draft for comment only warns: the policy is stored, the warning shown', async () => {
+    const store = entryStore({ ...(await schemas()), serverChecks: true });
+    const el = await mount(store);
+    await find(el, ENTERPRISES.beijing.uscc);
+    await type(el, '/policy_no', 'PICC-110000-2026-000002');
+    const items = [...form(el).shadowRoot!.querySelectorAll<HTMLInputElement>('[data-pointer="/prevention_items"] input')];
+    items.find((i) => i.value === '03' || i.closest('label')?.textContent?.includes('隐患排查'))!.click();
+    await el.updateComplete;
+    await submit(el);
+    expect(problems(el)).to.deep.equal({});
+    const warning = root(el).querySelector('[part="warnings"] li[data-code="hazard_inspection_not_agreed"]');
+    expect(warning?.textContent).to.match(/隐患排查.*征求意见稿/);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await policies(store)).to.equal(2, 'stored despite the warning');
   });
 });
 
@@ -146,8 +162,7 @@ describe('<azx-policy-entry> renews a policy', () => {
     await find(el, ENTERPRISES.suzhou.uscc);
     const history = root(el).querySelector('[part="history"]')!;
     expect(history.textContent).to.contain('PICC-320500-2025-000001');
-    history.querySelector<HTMLButtonElement>('button')!.click();
-    await el.updateComplete;
+    await renewFirst(el);
     const v = root(el).querySelector('azx-form')!.value as Record<string, unknown>;
     expect(v['renewal_of']).to.equal('PICC-320500-2025-000001');
     expect(v['period']).to.deep.equal({ start: '2026-01-01', end: '2026-12-31' });
@@ -155,7 +170,7 @@ describe('<azx-policy-entry> renews a policy', () => {
     const select = root(el).querySelector<HTMLSelectElement>('select[data-coefficient="accident_record"]')!;
     expect(select.selectedOptions[0]!.textContent).to.contain('非规定系数');
     await type(el, '/policy_no', 'PICC-320500-2026-000001');
-    const msg = await refused(el, store, 'coefficient_not_allowed', /未正确使用应急管理部门提供的系数/);
+    const msg = await refused(el, store, 'coefficient_not_allowed', /不是应急管理部门规定的系数/);
     expect(msg).to.contain('0.85');
     expect(root(el).querySelector('[part="rating"]')!.textContent).to.contain('0.85 不是应急管理部门规定的系数');
     await chooseCoefficient(el, 'accident_record', '0.9');
@@ -166,8 +181,7 @@ describe('<azx-policy-entry> renews a policy', () => {
     const store = entryStore(await schemas());
     const el = await mount(store);
     await find(el, ENTERPRISES.suzhou.uscc);
-    root(el).querySelector<HTMLButtonElement>('[part="history"] button')!.click();
-    await el.updateComplete;
+    await renewFirst(el);
     await chooseCoefficient(el, 'accident_record', '1');
     await type(el, '/policy_no', 'PICC-320500-2026-000002');
     await type(el, '/period/start', '2026-03-01');

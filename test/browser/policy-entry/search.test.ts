@@ -13,7 +13,8 @@ describe('<azx-policy-entry> finds the enterprise', () => {
     const card = root(el).querySelector('[part="enterprise"]')!;
     expect(card.textContent).to.contain('苏州相城化工有限公司');
     expect(card.textContent).to.contain('危险化学品');
-    expect(card.querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('suzhou');
+    expect(card.querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('js-suzhou');
+    expect(card.querySelector('[data-packs]')!.getAttribute('data-packs')).to.equal('cn-common cn-2025 js js-suzhou');
     expect(card.textContent).to.contain('不低于保费的 20%');
     const v = form(el).value as Record<string, unknown>;
     expect(v['insured']).to.deep.equal({ uscc: ENTERPRISES.suzhou.uscc, name: '苏州相城化工有限公司', region_code: '320507' });
@@ -36,16 +37,18 @@ describe('<azx-policy-entry> finds the enterprise', () => {
     root(el).querySelectorAll<HTMLButtonElement>('[part="results"] button')[1]!.click();
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
-    expect(root(el).querySelector('[data-pack]')?.getAttribute('data-pack')).to.be.oneOf(['suzhou', 'national']);
+    expect(root(el).querySelector('[data-pack]')?.getAttribute('data-pack')).to.be.oneOf(['js-suzhou', 'zj-shaoxing']);
   });
 
-  it('Beijing and Zhejiang enterprises get the Beijing and the national pack', async () => {
+  it('Beijing is under the national packs, its draft for comment named; Shaoxing under Zhejiang’s', async () => {
     const el = await mount(entryStore(await schemas()));
     await find(el, ENTERPRISES.beijing.uscc);
-    expect(root(el).querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('beijing');
-    expect(root(el).querySelector('[part="enterprise"]')!.textContent).to.contain('不高于保费的 21%');
+    expect(root(el).querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('cn-2025');
+    const card = root(el).querySelector('[part="enterprise"]')!;
+    expect(card.textContent).to.contain('不高于保费的 21%');
+    expect(card.querySelector('[data-draft="bj"]')!.textContent).to.contain('征求意见稿');
     await find(el, ENTERPRISES.shaoxing.uscc);
-    expect(root(el).querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('national');
+    expect(root(el).querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('zj-shaoxing');
   });
 
   it('an unknown code says so and offers no form', async () => {

@@ -21,7 +21,7 @@ describe('<azx-policy-entry> on the server', () => {
     const { w, store } = await insurerA();
     const el = await mount(store);
     await find(el, w.uscc['E1']!);
-    expect(root(el).querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('national');
+    expect(root(el).querySelector('[data-pack]')!.getAttribute('data-pack')).to.equal('zj-shaoxing');
     expect(breakdownText(el)).to.contain('= 16000 元');
     const no = `AZX-PE-${unique()}`.toUpperCase().slice(0, 40);
     await type(el, '/policy_no', no);

@@ -1,0 +1,194 @@
+package packs
+
+import (
+	"strings"
+
+	"azx/backend/internal/logic"
+)
+
+// Context is what a pack's JSON Logic reads besides the tables: the record (a policy's data),
+// its enterprise (the registry row's data), the previous policy (the one it renews: null when it
+// renews none, {"found": false} when it names one the enterprise does not have, else that
+// policy's data with "found": true) and the record's own date (a policy's period start).
+type Context struct {
+	Record     map[string]any
+	Enterprise map[string]any
+	Previous   any
+	Date       string
+}
+
+// Problem is a broken rule: where, which, how serious, and its message in both languages.
+type Problem struct {
+	Path     string `json:"path"`
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	Layer    string `json:"layer"`
+	Zh       string `json:"message_zh"`
+	En       string `json:"message_en"`
+}
+
+// Verdict is a record judged by an effective pack.
+type Verdict struct {
+	Computed map[string]any `json:"computed"`
+	Refusals []Problem      `json:"refusals"`
+	Warnings []Problem      `json:"warnings"`
+}
+
+// Severities of a rule.
+const (
+	Refuse = "refuse"
+	Warn   = "warn"
+)
+
+// Judge runs the computations and the rules for one kind of record (applies_to: "policy") over
+// ctx. Refusals come from the packs in force; a rule of a draft for comment (or a table it
+// changes) that would refuse more only warns. One problem per path, the first in rule order,
+// as a field shows one error. components/core/rule-set.ts does the same in the browser.
+func (e *Effective) Judge(kind string, ctx Context) Verdict {
+	v := e.RuleSet.judge(kind, ctx)
+	if e.Proposed == nil {
+		return v
+	}
+	p := e.Proposed.RuleSet.judge(kind, ctx)
+	refused := map[string]bool{}
+	for _, r := range v.Refusals {
+		refused[r.Path] = true
+	}
+	warned := map[string]bool{}
+	for _, w := range v.Warnings {
+		warned[w.Path] = true
+	}
+	for _, list := range [][]Problem{p.Refusals, p.Warnings} {
+		for _, pr := range list {
+			if refused[pr.Path] || warned[pr.Path] {
+				continue
+			}
+			pr.Severity = Warn
+			warned[pr.Path] = true
+			v.Warnings = append(v.Warnings, pr)
+		}
+	}
+	return v
+}
+
+func (rs *RuleSet) judge(kind string, ctx Context) Verdict {
+	data := map[string]any{
+		"record": ctx.Record, "enterprise": ctx.Enterprise, "previous": ctx.Previous, "date": ctx.Date,
+		"tables": rs.context,
+	}
+	computed := make(map[string]any, len(rs.Computations))
+	data["computed"] = computed
+	for _, c := range rs.Computations {
+		out, err := logic.ApplyNormalized(c.Logic, data)
+		if err != nil {
+			out = nil
+		}
+		computed[c.Name] = out
+	}
+	v := Verdict{Computed: computed, Refusals: []Problem{}, Warnings: []Problem{}}
+	taken := map[string]bool{}
+	warned := map[string]bool{}
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		if r.AppliesTo != kind {
+			continue
+		}
+		scopes := []map[string]any{data}
+		if r.Each != nil {
+			scopes = scopes[:0]
+			items, _ := logic.ApplyNormalized(r.Each, data)
+			list, _ := items.([]any)
+			for _, item := range list {
+				scopes = append(scopes, withItem(data, item))
+			}
+		}
+		for _, scope := range scopes {
+			if len(r.Let) > 0 {
+				scope = r.with(scope)
+			}
+			out, err := logic.ApplyNormalized(r.When, scope)
+			if err == nil && !logic.Truthy(out) {
+				continue
+			}
+			// a rule that cannot be evaluated counts as broken: the pack's tests should have said so
+			pr := r.problem(scope)
+			if r.Severity == Refuse {
+				if !taken[pr.Path] {
+					taken[pr.Path] = true
+					v.Refusals = append(v.Refusals, pr)
+				}
+			} else if !warned[pr.Path] {
+				warned[pr.Path] = true
+				v.Warnings = append(v.Warnings, pr)
+			}
+		}
+	}
+	if len(v.Refusals) > 0 {
+		kept := v.Warnings[:0]
+		for _, w := range v.Warnings {
+			if !taken[w.Path] {
+				kept = append(kept, w)
+			}
+		}
+		v.Warnings = kept
+	}
+	return v
+}
+
+func withItem(data map[string]any, item any) map[string]any {
+	return extend(data, "item", item)
+}
+
+// with adds the rule's let values, each evaluated in scope (they do not see each other).
+func (r *EffectiveRule) with(scope map[string]any) map[string]any {
+	values := make(map[string]any, len(r.Let))
+	for k, l := range r.Let {
+		out, err := logic.ApplyNormalized(l, scope)
+		if err != nil {
+			out = nil
+		}
+		values[k] = out
+	}
+	return extend(scope, "let", values)
+}
+
+func extend(data map[string]any, key string, v any) map[string]any {
+	out := make(map[string]any, len(data)+1)
+	for k, x := range data {
+		out[k] = x
+	}
+	out[key] = v
+	return out
+}
+
+// problem fills the rule's path and message from its parameters in scope.
+func (r *EffectiveRule) problem(scope map[string]any) Problem {
+	zh := map[string]string{"source": r.SourceText.Zh, "pack": r.LayerTitle.Zh}
+	en := map[string]string{"source": r.SourceText.En, "pack": r.LayerTitle.En}
+	for k, l := range r.Params {
+		zh[k] = text(l, scope)
+		en[k] = zh[k]
+	}
+	for k, l := range r.ParamsEn {
+		en[k] = text(l, scope)
+	}
+	return Problem{Path: fill(r.Path, zh), Code: r.Code, Severity: r.Severity, Layer: r.Layer,
+		Zh: fill(r.Message.Zh, zh), En: fill(r.Message.En, en)}
+}
+
+// text is a parameter's value as the message shows it: JavaScript's String(v), nothing for null.
+func text(l any, scope map[string]any) string {
+	out, err := logic.ApplyNormalized(l, scope)
+	if err != nil || out == nil {
+		return ""
+	}
+	return logic.String(out)
+}
+
+// fill replaces {name} by its value (unknown names by nothing).
+func fill(tmpl string, values map[string]string) string {
+	if !strings.Contains(tmpl, "{") {
+		return tmpl
+	}
+	return placeholder.ReplaceAllStringFunc(tmpl, func(m string) string { return values[m[1:len(m)-1]] })
+}

@@ -1,0 +1,96 @@
+package packs
+
+import (
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"azx/backend/internal/audit"
+	"azx/backend/internal/definitions"
+	"azx/backend/internal/logic"
+	"azx/backend/internal/records"
+	"azx/backend/internal/validation"
+)
+
+// BindPolicies makes the server judge every policy a user writes (API, bulk upload; creates and
+// corrections) by the packs in force for its enterprise's region on its period start: a broken
+// rule of a pack in force refuses the write at data.<path>; what only warns is stored in the
+// policy's rule_warnings and comes back with it. Writes by the system (the demo seed, which
+// stores the problems the Suzhou bulletin found on purpose) are not judged. Runs after the
+// records hooks (priority), which derive the columns this reads.
+func BindPolicies(app core.App) {
+	app.OnRecordValidate("policies").Bind(&hook.Handler[*core.RecordEvent]{
+		Id:       "azx_packs_policy",
+		Priority: 10,
+		Func: func(e *core.RecordEvent) error {
+			errs := JudgeRecord(e.App, e.Record)
+			return validation.Merge(errs, e.Next())
+		},
+	})
+}
+
+// JudgeRecord judges a policy record and returns its refusals as field errors at data.<path>
+// (empty for writes by the system, for a record the schema refuses — the records hook reports
+// that — or when the enterprise is unknown: the relation check reports that). It runs inside the
+// records hook's validation (records.ValidatedData) and sets the record's rule_warnings.
+func JudgeRecord(app core.App, r *core.Record) validation.Errors {
+	errs := validation.Errors{}
+	r.Set("rule_warnings", nil)
+	if audit.ActorOf(r) == audit.System {
+		return errs
+	}
+	ent, err := app.FindRecordById("enterprises", r.GetString("enterprise"))
+	if err != nil {
+		return errs
+	}
+	// the data as the records hook's schema check accepted it; nothing when it refused it
+	value, ok := records.ValidatedData(r)
+	if !ok {
+		return errs
+	}
+	record, _ := logic.Normalize(value).(map[string]any)
+	date := RelevantDate(record)
+	if record == nil || date == "" {
+		return errs
+	}
+	snap, err := Current(app)
+	if err != nil {
+		validation.Add(errs, "data", validation.New("pack_unavailable", "无法读取规则包："+err.Error(), "The rule packs cannot be read: "+err.Error()))
+		return errs
+	}
+	enterprise, _ := logic.Normalize(decodeJSON(definitions.RawJSON(ent.Get("data")))).(map[string]any)
+	v := snap.Effective(ent.GetString("region_code"), date).Judge("policy", Context{
+		Record: record, Enterprise: enterprise, Previous: previous(app, r, record), Date: date,
+	})
+	for _, p := range v.Refusals {
+		validation.Add(errs, "data."+p.Path, validation.New(p.Code, p.Zh, p.En))
+	}
+	if len(v.Warnings) > 0 {
+		r.Set("rule_warnings", v.Warnings)
+	}
+	return errs
+}
+
+// previous is the policy a renewal names, of the same enterprise: nil when the record renews
+// none, {"found": false} when the enterprise has no such policy, else its data and found.
+func previous(app core.App, r *core.Record, record map[string]any) any {
+	no, _ := record["renewal_of"].(string)
+	if no == "" {
+		return nil
+	}
+	row := struct {
+		Data string `db:"data"`
+	}{}
+	err := app.DB().Select("data").From("policies").
+		Where(dbx.HashExp{"policy_no": no, "enterprise": r.GetString("enterprise")}).
+		AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).One(&row)
+	if err != nil {
+		return map[string]any{"found": false}
+	}
+	data, _ := logic.Normalize(decodeJSON([]byte(row.Data))).(map[string]any)
+	if data == nil {
+		data = map[string]any{}
+	}
+	data["found"] = true
+	return data
+}

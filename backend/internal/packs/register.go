@@ -1,0 +1,23 @@
+package packs
+
+import (
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// Register wires the rule_packs lifecycle and checks, the judging of policies, the packs API
+// and the `packs load` command.
+func Register(app *pocketbase.PocketBase) {
+	BindHooks(app)
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		Routes(se)
+		return se.Next()
+	})
+	app.RootCmd.AddCommand(command(app))
+}
+
+// BindHooks binds the model hooks: the rule_packs rows' checks and the judging of policies.
+func BindHooks(app core.App) {
+	BindCollection(app)
+	BindPolicies(app)
+}
