@@ -33,6 +33,9 @@ export const ENTRIES = [
   // run-time compiler for pages that allow eval (see components/core/validator.ts).
   { name: 'validators', entry: 'components/validators/index.ts' },
   { name: 'ajv', entry: 'components/core/ajv.ts' },
+  // Not elements: other form libraries' schemas and hints for <azx-form> (apart, so the form stays small).
+  { name: 'rjsf', entry: 'components/core/adapters/rjsf.ts' },
+  { name: 'formily', entry: 'components/core/adapters/formily.ts' },
   { name: 'policy-entry', entry: 'components/policy-entry/index.ts', element: true },
   { name: 'coverage-map', entry: 'components/coverage-map/index.ts', element: true },
   { name: 'compliance-report', entry: 'components/compliance-report/index.ts', element: true },

@@ -7,16 +7,14 @@
 //   import { generateValidators } from './validators.mjs'; await generateValidators() → Map(file → text)
 //
 // scripts/types.mjs writes them (and checks them with --check) beside the record types.
-import { build } from 'esbuild';
-import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { createRequire } from 'node:module';
 import { root } from './paths.mjs';
+import { importTs } from './load-ts.mjs';
 
 const AJV_VERSION = createRequire(import.meta.url)('ajv/package.json').version;
 
@@ -25,29 +23,10 @@ const definitionsDir = join(root, 'schemas', 'definitions');
 export const validatorsDir = join(root, 'components', 'validators');
 
 /** The engine's own modules (formats, x- vocabulary, hash), loaded from their TypeScript. */
-async function engineModules() {
-  const dir = await mkdtemp(join(tmpdir(), 'azx-validators-'));
-  try {
-    const file = join(dir, 'engine.mjs');
-    await build({
-      absWorkingDir: root,
-      stdin: {
-        contents: `export { formats } from './components/core/precompiled/runtime.ts';
+function engineModules() {
+  return importTs('engine.ts', `export { formats } from './components/core/precompiled/runtime.ts';
 export { schemaHash } from './components/core/precompiled/hash.ts';
-export { X_KEYWORDS } from './components/core/vocabulary.ts';`,
-        resolveDir: root,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      outfile: file,
-      logLevel: 'warning',
-    });
-    return await import(pathToFileURL(file).href);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export { X_KEYWORDS } from './components/core/vocabulary.ts';`);
 }
 
 const RUNTIME = {

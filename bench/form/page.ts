@@ -47,7 +47,7 @@ async function render(definitionUrl: string): Promise<{ script: number; frame: n
  * Types `count` characters into the first text field, one input event each, as a browser
  * does after a key press. script: the event to the element's update done; frame: to the next frame.
  */
-async function type(count: number): Promise<{ script: number[]; frame: number[]; field: string }> {
+async function type(count: number): Promise<{ script: number[]; frame: number[]; field: string; typed: unknown }> {
   const el = element!;
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="text"]:not([readonly])')!;
   input.focus();
@@ -66,7 +66,8 @@ async function type(count: number): Promise<{ script: number[]; frame: number[];
     script.push(t1 - t0);
     frame.push(t2 - t0);
   }
-  return { script, frame, field: input.id };
+  // what the element holds after the typing, for the bench to check (the first text field is f0)
+  return { script, frame, field: input.id, typed: (el as unknown as { value?: Record<string, unknown> }).value?.['f0'] };
 }
 
 (window as unknown as { bench: unknown }).bench = { load, render, type };

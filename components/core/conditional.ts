@@ -1,5 +1,5 @@
 // The applicators that change a record's shape with its value: $ref/$defs, allOf, if/then/else,
-// dependentSchemas, dependentRequired and oneOf/anyOf of objects. For one object node and its
+// dependentSchemas, dependentRequired (draft-07's dependencies) and oneOf/anyOf of objects. For one object node and its
 // current value they yield the "effective" schema: plain properties and required, nothing
 // conditional left, so the ordinary renderers draw it. Properties declared only in a branch that
 // does not apply are hidden: logic.settle removes them from the value, as it does for x-visible.
@@ -9,7 +9,17 @@ import { matcher } from './validator.js';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const CONDITIONAL = ['$ref', 'allOf', 'if', 'dependentSchemas', 'dependentRequired'] as const;
+const REFS = ['$ref', '$recursiveRef', '$dynamicRef'] as const;
+const CONDITIONAL = [...REFS, 'allOf', 'if', 'dependentSchemas', 'dependentRequired', 'dependencies'] as const;
+
+/** The fixed value a branch's property stands for: its `const`, or an `enum` of one (RJSF's style). */
+function fixedOf(p: JsonSchema): { value: unknown } | undefined {
+  if ('const' in p) return { value: p.const };
+  return Array.isArray(p.enum) && p.enum.length === 1 ? { value: p.enum[0] } : undefined;
+}
+
+/** Keywords an applied subschema lends the node where the node has none (an allOf of $refs gives the type). */
+const LENT = ['type', 'items', 'prefixItems', 'additionalProperties', 'patternProperties', 'format', 'enum', 'const', 'default', 'title', 'description'];
 
 /** The object branches of a oneOf/anyOf (a list of `const` is an enum, not a choice). */
 export function objectBranches(schema: JsonSchema): JsonSchema[] | undefined {
@@ -26,38 +36,46 @@ export function isConditional(schema: JsonSchema): boolean {
   return CONDITIONAL.some((k) => k in schema) || objectBranches(schema) !== undefined;
 }
 
-/** `$ref` to `#/...` resolved against root; keywords beside the `$ref` win over the target's. */
+/**
+ * `$ref` to `#/...` resolved against root; keywords beside the `$ref` win over the target's. A
+ * `$recursiveRef` or `$dynamicRef` is drawn as its static target (the validator follows the
+ * dynamic scope; a form of one document draws the same shape).
+ */
 export function deref(schema: JsonSchema, root: JsonSchema, depth = 0): JsonSchema {
-  const ref = schema.$ref;
-  if (typeof ref !== 'string' || !ref.startsWith('#') || depth > 32) return schema;
+  const key = REFS.find((k) => typeof schema[k] === 'string');
+  const ref = key && (schema[key] as string);
+  if (!ref || !ref.startsWith('#') || depth > 32) return schema;
   let target: unknown = root;
   for (const raw of ref.slice(1).split('/').filter(Boolean)) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     target = isObj(target) ? target[key] : undefined;
   }
   if (!isObj(target)) return schema;
-  const { $ref: _ref, ...siblings } = schema;
+  const { [key]: _ref, ...siblings } = schema;
   return { ...deref(target as JsonSchema, root, depth + 1), ...siblings };
 }
 
-/** The property that is a `const` in every branch (a discriminator), if there is one. */
+/** The property that is a `const` (or an `enum` of one) in every branch (a discriminator), if there is one. */
 export function discriminator(branches: JsonSchema[], root: JsonSchema): string | undefined {
   const resolved = branches.map((b) => deref(b, root));
   const first = resolved[0]?.properties ?? {};
   return Object.keys(first).find((k) =>
     resolved.every((b) => {
       const p = b.properties?.[k];
-      return isObj(p) && 'const' in deref(p, root);
+      return isObj(p) && fixedOf(deref(p, root)) !== undefined;
     }),
   );
 }
+
+/** The discriminator's value in a branch. */
+const fixedIn = (b: JsonSchema, disc: string, root: JsonSchema): unknown => fixedOf(deref(deref(b, root).properties![disc]!, root))!.value;
 
 /** Which branch a value is in: by the discriminator, else the first it satisfies, else the first. */
 export function chosenBranch(branches: JsonSchema[], value: unknown, root: JsonSchema): number {
   const disc = discriminator(branches, root);
   const v = isObj(value) ? value : {};
   if (disc !== undefined) {
-    const i = branches.findIndex((b) => deref(deref(b, root).properties![disc]!, root).const === v[disc]);
+    const i = branches.findIndex((b) => fixedIn(b, disc, root) === v[disc]);
     return i >= 0 ? i : 0;
   }
   // without a discriminator: the branch most of whose own fields are filled, then the last one
@@ -87,10 +105,10 @@ function matches(schema: JsonSchema, value: unknown, root: JsonSchema): boolean 
 export function effectiveSchema(node: JsonSchema, value: unknown, root: JsonSchema, depth = 0): JsonSchema {
   const n = deref(node, root);
   if (depth > 16) return n;
-  const { $ref: _r, allOf, if: cond, then: yes, else: no, dependentSchemas, dependentRequired, ...rest } = n;
+  const { $ref: _r, allOf, if: cond, then: yes, else: no, dependentSchemas, dependentRequired, dependencies, ...rest } = n;
   const out: JsonSchema = { ...rest, properties: { ...(n.properties ?? {}) }, required: [...(n.required ?? [])] };
   const v = isObj(value) ? value : {};
-  const merge = (sub: unknown) => {
+  const merge = (sub: unknown, lend = LENT) => {
     if (!isObj(sub)) return;
     const e = effectiveSchema(sub as JsonSchema, value, root, depth + 1);
     for (const [k, p] of Object.entries(e.properties ?? {})) {
@@ -98,14 +116,18 @@ export function effectiveSchema(node: JsonSchema, value: unknown, root: JsonSche
       out.properties![k] = base ? { ...deref(base, root), ...deref(p, root) } : p;
     }
     for (const r of e.required ?? []) if (!out.required!.includes(r)) out.required!.push(r);
+    for (const k of lend) if (out[k] === undefined && e[k] !== undefined) out[k] = e[k];
   };
-  if (Array.isArray(allOf)) allOf.forEach(merge);
+  if (Array.isArray(allOf)) allOf.forEach((x) => merge(x));
   if (isObj(cond)) merge(matches(cond as JsonSchema, value, root) ? yes : no);
   if (isObj(dependentSchemas)) for (const [k, s] of Object.entries(dependentSchemas)) if (k in v) merge(s);
-  if (isObj(dependentRequired)) {
-    for (const [k, list] of Object.entries(dependentRequired)) {
-      if (!(k in v) || !Array.isArray(list)) continue;
-      for (const r of list) if (typeof r === 'string' && !out.required!.includes(r)) out.required!.push(r);
+  // draft-07's dependencies: a list of names acts as dependentRequired, a schema as dependentSchemas
+  for (const deps of [dependentRequired, dependencies]) {
+    if (!isObj(deps)) continue;
+    for (const [k, dep] of Object.entries(deps)) {
+      if (!(k in v)) continue;
+      if (!Array.isArray(dep)) merge(dep);
+      else for (const r of dep) if (typeof r === 'string' && !out.required!.includes(r)) out.required!.push(r);
     }
   }
   const branches = objectBranches(n);
@@ -113,7 +135,8 @@ export function effectiveSchema(node: JsonSchema, value: unknown, root: JsonSche
     delete out.oneOf;
     delete out.anyOf;
     const chosen = chosenBranch(branches, value, root);
-    merge(branches[chosen]);
+    // the branch's own title names the branch in the choice, not the node
+    merge(branches[chosen], LENT.slice(0, -2));
     const disc = discriminator(branches, root);
     // the discriminator becomes a labelled choice between the branches; picking one switches the sub-form
     if (disc !== undefined) {
@@ -121,9 +144,10 @@ export function effectiveSchema(node: JsonSchema, value: unknown, root: JsonSche
       const options = branches.map((b) => {
         const r = deref(b, root);
         const c = deref(r.properties![disc]!, root);
-        return { const: c.const, title: (c.title as string | undefined) ?? r.title ?? String(c.const), 'x-title-en': c['x-title-en'] ?? r['x-title-en'] };
+        const value = fixedIn(b, disc, root);
+        return { const: value, title: (c.title as string | undefined) ?? r.title ?? String(value), 'x-title-en': c['x-title-en'] ?? r['x-title-en'] };
       });
-      const { const: _c, ...plain } = base;
+      const { const: _c, enum: _e, ...plain } = base;
       out.properties![disc] = {
         'x-order': Number.MIN_SAFE_INTEGER,
         title: n.title ?? disc,
@@ -147,6 +171,7 @@ function branchSchemas(n: JsonSchema): unknown[] {
     n.then,
     n.else,
     ...(isObj(n.dependentSchemas) ? Object.values(n.dependentSchemas) : []),
+    ...(isObj(n.dependencies) ? Object.values(n.dependencies).filter(isObj) : []),
     ...(objectBranches(n) ?? []),
   ];
 }

@@ -41,8 +41,8 @@ export interface FieldContext {
   input(value: unknown): void;
   /** The user committed a value (fires `change`, and `input` first if the value differs). */
   change(value: unknown): void;
-  /** Render a nested node, e.g. a property of an object or a cell of a table. */
-  renderChild(pointer: string, schema: JsonSchema, options?: ChildOptions): unknown;
+  /** Render a nested node, e.g. a property of an object or a cell of a table (`true`: any value; `false`: nothing). */
+  renderChild(pointer: string, schema: JsonSchema | boolean, options?: ChildOptions): unknown;
   /** Files chosen for a file field of the record (attachment renderers), sent with the submit. */
   files(field: string): readonly File[];
   setFiles(field: string, files: readonly File[]): void;

@@ -249,6 +249,68 @@ export const formStyles = [hostReset, css`
   [hidden] {
     display: none !important;
   }
+  .form-title {
+    font-size: 1.25em;
+    margin: 0;
+  }
+  :host([mode='print']) .form-title,
+  :host([mode='print']) .form-description {
+    display: none;
+  }
+  .union-body {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .group.compact {
+    border: none;
+    padding: 0;
+  }
+  .entry {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 8px;
+  }
+  .entry > .field,
+  .entry > .union,
+  .entry > .group,
+  .entry > .array {
+    flex: 1 1 12em;
+  }
+  .union-body > select {
+    width: auto;
+    align-self: flex-start;
+  }
+  .key {
+    width: auto;
+    flex: 0 1 12em;
+  }
+  .map,
+  .list {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  details.item {
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
+    padding: 4px 8px;
+  }
+  details.item[open] {
+    padding-bottom: 8px;
+  }
+  details.item > summary {
+    cursor: pointer;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .const {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
 
   /* mode="print": a record on paper, label beside value, also on screen as a preview */
   .print-header {

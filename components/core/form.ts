@@ -15,10 +15,10 @@ import { deepEqual, hasLogic, logicOf, pointerOf, settle } from './logic.js';
 import { getAt, parsePointer, setAt } from './pointer.js';
 import { findRenderer, onRegistryChange, type RendererEntry } from './registry.js';
 import { registerBuiltInRenderers } from './renderers/index.js';
-import { applyDefaults, schemaText, type JsonSchema } from './schema.js';
+import { fillDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
-import { RecordController } from './record-controller.js';
+import type { RecordController } from './record-controller.js';
 import { FormAssociated, VALID, type ControlValidity } from './form-control.js';
 import { columnPointers, serverErrorsKey, standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
@@ -43,10 +43,9 @@ const VALIDITY_FLAG: Record<string, keyof ValidityStateFlags> = {
 const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date', 'search', 'password']);
 
 /**
- * A form generated from a JSON Schema (draft 2020-12): labelled controls for
- * each property, validation in Chinese or English beside each field and in a
- * summary, and native form behaviour (name, value, validity, reset) inside a
- * surrounding `<form>`.
+ * A form generated from a JSON Schema (draft 2020-12, 2019-09 or 7, by its `$schema`): labelled
+ * controls for each property, validation in Chinese or English beside each field and in a
+ * summary, and native form behaviour (name, value, validity, reset) inside a surrounding `<form>`.
  *
  * @summary A JSON-Schema-driven, form-associated form.
  *
@@ -60,6 +59,8 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @slot header - mode="print": replaces the printed header (title, organisation, definition, version).
  * @slot actions - Buttons under the fields. A submit button placed here submits this form. Defaults to a 提交/Submit button.
  *
+ * @csspart title - The record's title (the schema's `title`) above the fields.
+ * @csspart description - The record's description (the schema's `description`) under its title.
  * @csspart header - mode="print": the header above the record.
  * @csspart header-title - mode="print": the record's title in the header.
  * @csspart form - The inner `<form>` wrapping everything.
@@ -76,6 +77,13 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @csspart array - The wrapper of an array's table.
  * @csspart table - An array's `<table>`.
  * @csspart button - Table buttons (also `add`, `remove`).
+ * @csspart union - A value of several possible shapes: the choice of shape (also `choice`) and the value.
+ * @csspart map - The entries of an object whose keys the user names (`additionalProperties`, `patternProperties`).
+ * @csspart entry - One entry of such an object: its name (`key`), its value and its remove button.
+ * @csspart key - The name of an entry.
+ * @csspart list - An array drawn as a list (items holding groups, lists or several shapes).
+ * @csspart item - One item of such a list: a disclosure with its summary (`item-summary`) and its form.
+ * @csspart item-summary - The one-line summary of a list item.
  * @csspart summary - The error summary above the fields.
  * @csspart error-link - An entry of the summary; activating it focuses the field.
  * @csspart actions - The container of the actions slot.
@@ -90,7 +98,7 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
 export class AzxForm extends FormAssociated(LitElement) {
   static override styles = formStyles;
 
-  /** The JSON Schema (2020-12) describing the record; UI hints come from its x- annotations. */
+  /** The JSON Schema describing the record; UI hints come from its x- annotations (see azx/rjsf and azx/formily for other libraries' hints). */
   @property({ type: Object, attribute: false }) accessor schema: JsonSchema | undefined = undefined;
 
   /** The record being edited. Replaced (never mutated) on every edit. As an attribute: JSON. */
@@ -118,6 +126,13 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   /** Print header: the organisation the record belongs to. */
   @property() accessor organization: string = '';
+
+  /**
+   * `fill` (the default): when a schema or a value is set, absent members that have a `default`
+   * get it, where that adds no error (a default that would break the record is left out, so
+   * filling never turns a valid record invalid). `none`: the value is taken as it is.
+   */
+  @property({ reflect: true }) accessor defaults: 'fill' | 'none' = 'fill';
 
   /** The name under which the JSON value is submitted with a surrounding form. */
   @property({ reflect: true }) accessor name: string = '';
@@ -154,7 +169,12 @@ export class AzxForm extends FormAssociated(LitElement) {
    */
   @property({ type: Object, attribute: false }) accessor serverErrors: ServerErrors | undefined = undefined;
 
-  readonly #record = new RecordController(this);
+  /**
+   * Drafts and storing (record-controller.ts, with the data layer's drafts and outbox): loaded
+   * the first time `collection` or `draft` is set, so a form without a store does not carry them.
+   */
+  #record: RecordController | undefined;
+  #recordLoading: Promise<RecordController> | undefined;
   #serverIssues: ServerIssue[] = [];
   /** Files chosen in attachment fields, by file field name; sent with the record. */
   #files = new Map<string, File[]>();
@@ -275,7 +295,7 @@ export class AzxForm extends FormAssociated(LitElement) {
         detail: { value: structuredClone(this.value), files },
       }),
     );
-    if (proceed && this.#record.stores) void this.#record.submit(files);
+    if (proceed && this.collection && this.store) void this.#recordController().then((r) => r.submit(files));
   }
 
   /** Files chosen in the attachment field whose file field is `field` (x-file-field). */
@@ -306,14 +326,34 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   // ---- lifecycle -----------------------------------------------------------
 
+  /** The record controller, loaded once (it adds itself to the form's controllers). */
+  #recordController(): Promise<RecordController> {
+    return (this.#recordLoading ??= import('./record-controller.js').then(({ RecordController }) => {
+      this.#record = new RecordController(this);
+      this.requestUpdate();
+      return this.#record;
+    }));
+  }
+
+  /** updateComplete also waits for the record controller while it loads, so its first update is in. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#recordLoading || this.#record) return done;
+    await this.#recordLoading;
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((this.collection || this.draft) && !this.#recordLoading) void this.#recordController();
     if (this.schema !== this.#compiledFor) {
       this.#compiledFor = this.schema;
       this.#compiled = this.schema ? compileSchema(this.schema) : undefined;
     }
     const external = changed.has('value') && this.value !== this.#userValue;
-    if ((external || changed.has('schema')) && this.schema && this.#compiled?.ok) {
-      const filled = applyDefaults(this.schema, this.value ?? {});
+    const compiled = this.#compiled;
+    if ((external || changed.has('schema') || changed.has('defaults')) && this.schema && compiled?.ok) {
+      const problems = (v: unknown) => compiled.validate(v).map((i) => `${i.pointer} ${i.keyword}`);
+      const filled = this.defaults === 'none' ? this.value : fillDefaults(this.schema, this.value ?? {}, problems);
       this.value = (filled ?? {}) as Record<string, unknown>;
       this.#userValue = this.value;
     }
@@ -361,7 +401,7 @@ export class AzxForm extends FormAssociated(LitElement) {
     const pending = this.#pendingFocus;
     this.#pendingFocus = undefined;
     if (pending === 'first-invalid') this.#focusFirstInvalid();
-    else if (pending) this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(pending.id)}`)?.focus();
+    else if (pending) this.#focus(this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(pending.id)}`));
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -371,7 +411,10 @@ export class AzxForm extends FormAssociated(LitElement) {
     if (!compiled.ok) {
       return html`<div class="schema-error" part="schema-error" role="alert">
         <p>${uiText(locale, compiled.kind === 'csp' ? 'cspBlocked' : 'badSchema')}</p>
-        <pre>${compiled.message}</pre>
+        ${compiled.kind === 'csp'
+          ? html`<pre>${compiled.message}</pre>`
+          : html`<p>${uiText(locale, 'problems', { n: compiled.problems.length })}</p>
+              <ul>${compiled.problems.map((p) => html`<li><code>${p.path}</code> ${p.message}</li>`)}</ul>`}
       </div>`;
     }
     this.#order = [];
@@ -414,8 +457,10 @@ export class AzxForm extends FormAssociated(LitElement) {
     return this.disabled || this.#formDisabled;
   }
 
-  #renderNode(pointer: string, schema: JsonSchema, options: ChildOptions): unknown {
-    if (this.#hidden.has(pointer)) return nothing;
+  #renderNode(pointer: string, node: JsonSchema | boolean, options: ChildOptions): unknown {
+    // `true` allows any value; `false` allows none, so there is nothing to fill in
+    if (node === false || this.#hidden.has(pointer) || (node !== true && node['x-hidden'] === true)) return nothing;
+    const schema = node === true ? ANY : node;
     this.#order.push(pointer);
     const renderer = this.#rendererFor(pointer, schema);
     if (renderer) {
@@ -499,7 +544,7 @@ export class AzxForm extends FormAssociated(LitElement) {
       // a computed field is the form's to fill, never the user's
       readOnly: schema.readOnly === true || schema['x-compute'] !== undefined,
       display: this.#display,
-      disabled: this.#effectiveDisabled,
+      disabled: this.#effectiveDisabled || schema['x-disabled'] === true,
       locale,
       compact: options.compact ?? false,
       errors,
@@ -510,7 +555,7 @@ export class AzxForm extends FormAssociated(LitElement) {
       t: (key: UiKey, vars?: Record<string, string | number>) => uiText(locale, key, vars),
       input: (v: unknown) => this.#edit(pointer, v, false),
       change: (v: unknown) => this.#edit(pointer, v, true),
-      renderChild: (p: string, s: JsonSchema, o?: ChildOptions) => this.#renderNode(p, s, o ?? {}),
+      renderChild: (p: string, s: JsonSchema | boolean, o?: ChildOptions) => this.#renderNode(p, s, o ?? {}),
       files: (field: string) => this.#files.get(field) ?? [],
       setFiles: (field: string, files: readonly File[]) => {
         if (files.length) this.#files.set(field, [...files]);
@@ -524,14 +569,14 @@ export class AzxForm extends FormAssociated(LitElement) {
   }
 
   #renderDraftOffer(): TemplateResult | typeof nothing {
-    const draft = this.#record.offered;
+    const draft = this.#record?.offered;
     if (!draft || this.#display) return nothing;
     const locale = this.#locale;
     const when = new Date(draft.savedAt).toLocaleString(isEnglish(locale) ? 'en' : 'zh-CN');
     return html`<div class="draft" part="draft" role="region" aria-label=${uiText(locale, 'draftTitle')}>
       <p>${uiText(locale, 'draftFound', { when })}</p>
-      <button type="button" part="draft-button" @click=${() => this.#record.restore()}>${uiText(locale, 'draftRestore')}</button>
-      <button type="button" part="draft-button" @click=${() => void this.#record.discard()}>${uiText(locale, 'draftDiscard')}</button>
+      <button type="button" part="draft-button" @click=${() => this.#record?.restore()}>${uiText(locale, 'draftRestore')}</button>
+      <button type="button" part="draft-button" @click=${() => void this.#record?.discard()}>${uiText(locale, 'draftDiscard')}</button>
     </div>`;
   }
 
@@ -549,7 +594,7 @@ export class AzxForm extends FormAssociated(LitElement) {
   }
 
   #statusText(): string {
-    const state = this.#record.state;
+    const state = this.#record?.state ?? 'idle';
     if (state === 'idle' || state === 'refused') return '';
     return uiText(this.#locale, state === 'saving' ? 'saving' : state === 'queued' ? 'queued' : 'saved');
   }
@@ -611,7 +656,7 @@ export class AzxForm extends FormAssociated(LitElement) {
       const value = setAt(this.value, pointer, next) as Record<string, unknown>;
       this.#userValue = value;
       this.value = value;
-      this.#record.edited();
+      this.#record?.edited();
       this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
     if (commit) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
@@ -705,14 +750,19 @@ export class AzxForm extends FormAssociated(LitElement) {
   // ---- focus and keyboard ------------------------------------------------------
 
   #focusField(pointer: string): void {
-    const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(pointer))}`);
+    this.#focus(this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(pointer))}`));
+  }
+
+  /** Focus an element, first opening the list items (disclosures) around it. */
+  #focus(el: HTMLElement | null | undefined): void {
+    for (let d = el?.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
     el?.focus();
   }
 
   #focusFirstInvalid(): void {
     const invalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (invalid) {
-      invalid.focus();
+      this.#focus(invalid);
       return;
     }
     const first = this.#visibleIssues()
@@ -763,6 +813,9 @@ function parseValueAttribute(text: string | null): Record<string, unknown> {
 }
 
 const NO_MESSAGES: readonly string[] = [];
+
+/** The schema `true`: any value. */
+const ANY: JsonSchema = {};
 
 /** Native input/change events from our controls stay inside; the form fires its own. */
 function stopInner(e: Event): void {

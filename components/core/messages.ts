@@ -29,6 +29,13 @@ const zh = {
   maxItems: '“{field}”最多 {limit} 项',
   uniqueItems: '“{field}”第 {j} 项与第 {i} 项重复',
   additionalProperties: '“{field}”含有不允许的字段 {name}',
+  minProperties: '“{field}”至少需要 {limit} 项',
+  maxProperties: '“{field}”最多 {limit} 项',
+  contains: '“{field}”至少需要 {min} 项符合要求',
+  containsAtMost: '“{field}”至少需要 {min} 项符合要求，且最多 {max} 项',
+  propertyNames: '名称“{name}”不符合要求',
+  not: '“{field}”的值不被允许',
+  falseSchema: '“{field}”不允许填写',
   computed: '“{field}”由系统计算，应为 {expected}，不能手工填写',
   computedNothing: '空',
   notApplicable: '“{field}”在当前填写情况下不适用，不能填写',
@@ -68,6 +75,13 @@ const en: Record<MessageKey, string> = {
   maxItems: '{field} allows at most {limit} items',
   uniqueItems: '{field}: item {j} repeats item {i}',
   additionalProperties: '{field} has a field that is not allowed: {name}',
+  minProperties: '{field} needs at least {limit} entries',
+  maxProperties: '{field} allows at most {limit} entries',
+  contains: '{field} needs at least {min} matching items',
+  containsAtMost: '{field} needs at least {min} matching items and at most {max}',
+  propertyNames: 'The name "{name}" is not allowed',
+  not: '{field} has a value that is not allowed',
+  falseSchema: '{field} must not be filled in',
   computed: '{field} is computed and must be {expected}; it cannot be entered by hand',
   computedNothing: 'empty',
   notApplicable: '{field} does not apply here and must be left empty',
@@ -107,7 +121,15 @@ function templateOf(issue: Issue, value: unknown): { key: MessageKey; vars: Reco
   switch (issue.keyword) {
     case 'required':
     case 'dependentRequired':
+    case 'dependencies':
       return { key: 'required', vars: {} };
+    // the items a tuple or unevaluatedItems allows: a limit like maxItems
+    case 'additionalItems':
+    case 'items':
+    case 'unevaluatedItems':
+      return { key: 'maxItems', vars: { limit } };
+    case 'minProperties':
+    case 'maxProperties':
     case 'minLength':
     case 'maxLength':
     case 'minimum':
@@ -131,7 +153,16 @@ function templateOf(issue: Issue, value: unknown): { key: MessageKey; vars: Reco
     case 'uniqueItems':
       return { key: 'uniqueItems', vars: { j: Number(p['j']) + 1, i: Number(p['i']) + 1 } };
     case 'additionalProperties':
-      return { key: 'additionalProperties', vars: { name: String(p['additionalProperty']) } };
+    case 'unevaluatedProperties':
+      return { key: 'additionalProperties', vars: { name: String(p['additionalProperty'] ?? p['unevaluatedProperty']) } };
+    case 'contains':
+      return { key: p['maxContains'] === undefined ? 'contains' : 'containsAtMost', vars: { min: String(p['minContains']), max: String(p['maxContains']) } };
+    case 'propertyNames':
+      return { key: 'propertyNames', vars: { name: String(p['propertyName']) } };
+    case 'not':
+      return { key: 'not', vars: {} };
+    case 'false schema':
+      return { key: 'falseSchema', vars: {} };
     case 'x-visible':
       return { key: 'notApplicable', vars: {} };
     case 'format': {

@@ -1,7 +1,9 @@
 // The part of JSON Schema (2020-12) the renderers read, and small helpers over it.
 import { deref, propertySchema } from './conditional.js';
 import { isEnglish, type Locale } from './locale.js';
+import { childPointer, getAt, setAt } from './pointer.js';
 import { translate } from './translations.js';
+import { uiText } from './ui-text.js';
 
 export interface JsonSchema {
   $schema?: string;
@@ -26,7 +28,7 @@ export interface JsonSchema {
   multipleOf?: number;
   properties?: Record<string, JsonSchema>;
   required?: string[];
-  items?: JsonSchema;
+  items?: JsonSchema | JsonSchema[];
   minItems?: number;
   maxItems?: number;
   'x-widget'?: string;
@@ -36,14 +38,20 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
+/** Keywords that tell a node's type when it declares none (an allOf of $refs, a bare `{ minLength }`). */
+const IMPLIED: [string, string[]][] = [
+  ['object', ['properties', 'additionalProperties', 'patternProperties', 'propertyNames', 'minProperties', 'maxProperties']],
+  ['array', ['items', 'prefixItems', 'contains', 'minItems', 'maxItems', 'uniqueItems']],
+  ['string', ['pattern', 'minLength', 'maxLength']],
+  ['number', ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']],
+];
+
 /** The one type a renderer should treat the node as ("null" in a union is ignored). */
 export function primaryType(schema: JsonSchema): string | undefined {
   const t = schema.type;
   if (typeof t === 'string') return t;
   if (Array.isArray(t)) return t.find((x) => x !== 'null');
-  if (schema.properties) return 'object';
-  if (schema.items) return 'array';
-  return undefined;
+  return IMPLIED.find(([, kws]) => kws.some((k) => schema[k] !== undefined))?.[0];
 }
 
 type TextKey = 'title' | 'description' | 'help' | 'placeholder';
@@ -86,50 +94,110 @@ function sortProperties(properties: NonNullable<JsonSchema['properties']>): [str
     .map((x) => x.entry);
 }
 
-/** Labelled choices of an enum node: `oneOf`/`anyOf` of `const` + title, or plain `enum`. */
+/**
+ * Labelled choices of an enum node: `oneOf`/`anyOf` of `const` + title, or plain `enum` labelled
+ * by `x-enum-titles` (`-en`), else by the value itself (an object as its members).
+ */
 export function enumOptions(schema: JsonSchema, locale: Locale): { value: unknown; label: string }[] | undefined {
   const branches = schema.oneOf ?? schema.anyOf;
-  if (branches && branches.length > 0 && branches.every((b) => b && 'const' in b)) {
-    return branches.map((b) => ({ value: b.const, label: schemaText(b, 'title', locale) ?? String(b.const) }));
+  // each branch one value: a `const`, or an `enum` of one (RJSF's "alternatives")
+  const one = (b: JsonSchema) => ('const' in b ? { value: b.const } : Array.isArray(b.enum) && b.enum.length === 1 ? { value: b.enum[0] } : undefined);
+  if (branches && branches.length > 0 && branches.every((b) => b && one(b))) {
+    return branches.map((b) => {
+      const { value } = one(b)!;
+      return { value, label: schemaText(b, 'title', locale) ?? valueText(value, locale) };
+    });
   }
-  if (Array.isArray(schema.enum)) return schema.enum.map((v) => ({ value: v, label: String(v) }));
-  return undefined;
+  if (!Array.isArray(schema.enum)) return undefined;
+  const titles = (isEnglish(locale) && schema['x-enum-titles-en']) || schema['x-enum-titles'];
+  return schema.enum.map((v, i) => ({ value: v, label: (Array.isArray(titles) && typeof titles[i] === 'string' && titles[i]) || valueText(v, locale) }));
 }
 
-/** A copy of value with each absent member that has a `default` filled in, recursively. */
+/** A JSON value as short text: strings as they are, objects as "key: value, …", null as a word. */
+export function valueText(v: unknown, locale: Locale): string {
+  if (v === null) return uiText(locale, 'typeNull');
+  if (Array.isArray(v)) return `[${v.map((x) => valueText(x, locale)).join(', ')}]`;
+  if (typeof v === 'object' && v) return Object.entries(v).map(([k, x]) => `${k}: ${valueText(x, locale)}`).join(', ');
+  return String(v);
+}
+
+/**
+ * Value with each absent member that has a `default` filled in, recursively; the same value
+ * (not a copy) where nothing was filled.
+ */
 export function applyDefaults(schema: JsonSchema, value: unknown): unknown {
+  if (typeof schema !== 'object' || !schema) return value; // a boolean subschema has no default
   if (value === undefined && schema.default !== undefined) return structuredClone(schema.default);
   const type = primaryType(schema);
   if (type === 'object' && schema.properties) {
     if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) return value;
-    const obj: Record<string, unknown> = { ...((value as Record<string, unknown> | undefined) ?? {}) };
-    let filled = false;
+    const base = (value ?? {}) as Record<string, unknown>;
+    let obj: Record<string, unknown> | undefined;
     for (const [key, sub] of Object.entries(schema.properties)) {
-      const next = applyDefaults(sub, obj[key]);
-      if (next !== undefined && next !== obj[key]) {
-        obj[key] = next;
-        filled = true;
-      }
+      const next = applyDefaults(sub, base[key]);
+      if (next !== undefined && next !== base[key]) (obj ??= { ...base })[key] = next;
     }
     // An absent nested object stays absent unless something inside has a default.
-    if (value === undefined && !filled) return undefined;
     // An unticked box means no: a yes/no property of a present object is false until ticked, so a
     // required one is never "missing" (and the value says what the box shows).
-    for (const [key, sub] of Object.entries(schema.properties)) {
-      if (obj[key] === undefined && isPlainBoolean(sub)) obj[key] = false;
+    if (value !== undefined || obj) {
+      for (const [key, sub] of Object.entries(schema.properties)) {
+        if ((obj ?? base)[key] === undefined && isPlainBoolean(sub)) (obj ??= { ...base })[key] = false;
+      }
     }
-    return obj;
+    return obj ?? value;
   }
-  if (type === 'array' && schema.items && Array.isArray(value)) {
-    const items = schema.items;
-    return value.map((v) => applyDefaults(items, v));
+  const items = schema.items;
+  if (type === 'array' && items && typeof items === 'object' && !Array.isArray(items) && Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const next = applyDefaults(items, v);
+      if (next !== v) (out ??= value.slice())[i] = next;
+    });
+    return out ?? value;
   }
   return value;
 }
 
 /** A yes/no property shown as a checkbox (not a constant, a choice of values or a computed one). */
 function isPlainBoolean(schema: JsonSchema): boolean {
+  if (typeof schema !== 'object' || !schema) return false; // a boolean subschema
   return primaryType(schema) === 'boolean' && schema.const === undefined && schema.enum === undefined && schema['x-compute'] === undefined;
+}
+
+/**
+ * `defaults="fill"`: the value with its defaults filled in where that adds no problem. All at
+ * once when that makes nothing worse, else each filled place alone, kept only if `problems`
+ * (the form's validation, as "pointer keyword" keys) finds nothing new: a 3-item default under
+ * `minItems: 5` stays out, so filling never turns a valid record invalid.
+ */
+export function fillDefaults(schema: JsonSchema, value: unknown, problems: (v: unknown) => string[]): unknown {
+  const filled = applyDefaults(schema, value);
+  if (filled === value) return value;
+  let keys = new Set(problems(value));
+  const noWorse = (v: unknown) => {
+    const next = problems(v);
+    return next.some((k) => !keys.has(k)) ? undefined : new Set(next);
+  };
+  if (noWorse(filled)) return filled;
+  let current = value;
+  for (const p of added(value, filled, '')) {
+    const candidate = setAt(current, p, getAt(filled, p));
+    const ok = noWorse(candidate);
+    if (ok) [current, keys] = [candidate, ok];
+  }
+  return current;
+}
+
+/** Pointers of the outermost places where `to` has a member `from` lacks. */
+function added(from: unknown, to: unknown, at: string): string[] {
+  if (from === to || typeof to !== 'object' || to === null) return [];
+  if (typeof from !== 'object' || from === null) return [at];
+  return Object.keys(to).flatMap((k) => {
+    const p = childPointer(at, k);
+    const f = (from as Record<string, unknown>)[k];
+    return f === undefined ? [p] : added(f, (to as Record<string, unknown>)[k], p);
+  });
 }
 
 /** The schema node describing the value at pointer, following properties and items. */
@@ -138,8 +206,10 @@ export function schemaAt(root: JsonSchema, pointer: string): JsonSchema | undefi
   for (const key of pointer === '' ? [] : pointer.slice(1).split('/')) {
     if (!node) return undefined;
     const k = key.replace(/~1/g, '/').replace(/~0/g, '~');
-    const items: JsonSchema | undefined = deref(node, root).items;
-    if (items && /^\d+$/.test(k)) node = deref(items, root);
+    const here = deref(node, root);
+    const tuple = Array.isArray(here.prefixItems) ? here.prefixItems : Array.isArray(here.items) ? here.items : undefined;
+    const items = tuple?.[Number(k)] ?? (tuple ? (Array.isArray(here.items) ? here.additionalItems : here.items) : here.items);
+    if (items && typeof items === 'object' && /^\d+$/.test(k)) node = deref(items as JsonSchema, root);
     // also through $ref and conditional branches (then/else, dependentSchemas, oneOf)
     else node = propertySchema(node, k, root);
   }

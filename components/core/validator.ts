@@ -7,7 +7,7 @@
 //      without 'unsafe-eval'; a page that allows eval may install Ajv's compiler instead
 //      (`import 'azx/ajv'`, components/core/ajv.ts);
 // All three report errors in Ajv's shape, proven equal by the parity tests.
-import { compileInterpreted, type AjvLikeError, type ValidateLike } from './interpreter/index.js';
+import { compileInterpreted, SchemaError, type AjvLikeError, type SchemaProblem, type ValidateLike } from './interpreter/index.js';
 import { precompiledFor } from './precompiled/runtime.js';
 import { AZX_FORMATS } from './formats.js';
 import { X_KEYWORDS } from './vocabulary.js';
@@ -26,7 +26,7 @@ export interface Issue {
 
 export type Compiled =
   | { ok: true; validate(value: unknown): Issue[]; engine: EngineName }
-  | { ok: false; kind: 'schema' | 'csp'; message: string };
+  | { ok: false; kind: 'schema' | 'csp'; message: string; problems: readonly SchemaProblem[] };
 
 export type EngineName = 'precompiled' | 'interpreter' | 'ajv';
 
@@ -34,12 +34,13 @@ export type EngineName = 'precompiled' | 'interpreter' | 'ajv';
 export type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvLikeError[] | null };
 
 /**
- * Turns a schema into a validate function, or throws (a broken schema, an unknown keyword or
- * format, an unresolvable $ref). `matcher` is for subschemas: no type required beside keywords.
+ * Turns a schema into a validate function, or throws (a broken schema, an unknown keyword, an
+ * unresolvable $ref; a format it cannot check unless it is in `ignoreFormats`). `matcher` is for
+ * subschemas: no type required beside keywords. The draft follows the schema's `$schema`.
  */
 export interface SchemaEngine {
   readonly name: EngineName;
-  compile(schema: JsonSchema): ValidateFn;
+  compile(schema: JsonSchema, ignoreFormats?: readonly string[]): ValidateFn;
   matcher(schema: JsonSchema): ValidateFn;
 }
 
@@ -49,9 +50,16 @@ const OPTIONS = { formats: AZX_FORMATS, keywords: X_KEYWORDS, multipleOfPrecisio
 
 export const interpreterEngine: SchemaEngine = {
   name: 'interpreter',
-  compile: (schema) => compileInterpreted(schema, OPTIONS) as ValidateLike,
-  matcher: (schema) => compileInterpreted(schema, { ...OPTIONS, validateSchema: false }) as ValidateLike,
+  compile: (schema, ignoreFormats) => compileInterpreted(schema, { ...OPTIONS, unknownFormats: ignoreFormats ? 'ignore' : 'refuse' }) as ValidateLike,
+  matcher: (schema) => compileInterpreted(schema, { ...OPTIONS, validateSchema: false, unknownFormats: 'ignore' }) as ValidateLike,
 };
+
+/**
+ * What the definition says about formats AZX cannot check: by default they are annotations (the
+ * form warns once on the console); `"x-assert-formats": true` at the root makes every format an
+ * assertion, so such a definition is refused instead.
+ */
+const assertsFormats = (schema: JsonSchema): boolean => schema['x-assert-formats'] === true;
 
 let engine: SchemaEngine = interpreterEngine;
 
@@ -76,17 +84,29 @@ let warnedCsp = false;
 
 /** The run-time engine's compile; where the page forbids eval, the interpreter instead (once warned). */
 function compileAtRunTime(schema: JsonSchema): { fn: ValidateFn; name: EngineName } {
+  // The interpreter first: it lists every problem of a bad schema, and the formats it cannot check.
+  const checked = interpreterEngine.compile(schema, assertsFormats(schema) ? undefined : []) as ValidateLike;
+  const ignored = checked.ignoredFormats ?? [];
+  if (ignored.length) {
+    console.warn(`azx-form: formats this form cannot check are only annotations (set "x-assert-formats": true to refuse them): ${ignored.map((p) => `"${formatAt(schema, p.path)}" at ${p.path}`).join(', ')}`);
+  }
+  if (engine === interpreterEngine) return { fn: checked, name: 'interpreter' };
   try {
-    return { fn: engine.compile(schema), name: engine.name };
+    return { fn: engine.compile(schema, ignored.map((p) => formatAt(schema, p.path))), name: engine.name };
   } catch (err) {
-    if (!isCspError(err) || engine === interpreterEngine) throw err;
+    if (!isCspError(err)) throw err;
     if (!warnedCsp) {
       warnedCsp = true;
       console.warn('azx-form: this page forbids eval (Content-Security-Policy), so Ajv cannot compile here; using the interpreter instead.');
     }
     engine = interpreterEngine;
-    return { fn: interpreterEngine.compile(schema), name: 'interpreter' };
+    return { fn: checked, name: 'interpreter' };
   }
+}
+
+/** The format named by the schema node at a schema location ("#/properties/a"). */
+function formatAt(root: JsonSchema, path: string): string {
+  return String((schemaNodeAt(root, path, false) as JsonSchema | undefined)?.format);
 }
 
 const cache = new WeakMap<object, Compiled>();
@@ -108,7 +128,8 @@ export function compileSchema(schema: JsonSchema): Compiled {
     };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    compiled = { ok: false, kind: isCspError(err) ? 'csp' : 'schema', message };
+    const problems = err instanceof SchemaError ? err.problems : [{ path: '#', message }];
+    compiled = { ok: false, kind: isCspError(err) ? 'csp' : 'schema', message, problems };
   }
   cache.set(schema, compiled);
   return compiled;
@@ -159,25 +180,26 @@ function toIssues(fn: ValidateFn, value: unknown, root: JsonSchema): Issue[] {
     .map(toIssue);
 }
 
-/** The schema value at an Ajv schemaPath ("#/properties/a/oneOf"), or undefined. */
-function schemaNodeAt(root: JsonSchema, schemaPath: string): unknown {
+/** The schema value at an Ajv schemaPath ("#/properties/a/oneOf"), or undefined (or not a list, when `list`). */
+function schemaNodeAt(root: JsonSchema, schemaPath: string, list = true): unknown {
   let node: unknown = root;
   for (const key of parsePointer(schemaPath.replace(/^#/, ''))) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
+    node = (node as Record<string, unknown>)[decodeURIComponent(key)];
   }
-  return Array.isArray(node) ? node : undefined;
+  return !list || Array.isArray(node) ? node : undefined;
 }
 
 function toIssue(e: AjvLikeError): Issue {
   const params = e.params as Record<string, unknown>;
   const missing = params['missingProperty'];
-  const pointer =
-    (e.keyword === 'required' || e.keyword === 'dependentRequired') && typeof missing === 'string'
-      ? childPointer(e.instancePath, missing)
-      : e.instancePath;
+  // a missing property is reported at its own field; a bad name (propertyNames) at its entry
+  const at = REQUIRING.has(e.keyword) && typeof missing === 'string' ? missing : (e.propertyName ?? params['propertyName']);
+  const pointer = typeof at === 'string' ? childPointer(e.instancePath, at) : e.instancePath;
   return { pointer, keyword: e.keyword, params, schemaPath: e.schemaPath };
 }
+
+const REQUIRING = new Set(['required', 'dependentRequired', 'dependencies']);
 
 const matchers = new WeakMap<object, (value: unknown) => boolean>();
 
@@ -192,7 +214,9 @@ export function matcher(schema: JsonSchema, root: JsonSchema): (value: unknown) 
   let test: (value: unknown) => boolean;
   try {
     const { $id: _id, $schema: _s, ...rest } = schema;
-    const fn = interpreterEngine.matcher(root.$defs ? { ...rest, $defs: root.$defs } : rest);
+    // the root's draft and its definitions, so the subschema's $refs resolve as in the root
+    const { $schema, $defs, definitions } = root;
+    const fn = interpreterEngine.matcher({ ...rest, ...($schema ? { $schema } : {}), ...($defs ? { $defs } : {}), ...(definitions ? { definitions } : {}) });
     test = (value) => fn(value) === true;
   } catch {
     test = () => false;

@@ -26,6 +26,15 @@ export const X_KEYWORDS: readonly XKeyword[] = [
   // Attachments (x-widget file/photo): the record's file field the files go to, and accepted types.
   { keyword: 'x-file-field', schemaType: 'string' },
   { keyword: 'x-accept', schemaType: 'string' },
+  // Display hints (also what azx/rjsf and azx/formily map other libraries' hints to): labels of
+  // plain enum values; a field kept in the value but not shown; a field shown but not editable.
+  { keyword: 'x-enum-titles', schemaType: 'array' },
+  { keyword: 'x-enum-titles-en', schemaType: 'array' },
+  { keyword: 'x-hidden', schemaType: 'boolean' },
+  { keyword: 'x-disabled', schemaType: 'boolean' },
+  // On the root: every format is an assertion, so a format the form cannot check refuses the
+  // definition (without it, such a format is an annotation and the form warns once).
+  { keyword: 'x-assert-formats', schemaType: 'boolean' },
   // English text beside the Chinese default.
   { keyword: 'x-title-en', schemaType: 'string' },
   { keyword: 'x-description-en', schemaType: 'string' },

@@ -11,8 +11,9 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// Fields of a branch that does not apply (the `then` or `else` not taken, a dependentSchemas
-// whose trigger is absent, a oneOf/anyOf branch other than the chosen one) are hidden like a
+// Fields of a branch that does not apply (the `then` or `else` not taken, a dependentSchemas or
+// dependencies schema whose trigger is absent, a oneOf/anyOf branch other than the chosen one,
+// told apart by a `const` or one-value `enum` discriminator) are hidden like a
 // falsy x-visible: <azx-form> drops them (components/core/conditional.ts, inactiveLocations),
 // so the server refuses a record that carries one. This file is a port of that code, keyword for
 // keyword, so both sides decide applicability alike: an `if` holds when its subschema validates
@@ -24,7 +25,34 @@ type branches struct {
 	matchers sync.Map // JSON of a subschema document → *jsonschema.Schema (nil: matches nothing)
 }
 
-var conditionalKeys = []string{"$ref", "allOf", "if", "dependentSchemas", "dependentRequired"}
+var conditionalKeys = []string{"$ref", "allOf", "if", "dependentSchemas", "dependentRequired", "dependencies"}
+
+// fixedOf is the value a branch's property stands for: its `const`, or an `enum` of one value
+// (the style of react-jsonschema-form).
+func fixedOf(p map[string]any) (any, bool) {
+	if c, ok := p["const"]; ok {
+		return c, true
+	}
+	if e, ok := p["enum"].([]any); ok && len(e) == 1 {
+		return e[0], true
+	}
+	return nil, false
+}
+
+// schemaDeps are the subschemas of dependentSchemas and of draft-07's dependencies (whose lists
+// of names only require, and so declare nothing), by trigger.
+func schemaDeps(n map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, d := range asObj(n["dependentSchemas"]) {
+		out[k] = d
+	}
+	for k, d := range asObj(n["dependencies"]) {
+		if _, list := d.([]any); !list {
+			out[k] = d
+		}
+	}
+	return out
+}
 
 // newBranches returns nil when no node of doc depends on the value (the common, cheap case).
 func newBranches(doc any) *branches {
@@ -149,7 +177,7 @@ func (b *branches) deref(schema any, depth int) any {
 
 func (b *branches) derefObj(schema any) map[string]any { return asObj(b.deref(schema, 0)) }
 
-// discriminator is the property that is a `const` in every branch, if there is one. (The browser
+// discriminator is the property that is a `const` (or an `enum` of one) in every branch, if there is one. (The browser
 // takes the first in declaration order; a decoded document has none, so the first by name.)
 func (b *branches) discriminator(list []any) (string, bool) {
 	resolved := make([]map[string]any, len(list))
@@ -170,7 +198,7 @@ func (b *branches) discriminator(list []any) (string, bool) {
 				all = false
 				break
 			}
-			if _, c := b.derefObj(p)["const"]; !c {
+			if _, c := fixedOf(b.derefObj(p)); !c {
 				all = false
 				break
 			}
@@ -189,7 +217,7 @@ func (b *branches) chosenBranch(list []any, value any) int {
 	if disc, ok := b.discriminator(list); ok {
 		got, present := v[disc]
 		for i, br := range list {
-			c := b.derefObj(asObj(b.derefObj(br)["properties"])[disc])["const"]
+			c, _ := fixedOf(b.derefObj(asObj(b.derefObj(br)["properties"])[disc]))
 			if present && strictEqual(c, got) {
 				return i
 			}
@@ -271,8 +299,10 @@ func (b *branches) matches(schema any, value any) (ok bool) {
 			doc[k] = v
 		}
 	}
-	if defs := asObj(b.root)["$defs"]; defs != nil && defs != false {
-		doc["$defs"] = defs
+	for _, k := range []string{"$defs", "definitions"} {
+		if defs := asObj(b.root)[k]; defs != nil && defs != false {
+			doc[k] = defs
+		}
 	}
 	key, err := json.Marshal(doc)
 	if err != nil {
@@ -303,6 +333,9 @@ func compileMatcher(doc map[string]any) (s *jsonschema.Schema) {
 		}
 	}()
 	c := newCompiler()
+	if annotateFormats(c, doc) != nil {
+		return nil
+	}
 	const loc = "https://azx.invalid/subschema.json"
 	if err := c.AddResource(loc, doc); err != nil {
 		return nil
@@ -358,7 +391,7 @@ func (b *branches) effectiveProperties(node any, value any, depth int) map[strin
 			merge(n["else"])
 		}
 	}
-	deps := asObj(n["dependentSchemas"])
+	deps := schemaDeps(n)
 	for _, k := range keysSorted(deps) {
 		if _, triggered := v[k]; triggered {
 			merge(deps[k])
@@ -370,13 +403,14 @@ func (b *branches) effectiveProperties(node any, value any, depth int) map[strin
 			// the browser turns the discriminator into a choice between the branches' consts
 			plain := map[string]any{}
 			for k, p := range b.derefObj(asObj(n["properties"])[disc]) {
-				if k != "const" {
+				if k != "const" && k != "enum" {
 					plain[k] = p
 				}
 			}
 			options := make([]any, len(list))
 			for i, br := range list {
-				options[i] = map[string]any{"const": b.derefObj(asObj(b.derefObj(br)["properties"])[disc])["const"]}
+				c, _ := fixedOf(b.derefObj(asObj(b.derefObj(br)["properties"])[disc]))
+				options[i] = map[string]any{"const": c}
 			}
 			plain["oneOf"] = options
 			out[disc] = plain
@@ -401,8 +435,9 @@ func (b *branches) subschemas(n map[string]any) []any {
 		subs = append(subs, all...)
 	}
 	subs = append(subs, n["then"], n["else"])
-	for _, k := range keysSorted(asObj(n["dependentSchemas"])) {
-		subs = append(subs, asObj(n["dependentSchemas"])[k])
+	deps := schemaDeps(n)
+	for _, k := range keysSorted(deps) {
+		subs = append(subs, deps[k])
 	}
 	return append(subs, objectBranches(n)...)
 }

@@ -23,7 +23,8 @@ type Schema struct {
 }
 
 // newCompiler is the one compiler set-up of the server: draft 2020-12, formats asserted, our own
-// formats registered. Definitions and the subschemas that decide branches both use it, so they
+// formats registered (and, per document, annotateFormats: the formats the browser does not check
+// are annotations). Definitions and the subschemas that decide branches both use it, so they
 // cannot disagree on what a value means.
 func newCompiler() *jsonschema.Compiler {
 	c := jsonschema.NewCompiler()
@@ -86,6 +87,9 @@ func CompileDoc(doc any) (s *Schema, err error) {
 		}
 	}
 	c := newCompiler()
+	if err := annotateFormats(c, doc); err != nil {
+		return nil, err
+	}
 	const loc = "https://azx.invalid/definition.json"
 	if err := c.AddResource(loc, doc); err != nil {
 		return nil, err

@@ -7,9 +7,10 @@ import { run } from './run.js';
 import type { Ctx, InterpreterOptions, ValidateLike } from './types.js';
 
 /**
- * Compile a JSON Schema 2020-12 for validation with all errors. Throws, as Ajv's compile does,
- * on a schema that breaks the meta-schema, an unresolvable $ref, and (strict, the default) an
- * unknown keyword or format.
+ * Compile a JSON Schema (draft-07, 2019-09 or 2020-12 by its `$schema`; 2020-12 without one) for
+ * validation with all errors. Throws a SchemaError, as Ajv's compile throws, on a schema that
+ * breaks its meta-schema, an unresolvable $ref, and (strict, the default) an unknown keyword or
+ * format; unlike Ajv it lists every problem it found, each with its place.
  */
 export function compileInterpreted(schema: unknown, options: InterpreterOptions = {}): ValidateLike {
   if (options.validateSchema !== false) checkSchema(schema, options, compileInterpreted);
@@ -22,5 +23,6 @@ export function compileInterpreted(schema: unknown, options: InterpreterOptions 
     return ok;
   }) as ValidateLike;
   validate.errors = null;
+  if (doc.ignored.length) validate.ignoredFormats = doc.ignored;
   return validate;
 }

@@ -1,5 +1,7 @@
-// The 2020-12 meta-schema, as much of it as says what type each keyword's value must have,
-// checked by the interpreter itself: a definition with `"minLength": "3"` is refused at once.
+// The meta-schemas of the three drafts, as much of them as says what type each keyword's value
+// must have, checked by the interpreter itself: a definition with `"minLength": "3"` is refused at once.
+import { draftOf, inDraft, type Draft } from './dialect.js';
+import { SchemaError } from './prepare.js';
 import type { InterpreterOptions, ValidateLike } from './types.js';
 
 const S = { $ref: '#' };
@@ -51,19 +53,39 @@ for (const k of ['items', 'contains', 'additionalProperties', 'propertyNames', '
 for (const k of ['maxLength', 'minLength', 'maxItems', 'minItems', 'maxContains', 'minContains', 'maxProperties', 'minProperties']) KEYWORDS[k] = COUNT;
 for (const k of ['title', 'description', 'format', 'contentEncoding', 'contentMediaType']) KEYWORDS[k] = STR;
 
-/** The meta-schema, with the declared x- keywords' value types. */
-export function metaSchema(opts: InterpreterOptions): Record<string, unknown> {
-  const props = { ...KEYWORDS };
+KEYWORDS.definitions = MAP;
+KEYWORDS.dependencies = { type: 'object', additionalProperties: { anyOf: [S, NAMES] } };
+KEYWORDS.additionalItems = S;
+KEYWORDS.$recursiveRef = URI_REF;
+KEYWORDS.$recursiveAnchor = BOOL;
+
+/** Where the older drafts' meta-schemas differ from 2020-12's. */
+const OLDER: Partial<Record<Draft, Record<string, unknown>>> = {
+  '07': { items: { anyOf: [S, LIST] }, $id: URI_REF },
+  '2019': { items: { anyOf: [S, LIST] }, $anchor: { type: 'string', pattern: '^[A-Za-z][-A-Za-z0-9.:_]*$' } },
+};
+
+/** The draft's meta-schema, with the declared x- keywords' value types. */
+export function metaSchema(opts: InterpreterOptions, draft: Draft = '2020'): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries({ ...KEYWORDS, ...OLDER[draft] })) if (inDraft(k, draft)) props[k] = v;
   for (const k of opts.keywords ?? []) if (k.schemaType) props[k.keyword] = { type: k.schemaType };
   return { type: ['object', 'boolean'], properties: props };
 }
 
 const cache = new Map<string, ValidateLike>();
 
-/** Throws Ajv's "schema is invalid: …" when schema breaks the meta-schema. */
+/** Throws Ajv's "schema is invalid: …" when schema breaks its draft's meta-schema, listing every problem. */
 export function checkSchema(schema: unknown, opts: InterpreterOptions, compile: (s: unknown, o: InterpreterOptions) => ValidateLike): void {
-  const key = JSON.stringify(opts.keywords ?? []);
+  const draft = draftOf(typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined);
+  if (!draft) return; // prepare() refuses it with Ajv's words
+  const key = draft + JSON.stringify(opts.keywords ?? []);
   let v = cache.get(key);
-  if (!v) cache.set(key, (v = compile(metaSchema(opts), { strict: false, validateSchema: false })));
-  if (!v(schema)) throw new Error('schema is invalid: ' + v.errors!.map((e) => `data${e.instancePath} ${e.message}`).join(', '));
+  if (!v) cache.set(key, (v = compile(metaSchema(opts, draft), { strict: false, validateSchema: false })));
+  if (v(schema)) return;
+  const errors = v.errors!;
+  throw new SchemaError(
+    errors.map((e) => ({ path: '#' + e.instancePath, message: e.message ?? e.keyword })),
+    'schema is invalid: ' + errors.map((e) => `data${e.instancePath} ${e.message}`).join(', '),
+  );
 }

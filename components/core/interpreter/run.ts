@@ -5,7 +5,7 @@ import type { Ctx, Ev, SchemaNode } from './types.js';
 export function run(c: Ctx, s: unknown, path: string, d: unknown, at: string, ev: Ev | null): boolean {
   if (s === true) return true;
   if (s === false) {
-    c.errs.push({ instancePath: at, schemaPath: path, keyword: 'false schema', params: {} });
+    c.errs.push({ instancePath: at, schemaPath: path + '/false schema', keyword: 'false schema', params: {} });
     return false;
   }
   const n = c.doc.nodes.get(s as object) as SchemaNode;

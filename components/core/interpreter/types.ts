@@ -1,4 +1,5 @@
 // The shapes the interpreter shares with Ajv's callers, and its own internals.
+import type { Draft } from './dialect.js';
 
 /** An error with exactly Ajv's fields, so code written for Ajv's errors reads these unchanged. */
 export interface AjvLikeError {
@@ -11,7 +12,11 @@ export interface AjvLikeError {
 }
 
 /** Ajv's ValidateFunction contract: call it, then read `errors` (null when valid). */
-export type ValidateLike = ((data: unknown) => boolean) & { errors: AjvLikeError[] | null };
+export type ValidateLike = ((data: unknown) => boolean) & {
+  errors: AjvLikeError[] | null;
+  /** Formats the interpreter could not check and ignored (unknownFormats: 'ignore'). */
+  ignoredFormats?: SchemaProblem[];
+};
 
 export interface InterpreterOptions {
   /** Extra string formats beside the built-in (ajv-formats "full") set, e.g. AZX_FORMATS. */
@@ -22,8 +27,20 @@ export interface InterpreterOptions {
   multipleOfPrecision?: number;
   /** Ajv's strict mode (default on): unknown keywords and formats are refused at compile time. */
   strict?: boolean;
-  /** Check the schema against the 2020-12 meta-schema first (default on). */
+  /** Check the schema against its draft's meta-schema first (default on). */
   validateSchema?: boolean;
+  /**
+   * A format the interpreter cannot check: refused at compile time (`'refuse'`, the default in
+   * strict mode, as Ajv's strict mode does) or an annotation that always passes (`'ignore'`,
+   * listed in the validate function's `ignoredFormats`).
+   */
+  unknownFormats?: 'refuse' | 'ignore';
+}
+
+/** One thing wrong with a schema, at its location in the schema ("#/properties/a"). */
+export interface SchemaProblem {
+  path: string;
+  message: string;
 }
 
 /** Annotations of one instance location: what unevaluated* must not look at again. */
@@ -67,12 +84,14 @@ export interface Ctx {
 }
 
 export interface Doc {
+  draft: Draft;
   nodes: WeakMap<object, SchemaNode>;
   dyn: Map<string, Map<string, Target>>;
   track: boolean;
   dynamic: boolean;
   formats: Record<string, (s: string) => boolean>;
   prec: number;
+  ignored: SchemaProblem[];
 }
 
 export type Step = (c: Ctx, n: SchemaNode, d: unknown, at: string, ev: Ev | null) => boolean;

@@ -6,7 +6,7 @@ import type { FieldContext } from '../field.js';
 import { parsePointer } from '../pointer.js';
 import { rankWith, type RendererEntry } from '../registry.js';
 import { primaryType } from '../schema.js';
-import { displayShell } from './shell.js';
+import { displayShell, errorText } from './shell.js';
 
 /** blob: URLs of photo previews, one per File, revoked when the file is removed. */
 const previews = new WeakMap<File, string>();
@@ -78,7 +78,7 @@ function render(f: FieldContext) {
       })}
     </ul>
     ${f.help ? html`<p id=${f.helpId} class="help" part="help">${f.help}</p>` : nothing}
-    ${f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join('；')}</p>` : nothing}
+    ${errorText(f)}
   </div>`;
 }
 

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldContext } from '../field.js';
 import { isType, rankWith, type RendererEntry } from '../registry.js';
-import { displayShell } from './shell.js';
+import { displayShell, errorText } from './shell.js';
 
 function render(f: FieldContext) {
   if (f.display) return displayShell(f, f.value === true ? f.t('yes') : f.value === false ? f.t('no') : '');
@@ -21,7 +21,7 @@ function render(f: FieldContext) {
     />
     <label for=${f.id} part="label" class=${f.compact ? 'visually-hidden' : 'label'}>${f.label}</label>
     ${f.help && !f.compact ? html`<p id=${f.helpId} class="help" part="help">${f.help}</p>` : nothing}
-    ${f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join('；')}</p>` : nothing}
+    ${errorText(f)}
   </div>`;
 }
 

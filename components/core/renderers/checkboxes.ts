@@ -4,8 +4,9 @@ import { html, nothing } from 'lit';
 import type { FieldContext } from '../field.js';
 import { rankWith, type RendererEntry } from '../registry.js';
 import { deref } from '../conditional.js';
+import { equal } from '../interpreter/equal.js';
 import { enumOptions, type JsonSchema } from '../schema.js';
-import { displayShell } from './shell.js';
+import { displayShell, errorText } from './shell.js';
 
 /** The item schema, with a `$ref` to `#/$defs/...` followed (a shared list of codes). */
 function itemsOf(schema: JsonSchema, root: JsonSchema): JsonSchema | undefined {
@@ -18,7 +19,7 @@ function render(f: FieldContext) {
   const options = enumOptions(items, f.locale) ?? [];
   const chosen = Array.isArray(f.value) ? (f.value as unknown[]) : [];
   if (f.display) {
-    return displayShell(f, options.filter((o) => chosen.includes(o.value)).map((o) => o.label).join('、'));
+    return displayShell(f, options.filter((o) => chosen.some((c) => equal(c, o.value))).map((o) => o.label).join('、'));
   }
   // Read from the boxes themselves: two clicks can come before the form re-renders. Kept in
   // the options' order, so the stored list does not depend on click order.
@@ -43,7 +44,7 @@ function render(f: FieldContext) {
           id=${i === 0 ? f.id : `${f.id}-${i}`}
           part="control checkbox"
           type="checkbox"
-          .checked=${chosen.includes(o.value)}
+          .checked=${chosen.some((c) => equal(c, o.value))}
           ?disabled=${f.disabled || f.readOnly}
           @change=${toggle}
         />
@@ -51,7 +52,7 @@ function render(f: FieldContext) {
       </label>`,
     )}
     ${f.help && !f.compact ? html`<p id=${f.helpId} class="help" part="help">${f.help}</p>` : nothing}
-    ${f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join('；')}</p>` : nothing}
+    ${errorText(f)}
   </fieldset>`;
 }
 

@@ -6,13 +6,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldContext } from '../field.js';
 import { chosenBranch, deref, discriminator, effectiveSchema, isConditional, objectBranches, pickBranch } from '../conditional.js';
 import { rankWith, type RendererEntry } from '../registry.js';
+import { branchLabel } from '../shape.js';
 import { schemaText, type JsonSchema } from '../schema.js';
 
 type Obj = Record<string, unknown>;
 
 function branchSelect(f: FieldContext, node: JsonSchema, branches: JsonSchema[]): unknown {
   const chosen = chosenBranch(branches, f.value, f.root);
-  const labels = branches.map((b, i) => schemaText(deref(b, f.root), 'title', f.locale) ?? String(i + 1));
+  const labels = branches.map((b, i) => branchLabel({ ...deref(b, f.root), $ref: b.$ref }, i, f.locale));
   const title = schemaText(node, 'title', f.locale) ?? f.label;
   if (f.display) {
     return html`<div class="field display" part="field choice">

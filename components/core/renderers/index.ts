@@ -5,9 +5,11 @@ import { attachmentsRenderer } from './attachments.js';
 import { checkboxesRenderer } from './checkboxes.js';
 import { booleanRenderer } from './boolean.js';
 import { conditionalRenderer } from './conditional.js';
+import { constRenderer } from './const.js';
 import { enumRenderer } from './enum.js';
 import { numberRenderer } from './number.js';
 import { objectRenderer } from './object.js';
+import { unionRenderer } from './union.js';
 import { dateRenderer, dateTimeRenderer, stringRenderer, textareaRenderer, usccRenderer } from './string.js';
 
 export const BUILT_IN_RENDERERS = [
@@ -24,6 +26,8 @@ export const BUILT_IN_RENDERERS = [
   conditionalRenderer,
   checkboxesRenderer,
   attachmentsRenderer,
+  unionRenderer,
+  constRenderer,
 ] as const;
 
 let registered = false;
@@ -34,4 +38,4 @@ export function registerBuiltInRenderers(): void {
   for (const r of BUILT_IN_RENDERERS) registerRenderer(r);
 }
 
-export { fieldShell, displayShell } from './shell.js';
+export { fieldShell, displayShell, errorText } from './shell.js';

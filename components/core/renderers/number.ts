@@ -20,7 +20,7 @@ function render(f: FieldContext) {
     html`<input
       id=${f.id}
       part="control input"
-      type="number"
+      type=${f.schema['x-widget'] === 'range' ? 'range' : 'number'}
       inputmode=${integer ? 'numeric' : 'decimal'}
       step=${ifDefined(f.schema.multipleOf ?? (integer ? 1 : 'any'))}
       min=${ifDefined(f.schema.minimum)}

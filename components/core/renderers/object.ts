@@ -1,10 +1,14 @@
-// A nested object as a fieldset with a legend; the root object as the form's field list.
+// A nested object as a fieldset with a legend; the root object as the form's field list under
+// the record's title and description. Keys the user names (a map) follow the declared fields.
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldContext } from '../field.js';
 import { childPointer } from '../pointer.js';
 import { isType, rankWith, type RendererEntry } from '../registry.js';
 import { orderedProperties, schemaText, type JsonSchema } from '../schema.js';
+import { takesFreeKeys } from '../shape.js';
+import { freeKeys } from './map.js';
+import { errorText } from './shell.js';
 
 interface Group {
   key: string;
@@ -81,21 +85,30 @@ function renderSectionNav(f: FieldContext): unknown {
 
 function render(f: FieldContext) {
   const children = renderChildren(f);
+  const free = takesFreeKeys(f.schema) ? freeKeys(f) : nothing;
   if (f.pointer === '') {
-    return html`${f.display ? nothing : renderSectionNav(f)}<div class="fields" part="fields">${children}</div>`;
+    // the record's own title and description head the form (mode="print" has its own header);
+    // a branch drawn at the root (a union of the record's shapes) leaves that to the union
+    if (f.schema !== f.root) return html`<div class="fields" part="fields">${children}${free}</div>`;
+    const title = schemaText(f.schema, 'title', f.locale);
+    const description = schemaText(f.schema, 'description', f.locale);
+    return html`${title ? html`<h2 class="form-title" part="title">${title}</h2>` : nothing}
+      ${description ? html`<p class="form-description help" part="description">${description}</p>` : nothing}
+      ${f.display ? nothing : renderSectionNav(f)}<div class="fields" part="fields">${children}${free}</div>`;
   }
+  // compact: a group inside another control (a union, a list item) that names it already
   return html`<fieldset
     id=${f.id}
     tabindex="-1"
-    class="group ${f.invalid ? 'invalid' : ''}"
+    class="group ${f.invalid ? 'invalid' : ''} ${f.compact ? 'compact' : ''}"
     part="group"
     data-pointer=${f.pointer}
     aria-describedby=${ifDefined(f.describedBy)}
   >
-    <legend part="legend">${f.label}</legend>
+    <legend part="legend" class=${f.compact ? 'visually-hidden' : ''}>${f.label}</legend>
     ${f.help ? html`<p id=${f.helpId} class="help" part="help">${f.help}</p>` : nothing}
-    ${children}
-    ${f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join('；')}</p>` : nothing}
+    ${children}${free}
+    ${errorText(f)}
   </fieldset>`;
 }
 

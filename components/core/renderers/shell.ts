@@ -8,13 +8,18 @@ function labelText(f: FieldContext): TemplateResult {
     : nothing}`;
 }
 
+/** A field's messages, joined as its language joins them. */
+export function errorText(f: FieldContext): TemplateResult | typeof nothing {
+  return f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join(f.t('errorJoin'))}</p>` : nothing;
+}
+
 /** A labelled control with its help and error text (pass the control with id=f.id). */
 export function fieldShell(f: FieldContext, control: unknown): TemplateResult {
   return html`<div class="field ${f.invalid ? 'invalid' : ''} ${f.compact ? 'compact' : ''}" part="field" data-pointer=${f.pointer}>
     <label for=${f.id} part="label" class=${f.compact ? 'visually-hidden' : 'label'}>${labelText(f)}</label>
     ${control}
     ${f.help && !f.compact ? html`<p id=${f.helpId} class="help" part="help">${f.help}</p>` : nothing}
-    ${f.invalid ? html`<p id=${f.errorId} class="error" part="error">${f.errors.join('；')}</p>` : nothing}
+    ${errorText(f)}
   </div>`;
 }
 

@@ -8,9 +8,12 @@ import { displayShell, fieldShell, textOrUndefined } from './shell.js';
 
 const INPUT_TYPES: Record<string, string> = { email: 'email', uri: 'url', date: 'date', 'cn-mobile': 'tel' };
 
+/** x-widget values that are native input types. */
+const WIDGET_TYPES = new Set(['tel', 'email', 'url', 'password', 'color', 'time']);
+
 function inputType(f: FieldContext): string {
   const widget = f.schema['x-widget'];
-  if (widget === 'tel' || widget === 'email' || widget === 'url') return widget;
+  if (typeof widget === 'string' && WIDGET_TYPES.has(widget)) return widget;
   return INPUT_TYPES[f.schema.format ?? ''] ?? 'text';
 }
 
@@ -92,7 +95,7 @@ export const textareaRenderer: RendererEntry = {
 
 export const dateRenderer: RendererEntry = {
   name: 'date',
-  tester: rankWith(2, and(isType('string'), hasFormat('date'))),
+  tester: rankWith(2, and(isType('string'), (s, c) => hasFormat('date')(s, c) || hasWidget('date')(s, c))),
   render: (f) => textInput(f, { type: 'date', display: (v) => formatDate(v, f.locale) }),
 };
 

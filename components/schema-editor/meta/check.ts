@@ -3,7 +3,7 @@
 // x-compute and x-visible. No `new Function` anywhere: it works under a strict CSP.
 import { X_KEYWORDS, logicOf } from '../../core/index.js';
 import type { JsonSchema } from '../../core/index.js';
-import { validate as metaValidate } from './meta-validator.generated.js';
+import { compileInterpreted, metaSchema, type ValidateLike } from '../../core/interpreter/index.js';
 
 export interface SchemaProblem {
   /** JSON Pointer of the offending node in the schema ('' for the whole document). */
@@ -43,8 +43,9 @@ export function checkSchema(doc: unknown): CheckResult {
     return { ok: false, problems: [{ pointer: '', zh: '表单定义必须是一个 JSON 对象', en: 'A definition schema must be a JSON object' }] };
   }
   const problems: SchemaProblem[] = [];
-  if (!metaValidate(doc)) {
-    const errors = ((metaValidate as unknown as { errors?: AjvError[] }).errors ?? []).filter(
+  const meta = metaValidator();
+  if (!meta(doc)) {
+    const errors = (meta.errors ?? []).filter(
       // "must match a schema in anyOf" repeats the specific error found inside it
       (e) => e.keyword !== 'anyOf' && e.keyword !== '$dynamicRef',
     );
@@ -64,6 +65,17 @@ export function checkSchema(doc: unknown): CheckResult {
     }
   }
   return problems.length === 0 ? { ok: true, schema: doc as JsonSchema } : { ok: false, problems, schema: doc as JsonSchema };
+}
+
+let meta: ValidateLike | undefined;
+
+/**
+ * The 2020-12 meta-schema as <azx-form> checks it (core/interpreter/meta.ts): the editor says what
+ * the form will refuse, with the form's own check, and carries no second meta-schema validator.
+ * Our x- keywords are left to walkXKeywords below, which words their errors.
+ */
+function metaValidator(): ValidateLike {
+  return (meta ??= compileInterpreted(metaSchema({}), { strict: false, validateSchema: false }));
 }
 
 function dedupe(errors: AjvError[]): AjvError[] {

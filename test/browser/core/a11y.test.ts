@@ -1,7 +1,7 @@
 /**
  * axe-core finds no accessibility violation in <azx-form> in each of its states: empty, with
- * every error shown, read-only, print, tables, choices, attachments, conditional fields, a
- * restored-draft offer, and in English.
+ * every error shown, read-only, print, tables, choices, attachments, conditional fields, unions,
+ * maps, tuples and lists, a restored-draft offer, and in English.
  */
 import { fixture, html } from '@open-wc/testing';
 import { type AzxForm } from '../../../components/core/index.js';
@@ -73,6 +73,29 @@ describe('<azx-form> accessibility (axe-core)', () => {
       html`<azx-form mode="print" organization="甲保险" definition-key="policy" definition-version="1" .schema=${schema} .value=${value}></azx-form>`,
     );
     await expectAccessible(print);
+  });
+
+  it('has no violations with unions, maps, tuples, lists of groups, fixed values and radio buttons, all errors shown', async () => {
+    const shapes = {
+      type: 'object',
+      title: '其他结构',
+      description: '联合类型、键值表、元组与列表',
+      properties: {
+        amount: { title: '金额', type: ['number', 'string'] },
+        premium: { type: 'object', title: '各市保费', propertyNames: { pattern: '^[0-9]{6}$' }, additionalProperties: { type: 'number' } },
+        at: { type: 'array', title: '坐标', prefixItems: [{ type: 'number', title: '经度' }, { type: 'number', title: '纬度' }], items: false },
+        jobs: { type: 'array', title: '作业', items: { type: 'object', required: ['name'], properties: { name: { type: 'string', title: '名称' }, steps: { type: 'array', items: { type: 'string' } } } } },
+        accept: { title: '同意条款', const: true },
+        level: { title: '风险等级', type: 'string', enum: ['high', 'low'], 'x-enum-titles': ['高', '低'], 'x-widget': 'radio' },
+      },
+    };
+    const el = await fixture<AzxForm>(
+      html`<azx-form .schema=${shapes} .value=${{ amount: 'x', premium: { '330100': 1, bad: 2 }, at: [120], jobs: [{ name: '动火', steps: ['审批'] }, {}], level: 'high' }}></azx-form>`,
+    );
+    el.requestSubmit();
+    await el.updateComplete;
+    for (const d of el.shadowRoot!.querySelectorAll('details')) d.open = true;
+    await expectAccessible(el);
   });
 
   it('has no violations while offering a draft back', async () => {

@@ -5,23 +5,15 @@
 // the same errors (instancePath, keyword, schemaPath, params and message, in the same order), and
 // refuse the same bad schemas.
 import { expect } from '@open-wc/testing';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { ajvCompile } from '../setup/ajv.js';
 import { compileInterpreted, type ValidateLike } from '../../../components/core/interpreter/index.js';
 import { AZX_FORMATS } from '../../../components/core/formats.js';
 import { X_KEYWORDS } from '../../../components/core/vocabulary.js';
 
-const FIXTURE_FILES = ['branches.json', 'construction-site.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
+const FIXTURE_FILES = ['branches.json', 'construction-site.json', 'dependencies.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
 const DEFINITIONS = ['enterprise', 'hazard', 'policy', 'service-report'];
 const OPTIONS = { formats: AZX_FORMATS, keywords: X_KEYWORDS, multipleOfPrecision: 9 };
 
-function ajvCompile(schema: object) {
-  const ajv = new Ajv2020({ allErrors: true, multipleOfPrecision: 9, logger: false });
-  addFormats(ajv);
-  for (const [name, test] of Object.entries(AZX_FORMATS)) ajv.addFormat(name, { type: 'string', validate: test });
-  ajv.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
-  return ajv.compile(schema);
-}
 
 async function json<T>(url: string): Promise<T> {
   const res = await fetch(url);
@@ -119,7 +111,9 @@ describe('interpreting validator: parity with Ajv (browser)', () => {
       ['unknown format', { type: 'string', format: 'postcode' }, /unknown format "postcode"/],
       ['x- keyword of the wrong type', { type: 'string', 'x-widget': 5 }, /schema is invalid: data\/x-widget must be string/],
       ['"if" alone', { if: { type: 'string' } }, /"if" without "then" and "else"/],
-      ['another dialect', { $schema: 'http://json-schema.org/draft-07/schema#', type: 'string' }, /no schema with key or ref "http:\/\/json-schema.org\/draft-07\/schema#"/],
+      ['a dialect neither speaks', { $schema: 'http://json-schema.org/draft-04/schema#', type: 'string' }, /no schema with key or ref "http:\/\/json-schema.org\/draft-04\/schema#"/],
+      ['a keyword of a later draft', { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', dependentRequired: { a: ['b'] } }, /unknown keyword: "dependentRequired"/],
+      ['tuple items in 2020-12', { type: 'array', items: [{ type: 'string' }] }, /schema is invalid: data\/items must be object,boolean/],
     ];
     for (const [what, schema, message] of bad) {
       expect(() => ajvCompile(schema), `Ajv refuses: ${what}`).to.throw();

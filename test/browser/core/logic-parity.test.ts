@@ -6,7 +6,7 @@ import { compileSchema, logicOf, settle, type Compiled, type Issue, type JsonSch
 import { hasConditionals, inactiveLocations } from '../../../components/core/conditional.js';
 import { underHidden } from '../../../components/core/logic.js';
 
-const FIXTURE_FILES = ['branches.json', 'construction-site.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
+const FIXTURE_FILES = ['branches.json', 'construction-site.json', 'dependencies.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
 
 interface Fixture {
   schema: JsonSchema;
@@ -17,6 +17,8 @@ const LOGIC_CODES: Record<string, string> = {
   'x-rules': 'rule_failed',
   'x-compute': 'compute_mismatch',
   'x-visible': 'hidden_field',
+  // a list under draft-07's dependencies: the server's library reports it as dependentRequired
+  dependencies: 'schema_dependent_required',
 };
 
 /** The server's {path, code} for a browser issue: data.<dotted path>, schema_<snake_case keyword>. */

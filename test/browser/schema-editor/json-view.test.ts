@@ -1,6 +1,7 @@
 /** The JSON view: experts type the definition; it is checked against the 2020-12 meta-schema as they type. */
 import { expect } from '@open-wc/testing';
 import { checkSchemaText } from '../../../components/schema-editor/index.js';
+import { compileSchema } from '../../../components/core/index.js';
 import { referenceWarnings } from '../../../components/schema-editor/references.js';
 import { byText, createIndustry, editorWith, memoryStore, openTab, root, settle } from './helpers.js';
 
@@ -68,5 +69,20 @@ describe('<azx-schema-editor> JSON view', () => {
       expect(r.ok, `${file}: ${r.ok ? '' : r.problems.map((p) => p.en).join('; ')}`).to.equal(true);
       expect(referenceWarnings(doc.schema as Record<string, unknown>).map((x) => x.en), file).to.deep.equal([]);
     }
+  });
+
+  it('checks the meta-schema as <azx-form> does: each bad keyword value at its place, in both languages', () => {
+    const r = checkSchemaText(
+      JSON.stringify({ type: 'object', properties: { a: { type: 'string', minLength: '3' }, b: { type: 'string', pattern: '(' }, c: { type: 'strin' } } }),
+    );
+    expect(r.ok).to.equal(false);
+    const at = (pointer: string) => (r.ok ? [] : r.problems.filter((p) => p.pointer === pointer));
+    expect(at('/properties/a/minLength').map((p) => p.zh)).to.deep.equal(['/properties/a/minLength：类型应为 integer']);
+    expect(at('/properties/a/minLength')[0]!.en).to.equal('/properties/a/minLength: must be integer');
+    // a pattern the browser cannot compile would refuse the whole form
+    expect(at('/properties/b/pattern')).to.have.length(1);
+    expect(at('/properties/c/type').length).to.be.greaterThan(0);
+    // the form refuses the same document, so the editor warned of what the form will do
+    expect(compileSchema(JSON.parse(JSON.stringify({ type: 'object', properties: { a: { type: 'string', minLength: '3' } } }))).ok).to.equal(false);
   });
 });

@@ -40,4 +40,4 @@ export function commonjsDeps({ packages, rootDir }) {
 }
 
 /** The CommonJS packages the components import, for the plugin above. */
-export const COMMONJS_PACKAGES = ['ajv/dist/2020.js', 'ajv-formats', 'json-logic-js'];
+export const COMMONJS_PACKAGES = ['ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv', 'ajv-formats', 'json-logic-js'];

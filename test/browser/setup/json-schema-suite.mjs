@@ -1,5 +1,5 @@
-// A web-test-runner plugin: serves the official JSON-Schema-Test-Suite (draft 2020-12) to the
-// browser at /__azx/json-schema-suite.json, read from the same place as the Go tests
+// A web-test-runner plugin: serves the official JSON-Schema-Test-Suite (drafts 2020-12, 2019-09 and
+// 7) to the browser at /__azx/json-schema-suite.json, read from the same place as the Go tests
 // (backend/internal/validation/suite_source_test.go): the module zip of
 // github.com/kaptinlin/jsonschema@v0.9.10 through `go mod download`, never copied into the repo.
 // When the suite cannot be read the route answers { error } with the reason, and the test fails on it.
@@ -13,7 +13,9 @@ import { inflateRawSync } from 'node:zlib';
 const SUITE_PATH = '/__azx/json-schema-suite.json';
 const MODULE = 'github.com/kaptinlin/jsonschema';
 const VERSION = 'v0.9.10';
-const TESTS = `${MODULE}@${VERSION}/testdata/JSON-Schema-Test-Suite/tests/draft2020-12/`;
+const TESTS = `${MODULE}@${VERSION}/testdata/JSON-Schema-Test-Suite/tests/`;
+/** The suite's folder of each draft the interpreter speaks. */
+const DRAFTS = { '2020-12': 'draft2020-12/', '2019-09': 'draft2019-09/', '7': 'draft7/' };
 
 /** The module zip's path in the module cache, downloading it if needed. */
 async function moduleZip() {
@@ -64,14 +66,25 @@ export function readZip(buf, prefix) {
   return files;
 }
 
+/** Test files only: a list of { schema, tests } groups (the 2019-09 folder also holds output-format files). */
+const isTestFile = (groups) => Array.isArray(groups) && groups.every((g) => g && 'schema' in g && Array.isArray(g.tests));
+
 async function loadSuite() {
   const zip = await moduleZip();
-  const files = readZip(readFileSync(zip), TESTS);
-  if (!files['type.json']) throw new Error(`${zip} has no ${TESTS}type.json`);
-  return JSON.stringify({
-    source: `${MODULE}@${VERSION}`,
-    files: Object.fromEntries(Object.keys(files).sort().map((k) => [k, JSON.parse(files[k])])),
-  });
+  const all = readZip(readFileSync(zip), TESTS);
+  const drafts = {};
+  for (const [draft, dir] of Object.entries(DRAFTS)) {
+    const names = Object.keys(all).filter((k) => k.startsWith(dir)).sort();
+    if (!names.includes(`${dir}type.json`)) throw new Error(`${zip} has no ${TESTS}${dir}type.json`);
+    const files = {};
+    for (const k of names) {
+      const groups = JSON.parse(all[k]);
+      if (isTestFile(groups)) files[k.slice(dir.length)] = groups;
+    }
+    drafts[draft] = files;
+  }
+  // `files`: the 2020-12 tests, as before
+  return JSON.stringify({ source: `${MODULE}@${VERSION}`, files: drafts['2020-12'], drafts });
 }
 
 export function jsonSchemaSuite() {

@@ -1,7 +1,7 @@
 // Array keywords, errors shaped and ordered as Ajv's allErrors mode reports them.
 import { equal } from '../equal.js';
 import { fail, run } from '../run.js';
-import type { Step } from '../types.js';
+import type { Ctx, Ev, SchemaNode, Step } from '../types.js';
 import { isType } from './generic.js';
 
 const always = (s: unknown): boolean => s === true || (typeof s === 'object' && s !== null && Object.keys(s).length === 0);
@@ -9,31 +9,34 @@ const always = (s: unknown): boolean => s === true || (typeof s === 'object' && 
 export const array: Record<string, Step> = {
   maxItems: (c, n, d, at) => (d as unknown[]).length <= (n.s.maxItems as number) || fail(c, n, at, 'maxItems', { limit: n.s.maxItems }),
   minItems: (c, n, d, at) => (d as unknown[]).length >= (n.s.minItems as number) || fail(c, n, at, 'minItems', { limit: n.s.minItems }),
-  prefixItems: (c, n, d, at, ev) => {
-    const a = d as unknown[];
-    const p = n.s.prefixItems as unknown[];
-    const len = Math.min(a.length, p.length);
-    let ok = true;
-    for (let i = 0; i < len; i++) if (!run(c, p[i], `${n.path}/prefixItems/${i}`, a[i], at + '/' + i, null)) ok = false;
-    if (ev && len > ev.items) ev.items = len;
-    return ok;
-  },
+  prefixItems: (c, n, d, at, ev) => tuple(c, n, d as unknown[], at, ev, n.s.prefixItems as unknown[], 'prefixItems'),
   items: (c, n, d, at, ev) => {
     const a = d as unknown[];
     const s = n.s.items;
-    const from = Array.isArray(n.s.prefixItems) ? n.s.prefixItems.length : 0;
+    // draft-07 and 2019-09: an array of schemas is a tuple (additionalItems says what follows)
+    if (Array.isArray(s)) return tuple(c, n, a, at, ev, s, 'items');
+    const from = c.doc.draft === '2020' && Array.isArray(n.s.prefixItems) ? n.s.prefixItems.length : 0;
     if (ev) ev.allItems = true;
     // after prefixItems, `items: false` is one error for the whole array, as in Ajv
     if (s === false && from) return a.length <= from || fail(c, n, at, 'items', { limit: from });
-    let ok = true;
-    for (let i = from; i < a.length; i++) if (!run(c, s, n.path + '/items', a[i], at + '/' + i, null)) ok = false;
-    return ok;
+    return rest(c, n, a, at, s, from, 'items');
+  },
+  additionalItems: (c, n, d, at, ev) => {
+    const a = d as unknown[];
+    const s = n.s.additionalItems;
+    if (!Array.isArray(n.s.items)) return true;
+    const from = n.s.items.length;
+    if (ev) ev.allItems = true;
+    if (s === false) return a.length <= from || fail(c, n, at, 'additionalItems', { limit: from });
+    return rest(c, n, a, at, s, from, 'additionalItems');
   },
   contains: (c, n, d, at, ev) => {
     const a = d as unknown[];
     const s = n.s.contains;
-    const min = (n.s.minContains as number | undefined) ?? 1;
-    const max = n.s.maxContains as number | undefined;
+    // draft-07 has no minContains/maxContains
+    const newer = c.doc.draft !== '07';
+    const min = newer ? ((n.s.minContains as number | undefined) ?? 1) : 1;
+    const max = newer ? (n.s.maxContains as number | undefined) : undefined;
     const params = max === undefined ? { minContains: min } : { minContains: min, maxContains: max };
     if (max === undefined && min === 0) return true;
     if (max !== undefined && min > max) return fail(c, n, at, 'contains', params);
@@ -94,3 +97,19 @@ export const array: Record<string, Step> = {
   },
 };
 
+
+/** The positional schemas of a tuple (prefixItems, or an array under items in older drafts). */
+function tuple(c: Ctx, n: SchemaNode, a: unknown[], at: string, ev: Ev | null, p: unknown[], kw: string): boolean {
+  const len = Math.min(a.length, p.length);
+  let ok = true;
+  for (let i = 0; i < len; i++) if (!run(c, p[i], `${n.path}/${kw}/${i}`, a[i], at + '/' + i, null)) ok = false;
+  if (ev && len > ev.items) ev.items = len;
+  return ok;
+}
+
+/** Every item from `from` on against one schema. */
+function rest(c: Ctx, n: SchemaNode, a: unknown[], at: string, s: unknown, from: number, kw: string): boolean {
+  let ok = true;
+  for (let i = from; i < a.length; i++) if (!run(c, s, `${n.path}/${kw}`, a[i], at + '/' + i, null)) ok = false;
+  return ok;
+}

@@ -1,6 +1,6 @@
 // Object keywords. Property checks use own properties ("toString" is not present in {}).
 import { esc, escS, fail, has, inPlace, run } from '../run.js';
-import type { Json, Step } from '../types.js';
+import type { Ctx, Ev, Json, SchemaNode, Step } from '../types.js';
 
 const keys = (d: unknown): string[] => Object.keys(d as Json);
 const count = (d: unknown): number => keys(d).length;
@@ -60,22 +60,16 @@ export const object: Record<string, Step> = {
       }
     return ok;
   },
-  dependentRequired: (c, n, d, at) => {
-    let ok = true;
-    const deps = n.s.dependentRequired as Record<string, string[]>;
-    for (const property in deps) {
-      const list = deps[property]!;
-      if (!has(d as Json, property)) continue;
-      for (const m of list)
-        if (!has(d as Json, m)) ok = fail(c, n, at, 'dependentRequired', { property, missingProperty: m, depsCount: list.length, deps: list.join(', ') });
-    }
-    return ok;
-  },
-  dependentSchemas: (c, n, d, at, ev) => {
-    let ok = true;
-    const deps = n.s.dependentSchemas as Json;
-    for (const p in deps) if (has(d as Json, p) && !inPlace(c, deps[p], `${n.path}/dependentSchemas${escS(p)}`, d, at, ev)) ok = false;
-    return ok;
+  dependentRequired: (c, n, d, at) => requires(c, n, d as Json, at, n.s.dependentRequired as Json, 'dependentRequired'),
+  dependentSchemas: (c, n, d, at, ev) => inPlaceFor(c, n, d as Json, at, ev, n.s.dependentSchemas as Json, 'dependentSchemas'),
+  // draft-07's keyword, which Ajv keeps in every draft: lists of names first, then schemas
+  dependencies: (c, n, d, at, ev) => {
+    const deps = n.s.dependencies as Json;
+    const lists: Json = {};
+    const schemas: Json = {};
+    for (const k in deps) (Array.isArray(deps[k]) ? lists : schemas)[k] = deps[k];
+    const ok = requires(c, n, d as Json, at, lists, 'dependencies');
+    return inPlaceFor(c, n, d as Json, at, ev, schemas, 'dependencies') && ok;
   },
   unevaluatedProperties: (c, n, d, at, ev) => {
     const s = n.s.unevaluatedProperties;
@@ -90,3 +84,21 @@ export const object: Record<string, Step> = {
     return ok;
   },
 };
+
+/** Each listed property present requires the properties of its list. */
+function requires(c: Ctx, n: SchemaNode, d: Json, at: string, deps: Json, kw: string): boolean {
+  let ok = true;
+  for (const property in deps) {
+    const list = deps[property] as string[];
+    if (!has(d, property)) continue;
+    for (const m of list) if (!has(d, m)) ok = fail(c, n, at, kw, { property, missingProperty: m, depsCount: list.length, deps: list.join(', ') });
+  }
+  return ok;
+}
+
+/** Each listed property present applies its schema to the whole object. */
+function inPlaceFor(c: Ctx, n: SchemaNode, d: Json, at: string, ev: Ev | null, deps: Json, kw: string): boolean {
+  let ok = true;
+  for (const p in deps) if (has(d, p) && !inPlace(c, deps[p], `${n.path}/${kw}${escS(p)}`, d, at, ev)) ok = false;
+  return ok;
+}

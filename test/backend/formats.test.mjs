@@ -1,0 +1,19 @@
+// The formats the browser checks and the list the server reads (backend/internal/validation/
+// formats.json) are the same: the server asserts only those, every other format is an annotation
+// on both sides, so a record gets the same verdict in the browser and on the server.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../../scripts/paths.mjs';
+import { importTs } from '../../scripts/load-ts.mjs';
+
+test('the browser checks exactly the formats of backend/internal/validation/formats.json', async () => {
+  const m = await importTs('formats.ts', `export { FORMATS } from './components/core/interpreter/formats.ts';
+export { NUMBER_FORMATS } from './components/core/interpreter/keywords/string.ts';
+export { AZX_FORMATS } from './components/core/formats.ts';`);
+  const browser = Object.keys({ ...m.FORMATS, ...m.NUMBER_FORMATS, ...m.AZX_FORMATS }).sort();
+  const list = JSON.parse(readFileSync(join(root, 'backend', 'internal', 'validation', 'formats.json'), 'utf8'));
+  assert.deepEqual(browser, [...list.formats].sort());
+  for (const f of list.notCheckedByTheServer.formats) assert.ok(list.formats.includes(f), `${f} is a listed format`);
+});
