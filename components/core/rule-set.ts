@@ -4,8 +4,12 @@
 // every record it stores with it the same way (evaluate.go), so what the browser shows is what the
 // server will say. This module knows no rule; the packs are data (schemas/packs/README.md).
 import jsonLogic from 'json-logic-js';
-import './logic.js';
+import { installOperations } from './logic-operations.js';
 import type { RuleSet, RuleSetRule } from '../data/rule-packs.js';
+
+// Installed here, not by a bare `import './logic.js'`: the package's sideEffects list lets a bundler
+// drop a bare import, and a page without <azx-form> would then judge packs without AZX's operations.
+installOperations(jsonLogic);
 
 /** A rule set with the same set as it would be if the drafts for comment were in force. */
 export interface JudgedRuleSet extends RuleSet {
