@@ -96,6 +96,26 @@ describe('renewal link: derived by the server, one refusal whether or not the po
   });
 });
 
+describe('surrender of a mandatory policy (应急〔2025〕27号 Art. 16)', () => {
+  test('is refused without a reason from the list and a document, in both languages; with them it is stored', async () => {
+    const created = await e1Policy(2031);
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const insurer = await world.as('insurerA', { lang: 'en' });
+    const data = { ...created.body.data, status: 'surrendered' };
+    const bare = await insurer.update('policies', created.body.id, { data, correction_reason: '企业申请退保' });
+    const item = assertFieldError(bare, 'data.surrender.reason', 'en');
+    assert.equal(item.code, 'surrender_reason_required');
+    const odd = await insurer.update('policies', created.body.id, { data: { ...data, surrender: { reason: 'cheaper_elsewhere', document: '退保申请书' } }, correction_reason: '企业申请退保' });
+    assertFieldError(odd, 'data.surrender.reason', 'en');
+    assert.equal((await su.view('policies', created.body.id)).body.status, 'active', 'nothing refused was stored');
+    const ok = await insurer.update('policies', created.body.id, {
+      data: { ...data, surrender: { reason: 'production_stopped', document: '全面停产决定书 绍应急〔2031〕3号' } }, correction_reason: '企业全面停产，申请退保',
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.status, 'surrendered');
+  });
+});
+
 describe('organization links of enterprises', () => {
   test('a regulator cannot link an enterprise to an insurer, to another enterprise\'s organization, or outside its scope', async () => {
     const shaoxing = await world.as('regulatorShaoxing', { lang: 'en' });
