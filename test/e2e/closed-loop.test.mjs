@@ -381,7 +381,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     await openLedger(provider);
     await openHazard(provider, reportNo, ordinaryNo);
     assert.equal(await badge(provider), '已整改待复查');
-    await act(provider, 'verify', '回头看：出口畅通，整改到位，予以销号', '已复查销号');
+    await act(provider, 'verify', '回头看：出口畅通，整改到位，予以销号', '已复查销号', photo);
     await provider.waitForFunction((tag) => document.querySelectorAll(tag).length && document.querySelector(tag).shadowRoot.querySelectorAll('.history li').length === 3, WAIT, HL);
     const steps = await history(provider);
     assert.deepEqual(steps.map((s) => s.action), ['notify', 'rectify', 'verify']);

@@ -169,7 +169,7 @@ describe('hazard closed loop in the demo portal', () => {
     await insurer.reload();
     await insurer.waitForSelector('#sections-nav [role="tab"][aria-selected="true"]');
     await openHazard(insurer, no);
-    await act(insurer, 'verify', '回头看：整改到位，予以销号', '已复查销号');
+    await act(insurer, 'verify', '回头看：整改到位，予以销号', '已复查销号', photo);
     await insurer.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelectorAll('.history li').length === 3, { timeout: 20000 }, LEDGER);
     const history = await inLedger(insurer, (root) => [...root.querySelectorAll('.history li')].map((li) => li.dataset.action));
     assert.deepEqual(history, ['notify', 'rectify', 'verify']);

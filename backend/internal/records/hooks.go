@@ -185,13 +185,14 @@ func bindPropagation(app core.App) {
 	app.OnRecordAfterCreateError(Policies).BindFunc(forget)
 	app.OnRecordAfterUpdateError(Policies).BindFunc(forget)
 
-	// an enterprise linked to another organization takes its rows along
+	// an enterprise linked to another organization, or corrected to another region or industry,
+	// takes its rows along
 	app.OnRecordUpdateExecute(Enterprises).BindFunc(func(e *core.RecordEvent) error {
 		prev := Previous(e.App, e.Record)
 		if err := e.Next(); err != nil {
 			return err
 		}
-		if prev == nil || prev.GetString("organization") == e.Record.GetString("organization") {
+		if prev == nil || !partiesChanged(prev, e.Record, []string{"organization", "region_code", "industry"}) {
 			return nil
 		}
 		// its policies take their reports and hazards along (below); hazards without a policy here
