@@ -116,6 +116,33 @@ describe('surrender of a mandatory policy (应急〔2025〕27号 Art. 16)', () =
   });
 });
 
+describe('who must insure: derived from the industry and the packs, overridden only with a recorded reason', () => {
+  test('a hazardous-chemicals enterprise marked "need not insure" is refused; an override with its reason is stored and counted', async () => {
+    const shaoxing = await world.as('regulatorShaoxing', { lang: 'en' });
+    const id = world.ids.enterprises.E1;
+    const e1 = (await su.view('enterprises', id)).body;
+    const mustInsure = async () => (await (await world.as('regulatorShaoxing')).request('GET', '/api/azx/coverage/figures?region=330600')).body.total.mustInsure;
+    const before = await mustInsure();
+    const flag = await shaoxing.update('enterprises', id, { data: { ...e1.data, must_insure: false }, must_insure: false, correction_reason: '改为非应保' });
+    assert.equal(assertFieldError(flag, 'data.must_insure', 'en').code, 'must_insure_derived');
+    const column = await shaoxing.update('enterprises', id, { must_insure: false, correction_reason: '只改列' });
+    assert.equal(column.status, 200, JSON.stringify(column.body));
+    assert.equal(column.body.must_insure, true, 'the column is the server\'s');
+    const noReason = await shaoxing.update('enterprises', id, { data: { ...e1.data, must_insure_override: { value: false } }, correction_reason: '调整' });
+    assertFieldError(noReason, 'data.must_insure_override.reason', 'en');
+    const override = await shaoxing.update('enterprises', id, {
+      data: { ...e1.data, must_insure: false, must_insure_override: { value: false, reason: '已停产转为仓储，经局务会认定不属应保' } }, correction_reason: '监管调整',
+    });
+    assert.equal(override.status, 200, JSON.stringify(override.body));
+    assert.equal(override.body.must_insure, false);
+    assert.equal(await mustInsure(), before - 1, 'the override counts');
+    const back = await shaoxing.update('enterprises', id, { data: e1.data, correction_reason: '撤销调整' });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+    assert.equal(back.body.must_insure, true);
+    assert.equal(await mustInsure(), before);
+  });
+});
+
 describe('organization links of enterprises', () => {
   test('a regulator cannot link an enterprise to an insurer, to another enterprise\'s organization, or outside its scope', async () => {
     const shaoxing = await world.as('regulatorShaoxing', { lang: 'en' });
@@ -202,6 +229,7 @@ describe('every role tries to move the compliance figures with client-written va
 
   test('policies, reports and hazards of side A, written by each role, leave the figures as they were', async () => {
     const start = await figures();
+    const e1 = (await su.view('enterprises', world.ids.enterprises.E1)).body;
     const roles = ['insurerA', 'insurerB', 'providerP', 'providerQ', 'enterpriseE1', 'enterpriseE2', 'regulatorShaoxing', 'regulatorHangzhou', 'regulatorZhejiang', 'admin'];
     for (const who of roles) {
       const api = await world.as(who);
@@ -211,6 +239,7 @@ describe('every role tries to move the compliance figures with client-written va
       await api.update('hazards', world.ids.hazards.A, { ...forged(), status: 'verified' });
       await api.create('hazard_events', { hazard: world.ids.hazards.A, action: 'verify', to_status: 'verified', ...forged() });
       await api.update('enterprises', world.ids.enterprises.E1, { region_code: '330106', city_code: '330100', organization: world.ids.orgs.enterpriseE2, providers: world.ids.orgs.providerQ, correction_reason: '试图改动' });
+      await api.update('enterprises', world.ids.enterprises.E1, { data: { ...e1.data, must_insure: false }, must_insure: false, correction_reason: '试图改为非应保' });
       await api.create('policies', policyBody(world.ids.enterprises.E1,
         policyData(ENTERPRISES.E1, { policy_no: `AZX-FACTS-F-${++n}`, period: { start: '2026-02-01', end: '2027-01-31' } }),
         { ...forged(), insurer: world.ids.orgs.insurerB, renewal_of: world.ids.policies.B }));
@@ -259,5 +288,15 @@ describe('a correction of a policy takes its reports, hazards and events along',
     const entries = await su.list('audit_log', { filter: `record_id = "${world.ids.serviceReports.A}"`, sort: 'seq' });
     assert.equal(entries.body.totalItems, entriesBefore + 1, 'one new entry for the report; the earlier ones stay');
     assert.equal(entries.items.at(-1).action, 'update');
+  });
+
+  test('an enterprise corrected to another county takes its policies, reports, hazards and events along', async () => {
+    const hangzhou = await world.as('regulatorHangzhou');
+    const e2 = (await su.view('enterprises', world.ids.enterprises.E2)).body;
+    const r = await hangzhou.update('enterprises', e2.id, { data: { ...e2.data, region_code: '330105' }, correction_reason: '注册地址更正为拱墅区' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    for (const [collection, id] of [['policies', world.ids.policies.A], ['service_reports', world.ids.serviceReports.A], ['hazards', world.ids.hazards.A], ['hazard_events', world.ids.hazardEvents.A]]) {
+      assert.equal((await su.view(collection, id)).body.region_code, '330105', `${collection} follows the enterprise`);
+    }
   });
 });
