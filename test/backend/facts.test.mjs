@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer } from '../fixtures/server.mjs';
 import { createWorld } from '../fixtures/world.mjs';
-import { DEFINITION_KEYS, ENTERPRISES, hazardData, policyData } from '../fixtures/records.mjs';
+import { DEFINITION_KEYS, ENTERPRISES, hazardData, policyData, serviceReportData } from '../fixtures/records.mjs';
 import { assertFieldError } from './helpers.mjs';
 import { evidenceForm } from './hazard-steps.mjs';
 
@@ -249,6 +249,38 @@ describe('every role tries to move the compliance figures with client-written va
     assert.equal(a.insurer, world.ids.orgs.insurerA);
     assert.equal(a.city_code, '330600');
     assert.notEqual(a.uploaded_at.slice(0, 4), '2020');
+  });
+});
+
+describe('proof of a service: evidence when confirmed, a reason beyond the budget', () => {
+  const body = (data) => ({ definition: DEFINITION_KEYS.service_reports, version: world.versions.service_reports, data, policy: world.ids.policies.A });
+  const signed = { enterprise_signer: '王主任', provider_signer: '张专家', signed_on: '2026-03-10' };
+  const reportData = (overrides) => serviceReportData(world.policyNo.A, { report_no: `SR-FACTS-${++n}`, ...(overrides.status === 'confirmed' ? { confirmation: signed } : {}), ...overrides });
+
+  test('a confirmed report without evidence is refused; with a photo it is stored', async () => {
+    const insurer = await world.as('insurerA', { lang: 'en' });
+    const bare = await insurer.create('service_reports', body(reportData({ status: 'confirmed', cost: 100 })));
+    assert.equal(assertFieldError(bare, 'evidence', 'en').code, 'report_evidence_required');
+    const form = evidenceForm({ definition: DEFINITION_KEYS.service_reports, version: world.versions.service_reports, policy: world.ids.policies.A,
+      data: JSON.stringify(reportData({ status: 'confirmed', cost: 100 })) }, '签到表.png');
+    const ok = await insurer.request('POST', '/api/collections/service_reports/records', form);
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.evidence.length, 1);
+  });
+
+  test('9,999,999 yuan against the remaining budget needs a reason, which the ledger shows', async () => {
+    const insurer = await world.as('insurerA', { lang: 'en' });
+    const huge = await insurer.create('service_reports', body(reportData({ cost: 9999999 })));
+    const item = assertFieldError(huge, 'data.over_budget_reason', 'en');
+    assert.equal(item.code, 'over_budget_reason_required');
+    assert.match(item.message_en, /9999999\.00/);
+    const reason = '重大活动保障期间追加专家驻场服务，经投保单位同意';
+    const ok = await insurer.create('service_reports', body(reportData({ cost: 9999999, over_budget_reason: reason })));
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    const ledger = await insurer.request('GET', `/api/azx/services/ledger?policy=${world.ids.policies.A}`);
+    assert.equal(ledger.status, 200, JSON.stringify(ledger.body));
+    assert.equal(ledger.body.over_budget, true);
+    assert.deepEqual(ledger.body.over_budget_reasons.map((x) => [x.report, x.cost, x.reason]), [[ok.body.id, 9999999, reason]]);
   });
 });
 
