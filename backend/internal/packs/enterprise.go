@@ -40,7 +40,7 @@ func deriveMustInsure(app core.App, r *core.Record) validation.Errors {
 	}
 	snap, err := Current(app)
 	if err != nil {
-		validation.Add(errs, "data", validation.New("pack_unavailable", "无法读取规则包："+err.Error(), "The rule packs cannot be read: "+err.Error()))
+		validation.Add(errs, "data", unavailable(err))
 		return errs
 	}
 	day := time.Now().In(chinaTime).Format(time.DateOnly)
@@ -74,3 +74,8 @@ func mustInsureIndustry(eff *Effective, industry string) bool {
 }
 
 var chinaTime = time.FixedZone("CST", 8*3600)
+
+// unavailable is the refusal of a write that the packs must judge when they cannot be read.
+func unavailable(err error) *validation.FieldError {
+	return validation.New("pack_unavailable", "无法读取规则包："+err.Error(), "The rule packs cannot be read: "+err.Error())
+}

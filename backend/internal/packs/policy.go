@@ -55,7 +55,7 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 	}
 	snap, err := Current(app)
 	if err != nil {
-		validation.Add(errs, "data", validation.New("pack_unavailable", "无法读取规则包："+err.Error(), "The rule packs cannot be read: "+err.Error()))
+		validation.Add(errs, "data", unavailable(err))
 		return errs
 	}
 	enterprise, _ := logic.Normalize(decodeJSON(definitions.RawJSON(ent.Get("data")))).(map[string]any)
