@@ -185,7 +185,8 @@ async function businessBody(actor, collection, side) {
       });
     }
     case 'service_reports':
-      return business('service_reports', serviceReportData(world.policyNo[side], { report_no: `SR-MATRIX-${n}` }), {
+      // a small cost: the many reports of the matrix stay within the policy's prevention budget
+      return business('service_reports', serviceReportData(world.policyNo[side], { report_no: `SR-MATRIX-${n}`, cost: 10 }), {
         policy: ids.policies[side],
       });
     case 'hazards':

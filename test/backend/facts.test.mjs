@@ -136,6 +136,9 @@ describe('who must insure: derived from the industry and the packs, overridden o
     assert.equal(override.status, 200, JSON.stringify(override.body));
     assert.equal(override.body.must_insure, false);
     assert.equal(await mustInsure(), before - 1, 'the override counts');
+    const bulletin = (await (await world.as('regulatorShaoxing')).request('GET', '/api/azx/compliance/report?region=330600')).body;
+    assert.deepEqual(bulletin.mustInsureOverrides.map((o) => [o.enterprise, o.mustInsure, o.reason]), [[id, false, '已停产转为仓储，经局务会认定不属应保']],
+      'the report shows the override and its reason');
     const back = await shaoxing.update('enterprises', id, { data: e1.data, correction_reason: '撤销调整' });
     assert.equal(back.status, 200, JSON.stringify(back.body));
     assert.equal(back.body.must_insure, true);
@@ -281,6 +284,8 @@ describe('proof of a service: evidence when confirmed, a reason beyond the budge
     assert.equal(ledger.status, 200, JSON.stringify(ledger.body));
     assert.equal(ledger.body.over_budget, true);
     assert.deepEqual(ledger.body.over_budget_reasons.map((x) => [x.report, x.cost, x.reason]), [[ok.body.id, 9999999, reason]]);
+    const bulletin = (await (await world.as('regulatorZhejiang')).request('GET', '/api/azx/compliance/report?region=330000')).body;
+    assert.deepEqual(bulletin.overBudget.map((x) => [x.report, x.cost, x.reason]), [[ok.body.id, 9999999, reason]], 'and so does the bulletin');
   });
 });
 
