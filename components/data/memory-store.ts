@@ -30,6 +30,7 @@ import {
   type Party,
   type RecordChange,
   type RecordData,
+  type OverBudgetReason,
   type ServiceLedger,
   type ComplianceQuery,
   type ComplianceReport,
@@ -603,6 +604,7 @@ export class MemoryStore implements Store {
     let spent = 0;
     let planned = 0;
     const delivered = new Set<string>();
+    const overBudgetReasons: OverBudgetReason[] = [];
     for (const r of this.#table('service_reports')) {
       if (r['policy'] !== policyId) continue;
       const status = String(col(r, 'status') ?? '') as ServiceReportStatus;
@@ -613,6 +615,8 @@ export class MemoryStore implements Store {
       if (!codesWith(SERVICE_REPORT_STATUS, 'booked').includes(status)) planned += status ? cost : 0;
       else {
         spent += cost;
+        const reason = ((r['data'] ?? {}) as Record<string, unknown>)['over_budget_reason'];
+        if (typeof reason === 'string') overBudgetReasons.push({ report: String(r['id']), reportNo: String(col(r, 'report_no') ?? ''), cost, reason });
         const types = col(r, 'service_types');
         for (const t of Array.isArray(types) ? types : []) delivered.add(String(t));
       }
@@ -634,6 +638,7 @@ export class MemoryStore implements Store {
       remaining: cents(budget - spent),
       overBudget: spent > budget,
       shareOfPremium: premium > 0 ? Math.round((spent / premium) * 10000) / 10000 : 0,
+      overBudgetReasons,
       services,
       frequency: typeof data['service_frequency'] === 'number' ? data['service_frequency'] : 0,
       agreedItems: agreed,

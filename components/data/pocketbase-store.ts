@@ -662,6 +662,12 @@ function ledgerOf(row: Row): ServiceLedger {
     remaining: num('remaining'),
     overBudget: row['over_budget'] === true,
     shareOfPremium: num('share_of_premium'),
+    overBudgetReasons: (Array.isArray(row['over_budget_reasons']) ? (row['over_budget_reasons'] as Row[]) : []).map((x) => ({
+      report: str(x['report']),
+      reportNo: str(x['report_no']),
+      cost: typeof x['cost'] === 'number' ? x['cost'] : 0,
+      reason: str(x['reason']),
+    })),
     services: Object.fromEntries(codesOf(SERVICE_REPORT_STATUS).map((s) => [s, count(s)])) as Record<ServiceReportStatus, number>,
     frequency: num('frequency'),
     agreedItems: list('agreed_items'),

@@ -273,6 +273,8 @@ export interface ServiceLedger {
   readonly overBudget: boolean;
   /** spent / premium, 0 without a premium. */
   readonly shareOfPremium: number;
+  /** Booked services whose cost went beyond the remaining budget, with the reason the server required. */
+  readonly overBudgetReasons: readonly OverBudgetReason[];
   /** Number of services per status (every status of the vocabulary, 0 when none). */
   readonly services: Readonly<Record<ServiceReportStatus, number>>;
   /** Services a year the policy agreed; 0 when not stated. */
@@ -293,6 +295,14 @@ export interface ServiceLedger {
 }
 
 export type ProviderStanding = 'allowed' | 'blacklisted' | 'not_whitelisted' | '';
+
+/** A service booked beyond the remaining prevention budget, and why (data.over_budget_reason). */
+export interface OverBudgetReason {
+  readonly report: string;
+  readonly reportNo: string;
+  readonly cost: number;
+  readonly reason: string;
+}
 
 export interface Store {
   // ── the signed-in party ───────────────────────────────────────────────────────────────

@@ -182,6 +182,19 @@ export const SERVICE_TYPE = {
 } as const satisfies Vocabulary;
 export type ServiceType = (typeof SERVICE_TYPE.terms)[number]['code'];
 
+/** 退保或注销原因 / Reason for a surrender or cancellation. policies data.surrender.reason: why a policy ends before its term. A mandatory policy may end early only for one of these, with a document (rule surrender_reason_required of the packs). Source: schemas/vocabularies/surrender-reason.json. */
+export const SURRENDER_REASON = {
+  key: "surrender_reason",
+  zh: "退保或注销原因",
+  en: "Reason for a surrender or cancellation",
+  terms: [
+    { code: "closed", zh: "依法关闭或注销", en: "Closed by law or deregistered" },
+    { code: "production_stopped", zh: "全面停止生产经营", en: "Production fully stopped" },
+    { code: "transferred", zh: "转让或合并，由承继单位投保", en: "Transferred or merged; the successor insures" },
+  ],
+} as const satisfies Vocabulary;
+export type SurrenderReason = (typeof SURRENDER_REASON.terms)[number]['code'];
+
 /** 隐患状态 / Hazard status. The states of the hazard workflow. overdue: not yet rectified, so overdue once past its deadline; closed: the loop is closed. Source: schemas/workflows/hazard.json. */
 export const HAZARD_STATUS = {
   key: "hazard_status",

@@ -515,7 +515,8 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     try {
       const columns: Data = { enterprise: this._enterprise.id };
       if (this.provider) columns['provider'] = this.provider;
-      if (this._renewing && this._renewing.data['policy_no'] === data['renewal_of']) columns['renewal_of'] = this._renewing.id;
+      // no renewal_of column: the server links the enterprise's latest earlier policy itself and
+      // judges the number in data.renewal_of (one refusal whether or not that policy exists)
       const record = await this.store.create(
         'policies',
         { definition: this.#definition.key, version: this.#definition.version, data, columns },

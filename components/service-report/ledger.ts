@@ -32,6 +32,11 @@ export function renderLedger(l: ServiceLedger, locale: Locale, typeTitle: (code:
     ${l.overBudget
       ? html`<p class="warning" part="over-budget" role="alert">${t(locale, 'overBudget', { x: yuan(l.spent - l.budget, locale) })}</p>`
       : nothing}
+    ${l.overBudgetReasons.length
+      ? html`<ul class="facts" part="over-budget-reasons" aria-label=${t(locale, 'overBudgetReasons')}>
+          ${l.overBudgetReasons.map((x) => html`<li data-report=${x.report}>${t(locale, 'overBudgetReason', { no: x.reportNo, x: yuan(x.cost, locale), reason: x.reason })}</li>`)}
+        </ul>`
+      : nothing}
     <p class="facts" part="ledger-facts">
       ${l.premium > 0 ? html`<span>${t(locale, 'share', { x: (l.shareOfPremium * 100).toFixed(1) })}</span>` : nothing}
       <span data-figure="delivered">${t(locale, 'services', { n: delivered })}</span>

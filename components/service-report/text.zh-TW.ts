@@ -25,6 +25,8 @@ export const zhTW = {
   noPolicies: '沒有可服務的保單。',
   notWhitelisted: '本地區實行服務機構白名單，該服務機構不在名單內，伺服器將拒絕其服務記錄。',
   overBudget: '已超出預算 {x} 元',
+  overBudgetReason: '{no}：{x} 元，原因：{reason}',
+  overBudgetReasons: '超出預算的服務及原因',
   planned: '計劃中',
   plannedServices: '計劃 {n} 次',
   policy: '保單',

@@ -83,9 +83,23 @@ export interface EnterpriseRecord {
   headcount: number;
   /**
    * 应当投保 (Must insure)
-   * 高危行业及本地规定的重点行业单位必须投保安责险。
+   * 高危行业及本地规定的重点行业单位必须投保安责险；由服务器按行业和规则包核定。
    */
   must_insure: boolean;
+  /**
+   * 监管调整：是否应当投保 (Regulator's override: must insure)
+   * 是否应当投保由行业和所在地规则包确定；确需调整的，由监管部门填写调整结果和原因，调整记入报表。
+   */
+  must_insure_override?: {
+    /**
+     * 应当投保 (Must insure)
+     */
+    value: boolean;
+    /**
+     * 调整原因 (Reason)
+     */
+    reason: string;
+  };
   /**
    * 风险等级 (Risk grade)
    * - `"high"` 高风险 / High

@@ -53,6 +53,23 @@ export interface PolicyRecord {
    */
   renewal_of?: string;
   /**
+   * 退保或注销 (Surrender or cancellation)
+   * 应投保单位的保单，仅在依法关闭、全面停止生产经营或转让时可退保或注销，并须附证明文件（应急〔2025〕27号 第十六条）。
+   */
+  surrender?: {
+    /**
+     * 原因 (Reason)
+     * - `"closed"` 依法关闭或注销 / Closed by law or deregistered
+     * - `"production_stopped"` 全面停止生产经营 / Production fully stopped
+     * - `"transferred"` 转让或合并，由承继单位投保 / Transferred or merged; the successor insures
+     */
+    reason: 'closed' | 'production_stopped' | 'transferred';
+    /**
+     * 证明文件（名称及文号） (Supporting document (title and number))
+     */
+    document: string;
+  };
+  /**
    * 被保险人 (Insured enterprise)
    */
   insured: {

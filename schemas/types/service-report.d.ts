@@ -127,6 +127,11 @@ export interface ServiceReportRecord {
    */
   cost: number;
   /**
+   * 超出预防费用预算的原因 (Why the cost exceeds the prevention budget)
+   * 实际费用累计超出保单约定的事故预防服务费用时必须说明原因；原因记入专门台账和监管报表。
+   */
+  over_budget_reason?: string;
+  /**
    * 回访 (Follow-up visit)
    */
   follow_up?: {

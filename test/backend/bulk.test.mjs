@@ -9,6 +9,9 @@ import { breakUscc, makeUscc } from '../fixtures/uscc.mjs';
 import { ENTERPRISES, ORGANIZATIONS, REGIONS, ratingOf } from '../fixtures/records.mjs';
 import { assertBilingual, total } from './helpers.mjs';
 
+/** When this file started: the server stamps every upload after it. */
+const RUN_START = Date.now();
+
 let server;
 let world;
 let su;
@@ -118,6 +121,8 @@ describe('policies by an insurer', () => {
   test('the stored rows are insurer A’s, with relations and columns from the server', async () => {
     const stored = (await su.list('policies', { filter: `policy_no ~ "${PREFIX}"`, sort: 'policy_no' })).items;
     assert.deepEqual(stored.map((p) => p.policy_no), [`${PREFIX}0001`, `${PREFIX}0002`, `${PREFIX}0004`]);
+    // the upload time is the server's, stamped as the rows arrived (within this run)
+    assert.ok(stored.every((p) => p.uploaded_at && Date.parse(p.uploaded_at.replace(' ', 'T')) >= RUN_START - 1000), JSON.stringify(stored.map((p) => p.uploaded_at)));
     const [p1, p2] = stored;
     assert.equal(p1.insurer, world.ids.orgs.insurerA);
     assert.equal(p1.enterprise, world.ids.enterprises.E1);

@@ -39,14 +39,17 @@ const hazardItem = (overrides = {}) => ({
 });
 
 let seq = 0;
-/** A service report body on policy A (insurer A, provider P, enterprise E1). */
+/**
+ * A service report body on policy A (insurer A, provider P, enterprise E1); 100 yuan by default, so
+ * the file's many reports stay within the policy's budget (beyond it the server asks for a reason).
+ */
 function reportA(overrides = {}) {
   seq += 1;
   return {
     definition: 'service-report',
     version: world.versions.service_reports,
     policy: world.ids.policies.A,
-    data: serviceReportData(world.policyNo.A, { report_no: `SR-SVC-${String(seq).padStart(4, '0')}`, ...overrides }),
+    data: serviceReportData(world.policyNo.A, { report_no: `SR-SVC-${String(seq).padStart(4, '0')}`, cost: 100, ...overrides }),
   };
 }
 

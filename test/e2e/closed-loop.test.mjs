@@ -260,6 +260,9 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     await typeInto(page, field(SR, '/participants'), '6');
     await typeInto(page, field(SR, '/content_summary', 'textarea'), '隐患排查：冷库氨制冷系统、渔船消防和救生设施');
     await typeInto(page, field(SR, '/cost'), '1280.5');
+    // beyond the policy's remaining prevention budget the server asks why (issue 13)
+    const overReason = '渔船冷库专项排查追加专家，经投保单位同意';
+    if (policy.budget < 1280.5) await typeInto(page, field(SR, '/over_budget_reason', 'textarea'), overReason);
 
     const addHazard = async (i) => {
       await (await find(page, `${SR} >>> [data-pointer="/hazards"] > button[part~="add"]`)).click();
@@ -316,6 +319,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     assert.equal(yuan(await textOf(page, `${SR} >>> [data-figure="remaining"]`)), Math.round((policy.budget - 1280.5) * 100) / 100);
     assert.match(await textOf(page, `${SR} >>> [data-figure="hazards"]`), /已登记隐患 2 条（重大 1 条）/);
     assert.match(await textOf(page, `${SR} >>> [data-figure="delivered"]`), /已实施 1 次/);
+    if (policy.budget < 1280.5) assert.match(await textOf(page, `${SR} >>> [part="over-budget-reasons"]`), new RegExp(overReason));
   });
 
   it('3. the insurer opens and prints the rectification notice of each hazard and notifies both', async () => {
@@ -384,7 +388,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     await openLedger(provider);
     await openHazard(provider, ordinaryNo, ordinaryNo);
     assert.equal(await badge(provider), '已整改待复查');
-    await act(provider, 'verify', '回头看：出口畅通，整改到位，予以销号', '已复查销号');
+    await act(provider, 'verify', '回头看：出口畅通，整改到位，予以销号', '已复查销号', photo);
     await provider.waitForFunction((tag) => document.querySelectorAll(tag).length && document.querySelector(tag).shadowRoot.querySelectorAll('.history li').length === 3, WAIT, HL);
     const steps = await history(provider);
     assert.deepEqual(steps.map((s) => s.action), ['notify', 'rectify', 'verify']);

@@ -186,15 +186,16 @@ describe('hazard closed loop in the demo portal, by keyboard', () => {
     await press(enterprise, 'Enter');
     await expectFocus(enterprise, { name: new RegExp(`${no}$`), role: 'button' }, { step: 'back on the row' });
 
-    await actByKeyboardAfterOpen(insurer, no);
+    await actByKeyboardAfterOpen(insurer, no, photo);
     await insurer.close();
     await enterprise.close();
   });
 
   /** The insurer, whose detail was open all along, verifies on the return visit. */
-  async function actByKeyboardAfterOpen(page, no) {
+  async function actByKeyboardAfterOpen(page, no, photo) {
     await until(page, (tag) => document.querySelector(tag).shadowRoot.querySelector('.detail-head [part~="status"]')?.textContent.trim() === '已整改待复查', L, { message: 'the realtime status' });
-    await actByKeyboard(page, 'verify', '回头看：整改到位，予以销号', '已复查销号');
+    // verifying takes its evidence too (the return visit's photo)
+    await actByKeyboard(page, 'verify', '回头看：整改到位，予以销号', '已复查销号', { file: photo });
     await until(page, (tag) => document.querySelectorAll(tag).length && document.querySelector(tag).shadowRoot.querySelectorAll('.history li').length === 3, L);
     const history = await page.$$eval(`${L} >>> .history li`, (lis) => lis.map((li) => li.dataset.action));
     assert.deepEqual(history, ['notify', 'rectify', 'verify']);

@@ -144,6 +144,9 @@ type Report struct {
 	ByIndustry     []*Figures    `json:"byIndustry"`
 	ByInsurer      []*Figures    `json:"byInsurer"`
 	Round          *RoundSummary `json:"round"`
+	// MustInsureOverrides and OverBudget: figures that rest on a recorded judgement, with its reason
+	MustInsureOverrides []MustInsureOverride `json:"mustInsureOverrides"`
+	OverBudget          []OverBudgetService  `json:"overBudget"`
 }
 
 type sampleRow struct {
@@ -186,6 +189,12 @@ func report(app core.App, q Query, scope string, round *core.Record) (*Report, e
 		if f.ActivePolicies > 0 {
 			rep.InsurersActive++
 		}
+	}
+	if rep.MustInsureOverrides, err = listOverrides(app, q); err != nil {
+		return nil, err
+	}
+	if rep.OverBudget, err = listOverBudget(app, q); err != nil {
+		return nil, err
 	}
 	if round != nil {
 		if rep.Round, err = summarize(app, q, round, rep); err != nil {

@@ -107,6 +107,9 @@ func checkActor(app core.App, auth *core.Record, ev *core.Record) error {
 		return validation.Errors{"action": validation.New("hazard_action_role",
 			vocab.Role.Zh(role)+"不能执行「"+rule.Zh+"」", "A user of role "+role+" cannot "+strings.ToLower(rule.En))}
 	}
+	if err == nil && !slices.Contains(rule.From, h.GetString("status")) {
+		return nil // the validate hook says why the action cannot be taken now
+	}
 	if rule.Evidence == "required" && len(ev.GetUnsavedFiles("evidence")) == 0 {
 		return validation.Errors{"evidence": validation.New("hazard_evidence_required",
 			"「"+rule.Zh+"」须上传证明材料（照片或整改报告）",

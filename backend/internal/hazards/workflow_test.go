@@ -116,15 +116,30 @@ func TestWhereActionsMayBeTaken(t *testing.T) {
 	}
 }
 
-// Evidence: the ledger asks for it on every rectification, the server requires it of a major one.
-func TestEvidenceBySeverity(t *testing.T) {
-	general, _ := Loop.Rule("rectify", false)
-	major, _ := Loop.Rule("rectify", true)
-	if general.Evidence != "asked" || major.Evidence != "required" {
-		t.Errorf("rectify evidence: general %q, major %q", general.Evidence, major.Evidence)
+// Issue 13: rectification and verification need evidence whatever the severity; the
+// organization that rectified does not verify; a major hazard closes only with the regulator's
+// sign-off; an escalated hazard is rectified before it can be verified.
+func TestEvidenceSeparationAndSignOff(t *testing.T) {
+	for _, action := range []string{"rectify", "verify"} {
+		for _, major := range []bool{false, true} {
+			if r, _ := Loop.Rule(action, major); r.Evidence != "required" {
+				t.Errorf("%s (major=%v) evidence %q, want required", action, major, r.Evidence)
+			}
+		}
 	}
 	if n, _ := Loop.Rule("note", true); n.Evidence != "none" {
 		t.Errorf("a note needs no evidence, got %q", n.Evidence)
+	}
+	general, _ := Loop.Rule("verify", false)
+	major, _ := Loop.Rule("verify", true)
+	if !slices.Contains(general.NotBy, "rectify") || !slices.Contains(major.NotBy, "rectify") {
+		t.Errorf("verify not_by: %v / %v", general.NotBy, major.NotBy)
+	}
+	if !sameSet(major.Roles, []string{"regulator"}) || slices.Contains(general.Roles, "enterprise") {
+		t.Errorf("verify roles: general %v, major %v", general.Roles, major.Roles)
+	}
+	if Loop.Allows("verify", "escalated", true) || Loop.CanMove("escalated", "verified") {
+		t.Error("an escalated hazard can be verified without a rectification")
 	}
 }
 

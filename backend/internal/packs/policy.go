@@ -55,7 +55,7 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 	}
 	snap, err := Current(app)
 	if err != nil {
-		validation.Add(errs, "data", validation.New("pack_unavailable", "无法读取规则包："+err.Error(), "The rule packs cannot be read: "+err.Error()))
+		validation.Add(errs, "data", unavailable(err))
 		return errs
 	}
 	enterprise, _ := logic.Normalize(decodeJSON(definitions.RawJSON(ent.Get("data")))).(map[string]any)
@@ -71,23 +71,22 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 	return errs
 }
 
-// previous is the policy a renewal names, of the same enterprise: nil when the record renews
-// none, {"found": false} when the enterprise has no such policy, else its data and found.
+// previous is the policy a renewal names, of the same enterprise and readable by the writer: nil
+// when the record renews none, {"found": false} when the enterprise has no such policy the writer
+// may read (one answer whether or not it exists), else its data and found.
 func previous(app core.App, r *core.Record, record map[string]any) any {
 	no, _ := record["renewal_of"].(string)
 	if no == "" {
 		return nil
 	}
-	row := struct {
-		Data string `db:"data"`
-	}{}
-	err := app.DB().Select("data").From("policies").
-		Where(dbx.HashExp{"policy_no": no, "enterprise": r.GetString("enterprise")}).
-		AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).One(&row)
-	if err != nil {
+	p := &core.Record{}
+	err := app.RecordQuery("policies").
+		AndWhere(dbx.HashExp{"policy_no": no, "enterprise": r.GetString("enterprise")}).
+		AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).One(p)
+	if err != nil || !records.CanRead(app, audit.ActorOf(r), p) {
 		return map[string]any{"found": false}
 	}
-	data, _ := logic.Normalize(decodeJSON([]byte(row.Data))).(map[string]any)
+	data, _ := logic.Normalize(decodeJSON(definitions.RawJSON(p.Get("data")))).(map[string]any)
 	if data == nil {
 		data = map[string]any{}
 	}

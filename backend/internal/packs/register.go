@@ -16,8 +16,10 @@ func Register(app *pocketbase.PocketBase) {
 	app.RootCmd.AddCommand(command(app))
 }
 
-// BindHooks binds the model hooks: the rule_packs rows' checks and the judging of policies.
+// BindHooks binds the model hooks: the rule_packs rows' checks, the judging of policies and the
+// derivation of enterprises' must_insure.
 func BindHooks(app core.App) {
 	BindCollection(app)
 	BindPolicies(app)
+	BindEnterprises(app)
 }

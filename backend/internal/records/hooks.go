@@ -3,6 +3,7 @@ package records
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -49,6 +50,13 @@ func bindModelHooks(app core.App) {
 		r := e.Record
 		name := r.Collection().Name
 		errs, d := derive(e.App, r)
+		if name == Enterprises {
+			checkEnterpriseOrg(e.App, r, errs)
+		}
+		if name == Policies {
+			stampUpload(e.App, r)
+			deriveRenewal(e.App, r, errs)
+		}
 		if name == Enterprises && !isTransition(e.Context) {
 			// providers is kept by the server from the policies, never taken from a client
 			providers := ""
@@ -177,45 +185,120 @@ func bindPropagation(app core.App) {
 	app.OnRecordAfterCreateError(Policies).BindFunc(forget)
 	app.OnRecordAfterUpdateError(Policies).BindFunc(forget)
 
-	// an enterprise linked to another organization takes its rows along
+	// an enterprise linked to another organization, or corrected to another region or industry,
+	// takes its rows along
 	app.OnRecordUpdateExecute(Enterprises).BindFunc(func(e *core.RecordEvent) error {
 		prev := Previous(e.App, e.Record)
 		if err := e.Next(); err != nil {
 			return err
 		}
-		if prev == nil || prev.GetString("organization") == e.Record.GetString("organization") {
+		if prev == nil || !partiesChanged(prev, e.Record, []string{"organization", "region_code", "industry"}) {
+			return nil
+		}
+		// its policies take their reports and hazards along (below); hazards without a policy here
+		ctx, actor := serverUpdate(e.Context), audit.ActorOf(e.Record)
+		if err := resaveDependents(e.App, ctx, actor, dbx.HashExp{"enterprise": e.Record.Id}, Policies); err != nil {
+			return err
+		}
+		return resaveDependents(e.App, ctx, actor, dbx.HashExp{"enterprise": e.Record.Id, "policy": ""}, Hazards)
+	})
+
+	// a policy corrected to another enterprise, insurer or provider takes its reports, hazards and
+	// their events along, and the enterprise it left loses a provider no other policy assigns
+	app.OnRecordUpdateExecute(Policies).BindFunc(func(e *core.RecordEvent) error {
+		prev := Previous(e.App, e.Record)
+		if err := e.Next(); err != nil {
+			return err
+		}
+		if prev == nil || !partiesChanged(prev, e.Record, parentColumnsOf[Policies]) {
 			return nil
 		}
 		actor := audit.ActorOf(e.Record)
 		ctx := serverUpdate(e.Context)
-		var hazardIDs []any
-		for _, name := range []string{Policies, ServiceReports, Hazards} {
-			rows, err := e.App.FindAllRecords(name, dbx.HashExp{"enterprise": e.Record.Id})
-			if err != nil {
-				return err
-			}
-			for _, r := range rows {
-				if name == Hazards {
-					hazardIDs = append(hazardIDs, r.Id)
-				}
-				if err := saveAs(e.App, ctx, r, actor); err != nil {
-					return err
-				}
-			}
+		if err := resaveDependents(e.App, ctx, actor, dbx.HashExp{"policy": e.Record.Id}, ServiceReports, Hazards); err != nil {
+			return err
 		}
-		if len(hazardIDs) > 0 {
-			events, err := e.App.FindAllRecords(HazardEvents, dbx.In("hazard", hazardIDs...))
-			if err != nil {
-				return err
-			}
-			for _, r := range events {
-				if err := saveAs(e.App, ctx, r, actor); err != nil {
-					return err
-				}
-			}
+		if old := prev.GetString("enterprise"); old != e.Record.GetString("enterprise") || prev.GetString("provider") != e.Record.GetString("provider") {
+			return recomputeProviders(e.App, ctx, actor, old)
 		}
 		return nil
 	})
+}
+
+func partiesChanged(prev, now *core.Record, cols []string) bool {
+	for _, c := range cols {
+		if prev.GetString(c) != now.GetString(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// resaveDependents saves again, as the actor of the change, every row of the collections that
+// matches of, then the events of the hazards among them: each derives its copied parties and
+// region afresh (deriveParents) in the change's transaction, and the audit chain appends an entry
+// for each (earlier entries are never rewritten).
+func resaveDependents(app core.App, ctx context.Context, actor string, of dbx.HashExp, collections ...string) error {
+	var hazardIDs []any
+	for _, name := range collections {
+		rows, err := app.FindAllRecords(name, of)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if name == Hazards {
+				hazardIDs = append(hazardIDs, r.Id)
+			}
+			if err := saveAs(app, ctx, r, actor); err != nil {
+				return err
+			}
+		}
+	}
+	if len(hazardIDs) == 0 {
+		return nil
+	}
+	events, err := app.FindAllRecords(HazardEvents, dbx.In("hazard", hazardIDs...))
+	if err != nil {
+		return err
+	}
+	for _, r := range events {
+		if err := saveAs(app, ctx, r, actor); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recomputeProviders keeps an enterprise's providers to those its policies still assign (in the
+// order they were assigned).
+func recomputeProviders(app core.App, ctx context.Context, actor, enterprise string) error {
+	ent, err := app.FindRecordById(Enterprises, enterprise)
+	if err != nil {
+		return nil
+	}
+	var assigned []string
+	if err := app.DB().Select("provider").Distinct(true).From(Policies).
+		Where(dbx.HashExp{"enterprise": enterprise}).AndWhere(dbx.Not(dbx.HashExp{"provider": ""})).
+		Column(&assigned); err != nil {
+		return err
+	}
+	var keep []string
+	for _, p := range strings.Fields(ent.GetString("providers")) {
+		if slices.Contains(assigned, p) {
+			keep = append(keep, p)
+		}
+	}
+	for _, p := range assigned {
+		if !slices.Contains(keep, p) {
+			keep = append(keep, p)
+		}
+	}
+	list := strings.Join(keep, " ")
+	if list == ent.GetString("providers") {
+		return nil
+	}
+	ent.Set("providers", list)
+	return saveAs(app, ctx, ent, actor)
 }
 
 func saveAs(app core.App, ctx context.Context, r *core.Record, actor string) error {

@@ -247,18 +247,10 @@ func bindAppendOnly(app core.App) {
 	app.OnRecordUpdateRequest(RecordVersions, "audit_log", HazardEvents).BindFunc(serverOnly)
 }
 
-// inScope mirrors the regulator part of the access rules (README "Roles and scope").
+// inScope mirrors the regulator part of the access rules (README "Roles and scope"): a row's
+// city and province codes are derived from its region code.
 func inScope(auth, r *core.Record) bool {
-	scope := auth.GetString("region_scope")
-	switch auth.GetString("scope_level") {
-	case "province":
-		return scope != "" && r.GetString("province_code") == scope
-	case "city":
-		return scope != "" && r.GetString("city_code") == scope
-	case "county":
-		return scope != "" && r.GetString("region_code") == scope
-	}
-	return false
+	return codeInScope(auth, r.GetString("region_code"))
 }
 
 // explainRefusal turns PocketBase's bare "Failed to create record." (a create rule that did not

@@ -37,9 +37,19 @@ type Ledger struct {
 	MissingItems   []string `json:"missing_items"`
 	Hazards        int      `json:"hazards"`
 	MajorHazards   int      `json:"major_hazards"`
+	// OverBudgetReasons: the services whose cost went beyond the remaining budget, with the reason given.
+	OverBudgetReasons []OverBudget `json:"over_budget_reasons"`
 	// ProviderStanding: the policy's provider in the lists of its region: "allowed",
 	// "blacklisted", "not_whitelisted", or "" when the insurer serves itself.
 	ProviderStanding string `json:"provider_standing"`
+}
+
+// OverBudget is a booked service whose cost went beyond the remaining budget, and why.
+type OverBudget struct {
+	Report   string  `db:"id" json:"report"`
+	ReportNo string  `db:"report_no" json:"report_no"`
+	Cost     float64 `db:"cost" json:"cost"`
+	Reason   string  `db:"reason" json:"reason"`
 }
 
 func cents(x float64) float64 { return math.Round(x*100) / 100 }
@@ -50,7 +60,7 @@ func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
 		Policy: policy.Id, PolicyNo: policy.GetString("policy_no"),
 		Budget: policy.GetFloat("prevention_budget"), Premium: policy.GetFloat("premium"),
 		Services:    map[string]int{},
-		AgreedItems: []string{}, DeliveredTypes: []string{}, MissingItems: []string{},
+		AgreedItems: []string{}, DeliveredTypes: []string{}, MissingItems: []string{}, OverBudgetReasons: []OverBudget{},
 	}
 	rows := []struct {
 		Status string  `db:"status"`
@@ -77,6 +87,13 @@ func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
 	l.Spent, l.Planned = cents(l.Spent), cents(l.Planned)
 	l.Remaining = cents(l.Budget - l.Spent)
 	l.OverBudget = l.Spent > l.Budget
+	err = app.DB().Select("id", "coalesce(json_extract(data, '$.report_no'), '') AS report_no", "cost",
+		"json_extract(data, '$.over_budget_reason') AS reason").From(ServiceReports).
+		Where(dbx.HashExp{"policy": policy.Id}).AndWhere(dbx.In("status", anyOf(vocab.ServiceReportStatus.With("booked"))...)).
+		AndWhere(dbx.NewExp("json_extract(data, '$.over_budget_reason') IS NOT NULL")).OrderBy("created", "id").All(&l.OverBudgetReasons)
+	if err != nil {
+		return nil, err
+	}
 	if l.Premium > 0 {
 		l.ShareOfPremium = math.Round(l.Spent/l.Premium*10000) / 10000
 	}

@@ -236,6 +236,21 @@ const (
 	ServiceType07 = "07"
 )
 
+// SurrenderReason: 退保或注销原因 / Reason for a surrender or cancellation. policies data.surrender.reason: why a policy ends before its term. A mandatory policy may end early only for one of these, with a document (rule surrender_reason_required of the packs).
+// Source: schemas/vocabularies/surrender-reason.json.
+var SurrenderReason = Vocabulary{Key: "surrender_reason", TitleZh: "退保或注销原因", TitleEn: "Reason for a surrender or cancellation", Terms: []Term{
+	{Code: "closed", Zh: "依法关闭或注销", En: "Closed by law or deregistered"},
+	{Code: "production_stopped", Zh: "全面停止生产经营", En: "Production fully stopped"},
+	{Code: "transferred", Zh: "转让或合并，由承继单位投保", En: "Transferred or merged; the successor insures"},
+}}
+
+// Codes of SurrenderReason.
+const (
+	SurrenderReasonClosed            = "closed"
+	SurrenderReasonProductionStopped = "production_stopped"
+	SurrenderReasonTransferred       = "transferred"
+)
+
 // HazardStatus: 隐患状态 / Hazard status. The states of the hazard workflow. overdue: not yet rectified, so overdue once past its deadline; closed: the loop is closed.
 // Source: schemas/workflows/hazard.json.
 var HazardStatus = Vocabulary{Key: "hazard_status", TitleZh: "隐患状态", TitleEn: "Hazard status", Terms: []Term{

@@ -341,8 +341,11 @@ export function storeContract(name: string, setup: () => Promise<Harness>): void
         });
         expect(notified.fields['from_status']).to.equal('found');
         expect((await store.get('hazards', hazard.id)).columns['status']).to.equal('notified');
+        // a rectification carries its evidence (the workflow requires it)
+        const photo = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], '整改后.png', { type: 'image/png' });
         await store.appendEvent('hazard_events', {
           fields: { hazard: hazard.id, action: 'rectify', to_status: 'rectified', note: '已恢复静电接地' },
+          files: { evidence: [photo] },
         });
         const history = await store.listEvents('hazard_events', {
           where: [{ field: 'hazard', op: '=', value: hazard.id }],

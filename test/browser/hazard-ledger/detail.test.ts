@@ -35,7 +35,10 @@ describe('<azx-hazard-ledger> detail', () => {
       ['enterprise', 'notified', false, ['rectify', 'note']],
       ['provider', 'notified', true, ['rectify', 'escalate', 'refuse', 'note']],
       ['regulator', 'rectified', false, ['verify', 'reopen', 'note']],
-      ['regulator', 'escalated', true, ['verify', 'note']],
+      // an escalated hazard is rectified before anyone verifies it; a major one only the regulator verifies
+      ['regulator', 'escalated', true, ['note']],
+      ['insurer', 'rectified', true, ['reopen', 'note']],
+      ['regulator', 'rectified', true, ['verify', 'reopen', 'note']],
       ['insurer', 'verified', false, ['reopen', 'note']],
     ];
     for (const [role, status, major, expected] of cases) {
@@ -55,7 +58,7 @@ describe('<azx-hazard-ledger> detail', () => {
     const input = shadow(el).querySelector<HTMLInputElement>('#action-evidence')!;
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.getAttribute('aria-describedby')).to.equal('action-evidence-error');
-    expect(text(el, '#action-evidence-error')).to.contain('提交整改须上传至少一份证明材料');
+    expect(text(el, '#action-evidence-error')).to.contain('整改和复查销号须上传至少一份证明材料');
     const events = await store.listEvents('hazard_events', { where: [{ field: 'hazard', op: '=', value: row['id'] as string }] });
     expect(events.totalItems).to.equal(1);
   });

@@ -24,9 +24,9 @@ describe('hazard workflow interpreter (loop.ts)', () => {
     expect(actionsFor('insurer', 'found', true)).to.not.include('refuse');
   });
 
-  it('asks for evidence of every rectification; a major one is required by the server too', () => {
+  it('asks for evidence of every rectification, which the server requires whatever the severity', () => {
     expect(needsEvidence('rectify', false)).to.equal(true);
-    expect(ruleOf('rectify', false)?.evidence).to.equal('asked');
+    expect(ruleOf('rectify', false)?.evidence).to.equal('required');
     expect(ruleOf('rectify', true)?.evidence).to.equal('required');
     expect(needsEvidence('note', true)).to.equal(false);
   });
@@ -40,15 +40,14 @@ describe('hazard workflow interpreter (loop.ts)', () => {
     expect(hazardDeadline('2026-01-31', false, { major: 15 })).to.equal(plus(general));
   });
 
-  it('reads what issue 13 will need: roles by severity and a separation of duties', () => {
-    const w: Workflow = {
-      ...HAZARD_WORKFLOW,
-      actions: HAZARD_WORKFLOW.actions.map((a) => (a.code === 'verify' ? { ...a, not_by: ['rectify'], major: { roles: ['regulator'] } } : a)),
-    };
+  it('the shipped loop separates duties and leaves a major hazard\'s sign-off to the regulator (issue 13)', () => {
+    const w: Workflow = HAZARD_WORKFLOW;
     const history = [{ action: 'notify', actorOrg: 'org-p' }, { action: 'rectify', actorOrg: 'org-p' }];
     expect(actionsFor('provider', 'rectified', false, { organization: 'org-p', history }, w)).to.not.include('verify');
     expect(actionsFor('provider', 'rectified', false, { organization: 'org-q', history }, w)).to.include('verify');
     expect(actionsFor('provider', 'rectified', true, { organization: 'org-q', history }, w)).to.not.include('verify');
     expect(actionsFor('regulator', 'rectified', true, {}, w)).to.include('verify');
+    expect(actionsFor('regulator', 'escalated', true, {}, w), 'not verified unrectified').to.not.include('verify');
+    expect([needsEvidence('rectify', false), needsEvidence('verify', false), needsEvidence('verify', true)]).to.deep.equal([true, true, true]);
   });
 });

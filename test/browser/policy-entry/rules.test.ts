@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { MemoryStore } from '../../../components/data/index.js';
 import type { AzxPolicyEntry } from '../../../components/policy-entry/index.js';
 import { ENTERPRISES, entryStore, schemas } from './fixture.js';
-import { chooseCoefficient, fieldError, find, form, mount, problems, renewFirst, root, setChecked, submit, type } from './helpers.js';
+import { chooseCoefficient, control, fieldError, find, form, mount, problems, renewFirst, root, setChecked, submit, type } from './helpers.js';
 
 async function policies(store: MemoryStore): Promise<number> {
   return (await store.list('policies')).totalItems;
@@ -47,6 +47,21 @@ describe('<azx-policy-entry> refuses the problems of the Suzhou bulletin', () =>
       premium_by_rate: 14400,
     });
     expect(root(el).querySelector('[part="status"]')?.textContent).to.contain('已提交');
+  });
+
+  it('a mandatory policy surrendered without a reason and a document (应急〔2025〕27号 第十六条) is not sent; with them it is', async () => {
+    const { el, store } = await suzhou();
+    expect(control(el, '/surrender/reason'), 'no surrender fields for an active policy').to.equal(null);
+    await type(el, '/status', '2'); // 已退保
+    expect(control(el, '/surrender/reason'), 'the surrender group appears').to.not.equal(null);
+    const msg = await refused(el, store, 'surrender_reason_required', /应急〔2025〕27号 第十六条/);
+    expect(msg).to.contain('依法关闭');
+    await type(el, '/surrender/reason', '1'); // 全面停止生产经营
+    await type(el, '/surrender/document', '全面停产决定书 昆应急〔2026〕8号');
+    await submit(el);
+    expect(problems(el)).to.deep.equal({});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await policies(store)).to.equal(2, 'stored with its reason and document');
   });
 
   it('cover not matching headcount (保额与投保企业人数不匹配): insured persons must equal the headcount', async () => {

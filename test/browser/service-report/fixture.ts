@@ -32,6 +32,8 @@ export interface FixtureOptions {
   readonly role?: Role;
   /** Cost of the delivered service already on the policy (budget 4000). */
   readonly deliveredCost?: number;
+  /** data.over_budget_reason of the delivered service (the server requires one beyond the budget). */
+  readonly overBudgetReason?: string;
   /** Field errors the "server" answers to the next service report created or corrected. */
   readonly refuse?: FieldErrors | null;
   readonly lang?: 'zh' | 'en';
@@ -136,7 +138,10 @@ export function serviceStore(options: FixtureOptions): MemoryStore {
           version: 1,
           revision: 1,
           policy: IDS.policy,
-          data: reportData('SR-DEMO-0001', 'delivered', options.deliveredCost ?? 1500, ['01', '03'], '2026-03-10'),
+          data: {
+            ...reportData('SR-DEMO-0001', 'delivered', options.deliveredCost ?? 1500, ['01', '03'], '2026-03-10'),
+            ...(options.overBudgetReason ? { over_budget_reason: options.overBudgetReason } : {}),
+          },
           created: '2026-03-10 08:00:00.000Z',
           updated: '2026-03-10 08:00:00.000Z',
         },

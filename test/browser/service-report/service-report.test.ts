@@ -43,6 +43,17 @@ describe('<azx-service-report> ledger', () => {
     expect($(el, '[data-figure="remaining"]')!.classList.contains('over')).to.equal(true);
   });
 
+  it('lists the services booked beyond the budget with the reason the server required', async () => {
+    const reason = '汛期前追加危化品储罐区专项检查';
+    const store = serviceStore({ schema: await serviceReportSchema(), deliveredCost: 4600, overBudgetReason: reason });
+    const el = await mount(store, IDS.policy);
+    expect(text(el, '[part="over-budget-reasons"]')).to.contain('SR-DEMO-0001');
+    expect(text(el, '[part="over-budget-reasons"]')).to.contain('4,600.00');
+    expect(text(el, '[part="over-budget-reasons"]')).to.contain(reason);
+    const plain = await mount(serviceStore({ schema: await serviceReportSchema() }), IDS.policy);
+    expect($(plain, '[part="over-budget-reasons"]')).to.equal(null);
+  });
+
   it("warns at the provider when the region's lists exclude it, before anything is typed", async () => {
     const schema = await serviceReportSchema();
     const black = await mount(serviceStore({ schema, standing: 'blacklisted' }), IDS.policy);

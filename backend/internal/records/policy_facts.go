@@ -1,0 +1,111 @@
+package records
+
+import (
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"azx/backend/internal/audit"
+	"azx/backend/internal/validation"
+)
+
+// The facts of a policy that the regulators' figures count are the server's (issue 13): when it
+// was uploaded (未按时上传) and which policy it renews (到期未续保). Nothing a client writes moves them.
+
+// stampUpload sets uploaded_at when a policy first arrives, by any path, and keeps it on every
+// later save. Only the system (the demo seed, which writes history with its own clock) may bring
+// the time of a new record.
+func stampUpload(app core.App, r *core.Record) {
+	if prev := Previous(app, r); prev != nil {
+		r.Set("uploaded_at", prev.GetDateTime("uploaded_at"))
+		return
+	}
+	if audit.ActorOf(r) == audit.System && !r.GetDateTime("uploaded_at").IsZero() {
+		return
+	}
+	r.Set("uploaded_at", types.NowDateTime())
+}
+
+// renewalRefusal is the one answer to a renewal link the caller may not make, whether or not the
+// named policy exists: the answer must not tell an insurer about another insurer's policies.
+func renewalRefusal() *validation.FieldError {
+	return validation.New("renewal_not_own",
+		"续保的原保单不存在，或不是该企业的、您可以查看的保单",
+		"The renewed policy does not exist, or is not one of this enterprise's policies that you can read")
+}
+
+// deriveRenewal checks a renewal link a client names and replaces it with the server's: the same
+// enterprise's latest policy starting before this one. The system's own writes (the seed's
+// history) keep a link of the same enterprise.
+func deriveRenewal(app core.App, r *core.Record, errs validation.Errors) {
+	named := r.GetString("renewal_of")
+	unchanged := false
+	if prev := Previous(app, r); prev != nil {
+		unchanged = named == prev.GetString("renewal_of")
+	}
+	if named != "" && !unchanged && !canRenew(app, r, named) {
+		validation.Add(errs, "renewal_of", renewalRefusal())
+		named = ""
+	}
+	if audit.ActorOf(r) == audit.System && named != "" {
+		return
+	}
+	r.Set("renewal_of", latestEarlier(app, r))
+}
+
+// canRenew: id is a policy of r's enterprise that r's writer may read.
+func canRenew(app core.App, r *core.Record, id string) bool {
+	if id == r.Id {
+		return false
+	}
+	p, err := app.FindRecordById(Policies, id)
+	if err != nil || p.GetString("enterprise") != r.GetString("enterprise") {
+		return false
+	}
+	return CanRead(app, audit.ActorOf(r), p)
+}
+
+// latestEarlier is the id of the enterprise's latest policy that starts before r ("" if none).
+func latestEarlier(app core.App, r *core.Record) string {
+	start := r.GetDateTime("period_start")
+	if start.IsZero() || r.GetString("enterprise") == "" {
+		return ""
+	}
+	var ids []string
+	_ = app.DB().Select("id").From(Policies).
+		Where(dbx.HashExp{"enterprise": r.GetString("enterprise")}).
+		AndWhere(dbx.NewExp("period_start < {:start}", dbx.Params{"start": start.String()})).
+		AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).
+		OrderBy("period_start DESC", "id DESC").Limit(1).Column(&ids)
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
+// CanRead mirrors the view rules of the business collections (README "Roles and scope") for an
+// actor as audit names it: the system and superusers read everything, a user its parties' rows
+// or, as a regulator, the rows of its scope.
+func CanRead(app core.App, actor string, row *core.Record) bool {
+	if actor == audit.System {
+		return true
+	}
+	u, err := app.FindRecordById("users", actor)
+	if err != nil {
+		return strings.HasPrefix(actor, "_superusers/")
+	}
+	org := u.GetString("organization")
+	switch u.GetString("role") {
+	case "regulator":
+		return inScope(u, row)
+	case "insurer":
+		return org != "" && row.GetString("insurer") == org
+	case "provider":
+		return org != "" && row.GetString("provider") == org
+	case "enterprise":
+		return org != "" && row.GetString("enterprise_org") == org
+	}
+	return false
+}
