@@ -14,6 +14,7 @@ import { importTs } from './load-ts.mjs';
 export const TEXT_MODULES = [
   'components/core/ui-text.ts',
   'components/core/messages.ts',
+  'components/core/document/text.ts',
   'components/policy-entry/text.ts',
   'components/hazard-ledger/labels.ts',
   'components/coverage-map/text.ts',
