@@ -31,24 +31,53 @@ function inline(run: Inline): TemplateResult | string {
 
 const inlines = (content: string | readonly Inline[]) => (typeof content === 'string' ? content : content.map(inline));
 
+/** A heading's narrowest width (em): up to four characters on one line, longer ones on two. */
+const headingMin = (label: string): number => {
+  const w = emWidth(label);
+  return w <= 4 ? w : Math.max(3, Math.ceil(w / 2));
+};
+
+/** A text column that holds codes (numbers, credit codes, policy numbers): never broken. */
+const isCodeColumn = (table: Table, i: number): boolean =>
+  table.rows.length > 0 && table.rows.every((r) => r[i] === null || r[i] === '' || /^[\x21-\x7e]+$/.test(String(r[i])));
+
 /**
- * A table that never prints a character per line: numbers and days stay on one line, a text
- * column is at least as wide as its longest value up to eight characters, a heading at least half
- * its length; the 合计 row is the last row of the body (a footer would repeat on every page).
+ * About how wide a table prints (mm) at `fontPt` with every row on one line (headings as narrow
+ * as they may be; `wrapAt`: text longer than that many characters may wrap).
  */
-export function renderTable(table: Table, locale: Locale): TemplateResult {
+export function tableWidthMm(table: Table, locale: Locale, fontPt = 10.5, wrapAt = Infinity): number {
+  const em = table.columns.reduce((sum, c, i) => {
+    const values = [...table.rows.map((r) => r[i]), table.total?.[i]].map((v) => emWidth(cellText(v ?? null, c.format ?? 'text', locale)));
+    const content = Math.max(0, ...values);
+    const wraps = (!c.format || c.format === 'text') && !isCodeColumn(table, i);
+    return sum + Math.max(wraps ? Math.min(content, wrapAt) : content, headingMin(c.label)) + 0.7;
+  }, 0);
+  return (em * fontPt * 25.4) / 72;
+}
+
+/** Small type (9 pt) when the table would not fit `widthMm` in the usual 10.5 pt. */
+export const denseTable = (table: Table, locale: Locale, widthMm: number): boolean => table.columns.length > 8 || tableWidthMm(table, locale, 10.5) > widthMm;
+
+/**
+ * A table that never prints a character per line: numbers, days and codes stay on one line, a
+ * text column is at least as wide as its longest value up to eight characters, a heading of up to
+ * four characters on one line; the 合计 row is the last row of the body (a footer would repeat on
+ * every page). `widthMm`: the width it is printed in, which decides its type size.
+ */
+export function renderTable(table: Table, locale: Locale, widthMm = 156): TemplateResult {
   const textMin = table.columns.map((c, i) => {
     if (c.format && c.format !== 'text') return 0;
     const values = [...table.rows.map((r) => r[i]), table.total?.[i]].map((v) => emWidth(cellText(v ?? null, 'text', locale)));
     return Math.min(MAX_WIDTH_CLASS, Math.max(0, ...values));
   });
-  const dense = table.columns.length > 8 ? ' dense' : '';
+  const codes = table.columns.map((_, i) => isCodeColumn(table, i));
+  const dense = denseTable(table, locale, widthMm) ? ' dense' : '';
   const cell = (v: Table['rows'][number][number], i: number, key: string | undefined, head: boolean) => {
     const c = table.columns[i]!;
     const format = c.format ?? 'text';
     const text = cellText(v, format, locale);
-    const cls = format === 'text' ? 'text' : 'number';
-    const content = format === 'text' && textMin[i] ? html`<span class="min ${widthClass(textMin[i]!)}">${text}</span>` : text;
+    const cls = format !== 'text' ? 'number' : codes[i] ? 'code' : 'text';
+    const content = cls === 'text' && textMin[i] ? html`<span class="min ${widthClass(textMin[i]!)}">${text}</span>` : text;
     return head
       ? html`<th scope="row" class=${cls} data-figure=${key ?? nothing}>${content}</th>`
       : html`<td class=${cls} data-figure=${key ?? nothing}>${content}</td>`;
@@ -57,7 +86,7 @@ export function renderTable(table: Table, locale: Locale): TemplateResult {
     <table class="doc-table${dense}">
       <thead>
         <tr>
-          ${table.columns.map((c) => html`<th scope="col"><span class="min ${widthClass(emWidth(c.label) / 2)}">${c.label}</span></th>`)}
+          ${table.columns.map((c) => html`<th scope="col"><span class="min ${widthClass(headingMin(c.label))}">${c.label}</span></th>`)}
         </tr>
       </thead>
       <tbody>
@@ -89,14 +118,14 @@ function renderSignLines(parties: readonly SignParty[]): TemplateResult {
   </div>`;
 }
 
-export function renderBlock(block: Block, locale: Locale): TemplateResult {
+export function renderBlock(block: Block, locale: Locale, widthMm = 156): TemplateResult {
   switch (block.kind) {
     case 'paragraph':
       return html`<p class="doc-para${block.indent === false ? ' flush' : ''}">${inlines(block.content)}</p>`;
     case 'heading':
       return html`<p class="doc-h${block.level}" role="heading" aria-level=${block.level + 1}>${block.text}</p>`;
     case 'table':
-      return renderTable(block.table, locale);
+      return renderTable(block.table, locale, widthMm);
     case 'fields':
       return renderFields(block.caption, block.rows);
     case 'sign-lines':
@@ -132,7 +161,7 @@ function renderAttachment(a: Attachment, n: number, count: number, locale: Local
   return html`<section class="doc-attachment${a.landscape ? ' wide' : ''}" aria-label=${a.title}>
     <p class="doc-attachment-label">${count === 1 ? documentText(locale, 'attachmentOne') : documentText(locale, 'attachment', { n })}</p>
     <p class="doc-attachment-title" role="heading" aria-level="2">${a.title}</p>
-    ${a.blocks.map((b) => renderBlock(b, locale))}
+    ${a.blocks.map((b) => renderBlock(b, locale, a.landscape ? 225 : 156))}
   </section>`;
 }
 
@@ -163,10 +192,12 @@ export function renderDocument(doc: OfficialDocument): TemplateResult {
     </section>
     ${attachments.map((a, i) => renderAttachment(a, i + 1, attachments.length, locale))}
     ${doc.record
-      ? html`<footer class="doc-record">
-          ${doc.record.copyTo ? html`<p class="copy">${documentText(locale, 'copyTo')}${doc.record.copyTo}</p>` : nothing}
-          <p class="printed"><span>${doc.record.printer}</span><span>${documentText(locale, 'printed', { date: documentDate(doc.record.printed, locale) })}</span></p>
-        </footer>`
+      ? html`<div class="doc-record-place${attachments.at(-1)?.landscape ? ' own-page' : ''}">
+          <footer class="doc-record">
+            ${doc.record.copyTo ? html`<p class="copy">${documentText(locale, 'copyTo')}${doc.record.copyTo}</p>` : nothing}
+            <p class="printed"><span>${doc.record.printer}</span><span>${documentText(locale, 'printed', { date: documentDate(doc.record.printed, locale) })}</span></p>
+          </footer>
+        </div>`
       : nothing}
   </div>`;
 }

@@ -123,6 +123,7 @@ ${markSizes}
 }
 .azx-doc .doc-attachment .doc-table { font-size: 10.5pt; }
 .azx-doc .doc-table.dense { font-size: 9pt; }
+.azx-doc .doc-table.dense th, .azx-doc .doc-table.dense td { padding: 1pt 2pt; }
 .azx-doc .doc-table th, .azx-doc .doc-table td, .azx-doc .doc-fields th, .azx-doc .doc-fields td {
   border: 0.5pt solid #000;
   padding: 1.5pt 3pt;
@@ -137,7 +138,8 @@ ${markSizes}
 .azx-doc .doc-table tr, .azx-doc .doc-fields tr { break-inside: avoid; }
 .azx-doc .doc-table th[scope='row'] { font-weight: normal; }
 .azx-doc .doc-table .number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.azx-doc .doc-table .text { text-align: left; }
+.azx-doc .doc-table .text { text-align: left; text-wrap: balance; }
+.azx-doc .doc-table .code { text-align: left; white-space: nowrap; }
 .azx-doc .doc-table tr.total th, .azx-doc .doc-table tr.total td { font-family: ${font(DOCUMENT_FONTS.heading)}; }
 .azx-doc .min { display: inline-block; }
 .azx-doc .doc-table thead .min { text-wrap: balance; }
@@ -146,7 +148,7 @@ ${widths}
 .azx-doc .doc-fields { margin: 4pt 0 ${LINE}; font-size: 14pt; }
 .azx-doc .doc-fields caption { font-family: ${font(DOCUMENT_FONTS.heading)}; text-align: left; padding: 2pt 0; }
 .azx-doc .doc-fields th { width: 7em; font-weight: normal; font-family: ${font(DOCUMENT_FONTS.heading)}; white-space: nowrap; }
-.azx-doc .doc-attachment-list { display: flex; margin-top: ${LINE}; padding-left: 2em; letter-spacing: ${TRACKING}; }
+.azx-doc .doc-attachment-list { display: flex; margin-top: ${LINE}; padding-left: 2em; letter-spacing: ${TRACKING}; break-inside: avoid; }
 .azx-doc .doc-attachment-list .label { flex: none; }
 .azx-doc .doc-attachment-list ol { list-style: none; margin: 0; padding: 0; }
 .azx-doc .doc-signature { display: flex; justify-content: flex-end; break-inside: avoid; break-before: avoid; }
@@ -193,6 +195,11 @@ ${shifts}
   line-height: 2;
   break-inside: avoid;
   letter-spacing: 0;
+}
+/* after a landscape attachment the 版记 has a portrait page of its own: at its foot, where the
+   standard puts it (its last rule on the type area's lower edge) */
+@media print {
+  .azx-doc .doc-record-place.own-page { break-before: page; height: 224mm; display: flex; flex-direction: column; justify-content: flex-end; }
 }
 .azx-doc .doc-record .copy { padding: 0 1em; border-bottom: 0.25mm solid #000; }
 .azx-doc .doc-record .printed { display: flex; justify-content: space-between; padding: 0 1em; }

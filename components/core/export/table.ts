@@ -33,6 +33,8 @@ export interface Table {
   readonly rowKeys?: readonly (string | undefined)[];
   /** The 合计 row, after every row and only there; its first cell is the word. */
   readonly total?: readonly CellValue[];
+  /** Figures named cell by cell (rows, then the 合计 row last), where row and column keys do not say it. */
+  readonly figures?: readonly (readonly (string | undefined)[] | undefined)[];
   /** The 合计 row's key; default `total`. */
   readonly totalKey?: string;
   /** A line under the table (how many rows are shown of how many). */
@@ -41,6 +43,8 @@ export interface Table {
 
 /** The figure a cell shows (`total.insured`), when both its row and its column are named. */
 export function figureKey(table: Table, row: number | 'total', column: number): string | undefined {
+  const named = table.figures?.[row === 'total' ? table.rows.length : row]?.[column];
+  if (named) return named;
   const col = table.columns[column]?.key;
   const rowKey = row === 'total' ? (table.totalKey ?? 'total') : table.rowKeys?.[row];
   return col && rowKey ? `${rowKey}.${col}` : undefined;

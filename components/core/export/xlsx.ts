@@ -117,8 +117,10 @@ function cellXml(ref: string, v: Cell, format: CellFormat | undefined, header: b
     case 'percent': {
       if (typeof v !== 'number' || !Number.isFinite(v)) return textCell(ref, String(v), STYLE.general);
       const digits = format === 'integer' ? 0 : format === 'percent' ? 1 : 2;
-      const shown = format === 'percent' ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-      return numberCell(ref, v, STYLE[format], shown);
+      // money is kept to the fen, as printed (a sum's 2772794.979999999 is 2772794.98)
+      const n = format === 'money' ? Math.round(v * 100) / 100 : v;
+      const shown = format === 'percent' ? `${(n * 100).toFixed(1)}%` : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      return numberCell(ref, n, STYLE[format], shown);
     }
     default:
       return typeof v === 'number' && Number.isFinite(v) ? numberCell(ref, v, STYLE.general, String(v)) : textCell(ref, String(v), STYLE.general);

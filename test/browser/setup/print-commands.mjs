@@ -1,17 +1,20 @@
 // Server commands for the print and export tests (called with executeServerCommand):
 //
-// azx-pdf { html, name }: prints a standalone HTML document to PDF in the test's own Chromium
+// azx-pdf { html, name } → { job }, then azx-pdf-result { job } until done: prints a standalone
+//   HTML document to PDF in the test's own Chromium
 //   (puppeteer's page.pdf, the page's @page sizes honoured), writes it and a PNG of every page to
 //   .tmp/print/<name>/ (git-ignored, for a person to look at), and answers what poppler reads
 //   from it: each page's size and its text lines with their boxes (pdftotext -bbox-layout).
 // azx-read-xlsx { base64, name }: writes the workbook to .tmp/print/<name>.xlsx and reads it back
 //   with openpyxl (Debian's python3-openpyxl, an independent reader): each sheet's cells with
 //   their type, value and number format.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PYTHON = '/usr/bin/python3';
+const run = promisify(execFile);
 
 const READ_XLSX = `
 import json, sys, datetime, openpyxl
@@ -49,29 +52,52 @@ function pagesOf(xhtml) {
   return pages;
 }
 
+/** Prints `html` to PDF in a new page of the test's browser and reads it back. */
+async function printPdf(browser, out, html, name) {
+  const dir = join(out, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false, timeout: 0 });
+    const file = join(dir, `${name}.pdf`);
+    writeFileSync(file, pdf);
+    // never blocking: the test runner's server answers the browser meanwhile
+    await run('pdftoppm', ['-r', '50', '-png', file, join(dir, 'page')]);
+    const { stdout: xhtml } = await run('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return { file, pages: pagesOf(xhtml) };
+  } finally {
+    await page.close();
+  }
+}
+
 export function printCommands({ rootDir }) {
   const out = join(rootDir, '.tmp', 'print');
+  // A command must answer within 20 s (the test runner's limit); a long print runs as a job
+  // that the browser asks after until it is done.
+  const jobs = new Map();
+  let next = 0;
   return {
     name: 'azx-print-commands',
     async executeCommand({ command, payload, session }) {
       if (command === 'azx-pdf') {
-        const { html, name } = payload;
-        const dir = join(out, name);
-        rmSync(dir, { recursive: true, force: true });
-        mkdirSync(dir, { recursive: true });
-        const page = await session.browser.getPage(session.id).browser().newPage();
-        try {
-          await page.setContent(html, { waitUntil: 'load' });
-          await page.evaluate(() => document.fonts.ready);
-          const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
-          const file = join(dir, `${name}.pdf`);
-          writeFileSync(file, pdf);
-          execFileSync('pdftoppm', ['-r', '50', '-png', file, join(dir, 'page')]);
-          const xhtml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-          return { file, pages: pagesOf(xhtml) };
-        } finally {
-          await page.close();
-        }
+        const id = String(++next);
+        const job = printPdf(session.browser.getPage(session.id).browser(), out, payload.html, payload.name).then(
+          (result) => ({ result }),
+          (error) => ({ error: String(error?.stack ?? error) }),
+        );
+        jobs.set(id, job);
+        return { job: id };
+      }
+      if (command === 'azx-pdf-result') {
+        const job = jobs.get(payload.job);
+        if (!job) return { error: `no print job ${payload.job}` };
+        const done = await Promise.race([job, new Promise((resolve) => setTimeout(() => resolve(undefined), 10_000))]);
+        if (!done) return { pending: true };
+        jobs.delete(payload.job);
+        return done;
       }
       if (command === 'azx-read-xlsx') {
         const { base64, name } = payload;

@@ -27,8 +27,13 @@ export interface Pdf {
 }
 
 /** Prints a standalone HTML document to PDF (PNG pages beside it in .tmp/print/<name>/). */
-export function pdfOf(html: string, name: string): Promise<Pdf> {
-  return executeServerCommand<Pdf, { html: string; name: string }>('azx-pdf', { html, name });
+export async function pdfOf(html: string, name: string): Promise<Pdf> {
+  const { job } = await executeServerCommand<{ job: string }, { html: string; name: string }>('azx-pdf', { html, name });
+  for (;;) {
+    const r = await executeServerCommand<{ pending?: true; result?: Pdf; error?: string }, { job: string }>('azx-pdf-result', { job });
+    if (r.error) throw new Error(r.error);
+    if (r.result) return r.result;
+  }
 }
 
 export interface XlsxCell {
@@ -71,3 +76,74 @@ export function pageWith(pdf: Pdf, text: string): number {
   const want = text.replace(/\s+/g, '');
   return pdf.pages.findIndex((p) => p.text.replace(/\s+/g, '').includes(want)) + 1;
 }
+
+/**
+ * An element printed as a user's 打印 prints it: its `print()`, with the `azx-print` event taken
+ * over (so no dialog opens) and the isolated document kept as HTML and as a parsed DOM. Fails
+ * when the host page's own print is called.
+ */
+export async function printed(el: HTMLElement & { print(): Promise<boolean> }): Promise<{ html: string; dom: Document; frame: Document }> {
+  let html = '';
+  let frame: Document | undefined;
+  const take = (e: CustomEvent<{ document: Document; html(): string }>) => {
+    frame = e.detail.document;
+    html = e.detail.html();
+    e.preventDefault();
+  };
+  const topPrint = window.print;
+  let top = false;
+  window.print = () => (top = true);
+  el.addEventListener('azx-print', take as EventListener);
+  try {
+    const opened = await el.print();
+    if (opened || !frame) throw new Error(`${el.localName}.print() did not print its document (${opened ? 'a dialog opened' : 'no azx-print'})`);
+  } finally {
+    el.removeEventListener('azx-print', take as EventListener);
+    window.print = topPrint;
+  }
+  if (top) throw new Error('the host page was printed');
+  return { html, dom: new DOMParser().parseFromString(html, 'text/html'), frame: frame! };
+}
+
+/**
+ * Where a printed document's figures disagree: every figure of the body must equal each table cell
+ * and each other figure of the same key, and be shown in a table or an attachment.
+ */
+export function figureProblems(dom: Document): string[] {
+  const byKey = new Map<string, { text: string; where: string }[]>();
+  for (const el of dom.querySelectorAll<HTMLElement>('[data-figure]')) {
+    const where = el.closest('td, th') ? 'table' : el.closest('.doc-attachment') ? 'attachment' : 'body';
+    const key = el.dataset['figure']!;
+    byKey.set(key, [...(byKey.get(key) ?? []), { text: el.textContent!.trim(), where }]);
+  }
+  const problems: string[] = [];
+  for (const [key, all] of byKey) {
+    const texts = new Set(all.map((x) => x.text));
+    if (texts.size > 1) problems.push(`${key}: ${[...texts].join(' ≠ ')}`);
+    if (all.some((x) => x.where === 'body') && !all.some((x) => x.where !== 'body')) problems.push(`${key}: in the text, in no table`);
+  }
+  return problems;
+}
+
+/** The figures in the body's text, by key. */
+export function textFigures(dom: Document): Map<string, string> {
+  return new Map([...dom.querySelectorAll<HTMLElement>('.doc-main .doc-para [data-figure]')].map((el) => [el.dataset['figure']!, el.textContent!.trim()]));
+}
+
+/** Puts `el` in a portal page: a header with the portal's name and sign-out, tabs, a grey background, a rounded card. */
+export function inPortal(el: HTMLElement): { remove(): void } {
+  const page = document.createElement('div');
+  page.className = 'portal-page';
+  page.innerHTML = `<header class="portal-header"><strong>某市安责险综合管理平台</strong><button type="button">退出登录</button></header>
+    <nav class="portal-tabs"><button type="button">保单录入</button><button type="button">检查通报</button><button type="button">隐患台账</button></nav>
+    <main><div class="portal-card"></div></main>`;
+  for (const [k, v] of Object.entries({ background: '#e9ecef', padding: '24px' })) page.style.setProperty(k, v);
+  const card = page.querySelector<HTMLElement>('.portal-card')!;
+  for (const [k, v] of Object.entries({ background: '#fff', 'border-radius': '16px', padding: '20px', 'box-shadow': '0 2px 8px #0003' })) card.style.setProperty(k, v);
+  card.append(el);
+  document.body.append(page);
+  return { remove: () => page.remove() };
+}
+
+/** Text of the portal page that must never be printed with an element. */
+export const PORTAL_WORDS = ['某市安责险综合管理平台', '退出登录', '保单录入'];
