@@ -17,6 +17,7 @@ export const TEXT_MODULES = [
   'components/core/document/text.ts',
   'components/policy-entry/text.ts',
   'components/hazard-ledger/labels.ts',
+  'components/hazard-ledger/notice-text.ts',
   'components/coverage-map/text.ts',
   'components/compliance-report/text.ts',
   'components/service-report/text.ts',

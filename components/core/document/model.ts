@@ -68,6 +68,14 @@ export interface OfficialDocument {
   readonly lang?: string;
   /** 标题. */
   readonly title: string;
+  /** The body on landscape pages (a document that is one wide table, such as a ledger). */
+  readonly landscape?: boolean;
+  /**
+   * A form that must fit one page (a 告知书, a record): 4号 body on a tighter grid, which the
+   * standard allows for particular cases (its 7.1: "特定情况可以作适当调整"). The seal's room is
+   * the same.
+   */
+  readonly compact?: boolean;
   /**
    * 版头: the issuing body's mark (its name, to which `suffix`, default 文件, is added) in red,
    * the 发文字号 under it and the red rule. Without it the document is letter-like.

@@ -172,8 +172,8 @@ export function renderDocument(doc: OfficialDocument): TemplateResult {
   // the standard's 文件 after the body's name (a term of the standard: not translated)
   const suffix = doc.head ? (doc.head.suffix ?? (isEnglish(locale) ? '' : '文件')) : '';
   const mark = doc.head ? `${doc.head.issuer}${suffix}` : '';
-  return html`<div class="azx-doc" lang=${locale}>
-    <section class="doc-main">
+  return html`<div class="azx-doc${doc.compact ? ' compact' : ''}" lang=${locale}>
+    <section class="doc-main${doc.landscape ? ' wide' : ''}">
       ${doc.head
         ? html`<header class="doc-head">
             <p class="doc-mark n-${Math.max(4, Math.min(24, Math.ceil(emWidth(mark))))}">${mark}</p>
@@ -184,7 +184,7 @@ export function renderDocument(doc: OfficialDocument): TemplateResult {
       <h1 class="doc-title${doc.head ? '' : ' plain'}">${doc.title}</h1>
       ${doc.number ? html`<p class="doc-number-plain">${doc.number}</p>` : nothing}
       ${doc.addressees ? html`<p class="doc-addressees">${doc.addressees}：</p>` : nothing}
-      <div class="doc-body">${doc.body.map((b) => renderBlock(b, locale))}</div>
+      <div class="doc-body">${doc.body.map((b) => renderBlock(b, locale, doc.landscape ? 225 : 156))}</div>
       ${attachments.length ? renderAttachmentList(attachments, locale) : nothing}
       ${doc.signature ? renderSignature(doc.signature, locale) : nothing}
       ${doc.note ? html`<p class="doc-note">（${doc.note}）</p>` : nothing}

@@ -10,6 +10,7 @@
  * Fonts come from CSS custom properties, so a page that has the standard's fonts names them; a
  * free CJK serif (Noto Serif CJK SC, Debian's fonts-noto-cjk) and sans are the fallback.
  */
+import { unsafeCSS } from 'lit';
 
 /** A documented font property and what it falls back to. */
 export interface DocumentFont {
@@ -76,7 +77,7 @@ export const DOCUMENT_CSS = `
 }
 .azx-doc p { margin: 0; }
 .azx-doc .doc-main, .azx-doc .doc-attachment { width: 156mm; max-width: 100%; }
-.azx-doc .doc-attachment.wide { width: 225mm; }
+.azx-doc .doc-attachment.wide, .azx-doc .doc-main.wide { width: 225mm; }
 .azx-doc .doc-head { padding-top: 35mm; text-align: center; }
 .azx-doc .doc-mark {
   font-family: ${font(DOCUMENT_FONTS.title)};
@@ -146,6 +147,8 @@ ${markSizes}
 ${widths}
 .azx-doc .doc-table-note { font-size: 10.5pt; line-height: 1.5; text-indent: 0; letter-spacing: 0; }
 .azx-doc .doc-fields { margin: 4pt 0 ${LINE}; font-size: 14pt; }
+/* a group of fields is one box: it moves to the next page whole (one longer than a page breaks between rows) */
+.azx-doc .doc-fields { break-inside: avoid; }
 .azx-doc .doc-fields caption { font-family: ${font(DOCUMENT_FONTS.heading)}; text-align: left; padding: 2pt 0; }
 .azx-doc .doc-fields th { width: 7em; font-weight: normal; font-family: ${font(DOCUMENT_FONTS.heading)}; white-space: nowrap; }
 .azx-doc .doc-attachment-list { display: flex; margin-top: ${LINE}; padding-left: 2em; letter-spacing: ${TRACKING}; break-inside: avoid; }
@@ -171,6 +174,8 @@ ${shifts}
 .azx-doc .doc-note { text-indent: 2em; letter-spacing: ${TRACKING}; }
 .azx-doc .doc-sign-lines { display: flex; justify-content: space-between; gap: 2em; margin-top: ${LINE}; break-inside: avoid; letter-spacing: 0; }
 .azx-doc .doc-sign-lines .party { flex: 1; }
+/* the first party's lines are blanks: it takes their width, a named party the rest */
+.azx-doc .doc-sign-lines .party:first-child:not(:only-child) { flex: none; }
 .azx-doc .blank { display: inline-block; min-width: 6em; border-bottom: 0.5pt solid #000; }
 .azx-doc .doc-attachment-label { font-family: ${font(DOCUMENT_FONTS.heading)}; letter-spacing: 0; }
 .azx-doc .doc-attachment-title {
@@ -196,6 +201,14 @@ ${shifts}
   break-inside: avoid;
   letter-spacing: 0;
 }
+/* a one-page form: 4号 on lines of 1.6 (the seal's room keeps the standard's two lines) */
+.azx-doc.compact { font-size: 14pt; line-height: 22pt; }
+.azx-doc.compact .doc-title { font-size: 20pt; line-height: 1.3; }
+.azx-doc.compact .doc-body, .azx-doc.compact .doc-addressees, .azx-doc.compact .doc-note { letter-spacing: 0; }
+.azx-doc.compact .doc-addressees { margin-top: 11pt; }
+.azx-doc.compact .doc-fields { margin: 4pt 0 8pt; font-size: 12pt; line-height: 1.35; }
+.azx-doc.compact .doc-sign-lines { margin-top: 11pt; }
+.azx-doc.compact .doc-note { font-size: 12pt; }
 /* after a landscape attachment the 版记 has a portrait page of its own: at its foot, where the
    standard puts it (its last rule on the type area's lower edge) */
 @media print {
@@ -207,9 +220,12 @@ ${shifts}
   .azx-doc .doc-seal { border: none; }
   .azx-doc .doc-main, .azx-doc .doc-attachment, .azx-doc .doc-record { width: auto; max-width: none; }
   .azx-doc .doc-attachment { break-before: page; }
-  .azx-doc .doc-attachment.wide { page: wide; }
+  .azx-doc .doc-attachment.wide, .azx-doc .doc-main.wide { page: wide; }
 }
 `;
+
+/** The document's styles for an element that shows it on screen (a preview in its shadow root). */
+export const documentStyles = unsafeCSS(DOCUMENT_CSS);
 
 /**
  * The page boxes: A4 with the standard's margins (mirrored on even pages: the binding side is

@@ -130,7 +130,7 @@ export function textFigures(dom: Document): Map<string, string> {
   return new Map([...dom.querySelectorAll<HTMLElement>('.doc-main .doc-para [data-figure]')].map((el) => [el.dataset['figure']!, el.textContent!.trim()]));
 }
 
-/** Puts `el` in a portal page: a header with the portal's name and sign-out, tabs, a grey background, a rounded card. */
+/** Puts `el` in a portal page (until `remove()`): a header with the portal's name and sign-out, tabs, a grey background, a rounded card. */
 export function inPortal(el: HTMLElement): { remove(): void } {
   const page = document.createElement('div');
   page.className = 'portal-page';
@@ -140,9 +140,16 @@ export function inPortal(el: HTMLElement): { remove(): void } {
   for (const [k, v] of Object.entries({ background: '#e9ecef', padding: '24px' })) page.style.setProperty(k, v);
   const card = page.querySelector<HTMLElement>('.portal-card')!;
   for (const [k, v] of Object.entries({ background: '#fff', 'border-radius': '16px', padding: '20px', 'box-shadow': '0 2px 8px #0003' })) card.style.setProperty(k, v);
+  // put back where it was when done (a fixture's cleanup removes its own wrapper from there)
+  const [parent, next] = [el.parentNode, el.nextSibling];
   card.append(el);
   document.body.append(page);
-  return { remove: () => page.remove() };
+  return {
+    remove: () => {
+      parent?.insertBefore(el, next);
+      page.remove();
+    },
+  };
 }
 
 /** Text of the portal page that must never be printed with an element. */
