@@ -92,8 +92,8 @@ export const DOCUMENT_CSS = `
 ${markSizes}
 .azx-doc .doc-number { margin-top: calc(2 * ${LINE}); text-align: center; letter-spacing: 0; }
 .azx-doc .doc-rule { margin-top: 4mm; border-top: 0.5mm solid var(${DOCUMENT_RED.property}, ${DOCUMENT_RED.fallback}); }
-.azx-doc .doc-title {
-  margin: calc(2 * ${LINE}) 0 0;
+/* the title, and each attachment's, in 2号 小标宋 */
+.azx-doc .doc-title, .azx-doc .doc-attachment-title {
   font-family: ${font(DOCUMENT_FONTS.title)};
   font-size: 22pt;
   font-weight: 700;
@@ -102,6 +102,7 @@ ${markSizes}
   text-align: center;
   text-wrap: balance;
 }
+.azx-doc .doc-title { margin: calc(2 * ${LINE}) 0 0; }
 .azx-doc .doc-title.plain { margin-top: 0; }
 .azx-doc .doc-number-plain { text-align: right; letter-spacing: 0; }
 .azx-doc .doc-addressees { margin-top: ${LINE}; letter-spacing: ${TRACKING}; }
@@ -178,17 +179,7 @@ ${shifts}
 .azx-doc .doc-sign-lines .party:first-child:not(:only-child) { flex: none; }
 .azx-doc .blank { display: inline-block; min-width: 6em; border-bottom: 0.5pt solid #000; }
 .azx-doc .doc-attachment-label { font-family: ${font(DOCUMENT_FONTS.heading)}; letter-spacing: 0; }
-.azx-doc .doc-attachment-title {
-  margin: ${LINE} 0 calc(${LINE} / 2);
-  font-family: ${font(DOCUMENT_FONTS.title)};
-  font-size: 22pt;
-  font-weight: 700;
-  font-synthesis: none;
-  line-height: 1.45;
-  text-align: center;
-  text-wrap: balance;
-  letter-spacing: 0;
-}
+.azx-doc .doc-attachment-title { margin: ${LINE} 0 calc(${LINE} / 2); letter-spacing: 0; }
 .azx-doc .doc-attachment.wide .doc-attachment-title { font-size: 18pt; }
 .azx-doc .doc-record {
   width: 156mm;
