@@ -8,6 +8,7 @@ import {
   ensureChromium,
   ensureDebianPackage,
   ensureNodeModules,
+  ensurePrintTools,
 } from './ensure.mjs';
 
 const tmp = join(root, '.tmp');
@@ -64,11 +65,7 @@ step('set-up', () => {
   ensureDebianPackage('sqlite3', '/usr/bin/sqlite3', 'the audit tamper tests');
   ensureDebianPackage('systemd', '/usr/bin/systemd-analyze', 'the release test (it checks the systemd units)');
   ensureDebianPackage('curl', '/usr/bin/curl', 'the release test (the README block ends with curl)');
-  // the print tests: a free CJK serif for the documents (the fallback of --azx-document-font),
-  // poppler to read the printed PDFs and make the reference PNGs, openpyxl to read workbooks back
-  ensureDebianPackage('fonts-noto-cjk', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'the print tests (documents in a CJK serif)');
-  ensureDebianPackage('poppler-utils', '/usr/bin/pdftotext', 'the print tests (pdftotext and pdftoppm read the printed PDFs)');
-  ensureDebianPackage('python3-openpyxl', '/usr/lib/python3/dist-packages/openpyxl/__init__.py', 'the export tests (an independent reader of the XLSX files)');
+  ensurePrintTools();
   ensureBackend();
   return { passed: 0, failed: 0 };
 });
