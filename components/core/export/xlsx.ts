@@ -61,7 +61,7 @@ function column(i: number): string {
 }
 
 const DAY_MS = 86_400_000;
-/** Excel's serial day of 1970-01-01 (its day 0 is 1899-12-30). */
+/** Excel's serial number of 1970-01-01 (it counts from the last of December 1899). */
 const EPOCH_SERIAL = 25_569;
 
 /** A day (YYYY-MM-DD) or an instant (read in China time) as Excel's serial day; else undefined. */
@@ -71,7 +71,7 @@ export function excelDay(value: string): number | undefined {
   if (day) {
     const t = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
     const back = new Date(t);
-    // 2026-02-30 is not a day
+    // a date that does not exist (the thirtieth of February) rolls over: refused
     if (back.getUTCMonth() !== Number(day[2]) - 1 || back.getUTCDate() !== Number(day[3])) return undefined;
     return t / DAY_MS + EPOCH_SERIAL;
   }
