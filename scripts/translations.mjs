@@ -22,6 +22,7 @@ export const TEXT_MODULES = [
   'components/compliance-report/text.ts',
   'components/service-report/text.ts',
   'components/schema-editor/ui-text.ts',
+  'components/core/logic-builder/text.ts',
 ];
 
 const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });
