@@ -23,6 +23,7 @@ export const TEXT_MODULES = [
   'components/service-report/text.ts',
   'components/schema-editor/ui-text.ts',
   'components/core/logic-builder/text.ts',
+  'components/pack-editor/text.ts',
 ];
 
 const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });

@@ -98,6 +98,12 @@ export class ReferenceReader {
     return p;
   }
 
+  /** A region just written (an administrator added or renamed it): named at once, without reading again. */
+  remember(entry: RegionEntry): void {
+    this.#regions.set(entry.code, entry);
+    this.#children.delete(entry.parent);
+  }
+
   /** A region read before, or undefined. */
   region(code: string): RegionEntry | undefined {
     return this.#regions.get(code) ?? undefined;
