@@ -661,7 +661,8 @@ export class PocketBaseStore implements Store {
 
   async checkRulePack(document: PackDocument): Promise<PackCheck> {
     try {
-      return await this.#pb.send<PackCheck>('/api/azx/packs/check', { method: 'POST', body: packBody(document) });
+      // the route reads a document (null for an open end or no parent), not the record's columns
+      return await this.#pb.send<PackCheck>('/api/azx/packs/check', { method: 'POST', body: document });
     } catch (err) {
       throw this.#error(err);
     }
