@@ -3,6 +3,7 @@ import type { PortalSection } from './section.js';
 import { policyEntrySection } from './policy-entry.js';
 import { policiesSection } from './policies.js';
 import { industryPolicySection, schemaEditorSection } from './schema-editor.js';
+import { packEditorSection } from './pack-editor.js';
 import { serviceReportSection } from './service-report.js';
 import { hazardLedgerSection } from './hazard-ledger.js';
 import { coverageMapSection } from './coverage-map.js';
@@ -11,7 +12,7 @@ import { complianceReportSection } from './compliance-report.js';
 export const SECTIONS: readonly PortalSection[] = [
   policyEntrySection,
   policiesSection,
-  industryPolicySection, schemaEditorSection,
+  industryPolicySection, schemaEditorSection, packEditorSection,
   serviceReportSection,
   hazardLedgerSection,
   coverageMapSection, complianceReportSection,
