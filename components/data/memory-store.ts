@@ -680,7 +680,7 @@ export class MemoryStore implements Store {
     return structuredClone(next);
   }
 
-  async setRulePackStatus(key: string, version: number, status: 'published' | 'retired'): Promise<RulePack> {
+  async setRulePackStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<RulePack> {
     this.#requireAdmin();
     const packs = this.#shared.packs;
     const i = packs.findIndex((p) => p.key === key && p.version === version);

@@ -639,7 +639,7 @@ export class PocketBaseStore implements Store {
     }
   }
 
-  async setRulePackStatus(key: string, version: number, status: 'published' | 'retired'): Promise<RulePack> {
+  async setRulePackStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<RulePack> {
     const existing = await this.#packRow(key, version);
     if (!existing) throw storeError('not_found', 404);
     try {

@@ -1,6 +1,6 @@
 // Rule packs as the server gives them (backend/internal/packs, schemas/packs/README.md): the packs
 // in force for a region on a day, merged. core/rule-set.ts judges records with them.
-import type { PackLegalStatus } from './vocab.js';
+import type { DefinitionStatus, PackLegalStatus } from './vocab.js';
 
 export interface RuleText {
   readonly zh: string;
@@ -162,7 +162,7 @@ export interface PackDocument {
 export interface RulePack extends PackDocument {
   readonly id: string;
   readonly version: number;
-  readonly status: 'draft' | 'published' | 'retired';
+  readonly status: DefinitionStatus;
   /** ISO 8601; empty for drafts. */
   readonly publishedAt: string;
 }

@@ -396,7 +396,7 @@ export interface Store {
   /** Administrators: stores a draft, or replaces the draft of that key and version; `validation` with errors by document path. */
   saveRulePackDraft(version: number, document: PackDocument): Promise<RulePack>;
   /** Administrators: draft → published (its tests must pass) → retired, never back. */
-  setRulePackStatus(key: string, version: number, status: 'published' | 'retired'): Promise<RulePack>;
+  setRulePackStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<RulePack>;
   /** Administrators: deletes a draft. */
   deleteRulePackDraft(key: string, version: number): Promise<void>;
   /** Administrators: the server's dry run of a document (errors by path, its tests' verdicts); stores nothing. */

@@ -80,7 +80,10 @@ export class AzxPackEditor extends LitElement {
   @property(LANG_PROPERTY) override accessor lang: string = '';
   readonly #lang = new LocaleController(this);
 
-  /** The editor's open tab. */
+  /** Open this pack key in the editor at once (its draft, else a new version of it). */
+  @property({ attribute: 'pack-key' }) accessor packKey: string = '';
+
+  /** The editor's open tab: general, tables, rules, tests, preview or publish. */
   @property() accessor tab: PackEditorTab = 'general';
 
   @state() accessor #packs: readonly RulePack[] = [];
@@ -127,7 +130,13 @@ export class AzxPackEditor extends LitElement {
     const store = this.#store;
     if (store && store !== this.#loadedFor) {
       this.#loadedFor = store;
-      void this.#load();
+      void this.#load().then(async () => {
+        if (this.packKey && !this.#draft) {
+          const tab = this.tab;
+          await this.edit(this.packKey);
+          this.tab = tab;
+        }
+      });
     }
   }
 
