@@ -19,7 +19,16 @@ export interface RuleSetComputation {
   readonly logic: unknown;
 }
 
-export interface RuleSetRule {
+export interface RuleSetRule extends RuleFields {
+  /** The pack that wrote the rule, and its title ({pack}). */
+  readonly layer: string;
+  readonly layer_title: RuleText;
+  /** Where the rule comes from, as text ({source}). */
+  readonly source_text: RuleText;
+}
+
+/** A rule's own fields, as a pack writes it and as a merged rule set carries it. */
+export interface RuleFields {
   readonly code: string;
   /** The kind of record it judges ("policy"). */
   readonly applies_to: string;
@@ -34,11 +43,6 @@ export interface RuleSetRule {
   readonly params?: Readonly<Record<string, unknown>>;
   readonly params_en?: Readonly<Record<string, unknown>>;
   readonly message: RuleText;
-  /** The pack that wrote the rule, and its title ({pack}). */
-  readonly layer: string;
-  readonly layer_title: RuleText;
-  /** Where the rule comes from, as text ({source}). */
-  readonly source_text: RuleText;
 }
 
 /** Tables, computations and rules of layered packs, merged. */
@@ -108,18 +112,8 @@ export interface PackTable {
 }
 
 /** A rule as written in a pack (RuleSetRule is the same merged, with its layer and source as text). */
-export interface PackRule {
-  readonly code: string;
-  readonly applies_to: string;
-  readonly severity: 'refuse' | 'warn';
+export interface PackRule extends RuleFields {
   readonly title?: RuleText;
-  readonly each?: unknown;
-  readonly let?: Readonly<Record<string, unknown>>;
-  readonly when: unknown;
-  readonly path: string;
-  readonly params?: Readonly<Record<string, unknown>>;
-  readonly params_en?: Readonly<Record<string, unknown>>;
-  readonly message: RuleText;
   readonly source: PackCitation;
 }
 
@@ -177,13 +171,20 @@ export interface PackProblem {
   readonly message_en: string;
 }
 
+/** A record judged: the computed values, the refusals and the warnings. */
+export interface PackVerdict {
+  readonly computed: Readonly<Record<string, unknown>>;
+  readonly refusals: readonly PackProblem[];
+  readonly warnings: readonly PackProblem[];
+}
+
 /** One test case run by the server (POST /api/azx/packs/check). */
 export interface PackTestResult {
   readonly name: string;
   readonly region: string;
   readonly date: string;
   readonly passed: boolean;
-  readonly verdict: { readonly computed: Readonly<Record<string, unknown>>; readonly refusals: readonly PackProblem[]; readonly warnings: readonly PackProblem[] };
+  readonly verdict: PackVerdict;
   /** What differs from the case's expectation, in words. */
   readonly diffs?: readonly string[];
 }

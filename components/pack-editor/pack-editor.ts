@@ -274,115 +274,109 @@ export class AzxPackEditor extends LitElement {
     await this.#open({ version: 1, doc: newPack({ key, jurisdiction: code, parent, title: get('title'), titleEn: get('titleEn'), from: get('from') }) });
   }
 
-  async #addRegion(e: Event): Promise<void> {
-    e.preventDefault();
+  /**
+   * One store call at a time: busy while it runs, the last problem cleared; a refusal shows its
+   * errors at their fields and resolves undefined.
+   */
+  async #run<T>(act: (store: Store) => Promise<T>): Promise<T | undefined> {
     const store = this.#store;
-    if (!store) return;
-    const data = new FormData(e.currentTarget as HTMLFormElement);
+    if (!store) return undefined;
     this.#busy = true;
+    this.#problem = '';
     try {
-      const region = await store.saveRegion({ code: this.#unknownRegion, name: String(data.get('name') ?? '').trim(), nameEn: String(data.get('nameEn') ?? '').trim() });
-      referenceOf(store).remember(region);
-      this.#newErrors = {};
-      this.#problem = '';
-      this.#unknownRegion = '';
-      this.#status = t(this.#locale, 'regionAdded', { code: region.code, name: region.name });
-      this.dispatchEvent(new CustomEvent('azx-region-added', { detail: { region }, bubbles: true, composed: true }));
+      return await act(store);
     } catch (err) {
       this.#fail(err);
-      if (isStoreError(err)) this.#newErrors = err.fieldErrors;
+      return undefined;
     } finally {
       this.#busy = false;
     }
+  }
+
+  async #addRegion(e: Event): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const code = this.#unknownRegion;
+    const region = await this.#run((store) =>
+      store.saveRegion({ code, name: String(data.get('name') ?? '').trim(), nameEn: String(data.get('nameEn') ?? '').trim() }).then((r) => {
+        referenceOf(store).remember(r);
+        return r;
+      }),
+    );
+    this.#newErrors = region ? {} : this.#errors;
+    if (!region) return;
+    this.#unknownRegion = '';
+    this.#status = t(this.#locale, 'regionAdded', { code: region.code, name: region.name });
+    this.dispatchEvent(new CustomEvent('azx-region-added', { detail: { region }, bubbles: true, composed: true }));
   }
 
   /** Stores the draft; resolves with the stored version, or undefined when refused (errors at their fields). */
   async saveDraft(): Promise<RulePack | undefined> {
-    const store = this.#store;
     const d = this.#draft;
-    if (!store || !d) return undefined;
-    this.#busy = true;
-    this.#problem = '';
-    try {
-      const saved = await store.saveRulePackDraft(d.version, d.doc);
+    if (!d) return undefined;
+    const saved = await this.#run(async (store) => {
+      const pack = await store.saveRulePackDraft(d.version, d.doc);
+      this.#packs = await store.listRulePacks();
+      return pack;
+    });
+    if (saved) {
       this.#errors = {};
       this.#status = t(this.#locale, 'saved', { v: saved.version });
-      this.#packs = await store.listRulePacks();
-      return saved;
-    } catch (err) {
-      this.#fail(err);
-      return undefined;
-    } finally {
-      this.#busy = false;
     }
+    return saved;
   }
 
   /** Saves the draft, then publishes it (the server runs its tests first). */
   async publish(): Promise<RulePack | undefined> {
-    const store = this.#store;
     const d = this.#draft;
-    if (!store || !d) return undefined;
-    if (!(await this.saveDraft())) return undefined;
-    this.#busy = true;
-    try {
-      const pack = await store.setRulePackStatus(d.doc.key, d.version, 'published');
+    if (!d || !(await this.saveDraft())) return undefined;
+    const pack = await this.#run(async (store) => {
+      const published = await store.setRulePackStatus(d.doc.key, d.version, 'published');
       this.#packs = await store.listRulePacks();
-      this.#draft = undefined;
-      this.#status = t(this.#locale, 'published', { k: pack.key, v: pack.version });
-      this.dispatchEvent(new CustomEvent('azx-pack-published', { detail: { pack }, bubbles: true, composed: true }));
-      return pack;
-    } catch (err) {
-      this.#fail(err);
-      return undefined;
-    } finally {
-      this.#busy = false;
-    }
+      return published;
+    });
+    if (!pack) return undefined;
+    this.#draft = undefined;
+    this.#status = t(this.#locale, 'published', { k: pack.key, v: pack.version });
+    this.dispatchEvent(new CustomEvent('azx-pack-published', { detail: { pack }, bubbles: true, composed: true }));
+    return pack;
   }
 
-  async #retire(pack: RulePack): Promise<void> {
-    const store = this.#store;
-    if (!store) return;
-    try {
+  /** A change from the list (retire a version, delete a draft): the list is read again after it. */
+  async #listAction(act: (store: Store) => Promise<unknown>, done: string): Promise<void> {
+    const ok = await this.#run(async (store) => {
+      await act(store);
+      this.#packs = await store.listRulePacks();
+      return true;
+    });
+    if (ok) this.#status = done;
+  }
+
+  #retire(pack: RulePack): Promise<void> {
+    return this.#listAction(async (store) => {
       const retired = await store.setRulePackStatus(pack.key, pack.version, 'retired');
-      this.#packs = await store.listRulePacks();
-      this.#status = t(this.#locale, 'retired', { k: pack.key, v: pack.version });
       this.dispatchEvent(new CustomEvent('azx-pack-retired', { detail: { pack: retired }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.#fail(err);
-    }
+    }, t(this.#locale, 'retired', { k: pack.key, v: pack.version }));
   }
 
-  async #deleteDraft(pack: RulePack): Promise<void> {
-    const store = this.#store;
-    if (!store) return;
-    try {
-      await store.deleteRulePackDraft(pack.key, pack.version);
-      this.#packs = await store.listRulePacks();
-      this.#status = t(this.#locale, 'draftDeleted', { k: pack.key, v: pack.version });
-    } catch (err) {
-      this.#fail(err);
-    }
+  #deleteDraft(pack: RulePack): Promise<void> {
+    return this.#listAction((store) => store.deleteRulePackDraft(pack.key, pack.version), t(this.#locale, 'draftDeleted', { k: pack.key, v: pack.version }));
   }
 
   /** The server's dry run: errors by path (shown at the fields) and every test case's verdict. */
   async check(): Promise<PackCheck | undefined> {
-    const store = this.#store;
     const d = this.#draft;
-    if (!store || !d) return undefined;
-    this.#busy = true;
-    this.#problem = '';
-    try {
-      const check = await store.checkRulePack(d.doc);
-      await referenceOf(store).load(check.tests.map((r) => r.region));
+    if (!d) return undefined;
+    const check = await this.#run(async (store) => {
+      const answer = await store.checkRulePack(d.doc);
+      await referenceOf(store).load(answer.tests.map((r) => r.region));
+      return answer;
+    });
+    if (check) {
       this.#check = check;
       this.#errors = check.errors;
-      return check;
-    } catch (err) {
-      this.#fail(err);
-      return undefined;
-    } finally {
-      this.#busy = false;
     }
+    return check;
   }
 
   /** A new test case: the first case of the pack the draft extends (or of this one), in the draft's region. */

@@ -5,20 +5,10 @@
 // violation, no page error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPortal, openTab } from './harness.mjs';
+import { inShadow, openPortal, openTab } from './harness.mjs';
 
 const MAP = 'azx-coverage-map';
 const REPORT = 'azx-compliance-report';
-
-/** Runs fn(shadowRoot, arg) in the page against an element's shadow root. */
-async function inShadow(page, tag, fn, arg) {
-  const root = await page.evaluateHandle((t) => document.querySelector(t).shadowRoot, tag);
-  try {
-    return await root.evaluate(fn, arg);
-  } finally {
-    await root.dispose();
-  }
-}
 
 describe('regulator views in the portal', () => {
   let portal;

@@ -7,7 +7,7 @@
 // Guangdong's places. Under the strict CSP, with no page error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPortal, openTab, PASSWORD } from './harness.mjs';
+import { chooseEnterprise, inShadow, openPortal, openTab, PASSWORD } from './harness.mjs';
 import { authWithPassword, client } from '../fixtures/http.mjs';
 import { makeUscc } from '../fixtures/uscc.mjs';
 import { enterpriseData, policyData } from '../fixtures/records.mjs';
@@ -27,16 +27,6 @@ async function setValue(page, selector, value) {
     el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }, value);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
-}
-
-/** Runs fn(shadowRoot, arg) in the page against an element's shadow root. */
-async function inShadow(page, tag, fn, arg) {
-  const root = await page.evaluateHandle((t) => document.querySelector(t).shadowRoot, tag);
-  try {
-    return await root.evaluate(fn, arg);
-  } finally {
-    await root.dispose();
-  }
 }
 
 describe('onboarding Guangdong without a restart or a release', () => {
@@ -131,16 +121,7 @@ describe('onboarding Guangdong without a restart or a release', () => {
     // the portal: the policy entry rates by Guangdong's pack and refuses a cover under its minimum
     const page = await portal.signIn('insurer-gd@azx.demo');
     await openTab(page, 'policy-entry');
-    await page.waitForFunction(() => document.querySelector('azx-policy-entry')?.shadowRoot?.querySelector('#q'));
-    const q = await page.evaluateHandle(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('#q'));
-    await q.asElement().type('广州天河示例');
-    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="search"] button').click());
-    await page.waitForFunction(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button'), { timeout: 15000 });
-    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button').click());
-    await page.waitForFunction(
-      () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelector('[data-pointer="/policy_no"] input'),
-      { timeout: 15000 },
-    );
+    await chooseEnterprise(page, '广州天河示例');
     const chosen = await page.evaluate(() => {
       const root = document.querySelector('azx-policy-entry').shadowRoot;
       return {

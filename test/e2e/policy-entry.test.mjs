@@ -4,7 +4,7 @@
 // and source; nothing violates the CSP.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPortal, openTab } from './harness.mjs';
+import { chooseEnterprise, openPortal, openTab } from './harness.mjs';
 
 
 describe('policy entry in the demo portal', () => {
@@ -20,18 +20,8 @@ describe('policy entry in the demo portal', () => {
   it('insurer-1 finds an enterprise, enters a valid policy, and has a bulletin problem refused', async () => {
     const page = await portal.signIn('insurer-1@azx.demo');
     await openTab(page, 'policy-entry');
-    await page.waitForFunction(() => document.querySelector('azx-policy-entry')?.shadowRoot?.querySelector('#q'));
-
     // find: part of a name lists the registry's matches; choose the first
-    const q = await page.evaluateHandle(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('#q'));
-    await q.asElement().type('有限公司');
-    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="search"] button').click());
-    await page.waitForFunction(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button'), { timeout: 15000 });
-    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button').click());
-    await page.waitForFunction(
-      () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelector('[data-pointer="/policy_no"] input'),
-      { timeout: 15000 },
-    );
+    await chooseEnterprise(page, '有限公司');
     const chosen = await page.evaluate(() => {
       const root = document.querySelector('azx-policy-entry').shadowRoot;
       return {

@@ -1,5 +1,5 @@
-// Shared set-up of the pack editor's browser tests: the element on a store, and small DOM helpers
-// (the schema editor's tests have their own; elements' test folders share nothing sideways).
+// Shared set-up of the pack editor's browser tests: the element on a store, and DOM helpers
+// (the common ones from setup/dom.ts).
 import { fixture, html } from '@open-wc/testing';
 import type { Store } from '../../../components/data/index.js';
 import type { AzxPackEditor } from '../../../components/pack-editor/index.js';
@@ -11,42 +11,13 @@ export async function packEditorWith(store: Store, lang = 'zh-CN'): Promise<AzxP
   return el;
 }
 
-export function root(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-/** Waits for a condition, checking every animation frame, for at most `ms`. */
-export async function until(test: () => boolean, ms = 8000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!test()) {
-    if (performance.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-}
-
-/** Types a value into a control and commits it, as a user leaving the field would. */
-export function type(control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
+export { byText, root, settle, type, until } from '../setup/dom.js';
+import { byText, root, settle, type, until } from '../setup/dom.js';
 
 export function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
   const found = root(el).querySelector<T>(selector);
   if (!found) throw new Error(`no ${selector}`);
   return found;
-}
-
-export function byText<T extends HTMLElement = HTMLButtonElement>(scope: ParentNode, selector: string, text: string | RegExp): T {
-  const all = [...scope.querySelectorAll<T>(selector)];
-  const found = all.find((e) => (typeof text === 'string' ? e.textContent?.trim() === text || e.getAttribute('aria-label') === text : text.test(e.textContent ?? '') || text.test(e.getAttribute('aria-label') ?? '')));
-  if (!found) throw new Error(`no ${selector} with text ${String(text)} among: ${all.map((e) => e.textContent?.trim() || e.getAttribute('aria-label')).join(' | ')}`);
-  return found;
-}
-
-export async function settle(el: { updateComplete: Promise<unknown> }): Promise<void> {
-  await el.updateComplete;
-  await new Promise((r) => requestAnimationFrame(r));
 }
 
 export async function openTab(el: AzxPackEditor, name: string): Promise<void> {
