@@ -401,7 +401,7 @@ export class AzxPackEditor extends LitElement {
     const store = this.#store;
     let body: TemplateResult;
     if (!store) body = html`<p>${t(L, 'noStore')}</p>`;
-    else if (store.party && store.party.role !== 'admin') body = html`<p class="not-admin">${t(L, 'notAdmin')}</p>`;
+    else if (store.party?.role !== 'admin') body = html`<p class="not-admin">${t(L, 'notAdmin')}</p>`;
     else if (!this.#loaded) body = html`<p>${t(L, 'loading')}</p>`;
     else body = this.#draft ? this.#renderEditor(this.#draft) : this.#renderList();
     return html`<h2>${t(L, 'heading')}</h2>
