@@ -15,15 +15,21 @@ function stored(doc: unknown, status: RulePack['status'] = 'published', version 
   return { ...structuredClone(d), id: `story${d.key.replace(/[^a-z0-9]/g, '')}${version}`.padEnd(15, '0').slice(0, 15), version, status, publishedAt: status === 'draft' ? '' : '2026-01-01 00:00:00.000Z' };
 }
 
-/** A draft Guangdong pack on the 2025 measures: a higher minimum and its own base rate (example values, no notice). */
+type Tables = Record<string, PackDocument['tables'][string]>;
+const shipped = (doc: unknown, name: string) => structuredClone((doc as { tables: Tables }).tables[name]!);
+
+/**
+ * A draft Guangdong pack on the 2025 measures: its minimum cover and base rates start as copies
+ * of the tables in force, to be edited (the values live in schemas/packs, never here).
+ */
 const guangdong: RulePack = stored(
   {
     key: 'gd', title: '广东：示例规则包', title_en: 'Guangdong: example pack', jurisdiction: '440000', legal_status: 'in_force',
     effective_from: '2026-01-01', effective_to: null, extends: 'cn-2025',
     sources: [{ id: '粤示例〔2026〕1号', title: '广东示例通知', title_en: 'Guangdong example notice' }],
     tables: {
-      min_cover_per_person: { title: { zh: '每人死亡伤残责任限额下限（元）', en: 'Least cover per person (yuan)' }, value: 500000, example: true, source: { document: '粤示例〔2026〕1号', article: '第三条', article_en: 'Art. 3' } },
-      base_rates: { title: { zh: '基准费率', en: 'Base rates' }, example: true, value: { basis_cover: 500000, rates: { hazardous_chemicals: 450, construction: 260 } } },
+      min_cover_per_person: { ...shipped(cn2025, 'min_cover_per_person'), example: true, source: { document: '粤示例〔2026〕1号', article: '第三条', article_en: 'Art. 3' } },
+      base_rates: { ...shipped(cnCommon, 'base_rates'), example: true, source: { document: '粤示例〔2026〕1号' } },
     },
     computations: [], rules: [], tests: [],
   },
