@@ -19,6 +19,14 @@ const ENTERPRISE = enterpriseData({
   industry: 'hazardous_chemicals', headcount: 10, address: '广东省广州市天河区示例路 1 号',
 });
 
+/**
+ * Waits for a selector inside the pack editor, polling every frame (a pierce selector's wait
+ * watches the page's own DOM, so a change inside the shadow root alone would go unseen).
+ */
+async function inEditor(page, selector, timeout = 30000) {
+  await page.waitForFunction((s) => document.querySelector('azx-pack-editor')?.shadowRoot?.querySelector(s), { timeout }, selector);
+}
+
 /** Sets a control's value as a user's edit does (input and change), across shadow roots. */
 async function setValue(page, selector, value) {
   await page.$eval(selector, (el, v) => {
@@ -42,7 +50,7 @@ describe('onboarding Guangdong without a restart or a release', () => {
   it('the administrator writes and publishes Guangdong’s pack in the pack editor', async () => {
     const page = await portal.signIn('admin@azx.demo');
     await openTab(page, 'pack-editor');
-    await page.waitForSelector(`${PE}tr[data-key="cn-2025"]`, { timeout: 20000 });
+    await inEditor(page, `tr[data-key="cn-2025"]`, 20000);
     assert.equal(await page.$(`${PE}tr[data-key="gd"]`), null, 'no pack for Guangdong yet');
 
     await setValue(page, `${PE}#new-jurisdiction`, '440000');
@@ -53,13 +61,13 @@ describe('onboarding Guangdong without a restart or a release', () => {
     await setValue(page, `${PE}#new-from`, '2026-01-01');
     await page.click(`${PE}form.new-pack button[type="submit"]`);
     // the first reads of a fresh server wait for its coverage index to load
-    await page.waitForSelector(`${PE}#tab-general[aria-selected="true"]`, { timeout: 60000 }).catch(async (err) => {
+    await inEditor(page, `#tab-general[aria-selected="true"]`, 60000).catch(async (err) => {
       const text = await inShadow(page, 'azx-pack-editor', (root) => root.textContent.replace(/\s+/g, ' ').slice(-1500));
       throw new Error(`the new pack did not open: ${text}`, { cause: err });
     });
 
     await page.click(`${PE}button.add-source`);
-    await page.waitForSelector(`${PE}#source-0-id`);
+    await inEditor(page, `#source-0-id`);
     await setValue(page, `${PE}#source-0-id`, SOURCE);
     await setValue(page, `${PE}#source-0-title`, '广东省安全生产责任保险实施办法（示例）');
     await setValue(page, `${PE}#source-0-title_en`, 'Guangdong implementing rules (example)');
@@ -67,24 +75,24 @@ describe('onboarding Guangdong without a restart or a release', () => {
     // the tables in force, overridden here and edited as tables; arrow keys move between tabs
     await page.focus(`${PE}#tab-general`);
     await page.keyboard.press('ArrowRight');
-    await page.waitForSelector(`${PE}#tab-tables[aria-selected="true"]`);
-    await page.waitForSelector(`${PE}tr[data-table="min_cover_per_person"] button.override`, { timeout: 15000 });
+    await inEditor(page, `#tab-tables[aria-selected="true"]`);
+    await inEditor(page, `tr[data-table="min_cover_per_person"] button.override`, 15000);
     await page.click(`${PE}tr[data-table="min_cover_per_person"] button.override`);
     const cover = `${PE}fieldset[data-table="min_cover_per_person"]`;
-    await page.waitForSelector(`${cover} input[type="number"]`);
+    await inEditor(page, `fieldset[data-table="min_cover_per_person"] input[type="number"]`);
     await setValue(page, `${cover} input[type="number"]`, '500000');
     await page.select(`${cover} select[id$="-document"]`, SOURCE);
-    await page.waitForSelector(`${cover} input[id$="-article"]`);
+    await inEditor(page, `fieldset[data-table="min_cover_per_person"] input[id$="-article"]`);
     await setValue(page, `${cover} input[id$="-article"]`, '第三条');
     await setValue(page, `${cover} input[id$="-article_en"]`, 'Art. 3');
     await page.click(`${PE}tr[data-table="base_rates"] button.override`);
     const rates = `${PE}fieldset[data-table="base_rates"]`;
-    await page.waitForSelector(`${rates} table.entries`);
+    await inEditor(page, `fieldset[data-table="base_rates"] table.entries`);
     await setValue(page, `${rates} input[id$="-hazardous_chemicals"]`, '450');
     await page.select(`${rates} select[id$="-document"]`, SOURCE);
 
     await page.click(`${PE}#tab-publish`);
-    await page.waitForSelector(`${PE}table.diff`);
+    await inEditor(page, `table.diff`);
     const changes = await page.$$eval(`${PE}table.diff tbody tr`, (rows) => rows.map((r) => r.textContent.replace(/\s+/g, ' ')));
     assert.ok(changes.some((c) => c.includes('tables.min_cover_per_person') && c.includes('500000')), changes.join('\n'));
     await page.click(`${PE}button.publish`);
