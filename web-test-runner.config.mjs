@@ -17,6 +17,7 @@ import { root } from './scripts/paths.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './scripts/ensure.mjs';
 import { COMMONJS_PACKAGES, commonjsDeps } from './test/browser/setup/commonjs-deps.mjs';
 import { jsonSchemaSuite } from './test/browser/setup/json-schema-suite.mjs';
+import { printCommands } from './test/browser/setup/print-commands.mjs';
 
 const WORLD_PATH = '/__azx/world.json';
 const FIXTURES_PATH = '/__azx/fixtures.json';
@@ -162,6 +163,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     azxBackend(),
     jsonSchemaSuite(),
+    printCommands({ rootDir: root }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
 };

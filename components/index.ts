@@ -7,6 +7,7 @@ import './validators/index.js';
 export * from './coverage-map/index.js';
 export * from './compliance-report/index.js';
 export * from './schema-editor/index.js';
+export * from './pack-editor/index.js';
 export * from './service-report/index.js';
 export * from './hazard-ledger/index.js';
 export * from './policy-entry/index.js';

@@ -40,6 +40,7 @@ export const ENTRIES = [
   { name: 'coverage-map', entry: 'components/coverage-map/index.ts', element: true },
   { name: 'compliance-report', entry: 'components/compliance-report/index.ts', element: true },
   { name: 'schema-editor', entry: 'components/schema-editor/index.ts', element: true },
+  { name: 'pack-editor', entry: 'components/pack-editor/index.ts', element: true },
   { name: 'service-report', entry: 'components/service-report/index.ts', element: true },
   { name: 'hazard-ledger', entry: 'components/hazard-ledger/index.ts', element: true },
   { name: 'record-list', entry: 'components/record-list/index.ts', element: true },

@@ -95,6 +95,17 @@ export function ensureChromium() {
   ensureDebianPackage('chromium', CHROMIUM, 'the browser tests');
 }
 
+/**
+ * What the print and export tests need beside Chromium: a free CJK serif for the documents (the
+ * fallback of --azx-document-font), poppler to read the printed PDFs and draw the reference PNGs,
+ * openpyxl to read the workbooks back (an independent reader).
+ */
+export function ensurePrintTools() {
+  ensureDebianPackage('fonts-noto-cjk', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'the print tests (documents in a CJK serif)');
+  ensureDebianPackage('poppler-utils', '/usr/bin/pdftotext', 'the print tests (pdftotext and pdftoppm read the printed PDFs)');
+  ensureDebianPackage('python3-openpyxl', '/usr/lib/python3/dist-packages/openpyxl/__init__.py', 'the export tests (openpyxl reads the workbooks back)');
+}
+
 /** The library bundle in dist/, built when missing or older than the sources. */
 export function ensureLibrary() {
   const sources = Math.max(

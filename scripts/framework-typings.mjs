@@ -7,7 +7,7 @@
 //   angular.md  inputs and outputs per element, for templates under CUSTOM_ELEMENTS_SCHEMA
 
 /** Names a detail type may use that TypeScript knows without an import. */
-const GLOBALS = new Set(['Record', 'Readonly', 'ReadonlyArray', 'Array', 'File', 'Partial', 'Map', 'Set', 'Date', 'Event', 'CustomEvent']);
+const GLOBALS = new Set(['Record', 'Readonly', 'ReadonlyArray', 'Array', 'File', 'Partial', 'Map', 'Set', 'Date', 'Event', 'CustomEvent', 'Document']);
 
 /** The public elements of the manifest with their settable properties and their events. */
 export function elementsOf(cem) {

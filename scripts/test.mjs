@@ -8,6 +8,7 @@ import {
   ensureChromium,
   ensureDebianPackage,
   ensureNodeModules,
+  ensurePrintTools,
 } from './ensure.mjs';
 
 const tmp = join(root, '.tmp');
@@ -65,6 +66,7 @@ step('set-up', () => {
   ensureDebianPackage('fonts-wqy-zenhei', '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', 'Chinese text in the end-to-end reflow measures and screenshots');
   ensureDebianPackage('systemd', '/usr/bin/systemd-analyze', 'the release test (it checks the systemd units)');
   ensureDebianPackage('curl', '/usr/bin/curl', 'the release test (the README block ends with curl)');
+  ensurePrintTools();
   ensureBackend();
   return { passed: 0, failed: 0 };
 });

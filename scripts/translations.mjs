@@ -14,13 +14,17 @@ import { importTs } from './load-ts.mjs';
 export const TEXT_MODULES = [
   'components/core/ui-text.ts',
   'components/core/messages.ts',
+  'components/core/document/text.ts',
   'components/policy-entry/text.ts',
   'components/hazard-ledger/labels.ts',
+  'components/hazard-ledger/notice-text.ts',
   'components/coverage-map/text.ts',
   'components/compliance-report/text.ts',
   'components/service-report/text.ts',
   'components/schema-editor/ui-text.ts',
   'components/record-list/text.ts',
+  'components/core/logic-builder/text.ts',
+  'components/pack-editor/text.ts',
 ];
 
 const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });

@@ -223,17 +223,3 @@ export const complianceReportStyles = [hostReset, css`
     }
   }
 `];
-
-let sheet: CSSStyleSheet | undefined;
-
-/**
- * The page box for printing (A4, 18 mm margins). `@page` is ignored inside a shadow root, so
- * the element lends this sheet to the document for the duration of a print.
- */
-export function pageSheet(): CSSStyleSheet | undefined {
-  if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync('@page { size: A4; margin: 18mm 16mm; }');
-  }
-  return sheet;
-}

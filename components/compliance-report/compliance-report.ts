@@ -17,12 +17,12 @@ import {
 } from '../data/store.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
-import { complianceReportStyles, pageSheet } from './compliance-report.styles.js';
+import { complianceReportStyles } from './compliance-report.styles.js';
 import { LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
-import { download, toXlsx, XLSX_TYPE, type Cell, type Sheet } from '../core/export/index.js';
-import { termLabel } from '../data/terms.js';
 import { term } from '../data/glossary.js';
-import { POLICY_STATUS } from '../data/vocab.js';
+import { download, toXlsx, XLSX_TYPE, type Sheet } from '../core/export/index.js';
+import { chinaToday, printDocument, type OfficialDocument } from '../core/document/index.js';
+import { bulletinDocument, bulletinSheets, bulletinTables, defaultParts, problemRows } from './bulletin.js';
 
 /** Rows of each list shown in the bulletin (the records panel pages through the rest). */
 const LIST_ROWS = 200;
@@ -51,8 +51,12 @@ interface Opened {
  *
  * Every number is computed on the server from stored records and is a link to those records.
  * A round is a reproducible sample of policies drawn on the server from a seed; findings are
- * recorded against sampled policies and flow into the report. Prints on A4; exports its tables
- * to XLSX.
+ * recorded against sampled policies and flow into the report.
+ *
+ * `print()` prints the bulletin alone as the official document GB/T 9704 lays out (版头 with the
+ * issuing body and 发文字号, 主送, body, signature and 成文日期 with room for the seal, the tables
+ * and lists as numbered attachments, 版记), whatever page the element is in; `sheets()` and the
+ * export give the same tables as a workbook, in the document's order.
  *
  * @summary The inspection bulletin, with sampling and findings.
  *
@@ -60,12 +64,20 @@ interface Opened {
  * @event azx-records - Bubbling, composed `CustomEvent<{ metric: string, region: string, total: number }>`: the records behind a number opened.
  * @event azx-round-drawn - Bubbling, composed `CustomEvent<{ round: InspectionRound }>`: a sample was drawn.
  * @event azx-finding - Bubbling, composed `CustomEvent<{ finding: Finding }>`: a finding was recorded.
+ * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: the bulletin is about to print alone; cancel it to print another way.
  *
  * @csspart toolbar - Round choice, new round, print and export. @csspart control - Inputs and selects.
  * @csspart button - Every button. @csspart report - The bulletin (what prints).
  * @csspart figure - A number that opens its records. @csspart table - The bulletin's tables.
  * @csspart records - The records behind a number. @csspart sample - The sampled policies and finding forms.
  * @csspart error - A failed load or a refusal.
+ *
+ * @cssprop --azx-document-font - Body of the printed bulletin (仿宋); a free CJK serif when unset.
+ * @cssprop --azx-document-title-font - Its title and the issuing body's mark (小标宋).
+ * @cssprop --azx-document-heading-font - Its first-level headings and table headings (黑体).
+ * @cssprop --azx-document-kai-font - Its second-level headings (楷体).
+ * @cssprop --azx-document-number-font - Its page numbers (宋体).
+ * @cssprop --azx-document-red - The red of the issuing body's mark and rule.
  */
 export class AzxComplianceReport extends LitElement {
   static override styles = complianceReportStyles;
@@ -95,6 +107,19 @@ export class AzxComplianceReport extends LitElement {
    */
   @property({ type: Number, attribute: 'min-share' }) accessor minShare: number | undefined = undefined;
 
+  /** 发文机关 of the printed bulletin; default: the signed-in regulator's organization, else the region's bureau. */
+  @property() accessor issuer: string = '';
+  /** 发文字号 (浙应急〔2026〕12号); default: the year with the serial left blank to fill in. */
+  @property({ attribute: 'document-number' }) accessor documentNumber: string = '';
+  /** 主送机关, without the colon; default: the bureaus of the regions below and the insurers. */
+  @property() accessor addressees: string = '';
+  /** 成文日期 (YYYY-MM-DD); default: today in China. */
+  @property() accessor issued: string = '';
+  /** 抄送 of the 版记; none by default. */
+  @property({ attribute: 'copy-to' }) accessor copyTo: string = '';
+  /** 印发机关 of the 版记; default: the issuer's office. */
+  @property({ attribute: 'printed-by' }) accessor printedBy: string = '';
+
   @state() private accessor _report: ComplianceReport | undefined = undefined;
   @state() private accessor _lists: Readonly<Record<string, CoverageRecordPage>> = {};
   @state() private accessor _rounds: readonly InspectionRound[] = [];
@@ -110,6 +135,9 @@ export class AzxComplianceReport extends LitElement {
   #query = 0;
   /** The figure whose records are open: closing them returns the focus there. */
   #opener: HTMLElement | undefined;
+  #reloading: Promise<void> = Promise.resolve();
+  /** The report whose lists are loaded: the document and the workbook wait for them. */
+  #listsOf: ComplianceReport | undefined;
 
   constructor() {
     super();
@@ -156,8 +184,12 @@ export class AzxComplianceReport extends LitElement {
     };
   }
 
-  /** Builds the bulletin again from the store. */
-  async reload(): Promise<void> {
+  /** Builds the bulletin again from the store; resolves when its figures and lists are loaded. */
+  reload(): Promise<void> {
+    return (this.#reloading = this.#load());
+  }
+
+  async #load(): Promise<void> {
     const store = this.store;
     if (!store) return;
     const id = ++this.#query;
@@ -185,6 +217,7 @@ export class AzxComplianceReport extends LitElement {
       this._rounds = rounds;
       this._sample = sample;
       this._lists = Object.fromEntries(LISTS.map((x, i) => [x.metric, lists[i]!]));
+      this.#listsOf = report;
       this.dispatchEvent(new CustomEvent('azx-loaded', { detail: { report } }));
     } catch (err) {
       if (id !== this.#query) return;
@@ -347,66 +380,47 @@ export class AzxComplianceReport extends LitElement {
     window.removeEventListener('afterprint', this.#foldLists);
   }
 
-  #print(): void {
-    // @page only works in the document's style sheets: lend one for the print, then take it back
-    const sheet = pageSheet();
-    const before = document.adoptedStyleSheets;
-    if (sheet) document.adoptedStyleSheets = [...before, sheet];
-    const restore = () => {
-      if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-      window.removeEventListener('afterprint', restore);
-    };
-    window.addEventListener('afterprint', restore);
-    window.print();
+  /** The bulletin as an official document (GB/T 9704), or undefined until its figures and lists are loaded. */
+  officialDocument(): OfficialDocument | undefined {
+    const r = this._report;
+    if (!r || this.#listsOf !== r) return undefined;
+    const l = this.#l;
+    const party = this.store?.party;
+    const parts = defaultParts(
+      r,
+      l,
+      {
+        issuer: this.issuer,
+        number: this.documentNumber,
+        addressees: this.addressees,
+        date: this.issued,
+        copyTo: this.copyTo,
+        printer: this.printedBy,
+        ...(party?.role === 'regulator' && party.organizationName ? { organization: party.organizationName } : {}),
+      },
+      chinaToday(),
+    );
+    return bulletinDocument(r, bulletinTables(r, this._lists, l), parts, l);
   }
 
-  /** The bulletin's tables as XLSX sheets. */
+  /**
+   * Prints the bulletin alone, as an official document on A4 (none of the host page prints).
+   * Resolves true when the print dialog opened, false before the bulletin loads or when a listener
+   * of `azx-print` took the print over.
+   */
+  async print(): Promise<boolean> {
+    // a property set just before: its reload first
+    await this.updateComplete;
+    await null;
+    await this.#reloading;
+    const doc = this.officialDocument();
+    return doc ? printDocument(doc, { from: this }) : false;
+  }
+
+  /** The bulletin's tables as XLSX sheets, in the document's order, with the printed figures (none until its lists are loaded). */
   sheets(): Sheet[] {
     const r = this._report;
-    if (!r) return [];
-    const l = this.#l;
-    const figureCols: [TextKey, (f: Figures) => Cell][] = [
-      ['enterprises', (f) => f.enterprises],
-      ['mustInsure', (f) => f.mustInsure],
-      ['insured', (f) => f.insured],
-      ['uninsured', (f) => f.uninsured],
-      ['coverageRate', (f) => (f.coverageRate === null ? '' : round4(f.coverageRate))],
-      ['notFullyInsured', (f) => f.notFullyInsured],
-      ['policiesCol', (f) => f.policies],
-      ['workers', (f) => f.workers],
-      ['premium', (f) => f.premium],
-      ['lapsed', (f) => f.lapsed],
-      ['uploadedLate', (f) => f.uploadedLate],
-      ['lowPreventionBudget', (f) => f.lowPreventionBudget],
-      ['preventionShare', (f) => (f.preventionShare === null ? '' : round4(f.preventionShare))],
-      ['sampled', (f) => f.sampled],
-      ['withProblems', (f) => f.withProblems],
-    ];
-    const table = (first: TextKey, rows: readonly Figures[], total?: Figures): Cell[][] => [
-      [t(l, first), ...figureCols.map(([k]) => t(l, k))],
-      ...rows.map((f) => [f.name || f.code, ...figureCols.map(([, v]) => v(f))]),
-      ...(total ? [[t(l, 'total'), ...figureCols.map(([, v]) => v(total))]] : []),
-    ];
-    const list = (p: CoverageRecordPage | undefined): Cell[][] => [
-      [t(l, 'enterprise'), t(l, 'uscc'), t(l, 'region'), term('headcount', l), t(l, 'policyNo'), t(l, 'insurer'), t(l, 'status')],
-      ...(p?.items ?? []).map((x) => [
-        x.name,
-        x.uscc,
-        x.regionName || x.regionCode,
-        x.headcount,
-        x.policyNo ?? '',
-        x.insurerName ?? '',
-        x.status ? termLabel(POLICY_STATUS, x.status, l) : '',
-      ]),
-    ];
-    const problems: Cell[][] = [[t(l, 'category'), t(l, 'findings'), t(l, 'policies'), t(l, 'source')], ...this.#problemRows().map((p) => [p.label, p.count, p.policies ?? '', p.source])];
-    return [
-      { name: t(l, 's3'), rows: table('region', r.rows, r.total) },
-      { name: t(l, 's4'), rows: table('insurer', r.byInsurer) },
-      { name: t(l, 's5'), rows: table('industry', r.byIndustry) },
-      { name: t(l, 's2'), rows: problems },
-      ...LISTS.map((x) => ({ name: t(l, x.key), rows: list(this._lists[x.metric]) })),
-    ];
+    return r && this.#listsOf === r ? bulletinSheets(bulletinTables(r, this._lists, this.#l), this.#l) : [];
   }
 
   #exportXlsx(): void {
@@ -415,29 +429,9 @@ export class AzxComplianceReport extends LitElement {
     download(`compliance-${r.region.code}${r.round ? `-${r.round.id}` : ''}.xlsx`, XLSX_TYPE, toXlsx(this.sheets()));
   }
 
-  /** Problem rows: the round's categories (sample), then what the records show everywhere. */
+  /** Problem rows with the records behind each. */
   #problemRows(): { label: string; count: number; policies?: number; source: string; link: Link }[] {
-    const r = this._report!;
-    const l = this.#l;
-    const rows: { label: string; count: number; policies?: number; source: string; link: Link }[] = [];
-    for (const c of r.round?.categories ?? []) {
-      rows.push({ label: categoryLabel(c, l), count: c.count, policies: c.policies, source: t(l, 'sourceSample'), link: { metric: `finding:${c.category}`, label: categoryLabel(c, l) } });
-    }
-    const auto: [TextKey, CoverageMetric, number][] = [
-      ['uninsured', 'uninsured', r.total.uninsured],
-      ['notFullyInsured', 'not_fully_insured', r.total.notFullyInsured],
-      ['lapsed', 'lapsed', r.total.lapsed],
-      ['uploadedLate', 'uploaded_late', r.total.uploadedLate],
-      ['noPreventionClause', 'no_prevention_clause', r.total.noPreventionClause],
-      ['coverHeadcountMismatch', 'cover_headcount_mismatch', r.total.coverHeadcountMismatch],
-      ['coverBelowMinimum', 'cover_below_minimum', r.total.coverBelowMinimum],
-      ['lowPreventionBudget', 'low_prevention_budget', r.total.lowPreventionBudget],
-    ];
-    for (const [key, metric, count] of auto) {
-      const label = t(l, key);
-      rows.push({ label, count, source: t(l, 'sourceRecords'), link: { metric, label } });
-    }
-    return rows;
+    return problemRows(this._report!, this.#l).map((p) => ({ ...p, link: { metric: p.metric, label: p.label } }));
   }
 
   /** A number that opens the records behind it. */
@@ -494,7 +488,7 @@ export class AzxComplianceReport extends LitElement {
           ${err('form')}${err('region')}
         </form>
       </details>
-      <button type="button" part="button" ?disabled=${!this._report} @click=${this.#print}>${t(l, 'print')}</button>
+      <button type="button" part="button" ?disabled=${!this._report} @click=${() => void this.print()}>${t(l, 'print')}</button>
       <button type="button" part="button" ?disabled=${!this._report} @click=${this.#exportXlsx}>${t(l, 'exportXlsx')}</button>
     </div>`;
   }
@@ -582,7 +576,7 @@ export class AzxComplianceReport extends LitElement {
       ${byInsurer
         ? nothing
         : html`<td>${this.#fig(f.mustInsure, { ...link, metric: 'must_insure', label: `${head} ${t(l, 'mustInsure')}` })}</td>
-            <td>${this.#fig(f.insuredMustInsure, { ...link, metric: 'insured_must_insure', label: `${head} ${t(l, 'insured')}` })}</td>
+            <td>${this.#fig(f.insuredMustInsure, { ...link, metric: 'insured_must_insure', label: `${head} ${t(l, 'insuredMustInsure')}` })}</td>
             <td>${this.#fig(pct(f.coverageRate, l), { ...link, metric: 'uninsured', label: `${head} ${t(l, 'uninsured')}` })}</td>
             <td>${this.#fig(f.uninsured, { ...link, metric: 'uninsured', label: `${head} ${t(l, 'uninsured')}` })}</td>
             <td>${this.#fig(f.notFullyInsured, { ...link, metric: 'not_fully_insured', label: `${head} ${t(l, 'notFullyInsured')}` })}</td>`}
@@ -606,7 +600,7 @@ export class AzxComplianceReport extends LitElement {
             ${byInsurer
               ? nothing
               : html`<th scope="col">${t(l, 'mustInsure')}</th>
-                  <th scope="col">${t(l, 'insured')}</th>
+                  <th scope="col">${t(l, 'insuredMustInsure')}</th>
                   <th scope="col">${t(l, 'coverageRate')}</th>
                   <th scope="col">${t(l, 'uninsured')}</th>
                   <th scope="col">${t(l, 'notFullyInsured')}</th>`}
@@ -795,10 +789,6 @@ export class AzxComplianceReport extends LitElement {
       ${o.items.length < o.page.totalItems ? html`<button type="button" part="button" @click=${() => void this.#more()}>${t(l, 'more')}</button>` : nothing}
     </dialog>`;
   }
-}
-
-function round4(v: number): number {
-  return Math.round(v * 10000) / 10000;
 }
 
 /** A stored UTC time as its Beijing calendar date (policy periods start at midnight in Beijing). */

@@ -5,7 +5,7 @@
 // server will say. This module knows no rule; the packs are data (schemas/packs/README.md).
 import jsonLogic from 'json-logic-js';
 import { installOperations } from './logic-operations.js';
-import type { RuleSet, RuleSetRule } from '../data/rule-packs.js';
+import type { PackProblem, PackVerdict, RuleSet, RuleSetRule } from '../data/rule-packs.js';
 
 // Installed here, not by a bare `import './logic.js'`: the package's sideEffects list lets a bundler
 // drop a bare import, and a page without <azx-form> would then judge packs without AZX's operations.
@@ -26,20 +26,9 @@ export interface RuleContext {
   readonly date: string;
 }
 
-export interface RuleProblem {
-  readonly path: string;
-  readonly code: string;
-  readonly severity: 'refuse' | 'warn';
-  readonly layer: string;
-  readonly message_zh: string;
-  readonly message_en: string;
-}
-
-export interface RuleVerdict {
-  readonly computed: Readonly<Record<string, unknown>>;
-  readonly refusals: readonly RuleProblem[];
-  readonly warnings: readonly RuleProblem[];
-}
+/** A refusal or warning, and a record's verdict: the shapes the server answers with (data/rule-packs.ts). */
+export type RuleProblem = PackProblem;
+export type RuleVerdict = PackVerdict;
 
 type Scope = Record<string, unknown>;
 

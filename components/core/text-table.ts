@@ -6,6 +6,12 @@ import { registerShippedTranslations, translate } from './translations.js';
 
 export type TextVars = Readonly<Record<string, string | number>>;
 
+/** A namespace's text function; `.template` gives a word with its `{name}` placeholders unfilled. */
+export interface TextFunction<K extends string> {
+  (locale: Locale, key: K, vars?: TextVars): string;
+  template(locale: Locale, key: K): string;
+}
+
 /**
  * Registers a namespace's shipped words (zh-CN, en and the same keys in any other language) and
  * returns its text function.
@@ -13,7 +19,9 @@ export type TextVars = Readonly<Record<string, string | number>>;
 export function textTable<K extends string>(
   namespace: string,
   tables: { readonly 'zh-CN': Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> } & Readonly<Record<string, Readonly<Partial<Record<K, string>>>>>,
-): (locale: Locale, key: K, vars?: TextVars) => string {
+): TextFunction<K> {
   registerShippedTranslations(namespace, tables as Readonly<Record<string, Readonly<Record<string, string>>>>);
-  return (locale, key, vars = {}) => (translate(locale, `${namespace}.${key}`) ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  const template = (locale: Locale, key: K) => translate(locale, `${namespace}.${key}`) ?? key;
+  const text = (locale: Locale, key: K, vars: TextVars = {}) => template(locale, key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return Object.assign(text, { template });
 }

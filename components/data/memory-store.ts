@@ -6,7 +6,7 @@
  */
 import { fieldError, StoreError, storeError, type FieldErrors } from './errors.js';
 import { comparator, matches, paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
-import { packCovers, type EffectivePack } from './rule-packs.js';
+import { packCovers, type EffectivePack, type PackCheck, type PackDocument, type RulePack } from './rule-packs.js';
 import {
   isIdempotencyKey,
   newIdempotencyKey,
@@ -49,7 +49,7 @@ import {
 } from './store.js';
 import type { IndustryEntry, RegionEntry, RegionQuery } from './reference.js';
 import { codesOf, codesWith } from './terms.js';
-import { DEFINITION_STATUS, INDUSTRY, SERVICE_REPORT_STATUS, type DefinitionStatus, type ServiceReportStatus } from './vocab.js';
+import { DEFINITION_STATUS, INDUSTRY, REGION_LEVEL, SERVICE_REPORT_STATUS, type DefinitionStatus, type ServiceReportStatus } from './vocab.js';
 
 /** The built-in industries (the server loads the same list into its industries collection). */
 const BUILTIN_INDUSTRIES: readonly IndustryEntry[] = INDUSTRY.terms.map((t) => ({ code: t.code, name: t.zh, nameEn: t.en, gbt4754: [] }));
@@ -82,6 +82,13 @@ export interface MemoryStoreOptions {
    * merges nothing (test/fixtures/effective-packs.json holds the server's answers for a few regions).
    */
   readonly rulePacks?: readonly EffectivePack[];
+  /** Stored pack versions (rule_packs rows), for the pack editor. */
+  readonly packs?: readonly RulePack[];
+  /**
+   * The server's dry run of a pack (POST /api/azx/packs/check): a MemoryStore does not merge or
+   * judge packs, so a story that previews gives the answer; without it `checkRulePack` says so.
+   */
+  readonly checkPack?: (document: PackDocument) => PackCheck;
   readonly lang?: 'zh' | 'en';
 }
 
@@ -97,6 +104,8 @@ interface Shared {
   readonly options: MemoryStoreOptions;
   readonly users: readonly MemoryUser[];
   readonly definitions: FormDefinition[];
+  readonly packs: RulePack[];
+  readonly regions: RegionEntry[];
   readonly rows: Map<BusinessCollection, Row[]>;
   readonly events: Map<EventCollection, Row[]>;
   readonly files: Map<string, Blob>;
@@ -138,6 +147,8 @@ export class MemoryStore implements Store {
       options,
       users: options.users ?? [],
       definitions: [...(options.definitions ?? [])],
+      packs: structuredClone([...(options.packs ?? [])]),
+      regions: [...(options.regions ?? [])],
       rows,
       events,
       files: new Map(),
@@ -207,7 +218,7 @@ export class MemoryStore implements Store {
 
   async listRegions(query: RegionQuery): Promise<readonly RegionEntry[]> {
     if (!this.#party) return [];
-    return (this.#shared.options.regions ?? [])
+    return this.#shared.regions
       .filter((r) => (query.parent !== undefined ? r.parent === query.parent : (query.codes ?? []).includes(r.code)))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
       .map((r) => ({ ...r }));
@@ -675,6 +686,74 @@ export class MemoryStore implements Store {
       });
     }
     return structuredClone(pack);
+  }
+
+  async listRulePacks(): Promise<readonly RulePack[]> {
+    if (!this.#party) return [];
+    const admin = this.#party.role === 'admin';
+    return structuredClone(this.#shared.packs.filter((p) => admin || p.status !== 'draft'))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.version - b.version));
+  }
+
+  async saveRulePackDraft(version: number, document: PackDocument): Promise<RulePack> {
+    this.#requireAdmin();
+    const packs = this.#shared.packs;
+    const i = packs.findIndex((p) => p.key === document.key && p.version === version);
+    const existing = packs[i];
+    if (existing && existing.status !== 'draft') {
+      throw this.#definitionError('tables', 'pack_immutable', '已发布的规则包不能修改', 'A published pack never changes.');
+    }
+    const next: RulePack = { ...structuredClone(document), id: existing?.id ?? newIdempotencyKey(), version, status: 'draft', publishedAt: '' };
+    if (existing) packs[i] = next;
+    else packs.push(next);
+    return structuredClone(next);
+  }
+
+  async setRulePackStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<RulePack> {
+    this.#requireAdmin();
+    const packs = this.#shared.packs;
+    const i = packs.findIndex((p) => p.key === key && p.version === version);
+    const existing = packs[i];
+    if (!existing) throw storeError('not_found', 404);
+    const allowed = DEFINITION_STATUS.terms.some((t) => t.code === existing.status && 'next' in t && t.next === status);
+    if (!allowed) {
+      throw this.#definitionError('status', 'definition_status_transition', `规则包状态不能从 ${existing.status} 改为 ${status}`, `A pack cannot move ${existing.status} → ${status}`);
+    }
+    packs[i] = { ...existing, status, publishedAt: existing.publishedAt || now() };
+    return structuredClone(packs[i]);
+  }
+
+  async deleteRulePackDraft(key: string, version: number): Promise<void> {
+    this.#requireAdmin();
+    const i = this.#shared.packs.findIndex((p) => p.key === key && p.version === version && p.status === 'draft');
+    if (i < 0) throw storeError('not_found', 404);
+    this.#shared.packs.splice(i, 1);
+  }
+
+  async checkRulePack(document: PackDocument): Promise<PackCheck> {
+    this.#requireAdmin();
+    const check = this.#shared.options.checkPack;
+    if (!check) throw this.#regulatorOnly('规则包检查', 'checking rule packs');
+    return structuredClone(check(document));
+  }
+
+  async saveRegion(region: { readonly code: string; readonly name: string; readonly nameEn?: string }): Promise<RegionEntry> {
+    this.#requireAdmin();
+    if (!/^\d{6}$/.test(region.code)) {
+      throw this.#definitionError('code', 'region_invalid', '行政区划代码须为六位数字', 'A region code has six digits.');
+    }
+    // the level and parent by the code's form, as the server does (the region-level vocabulary's suffixes)
+    const terms = REGION_LEVEL.terms;
+    const at = terms.findIndex((t) => region.code.endsWith(t.suffix));
+    const level = terms[at]!.code as RegionEntry['level'];
+    const above = terms[at - 1];
+    const parent = above ? region.code.slice(0, 6 - above.suffix.length) + above.suffix : '';
+    const entry: RegionEntry = { code: region.code, name: region.name, nameEn: region.nameEn ?? '', level, parent };
+    const list = this.#shared.regions;
+    const i = list.findIndex((r) => r.code === region.code);
+    if (i >= 0) list[i] = entry;
+    else list.push(entry);
+    return { ...entry };
   }
 
   // ── <azx-coverage-map>, <azx-compliance-report> ───────────────────────────────────────

@@ -7,7 +7,7 @@ import PocketBase, { BaseAuthStore, LocalAuthStore, type RecordModel, type Recor
 import { fieldError, isStoreError, storeError, StoreError } from './errors.js';
 import { fromPocketBaseError } from './pocketbase-errors.js';
 import { paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
-import type { EffectivePack } from './rule-packs.js';
+import type { EffectivePack, PackCheck, PackDocument, RulePack } from './rule-packs.js';
 import { KEYSET_FROM_OFFSET, keysetFilter, keysetSortable } from './keyset.js';
 import {
   isIdempotencyKey,
@@ -129,6 +129,39 @@ function industryOf(row: RecordModel): IndustryEntry {
     nameEn: str(row['name_en']),
     gbt4754: Array.isArray(sections) ? sections.filter((s): s is string => typeof s === 'string') : [],
   };
+}
+
+const PACK_JSON = ['sources', 'tables', 'computations', 'rules', 'tests'] as const;
+
+function rulePackOf(row: RecordModel): RulePack {
+  const list = (k: string): never => (Array.isArray(row[k]) ? row[k] : []) as never;
+  return {
+    id: row.id,
+    key: str(row['key']),
+    version: Number(row['version']),
+    status: str(row['status']) as RulePack['status'],
+    title: str(row['title']),
+    title_en: str(row['title_en']),
+    jurisdiction: str(row['jurisdiction']),
+    legal_status: str(row['legal_status']) as RulePack['legal_status'],
+    effective_from: str(row['effective_from']),
+    effective_to: str(row['effective_to']) || null,
+    extends: str(row['extends']) || null,
+    note: row['note'] ?? null,
+    sources: list('sources'),
+    tables: (row['tables'] && typeof row['tables'] === 'object' ? row['tables'] : {}) as RulePack['tables'],
+    computations: list('computations'),
+    rules: list('rules'),
+    tests: list('tests'),
+    publishedAt: str(row['published_at']),
+  };
+}
+
+/** A document as the rule_packs columns take it (JSON columns whole; null dates as empty). */
+function packBody(document: PackDocument): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...document, effective_to: document.effective_to ?? '', extends: document.extends ?? '' };
+  for (const k of PACK_JSON) body[k] = document[k] ?? (k === 'tables' ? {} : []);
+  return body;
 }
 
 /** Codes per regions request: a filter of 100 codes stays well inside a URL. */
@@ -592,6 +625,81 @@ export class PocketBaseStore implements Store {
   async effectivePack(region: string, date: string): Promise<EffectivePack> {
     try {
       return await this.#pb.send<EffectivePack>('/api/azx/packs/effective', { query: { region, date } });
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async listRulePacks(): Promise<readonly RulePack[]> {
+    try {
+      return (await this.#pb.collection('rule_packs').getFullList({ sort: 'key,version', batch: 200 })).map(rulePackOf);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async #packRow(key: string, version: number): Promise<RecordModel | null> {
+    try {
+      const { items } = await this.#pb.collection('rule_packs').getList(1, 1, {
+        filter: this.#pb.filter('key = {:key} && version = {:version}', { key, version }),
+        skipTotal: true,
+      });
+      return items[0] ?? null;
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async saveRulePackDraft(version: number, document: PackDocument): Promise<RulePack> {
+    const body = { ...packBody(document), version, status: 'draft' };
+    const existing = await this.#packRow(document.key, version);
+    try {
+      const row = existing
+        ? await this.#pb.collection('rule_packs').update(existing.id, body)
+        : await this.#pb.collection('rule_packs').create(body);
+      return rulePackOf(row);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async setRulePackStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<RulePack> {
+    const existing = await this.#packRow(key, version);
+    if (!existing) throw storeError('not_found', 404);
+    try {
+      return rulePackOf(await this.#pb.collection('rule_packs').update(existing.id, { status }));
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async deleteRulePackDraft(key: string, version: number): Promise<void> {
+    const existing = await this.#packRow(key, version);
+    if (!existing) throw storeError('not_found', 404);
+    try {
+      await this.#pb.collection('rule_packs').delete(existing.id);
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async checkRulePack(document: PackDocument): Promise<PackCheck> {
+    try {
+      // the route reads a document (null for an open end or no parent), not the record's columns
+      return await this.#pb.send<PackCheck>('/api/azx/packs/check', { method: 'POST', body: document });
+    } catch (err) {
+      throw this.#error(err);
+    }
+  }
+
+  async saveRegion(region: { readonly code: string; readonly name: string; readonly nameEn?: string }): Promise<RegionEntry> {
+    const body = { code: region.code, name: region.name, name_en: region.nameEn ?? '' };
+    try {
+      const { items } = await this.#pb.collection('regions').getList(1, 1, { filter: this.#pb.filter('code = {:c}', { c: region.code }), skipTotal: true });
+      const row = items[0]
+        ? await this.#pb.collection('regions').update(items[0].id, { name: body.name, name_en: body.name_en })
+        : await this.#pb.collection('regions').create(body);
+      return regionOf(row);
     } catch (err) {
       throw this.#error(err);
     }

@@ -46,6 +46,8 @@ export class ReferenceReader {
   readonly #store: Store;
   readonly #regions = new Map<string, RegionEntry | null>();
   readonly #children = new Map<string, Promise<readonly RegionEntry[]>>();
+  /** Reads in flight, by code. */
+  readonly #reading = new Map<string, Promise<void>>();
   #industries: Promise<readonly IndustryEntry[]> | undefined;
   #industryList: readonly IndustryEntry[] = [];
 
@@ -58,16 +60,19 @@ export class ReferenceReader {
    * `regionName`/`industryName` can name them; never rejects (a failed read names by code).
    */
   async load(regionCodes: Iterable<string> = []): Promise<void> {
-    const missing = [...new Set(regionCodes)].filter((c) => /^\d{6}$/.test(c) && !this.#regions.has(c));
-    const work: Promise<unknown>[] = [this.industries()];
+    const codes = [...new Set(regionCodes)].filter((c) => /^\d{6}$/.test(c));
+    const missing = codes.filter((c) => !this.#regions.has(c));
+    // codes another call is reading: wait for that read rather than answer before it lands
+    const work: Promise<unknown>[] = [this.industries(), ...new Set(codes.flatMap((c) => this.#reading.get(c) ?? []))];
     if (missing.length > 0) {
       for (const c of missing) this.#regions.set(c, null);
-      work.push(
-        this.#store
-          .listRegions({ codes: missing })
-          .then((rows) => rows.forEach((r) => this.#regions.set(r.code, r)))
-          .catch(() => missing.forEach((c) => this.#regions.delete(c))),
-      );
+      const read = this.#store
+        .listRegions({ codes: missing })
+        .then((rows) => rows.forEach((r) => this.#regions.set(r.code, r)))
+        .catch(() => missing.forEach((c) => this.#regions.delete(c)))
+        .finally(() => missing.forEach((c) => this.#reading.delete(c)));
+      for (const c of missing) this.#reading.set(c, read);
+      work.push(read);
     }
     await Promise.all(work);
   }
@@ -96,6 +101,12 @@ export class ReferenceReader {
       this.#children.set(code, p);
     }
     return p;
+  }
+
+  /** A region just written (an administrator added or renamed it): named at once, without reading again. */
+  remember(entry: RegionEntry): void {
+    this.#regions.set(entry.code, entry);
+    this.#children.delete(entry.parent);
   }
 
   /** A region read before, or undefined. */

@@ -412,10 +412,27 @@ export interface Store {
    * record with core's `judge` as the server will (GET /api/azx/packs/effective).
    */
   effectivePack(region: string, date: string): Promise<EffectivePack>;
+
+  // ── rule packs: administrators (<azx-pack-editor>) ───────────────────────────────────
+  /** Every pack version the party may see (administrators: drafts too), by key then version. */
+  listRulePacks(): Promise<readonly RulePack[]>;
+  /** Administrators: stores a draft, or replaces the draft of that key and version; `validation` with errors by document path. */
+  saveRulePackDraft(version: number, document: PackDocument): Promise<RulePack>;
+  /** Administrators: draft → published (its tests must pass) → retired, never back. */
+  setRulePackStatus(key: string, version: number, status: Exclude<DefinitionStatus, 'draft'>): Promise<RulePack>;
+  /** Administrators: deletes a draft. */
+  deleteRulePackDraft(key: string, version: number): Promise<void>;
+  /** Administrators: the server's dry run of a document (errors by path, its tests' verdicts); stores nothing. */
+  checkRulePack(document: PackDocument): Promise<PackCheck>;
+  /**
+   * Administrators: adds a GB/T 2260 division the reference data lacks, or renames one (no
+   * release needed); the server sets its level and parent from the code.
+   */
+  saveRegion(region: { readonly code: string; readonly name: string; readonly nameEn?: string }): Promise<RegionEntry>;
 }
 
 export * from './rule-packs.js';
-import type { EffectivePack } from './rule-packs.js';
+import type { EffectivePack, PackCheck, PackDocument, RulePack } from './rule-packs.js';
 
 // ── <azx-coverage-map>, <azx-compliance-report> ─────────────────────────────────────────
 export * from './regulator.js';

@@ -11,7 +11,8 @@ import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
 import { actionLabel, industryLabel, regionLabel, roleLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
 import { needsEvidence, needsNote, type HazardAction } from './loop.js';
-import { CRITERIA } from './notice.js';
+import type { JsonSchema } from '../core/schema.js';
+import { fieldText } from '../core/document/index.js';
 
 export interface DetailProps {
   readonly locale: Locale;
@@ -27,11 +28,19 @@ export interface DetailProps {
   readonly now: number;
   /** Names of regions and industries (the store's reference data). */
   readonly names?: ReferenceReader | undefined;
+  /** The hazard's definition: the names of its coded fields (the major-hazard standard). */
+  readonly schema?: JsonSchema;
   onClose(): void;
   onChoose(action: HazardAction | ''): void;
   onSubmit(e: SubmitEvent): void;
   onNotice(): void;
   onEvidence(event: StoredEvent, file: string): void;
+}
+
+/** The major-hazard standard's name as the definition words it, else its code. */
+function standardName(schema: JsonSchema | undefined, code: string | undefined, l: Locale): string | undefined {
+  const of = ((schema?.properties as Record<string, JsonSchema> | undefined)?.['major_criterion']?.properties as Record<string, JsonSchema> | undefined)?.['standard_id'];
+  return (schema && of ? fieldText(of, code, schema, l) : undefined) ?? code;
 }
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -171,7 +180,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
       ${fact(t(l, 'location'), d['location'])}
       ${fact(t(l, 'description'), d['description'])}
       ${fact(t(l, 'basis'), d['basis'])}
-      ${major ? fact(t(l, 'criterion'), [CRITERIA[criterion['standard_id'] ?? ''] ?? criterion['standard_id'], criterion['item'], criterion['title']].filter(Boolean).join(' '), l) : nothing}
+      ${major ? fact(t(l, 'criterion'), [standardName(p.schema, criterion['standard_id'], l), criterion['item'], criterion['title']].filter(Boolean).join(' '), l) : nothing}
       ${fact(t(l, 'recommendation'), d['recommendation'])}
       ${fact(t(l, 'rectifier'), [rectifier['name'], rectifier['mobile']].filter(Boolean).join(' '), l)}
     </dl>

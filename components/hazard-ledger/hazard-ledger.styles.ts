@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
+import { documentStyles } from '../core/document/styles.js';
 
 // Colours and sizes come from --azx-* custom properties with defaults; rows are exactly
 // ROW_HEIGHT (40px) tall because the virtual list positions them by arithmetic.
@@ -356,70 +357,9 @@ export const ledgerStyles = [hostReset, css`
   .errors:focus {
     outline: 2px solid var(--_danger);
   }
+  /* the notice as it prints (the document's own styles, ../core/document) */
   .notice {
-    max-width: 170mm;
-    margin: 0 auto;
-    font-family: var(--azx-notice-font-family, 'SimSun', 'Songti SC', serif);
-    font-size: 12pt;
-    line-height: 1.8;
-    color: #000;
+    max-width: 100%;
+    overflow-x: auto;
   }
-  .notice-title {
-    text-align: center;
-    font-size: 18pt;
-    letter-spacing: 0.2em;
-    margin: 0 0 4px;
-  }
-  .notice-no {
-    text-align: end;
-    margin: 0;
-  }
-  .notice-table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-  .notice-table th,
-  .notice-table td {
-    border: 1px solid #000;
-    padding: 4px 8px;
-    text-align: start;
-    vertical-align: top;
-  }
-  .notice-table th {
-    width: 7em;
-    white-space: nowrap;
-  }
-  .notice-sign {
-    display: flex;
-    justify-content: space-between;
-    gap: 24px;
-    margin-top: 24px;
-  }
-  .notice-foot {
-    font-size: 10pt;
-  }
-  /* Printing with the notice open prints the notice alone, on A4 */
-  @media print {
-    .printing-notice > :not(.notice-sheet),
-    .printing-notice .notice-actions {
-      display: none !important;
-    }
-    .printing-notice .notice-sheet {
-      border: none;
-      margin: 0;
-      padding: 0;
-    }
-    .notice {
-      width: 170mm;
-      max-width: none;
-    }
-    .notice-table,
-    .notice-sign {
-      break-inside: avoid;
-    }
-  }
-  @page {
-    size: A4;
-    margin: 20mm;
-  }
-`];
+`, documentStyles];

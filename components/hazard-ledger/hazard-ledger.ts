@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import type { JsonSchema } from '../core/schema.js';
 import { isStoreError, newIdempotencyKey, type FieldErrors, type FormDefinition, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
@@ -14,9 +15,10 @@ import { PageCache, RETRY_MS } from './page-cache.js';
 import { ACTION_FIELDS, renderDetail } from './detail.js';
 import { formatDate } from '../core/format.js';
 import { nameLang, properName } from '../core/proper-name.js';
-import { renderNotice } from './notice.js';
+import { noticeDocument, type NoticeParties } from './notice.js';
+import { chinaToday, printDocument, renderDocument } from '../core/document/index.js';
 import { renderRecord } from './record.js';
-import { table, toCsv, toXlsx } from './export.js';
+import { ledgerDocument, ledgerTable, table, toCsv, toXlsx } from './export.js';
 import { download } from '../core/export/index.js';
 import { EnterpriseSuggestions, renderEnterpriseField, type EnterpriseChoice } from './enterprise-picker.js';
 
@@ -24,6 +26,8 @@ import { EnterpriseSuggestions, renderEnterpriseField, type EnterpriseChoice } f
 export const ROW_HEIGHT = 40;
 /** Rows rendered above and below the visible ones. */
 const OVERSCAN = 6;
+/** Rows of the printed ledger (the export has them all). */
+const PRINT_ROWS = 500;
 const PER_PAGE = 50;
 
 type Row = StoredRecord;
@@ -47,8 +51,9 @@ const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18
  * The hazard ledger (隐患台账): every hazard the signed-in party may see, filtered, sorted and
  * searched, in a virtual list that renders only the visible rows and pages them from the Store,
  * so 100,000 hazards scroll like 100. A row opens the detail view with the full history and the
- * actions of the closed loop the party may take now; the written notice (隐患整改告知书) prints
- * on A4; the filtered ledger exports to CSV and XLSX. A regulator is alerted at once when a major
+ * actions of the closed loop the party may take now; `print()` prints the open hazard's written
+ * notice (隐患整改告知书) alone as a document after GB/T 9704 (with none open, the ledger); the
+ * filtered ledger exports to CSV and XLSX (days as dates, one fact per column). A regulator is alerted at once when a major
  * hazard in its region is escalated.
  *
  * The server enforces the loop; the ledger only offers the moves that can succeed.
@@ -60,6 +65,7 @@ const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18
  * @event azx-select - Bubbling, composed `CustomEvent<{ hazard: StoredRecord }>`: a hazard's detail opened.
  * @event azx-transition - Bubbling, composed `CustomEvent<{ event: StoredEvent, hazard: StoredRecord }>`: an action was stored.
  * @event azx-escalated - Bubbling, composed `CustomEvent<{ hazard: StoredRecord }>`: (regulators) a major hazard in scope was escalated.
+ * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: a notice or the ledger is about to print alone; cancel it to print another way.
  *
  * @csspart toolbar - The filters, count and export buttons.
  * @csspart control - Every filter input and select, and the action form's fields.
@@ -72,10 +78,13 @@ const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18
  * @csspart status - A status badge. @csspart major - The major-hazard badge. @csspart overdue - The overdue badge.
  * @csspart actions - The action buttons. @csspart action-form - The form of the chosen action.
  * @csspart history - The history list. @csspart history-entry - One event.
- * @csspart error - Refusals from the server. @csspart notice - The printable notice.
+ * @csspart error - Refusals from the server. @csspart notice - The notice as it prints.
  *
  * @cssprop [--azx-ledger-height=448px] - Height of the list's scrolling area.
- * @cssprop [--azx-notice-font-family='SimSun', 'Songti SC', serif] - Font of the printable rectification notice.
+ * @cssprop --azx-document-font - Body of the printed notice and ledger (仿宋); a free CJK serif when unset.
+ * @cssprop --azx-document-title-font - Their titles (小标宋).
+ * @cssprop --azx-document-heading-font - Their table headings (黑体).
+ * @cssprop --azx-document-number-font - Their page numbers (宋体).
  */
 export class AzxHazardLedger extends LitElement {
   static override styles = ledgerStyles;
@@ -101,13 +110,15 @@ export class AzxHazardLedger extends LitElement {
   @state() private accessor _viewport = 448;
   @state() private accessor _selected: Row | undefined = undefined;
   @state() private accessor _events: readonly StoredEvent[] | undefined = undefined;
+  /** The open hazard's definition (its version's): the words of its coded fields in the detail. */
+  @state() private accessor _schema: JsonSchema | undefined = undefined;
   /** Names of organizations seen in histories (organizations are readable by every user). */
   @state() private accessor _actorNames: ReadonlyMap<string, string> = new Map();
   @state() private accessor _active: HazardAction | '' = '';
   @state() private accessor _busy = false;
   @state() private accessor _errors: FieldErrors | undefined = undefined;
   @state() private accessor _message = '';
-  @state() private accessor _notice: { from: string; enterprise: string } | undefined = undefined;
+  @state() private accessor _notice: NoticeParties | undefined = undefined;
   @state() private accessor _alerts: readonly Row[] = [];
   @state() private accessor _exporting = '';
   @state() private accessor _party: Party | null = null;
@@ -377,7 +388,15 @@ export class AzxHazardLedger extends LitElement {
     this._errors = undefined;
     this._message = '';
     this._events = undefined;
+    this._schema = undefined;
     if (this.store) this.#nameRegions(this.store, [row]);
+    void this.store
+      ?.getDefinition(row.definition, row.version)
+      .then((d) => {
+        if (this._selected?.id === row.id) this._schema = d.schema as JsonSchema;
+      })
+      // the words are a courtesy: the detail shows the codes without them
+      .catch(() => undefined);
     this.dispatchEvent(new CustomEvent('azx-select', { bubbles: true, composed: true, detail: { hazard: row } }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
@@ -488,17 +507,40 @@ export class AzxHazardLedger extends LitElement {
   }
 
   async #openNotice(): Promise<void> {
+    const parties = await this.#noticeParties();
+    if (parties) this._notice = parties;
+  }
+
+  /** Who notifies whom, and the hazard's definition (the words of its coded fields). */
+  async #noticeParties(): Promise<NoticeParties | undefined> {
     const h = this._selected;
-    if (!h || !this.store) return;
+    if (!h || !this.store) return undefined;
     const ids = [str(h.columns['provider']), str(h.columns['insurer'])].filter(Boolean);
-    let from = '';
-    try {
-      const orgs = ids.length ? await this.store.listOrganizations({ ids }) : [];
-      from = (orgs.find((o) => o.id === ids[0]) ?? orgs[0])?.name ?? '';
-    } catch {
-      /* names are a courtesy; the notice prints with a blank */
+    const [orgs, definition] = await Promise.all([
+      // names are a courtesy; the notice prints with a blank
+      (ids.length ? this.store.listOrganizations({ ids }) : Promise.resolve([])).catch(() => []),
+      this.store.getDefinition(h.definition, h.version).catch(() => undefined),
+    ]);
+    const from = (orgs.find((o) => o.id === ids[0]) ?? orgs[0])?.name ?? '';
+    return { from, enterprise: enterpriseName(h.columns['enterprise_name']), ...(definition ? { schema: definition.schema as JsonSchema } : {}) };
+  }
+
+  /**
+   * Prints alone, as a document on A4 (none of the host page prints): the open hazard's
+   * rectification notice (隐患整改告知书), dated today; with no hazard open, the ledger of the
+   * current filters (its first rows, on landscape pages). Resolves true when the print dialog
+   * opened, false when a listener of `azx-print` took the print over.
+   */
+  async print(): Promise<boolean> {
+    const h = this._selected;
+    if (h) {
+      const parties = this._notice ?? (await this.#noticeParties());
+      return parties ? printDocument(noticeDocument(h, parties, this.#locale, chinaToday()), { from: this }) : false;
     }
-    this._notice = { from, enterprise: enterpriseName(h.columns['enterprise_name']) };
+    const { rows, total } = await this.#rows(PRINT_ROWS);
+    const names = referenceOf(this.store!);
+    await names.load(rows.map((r) => str(r.columns['region_code'])));
+    return printDocument(ledgerDocument(ledgerTable(rows, this.#locale, Date.now(), names), total, this.#locale), { from: this });
   }
 
   async #openEvidence(ev: StoredEvent, file: string): Promise<void> {
@@ -549,22 +591,33 @@ export class AzxHazardLedger extends LitElement {
   // ── export ───────────────────────────────────────────────────────────────────────────
   /** Every row of the current filters, as CSV (UTF-8 with BOM) or XLSX. */
   async exportRows(format: 'csv' | 'xlsx'): Promise<Blob> {
+    const { rows } = await this.#rows(Infinity);
+    const names = referenceOf(this.store!);
+    await names.load(rows.map((r) => str(r.columns['region_code'])));
+    const ledger = ledgerTable(rows, this.#locale, Date.now(), names);
+    return format === 'csv' ? toCsv(table(ledger)) : toXlsx(ledger);
+  }
+
+  /** The rows of the current filters, up to `limit`, and how many there are. */
+  async #rows(limit: number): Promise<{ rows: Row[]; total: number }> {
     const store = this.store;
     if (!store) throw new Error('no store');
     const where = toConditions(this.filters);
     const sort = toSort(this.sort);
     const rows: Row[] = [];
-    for (let page = 1; ; page++) {
-      const p = await store.list('hazards', { where, sort, page, perPage: 500 });
-      rows.push(...p.items);
-      this._exporting = t(this.#locale, 'exporting', { n: p.totalItems });
-      if (page >= p.totalPages) break;
+    let total = 0;
+    try {
+      for (let page = 1; ; page++) {
+        const p = await store.list('hazards', { where, sort, page, perPage: Math.min(500, limit) });
+        rows.push(...p.items);
+        total = p.totalItems;
+        this._exporting = t(this.#locale, 'exporting', { n: p.totalItems });
+        if (page >= p.totalPages || rows.length >= limit) break;
+      }
+    } finally {
+      this._exporting = '';
     }
-    this._exporting = '';
-    const names = referenceOf(store);
-    await names.load(rows.map((r) => str(r.columns['region_code'])));
-    const cells = table(rows, this.#locale, Date.now(), names);
-    return format === 'csv' ? toCsv(cells) : toXlsx(cells);
+    return { rows: rows.slice(0, limit), total };
   }
 
   async #download(format: 'csv' | 'xlsx'): Promise<void> {
@@ -796,6 +849,7 @@ export class AzxHazardLedger extends LitElement {
                 })
               : [],
             names: this.#names,
+            ...(this._schema ? { schema: this._schema } : {}),
             active: this._active,
             busy: this._busy,
             errors: this._errors,
@@ -819,12 +873,12 @@ export class AzxHazardLedger extends LitElement {
           })
         : nothing}
       ${h && this._notice
-        ? html`<dialog class="notice-sheet" aria-labelledby="notice-title" @close=${() => this.#noticeClosed()}>
+        ? html`<dialog class="notice-sheet" aria-labelledby="doc-title" @close=${() => this.#noticeClosed()}>
             <div class="notice-actions">
-              <button type="button" part="button" @click=${() => window.print()}>${t(l, 'print')}</button>
+              <button type="button" part="button" @click=${() => void this.print()}>${t(l, 'print')}</button>
               <button type="button" part="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${t(l, 'cancel')}</button>
             </div>
-            ${renderNotice(h, this._notice)}
+            <div part="notice" class="notice">${renderDocument(noticeDocument(h, this._notice, l, chinaToday()))}</div>
           </dialog>`
         : nothing}
     </div>`;

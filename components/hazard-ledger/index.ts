@@ -13,7 +13,7 @@ export {
   type Sort as LedgerSort,
 } from './filters.js';
 export { actionsFor as hazardActionsFor, targetOf as hazardTargetOf, hazardDeadline, STATUSES as HAZARD_STATUSES } from './loop.js';
-export { toCsv as ledgerCsv, toXlsx as ledgerXlsx, table as ledgerTable } from './export.js';
+export { toCsv as ledgerCsv, toXlsx as ledgerXlsx, ledgerTable, table as ledgerCells } from './export.js';
 
 if (!customElements.get('azx-hazard-ledger')) customElements.define('azx-hazard-ledger', AzxHazardLedger);
 

@@ -25,6 +25,8 @@ import { defaultCoefficients, rate, registryOption, type Rated } from './rating.
 import { policyEntryStyles } from './policy-entry.styles.js';
 import { text, type TextKey } from './text.js';
 import { renderProvider } from './provider.js';
+import { policyDocument } from './document.js';
+import { printDocument } from '../core/document/index.js';
 
 type Data = Record<string, unknown>;
 type Errors = Record<string, { code?: string; message_zh: string; message_en: string }>;
@@ -83,6 +85,7 @@ function registryOf(r: StoredRecord): Data {
  *
  * @event azx-enterprise-selected - Bubbling, composed `CustomEvent<{ enterprise: StoredRecord; pack: string }>`: an enterprise was chosen (`pack`: the key of the narrowest pack that applies).
  * @event azx-policy-saved - Bubbling, composed `CustomEvent<{ record: StoredRecord }>`: the server stored the policy.
+ * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: a policy is about to print alone (`print()`, 打印); cancel it to print another way.
  *
  * @csspart search - The registry search (label, input, button).
  * @csspart results - The list of matching enterprises.
@@ -95,6 +98,11 @@ function registryOf(r: StoredRecord): Data {
  * @csspart warnings - What the packs only warn about (a draft for comment): the submit goes on.
  * @csspart status - Submitting / submitted / refused messages.
  * @csspart button - Every button.
+ *
+ * @cssprop --azx-document-font - Body of the printed policy (仿宋); a free CJK serif when unset.
+ * @cssprop --azx-document-title-font - Its title (小标宋).
+ * @cssprop --azx-document-heading-font - Its labels and table headings (黑体).
+ * @cssprop --azx-document-number-font - Its page numbers (宋体).
  */
 export class AzxPolicyEntry extends FormAssociated(LitElement) {
   static override styles = policyEntryStyles;
@@ -553,6 +561,23 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     return out;
   }
 
+  /**
+   * Prints a stored policy alone, as a document on A4 (none of the page, the search or the form
+   * prints): `record`, else the policy just submitted. Its fields by group with regions named and
+   * money to the fen, then the insurer's signature, the day it was stored and room for the seal.
+   * Resolves true when the print dialog opened, false when there is nothing to print or a
+   * listener of `azx-print` took the print over.
+   */
+  async print(record: StoredRecord | undefined = this._saved): Promise<boolean> {
+    if (!record || !this.store) return false;
+    return printDocument(await policyDocument(this.store, record, this.#locale), { from: this });
+  }
+
+  #printButton(record: StoredRecord): TemplateResult {
+    const no = str(record.data['policy_no']);
+    return html`<button part="button print" type="button" aria-label=${this.#t('printPolicy', { no })} @click=${() => void this.print(record)}>${this.#t('print')}</button>`;
+  }
+
   // ── rendering ──────────────────────────────────────────────────────────────────────────
 
   protected override render(): TemplateResult {
@@ -704,7 +729,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
                     <td>${str(period['start'])} – ${str(period['end'])}</td>
                     <td>${String(p.data['premium'] ?? '')}</td>
                     <td>${str(p.columns['status'] ?? p.data['status'])}</td>
-                    <td><button part="button" type="button" @click=${() => this.#renew(p)}>${this.#t('renew')}</button></td>
+                    <td><button part="button" type="button" @click=${() => this.#renew(p)}>${this.#t('renew')}</button> ${this.#printButton(p)}</td>
                   </tr>`;
                 })}
               </tbody>
@@ -812,7 +837,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
 
   #renderStatus(): TemplateResult | typeof nothing {
     if (this._busy === 'save') return html`<p part="status" role="status">${this.#t('saving')}</p>`;
-    if (this._saved) return html`<p part="status" class="saved" role="status">${this.#t('saved', { no: str(this._saved.data['policy_no']) })}</p>`;
+    if (this._saved) return html`<p part="status" class="saved" role="status">${this.#t('saved', { no: str(this._saved.data['policy_no']) })} ${this.#printButton(this._saved)}</p>`;
     if (this._message && !this._refusal) return html`<p part="status" role="status">${this._message}</p>`;
     return nothing;
   }

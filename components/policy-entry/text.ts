@@ -55,6 +55,10 @@ const zh = {
   provider: '事故预防服务机构',
   providerHelp: '保单约定由谁提供事故预防服务；续保沿用上年的服务机构。',
   selfService: '保险机构自行服务',
+  print: '打印',
+  printPolicy: '打印保单 {no}',
+  documentTitle: '安全生产责任保险保单',
+  documentNumber: '保单号：{no}',
 };
 
 export type TextKey = keyof typeof zh;
@@ -112,6 +116,10 @@ const en: Record<TextKey, string> = {
   provider: 'Prevention-service provider',
   providerHelp: 'Who delivers the prevention services the policy promises; a renewal keeps last year\'s provider.',
   selfService: 'The insurer serves itself',
+  print: 'Print',
+  printPolicy: 'Print policy {no}',
+  documentTitle: 'Work safety liability insurance policy',
+  documentNumber: 'Policy no. {no}',
 };
 
 export const text = textTable('policy-entry', { 'zh-CN': zh, en, 'zh-TW': zhTW });

@@ -20,7 +20,7 @@ import {
   type FieldPath,
 } from './model.js';
 import { t, type EditorKey } from './ui-text.js';
-import './logic-builder.define.js';
+import '../core/logic-builder/define.js';
 
 export interface InspectorContext {
   readonly locale: Locale;

@@ -4,7 +4,7 @@ import { html, type TemplateResult } from 'lit';
 import type { JsonSchema, Locale } from '../core/index.js';
 import { leafFields, rulesOf, setRules, type RuleDef } from './model.js';
 import { t } from './ui-text.js';
-import './logic-builder.define.js';
+import '../core/logic-builder/define.js';
 
 export interface RulesContext {
   readonly locale: Locale;

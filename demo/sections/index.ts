@@ -4,6 +4,7 @@ import { policyEntrySection } from './policy-entry.js';
 import { policiesSection, servicesSection } from './policies.js';
 import { schemaEditorSection } from './schema-editor.js';
 import { industryPolicySection } from './industry-policy.js';
+import { packEditorSection } from './pack-editor.js';
 import { serviceReportSection } from './service-report.js';
 import { hazardLedgerSection } from './hazard-ledger.js';
 import { coverageMapSection } from './coverage-map.js';
@@ -13,7 +14,7 @@ export const SECTIONS: readonly PortalSection[] = [
   coverageMapSection, complianceReportSection,
   policyEntrySection,
   policiesSection,
-  industryPolicySection, schemaEditorSection,
+  industryPolicySection, schemaEditorSection, packEditorSection,
   serviceReportSection, servicesSection,
   hazardLedgerSection,
 ];

@@ -113,3 +113,27 @@ export async function openTab(page, id) {
   await page.waitForSelector(`#${id}:not([hidden])`);
   await expectFocus(page, `#${id}-title`, { step: `section ${id}` });
 }
+
+/** Runs fn(shadowRoot, arg) in the page against an element's shadow root. */
+export async function inShadow(page, tag, fn, arg) {
+  const root = await page.evaluateHandle((t) => document.querySelector(t).shadowRoot, tag);
+  try {
+    return await root.evaluate(fn, arg);
+  } finally {
+    await root.dispose();
+  }
+}
+
+/** In <azx-policy-entry>: searches the registry for `text`, chooses the first match and waits for its form. */
+export async function chooseEnterprise(page, text) {
+  await page.waitForFunction(() => document.querySelector('azx-policy-entry')?.shadowRoot?.querySelector('#q'));
+  const q = await page.evaluateHandle(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('#q'));
+  await q.asElement().type(text);
+  await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="search"] button').click());
+  await page.waitForFunction(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button'), { timeout: 15000 });
+  await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button').click());
+  await page.waitForFunction(
+    () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelector('[data-pointer="/policy_no"] input'),
+    { timeout: 15000 },
+  );
+}

@@ -1,10 +1,10 @@
-/** A table cell of an export: text or a number. */
-export type Cell = string | number;
+/** A table cell of an export: text, a number, or nothing (`null`: an empty cell). */
+export type Cell = string | number | null;
 
 export const CSV_TYPE = 'text/csv;charset=utf-8';
 
 function csvCell(v: Cell): string {
-  const s = String(v);
+  const s = v === null ? '' : String(v);
   // A leading = + - @ would run as a formula in a spreadsheet (CSV injection): keep it text.
   // Numbers, negative ones included, stay numbers.
   const safe = typeof v !== 'number' && /^[=+\-@]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;

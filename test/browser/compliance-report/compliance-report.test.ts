@@ -1,7 +1,7 @@
 /**
  * <azx-compliance-report>: the bulletin's numbers are the store's, exactly, and each opens the
  * records behind it; a finding is recorded only with a category and flows into the report; the
- * tables export to a real XLSX package; printing lends an A4 page box only while printing; and on
+ * tables export to a real XLSX package in the printed order; printing prints the bulletin alone; and on
  * the server a city regulator draws a reproducible sample and another city cannot read it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
@@ -162,39 +162,48 @@ describe('<azx-compliance-report> with known figures', () => {
     await waitUntil(() => el.report?.round?.name === '下半年抽查', 'report of the new round');
   });
 
-  it('exports its tables to an XLSX package', async () => {
+  it('exports its tables to an XLSX package, in the order of the printed bulletin', async () => {
     const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
+    await waitUntil(() => el.sheets().length, 'lists loaded');
     const sheets = el.sheets();
-    expect(sheets.map((s) => s.name)).to.deep.equal(['三、分地区情况', '四、分保险机构情况', '五、分行业投保情况', '二、主要存在问题', '到期未续保', '未全员投保', '未按时上传', '应保未保', '预防费用不足']);
-    expect(sheets[0]!.rows[2]!.slice(0, 6)).to.deep.equal(['西湖区', 20, 18, 16, 3, 0.8333]);
+    expect(sheets.map((s) => s.name)).to.deep.equal(['主要存在问题', '附件1 各地区安责险投保情况表', '附件2 各保险机构承保情况表', '附件3 分行业投保情况表', '附件4 到期未续保名单', '附件5 未全员投保名单', '附件6 未按时上传名单', '附件7 应保未保名单', '附件8 预防费用不足名单']);
+    // 西湖区: must insure 18, of which insured 15, 3 not, a share of 15/18
+    expect(sheets[1]!.rows[2]!.slice(0, 5)).to.deep.equal(['西湖区', 18, 15, 3, 15 / 18]);
+    expect(sheets[1]!.formats!.slice(0, 5)).to.deep.equal(['text', 'integer', 'integer', 'integer', 'percent']);
     const bytes = complianceXlsx(sheets);
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).to.equal('PK');
     const text = new TextDecoder().decode(bytes);
     expect(text).to.contain('[Content_Types].xml');
-    expect(text).to.contain('<sheet name="三、分地区情况" sheetId="1" r:id="rId1"/>');
-    expect(text).to.contain('<c r="A3" t="inlineStr"><is><t xml:space="preserve">西湖区</t></is></c><c r="B3"><v>20</v></c>');
+    expect(text).to.contain('<sheet name="附件1 各地区安责险投保情况表" sheetId="2" r:id="rId2"/>');
+    expect(text).to.contain('<c r="A3" s="7" t="inlineStr"><is><t xml:space="preserve">西湖区</t></is></c><c r="B3" s="2"><v>18</v></c>');
     expect(text).to.contain('杭州西湖丙加油站');
-    // the end-of-central-directory record counts 4 package parts + 9 sheets
+    // the end-of-central-directory record counts 5 package parts + 9 sheets
     const end = bytes.length - 22;
     expect(bytes[end]).to.equal(0x50);
-    expect(bytes[end + 8]! | (bytes[end + 9]! << 8)).to.equal(13);
+    expect(bytes[end + 8]! | (bytes[end + 9]! << 8)).to.equal(14);
   });
 
-  it('prints on A4: the page box is lent to the document only while printing', async () => {
+  it('prints the bulletin alone: 打印 opens its document in a frame of its own, never the page', async () => {
     const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
     const print = window.print;
-    let during: string[] = [];
-    window.print = () => {
-      during = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText));
-    };
+    let pagePrinted = false;
+    window.print = () => (pagePrinted = true);
+    let doc: Document | undefined;
+    el.addEventListener('azx-print', (e) => {
+      doc = e.detail.document;
+      e.preventDefault();
+    });
     try {
       $$(el, '[part="toolbar"] > button')[0]!.click();
+      await waitUntil(() => doc, 'azx-print');
     } finally {
       window.print = print;
     }
-    expect(during.some((r) => /@page\s*\{\s*size: a4/i.test(r)), during.join(" ")).to.equal(true);
-    window.dispatchEvent(new Event('afterprint'));
-    expect(document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@page')))).to.equal(false);
+    expect(pagePrinted).to.equal(false);
+    expect(doc!.querySelector('h1')!.textContent).to.equal('关于杭州市安全生产责任保险工作开展情况的通报');
+    expect(doc!.querySelector('.doc-mark')!.textContent).to.equal('杭州市应急管理局文件');
+    expect(doc!.querySelector('.doc-addressees')!.textContent).to.equal('各区、县（市）应急管理局，各有关保险机构：');
+    expect(doc!.querySelectorAll('button, select, form, azx-compliance-report').length).to.equal(0);
   });
 });
 

@@ -12,6 +12,7 @@ import type {
   AzxHazardLedger,
   AzxPolicyEntry,
   AzxRecordList,
+  AzxPackEditor,
   AzxSchemaEditor,
   AzxServiceReport,
 } from '../../../components/index.js';
@@ -27,11 +28,14 @@ const TAGS = [
   'azx-compliance-report',
   'azx-schema-editor',
   'azx-record-list',
+  'azx-pack-editor',
 ] as const;
 
-/** The store an element uses (the schema editor keeps the context's apart from one set on it). */
+/** The store an element uses (the editors keep the context's apart from one set on them). */
 function storeOf(el: Element): Store | undefined {
-  return el.localName === 'azx-schema-editor' ? (el as AzxSchemaEditor).contextStore : (el as AzxForm).store;
+  if (el.localName === 'azx-schema-editor') return (el as AzxSchemaEditor).contextStore;
+  if (el.localName === 'azx-pack-editor') return (el as AzxPackEditor).contextStore;
+  return (el as AzxForm).store;
 }
 
 const shadowText = (el: Element) => el.shadowRoot?.textContent ?? '';
@@ -41,7 +45,7 @@ describe('the store on a portal page', () => {
     const page = await fixture<HTMLDivElement>(html`<div>
       <azx-form></azx-form><azx-policy-entry></azx-policy-entry><azx-service-report></azx-service-report>
       <azx-hazard-ledger></azx-hazard-ledger><azx-coverage-map></azx-coverage-map>
-      <azx-compliance-report></azx-compliance-report><azx-schema-editor></azx-schema-editor><azx-record-list></azx-record-list>
+      <azx-compliance-report></azx-compliance-report><azx-schema-editor></azx-schema-editor><azx-record-list></azx-record-list><azx-pack-editor></azx-pack-editor>
     </div>`);
     const elements = TAGS.map((tag) => page.querySelector(tag)!);
     for (const el of elements) expect(storeOf(el), el.localName).to.equal(undefined);
@@ -64,6 +68,7 @@ describe('the store on a portal page', () => {
       <azx-compliance-report region="330000"></azx-compliance-report>
       <azx-schema-editor></azx-schema-editor>
       <azx-record-list collection="policies" definition-key="policy"></azx-record-list>
+      <azx-pack-editor></azx-pack-editor>
     </div>`);
     const store = new PocketBaseStore({ url: w.url });
     provideStore(page, store);
@@ -74,6 +79,7 @@ describe('the store on a portal page', () => {
     const bulletin = page.querySelector<AzxComplianceReport>('azx-compliance-report')!;
     const editor = page.querySelector<AzxSchemaEditor>('azx-schema-editor')!;
     const list = page.querySelector<AzxRecordList>('azx-record-list')!;
+    const packs = page.querySelector<AzxPackEditor>('azx-pack-editor')!;
     await waitUntil(() => shadowText(ledger).includes('请先登录') && shadowText(report).includes('请先登录') && shadowText(list).includes('请先登录'), 'signed out');
     expect(map.figures).to.equal(undefined);
     expect(bulletin.report).to.equal(undefined);
@@ -93,5 +99,10 @@ describe('the store on a portal page', () => {
     // signing out empties them again
     await store.signOut();
     await waitUntil(() => shadowText(ledger).includes('请先登录') && shadowText(report).includes('请先登录') && shadowText(list).includes('请先登录'), 'signed out again');
+
+    // an administrator's sign-in lists the rule packs in the pack editor that was already there
+    expect(packs.shadowRoot!.querySelector('[part="packs"]')).to.equal(null);
+    await store.signIn(w.users.admin.email, w.users.admin.password);
+    await waitUntil(() => !!packs.shadowRoot!.querySelector('[part="packs"] tbody tr[data-key="cn-2025"]'), 'the pack editor lists the packs', { timeout: 8000 });
   });
 });

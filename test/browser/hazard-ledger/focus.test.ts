@@ -21,8 +21,8 @@ describe('<azx-hazard-ledger> focus and reflow', () => {
     const dialog = shadow(el).querySelector<HTMLDialogElement>('dialog.notice-sheet')!;
     expect(dialog.matches(':modal')).to.equal(true, 'modal: the page behind is inert');
     expect(dialog.contains(active(el)), 'the focus moved into the dialog').to.equal(true);
-    expect(dialog.getAttribute('aria-labelledby')).to.equal('notice-title');
-    expect(shadow(el).querySelector('#notice-title')?.textContent).to.contain('整改告知书');
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('doc-title');
+    expect(shadow(el).querySelector('#doc-title')?.textContent).to.contain('整改告知书');
     await sendKeys({ press: 'Escape' });
     await until(() => !shadow(el).querySelector('dialog.notice-sheet'), 3000, 'the dialog closes');
     await until(() => active(el) === shadow(el).querySelector('[part~="notice-button"]'), 3000, 'the focus back on the button');

@@ -57,6 +57,11 @@ export interface HazardOptions {
   readonly seed?: number;
 }
 
+/** Names for the regions of `rows` (区330602), as the reference data would give them. */
+export function namedRegions(rows: readonly Row[]): RegionEntry[] {
+  return [...new Set(rows.map((r) => String(r['region_code'])))].map((code) => ({ code, name: `区${code}`, nameEn: '', level: 'county', parent: `${code.slice(0, 4)}00` }));
+}
+
 /** n flat hazard rows; the first enterprise (E1, Shaoxing, insurer and provider above) owns every 7th row. */
 export function makeHazards(n: number, { now = Date.now(), seed = 42 }: HazardOptions = {}): Row[] {
   const rnd = random(seed);

@@ -1,7 +1,11 @@
 // The rule builder's model: conditions an administrator picks from lists, turned into JSON
 // Logic (and read back from it when the logic has that shape), and simple formulas for
 // computed fields. Anything else stays editable as JSON Logic text.
-import type { FieldKind } from './model.js';
+/**
+ * A field's kind as an editor names it: 'number' and 'integer' values are compared as numbers,
+ * 'boolean' ones as true/false, any other as text.
+ */
+export type FieldKind = string;
 
 export const CONDITION_OPS = ['==', '!=', '>', '>=', '<', '<=', 'in', 'filled', 'empty'] as const;
 export type ConditionOp = (typeof CONDITION_OPS)[number];

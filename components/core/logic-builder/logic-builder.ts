@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { checkLogic } from '../core/index.js';
-import { LANG_PROPERTY } from '../core/locale.js';
-import { LocaleController } from '../core/lang-controller.js';
+import { checkLogic } from '../logic.js';
+import { LANG_PROPERTY } from '../locale.js';
+import { LocaleController } from '../lang-controller.js';
 import {
   CONDITION_OPS,
   FORMULA_OPS,
@@ -16,11 +16,11 @@ import {
   type ConditionOp,
   type Formula,
   type FormulaOp,
+  type FieldKind,
   type Operand,
 } from './conditions.js';
-import type { FieldKind } from './model.js';
 import { builderStyles } from './logic-builder.styles.js';
-import { t, type EditorKey } from './ui-text.js';
+import { t, type BuilderKey } from './text.js';
 
 export interface LogicField {
   readonly path: string;
@@ -28,11 +28,11 @@ export interface LogicField {
   readonly kind: FieldKind;
 }
 
-const OP_KEYS: Record<ConditionOp, EditorKey> = {
+const OP_KEYS: Record<ConditionOp, BuilderKey> = {
   '==': 'op_eq', '!=': 'op_ne', '>': 'op_gt', '>=': 'op_ge', '<': 'op_lt', '<=': 'op_le',
   in: 'op_in', filled: 'op_filled', empty: 'op_empty',
 };
-const FORMULA_KEYS: Record<FormulaOp, EditorKey> = { '+': 'fop_add', '-': 'fop_sub', '*': 'fop_mul', '/': 'fop_div' };
+const FORMULA_KEYS: Record<FormulaOp, BuilderKey> = { '+': 'fop_add', '-': 'fop_sub', '*': 'fop_mul', '/': 'fop_div' };
 
 let counter = 0;
 

@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { token } from '../core/tokens.js';
-import { hostReset } from '../core/host-styles.js';
+import { token } from '../tokens.js';
+import { hostReset } from '../host-styles.js';
 
 // hostReset first: the page's inherited text properties stop at the host.
 export const builderStyles = [hostReset, css`

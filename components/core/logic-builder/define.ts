@@ -1,4 +1,4 @@
-// Defines <azx-logic-builder> once (the schema editor's inspector and rules panel use it).
+// Defines <azx-logic-builder> once (the schema editor and the pack editor use it).
 import { AzxLogicBuilder } from './logic-builder.js';
 
 if (!customElements.get('azx-logic-builder')) customElements.define('azx-logic-builder', AzxLogicBuilder);

@@ -1,0 +1,73 @@
+// The words of the rectification notice (隐患整改告知书) and of the printed ledger.
+import { textTable } from '../core/text-table.js';
+import { zhTW } from './notice-text.zh-TW.js';
+
+const zh = {
+  title: '事故隐患整改告知书',
+  titleMajor: '重大事故隐患整改告知书',
+  number: '编号：{no}',
+  to: '{enterprise}（主要负责人）',
+  intro: '{found}，我单位在为你单位提供安全生产事故预防服务（隐患排查）时，在{location}发现下列{kind}，现书面告知如下：',
+  kindMajor: '重大事故隐患',
+  kindGeneral: '事故隐患',
+  description: '隐患描述',
+  category: '隐患类别',
+  grade: '隐患等级',
+  gradeMajor: '重大事故隐患',
+  gradeGeneral: '一般事故隐患',
+  basis: '检查依据',
+  criterion: '判定依据',
+  recommendation: '整改建议',
+  rectifier: '整改责任人',
+  deadline: '整改期限',
+  before: '{date}前',
+  request: '请你单位按照《中华人民共和国安全生产法》的规定，落实整改责任、措施、资金、时限和预案，于{deadline}前完成整改，并将整改情况及证明材料（整改前后照片、整改报告）反馈我单位，我单位将进行复查（回头看）。',
+  escalate: '重大事故隐患逾期未整改或拒不整改的，我单位将立即报告属地应急管理部门和行业主管部门。',
+  notifier: '告知人：',
+  phone: '联系电话：',
+  receiver: '被告知单位：',
+  signer: '签收人：',
+  signed: '签收日期：',
+  copies: '本告知书一式两份，告知单位与被告知单位各执一份',
+  unknown: '（未填写）',
+  ledgerTitle: '隐患台账',
+  ledgerCount: '截至{date}，共{n}条。',
+  ledgerShown: '此处列出前{shown}条，完整台账见导出的表格。',
+};
+
+export type NoticeKey = keyof typeof zh;
+
+const en: Record<NoticeKey, string> = {
+  title: 'Hazard rectification notice',
+  titleMajor: 'Major hazard rectification notice',
+  number: 'No. {no}',
+  to: '{enterprise} (principal)',
+  intro: 'On {found}, while providing accident-prevention services (hazard inspection) to your unit, we found the following {kind} at {location}, of which we notify you in writing:',
+  kindMajor: 'major accident hazard',
+  kindGeneral: 'accident hazard',
+  description: 'Description',
+  category: 'Category',
+  grade: 'Grade',
+  gradeMajor: 'Major accident hazard',
+  gradeGeneral: 'General accident hazard',
+  basis: 'Basis',
+  criterion: 'Major-hazard criterion',
+  recommendation: 'Recommendation',
+  rectifier: 'Person responsible',
+  deadline: 'Deadline',
+  before: 'before {date}',
+  request: "Under the Work Safety Law, assign the responsibility, measures, funds, time and plans for the rectification, complete it before {deadline}, and send us the evidence (photos before and after, a rectification report); we will verify it on a return visit.",
+  escalate: 'A major hazard not rectified in time, or refused, will be reported at once to the local emergency management bureau and the industry authority.',
+  notifier: 'Notified by: ',
+  phone: 'Telephone: ',
+  receiver: 'Notified unit: ',
+  signer: 'Received by: ',
+  signed: 'Received on: ',
+  copies: 'This notice is made out in two copies, one for each unit',
+  unknown: '(not given)',
+  ledgerTitle: 'Hazard ledger',
+  ledgerCount: 'As of {date}, {n} hazards.',
+  ledgerShown: 'The first {shown} are listed here; the exported workbook has them all.',
+};
+
+export const noticeText = textTable('hazard-notice', { 'zh-CN': zh, en, 'zh-TW': zhTW });
