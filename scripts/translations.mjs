@@ -3,7 +3,8 @@
 // variant never falls behind. A portal corrects or extends any word with registerTranslations.
 //
 // Each text module (the files below) registers its namespace's words with textTable(); its
-// generated sibling `<file>.zh-TW.ts` holds the same keys in zh-TW and is passed in as 'zh-TW'.
+// generated sibling `<file>.zh-TW.ts` holds the same keys in zh-TW and is passed in as 'zh-TW', as a
+// loader (`() => import('./<file>.zh-TW.js')…`), so only a page in zh-TW fetches it.
 // Run by scripts/types.mjs (npm run types; --check in npm test).
 import * as OpenCC from 'opencc-js';
 import { basename, dirname, join } from 'node:path';

@@ -1,7 +1,6 @@
 import { isEnglish, type Locale } from '../core/locale.js';
 import type { CategoryCount, CoverageMetric } from '../data/store.js';
 import { textTable } from '../core/text-table.js';
-import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '关于{region}安全生产责任保险工作开展情况的通报',
@@ -271,7 +270,7 @@ const en: Record<TextKey, string> = {
   refused: 'Not saved:',
 };
 
-export const t = textTable('compliance-report', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const t = textTable('compliance-report', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });
 
 /** A round's category in the language asked (the packs' words). */
 export function categoryLabel(c: CategoryCount, l: Locale): string {

@@ -30,7 +30,7 @@ export { isCnMobile, isCnRegion } from './formats.js';
 export { X_KEYWORDS } from './vocabulary.js';
 export { hostReset } from './host-styles.js';
 export type { ServerErrors, ServerFieldError } from './server-errors.js';
-export { registerTranslations, translate, translationKeys, translationLanguages, fallbackChain, type TranslationTable } from './translations.js';
+export { registerTranslations, loadTranslations, translate, translationKeys, translationLanguages, fallbackChain, type TranslationTable } from './translations.js';
 export { isEnglish, localeOf } from './locale.js';
 export { TOKENS, token, themeCss, type DesignToken } from './tokens.js';
 export { FormAssociated, type FormAssociatedElement, FormControlController, VALID, validityOf, type ControlValidity, type FormControlOptions } from './form-control.js';

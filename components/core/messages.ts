@@ -3,7 +3,6 @@
 import type { Issue } from './validator.js';
 import { isEnglish, type Locale } from './locale.js';
 import { textTable } from './text-table.js';
-import { zhTW } from './messages.zh-TW.js';
 import { getAt, parsePointer } from './pointer.js';
 import { schemaAt, schemaText, type JsonSchema } from './schema.js';
 import { usccCheckChar, usccProblem } from './uscc.js';
@@ -101,7 +100,7 @@ const en: Record<MessageKey, string> = {
   inRow: '{title} (row {rows})',
 };
 
-const message = textTable('validation', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+const message = textTable('validation', { 'zh-CN': zh, en, 'zh-TW': () => import('./messages.zh-TW.js').then((m) => m.zhTW) });
 
 const FORMAT_KEYS: Readonly<Record<string, MessageKey>> = {
   date: 'date',

@@ -2,7 +2,7 @@
 // (through the translations registry, so a portal can change any of them), with `{name}`
 // placeholders filled in (a missing value leaves them empty). Each element keeps its own words.
 import type { Locale } from './locale.js';
-import { registerShippedTranslations, translate } from './translations.js';
+import { registerShippedTranslations, translate, type ShippedTable } from './translations.js';
 
 export type TextVars = Readonly<Record<string, string | number>>;
 
@@ -13,14 +13,14 @@ export interface TextFunction<K extends string> {
 }
 
 /**
- * Registers a namespace's shipped words (zh-CN, en and the same keys in any other language) and
- * returns its text function.
+ * Registers a namespace's shipped words (zh-CN, en and the same keys in any other language, as a
+ * table or a loader fetched on first use) and returns its text function.
  */
 export function textTable<K extends string>(
   namespace: string,
-  tables: { readonly 'zh-CN': Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> } & Readonly<Record<string, Readonly<Partial<Record<K, string>>>>>,
+  tables: { readonly 'zh-CN': Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> } & Readonly<Record<string, Readonly<Partial<Record<K, string>>> | (() => Promise<Readonly<Partial<Record<K, string>>>>)>>,
 ): TextFunction<K> {
-  registerShippedTranslations(namespace, tables as Readonly<Record<string, Readonly<Record<string, string>>>>);
+  registerShippedTranslations(namespace, tables as Readonly<Record<string, ShippedTable>>);
   const template = (locale: Locale, key: K) => translate(locale, `${namespace}.${key}`) ?? key;
   const text = (locale: Locale, key: K, vars: TextVars = {}) => template(locale, key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
   return Object.assign(text, { template });

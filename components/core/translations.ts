@@ -1,6 +1,8 @@
 // Every word an element shows, by language: the tables AZX ships (zh-CN, en, zh-TW) and the ones
 // a portal registers, which win. A word is looked up in the element's language, then in the
-// languages it falls back to (`en-GB` → `en`; `zh-HK` → `zh-TW`; anything → zh-CN).
+// languages it falls back to (`en-GB` → `en`; `zh-HK` → `zh-TW`; anything → zh-CN). A shipped
+// table may come as a loader (zh-TW does): it is fetched the first time a word is looked up in
+// its language, and the elements update when it arrives, so a page in zh-CN never loads it.
 import { DEFAULT_LOCALE, toLocale, type Locale } from './locale.js';
 
 /** Words by key (`<namespace>.<key>`, e.g. `form.submit`, `hazard-ledger.signIn`); `{name}` marks a value. */
@@ -10,6 +12,12 @@ type Layer = Map<string, Map<string, string>>;
 const shipped: Layer = new Map();
 const portal: Layer = new Map();
 const listeners = new Set<() => void>();
+/** Shipped tables not fetched yet, by language. */
+const pending = new Map<string, (() => Promise<void>)[]>();
+const loading = new Map<string, Promise<void>>();
+
+/** A shipped table, or a loader for one that is fetched when its language is first needed. */
+export type ShippedTable = Readonly<Record<string, string>> | (() => Promise<Readonly<Record<string, string>>>);
 
 /** Languages a tag falls back to besides its own prefixes (script and region variants of Chinese). */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -62,18 +70,45 @@ function put(layer: Layer, lang: string, table: TranslationTable): void {
  */
 export function registerTranslations(lang: string, table: TranslationTable): void {
   put(portal, lang, table);
+  notify();
+}
+
+function notify(): void {
   for (const listener of listeners) listener();
 }
 
 /** The words AZX ships for one namespace (each element's text module calls it once). */
-export function registerShippedTranslations(namespace: string, tables: Readonly<Record<string, Readonly<Record<string, string>>>>): void {
+export function registerShippedTranslations(namespace: string, tables: Readonly<Record<string, ShippedTable>>): void {
   for (const [lang, table] of Object.entries(tables)) {
-    put(shipped, lang, Object.fromEntries(Object.entries(table).map(([k, v]) => [`${namespace}.${k}`, v])));
+    const add = (words: Readonly<Record<string, string>>) => put(shipped, lang, Object.fromEntries(Object.entries(words).map(([k, v]) => [`${namespace}.${k}`, v])));
+    if (typeof table !== 'function') add(table);
+    else {
+      const tag = toLocale(lang);
+      pending.set(tag, [...(pending.get(tag) ?? []), () => table().then(add)]);
+    }
   }
+}
+
+/**
+ * Fetches the shipped words of `locale` and the languages it falls back to that are not loaded
+ * yet (elements do it themselves on first use; a portal awaits it to show no word in zh-CN first).
+ */
+export function loadTranslations(locale: Locale): Promise<void> {
+  return Promise.all(fallbackChain(locale).map(load)).then(() => undefined);
+}
+
+function load(lang: string): Promise<void> {
+  const loaders = pending.get(lang);
+  if (!loaders) return loading.get(lang) ?? Promise.resolve();
+  pending.delete(lang);
+  const done = Promise.all(loaders.map((f) => f())).then(notify);
+  loading.set(lang, done);
+  return done;
 }
 
 /** The word for `key` in `locale` or the nearest language that has it; undefined if none has. */
 export function translate(locale: Locale, key: string): string | undefined {
+  if (pending.size) void loadTranslations(locale);
   for (const lang of fallbackChain(locale)) {
     const word = portal.get(lang)?.get(key) ?? shipped.get(lang)?.get(key);
     if (word !== undefined) return word;

@@ -1,6 +1,5 @@
 // Words the engine itself shows (not field titles, which come from the schema).
 import { textTable } from './text-table.js';
-import { zhTW } from './ui-text.zh-TW.js';
 
 const zh = {
   submit: '提交',
@@ -114,4 +113,4 @@ const en: Record<UiKey, string> = {
   option: 'Option {n}',
 };
 
-export const uiText = textTable('form', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const uiText = textTable('form', { 'zh-CN': zh, en, 'zh-TW': () => import('./ui-text.zh-TW.js').then((m) => m.zhTW) });

@@ -1,6 +1,5 @@
 import { textTable } from '../core/text-table.js';
 import { term } from '../data/glossary.js';
-import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '安责险覆盖情况',
@@ -84,4 +83,4 @@ const en: Record<TextKey, string> = {
   whole: 'Now',
 };
 
-export const t = textTable('coverage-map', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const t = textTable('coverage-map', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });

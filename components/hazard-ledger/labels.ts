@@ -7,7 +7,6 @@ import { termLabel } from '../data/terms.js';
 import { HAZARD_ACTION, HAZARD_STATUS, ROLE } from '../data/vocab.js';
 import { textTable } from '../core/text-table.js';
 import { term } from '../data/glossary.js';
-import { zhTW } from './labels.zh-TW.js';
 
 /** Who did a step: the actor's role, as the server copied it onto the event. */
 export const roleLabel = (l: Locale, r: string) => termLabel(ROLE, r, l);
@@ -164,4 +163,4 @@ const en: Record<LedgerKey, string> = {
   findPolicy: 'Find by policy number',
 };
 
-export const t = textTable('hazard-ledger', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const t = textTable('hazard-ledger', { 'zh-CN': zh, en, 'zh-TW': () => import('./labels.zh-TW.js').then((m) => m.zhTW) });

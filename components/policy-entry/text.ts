@@ -1,6 +1,5 @@
 // The words <azx-policy-entry> shows, Chinese first; field titles come from the definitions.
 import { textTable } from '../core/text-table.js';
-import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   title: '安责险保单录入',
@@ -122,4 +121,4 @@ const en: Record<TextKey, string> = {
   documentNumber: 'Policy no. {no}',
 };
 
-export const text = textTable('policy-entry', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const text = textTable('policy-entry', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });

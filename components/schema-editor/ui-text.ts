@@ -1,6 +1,5 @@
 // Words the schema editor shows, zh-CN first, English beside.
 import { textTable } from '../core/text-table.js';
-import { zhTW } from './ui-text.zh-TW.js';
 
 const zh = {
   heading: '表单定义',
@@ -252,4 +251,4 @@ const en: Record<EditorKey, string> = {
   failed: 'It failed: {m}',
 };
 
-export const t = textTable('schema-editor', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const t = textTable('schema-editor', { 'zh-CN': zh, en, 'zh-TW': () => import('./ui-text.zh-TW.js').then((m) => m.zhTW) });

@@ -1,6 +1,5 @@
 // Words <azx-service-report> shows (field titles come from the service-report definition).
 import { textTable } from '../core/text-table.js';
-import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   policy: '保单',
@@ -108,4 +107,4 @@ const en: Record<Key, string> = {
 
 export type TextKey = Key;
 
-export const t = textTable('service-report', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const t = textTable('service-report', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });
