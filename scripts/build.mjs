@@ -36,6 +36,8 @@ export const ENTRIES = [
   // Not elements: other form libraries' schemas and hints for <azx-form> (apart, so the form stays small).
   { name: 'rjsf', entry: 'components/core/adapters/rjsf.ts' },
   { name: 'formily', entry: 'components/core/adapters/formily.ts' },
+  // Not an element: rule packs judged with JSON Logic (judge, evaluateLogic), apart from azx/form.
+  { name: 'rules', entry: 'components/core/rules.ts' },
   { name: 'policy-entry', entry: 'components/policy-entry/index.ts', element: true },
   { name: 'coverage-map', entry: 'components/coverage-map/index.ts', element: true },
   { name: 'compliance-report', entry: 'components/compliance-report/index.ts', element: true },
