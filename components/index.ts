@@ -2,6 +2,8 @@
 export * from './core/index.js';
 // The Store contract and its implementations, for a portal that provides the store itself.
 export * from './data/index.js';
+// Rule packs judged with JSON Logic (azx/rules).
+export * from './core/rules.js';
 // Ajv's validators of the built-in definitions, generated ahead of time (CSP-safe, no compiler).
 import './validators/index.js';
 export * from './coverage-map/index.js';
