@@ -101,15 +101,19 @@ function load(lang: string): Promise<void> {
   const loaders = pending.get(lang);
   if (!loaders) return loading.get(lang) ?? Promise.resolve();
   pending.delete(lang);
-  const done = Promise.all(loaders.map((f) => f())).then(notify);
+  const done = Promise.all(loaders.map((f) => f()))
+    .catch((err: unknown) => console.error(`AZX: the ${lang} words could not be fetched; the nearest language's are shown`, err))
+    .then(notify);
   loading.set(lang, done);
   return done;
 }
 
 /** The word for `key` in `locale` or the nearest language that has it; undefined if none has. */
 export function translate(locale: Locale, key: string): string | undefined {
-  if (pending.size) void loadTranslations(locale);
-  for (const lang of fallbackChain(locale)) {
+  const chain = fallbackChain(locale);
+  // no promise per word: only a language still to fetch starts its loaders
+  if (pending.size) for (const lang of chain) if (pending.has(lang)) void load(lang);
+  for (const lang of chain) {
     const word = portal.get(lang)?.get(key) ?? shipped.get(lang)?.get(key);
     if (word !== undefined) return word;
   }
