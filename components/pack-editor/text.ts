@@ -1,6 +1,5 @@
 // Words the pack editor shows, zh-CN first, English beside.
 import { textTable } from '../core/text-table.js';
-import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   heading: '规则包',
@@ -252,4 +251,4 @@ const en: Record<PackEditorKey, string> = {
   failed: 'It failed: {m}',
 };
 
-export const t = textTable('pack-editor', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const t = textTable('pack-editor', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });

@@ -1,6 +1,5 @@
 // Words of <azx-logic-builder>, zh-CN first, English beside.
 import { textTable } from '../text-table.js';
-import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   addCondition: '添加条件',
@@ -78,4 +77,4 @@ const en: Record<BuilderKey, string> = {
   value: 'Value',
 };
 
-export const t = textTable('logic-builder', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const t = textTable('logic-builder', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });
