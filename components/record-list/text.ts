@@ -1,5 +1,4 @@
 import { textTable } from '../core/text-table.js';
-import { zhTW } from './text.zh-TW.js';
 
 const zh = {
   search: '查找',
@@ -83,5 +82,5 @@ const en: Record<keyof typeof zh, string> = {
   detailOf: '{title}',
 };
 
-export const t = textTable('record-list', { 'zh-CN': zh, en, 'zh-TW': zhTW });
+export const t = textTable('record-list', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });
 export type TextKey = keyof typeof zh;
