@@ -16,7 +16,6 @@ export interface DetailProps {
   readonly record: StoredRecord;
   readonly definition: FormDefinition | undefined;
   readonly history: readonly RecordRevision[] | undefined;
-  readonly printing: boolean;
   readonly actions: readonly RecordAction[];
   onBack(): void;
   onPrint(): void;
@@ -50,7 +49,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
       ? html`<p class="meta">${t(l, 'version', { title: isEnglish(l) && titleEn ? titleEn : d.title, version: d.version })}</p>
           <azx-form
             lang=${l}
-            mode=${p.printing ? 'print' : 'readonly'}
+            mode="readonly"
             .schema=${d.schema}
             .value=${p.record.data}
             definition-key=${d.key}

@@ -10,6 +10,8 @@ import { LocaleController } from '../core/lang-controller.js';
 import { nameLang } from '../core/proper-name.js';
 import { download, toCsv, toXlsx, CSV_TYPE, XLSX_TYPE, type Cell } from '../core/export/index.js';
 import '../core/index.js';
+import { printRecord } from '../core/document/index.js';
+import type { JsonSchema } from '../core/schema.js';
 import { columnLabel, columnsOf, isColumn, type ListColumn } from './columns.js';
 import { cellText, exportCell } from './cells.js';
 import { renderDetail } from './detail.js';
@@ -32,7 +34,6 @@ interface Opened {
   readonly record: StoredRecord;
   readonly definition: FormDefinition | undefined;
   readonly history: readonly RecordRevision[] | undefined;
-  readonly printing: boolean;
 }
 
 /**
@@ -50,6 +51,7 @@ interface Opened {
  *
  * @event azx-loaded - `CustomEvent<{ total: number }>`: the rows of the current filters are on screen and counted.
  * @event azx-open - Bubbling, composed `CustomEvent<{ record: StoredRecord }>`: a record was opened.
+ * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: the open record is about to print alone (`print()` or its 打印 button); cancel it to print another way.
  * @event azx-record-action - Bubbling, composed `CustomEvent<{ action: string, record: StoredRecord }>`: one of `actions` was chosen on an opened record.
  *
  * @csspart toolbar - Search, filters and export.
@@ -285,7 +287,7 @@ export class AzxRecordList extends LitElement {
   async #openRecord(record: StoredRecord): Promise<void> {
     const store = this.store;
     if (!store) return;
-    this._open = { record, definition: undefined, history: undefined, printing: false };
+    this._open = { record, definition: undefined, history: undefined };
     this.#focusAfter = 'detail-title';
     this.dispatchEvent(new CustomEvent('azx-open', { detail: { record }, bubbles: true, composed: true }));
     // a record shows with the definition version it was validated against, not the latest
@@ -305,18 +307,34 @@ export class AzxRecordList extends LitElement {
     this.#focusAfter = id && this._rows?.some((r) => r.id === id) ? `open-${id}` : 'count';
   }
 
-  async #print(): Promise<void> {
+  /**
+   * Prints the open record alone, as a document (GB/T 9704 layout, core/document): its fields by
+   * the definition version it was made with, regions by name, signed by the party printing it and
+   * dated the day it was stored. Resolves true when the print dialog opened, false when no record
+   * is open or a listener of `azx-print` took the print over.
+   */
+  async print(): Promise<boolean> {
     const open = this._open;
-    if (!open) return;
-    this._open = { ...open, printing: true };
-    await this.updateComplete;
-    const form = this.renderRoot.querySelector('azx-form');
-    await form?.updateComplete;
-    try {
-      window.print();
-    } finally {
-      if (this._open) this._open = { ...this._open, printing: false };
-    }
+    const store = this.store;
+    if (!open || !store) return false;
+    const definition = open.definition ?? (await store.getDefinition(open.record.definition, open.record.version));
+    const names = this.#names;
+    const locale = this.#locale;
+    await names?.load([String(open.record.columns['region_code'] ?? '')]).catch(() => undefined);
+    return printRecord(
+      {
+        schema: definition.schema as JsonSchema,
+        value: open.record.data,
+        locale,
+        title: this.#title(),
+        // 保单号：… — the record's naming column, as the list heads it
+        number: this._columns[0] ? `${columnLabel(this._columns[0], locale)}${isEnglish(locale) ? ': ' : '：'}${this.#heading(open.record)}` : this.#heading(open.record),
+        issuer: store.party?.organizationName || '__________',
+        date: open.record.created,
+        ...(names ? { name: (format: string, code: string) => (format === 'cn-region' ? names.regionName(code, locale) : undefined) } : {}),
+      },
+      { from: this },
+    );
   }
 
   async #export(format: 'csv' | 'xlsx'): Promise<void> {
@@ -366,11 +384,10 @@ export class AzxRecordList extends LitElement {
         record: open.record,
         definition: open.definition,
         history: open.history,
-        printing: open.printing,
         heading: this.#heading(open.record),
         actions: this.actions,
         onBack: () => this.#close(),
-        onPrint: () => void this.#print(),
+        onPrint: () => void this.print(),
         onAction: (action) =>
           this.dispatchEvent(new CustomEvent('azx-record-action', { detail: { action, record: open.record }, bubbles: true, composed: true })),
       });

@@ -147,6 +147,39 @@ describe('<azx-record-list>', () => {
     expect(deepActive()?.id).to.equal(`open-${first.id}`);
   });
 
+  it('打印 prints the open record alone, as a document: names not codes, no list and no form machinery', async () => {
+    const store = await listStore();
+    const first = (await store.list('policies', { sort: ['-period_start'], perPage: 1 })).items[0]!;
+    const el = await mount(store);
+    $<HTMLButtonElement>(el, `#open-${first.id}`)!.click();
+    await waitUntil(() => $(el, 'azx-form'), 'the record opens');
+    let detail: { document: Document } | undefined;
+    const take = (e: Event) => {
+      detail = (e as CustomEvent<{ document: Document }>).detail;
+      e.preventDefault();
+    };
+    el.addEventListener('azx-print', take);
+    const topPrint = window.print;
+    let top = false;
+    window.print = () => (top = true);
+    try {
+      $<HTMLButtonElement>(el, 'button.print')!.click();
+      await waitUntil(() => detail, 'azx-print', { timeout: 10000 });
+    } finally {
+      window.print = topPrint;
+      el.removeEventListener('azx-print', take);
+    }
+    expect(top, 'the host page printed').to.equal(false);
+    const doc = detail!.document;
+    const printed = (doc.body.textContent ?? '').replace(/\s+/g, '');
+    expect(doc.querySelectorAll('azx-record-list, azx-form, input, button, table.list').length, 'nothing of the element').to.equal(0);
+    expect(printed).to.contain(`保单号：${String(first.data['policy_no'])}`);
+    expect(printed).to.contain(String((first.data['insured'] as Record<string, unknown>)['name']), 'the insured by name');
+    expect(printed).to.match(/\d{4}年\d{1,2}月\d{1,2}日/, 'dates as a document writes them');
+    expect(printed).not.to.match(/(?<![\d-])33060\d(?!\d)/, 'no bare region code');
+    for (const word of ['表单定义', '版本', '录入', '返回']) expect(printed, word).not.to.contain(word);
+  });
+
   it('exports every row of the filters, amounts as numbers and statuses as labels', async () => {
     const el = await mount(await listStore());
     const blobs: Blob[] = [];
