@@ -6,6 +6,7 @@ import type { JsonSchema } from '../core/schema.js';
 import { isStoreError, newIdempotencyKey, type FieldErrors, type FormDefinition, type Party, type Store, type StoredEvent, type StoredRecord, type Unsubscribe } from '../data/store.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
+import { FormAssociated, VALID, type ControlValidity } from '../core/form-control.js';
 import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
 import { industryLabel, regionLabel, statusLabel, t, actionLabel } from './labels.js';
@@ -86,7 +87,7 @@ const enterpriseName = (v: unknown) => str(v).replace(/\s+[0-9A-HJ-NPQRTUWXY]{18
  * @cssprop --azx-document-heading-font - Their table headings (黑体).
  * @cssprop --azx-document-number-font - Their page numbers (宋体).
  */
-export class AzxHazardLedger extends LitElement {
+export class AzxHazardLedger extends FormAssociated(LitElement) {
   static override styles = ledgerStyles;
 
   @consume({ context: storeContext, subscribe: true })
@@ -139,6 +140,24 @@ export class AzxHazardLedger extends LitElement {
   #queryId = 0;
   #loadedWaiters: (() => void)[] = [];
   #enterpriseSuggestions = new EnterpriseSuggestions(this, () => this.store);
+
+  /** In a surrounding form: the step being recorded (the open hazard and the chosen action) as JSON, or nothing. */
+  protected override formValue(): string | null {
+    const h = this._selected;
+    return h && this._active ? JSON.stringify({ hazard: h.id, action: this._active }) : null;
+  }
+
+  /** The refusal the action form shows (a missing note or photo, the server's word), at its field. */
+  protected override formValidity(): ControlValidity {
+    const errors = this._errors;
+    if (!errors || !this._active) return VALID;
+    const en = isEnglish(this.#locale);
+    const field = ACTION_FIELDS.find((f) => errors[f]);
+    const error = field ? errors[field] : Object.values(errors)[0];
+    if (!error) return VALID;
+    const anchor = field ? this.renderRoot.querySelector<HTMLElement>(`#action-${field}`) ?? undefined : undefined;
+    return { flags: { customError: true }, message: en ? error.message_en : error.message_zh, anchor };
+  }
 
   get #locale(): Locale {
     return this.#lang.locale;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
+import { FormAssociated, VALID, type ControlValidity } from '../core/form-control.js';
 import type { LogicField } from '../core/logic-builder/index.js';
 // the data layer's small modules, not its index: the editor needs no PocketBase SDK
 import { storeContext } from '../data/context.js';
@@ -46,7 +47,8 @@ export interface PackDraftState {
  * runs them on the server's evaluator as a preview, shows the changes against the published
  * version, publishes and retires. The server's errors are shown at the fields they name.
  *
- * Reads the Store from context (`storeContext`) unless `store` is set.
+ * Reads the Store from context (`storeContext`) unless `store` is set. In a `<form>` it is a form
+ * control: its value is the open draft as JSON, invalid while the server's refusal stands.
  *
  * @summary Administrators write a region's rule pack and publish it without a release.
  *
@@ -63,7 +65,7 @@ export interface PackDraftState {
  * @csspart button - Every button (also `primary`).
  * @csspart status - The status line.
  */
-export class AzxPackEditor extends LitElement {
+export class AzxPackEditor extends FormAssociated(LitElement) {
   static override styles = packEditorStyles;
 
   /** A Store to use instead of the one from context. */
@@ -117,6 +119,21 @@ export class AzxPackEditor extends LitElement {
   get #store(): Store | undefined {
     return this.store ?? this.contextStore;
   }
+  /** In a surrounding form: the open draft (its version and pack document) as JSON, or nothing. */
+  protected override formValue(): string | null {
+    const d = this.#draft;
+    return d ? JSON.stringify({ version: d.version, pack: d.doc }) : null;
+  }
+
+  /** The draft's first problem as the editor shows it: a field the server refused, or the refusal itself. */
+  protected override formValidity(): ControlValidity {
+    if (!this.#draft) return VALID;
+    const en = isEnglish(this.#locale);
+    const [field, error] = Object.entries(this.#errors)[0] ?? [];
+    if (field && error) return { flags: { customError: true }, message: `${field}: ${en ? error.message_en : error.message_zh}` };
+    return this.#problem ? { flags: { customError: true }, message: this.#problem } : VALID;
+  }
+
   get #locale() {
     return this.#lang.locale;
   }

@@ -6,6 +6,7 @@ import '../core/index.js';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
 import { withNames } from '../core/proper-name.js';
 import { LocaleController } from '../core/lang-controller.js';
+import { FormAssociated, VALID, type ControlValidity } from '../core/form-control.js';
 // the data layer's small modules, not its index: the editor needs no PocketBase SDK
 import { storeContext } from '../data/context.js';
 import { PartyController } from '../data/party-controller.js';
@@ -82,12 +83,15 @@ function checkOnce(schema: JsonSchema): CheckResult {
  * @csspart add-field - The form that adds a field.
  * @csspart inspector - The properties of the selected field.
  * @csspart preview - The live `<azx-form>`.
+ * In a `<form>` it is a form control: its value is the open draft as JSON, and the form is not
+ * submitted while the draft has a problem the editor shows (meta-schema, JSON text, the server).
+ *
  * @csspart diff - The table of changes against the published version.
  * @csspart control - Every input, select and textarea.
  * @csspart button - Every button (also `primary`).
  * @csspart status - The status line.
  */
-export class AzxSchemaEditor extends LitElement {
+export class AzxSchemaEditor extends FormAssociated(LitElement) {
   static override styles = editorStyles;
 
   /** A Store to use instead of the one from context. */
@@ -151,6 +155,31 @@ export class AzxSchemaEditor extends LitElement {
   get #store(): Store | undefined {
     return this.store ?? this.contextStore;
   }
+  /** In a surrounding form: the open draft (key, version and schema) as JSON, or nothing. */
+  protected override formValue(): string | null {
+    const d = this.#draft;
+    return d ? JSON.stringify({ key: d.key, version: d.version, title: d.title, schema: d.schema }) : null;
+  }
+
+  /**
+   * The draft's first problem, as the editor shows it: JSON text that does not parse or breaks
+   * the meta-schema, a schema the meta-schema refuses, or the server's refusal of the last save.
+   */
+  protected override formValidity(): ControlValidity {
+    const d = this.#draft;
+    if (!d) return VALID;
+    const en = isEnglish(this.#locale);
+    const json = this.#jsonCheck;
+    const problems = json && !json.ok ? json.problems : (() => {
+      const r = checkOnce(d.schema);
+      return r.ok ? [] : r.problems;
+    })();
+    const first = problems[0];
+    if (first) return { flags: { customError: true }, message: en ? first.en : first.zh };
+    const refused = this.#errors[0];
+    return refused ? { flags: { customError: true }, message: refused } : VALID;
+  }
+
   get #locale() {
     return this.#lang.locale;
   }

@@ -60,6 +60,16 @@ describe('<azx-hazard-ledger> detail', () => {
     expect(text(el, '#action-evidence-error')).to.contain('整改和复查销号须上传至少一份证明材料');
     const events = await store.listEvents('hazard_events', { where: [{ field: 'hazard', op: '=', value: row['id'] as string }] });
     expect(events.totalItems).to.equal(1);
+    // as a form control, the ledger reports the same refusal to a surrounding form, with the step it holds
+    expect(el.checkValidity()).to.equal(false);
+    expect(el.validationMessage).to.contain('整改和复查销号须上传至少一份证明材料');
+    const outer = document.createElement('form');
+    el.parentElement!.append(outer);
+    el.setAttribute('name', 'step');
+    outer.append(el);
+    await el.updateComplete;
+    expect(outer.checkValidity()).to.equal(false);
+    expect(JSON.parse(String(new FormData(outer).get('step')))).to.deep.equal({ hazard: row['id'], action: 'rectify' });
   });
 
   it('the enterprise rectifies with a photo: the status moves and the history grows', async () => {

@@ -148,6 +148,15 @@ describe('<azx-pack-editor>', function () {
     const input = q<HTMLInputElement>(el, '#tables_min_cover_per_person_value');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(q(el, `#${input.getAttribute('aria-describedby')!}`).textContent).to.equal('须为数字');
+    // as a form control: a surrounding <form> sees the refusal and would not submit the draft
+    const form = document.createElement('form');
+    el.parentElement!.append(form);
+    el.setAttribute('name', 'pack');
+    form.append(el);
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.validationMessage).to.equal('tables.min_cover_per_person.value: 须为数字');
+    expect(JSON.parse(String(new FormData(form).get('pack'))).pack.key).to.equal('cn-test');
   });
 
   it('moves between tabs with the arrow keys, speaks English, and has no axe violation', async () => {

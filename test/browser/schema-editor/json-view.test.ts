@@ -60,6 +60,30 @@ describe('<azx-schema-editor> JSON view', () => {
     expect(Object.keys(v.el.draft!.schema['properties'] as object)).to.include('policy_no');
   });
 
+  it('in a surrounding <form>, the form is not submitted while the draft has a problem, and submits the draft as JSON', async () => {
+    const v = await jsonView();
+    const form = document.createElement('form');
+    v.el.parentElement!.append(form);
+    v.el.setAttribute('name', 'definition');
+    form.append(v.el);
+    await settle(v.el);
+    expect(form.checkValidity(), 'a valid draft').to.equal(true);
+    const submitted = JSON.parse(String(new FormData(form).get('definition')));
+    expect(submitted.key).to.equal('policy-confined-space');
+    expect(Object.keys(submitted.schema.properties)).to.include('policy_no');
+
+    await v.typeText(minimal({}, { type: 'strin' }));
+    expect(form.checkValidity(), 'a draft the meta-schema refuses').to.equal(false);
+    expect(v.el.validationMessage).to.contain('/properties/permit_no/type');
+    let invalid = 0;
+    v.el.addEventListener('invalid', () => invalid++);
+    form.requestSubmit();
+    expect(invalid, 'the browser reports the editor').to.equal(1);
+
+    await v.typeText(minimal());
+    expect(form.checkValidity(), 'fixed').to.equal(true);
+  });
+
   it('refuses documents that are not an object schema, and reads the built-in definitions as valid', async () => {
     expect(checkSchemaText('[]').ok).to.equal(false);
     expect(checkSchemaText('{"type":"string"}').ok).to.equal(false);
