@@ -31,7 +31,8 @@ describe('PocketBaseStore keyset paging', () => {
     for (let i = 0; i < 13; i++) {
       await byKey.create('hazards', {
         definition: 'hazard', version: w.versions.hazards,
-        data: { ...w.payloads.hazard, hazard_no: `HZ-${tag}-${i}`, found_at: `2026-0${1 + (i % 4)}-1${Math.floor(i / 3) % 10}T02:00:00Z`, deadline: `2026-12-0${1 + (i % 2)}` },
+        // the number is the server's (issue 19): the run's tag rides in the place, which search_text holds too
+        data: { ...w.payloads.hazard, location: `${String(w.payloads.hazard['location'] ?? '')} ${tag}-${i}`, found_at: `2026-0${1 + (i % 4)}-1${Math.floor(i / 3) % 10}T02:00:00Z`, deadline: `2026-12-0${1 + (i % 2)}` },
         columns: { service_report: w.ids.serviceReports['A'], policy: w.ids.policies.A, enterprise: w.ids.enterprises.E1 },
       });
     }
