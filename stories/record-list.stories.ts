@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { provideStore, type Store } from '../components/data/index.js';
 import '../components/record-list/index.js';
-import { COLUMNS, listStore } from '../test/browser/record-list/fixture.js';
+import { COLUMNS, listStore, policyDefinition } from '../test/browser/record-list/fixture.js';
+import policy from '../schemas/definitions/policy.json';
+
+// the stories bundle the definition: a built Storybook serves no /schemas
+void policyDefinition(policy as Parameters<typeof policyDefinition>[0]);
 
 /** A host providing the store, with the list inside. */
 function mount(store: Promise<Store>, { lang = 'zh-CN', width = '' }: { lang?: string; width?: string } = {}) {

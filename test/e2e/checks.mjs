@@ -156,7 +156,8 @@ export async function inViewport(page, selector, where) {
     return { top: r.top, bottom: r.bottom, height: innerHeight, width: r.width, text: e.textContent.trim().slice(0, 60) };
   });
   await handle.dispose();
-  assert.ok(box.width > 0 && box.top >= 0 && box.bottom <= box.height, `${where}: “${box.text}” is at ${Math.round(box.top)}–${Math.round(box.bottom)}px, outside the ${box.height}px viewport`);
+  // a px of slack: scrollIntoView({ block: 'nearest' }) may leave a sub-pixel edge past the viewport
+  assert.ok(box.width > 0 && box.top >= -1 && box.bottom <= box.height + 1, `${where}: “${box.text}” is at ${Math.round(box.top)}–${Math.round(box.bottom)}px, outside the ${box.height}px viewport`);
 }
 
 /** Saves a full-page screenshot for review: .tmp/screenshots/e2e/<name>.png. */

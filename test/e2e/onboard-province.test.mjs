@@ -151,7 +151,7 @@ describe('onboarding Guangdong without a restart or a release', () => {
       }, pointer, text);
     await retype('/policy_no', 'E2E-GD-2026-0001');
     await retype('/cover_per_person', '450000');
-    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form button[slot="actions"]').click());
+    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form .form-actions button[type="submit"]').click());
     await page.waitForFunction(
       () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="problems"] li[data-code="cover_below_minimum"]'),
       { timeout: 15000 },

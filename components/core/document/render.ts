@@ -141,7 +141,7 @@ function renderSignature(s: Signature, locale: Locale): TemplateResult {
   const overhang = Math.max(0, (emWidth(s.issuer) - emWidth(date)) / 2 - (seal ? 4 : 2));
   return html`<div class="doc-signature${seal ? ' sealed' : ''} shift-${Math.min(12, Math.ceil(overhang))}">
     <div class="sign">
-      ${seal ? html`<div class="doc-seal" aria-label=${documentText(locale, 'seal')}></div>` : nothing}
+      ${seal ? html`<div class="doc-seal" role="img" aria-label=${documentText(locale, 'seal')}></div>` : nothing}
       <p class="issuer"><span>${s.issuer}</span></p>
       <p class="date">${date}</p>
     </div>

@@ -7,11 +7,15 @@ export const INSURER = 'insurer@list.test';
 
 let definition: Promise<FormDefinition> | undefined;
 
-/** The built-in policy definition, as the server loads it (version 1, published). */
-export function policyDefinition(): Promise<FormDefinition> {
-  definition ??= fetch('/schemas/definitions/policy.json')
-    .then((r) => r.json())
-    .then((doc: { key: string; title: string; schema: FormDefinition['schema'] }) => ({
+type DefinitionFile = { key: string; title: string; schema: FormDefinition['schema'] };
+
+/**
+ * The built-in policy definition, as the server loads it (version 1, published): fetched from the
+ * test runner's server, or handed over by a story, which bundles the file (a built Storybook serves no /schemas).
+ */
+export function policyDefinition(file?: DefinitionFile): Promise<FormDefinition> {
+  definition ??= (file ? Promise.resolve(file) : fetch('/schemas/definitions/policy.json').then((r) => r.json() as Promise<DefinitionFile>))
+    .then((doc: DefinitionFile) => ({
       id: 'defpolicy000001',
       key: doc.key,
       version: 1,
