@@ -26,6 +26,7 @@ function mount(store: Promise<Store>, { lang = 'zh-CN', width = '' }: { lang?: s
 
 const meta: Meta = {
   title: 'Elements/azx-record-list',
+  component: 'azx-record-list',
   tags: ['autodocs'],
   parameters: {
     docs: {
