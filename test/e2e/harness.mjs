@@ -130,8 +130,20 @@ export async function chooseEnterprise(page, text) {
   const q = await page.evaluateHandle(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('#q'));
   await q.asElement().type(text);
   await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="search"] button').click());
-  await page.waitForFunction(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button'), { timeout: 15000 });
-  await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="results"] button').click());
+  // one match is chosen by the element itself, and its list may be gone before a poll sees it
+  const FORM = '[data-pointer="/policy_no"] input';
+  await page.waitForFunction(
+    (f) => {
+      const root = document.querySelector('azx-policy-entry').shadowRoot;
+      return root.querySelector('[part="results"] button') || root.querySelector('azx-form')?.shadowRoot?.querySelector(f);
+    },
+    { timeout: 15000 },
+    FORM,
+  );
+  await page.evaluate((f) => {
+    const root = document.querySelector('azx-policy-entry').shadowRoot;
+    if (!root.querySelector('azx-form')?.shadowRoot?.querySelector(f)) root.querySelector('[part="results"] button')?.click();
+  }, FORM);
   await page.waitForFunction(
     () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelector('[data-pointer="/policy_no"] input'),
     { timeout: 15000 },
