@@ -8,7 +8,7 @@
 // (migrations, superuser, definitions) because the world is created in it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -105,25 +105,30 @@ function azxBackend() {
   };
 }
 
-/** Counts leaf tests of a session's result tree. */
-function countTests(suite, counts) {
+/** Counts leaf tests of a session's result tree, and names the failed ones (file › suite › test). */
+function countTests(suite, counts, path) {
   if (!suite) return;
   for (const t of suite.tests ?? []) {
     if (t.skipped) continue;
     counts[t.passed ? 'passed' : 'failed']++;
+    if (!t.passed) counts.names.push([...path, t.name].join(' › '));
   }
-  for (const s of suite.suites ?? []) countTests(s, counts);
+  for (const s of suite.suites ?? []) countTests(s, counts, [...path, s.name].filter(Boolean));
 }
 
-/** Writes `{ passed, failed }` to .tmp/wtr-summary.json for `npm test`'s one summary line. */
+/** Writes `{ passed, failed, names }` to .tmp/wtr-summary.json for `npm test`'s summary. */
 function summaryReporter() {
   const write = (sessions) => {
-    const counts = { passed: 0, failed: 0 };
+    const counts = { passed: 0, failed: 0, names: [] };
     for (const session of sessions) {
       const before = counts.failed;
-      countTests(session.testResults, counts);
+      const file = relative(root, session.testFile);
+      countTests(session.testResults, counts, [file]);
       // A file that failed to load, or failed outside any test, is still a failure.
-      if (counts.failed === before && (session.passed === false || session.errors?.length)) counts.failed++;
+      if (counts.failed === before && (session.passed === false || session.errors?.length)) {
+        counts.failed++;
+        counts.names.push(`${file}: ${session.errors?.[0]?.message ?? 'failed outside any test'}`);
+      }
     }
     mkdirSync(join(root, '.tmp'), { recursive: true });
     writeFileSync(join(root, '.tmp', 'wtr-summary.json'), `${JSON.stringify(counts)}\n`);

@@ -24,7 +24,11 @@ function step(title, fn) {
     const counts = fn();
     totals.passed += counts.passed;
     totals.failed += counts.failed;
-    if (counts.failed) failures.push(`${title}: ${counts.failed} failed`);
+    if (counts.failed) {
+      failures.push(`${title}: ${counts.failed} failed`);
+      // Named again at the end: CI shows only the tail of a long log.
+      for (const name of counts.names ?? []) failures.push(`  ✗ ${name}`);
+    }
     console.log(`━━ ${title}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (err) {
     totals.failed += 1;
@@ -98,8 +102,12 @@ step('backend unit tests (go test)', () => {
   // Count leaves only: a parent test passes or fails with its subtests.
   const names = [...results.keys()];
   const leaves = names.filter((n) => !names.some((m) => m.startsWith(`${n}/`)));
-  const counts = { passed: 0, failed: 0 };
-  for (const n of leaves) counts[results.get(n) === 'pass' ? 'passed' : 'failed']++;
+  const counts = { passed: 0, failed: 0, names: [] };
+  for (const n of leaves) {
+    const passed = results.get(n) === 'pass';
+    counts[passed ? 'passed' : 'failed']++;
+    if (!passed) counts.names.push(n);
+  }
   if (r.status !== 0 && counts.failed === 0) counts.failed = 1;
   return counts;
 });
