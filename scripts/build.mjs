@@ -36,6 +36,9 @@ export const ENTRIES = [
   // Not elements: other form libraries' schemas and hints for <azx-form> (apart, so the form stays small).
   { name: 'rjsf', entry: 'components/core/adapters/rjsf.ts' },
   { name: 'formily', entry: 'components/core/adapters/formily.ts' },
+  // Not an element: the JSON Logic evaluator of x-rules/x-compute/x-visible, which <azx-form> otherwise
+  // fetches the first time a schema has logic (a chunk of its own in a bundle).
+  { name: 'logic', entry: 'components/core/logic-evaluator.ts' },
   // Not an element: rule packs judged with JSON Logic (judge, evaluateLogic), apart from azx/form.
   { name: 'rules', entry: 'components/core/rules.ts' },
   { name: 'policy-entry', entry: 'components/policy-entry/index.ts', element: true },

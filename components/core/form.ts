@@ -11,7 +11,7 @@ import { LocaleController } from './lang-controller.js';
 import { onTranslationsChange } from './translations.js';
 import { fieldLabel, issueMessage } from './messages.js';
 import { hasConditionals, inactiveLocations } from './conditional.js';
-import { deepEqual, hasLogic, logicOf, pointerOf, settle } from './logic.js';
+import { deepEqual, hasLogic, loadLogicEvaluator, logicOf, needsLogicEvaluator, pointerOf, settle } from './logic.js';
 import { getAt, parsePointer, setAt } from './pointer.js';
 import { findRenderer, onRegistryChange, type RendererEntry } from './registry.js';
 import { registerBuiltInRenderers } from './renderers/index.js';
@@ -181,6 +181,8 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   #compiled: Compiled | undefined;
   #compiledFor: JsonSchema | undefined;
+  /** The JSON Logic evaluator while it is fetched (logic.ts loadLogicEvaluator). */
+  #logicLoading: Promise<void> | undefined;
   /** The value as last set by the user, to tell user edits from values given by the page. */
   #userValue: unknown;
   #initial: Record<string, unknown> = {};
@@ -335,17 +337,32 @@ export class AzxForm extends FormAssociated(LitElement) {
     }));
   }
 
-  /** updateComplete also waits for the record controller while it loads, so its first update is in. */
+  /**
+   * updateComplete also waits for what the form fetches on first use (the record controller, the
+   * JSON Logic evaluator), so the update after it is in.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (!this.#recordLoading || this.#record) return done;
-    await this.#recordLoading;
-    return super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    for (;;) {
+      const loading = this.#logicLoading ?? (this.#record ? undefined : this.#recordLoading);
+      if (!loading) return done;
+      await loading;
+      done = await super.getUpdateComplete();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((this.collection || this.draft) && !this.#recordLoading) void this.#recordController();
-    if (this.schema !== this.#compiledFor) {
+    if (this.schema && this.schema !== this.#compiledFor && needsLogicEvaluator(this.schema)) {
+      // x-rules / x-compute / x-visible: the form shows once their evaluator is in, so it never
+      // shows or stores a value the logic has not settled (the update after counts as the schema's)
+      this.#logicLoading ??= loadLogicEvaluator().then(() => {
+        this.#logicLoading = undefined;
+        this.requestUpdate('schema', undefined);
+      });
+      this.#compiledFor = undefined;
+      this.#compiled = undefined;
+    } else if (this.schema !== this.#compiledFor) {
       this.#compiledFor = this.schema;
       this.#compiled = this.schema ? compileSchema(this.schema) : undefined;
     }

@@ -5,9 +5,12 @@
 // `var` paths are dotted from the record root. The server (backend/internal/validation/logic.go)
 // takes the same steps in the same order, so both give the same verdict on the same record;
 // schemas/fixtures/logic/*.json proves it on both sides.
-import jsonLogic from 'json-logic-js';
+//
+// Reading and checking the annotations is here; evaluating them needs json-logic-js, which a form
+// without logic never loads: logic-evaluator.ts installs it, fetched by loadLogicEvaluator() the
+// first time a schema has logic (<azx-form> waits for it), or imported up front by a page.
 import { childPointer } from './pointer.js';
-import { LOGIC_OPERATIONS, LOGIC_OPERATION_ARITY, installOperations } from './logic-operations.js';
+import { LOGIC_OPERATION_ARITY } from './logic-operations.js';
 import type { JsonSchema } from './schema.js';
 
 export type LogicKeyword = 'x-rules' | 'x-compute' | 'x-visible';
@@ -47,9 +50,8 @@ const SPECIAL = ['if', '?:', 'and', 'or', 'filter', 'map', 'all', 'none', 'some'
 const OPERATIONS = [
   '==', '===', '!=', '!==', '>', '>=', '<', '<=', '!!', '!', '%', 'log', 'in', 'cat', 'substr',
   '+', '*', '-', '/', 'min', 'max', 'merge', 'var', 'missing', 'missing_some',
-  ...Object.keys(LOGIC_OPERATIONS),
+  ...Object.keys(LOGIC_OPERATION_ARITY),
 ];
-installOperations(jsonLogic);
 const ARITY: Record<string, readonly [number, number]> = {
   ...LOGIC_OPERATION_ARITY,
   var: [0, 2], missing_some: [2, 2], substr: [2, 3],
@@ -236,9 +238,53 @@ function copyObjects(v: Obj): Obj {
   return out;
 }
 
-function evaluate(logic: unknown, data: unknown): { ok: true; value: unknown } | { ok: false } {
+// ---- the evaluator ---------------------------------------------------------------------------
+
+/** JSON Logic with AZX's operations (logic-evaluator.ts installs json-logic-js's). */
+export interface LogicEvaluator {
+  apply(logic: unknown, data: unknown): unknown;
+  truthy(value: unknown): boolean;
+}
+
+let evaluator: LogicEvaluator | undefined;
+let evaluatorLoading: Promise<void> | undefined;
+
+/** Installs the evaluator; logic-evaluator.ts calls it when it is imported. */
+export function useLogicEvaluator(next: LogicEvaluator): void {
+  evaluator = next;
+}
+
+/** True when logic can be evaluated now, without waiting. */
+export function logicEvaluatorReady(): boolean {
+  return evaluator !== undefined;
+}
+
+/** Fetches the evaluator once (a chunk of its own in a bundle); resolves when logic can be evaluated. */
+export function loadLogicEvaluator(): Promise<void> {
+  return (evaluatorLoading ??= import('./logic-evaluator.js').then(() => undefined));
+}
+
+/** True when the schema has logic to evaluate and the evaluator is not loaded yet; malformed logic is compileSchema's to report. */
+export function needsLogicEvaluator(schema: JsonSchema): boolean {
+  if (evaluator) return false;
   try {
-    return { ok: true, value: jsonLogic.apply(logic, data) };
+    return hasLogic(logicOf(schema));
+  } catch {
+    return false;
+  }
+}
+
+function loadedEvaluator(): LogicEvaluator {
+  if (evaluator) return evaluator;
+  throw new Error(
+    'azx: this schema has x-rules, x-compute or x-visible, and the JSON Logic evaluator is not loaded: `await loadLogicEvaluator()` first, or import "azx/logic" once on the page',
+  );
+}
+
+function evaluate(logic: unknown, data: unknown): { ok: true; value: unknown } | { ok: false } {
+  const logicEvaluator = loadedEvaluator();
+  try {
+    return { ok: true, value: logicEvaluator.apply(logic, data) };
   } catch {
     return { ok: false };
   }
@@ -323,7 +369,7 @@ export function settle(spec: LogicSpec, record: unknown, moreHidden?: (value: Ob
   for (const f of spec.visibles) {
     if (!parentPresent(v, f.loc)) continue;
     const r = evaluate(f.logic, v);
-    if (r.ok && jsonLogic.truthy(r.value)) continue;
+    if (r.ok && loadedEvaluator().truthy(r.value)) continue;
     hidden.push(f.loc);
   }
   const issues: LogicIssue[] = [];
@@ -358,7 +404,7 @@ export function ruleIssues(spec: LogicSpec, value: unknown, hidden: string[][]):
       if (!owner.present || owner.value === null) continue;
     }
     const res = evaluate(r.rule, value);
-    if (res.ok && jsonLogic.truthy(res.value)) continue;
+    if (res.ok && loadedEvaluator().truthy(res.value)) continue;
     out.push({ pointer: pointerOf(r.path ?? r.owner), keyword: 'x-rules', params: { zh: r.zh, en: r.en } });
   }
   return out;

@@ -5,6 +5,8 @@ import { expect } from '@open-wc/testing';
 import { compileSchema, logicOf, settle, type Compiled, type Issue, type JsonSchema } from '../../../components/core/index.js';
 import { hasConditionals, inactiveLocations } from '../../../components/core/conditional.js';
 import { underHidden } from '../../../components/core/logic.js';
+// the evaluator up front, as a page does with `import 'azx/logic'`: validate() is called here without a form
+import '../../../components/core/logic-evaluator.js';
 
 const FIXTURE_FILES = ['branches.json', 'construction-site.json', 'dependencies.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
 
