@@ -5,7 +5,7 @@ export * from './data/index.js';
 // Rule packs judged with JSON Logic (azx/rules).
 export * from './core/rules.js';
 // The JSON Logic evaluator of x-rules / x-compute / x-visible, up front (azx/logic).
-import './core/logic-evaluator.js';
+import './core/logic-install.js';
 // Ajv's validators of the built-in definitions, generated ahead of time (CSP-safe, no compiler).
 import './validators/index.js';
 export * from './coverage-map/index.js';

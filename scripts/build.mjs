@@ -38,7 +38,7 @@ export const ENTRIES = [
   { name: 'formily', entry: 'components/core/adapters/formily.ts' },
   // Not an element: the JSON Logic evaluator of x-rules/x-compute/x-visible, which <azx-form> otherwise
   // fetches the first time a schema has logic (a chunk of its own in a bundle).
-  { name: 'logic', entry: 'components/core/logic-evaluator.ts' },
+  { name: 'logic', entry: 'components/core/logic-install.ts' },
   // Not an element: rule packs judged with JSON Logic (judge, evaluateLogic), apart from azx/form.
   { name: 'rules', entry: 'components/core/rules.ts' },
   { name: 'policy-entry', entry: 'components/policy-entry/index.ts', element: true },

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import type { FileFields, Store } from '../data/store.js';
 import { guard } from 'lit/directives/guard.js';
@@ -98,77 +97,79 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
 export class AzxForm extends FormAssociated(LitElement) {
   static override styles = formStyles;
 
+  // Declared with static properties rather than decorators: for ES2022, decorators compile to
+  // helpers and private-field shims that cost the form entry about 2 KB gzip (issue 15's 45 KB).
+  static override properties = {
+    schema: { type: Object, attribute: false },
+    value: { converter: { fromAttribute: parseValueAttribute, toAttribute: (v: unknown) => JSON.stringify(v) } },
+    lang: LANG_PROPERTY,
+    mode: { reflect: true },
+    definitionKey: { attribute: 'definition-key' },
+    definitionVersion: { attribute: 'definition-version' },
+    organization: {},
+    defaults: { reflect: true },
+    name: { reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
+    store: { attribute: false },
+    collection: {},
+    columns: { type: Object, attribute: false },
+    draft: {},
+    serverErrors: { type: Object, attribute: false },
+  };
+
   /** The JSON Schema describing the record; UI hints come from its x- annotations (see azx/rjsf and azx/formily for other libraries' hints). */
-  @property({ type: Object, attribute: false }) accessor schema: JsonSchema | undefined = undefined;
-
+  declare schema: JsonSchema | undefined;
   /** The record being edited. Replaced (never mutated) on every edit. As an attribute: JSON. */
-  @property({ converter: { fromAttribute: parseValueAttribute, toAttribute: (v: unknown) => JSON.stringify(v) } })
-  accessor value: Record<string, unknown> = {};
-
+  declare value: Record<string, unknown>;
   /**
    * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
    * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
    */
-  @property(LANG_PROPERTY) override accessor lang: string = '';
+  declare lang: string;
   readonly #lang = new LocaleController(this);
-
   /**
    * `edit` shows controls; `readonly` shows the values as text; `print` shows them as a record
    * for paper (A4) under a header naming the organisation, definition and version.
    */
-  @property({ reflect: true }) accessor mode: 'edit' | 'readonly' | 'print' = 'edit';
-
+  declare mode: 'edit' | 'readonly' | 'print';
   /** Print header: the definition the record follows (e.g. `policy`). */
-  @property({ attribute: 'definition-key' }) accessor definitionKey: string = '';
-
+  declare definitionKey: string;
   /** Print header: the version of that definition. */
-  @property({ attribute: 'definition-version' }) accessor definitionVersion: string = '';
-
+  declare definitionVersion: string;
   /** Print header: the organisation the record belongs to. */
-  @property() accessor organization: string = '';
-
+  declare organization: string;
   /**
    * `fill` (the default): when a schema or a value is set, absent members that have a `default`
    * get it, where that adds no error (a default that would break the record is left out, so
    * filling never turns a valid record invalid). `none`: the value is taken as it is.
    */
-  @property({ reflect: true }) accessor defaults: 'fill' | 'none' = 'fill';
-
+  declare defaults: 'fill' | 'none';
   /** The name under which the JSON value is submitted with a surrounding form. */
-  @property({ reflect: true }) accessor name: string = '';
-
-  @property({ type: Boolean, reflect: true }) accessor disabled: boolean = false;
-
+  declare name: string;
+  declare disabled: boolean;
   /** A surrounding form cannot be submitted while this form is empty. */
-  @property({ type: Boolean, reflect: true }) accessor required: boolean = false;
-
+  declare required: boolean;
   /** The Store of the page (from context, see components/data/context.ts); set it directly to override. */
-  @consume({ context: storeContext, subscribe: true })
-  @property({ attribute: false })
-  accessor store: Store | undefined = undefined;
-
+  declare store: Store | undefined;
   /**
    * With a store: the collection a valid submit is stored in (`policies`, `service_reports`, ...),
    * as `definition-key` version `definition-version`, with `columns`. Without it the page stores
    * the record itself on `azx-submit`.
    */
-  @property() accessor collection: string = '';
-
+  declare collection: string;
   /** Columns sent with the stored record: relations such as `enterprise`, `insurer`, `policy`. */
-  @property({ type: Object, attribute: false }) accessor columns: Readonly<Record<string, unknown>> = {};
-
+  declare columns: Readonly<Record<string, unknown>>;
   /**
    * Keep what is typed as a local draft (IndexedDB) under this name (e.g. `new`, or a record id),
    * per signed-in user; offered back when the form opens again; cleared when the record is saved.
    */
-  @property() accessor draft: string = '';
-
+  declare draft: string;
   /**
    * Field errors the server returned (`StoreError.fieldErrors`: `data.<path>` →
    * `{ message_zh, message_en }`). Shown by their fields until the user changes those values.
    */
-  @property({ type: Object, attribute: false }) accessor serverErrors: ServerErrors | undefined = undefined;
-
+  declare serverErrors: ServerErrors | undefined;
   /**
    * Drafts and storing (record-controller.ts, with the data layer's drafts and outbox): loaded
    * the first time `collection` or `draft` is set, so a form without a store does not carry them.
@@ -223,6 +224,24 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   constructor() {
     super();
+    this.schema = undefined;
+    this.value = {};
+    this.lang = '';
+    this.mode = 'edit';
+    this.definitionKey = '';
+    this.definitionVersion = '';
+    this.organization = '';
+    this.defaults = 'fill';
+    this.name = '';
+    this.disabled = false;
+    this.required = false;
+    this.store = undefined;
+    this.collection = '';
+    this.columns = {};
+    this.draft = '';
+    this.serverErrors = undefined;
+    // The page's Store from context, followed as it changes (`store` set directly overrides it).
+    new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (store) => (this.store = store) });
     // A submit button the page puts in our actions slot submits this form, not an outer one.
     this.addEventListener('click', (e) => {
       const target = e.target as Element | null;

@@ -154,12 +154,6 @@ export const LOGIC_OPERATIONS: Readonly<Record<string, Fn>> = {
   pick: (object, keys) => (Array.isArray(keys) ? keys.map((k) => lookup(object, k)) : []),
 };
 
-/** Argument counts the well-formedness check enforces for them. */
-export const LOGIC_OPERATION_ARITY: Readonly<Record<string, readonly [number, number]>> = {
-  round: [1, 3], round_product: [1, 4], date_add: [2, 2], days_between: [2, 2],
-  get: [2, 3], find: [3, 3], difference: [2, 3], join: [1, 2], tier: [3, 3], pick: [2, 2],
-};
-
 interface JsonLogicLike {
   add_operation(name: string, code: Fn): void;
 }

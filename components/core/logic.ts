@@ -10,7 +10,7 @@
 // without logic never loads: logic-evaluator.ts installs it, fetched by loadLogicEvaluator() the
 // first time a schema has logic (<azx-form> waits for it), or imported up front by a page.
 import { childPointer } from './pointer.js';
-import { LOGIC_OPERATION_ARITY } from './logic-operations.js';
+import { LOGIC_OPERATION_ARITY } from './logic-arity.js';
 import type { JsonSchema } from './schema.js';
 
 export type LogicKeyword = 'x-rules' | 'x-compute' | 'x-visible';
@@ -240,7 +240,7 @@ function copyObjects(v: Obj): Obj {
 
 // ---- the evaluator ---------------------------------------------------------------------------
 
-/** JSON Logic with AZX's operations (logic-evaluator.ts installs json-logic-js's). */
+/** JSON Logic with AZX's operations (logic-evaluator.ts: json-logic-js's). */
 export interface LogicEvaluator {
   apply(logic: unknown, data: unknown): unknown;
   truthy(value: unknown): boolean;
@@ -249,7 +249,7 @@ export interface LogicEvaluator {
 let evaluator: LogicEvaluator | undefined;
 let evaluatorLoading: Promise<void> | undefined;
 
-/** Installs the evaluator; logic-evaluator.ts calls it when it is imported. */
+/** Installs the evaluator (loadLogicEvaluator, or logic-install.ts when azx/logic is imported). */
 export function useLogicEvaluator(next: LogicEvaluator): void {
   evaluator = next;
 }
@@ -261,7 +261,7 @@ export function logicEvaluatorReady(): boolean {
 
 /** Fetches the evaluator once (a chunk of its own in a bundle); resolves when logic can be evaluated. */
 export function loadLogicEvaluator(): Promise<void> {
-  return (evaluatorLoading ??= import('./logic-evaluator.js').then(() => undefined));
+  return (evaluatorLoading ??= import('./logic-evaluator.js').then((m) => useLogicEvaluator(m.logicEvaluator)));
 }
 
 /** True when the schema has logic to evaluate and the evaluator is not loaded yet; malformed logic is compileSchema's to report. */

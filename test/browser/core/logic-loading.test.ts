@@ -61,3 +61,11 @@ describe('the JSON Logic evaluator, fetched on first use', () => {
     expect((el.value as { premium?: number }).premium).to.equal(600000);
   });
 });
+
+describe('the operations AZX adds to JSON Logic', () => {
+  it('each has the argument count the well-formedness check enforces, and no count is for a missing operation', async () => {
+    const { LOGIC_OPERATIONS } = await import('../../../components/core/logic-operations.js');
+    const { LOGIC_OPERATION_ARITY } = await import('../../../components/core/logic-arity.js');
+    expect(Object.keys(LOGIC_OPERATION_ARITY).sort()).to.deep.equal(Object.keys(LOGIC_OPERATIONS).sort());
+  });
+});

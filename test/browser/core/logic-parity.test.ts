@@ -6,7 +6,7 @@ import { compileSchema, logicOf, settle, type Compiled, type Issue, type JsonSch
 import { hasConditionals, inactiveLocations } from '../../../components/core/conditional.js';
 import { underHidden } from '../../../components/core/logic.js';
 // the evaluator up front, as a page does with `import 'azx/logic'`: validate() is called here without a form
-import '../../../components/core/logic-evaluator.js';
+import '../../../components/core/logic-install.js';
 
 const FIXTURE_FILES = ['branches.json', 'construction-site.json', 'dependencies.json', 'js-semantics.json', 'premium-and-budget.json', 'record-rules.json'];
 
