@@ -7,7 +7,7 @@ import { ensureBackend, ensureDebianPackage, ensureNodeModules } from './ensure.
 
 ensureNodeModules();
 ensureBackend();
-// wrk drives the create benchmark without taking the server's CPU (see bench-creates-wrk.mjs).
+// wrk drives the create and list benchmarks without taking the server's CPU (see bench-wrk.mjs).
 ensureDebianPackage('wrk', '/usr/bin/wrk', 'the create benchmark');
 
 const benches = ['bench-backend.mjs', 'bench-form.mjs', 'bench-ledger.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
