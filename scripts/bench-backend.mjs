@@ -11,7 +11,7 @@
 // every row is the caller's and of the filtered industry); one refused or wrong answer fails the
 // benchmark (exit 1): a number for refused work is no number.
 // Usage: node scripts/bench-backend.mjs [--policies 100000] [--enterprises 5000] [--creates 3000]
-//        [--concurrency 12] [--lists 200] [--seconds 15] [--rounds 2] [--no-bare] [--keep]
+//        [--concurrency 12] [--lists 200] [--seconds 15] [--rounds 2] [--judge 3000] [--no-bare] [--keep]
 import { rmSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -35,6 +35,7 @@ const { values: opts } = parseArgs({
     seconds: { type: 'string', default: '15' },
     rounds: { type: 'string', default: '2' },
     'no-bare': { type: 'boolean', default: false },
+    judge: { type: 'string', default: '3000' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -425,7 +426,7 @@ async function main() {
 
 /** (c) BenchmarkJudgePolicy of backend/internal/packs: µs per policy; throws when it fails. */
 function judgeBench() {
-  const n = 3000;
+  const n = Number(opts.judge);
   const r = spawnSync('go', ['test', '-run', '^$', '-bench', 'BenchmarkJudgePolicy', '-benchtime', `${n}x`, './internal/packs/'], {
     cwd: join(root, 'backend'),
     encoding: 'utf8',

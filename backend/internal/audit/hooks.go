@@ -29,6 +29,14 @@ func Audited(name string) bool {
 
 // BindHooks wires the audit hooks into app (Register does it for the binary).
 func BindHooks(app core.App) {
+	// a process (or a test's app) opening a data folder reads the chain head from its table once
+	app.OnBootstrap().Bind(&hook.Handler[*core.BootstrapEvent]{
+		Id: "azx_audit_head_forget",
+		Func: func(e *core.BootstrapEvent) error {
+			committed.forget(e.App.DataDir())
+			return e.Next()
+		},
+	})
 	remember := func(e *core.RecordRequestEvent) error {
 		if a := AuthActor(e.Auth); a != "" {
 			SetActor(e.Record, a)
@@ -149,7 +157,7 @@ func AppendCreates(app core.App, table string) error {
 			return err
 		}
 	}
-	t.head, t.known = head, true
+	t.head, t.known, t.written = head, true, true
 	return nil
 }
 
@@ -211,7 +219,9 @@ func appendEntry(app core.App, collection, recordID, actor, action, recordHash s
 		"hash":            e.Hash,
 	}).Execute()
 	if err == nil {
-		t.head, t.known = head{e.Seq, e.Hash}, true
+		t.head, t.known, t.written = head{e.Seq, e.Hash}, true, true
+	} else {
+		t.known = false // the statement may have failed after a partial write: read the head again
 	}
 	return err
 }
@@ -223,14 +233,21 @@ type head struct {
 }
 
 // load reads the chain head unless the transaction already knows it; the caller holds t.mu.
+// A transaction of this process starts from the head the last committed one left in memory
+// (committedHead): the head is re-read only after a start, a rollback or a write that failed.
 func (t *tip) load(app core.App) error {
 	if t.known {
+		return nil
+	}
+	if h, ok := committed.get(app); ok {
+		t.head, t.known = h, true
 		return nil
 	}
 	err := app.DB().Select("seq", "hash").From(Collection).OrderBy("seq DESC").Limit(1).One(&t.head)
 	if err != nil && err != sql.ErrNoRows {
 		return err
 	}
+	t.known = true
 	return nil
 }
 
@@ -239,12 +256,54 @@ func (t *tip) load(app core.App) error {
 // once per write. Its lock orders appends of goroutines that share the transaction (the seed's
 // workers), so two entries never take the same seq.
 type tip struct {
-	mu    sync.Mutex
-	known bool
-	head  head
+	mu      sync.Mutex
+	known   bool
+	written bool // an entry was appended in this transaction
+	head    head
 }
 
 var tips sync.Map // *dbx.Tx → *tip, dropped when the transaction ends, committed or not
+
+// committedHead is the chain head of the last transaction of this process that appended and
+// committed, per database. PocketBase runs one write transaction at a time (its nonconcurrent
+// pool has one connection and SQLite one writer), so the next transaction, which holds the
+// writer lock when it appends, finds the head it would read from the table. Another process
+// writing the same data folder while this one serves (none does: the CLI commands that write
+// run with the server stopped) would fork the chain, which audit verify reports.
+type committedHead struct {
+	mu    sync.Mutex
+	heads map[string]head // data folder → head
+}
+
+var committed = &committedHead{heads: map[string]head{}}
+
+func (c *committedHead) forget(dataDir string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.heads, dataDir)
+}
+
+func (c *committedHead) get(app core.App) (head, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.heads[app.DataDir()]
+	return h, ok
+}
+
+// settle records the head a transaction leaves: kept when it committed, forgotten when it did not
+// (the table then holds whatever the rollback restored; the next append reads it).
+func (c *committedHead) settle(app core.App, t *tip, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key := app.DataDir()
+	if err != nil || !t.known {
+		delete(c.heads, key)
+		return
+	}
+	if t.written {
+		c.heads[key] = t.head
+	}
+}
 
 func tipOf(app core.App) *tip {
 	tx, ok := app.DB().(*dbx.Tx)
@@ -257,8 +316,9 @@ func tipOf(app core.App) *tip {
 	}
 	t, loaded := tips.LoadOrStore(tx, &tip{})
 	if !loaded {
-		info.OnComplete(func(error) error {
+		info.OnComplete(func(err error) error {
 			tips.Delete(tx)
+			committed.settle(app, t.(*tip), err)
 			return nil
 		})
 	}

@@ -30,6 +30,7 @@ func TestCoverage(t *testing.T) {
 	t.Run("the fact index's arithmetic is SQLite's", func(t *testing.T) { arithmeticIsSQLites(t, app) })
 	t.Run("the fact index's load from covering indexes equals the tables", func(t *testing.T) { indexesGiveTheTablesFacts(t, app) })
 	t.Run("the fact index follows writes", func(t *testing.T) { indexFollowsWrites(t, app, q) })
+	t.Run("after the writes, the index equals a fresh load", func(t *testing.T) { indexEqualsAReload(t, app) })
 }
 
 // expected computes the figures of each city from the plan itself (not from SQL).

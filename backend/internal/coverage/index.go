@@ -3,6 +3,7 @@ package coverage
 import (
 	"database/sql"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,8 +15,9 @@ import (
 )
 
 // factIndex holds the facts of one data folder. Requests read under the read lock while model
-// hooks write under the write lock; a hook re-reads its row from SQLite inside the write lock,
-// so whichever hook runs last installs the row as last committed (never an older state).
+// hooks write under the write lock; an update's hook re-reads its row from SQLite inside the
+// write lock, so whichever hook runs last installs the row as last committed (never an older
+// state); a create's hook installs the saved record unless a newer state is in already.
 type factIndex struct {
 	mu     sync.RWMutex
 	loaded bool
@@ -86,7 +88,17 @@ func (x *factIndex) bind(app core.App) {
 		dataVersion.Add(1)
 		return e.Next()
 	}
-	app.OnModelAfterCreateSuccess(factTables...).BindFunc(refresh)
+	// a new row is installed from the record just saved, without reading it back
+	created := func(e *core.ModelEvent) error {
+		if r, ok := e.Model.(*core.Record); ok {
+			x.installCreated(r)
+		} else {
+			x.refresh(e.App, e.Model.TableName(), pkOf(e.Model))
+		}
+		dataVersion.Add(1)
+		return e.Next()
+	}
+	app.OnModelAfterCreateSuccess(factTables...).BindFunc(created)
 	app.OnModelAfterUpdateSuccess(factTables...).BindFunc(refresh)
 	app.OnModelAfterDeleteSuccess(factTables...).BindFunc(func(e *core.ModelEvent) error {
 		x.mu.Lock()
@@ -224,6 +236,57 @@ var factColumns = map[string]string{
 	"hazards":         "id, province_code, city_code, region_code, industry, insurer, is_major, status, deadline",
 }
 
+// factRow is one row's fact columns (factColumns, in order) as SQL scans them: codes, statuses
+// and dates in place (sql.RawBytes), only ids and numbers a fact keeps are copied.
+type factRow struct {
+	rid, no, uscc                                          string
+	prov, city, reg, ind, ent, ins, status, d1, d2, d3, lb sql.RawBytes
+	renewal                                                sql.RawBytes
+	b1                                                     bool
+	n1, n2, n3, n4, n5                                     float64
+}
+
+// targets are the fields of f a table's factColumns fill, in their order.
+func (f *factRow) targets(table string) []any {
+	switch table {
+	case "enterprises":
+		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.b1, &f.n1, &f.uscc}
+	case "policies":
+		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ent, &f.ins, &f.status, &f.d1, &f.d2, &f.d3, &f.n1, &f.n2, &f.n3, &f.n4, &f.b1, &f.lb, &f.n5, &f.renewal, &f.no}
+	case "service_reports":
+		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ins, &f.status, &f.d1, &f.n1}
+	case "hazards":
+		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ins, &f.b1, &f.status, &f.d1}
+	}
+	return nil
+}
+
+// install puts the fact of one row of table into the index.
+func (x *factIndex) install(table string, f *factRow) {
+	switch table {
+	case "enterprises":
+		x.putEnterprise(f.rid, x.place(f.prov, f.city, f.reg, f.ind), f.b1, f.n1, f.uscc)
+	case "policies":
+		p := polFact{
+			place: x.place(f.prov, f.city, f.reg, f.ind), insurer: x.codes.ofBytes(f.ins), status: policyStatus(f.status),
+			no: f.no, start: dateMs(f.d1), end: dateMs(f.d2), uploaded: dateMs(f.d3),
+			persons: f.n1, headcount: f.n2, premium: f.n3, budget: f.n4, clause: f.b1, cover: f.n5,
+			ent: x.entIDs.ofBytes(f.ent, x.growEnts), renews: -1,
+		}
+		if len(f.renewal) > 0 {
+			p.renews = x.polIDs.ofBytes(f.renewal, x.growPols)
+		}
+		x.putPolicy(f.rid, p)
+	case "service_reports":
+		n := x.repIDs.of(f.rid, func() { x.reps = append(x.reps, repFact{}) })
+		x.reps[n] = repFact{live: true, booked: reportBooked[string(f.status)], place: x.place(f.prov, f.city, f.reg, f.ind),
+			insurer: x.codes.ofBytes(f.ins), date: dateMs(f.d1), cost: f.n1}
+	case "hazards":
+		n := x.hazIDs.of(f.rid, func() { x.hazs = append(x.hazs, hazFact{}) })
+		x.hazs[n] = hazardFact(x.place(f.prov, f.city, f.reg, f.ind), x.codes.ofBytes(f.ins), f.b1, string(f.status), dateMs(f.d1))
+	}
+}
+
 // readRows scans a table (or the one row id) into the index.
 func (x *factIndex) readRows(db dbx.Builder, table, id string) error {
 	q := "SELECT " + factColumns[table] + " FROM " + table
@@ -235,53 +298,72 @@ func (x *factIndex) readRows(db dbx.Builder, table, id string) error {
 		return err
 	}
 	defer rows.Close()
-	// codes, statuses and dates are read in place (sql.RawBytes): only ids and numbers a fact
-	// keeps are copied
-	var (
-		rid, no, uscc                                          string
-		prov, city, reg, ind, ent, ins, status, d1, d2, d3, lb sql.RawBytes
-		renewal                                                sql.RawBytes
-		b1                                                     bool
-		n1, n2, n3, n4, n5                                     float64
-	)
+	var f factRow
+	targets := f.targets(table)
 	for rows.Next() {
-		var err error
-		switch table {
-		case "enterprises":
-			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &b1, &n1, &uscc); err == nil {
-				x.putEnterprise(rid, x.place(prov, city, reg, ind), b1, n1, uscc)
-			}
-		case "policies":
-			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &ent, &ins, &status, &d1, &d2, &d3, &n1, &n2, &n3, &n4, &b1, &lb, &n5, &renewal, &no); err == nil {
-				f := polFact{
-					place: x.place(prov, city, reg, ind), insurer: x.codes.ofBytes(ins), status: policyStatus(status),
-					no: no, start: dateMs(d1), end: dateMs(d2), uploaded: dateMs(d3),
-					persons: n1, headcount: n2, premium: n3, budget: n4, clause: b1, cover: n5,
-					ent: x.entIDs.ofBytes(ent, x.growEnts), renews: -1,
-				}
-				if len(renewal) > 0 {
-					f.renews = x.polIDs.ofBytes(renewal, x.growPols)
-				}
-				x.putPolicy(rid, f)
-			}
-		case "service_reports":
-			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &ins, &status, &d1, &n1); err == nil {
-				n := x.repIDs.of(rid, func() { x.reps = append(x.reps, repFact{}) })
-				x.reps[n] = repFact{live: true, booked: reportBooked[string(status)], place: x.place(prov, city, reg, ind),
-					insurer: x.codes.ofBytes(ins), date: dateMs(d1), cost: n1}
-			}
-		case "hazards":
-			if err = rows.Scan(&rid, &prov, &city, &reg, &ind, &ins, &b1, &status, &d1); err == nil {
-				n := x.hazIDs.of(rid, func() { x.hazs = append(x.hazs, hazFact{}) })
-				x.hazs[n] = hazardFact(x.place(prov, city, reg, ind), x.codes.ofBytes(ins), b1, string(status), dateMs(d1))
-			}
-		}
-		if err != nil {
+		if err := rows.Scan(targets...); err != nil {
 			return err
 		}
+		x.install(table, &f)
 	}
 	return rows.Err()
 }
+
+// installCreated installs a row just created from its record's own values, as readRows would
+// read them back (the same columns, in the form SQLite stores them). A row the index holds
+// already was installed by a later hook (an update's, which re-reads the row, or the load, which
+// read it committed): it is newer than the record and stays.
+func (x *factIndex) installCreated(r *core.Record) {
+	table := r.Collection().Name
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if !x.loaded || x.live(table, r.Id) {
+		return // the coming load reads the committed row, or a newer state is in
+	}
+	var f factRow
+	for i, target := range f.targets(table) {
+		col := factColumnNames[table][i]
+		switch t := target.(type) {
+		case *string:
+			*t = r.GetString(col)
+		case *sql.RawBytes:
+			*t = sql.RawBytes(r.GetString(col))
+		case *bool:
+			*t = r.GetBool(col)
+		case *float64:
+			*t = r.GetFloat(col)
+		}
+	}
+	x.install(table, &f)
+}
+
+// live: the index holds a fact of the row.
+func (x *factIndex) live(table, id string) bool {
+	switch table {
+	case "enterprises":
+		n, ok := x.entIDs.ids[id]
+		return ok && x.ents[n].live
+	case "policies":
+		n, ok := x.polIDs.ids[id]
+		return ok && x.pols[n].live
+	case "service_reports":
+		n, ok := x.repIDs.ids[id]
+		return ok && x.reps[n].live
+	case "hazards":
+		n, ok := x.hazIDs.ids[id]
+		return ok && x.hazs[n].live
+	}
+	return false
+}
+
+// factColumnNames are factColumns as lists.
+var factColumnNames = func() map[string][]string {
+	out := map[string][]string{}
+	for table, cols := range factColumns {
+		out[table] = strings.Split(cols, ", ")
+	}
+	return out
+}()
 
 func policyStatus(b []byte) uint8 {
 	switch string(b) {

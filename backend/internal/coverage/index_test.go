@@ -377,6 +377,33 @@ func indexesGiveTheTablesFacts(t *testing.T, app core.App) {
 	}
 }
 
+// indexEqualsAReload: the facts the hooks installed (a created row from its saved record, an
+// updated one re-read) are those a load from the tables finds.
+func indexEqualsAReload(t *testing.T, app core.App) {
+	live := factsOf(app)
+	fresh := newFactIndex()
+	if err := fresh.load(app); err != nil {
+		t.Fatal(err)
+	}
+	live.mu.RLock()
+	a := canonical(live)
+	live.mu.RUnlock()
+	b := canonical(fresh)
+	if len(a) < 1000 {
+		t.Fatalf("only %d facts", len(a))
+	}
+	for k, v := range b {
+		if a[k] != v {
+			t.Errorf("%s: the hooks installed %q, a load finds %q", k, a[k], v)
+		}
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			t.Errorf("%s: installed by the hooks, absent from a load", k)
+		}
+	}
+}
+
 // whileReading reads figures and lists in three goroutines until the returned stop is called.
 func whileReading(t *testing.T, app core.App, q Query) (stop func()) {
 	done := make(chan struct{})

@@ -39,9 +39,14 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 	if audit.ActorOf(r) == audit.System {
 		return errs
 	}
-	ent, err := app.FindRecordById("enterprises", r.GetString("enterprise"))
-	if err != nil {
-		return errs
+	// the enterprise as the records hook read it (one read a request); outside that hook, the row
+	ent, ok := records.EnterpriseOf(r)
+	if !ok {
+		row, err := app.FindRecordById("enterprises", r.GetString("enterprise"))
+		if err != nil {
+			return errs
+		}
+		ent = records.Enterprise{Region: row.GetString("region_code"), Data: definitions.RawJSON(row.Get("data"))}
 	}
 	// the data as the records hook's schema check accepted it; nothing when it refused it
 	value, ok := records.ValidatedData(r)
@@ -58,8 +63,8 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 		validation.Add(errs, "data", unavailable(err))
 		return errs
 	}
-	enterprise, _ := logic.Normalize(decodeJSON(definitions.RawJSON(ent.Get("data")))).(map[string]any)
-	v := snap.Effective(ent.GetString("region_code"), date).Judge("policy", Context{
+	enterprise, _ := logic.Normalize(decodeJSON(ent.Data)).(map[string]any)
+	v := snap.Effective(ent.Region, date).Judge("policy", Context{
 		Record: record, Enterprise: enterprise, Previous: previous(app, r, record), Date: date,
 	})
 	for _, p := range v.Refusals {

@@ -116,13 +116,14 @@ type parent map[string]string
 
 func (p parent) GetString(col string) string { return p[col] }
 
-// findParent loads a related row's copied columns, reporting a field error when it does not exist.
-func findParent(app core.App, r *core.Record, field, collection string, errs validation.Errors) parent {
+// findParent loads a related row's copied columns (and extra ones), reporting a field error when
+// it does not exist.
+func findParent(app core.App, r *core.Record, field, collection string, errs validation.Errors, extra ...string) parent {
 	id := r.GetString(field)
 	if id == "" {
 		return nil
 	}
-	cols := parentColumnsOf[collection]
+	cols := append(parentColumnsOf[collection][:len(parentColumnsOf[collection]):len(parentColumnsOf[collection])], extra...)
 	m := dbx.NullStringMap{}
 	err := app.DB().Select(cols...).From(collection).Where(dbx.HashExp{"id": id}).Limit(1).One(&m)
 	if err != nil {
@@ -151,7 +152,9 @@ func deriveParents(app core.App, r *core.Record, data any, errs validation.Error
 		r.Set("province_code", validation.ProvinceCode(region))
 
 	case Policies:
-		if ent := findParent(app, r, "enterprise", Enterprises, errs); ent != nil {
+		// the enterprise's record too: the rule packs judge the policy with it (EnterpriseOf)
+		if ent := findParent(app, r, "enterprise", Enterprises, errs, "data"); ent != nil {
+			enterprises.Store(r, Enterprise{Region: ent.GetString("region_code"), Data: []byte(ent.GetString("data"))})
 			copyColumns(r, ent, "region_code", "city_code", "province_code", "industry")
 			r.Set("enterprise_org", ent.GetString("organization"))
 			if p := r.GetString("provider"); p != "" && !containsField(ent.GetString("providers"), p) {
@@ -254,6 +257,24 @@ var validated sync.Map // *core.Record → any
 // outside it, or the schema refused the data).
 func ValidatedData(r *core.Record) (any, bool) {
 	return validated.Load(r)
+}
+
+// Enterprise is what the validation of a policy read of its enterprise, once per request.
+type Enterprise struct {
+	Region string
+	Data   []byte // its record (JSON), as stored
+}
+
+var enterprises sync.Map // *core.Record (a policy being validated) → Enterprise
+
+// EnterpriseOf is the enterprise of policy r as its validation read it (false outside the
+// validation, or when the enterprise does not exist).
+func EnterpriseOf(r *core.Record) (Enterprise, bool) {
+	v, ok := enterprises.Load(r)
+	if !ok {
+		return Enterprise{}, false
+	}
+	return v.(Enterprise), true
 }
 
 // pendingAssign marks policies whose provider is not yet among their enterprise's providers,

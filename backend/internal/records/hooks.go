@@ -104,6 +104,7 @@ func bindModelHooks(app core.App) {
 				}
 			}
 		}
+		defer enterprises.Delete(r)
 		if d.def != nil && d.data != nil && !hasDataErrors(errs) {
 			validated.Store(r, d.data)
 			defer validated.Delete(r)

@@ -1,0 +1,82 @@
+// The benchmarks cannot report a number for refused work (issue 20): wrk's checks count a wrong
+// answer as refused, and each benchmark runs here briefly, to the end, so a change that breaks
+// one (a rule that refuses its bodies, a list that comes back empty or someone else's) fails
+// `npm test` rather than the next `npm run bench`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../../scripts/paths.mjs';
+import { createScript, listScript, runWrk, WRK } from '../../scripts/bench-wrk.mjs';
+import { ensureDebianPackage } from '../../scripts/ensure.mjs';
+
+// A stand-in server (its own process: wrk blocks this one) that gets every third answer wrong:
+// a create refused, a list page with another insurer's row, an empty page.
+const STUB = `
+const http = require('node:http');
+let n = 0;
+const server = http.createServer((req, res) => {
+  n++;
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    const bad = n % 3 === 0;
+    res.setHeader('content-type', 'application/json');
+    if (req.method === 'POST') {
+      res.statusCode = bad ? 400 : 200;
+      res.end(bad ? '{"status":400,"data":{"data.rating":{"code":"rating_missing"}}}' : '{"id":"abc' + n + '"}');
+    } else if (n % 6 === 0) {
+      res.end('{"items":[],"page":1}');
+    } else {
+      const other = bad ? 'ORG2' : 'ORG1';
+      res.end('{"items":[{"insurer":"ORG1","industry":"transport"},{"insurer":"' + other + '","industry":"transport"}],"page":1}');
+    }
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+`;
+
+async function stub() {
+  const child = spawn(process.execPath, ['-e', STUB], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+test('wrk counts a refused create and a wrong or empty list page as refused work', async () => {
+  ensureDebianPackage('wrk', WRK, 'the benchmarks');
+  const server = await stub();
+  try {
+    const creates = runWrk(server.url, createScript({ token: 't', path: '/c', body: { data: { policy_no: '__N__' } } }), { name: 'test-create', seconds: 1, connections: 2 });
+    assert.ok(creates.requests > 10, `only ${creates.requests} requests`);
+    assert.ok(creates.good > 0 && creates.good < creates.requests, `${creates.good} of ${creates.requests} counted good`);
+    assert.match(Object.keys(creates.failures)[0], /rating_missing/);
+    const lists = runWrk(server.url, listScript({ token: 't', paths: ['/l?a', '/l?b'], field: 'insurer', value: 'ORG1', same: 'industry' }), { name: 'test-list', seconds: 1, connections: 2 });
+    assert.ok(lists.good > 0 && lists.good < lists.requests, `${lists.good} of ${lists.requests} counted good`);
+    // every third is another insurer's, every sixth empty: a third of the pages are wrong
+    const wrongShare = (lists.requests - lists.good) / lists.requests;
+    assert.ok(wrongShare > 0.25 && wrongShare < 0.42, `wrong share ${wrongShare}`);
+  } finally {
+    server.stop();
+  }
+});
+
+test('a create body needs exactly one unique number', () => {
+  assert.throws(() => createScript({ token: 't', path: '/c', body: { a: 'x' } }), /__N__/);
+  assert.throws(() => createScript({ token: 't', path: '/c', body: { a: '__N__', b: '__N__' } }), /__N__/);
+});
+
+/** Runs a benchmark script to its end; its output is shown when it fails. */
+function runBench(script, args, timeout) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', script), ...args], { cwd: root, encoding: 'utf8', timeout });
+  assert.equal(r.status, 0, `${script} exited ${r.status ?? r.signal}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  return r.stdout;
+}
+
+test('the backend benchmark runs briefly, beside bare PocketBase, every answer right', { timeout: 900_000 }, () => {
+  const out = runBench('bench-backend.mjs', ['--policies', '300', '--enterprises', '200', '--creates', '24', '--seconds', '1', '--rounds', '1', '--lists', '12', '--judge', '200'], 900_000);
+  assert.match(out, /creates, wrk 12 conns, AZX\s+[\d.]+\/s .* [\d.]+× bare/);
+  assert.match(out, /list, wrk 12 conns, insurer\s+[\d.]+\/s .* [\d.]+× bare/);
+  assert.match(out, /list, wrk 12 conns, bare insurer\s+[\d.]+\/s/);
+  assert.ok(existsSync(join(root, '.tmp', 'bench', 'results-backend.json')));
+});
