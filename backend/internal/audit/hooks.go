@@ -157,7 +157,7 @@ func AppendCreates(app core.App, table string) error {
 			return err
 		}
 	}
-	t.head, t.known, t.written = head, true, true
+	t.wrote(head)
 	return nil
 }
 
@@ -219,7 +219,7 @@ func appendEntry(app core.App, collection, recordID, actor, action, recordHash s
 		"hash":            e.Hash,
 	}).Execute()
 	if err == nil {
-		t.head, t.known, t.written = head{e.Seq, e.Hash}, true, true
+		t.wrote(head{e.Seq, e.Hash})
 	} else {
 		t.known = false // the statement may have failed after a partial write: read the head again
 	}
@@ -239,7 +239,7 @@ func (t *tip) load(app core.App) error {
 	if t.known {
 		return nil
 	}
-	if h, ok := committed.get(app); ok {
+	if h, ok := committed.get(app); ok && !t.direct {
 		t.head, t.known = h, true
 		return nil
 	}
@@ -259,7 +259,19 @@ type tip struct {
 	mu      sync.Mutex
 	known   bool
 	written bool // an entry was appended in this transaction
+	direct  bool // no transaction: each append commits alone
+	dataDir string
 	head    head
+}
+
+// wrote moves the tip to the entry just appended. An append outside a transaction is committed
+// as it returns, and no transaction's end will settle it: the head kept in memory is then
+// forgotten, so the next transaction reads the table rather than a head this append moved past.
+func (t *tip) wrote(h head) {
+	t.head, t.known, t.written = h, true, true
+	if t.direct {
+		committed.forget(t.dataDir)
+	}
 }
 
 var tips sync.Map // *dbx.Tx → *tip, dropped when the transaction ends, committed or not
@@ -309,7 +321,7 @@ func tipOf(app core.App) *tip {
 	tx, ok := app.DB().(*dbx.Tx)
 	info := app.TxInfo()
 	if !ok || info == nil {
-		return &tip{} // not in a transaction: read the head each time
+		return &tip{direct: true, dataDir: app.DataDir()} // not in a transaction: read the head each time
 	}
 	if t, ok := tips.Load(tx); ok {
 		return t.(*tip)

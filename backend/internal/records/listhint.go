@@ -73,6 +73,7 @@ func addListHint(e *core.RequestEvent, name string) {
 	if hint == "" {
 		return
 	}
+	e.Set(hintedKey, hint[:strings.Index(hint, " ")]) // the caller's column (emptylist.go)
 	q := e.Request.URL.Query()
 	if f := strings.TrimSpace(q.Get("filter")); f != "" {
 		hint = "(" + hint + ") && (" + f + ")"

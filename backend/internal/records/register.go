@@ -24,6 +24,7 @@ func BindHooks(app core.App) {
 	bindPropagation(app)
 	bindRequestHooks(app)
 	bindAppendOnly(app)
+	bindEmptyLists(app)
 }
 
 // analyze refreshes SQLite's planner statistics. Without them, or with sampled ones, SQLite
