@@ -20,6 +20,7 @@ import { machine, serverCpuSeconds } from './bench-env.mjs';
 import { backendCommand, prepareData, startServer } from './pocketbase.mjs';
 
 const { values: opts } = parseArgs({
+  strict: false, // `npm run bench` passes its arguments to every benchmark
   options: {
     enterprises: { type: 'string', default: '100000' },
     policies: { type: 'string', default: '200000' },
@@ -107,7 +108,7 @@ async function patch(url, path, body, token) {
  * before each run, untimed; without one, `fresh=1`, which skips the answer cache) and as
  * answered again until the next write (cached).
  */
-async function measure(url, token, path, write, runs = RUNS) {
+async function measure(url, token, path, write, check, runs = RUNS) {
   const fresh = path + (path.includes('?') ? '&' : '?') + 'fresh=1';
   const out = {};
   for (const [name, p] of [['cold', write ? path : fresh], ['warm', path]]) {
@@ -119,7 +120,8 @@ async function measure(url, token, path, write, runs = RUNS) {
       const t0 = performance.now();
       last = await get(url, p, token);
       ms.push(performance.now() - t0);
-      if (last.status !== 200) throw new Error(`${p}: ${last.status} ${JSON.stringify(last.json)}`);
+      // a refused or wrong answer measured nothing: the benchmark stops with exit 1
+      if (last.status !== 200 || !check(last.json)) throw new Error(`${p}: wrong answer ${last.status} ${JSON.stringify(last.json).slice(0, 300)}`);
     }
     ms.sort((a, b) => a - b);
     out[name] = { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(ms[ms.length - 1]), loadAverage1m: round(loadavg()[0]) };
@@ -150,20 +152,23 @@ try {
       `${index.enterprises} enterprises, ${index.policies} policies, ${index.serviceReports} service reports, ${index.hazards} hazards (load average ${round(loadavg()[0])})`,
   );
   const write = await writer(server.url);
+  // each answer is checked: figures of the caller's region counting its enterprises, or a page
+  const of = (code) => (json) => json.region?.code === code && json.total?.enterprises > 0 && Array.isArray(json.rows);
+  const page = (json) => Array.isArray(json.items);
   const cases = [
-    ['figures, province by city', province, '/api/azx/coverage/figures', true],
-    ['figures, province, one industry and a period', province, '/api/azx/coverage/figures?industry=construction&from=2025-01-01&to=2025-12-31', true],
-    ['figures, city by county', city, '/api/azx/coverage/figures', true],
-    ['compliance report, city', city, '/api/azx/compliance/report', true],
-    ['compliance report, province', province, '/api/azx/compliance/report', true],
-    ['records: must insure, not insured (page 1)', city, '/api/azx/coverage/records?metric=uninsured', false],
+    ['figures, province by city', province, '/api/azx/coverage/figures', true, of('330000')],
+    ['figures, province, one industry and a period', province, '/api/azx/coverage/figures?industry=construction&from=2025-01-01&to=2025-12-31', true, of('330000')],
+    ['figures, city by county', city, '/api/azx/coverage/figures', true, of('330100')],
+    ['compliance report, city', city, '/api/azx/compliance/report', true, of('330100')],
+    ['compliance report, province', province, '/api/azx/compliance/report', true, of('330000')],
+    ['records: must insure, not insured (page 1)', city, '/api/azx/coverage/records?metric=uninsured', false, page],
   ];
   const results = {};
   const coldIs = write ? 'cold = first read after a write' : 'cold = fresh=1, no enterprise to re-save';
   console.log(`\ncoverage aggregation over ${data.enterprises} enterprises and ${data.policies} policies (${RUNS} runs each; ${coldIs})`);
-  for (const [name, token, path, targeted] of cases) {
+  for (const [name, token, path, targeted, check] of cases) {
     const cpu0 = serverCpuSeconds(dir);
-    const r = await measure(server.url, token, path, write);
+    const r = await measure(server.url, token, path, write, check);
     const cpu = serverCpuSeconds(dir);
     const cpuMs = cpu0 === null || cpu === null ? null : round(((cpu - cpu0) * 1000) / (2 * (RUNS + 2)));
     for (const kind of ['cold', 'warm']) {

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../../scripts/paths.mjs';
 import { createScript, listScript, runWrk, WRK } from '../../scripts/bench-wrk.mjs';
@@ -79,4 +80,15 @@ test('the backend benchmark runs briefly, beside bare PocketBase, every answer r
   assert.match(out, /list, wrk 12 conns, insurer\s+[\d.]+\/s .* [\d.]+× bare/);
   assert.match(out, /list, wrk 12 conns, bare insurer\s+[\d.]+\/s/);
   assert.ok(existsSync(join(root, '.tmp', 'bench', 'results-backend.json')));
+});
+
+test('the coverage benchmark runs briefly on a small folder, every answer checked', { timeout: 900_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'azx-bench-coverage-'));
+  try {
+    const out = runBench('bench-coverage.mjs', ['--enterprises', '200', '--policies', '500', '--runs', '2', '--dir', dir, '--fresh'], 900_000);
+    assert.match(out, /figures, province by city \(cold\)\s+p50\s+[\d.]+ ms/);
+    assert.match(out, /records: must insure, not insured \(page 1\) \(warm\)\s+p50/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
