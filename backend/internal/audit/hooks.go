@@ -222,6 +222,9 @@ func appendEntry(app core.App, collection, recordID, actor, action, recordHash s
 		t.wrote(head{e.Seq, e.Hash})
 	} else {
 		t.known = false // the statement may have failed after a partial write: read the head again
+		if !t.direct {
+			committed.settle(t, err) // this transaction's head is no longer offered
+		}
 	}
 	return err
 }
@@ -239,7 +242,7 @@ func (t *tip) load(app core.App) error {
 	if t.known {
 		return nil
 	}
-	if h, ok := committed.get(app); ok && !t.direct {
+	if h, ok := committed.get(app.DataDir()); ok && !t.direct {
 		t.head, t.known = h, true
 		return nil
 	}
@@ -258,36 +261,47 @@ func (t *tip) load(app core.App) error {
 type tip struct {
 	mu      sync.Mutex
 	known   bool
-	written bool // an entry was appended in this transaction
 	direct  bool // no transaction: each append commits alone
 	dataDir string
 	head    head
 }
 
-// wrote moves the tip to the entry just appended. An append outside a transaction is committed
-// as it returns, and no transaction's end will settle it: the head kept in memory is then
-// forgotten, so the next transaction reads the table rather than a head this append moved past.
+// wrote moves the tip to the entry just appended and offers it as the next transaction's head
+// once this one commits. An append outside a transaction is committed as it returns, and no
+// transaction's end settles it: the head in memory is forgotten, so the next transaction reads
+// the table.
 func (t *tip) wrote(h head) {
-	t.head, t.known, t.written = h, true, true
+	t.head, t.known = h, true
 	if t.direct {
 		committed.forget(t.dataDir)
+	} else {
+		committed.offer(t)
 	}
 }
 
 var tips sync.Map // *dbx.Tx → *tip, dropped when the transaction ends, committed or not
 
-// committedHead is the chain head of the last transaction of this process that appended and
-// committed, per database. PocketBase runs one write transaction at a time (its nonconcurrent
-// pool has one connection and SQLite one writer), so the next transaction, which holds the
-// writer lock when it appends, finds the head it would read from the table. Another process
-// writing the same data folder while this one serves (none does: the CLI commands that write
-// run with the server stopped) would fork the chain, which audit verify reports.
+// committedHead is the chain head of the last transaction of this process that appended, per
+// database, usable once that transaction is known to have committed. PocketBase runs one write
+// transaction at a time (its nonconcurrent pool has one connection and SQLite one writer), so
+// the next transaction, which holds the writer lock when it appends, finds the head it would
+// read from the table. PocketBase tells a transaction's end after it has let the connection go:
+// a transaction that starts in between finds the head still pending and reads the table.
+// Another process writing the same data folder while this one serves (none does: the CLI
+// commands that write run with the server stopped) would fork the chain, which audit verify
+// reports.
 type committedHead struct {
 	mu    sync.Mutex
-	heads map[string]head // data folder → head
+	heads map[string]*offered // data folder → the last transaction's head
 }
 
-var committed = &committedHead{heads: map[string]head{}}
+type offered struct {
+	head      head
+	owner     *tip // the transaction that appended it
+	committed bool
+}
+
+var committed = &committedHead{heads: map[string]*offered{}}
 
 func (c *committedHead) forget(dataDir string) {
 	c.mu.Lock()
@@ -295,26 +309,39 @@ func (c *committedHead) forget(dataDir string) {
 	delete(c.heads, dataDir)
 }
 
-func (c *committedHead) get(app core.App) (head, bool) {
+// get: the head a committed transaction left, or false (none known, or its end not told yet).
+func (c *committedHead) get(dataDir string) (head, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	h, ok := c.heads[app.DataDir()]
-	return h, ok
+	o, ok := c.heads[dataDir]
+	if !ok || !o.committed {
+		return head{}, false
+	}
+	return o.head, true
 }
 
-// settle records the head a transaction leaves: kept when it committed, forgotten when it did not
-// (the table then holds whatever the rollback restored; the next append reads it).
-func (c *committedHead) settle(app core.App, t *tip, err error) {
+// offer: t appended; its head counts once t's transaction has committed.
+func (c *committedHead) offer(t *tip) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	key := app.DataDir()
-	if err != nil || !t.known {
-		delete(c.heads, key)
+	c.heads[t.dataDir] = &offered{head: t.head, owner: t}
+}
+
+// settle is told a transaction's end: its offered head is kept when it committed, forgotten when
+// it did not (the table then holds whatever the rollback restored; the next append reads it).
+// A later transaction's offer is left alone.
+func (c *committedHead) settle(t *tip, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	o, ok := c.heads[t.dataDir]
+	if !ok || o.owner != t {
 		return
 	}
-	if t.written {
-		c.heads[key] = t.head
+	if err != nil || !t.known {
+		delete(c.heads, t.dataDir)
+		return
 	}
+	o.committed = true
 }
 
 func tipOf(app core.App) *tip {
@@ -326,11 +353,11 @@ func tipOf(app core.App) *tip {
 	if t, ok := tips.Load(tx); ok {
 		return t.(*tip)
 	}
-	t, loaded := tips.LoadOrStore(tx, &tip{})
+	t, loaded := tips.LoadOrStore(tx, &tip{dataDir: app.DataDir()})
 	if !loaded {
 		info.OnComplete(func(err error) error {
 			tips.Delete(tx)
-			committed.settle(app, t.(*tip), err)
+			committed.settle(t.(*tip), err)
 			return nil
 		})
 	}
