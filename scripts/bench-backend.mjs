@@ -12,6 +12,8 @@
 // benchmark (exit 1): a number for refused work is no number.
 // Usage: node scripts/bench-backend.mjs [--policies 100000] [--enterprises 5000] [--creates 3000]
 //        [--concurrency 12] [--lists 200] [--seconds 15] [--rounds 2] [--judge 3000] [--no-bare] [--keep]
+//        [--reuse] (the data folder a --keep run left, seeded again only when missing: before and
+//        after a change measured on the same rows)
 import { rmSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -37,6 +39,7 @@ const { values: opts } = parseArgs({
     'no-bare': { type: 'boolean', default: false },
     judge: { type: 'string', default: '3000' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const BENCH_POLICIES = Number(opts.policies);
@@ -274,21 +277,27 @@ function medianRun(runs) {
 async function main() {
   const env = environment();
   console.log(`backend benchmark on ${env.machine.cpu} × ${env.machine.cores}, ${env.machine.memoryGiB} GiB, load ${env.machine.loadAverage1m}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-
-  let t0 = performance.now();
-  await prepareData(dir);
-  const prepareSeconds = (performance.now() - t0) / 1000;
-  console.log(`› data folder prepared in ${round(prepareSeconds)} s; seeding ${ENTERPRISES} enterprises + ${BENCH_POLICIES} policies`);
-  t0 = performance.now();
-  const seedOut = await backendCommand(dir, ['seed', '--seed', '42', '--enterprises', String(ENTERPRISES), '--bench-policies', String(BENCH_POLICIES)], {
-    timeout: 3_600_000,
-  });
-  const seedSeconds = (performance.now() - t0) / 1000;
-  const seededIn = /seeded in ([\dhmsµ.]+)/.exec(seedOut)?.[1];
-  const benchLine = /added (\d+) benchmark policies in ([^ ]+) \((\d+)\/s\)/.exec(seedOut);
-  console.log(`› seed: demo data in ${seededIn}; ${benchLine?.[1]} benchmark policies in ${benchLine?.[2]} (${benchLine?.[3]}/s through app.Save)`);
+  let seedSeconds = 0;
+  let seededIn;
+  let benchLine;
+  if (opts.reuse && existsSync(join(dir, 'data.db'))) {
+    console.log(`› reusing the data folder ${dir} (--reuse)`);
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    let t0 = performance.now();
+    await prepareData(dir);
+    const prepareSeconds = (performance.now() - t0) / 1000;
+    console.log(`› data folder prepared in ${round(prepareSeconds)} s; seeding ${ENTERPRISES} enterprises + ${BENCH_POLICIES} policies`);
+    t0 = performance.now();
+    const seedOut = await backendCommand(dir, ['seed', '--seed', '42', '--enterprises', String(ENTERPRISES), '--bench-policies', String(BENCH_POLICIES)], {
+      timeout: 3_600_000,
+    });
+    seedSeconds = (performance.now() - t0) / 1000;
+    seededIn = /seeded in ([\dhmsµ.]+)/.exec(seedOut)?.[1];
+    benchLine = /added (\d+) benchmark policies in ([^ ]+) \((\d+)\/s\)/.exec(seedOut);
+    console.log(`› seed: demo data in ${seededIn}; ${benchLine?.[1]} benchmark policies in ${benchLine?.[2]} (${benchLine?.[3]}/s through app.Save)`);
+  }
 
   const server = await startServer({ dir, rateLimits: false });
   let bare = null;
