@@ -395,7 +395,7 @@ async function main() {
   const rows = [
     ['machine', `${env.machine.cpu} × ${env.machine.cores}, ${env.machine.memoryGiB} GiB, ${env.machine.os}, load ${env.machine.loadAverage1m} at start, ${results.loadAverageAtEnd} at end`],
     ['versions', `node ${env.versions.node}, ${env.versions.go}, PocketBase ${env.versions.pocketbase} (AZX and bare), ${env.versions.wrk ?? 'no wrk'}`],
-    ['seed', `${ENTERPRISES} enterprises in ${seededIn}; ${benchLine?.[1]} bench policies at ${benchLine?.[3]}/s; ${stored} policies stored`],
+    ['seed', benchLine ? `${ENTERPRISES} enterprises in ${seededIn}; ${benchLine[1]} bench policies at ${benchLine[3]}/s; ${stored} policies stored` : `reused (--reuse); ${stored} policies stored`],
     [`creates, wrk ${CONCURRENCY} conns, AZX`, wrkLine(createsWrk, ` ${results.ratios.creates ?? '?'}× bare, target ≥ ${TARGET_CREATE_RATIO}× ${met(results.targets.createRatio.met)}; ≥ ${TARGET_CREATES_PER_S}/s ${met(results.targets.createsPerSecond.met)}`)],
     [`creates, wrk ${CONCURRENCY} conns, bare`, wrkLine(bareCreates)],
     [`list, wrk ${CONCURRENCY} conns, insurer`, wrkLine(listsWrk.insurer, ` ${results.ratios.listInsurer ?? '?'}× bare, target ≥ ${TARGET_LIST_RATIO}× ${met(results.targets.listRatio.met)}; p95 < ${TARGET_P95_MS} ms ${met(listsWrk.insurer?.latencyMs.p95 < TARGET_P95_MS)}`)],
