@@ -54,6 +54,7 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'url', 'tel', 'number', 'date
  * @event azx-saved - Bubbling, composed `CustomEvent<{ record: StoredRecord }>`: the store accepted the record (now, or later from the outbox); the local draft is cleared.
  * @event azx-queued - Bubbling, composed `CustomEvent<{ idempotencyKey: string }>`: the server could not be reached; the record waits in the outbox and is sent again when the browser is back online.
  * @event azx-refused - Bubbling, composed `CustomEvent<{ error: unknown }>`: the server refused the record; its field errors are shown by the fields.
+ * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: the record is about to print alone (`print()`); cancel it to print another way (e.g. send `html()` to a PDF service).
  *
  * @slot header - mode="print": replaces the printed header (title, organisation, definition, version).
  * @slot actions - Buttons under the fields. A submit button placed here submits this form. Defaults to a 提交/Submit button.
@@ -317,6 +318,36 @@ export class AzxForm extends FormAssociated(LitElement) {
       }),
     );
     if (proceed && this.collection && this.store) void this.#recordController().then((r) => r.submit(files));
+  }
+
+  /**
+   * Prints the record as it stands alone, as a document on A4 (GB/T 9704 layout, core/document),
+   * in an isolated frame: none of the host page, the controls or the error summary prints. Its
+   * fields by group (`x-groups`) with choices by their titles, money to the fen and days as
+   * 2026年3月2日, nothing empty; then, when `organization` (or `issuer`) names who issues it, the
+   * signature, the day (`date`, default today in China) and room for the seal. Unlike
+   * mode="print", the page itself is left as it is. Resolves true when the print dialog opened,
+   * false without a schema or when a listener of `azx-print` took the print over.
+   */
+  async print(options: { readonly title?: string; readonly number?: string; readonly issuer?: string; readonly date?: string } = {}): Promise<boolean> {
+    const schema = this.schema;
+    if (!schema) return false;
+    await this.updateComplete;
+    // fetched on use: a form that never prints does not load the document layout
+    const { printRecord } = await import('./document/record.js');
+    const issuer = options.issuer ?? this.organization;
+    return printRecord(
+      {
+        schema,
+        value: this.value,
+        locale: this.#locale,
+        ...(options.title ? { title: options.title } : {}),
+        ...(options.number ? { number: options.number } : {}),
+        ...(issuer ? { issuer } : {}),
+        ...(options.date ? { date: options.date } : {}),
+      },
+      { from: this },
+    );
   }
 
   /** Files chosen in the attachment field whose file field is `field` (x-file-field). */

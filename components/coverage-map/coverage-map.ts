@@ -13,6 +13,8 @@ import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, listMetric,
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
 import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
 import { CSV_TYPE, download, toCsv } from '../core/export/index.js';
+import { printDocument, type OfficialDocument } from '../core/document/index.js';
+import { coverageDocument } from './document.js';
 import { cssomStyle } from './cssom-style.js';
 import { t } from './text.js';
 import { referenceOf, type IndustryEntry } from '../data/reference.js';
@@ -41,13 +43,16 @@ interface RecordsView {
  * drawn); with a portal's approved `geojson` it is a choropleth. Arrow keys move between
  * regions (one tab stop), Enter drills down province → city → county → the records behind the
  * figure, Backspace goes back up. The table view shows the same figures for screen readers
- * and exports them to CSV.
+ * and exports them to CSV. `print()` (and 打印) prints the figures on screen alone, as a document
+ * (GB/T 9704 layout, landscape): the table of every figure by region with its 合计, signed by the
+ * printing party and dated, none of the host page.
  *
  * @summary Coverage and compliance figures per region, with drill-down.
  *
  * @event azx-loaded - `CustomEvent<{ figures: CoverageFigures }>`: figures of a region are on screen.
  * @event azx-region-change - Bubbling, composed `CustomEvent<{ region: string }>`: the user drilled to another region.
  * @event azx-records - Bubbling, composed `CustomEvent<{ region: string, metric: string, total: number }>`: the records behind a figure opened.
+ * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: the figures are about to print alone (`print()`, 打印); cancel it to print another way.
  *
  * @csspart toolbar - Filters, view switch and export. @csspart control - Every select and input.
  * @csspart button - Every button. @csspart path - The breadcrumb.
@@ -275,6 +280,32 @@ export class AzxCoverageMap extends LitElement {
     this._tip = { code, x: a.left - s.left + a.width / 2, y: a.bottom - s.top + 6 };
   }
 
+  /** The figures on screen as a printable document (undefined until they are loaded). */
+  officialDocument(): OfficialDocument | undefined {
+    const data = this._data;
+    if (!data) return undefined;
+    const l = this.#locale;
+    return coverageDocument(
+      data,
+      {
+        issuer: this.store?.party?.organizationName || '__________',
+        ...(data.industry ? { industry: this.#industryName(data.industry, l) } : {}),
+      },
+      l,
+    );
+  }
+
+  /**
+   * Prints the figures on screen alone, as a document on A4 (landscape; none of the host page).
+   * Resolves true when the print dialog opened, false before the figures load or when a listener
+   * of `azx-print` took the print over.
+   */
+  async print(): Promise<boolean> {
+    await this.updateComplete;
+    const doc = this.officialDocument();
+    return doc ? printDocument(doc, { from: this }) : false;
+  }
+
   #exportCsv(): void {
     const data = this._data;
     if (!data) return;
@@ -321,6 +352,7 @@ export class AzxCoverageMap extends LitElement {
         <button type="button" part="button" aria-pressed=${this.view === 'table'} @click=${() => (this.view = 'table')}>${t(l, 'tableView')}</button>
       </div>
       <button type="button" part="button" ?disabled=${!this._data} @click=${this.#exportCsv}>${t(l, 'exportCsv')}</button>
+      <button type="button" part="button" ?disabled=${!this._data} @click=${() => void this.print()}>${t(l, 'print')}</button>
     </div>`;
   }
 

@@ -39,6 +39,12 @@ const zh = {
   errorLoad: '无法加载统计数据：{message}',
   period: '统计期间',
   whole: '当前',
+  print: '打印',
+  documentTitle: '{region}安全生产责任保险参保情况',
+  documentTable: '{region}各{level}参保情况',
+  documentLead: '截至{day}，{region}各{level}安全生产责任保险参保及事故预防情况见下表',
+  documentIndustry: '统计行业为{industry}',
+  documentPeriod: '统计期间为{from}至{to}',
 };
 
 export type TextKey = keyof typeof zh;
@@ -81,6 +87,12 @@ const en: Record<TextKey, string> = {
   errorLoad: 'The figures could not be loaded: {message}',
   period: 'Period',
   whole: 'Now',
+  print: 'Print',
+  documentTitle: 'Work-safety liability insurance coverage in {region}',
+  documentTable: 'Coverage by {level} in {region}',
+  documentLead: 'Coverage and accident prevention by {level} in {region} as of {day} are shown in the table below',
+  documentIndustry: 'industry: {industry}',
+  documentPeriod: 'period: {from} to {to}',
 };
 
 export const t = textTable('coverage-map', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });

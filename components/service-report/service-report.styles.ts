@@ -136,6 +136,11 @@ export const serviceReportStyles = [
     padding: 4px 8px;
     text-align: start;
   }
+  td.actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
   td.num {
     text-align: end;
     font-variant-numeric: tabular-nums;

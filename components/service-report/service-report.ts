@@ -7,6 +7,8 @@ import type { AzxForm } from '../core/index.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
 import { FormAssociated, VALID, validityOf, type ControlValidity } from '../core/form-control.js';
+import { printRecord } from '../core/document/index.js';
+import { schemaText, type JsonSchema } from '../core/schema.js';
 import {
   isStoreError,
   newIdempotencyKey,
@@ -54,12 +56,15 @@ function hazardCounts(value: Json): { ordinary: number; major: number } {
  * each hazard found into a hazard record of the ledger in the report's own transaction.
  *
  * Reads its Store from context (`storeContext`). Insurers and providers record services;
- * enterprises and regulators see the ledger and the services.
+ * enterprises and regulators see the ledger and the services. `print()` (and 打印 on a row of
+ * the services) prints a stored report alone, as a document (GB/T 9704 layout): its fields by the
+ * definition version it was made with, signed by the service provider, dated the day it was stored.
  *
  * @summary Records a prevention service against a policy and shows its fee ledger.
  *
  * @event azx-saved - Bubbling, composed `CustomEvent<{ record: StoredRecord, hazards: number }>`: the server stored the report (and `hazards` hazard records).
  * @event azx-policy-change - Bubbling, composed `CustomEvent<{ policy: string }>`: the user picked another policy.
+ * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: a service report is about to print alone (`print()`, 打印); cancel it to print another way.
  *
  * @csspart picker - The policy filter and select.
  * @csspart policy-select - The select of policies.
@@ -67,7 +72,7 @@ function hazardCounts(value: Json): { ordinary: number; major: number } {
  * @csspart provider - The provider's name.
  * @csspart provider-warning - The provider is black-listed, or missing from the region's white list.
  * @csspart ledger - The fee ledger panel (also `ledger-title`, `ledger-figures`, `meter`, `ledger-facts`, `missing-items`, `over-budget`, `over-budget-reasons`: the services booked beyond the budget with their reasons).
- * @csspart reports - The table of the policy's services.
+ * @csspart reports - The table of the policy's services (its 打印 buttons: `print`).
  * @csspart form - The `<azx-form>` of the report.
  * @csspart evidence - The evidence file picker and its list.
  * @csspart errors - The server's refusal, field by field.
@@ -116,6 +121,8 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
    */
   @state() accessor #dataErrors: Record<string, FieldError> | undefined = undefined;
   @state() accessor #notice = '';
+  /** The report stored last (what print() prints by default). */
+  #saved: StoredRecord<ServiceReportRecord> | undefined;
   @state() accessor #busy = false;
   @state() accessor #loadError = '';
   /** Evidence links of a report, resolved when its list is opened (file URLs are short-lived). */
@@ -400,6 +407,7 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
         where: [{ field: 'service_report', op: '=', value: record.id }],
         perPage: 1,
       });
+      this.#saved = record;
       // the number is the server's (x-number): the stored record has it
       this.#notice = t(this.#locale, 'saved', { no: String(record.data.report_no ?? ''), n: hazards.totalItems });
       this.dispatchEvent(
@@ -421,6 +429,37 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
     } finally {
       this.#busy = false;
     }
+  }
+
+  /**
+   * Prints a stored service report alone, as a document on A4 (none of the page, the ledger or the
+   * form prints): `report`, else the one stored last. Its fields by group as the definition
+   * version it was made with titles them, signed by the policy's provider (the insurer's own
+   * service: the printing party), dated the day it was stored, with room for the seal. Resolves
+   * true when the print dialog opened, false when there is nothing to print or a listener of
+   * `azx-print` took the print over.
+   */
+  async print(report: StoredRecord<ServiceReportRecord> | undefined = this.#saved): Promise<boolean> {
+    const store = this.store;
+    if (!report || !store) return false;
+    const definition = await store.getDefinition(report.definition, report.version);
+    const l = this.#locale;
+    const no = String(report.data.report_no ?? '');
+    const schema = definition.schema as JsonSchema;
+    const numberTitle = schemaText((schema.properties?.['report_no'] ?? {}) as JsonSchema, 'title', l) ?? '';
+    const provider = report.columns['policy'] === this.#policyRecord?.id && this.#policyRecord?.columns['provider'] ? this.#providerName : '';
+    return printRecord(
+      {
+        schema,
+        value: report.data as unknown as Record<string, unknown>,
+        locale: l,
+        ...(no ? { number: `${numberTitle}${isEnglish(l) ? ': ' : '：'}${no}` } : {}),
+        omit: ['report_no'],
+        issuer: provider || store.party?.organizationName || '__________',
+        date: report.created,
+      },
+      { from: this },
+    );
   }
 
   async #openEvidence(report: StoredRecord<ServiceReportRecord>, event: Event): Promise<void> {
@@ -509,7 +548,7 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
           <th scope="col">${t(locale, 'status')}</th>
           <th scope="col">${t(locale, 'cost')}</th>
           <th scope="col">${t(locale, 'evidenceShort')}</th>
-          ${this.#canWrite ? html`<th scope="col"><span class="help">—</span></th>` : nothing}
+          <th scope="col">${t(locale, 'actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -520,13 +559,14 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
             <td>${this.#statusTitle(r.data.status)}</td>
             <td class="num">${yuan(Number(r.data.cost ?? 0), locale)}</td>
             ${this.#renderEvidenceCell(r)}
-            ${this.#canWrite
-              ? html`<td>
-                  ${r.data.status === 'planned'
-                    ? html`<button type="button" class="deliver" @click=${() => this.#deliver(r)}>${t(locale, 'deliver')}</button>`
-                    : nothing}
-                </td>`
-              : nothing}
+            <td class="actions">
+              <button type="button" part="button print" aria-label=${t(locale, 'printReport', { no: String(r.data.report_no ?? '') })} @click=${() => void this.print(r)}>
+                ${t(locale, 'print')}
+              </button>
+              ${this.#canWrite && r.data.status === 'planned'
+                ? html`<button type="button" class="deliver" @click=${() => this.#deliver(r)}>${t(locale, 'deliver')}</button>`
+                : nothing}
+            </td>
           </tr>`,
         )}
       </tbody>

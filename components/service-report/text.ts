@@ -50,6 +50,9 @@ const zh = {
   correctionReason: '按计划实施服务，登记实际情况',
   tooLarge: '文件 {name} 超过 10 MB，未添加。',
   tooMany: '最多 20 个文件。',
+  actions: '操作',
+  print: '打印',
+  printReport: '打印服务记录 {no}',
 };
 
 type Key = keyof typeof zh;
@@ -103,6 +106,9 @@ const en: Record<Key, string> = {
   correctionReason: 'Planned service delivered; actual details recorded',
   tooLarge: 'File {name} is over 10 MB and was not added.',
   tooMany: 'At most 20 files.',
+  actions: 'Actions',
+  print: 'Print',
+  printReport: 'Print service report {no}',
 };
 
 export type TextKey = Key;
