@@ -118,12 +118,16 @@ export async function expectFocusNotLost(page, step = '') {
  * Clicks an element with the mouse where it is drawn: scrolled into view as a wheel would, then
  * refused if another element covers that point (a test must not click what a user cannot).
  */
-export async function click(page, selector, { timeout = WAIT } = {}) {
+export async function click(page, selector, { timeout = WAIT, at = 'center' } = {}) {
   const handle = typeof selector === 'string' ? await find(page, selector, { timeout, visible: true }) : selector;
   const end = Date.now() + timeout;
   for (;;) {
     await handle.evaluate((e) => e.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
-    const point = await handle.clickablePoint().catch(() => null);
+    // `start`: a few pixels in from the start edge, where a field's first part is (a date's first digits)
+    const point = await (at === 'start'
+      ? handle.boundingBox().then((b) => (b ? { x: b.x + Math.min(8, b.width / 4), y: b.y + b.height / 2 } : null))
+      : handle.clickablePoint()
+    ).catch(() => null);
     const hit = point
       ? await handle.evaluate((target, { x, y }) => {
           let at = document.elementFromPoint(x, y);
@@ -186,6 +190,32 @@ export async function tabTo(page, want, { max = 60, back = false } = {}) {
   }
   const now = await focused(page);
   assert.fail(`${JSON.stringify(want, (k, v) => (v instanceof RegExp ? String(v) : v))} not reached with ${max} × ${back ? 'Shift+Tab' : 'Tab'}; focus on ${describe(now)}`);
+}
+
+/**
+ * Types a day (YYYY-MM-DD) into a date input as a person does: clicks its first part and types
+ * the digits in the order the browser's locale shows them (12/17/2026 in en-US, 2026/12/17 in
+ * zh-CN), then leaves it with Tab. Fails when the field does not then hold the day.
+ */
+export async function typeDate(page, selector, iso) {
+  const input = await click(page, selector, { at: 'start' });
+  const [y, m, d] = iso.split('-');
+  const order = await page.evaluate(() =>
+    new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2026, 11, 17)).map((p) => p.type).filter((t) => t !== 'literal'),
+  );
+  await type(page, order.map((part) => ({ year: y, month: m, day: d })[part] ?? '').join(''));
+  await press(page, 'Tab');
+  const value = await input.evaluate((e) => e.value);
+  assert.equal(value, iso, `${typeof selector === 'string' ? selector : 'the date'} holds the day typed`);
+}
+
+/** Ticks (or unticks) the checkbox or radio of a group whose label contains `label`, with the mouse. */
+export async function tick(page, group, label) {
+  await find(page, `${group} label`, { visible: true });
+  for (const l of await page.$$(`${group} label`)) {
+    if ((await l.evaluate((e) => e.textContent)).includes(label)) return click(page, (await l.$('input')) ?? l);
+  }
+  assert.fail(`${group} has no choice “${label}”`);
 }
 
 /** Picks the option of a focused or clicked <select> whose text contains `label`, with the keyboard. */
