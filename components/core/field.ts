@@ -26,6 +26,8 @@ export interface FieldContext {
   readonly readOnly: boolean;
   /** The form is in mode="readonly": show values as text, no controls. */
   readonly display: boolean;
+  /** Names a code of a format for display (the form's `names`), or undefined to show the code. */
+  readonly names: ((format: string, code: string) => string | undefined) | undefined;
   readonly disabled: boolean;
   readonly locale: Locale;
   readonly compact: boolean;

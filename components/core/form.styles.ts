@@ -233,6 +233,11 @@ export const formStyles = [hostReset, css`
   }
   .summary a {
     color: ${token.colorError};
+    /* a link per line: 24px tall, a touch target (WCAG 2.5.8) */
+    display: inline-block;
+    min-height: 24px;
+    padding-block: 4px;
+    box-sizing: border-box;
   }
   .display .value {
     min-height: 1.5em;

@@ -18,6 +18,7 @@ import { fillDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
 import type { RecordController } from './record-controller.js';
+import type { NameOf } from './document/record.js';
 import { FormAssociated, VALID, type ControlValidity } from './form-control.js';
 import { columnPointers, serverErrorsKey, standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
@@ -140,6 +141,13 @@ export class AzxForm extends FormAssociated(LitElement) {
   declare definitionVersion: string;
   /** Print header: the organisation the record belongs to. */
   declare organization: string;
+  /**
+   * Names the codes of a format (`cn-region` → 绍兴市上虞区) where the form shows values as text:
+   * mode="readonly" and print(). Core knows no reference data; the page or element that has it
+   * sets this. Undefined (or a code it does not know): the code itself is shown.
+   */
+  @property({ attribute: false }) accessor names: NameOf | undefined = undefined;
+
   /**
    * `fill` (the default): when a schema or a value is set, absent members that have a `default`
    * get it, where that adds no error (a default that would break the record is left out, so
@@ -345,6 +353,7 @@ export class AzxForm extends FormAssociated(LitElement) {
         ...(options.number ? { number: options.number } : {}),
         ...(issuer ? { issuer } : {}),
         ...(options.date ? { date: options.date } : {}),
+        ...(this.names ? { name: this.names } : {}),
       },
       { from: this },
     );
@@ -552,12 +561,13 @@ export class AzxForm extends FormAssociated(LitElement) {
         cached.deps[7] === locale &&
         cached.deps[8] === display &&
         cached.deps[9] === disabled &&
-        cached.deps[10] === this.#registryGeneration
+        cached.deps[10] === this.#registryGeneration &&
+        cached.deps[11] === this.names
       ) {
         for (const p of cached.descendants) this.#order.push(p);
         return cached.guarded;
       }
-      const deps = [renderer, pointer, this.schema, value, subtreeKey, required, compact, locale, display, disabled, this.#registryGeneration];
+      const deps = [renderer, pointer, this.schema, value, subtreeKey, required, compact, locale, display, disabled, this.#registryGeneration, this.names];
       const childrenBefore = this.#order.length;
       try {
         const result = renderer.render(this.#context(pointer, schema, options, errors));
@@ -611,6 +621,7 @@ export class AzxForm extends FormAssociated(LitElement) {
       // a computed field is the form's to fill, never the user's
       readOnly: schema.readOnly === true || schema['x-compute'] !== undefined,
       display: this.#display,
+      names: this.names,
       disabled: this.#effectiveDisabled || schema['x-disabled'] === true,
       locale,
       compact: options.compact ?? false,
@@ -828,8 +839,11 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   #focusFirstInvalid(): void {
     const invalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (invalid) {
-      this.#focus(invalid);
+    // a group (checkboxes, radios) is marked on its fieldset, which takes no focus: its first box does
+    const FOCUSABLE = 'input, select, textarea, button, [tabindex]';
+    const target = invalid?.matches(FOCUSABLE) ? invalid : invalid?.querySelector<HTMLElement>(FOCUSABLE);
+    if (target) {
+      this.#focus(target);
       return;
     }
     const first = this.#visibleIssues()

@@ -30,7 +30,9 @@ interface TextInputOptions {
 
 function textInput(f: FieldContext, extra: TextInputOptions = {}) {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  if (f.display) return displayShell(f, (extra.display ?? text)(f.value));
+  // a code of a format (a region) by its name, when the form was given names
+  const named = (v: unknown) => (typeof v === 'string' && f.schema.format ? f.names?.(f.schema.format, v) : undefined) ?? text(v);
+  if (f.display) return displayShell(f, (extra.display ?? named)(f.value));
   const norm = extra.normalize ?? ((s: string) => s);
   const read = extra.read ?? textOrUndefined;
   const type = extra.type ?? inputType(f);

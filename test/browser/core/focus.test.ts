@@ -100,4 +100,36 @@ describe('<azx-form> and the focus', () => {
     // shown once: by the field and as its summary entry, not also as an error of the whole form
     expect(form.shadowRoot!.querySelectorAll('[part="summary"] li').length).to.equal(1);
   });
+
+  it('a submit with a required group of boxes missing focuses its first box (the fieldset takes no focus)', async () => {
+    const form = await fixture<AzxForm>(html`<azx-form></azx-form>`);
+    form.schema = {
+      type: 'object',
+      required: ['items', 'note'],
+      properties: {
+        items: { type: 'array', title: '服务项目', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ['01', '02'] } },
+        note: { type: 'string', title: '备注' },
+      },
+    };
+    await form.updateComplete;
+    const submit = form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"], button[type="submit"]')!;
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    await form.updateComplete;
+    const active = deepActive();
+    expect(active?.getAttribute('type')).to.equal('checkbox');
+    expect(active?.closest('[data-pointer]')?.getAttribute('data-pointer')).to.equal('/items');
+    expect(active?.closest('fieldset')?.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('each entry of the summary is a touch target at least 24px tall', async () => {
+    const { form } = await mount();
+    form.value = {};
+    await form.updateComplete;
+    form.requestSubmit();
+    await form.updateComplete;
+    const heights = [...form.shadowRoot!.querySelectorAll<HTMLElement>('[part="error-link"]')].map((a) => a.getBoundingClientRect().height);
+    expect(heights.length).to.equal(2);
+    for (const h of heights) expect(h).to.be.at.least(24);
+  });
 });

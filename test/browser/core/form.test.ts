@@ -317,6 +317,19 @@ describe('<azx-form>', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 
+  it('in readonly mode names a code of a format by the names it is given (a region), else shows the code', async () => {
+    const s: JsonSchema = { type: 'object', properties: { region_code: { type: 'string', title: '所在行政区划', format: 'cn-region' } } };
+    const el = await fixture<AzxForm>(html`<azx-form mode="readonly" .schema=${s} .value=${{ region_code: '330604' }}></azx-form>`);
+    const shown = () => root(el).querySelector('[data-pointer="/region_code"] [part~="value"]')?.textContent;
+    expect(shown()).to.equal('330604');
+    el.names = (format, code) => (format === 'cn-region' && code === '330604' ? '绍兴市上虞区' : undefined);
+    await el.updateComplete;
+    expect(shown()).to.equal('绍兴市上虞区');
+    el.value = { region_code: '999999' };
+    await el.updateComplete;
+    expect(shown(), 'a code the names do not know').to.equal('999999');
+  });
+
   it('shows descriptions as help, keeps readOnly fields uneditable, and reads a JSON value attribute', async () => {
     const s: JsonSchema = {
       type: 'object',
