@@ -5,6 +5,7 @@ import { formatDateTime } from '../core/format.js';
 import { isEnglish, type Locale } from '../core/locale.js';
 import { properName, withNames } from '../core/proper-name.js';
 import { ROLE, termLabel } from '../data/index.js';
+import type { NameOf } from '../core/document/record.js';
 import type { FormDefinition, RecordRevision, StoredRecord } from '../data/store.js';
 import type { RecordAction } from './record-list.js';
 import { t } from './text.js';
@@ -17,6 +18,8 @@ export interface DetailProps {
   readonly definition: FormDefinition | undefined;
   readonly history: readonly RecordRevision[] | undefined;
   readonly actions: readonly RecordAction[];
+  /** Names of codes (regions) the record's fields show. */
+  readonly names: NameOf | undefined;
   onBack(): void;
   onPrint(): void;
   onAction(key: string): void;
@@ -52,6 +55,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
             mode="readonly"
             .schema=${d.schema}
             .value=${p.record.data}
+            .names=${p.names}
             definition-key=${d.key}
             definition-version=${String(d.version)}
             data-showing=${`${d.key}@${d.version}`}

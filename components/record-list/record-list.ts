@@ -10,7 +10,7 @@ import { LocaleController } from '../core/lang-controller.js';
 import { nameLang } from '../core/proper-name.js';
 import { download, toCsv, toXlsx, CSV_TYPE, XLSX_TYPE, type Cell } from '../core/export/index.js';
 import '../core/index.js';
-import { printRecord } from '../core/document/index.js';
+import { printRecord, type NameOf } from '../core/document/index.js';
 import type { JsonSchema } from '../core/schema.js';
 import { columnLabel, columnsOf, isColumn, type ListColumn } from './columns.js';
 import { cellText, exportCell } from './cells.js';
@@ -117,6 +117,8 @@ export class AzxRecordList extends LitElement {
   @state() private accessor _filtersOpen = false;
 
   #names: ReferenceReader | undefined;
+  /** Names of codes for the open record's form, one function per reader and locale (its render is cached by it). */
+  #namer: { reader: ReferenceReader; locale: Locale; name: NameOf } | undefined;
   #queryId = 0;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #resize: ResizeObserver | undefined;
@@ -331,10 +333,17 @@ export class AzxRecordList extends LitElement {
         number: this._columns[0] ? `${columnLabel(this._columns[0], locale)}${isEnglish(locale) ? ': ' : '：'}${this.#heading(open.record)}` : this.#heading(open.record),
         issuer: store.party?.organizationName || '__________',
         date: open.record.created,
-        ...(names ? { name: (format: string, code: string) => (format === 'cn-region' ? names.regionName(code, locale) : undefined) } : {}),
+        ...(names ? { name: this.#codeNames(names, locale) } : {}),
       },
       { from: this },
     );
+  }
+
+  #codeNames(reader: ReferenceReader, locale: Locale): NameOf {
+    if (this.#namer?.reader !== reader || this.#namer.locale !== locale) {
+      this.#namer = { reader, locale, name: (format, code) => (format === 'cn-region' ? reader.regionName(code, locale) : undefined) };
+    }
+    return this.#namer.name;
   }
 
   async #export(format: 'csv' | 'xlsx'): Promise<void> {
@@ -385,6 +394,7 @@ export class AzxRecordList extends LitElement {
         definition: open.definition,
         history: open.history,
         heading: this.#heading(open.record),
+        names: this.#names ? this.#codeNames(this.#names, this.#locale) : undefined,
         actions: this.actions,
         onBack: () => this.#close(),
         onPrint: () => void this.print(),
