@@ -469,7 +469,11 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
             <label for="new-extends">${t(L, 'extends')}</label>
             <select part="control" id="new-extends" name="extends">
               <option value="">${t(L, 'extendsNone')}</option>
-              ${published.map((k) => html`<option value=${k} ?selected=${k === 'cn-2025'}>${k}</option>`)}
+              ${published.map((k) => {
+                // by its title, as the table names it: a key is an identifier, not words
+                const p = versionsOf(this.#packs, k).published;
+                return html`<option value=${k} ?selected=${k === 'cn-2025'}>${p ? (isEnglish(L) ? p.title_en || p.title : p.title) : k}</option>`;
+              })}
             </select>
             <label for="new-title">${t(L, 'title')}</label>
             <input part="control" id="new-title" name="title" />

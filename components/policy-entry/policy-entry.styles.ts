@@ -90,7 +90,8 @@ export const policyEntryStyles = [
     }
     .coefficients {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      /* the choices shrink (and wrap their notes) on a phone rather than widen the page */
+      grid-template-columns: max-content minmax(0, 1fr);
       gap: 6px 12px;
       align-items: center;
     }
@@ -100,6 +101,10 @@ export const policyEntryStyles = [
     .coef .muted,
     .coef .error {
       grid-column: 2;
+    }
+    .coef select {
+      min-width: 0;
+      max-width: 100%;
     }
     .breakdown {
       font-weight: 600;

@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { reloadOnPartyChange } from '../data/party-controller.js';
+import { POLICY_STATUS } from '../data/vocab.js';
+import { termLabel } from '../data/terms.js';
 import { referenceOf } from '../data/reference.js';
 import {
   isStoreError,
@@ -729,7 +731,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
                     <td><code>${str(p.data['policy_no'])}</code></td>
                     <td>${str(period['start'])} – ${str(period['end'])}</td>
                     <td>${String(p.data['premium'] ?? '')}</td>
-                    <td>${str(p.columns['status'] ?? p.data['status'])}</td>
+                    <td>${termLabel(POLICY_STATUS, str(p.columns['status'] ?? p.data['status']), this.#locale)}</td>
                     <td><button part="button" type="button" @click=${() => this.#renew(p)}>${this.#t('renew')}</button> ${this.#printButton(p)}</td>
                   </tr>`;
                 })}

@@ -177,6 +177,9 @@ describe('<azx-policy-entry> renews a policy', () => {
     await find(el, ENTERPRISES.suzhou.uscc);
     const history = root(el).querySelector('[part="history"]')!;
     expect(history.textContent).to.contain('PICC-320500-2025-000001');
+    // its status by name, never the stored code
+    expect(history.textContent).to.contain('已到期');
+    expect(history.textContent).not.to.contain('expired');
     await renewFirst(el);
     const v = root(el).querySelector('azx-form')!.value as Record<string, unknown>;
     expect(v['renewal_of']).to.equal('PICC-320500-2025-000001');
