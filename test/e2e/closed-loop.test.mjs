@@ -18,6 +18,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PASSWORD, openPortal, openTab } from './harness.mjs';
+import { choose, click, fill, find, textOf, tick, typeDate, until } from './user.mjs';
 
 const WAIT = { timeout: 20000 };
 const PE = 'azx-policy-entry';
@@ -41,63 +42,7 @@ const chinaDate = (days = 0) => new Date(Date.now() + 8 * 3600e3 + days * 86400e
 const yuan = (s) => Number(String(s).replace(/[,\s元¥]/g, ''));
 const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 
-// ── driving the UI as a user does ─────────────────────────────────────────────────────────
-/**
- * The first element matching a selector (`>>>` pierces shadow roots), once there. Polled:
- * waitForSelector watches the document's mutations, which a shadow root's re-render is not.
- */
-async function find(page, selector, timeout = WAIT.timeout) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const handle = await page.$(selector);
-    if (handle) return handle;
-    if (Date.now() > until) throw new Error(`nothing matches ${selector} within ${timeout} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const textOf = async (page, selector) => squash(await (await find(page, selector)).evaluate((e) => e.textContent));
-
-/** Clicks into a field, replaces what it holds by typing, and leaves it (Tab: the change event). */
-async function typeInto(page, selector, text) {
-  const input = await find(page, selector);
-  await input.focus();
-  await page.keyboard.down('Control');
-  await page.keyboard.press('A');
-  await page.keyboard.up('Control');
-  await input.type(String(text));
-  await input.press('Tab');
-}
-
-/** A date input: Chromium's date picker takes the locale's digit order, so the value is set as the picker would. */
-async function pickDate(page, selector, iso) {
-  const input = await find(page, selector);
-  await input.evaluate((el, v) => {
-    el.value = v;
-    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }, iso);
-}
-
-/** Chooses the option of a select whose text contains `label`. */
-async function choose(page, selector, label) {
-  const select = await find(page, selector);
-  const value = await select.evaluate((s, l) => [...s.options].find((o) => o.textContent.includes(l))?.value, label);
-  assert.notEqual(value, undefined, `${selector} offers “${label}”`);
-  await select.select(value);
-}
-
-/** Ticks the checkbox of a group whose label contains `label`. */
-async function tick(page, group, label) {
-  await find(page, `${group} label`);
-  for (const l of await page.$$(`${group} label`)) {
-    if ((await l.evaluate((e) => e.textContent)).includes(label)) {
-      await (await l.$('input')).click();
-      return;
-    }
-  }
-  assert.fail(`${group} has no choice “${label}”`);
-}
-
+// ── driving the UI as a user does: the real keyboard and mouse (user.mjs) ────────────────
 /** The field of an <azx-form> at a JSON pointer, inside `host`. */
 const field = (host, pointer, control = 'input') => `${host} >>> [data-pointer="${pointer}"] ${control}`;
 
@@ -109,14 +54,13 @@ async function openLedger(page) {
 
 /** Searches the ledger for `text` and opens the hazard numbered `no`. */
 async function openHazard(page, text, no) {
-  await typeInto(page, `${HL} >>> [name="search"]`, text);
-  // found and clicked in one step in the page: the list re-renders when the search applies,
-  // and a handle taken before that would be detached by the time it is clicked
-  await page.waitForFunction((tag, n) => {
-    const link = document.querySelector(tag).shadowRoot.querySelector(`.rows button.link[aria-label*="${n}"]`);
-    link?.click();
-    return !!link;
-  }, WAIT, HL, no);
+  await fill(page, `${HL} >>> [name="search"]`, text);
+  // clicked once the search has applied (only its rows left), so no row is re-rendered under the mouse
+  await until(page, ({ tag, n }) => {
+    const rows = [...document.querySelector(tag).shadowRoot.querySelectorAll('.rows button.link')];
+    return rows.length > 0 && rows.every((r) => r.getAttribute('aria-label')?.includes(n));
+  }, { tag: HL, n: no }, { message: `the ledger lists ${no}` });
+  await click(page, `${HL} >>> .rows button.link[aria-label*="${no}"]`);
   await page.waitForFunction((tag, n) => document.querySelector(tag).shadowRoot.querySelector('#detail-title')?.textContent.trim() === n, WAIT, HL, no);
   await find(page, `${HL} >>> .history`);
 }
@@ -125,10 +69,10 @@ const badge = (page) => textOf(page, `${HL} >>> .detail-head [part~="status"]`);
 
 /** Takes an action in the open detail (note, optional file); resolves when the badge shows `expect`. */
 async function act(page, action, note, expect, file) {
-  await (await find(page, `${HL} >>> .actions button[data-action="${action}"]`)).click();
-  await typeInto(page, `${HL} >>> .action-form textarea`, note);
+  await click(page, `${HL} >>> .actions button[data-action="${action}"]`);
+  await fill(page, `${HL} >>> .action-form textarea`, note);
   if (file) await (await find(page, `${HL} >>> .action-form input[type="file"]`)).uploadFile(file);
-  await (await find(page, `${HL} >>> .action-form button[type="submit"]`)).click();
+  await click(page, `${HL} >>> .action-form button[type="submit"]`);
   await page.waitForFunction(
     (tag, s) => {
       const root = document.querySelector(tag).shadowRoot;
@@ -197,8 +141,8 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     const page = await portal.signIn(cast.insurer.email);
     pages.insurer = page;
     await openTab(page, 'policy-entry');
-    await typeInto(page, `${PE} >>> #q`, cast.enterprise.uscc);
-    await (await find(page, `${PE} >>> [part="search"] button`)).click();
+    await fill(page, `${PE} >>> #q`, cast.enterprise.uscc);
+    await click(page, `${PE} >>> [part="search"] button`);
     // one registry match by credit code: it is chosen, region, industry and headcount fill in
     await find(page, `${PE} >>> #enterprise-title`).catch(async (err) => {
       const why = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.textContent, PE);
@@ -209,7 +153,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     // a Zhejiang enterprise: the national packs in force, then Zhejiang's (and its city's, if any)
     assert.match(await (await find(page, `${PE} >>> [data-packs]`)).evaluate((e) => e.dataset.packs), /^cn-common cn-2025 zj\b/);
 
-    await typeInto(page, field(PE, '/policy_no'), policyNo);
+    await fill(page, field(PE, '/policy_no'), policyNo);
     await choose(page, `${PE} >>> [part~="provider"] select`, cast.provider.name);
     const shown = await page.evaluate((tag) => {
       const root = document.querySelector(tag).shadowRoot;
@@ -230,7 +174,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     assert.ok(premium > 0, shown.breakdown);
     assert.ok(shown.budget > 0 && shown.budget <= premium * 0.21, `budget ${shown.budget} within 21% of ${premium}`);
 
-    await (await find(page, `${PE} >>> button[part~="submit"]`)).click();
+    await click(page, `${PE} >>> button[part~="submit"]`);
     await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.saved'), WAIT, PE).catch(async (err) => {
       const why = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('[part="problems"]')?.textContent ?? '', PE);
       throw new Error(`not saved: ${squash(why)}`, { cause: err });
@@ -244,7 +188,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     const page = await portal.signIn(cast.provider.email);
     pages.provider = page;
     await openTab(page, 'service-report');
-    await typeInto(page, `${SR} >>> [part="picker"] input[type="search"]`, policyNo);
+    await fill(page, `${SR} >>> [part="picker"] input[type="search"]`, policyNo);
     await choose(page, `${SR} >>> #policy`, policyNo);
     await page.waitForFunction(
       (tag, name) => document.querySelector(tag).shadowRoot.querySelector('#provider')?.textContent.trim() === name,
@@ -254,43 +198,43 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     assert.equal(yuan(await textOf(page, `${SR} >>> [data-figure="spent"]`)), 0, 'nothing spent on a new policy');
 
     await tick(page, `${SR} >>> [data-pointer="/service_types"]`, '隐患排查');
-    await typeInto(page, field(SR, '/location'), '码头冷库及渔船作业区');
-    await typeInto(page, field(SR, '/personnel/0/name'), '王工程师');
-    await typeInto(page, field(SR, '/hours'), '4');
-    await typeInto(page, field(SR, '/participants'), '6');
-    await typeInto(page, field(SR, '/content_summary', 'textarea'), '隐患排查：冷库氨制冷系统、渔船消防和救生设施');
-    await typeInto(page, field(SR, '/cost'), '1280.5');
+    await fill(page, field(SR, '/location'), '码头冷库及渔船作业区');
+    await fill(page, field(SR, '/personnel/0/name'), '王工程师');
+    await fill(page, field(SR, '/hours'), '4');
+    await fill(page, field(SR, '/participants'), '6');
+    await fill(page, field(SR, '/content_summary', 'textarea'), '隐患排查：冷库氨制冷系统、渔船消防和救生设施');
+    await fill(page, field(SR, '/cost'), '1280.5');
     // beyond the policy's remaining prevention budget the server asks why (issue 13)
     const overReason = '渔船冷库专项排查追加专家，经投保单位同意';
-    if (policy.budget < 1280.5) await typeInto(page, field(SR, '/over_budget_reason', 'textarea'), overReason);
+    if (policy.budget < 1280.5) await fill(page, field(SR, '/over_budget_reason', 'textarea'), overReason);
 
     const addHazard = async (i) => {
-      await (await find(page, `${SR} >>> [data-pointer="/hazards"] > button[part~="add"]`)).click();
+      await click(page, `${SR} >>> [data-pointer="/hazards"] > button[part~="add"]`);
       await find(page, field(SR, `/hazards/${i}/location`));
     };
     await addHazard(0);
-    await typeInto(page, field(SR, '/hazards/0/location'), '三号冷库门口');
-    await typeInto(page, field(SR, '/hazards/0/description', 'textarea'), '安全出口被货物堵塞');
+    await fill(page, field(SR, '/hazards/0/location'), '三号冷库门口');
+    await fill(page, field(SR, '/hazards/0/description', 'textarea'), '安全出口被货物堵塞');
     await choose(page, field(SR, '/hazards/0/category', 'select'), '物的不安全状态');
-    await typeInto(page, field(SR, '/hazards/0/recommendation', 'textarea'), '立即清理出口通道并设置禁止堆放标识');
-    await typeInto(page, field(SR, '/hazards/0/rectifier/name'), '李安全');
-    await pickDate(page, field(SR, '/hazards/0/deadline'), chinaDate(10));
+    await fill(page, field(SR, '/hazards/0/recommendation', 'textarea'), '立即清理出口通道并设置禁止堆放标识');
+    await fill(page, field(SR, '/hazards/0/rectifier/name'), '李安全');
+    await typeDate(page, field(SR, '/hazards/0/deadline'), chinaDate(10));
     await addHazard(1);
-    await typeInto(page, field(SR, '/hazards/1/location'), '氨制冷机房');
-    await typeInto(page, field(SR, '/hazards/1/description', 'textarea'), '液氨储罐区未设置泄漏报警装置');
+    await fill(page, field(SR, '/hazards/1/location'), '氨制冷机房');
+    await fill(page, field(SR, '/hazards/1/description', 'textarea'), '液氨储罐区未设置泄漏报警装置');
     await choose(page, field(SR, '/hazards/1/category', 'select'), '物的不安全状态');
-    await (await find(page, field(SR, '/hazards/1/is_major'))).click();
+    await click(page, field(SR, '/hazards/1/is_major'));
     await choose(page, field(SR, '/hazards/1/major_criterion/standard_id', 'select'), '工贸企业');
-    await typeInto(page, field(SR, '/hazards/1/major_criterion/item'), '第十条第（二）项');
-    await typeInto(page, field(SR, '/hazards/1/major_criterion/title'), '涉氨制冷未设置泄漏报警');
-    await typeInto(page, field(SR, '/hazards/1/recommendation', 'textarea'), '加装氨泄漏报警并与通风联锁');
-    await typeInto(page, field(SR, '/hazards/1/rectifier/name'), '张经理');
-    await pickDate(page, field(SR, '/hazards/1/deadline'), majorDeadline);
+    await fill(page, field(SR, '/hazards/1/major_criterion/item'), '第十条第（二）项');
+    await fill(page, field(SR, '/hazards/1/major_criterion/title'), '涉氨制冷未设置泄漏报警');
+    await fill(page, field(SR, '/hazards/1/recommendation', 'textarea'), '加装氨泄漏报警并与通风联锁');
+    await fill(page, field(SR, '/hazards/1/rectifier/name'), '张经理');
+    await typeDate(page, field(SR, '/hazards/1/deadline'), majorDeadline);
     // the counts follow the hazards listed
     assert.equal(await (await find(page, field(SR, '/hazards_found'))).evaluate((e) => e.value), '2');
     assert.equal(await (await find(page, field(SR, '/major_hazards_found'))).evaluate((e) => e.value), '1');
 
-    await (await find(page, `${SR} >>> [part="submit"]`)).click();
+    await click(page, `${SR} >>> [part="submit"]`);
     await page.waitForFunction(
       (tag) => document.querySelector(tag).shadowRoot.querySelector('[part="notice"][role="status"]')?.textContent.includes('已保存'),
       WAIT, SR,
@@ -326,7 +270,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     const page = pages.insurer;
     await openLedger(page);
     for (const [no, major] of [[ordinaryNo, false], [majorNo, true]]) {
-      await typeInto(page, `${HL} >>> [name="search"]`, no);
+      await fill(page, `${HL} >>> [name="search"]`, no);
       await page.waitForFunction(
         (tag, n) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.rows [role="row"][data-id]')].some((r) => r.querySelector('button.link')?.getAttribute('aria-label')?.includes(n)),
         WAIT, HL, no,
@@ -355,7 +299,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     for (const [no, place, criterion] of [[ordinaryNo, '三号冷库门口', ''], [majorNo, '氨制冷机房', '涉氨制冷未设置泄漏报警']]) {
       await openHazard(page, no, no);
       assert.equal(await badge(page), '已发现');
-      await (await find(page, `${HL} >>> .detail-head [part~="notice-button"]`)).click();
+      await click(page, `${HL} >>> .detail-head [part~="notice-button"]`);
       const notice = squash(await textOf(page, `${HL} >>> .notice`)).replace(/\s/g, '');
       assert.match(notice, /事故隐患整改告知书/);
       assert.match(notice, new RegExp(`编号：${no}-TZ`));
@@ -363,15 +307,15 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
       assert.match(notice, new RegExp(cast.enterprise.name));
       if (criterion) assert.match(notice, new RegExp(criterion), 'a major hazard names its determination standard');
       // printed, the notice is a document of its own: nothing of the ledger or the portal
-      await (await find(page, `${HL} >>> .notice-actions button`)).click();
+      await click(page, `${HL} >>> .notice-actions button`);
       printedCount++;
       await page.waitForFunction((n) => window.__azxPrinted.length === n, WAIT, printedCount);
       const html = await page.evaluate(() => window.__azxPrinted.at(-1));
       assert.match(html.replace(/\s/g, ''), new RegExp(`编号：${no}-TZ`));
       for (const word of ['azx-hazard-ledger', '<button', '<nav', '退出']) assert.ok(!html.includes(word), `${word} printed`);
-      await (await find(page, `${HL} >>> .notice-actions button:last-child`)).click();
+      await click(page, `${HL} >>> .notice-actions button:last-child`);
       await act(page, 'notify', '已送达隐患整改告知书，企业主要负责人签收', '已书面告知');
-      await (await find(page, `${HL} >>> .detail-head .back`)).click();
+      await click(page, `${HL} >>> .detail-head .back`);
     }
     assert.equal(await page.evaluate(() => window.__azxPrinted.length), 2, 'each notice was sent to the printer');
     assert.equal(await page.evaluate(() => window.__azxPagePrinted), 0, 'the portal page was never printed');
@@ -440,7 +384,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     // the regulator opens it from the alert
     const links = await regulator.$$(`${HL} >>> .alerts [part~="alert"] button.link`);
     const link = await Promise.all(links.map(async (l) => ((await l.evaluate((e) => e.textContent)).includes(majorNo) ? l : null)));
-    await link.find(Boolean).click();
+    await click(regulator, link.find(Boolean));
     await regulator.waitForFunction((tag, n) => document.querySelector(tag).shadowRoot.querySelector('#detail-title')?.textContent.trim() === n, WAIT, HL, majorNo);
     await regulator.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.history li[data-action="overdue"]'), WAIT, HL);
     assert.equal(await badge(regulator), '已上报监管');
