@@ -124,14 +124,21 @@ export async function inShadow(page, tag, fn, arg) {
   }
 }
 
-/** In <azx-policy-entry>: searches the registry for `text`, chooses the first match and waits for its form. */
+/**
+ * In <azx-policy-entry>: searches the registry for `text` as a user does (the search box clicked,
+ * the words typed, Enter), chooses the first match with the mouse and waits for its form.
+ */
 export async function chooseEnterprise(page, text) {
-  await page.waitForFunction(() => document.querySelector('azx-policy-entry')?.shadowRoot?.querySelector('#q'));
-  const q = await page.evaluateHandle(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('#q'));
-  await q.asElement().type(text);
-  await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="search"] button').click());
+  const PE = 'azx-policy-entry >>> ';
+  await click(page, `${PE}#q`);
+  await type(page, text);
+  await press(page, 'Enter');
   // one match is chosen by the element itself, and its list may be gone before a poll sees it
   const FORM = '[data-pointer="/policy_no"] input';
+  const shown = () => page.evaluate((f) => {
+    const root = document.querySelector('azx-policy-entry').shadowRoot;
+    return root.querySelector('azx-form')?.shadowRoot?.querySelector(f) ? 'form' : root.querySelector('[part="results"] button') ? 'list' : '';
+  }, FORM);
   await page.waitForFunction(
     (f) => {
       const root = document.querySelector('azx-policy-entry').shadowRoot;
@@ -140,10 +147,12 @@ export async function chooseEnterprise(page, text) {
     { timeout: 15000 },
     FORM,
   );
-  await page.evaluate((f) => {
-    const root = document.querySelector('azx-policy-entry').shadowRoot;
-    if (!root.querySelector('azx-form')?.shadowRoot?.querySelector(f)) root.querySelector('[part="results"] button')?.click();
-  }, FORM);
+  if ((await shown()) === 'list') {
+    // the list of a single match may still be choosing itself: then its form is there anyway
+    await click(page, `${PE}[part="results"] button`, { timeout: 5000 }).catch(async (err) => {
+      if ((await shown()) !== 'form') throw err;
+    });
+  }
   await page.waitForFunction(
     () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form')?.shadowRoot?.querySelector('[data-pointer="/policy_no"] input'),
     { timeout: 15000 },

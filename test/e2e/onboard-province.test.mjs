@@ -8,6 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseEnterprise, inShadow, openPortal, openTab, PASSWORD } from './harness.mjs';
+import { choose, click, fill, press, typeDate } from './user.mjs';
 import { authWithPassword, client } from '../fixtures/http.mjs';
 import { makeUscc } from '../fixtures/uscc.mjs';
 import { enterpriseData, policyData } from '../fixtures/records.mjs';
@@ -27,16 +28,6 @@ async function inEditor(page, selector, timeout = 30000) {
   await page.waitForFunction((s) => document.querySelector('azx-pack-editor')?.shadowRoot?.querySelector(s), { timeout }, selector);
 }
 
-/** Sets a control's value as a user's edit does (input and change), across shadow roots. */
-async function setValue(page, selector, value) {
-  await page.$eval(selector, (el, v) => {
-    el.value = v;
-    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }, value);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
-}
-
 describe('onboarding Guangdong without a restart or a release', () => {
   /** @type {Awaited<ReturnType<typeof openPortal>>} */
   let portal;
@@ -53,49 +44,49 @@ describe('onboarding Guangdong without a restart or a release', () => {
     await inEditor(page, `tr[data-key="cn-2025"]`, 20000);
     assert.equal(await page.$(`${PE}tr[data-key="gd"]`), null, 'no pack for Guangdong yet');
 
-    await setValue(page, `${PE}#new-jurisdiction`, '440000');
-    await setValue(page, `${PE}#new-key`, 'gd');
-    await page.select(`${PE}#new-extends`, 'cn-2025');
-    await setValue(page, `${PE}#new-title`, '广东：安全生产责任保险实施办法（示例）');
-    await setValue(page, `${PE}#new-title-en`, 'Guangdong: implementing rules (example)');
-    await setValue(page, `${PE}#new-from`, '2026-01-01');
-    await page.click(`${PE}form.new-pack button[type="submit"]`);
+    await fill(page, `${PE}#new-jurisdiction`, '440000');
+    await fill(page, `${PE}#new-key`, 'gd');
+    await choose(page, `${PE}#new-extends`, '应急〔2025〕27号');
+    await fill(page, `${PE}#new-title`, '广东：安全生产责任保险实施办法（示例）');
+    await fill(page, `${PE}#new-title-en`, 'Guangdong: implementing rules (example)');
+    await typeDate(page, `${PE}#new-from`, '2026-01-01');
+    await click(page, `${PE}form.new-pack button[type="submit"]`);
     // the first reads of a fresh server wait for its coverage index to load
     await inEditor(page, `#tab-general[aria-selected="true"]`, 60000).catch(async (err) => {
       const text = await inShadow(page, 'azx-pack-editor', (root) => root.textContent.replace(/\s+/g, ' ').slice(-1500));
       throw new Error(`the new pack did not open: ${text}`, { cause: err });
     });
 
-    await page.click(`${PE}button.add-source`);
+    await click(page, `${PE}button.add-source`);
     await inEditor(page, `#source-0-id`);
-    await setValue(page, `${PE}#source-0-id`, SOURCE);
-    await setValue(page, `${PE}#source-0-title`, '广东省安全生产责任保险实施办法（示例）');
-    await setValue(page, `${PE}#source-0-title_en`, 'Guangdong implementing rules (example)');
+    await fill(page, `${PE}#source-0-id`, SOURCE);
+    await fill(page, `${PE}#source-0-title`, '广东省安全生产责任保险实施办法（示例）');
+    await fill(page, `${PE}#source-0-title_en`, 'Guangdong implementing rules (example)');
 
     // the tables in force, overridden here and edited as tables; arrow keys move between tabs
-    await page.focus(`${PE}#tab-general`);
-    await page.keyboard.press('ArrowRight');
+    await click(page, `${PE}#tab-general`);
+    await press(page, 'ArrowRight');
     await inEditor(page, `#tab-tables[aria-selected="true"]`);
     await inEditor(page, `tr[data-table="min_cover_per_person"] button.override`, 15000);
-    await page.click(`${PE}tr[data-table="min_cover_per_person"] button.override`);
+    await click(page, `${PE}tr[data-table="min_cover_per_person"] button.override`);
     const cover = `${PE}fieldset[data-table="min_cover_per_person"]`;
     await inEditor(page, `fieldset[data-table="min_cover_per_person"] input[type="number"]`);
-    await setValue(page, `${cover} input[type="number"]`, '500000');
-    await page.select(`${cover} select[id$="-document"]`, SOURCE);
+    await fill(page, `${cover} input[type="number"]`, '500000');
+    await choose(page, `${cover} select[id$="-document"]`, SOURCE);
     await inEditor(page, `fieldset[data-table="min_cover_per_person"] input[id$="-article"]`);
-    await setValue(page, `${cover} input[id$="-article"]`, '第三条');
-    await setValue(page, `${cover} input[id$="-article_en"]`, 'Art. 3');
-    await page.click(`${PE}tr[data-table="base_rates"] button.override`);
+    await fill(page, `${cover} input[id$="-article"]`, '第三条');
+    await fill(page, `${cover} input[id$="-article_en"]`, 'Art. 3');
+    await click(page, `${PE}tr[data-table="base_rates"] button.override`);
     const rates = `${PE}fieldset[data-table="base_rates"]`;
     await inEditor(page, `fieldset[data-table="base_rates"] table.entries`);
-    await setValue(page, `${rates} input[id$="-hazardous_chemicals"]`, '450');
-    await page.select(`${rates} select[id$="-document"]`, SOURCE);
+    await fill(page, `${rates} input[id$="-hazardous_chemicals"]`, '450');
+    await choose(page, `${rates} select[id$="-document"]`, SOURCE);
 
-    await page.click(`${PE}#tab-publish`);
+    await click(page, `${PE}#tab-publish`);
     await inEditor(page, `table.diff`);
     const changes = await page.$$eval(`${PE}table.diff tbody tr`, (rows) => rows.map((r) => r.textContent.replace(/\s+/g, ' ')));
     assert.ok(changes.some((c) => c.includes('tables.min_cover_per_person') && c.includes('500000')), changes.join('\n'));
-    await page.click(`${PE}button.publish`);
+    await click(page, `${PE}button.publish`);
     await page.waitForFunction((s) => document.querySelector(s.split(' >>> ')[0])?.shadowRoot?.querySelector('tr[data-key="gd"]')?.textContent.includes('已发布'),
       { timeout: 20000 }, PE);
     const row = await page.$eval(`${PE}tr[data-key="gd"]`, (tr) => tr.textContent);
@@ -142,16 +133,10 @@ describe('onboarding Guangdong without a restart or a release', () => {
     assert.equal(chosen.value.cover_per_person, 500000, 'the default cover is Guangdong’s minimum');
     assert.match(chosen.breakdown, /450/, `rated at Guangdong’s own base rate: ${chosen.breakdown}`);
 
-    const retype = (pointer, text) =>
-      page.evaluate((p, t) => {
-        const input = document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form').shadowRoot.querySelector(`[data-pointer="${p}"] input`);
-        input.value = t;
-        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-        input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      }, pointer, text);
-    await retype('/policy_no', 'E2E-GD-2026-0001');
-    await retype('/cover_per_person', '450000');
-    await page.evaluate(() => document.querySelector('azx-policy-entry').shadowRoot.querySelector('azx-form .form-actions button[type="submit"]').click());
+    const field = (pointer) => `azx-policy-entry >>> azx-form >>> [data-pointer="${pointer}"] input`;
+    await fill(page, field('/policy_no'), 'E2E-GD-2026-0001');
+    await fill(page, field('/cover_per_person'), '450000');
+    await click(page, 'azx-policy-entry >>> azx-form .form-actions button[type="submit"]');
     await page.waitForFunction(
       () => document.querySelector('azx-policy-entry').shadowRoot.querySelector('[part="problems"] li[data-code="cover_below_minimum"]'),
       { timeout: 15000 },
