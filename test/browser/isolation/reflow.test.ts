@@ -1,9 +1,9 @@
 /**
  * Reflow at 320 CSS px (WCAG 1.4.10, 1280 px at 400 %): each element with its real content never
- * makes the page scroll sideways. The ledger, the record list, policy entry and the compliance
- * report have their own 320 px tests beside their other tests; these are the rest: the form with
- * each built-in definition (filled and read-only), the coverage map (tiles and table) and the
- * schema editor (list and an open draft).
+ * makes the page scroll sideways. The ledger, the record list and the compliance report have
+ * their own 320 px tests beside their other tests; these are the rest: the form with each
+ * built-in definition (filled and read-only), policy entry (its rating's choices), the coverage
+ * map (tiles and table) and the schema editor (list and an open draft).
  */
 import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
@@ -14,6 +14,8 @@ import type { AzxCoverageMap } from '../../../components/coverage-map/index.js';
 import { provideStore } from '../../../components/data/index.js';
 import { FixtureRegulatorStore, ZHEJIANG_TILES } from '../coverage-map/fixture.js';
 import { builtInDefinitions, editorWith, memoryStore, root, until } from '../schema-editor/helpers.js';
+import { ENTERPRISES, entryStore, schemas as entrySchemas } from '../policy-entry/fixture.js';
+import { find as findEnterprise, mount as mountEntry, submit as submitEntry } from '../policy-entry/helpers.js';
 
 /** What sticks out of a 320 px page, to say what to fix; empty when nothing does. */
 function overflow(): string {
@@ -47,6 +49,15 @@ describe('reflow at 320 px', () => {
       expect(overflow()).to.equal('');
     });
   }
+
+  it('<azx-policy-entry>: an enterprise chosen, its rating with the coefficient choices, then refused', async () => {
+    const el = await mountEntry(entryStore(await entrySchemas()));
+    await findEnterprise(el, ENTERPRISES.suzhou.uscc);
+    expect(el.shadowRoot!.querySelectorAll('select[data-coefficient]').length > 0, 'coefficient choices shown').to.equal(true);
+    expect(overflow()).to.equal('');
+    await submitEntry(el);
+    expect(overflow()).to.equal('');
+  });
 
   it('<azx-coverage-map>: tiles and table', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
