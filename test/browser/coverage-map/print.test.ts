@@ -11,7 +11,7 @@ import '../../../components/coverage-map/index.js';
 import type { AzxCoverageMap } from '../../../components/coverage-map/index.js';
 import { provideStore, type Party } from '../../../components/data/index.js';
 import { documentDate } from '../../../components/core/document/index.js';
-import { PORTAL_WORDS, inPortal, mm, pageNumbers, pdfOf, printed } from '../setup/print.js';
+import { PORTAL_WORDS, inPortal, mm, pageNumbers, pdfOf, printed, printedBy } from '../setup/print.js';
 import { CITIES, FixtureRegulatorStore } from './fixture.js';
 
 const REGULATOR = '浙江省应急管理厅';
@@ -46,27 +46,11 @@ describe('<azx-coverage-map> prints its figures alone', () => {
     const el = await mount();
     const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button')].find((b) => b.textContent?.trim() === '打印');
     expect(Boolean(button), '打印 in the toolbar').to.equal(true);
-    let doc: Document | undefined;
-    const take = (e: Event) => {
-      doc = (e as CustomEvent<{ document: Document }>).detail.document;
-      e.preventDefault();
-    };
-    const topPrint = window.print;
-    let top = false;
-    window.print = () => (top = true);
-    el.addEventListener('azx-print', take);
-    try {
-      button!.click();
-      await waitUntil(() => doc, 'azx-print', { timeout: 10000 });
-    } finally {
-      window.print = topPrint;
-      el.removeEventListener('azx-print', take);
-    }
-    expect(top, 'the host page printed').to.equal(false);
-    expect(doc!.querySelector('.azx-doc h1')!.textContent!.trim()).to.equal('浙江省安全生产责任保险参保情况');
-    expect(doc!.querySelectorAll('azx-coverage-map, button, select, input, svg, [part="legend"]').length).to.equal(0);
+    const { frame: doc } = await printedBy(el, () => button!.click());
+    expect(doc.querySelector('.azx-doc h1')!.textContent!.trim()).to.equal('浙江省安全生产责任保险参保情况');
+    expect(doc.querySelectorAll('azx-coverage-map, button, select, input, svg, [part="legend"]').length).to.equal(0);
     // one row per city and the 合计 row once, last
-    const rows = [...doc!.querySelectorAll('tbody tr, tr.total')];
+    const rows = [...doc.querySelectorAll('tbody tr, tr.total')];
     expect(rows.length).to.equal(CITIES.length + 1);
     expect(rows.at(-1)!.classList.contains('total')).to.equal(true);
   });

@@ -11,7 +11,7 @@ import { provideStore, type Store, type StoredRecord } from '../../../components
 import { chinaDay, documentDate } from '../../../components/core/document/index.js';
 import { IDS, serviceStore } from './fixture.js';
 import { $, deliveredService, serviceReportSchema, submitValue } from './helpers.js';
-import { PORTAL_WORDS, inPortal, mm, pageNumbers, pdfOf, printed } from '../setup/print.js';
+import { PORTAL_WORDS, inPortal, mm, pageNumbers, pdfOf, printed, printedBy } from '../setup/print.js';
 
 const PROVIDER = '绍兴平安安全技术服务有限公司';
 const flat = (s: string) => s.replace(/\s/g, '');
@@ -35,24 +35,7 @@ async function mountInPortal(store: Store): Promise<AzxServiceReport> {
 
 /** The document a click on a row's 打印 hands to azx-print (taken, so no dialog opens). */
 async function printRow(el: AzxServiceReport, report: string): Promise<Document> {
-  let doc: Document | undefined;
-  const take = (e: Event) => {
-    doc = (e as CustomEvent<{ document: Document }>).detail.document;
-    e.preventDefault();
-  };
-  const topPrint = window.print;
-  let top = false;
-  window.print = () => (top = true);
-  el.addEventListener('azx-print', take);
-  try {
-    $<HTMLButtonElement>(el, `tr[data-report="${report}"] [part~="print"]`)!.click();
-    await waitUntil(() => doc, 'azx-print', { timeout: 10000 });
-  } finally {
-    window.print = topPrint;
-    el.removeEventListener('azx-print', take);
-  }
-  expect(top, 'the host page printed').to.equal(false);
-  return doc!;
+  return (await printedBy(el, () => $<HTMLButtonElement>(el, `tr[data-report="${report}"] [part~="print"]`)!.click())).frame;
 }
 
 describe('<azx-service-report> prints a service report alone', () => {

@@ -78,11 +78,11 @@ export function pageWith(pdf: Pdf, text: string): number {
 }
 
 /**
- * An element printed as a user's 打印 prints it: its `print()`, with the `azx-print` event taken
- * over (so no dialog opens) and the isolated document kept as HTML and as a parsed DOM. Fails
- * when the host page's own print is called.
+ * What `act` (a click on 打印, a call of `print()`) hands to `azx-print` from `el`: the event is
+ * taken over (so no dialog opens) and the isolated document kept as HTML, as a parsed DOM and as
+ * the frame's own. Fails when nothing is printed within 10 s or the host page's own print is called.
  */
-export async function printed(el: HTMLElement & { print(): Promise<boolean> }): Promise<{ html: string; dom: Document; frame: Document }> {
+export async function printedBy(el: HTMLElement, act: () => unknown): Promise<{ html: string; dom: Document; frame: Document }> {
   let html = '';
   let frame: Document | undefined;
   const take = (e: CustomEvent<{ document: Document; html(): string }>) => {
@@ -95,14 +95,22 @@ export async function printed(el: HTMLElement & { print(): Promise<boolean> }): 
   window.print = () => (top = true);
   el.addEventListener('azx-print', take as EventListener);
   try {
-    const opened = await el.print();
-    if (opened || !frame) throw new Error(`${el.localName}.print() did not print its document (${opened ? 'a dialog opened' : 'no azx-print'})`);
+    await act();
+    for (const end = Date.now() + 10_000; !frame && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+    if (!frame) throw new Error(`${el.localName} did not print its document (no azx-print)`);
   } finally {
     el.removeEventListener('azx-print', take as EventListener);
     window.print = topPrint;
   }
   if (top) throw new Error('the host page was printed');
   return { html, dom: new DOMParser().parseFromString(html, 'text/html'), frame: frame! };
+}
+
+/** An element printed by its `print()`, as printedBy takes it; fails when a dialog opened instead. */
+export function printed(el: HTMLElement & { print(): Promise<boolean> }): Promise<{ html: string; dom: Document; frame: Document }> {
+  return printedBy(el, async () => {
+    if (await el.print()) throw new Error(`${el.localName}.print() opened a dialog: azx-print was not taken`);
+  });
 }
 
 /**
