@@ -41,7 +41,8 @@ export const formStyles = [hostReset, css`
     color: ${token.colorError};
     margin-inline-start: 2px;
   }
-  input:not([type='checkbox']),
+  /* a box or a round choice keeps its own size: stretched to the field's width, its label is pushed aside */
+  input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
     font: inherit;
@@ -62,7 +63,8 @@ export const formStyles = [hostReset, css`
   input[type='file'] {
     max-width: 100%;
   }
-  input[type='checkbox'] {
+  input[type='checkbox'],
+  input[type='radio'] {
     width: 16px;
     height: 16px;
     accent-color: ${token.colorAccent};
@@ -389,6 +391,8 @@ export const formStyles = [hostReset, css`
     align-items: center;
     gap: 4px;
     margin-right: 16px;
+    /* choices 24px apart: each box a touch target (WCAG 2.5.8) */
+    min-height: 24px;
   }
   .attachments {
     list-style: none;

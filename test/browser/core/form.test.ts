@@ -317,6 +317,23 @@ describe('<azx-form>', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 
+  it('draws each radio button beside its label, not stretched across the field', async () => {
+    const s: JsonSchema = { type: 'object', properties: { mode: { type: 'string', title: '服务形式', enum: ['0', '1'], 'x-enum-titles': ['现场服务', '远程/线上'], 'x-widget': 'radio' } } };
+    const el = await fixture<AzxForm>(html`<azx-form style="display:block;width:600px" .schema=${s}></azx-form>`);
+    for (const label of root(el).querySelectorAll<HTMLLabelElement>('[data-pointer="/mode"] label')) {
+      const radio = label.querySelector('input')!.getBoundingClientRect();
+      expect(radio.width).to.be.below(30);
+      const words = document.createRange();
+      words.selectNodeContents(label);
+      words.setStartAfter(label.querySelector('input')!);
+      const text = words.getBoundingClientRect();
+      expect(text.left - radio.right, `${label.textContent!.trim()} right beside its button`).to.be.below(20);
+      expect(text.height, `${label.textContent!.trim()} on one line`).to.be.below(30);
+      // the choices 24px apart at least: each a touch target (WCAG 2.5.8)
+      expect(label.getBoundingClientRect().height).to.be.at.least(24);
+    }
+  });
+
   it('in readonly mode names a code of a format by the names it is given (a region), else shows the code', async () => {
     const s: JsonSchema = { type: 'object', properties: { region_code: { type: 'string', title: '所在行政区划', format: 'cn-region' } } };
     const el = await fixture<AzxForm>(html`<azx-form mode="readonly" .schema=${s} .value=${{ region_code: '330604' }}></azx-form>`);
