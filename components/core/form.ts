@@ -109,6 +109,7 @@ export class AzxForm extends FormAssociated(LitElement) {
     definitionKey: { attribute: 'definition-key' },
     definitionVersion: { attribute: 'definition-version' },
     organization: {},
+    names: { attribute: false },
     defaults: { reflect: true },
     name: { reflect: true },
     disabled: { type: Boolean, reflect: true },
@@ -146,7 +147,7 @@ export class AzxForm extends FormAssociated(LitElement) {
    * mode="readonly" and print(). Core knows no reference data; the page or element that has it
    * sets this. Undefined (or a code it does not know): the code itself is shown.
    */
-  @property({ attribute: false }) accessor names: NameOf | undefined = undefined;
+  declare names: NameOf | undefined;
 
   /**
    * `fill` (the default): when a schema or a value is set, absent members that have a `default`
@@ -240,6 +241,7 @@ export class AzxForm extends FormAssociated(LitElement) {
     this.definitionKey = '';
     this.definitionVersion = '';
     this.organization = '';
+    this.names = undefined;
     this.defaults = 'fill';
     this.name = '';
     this.disabled = false;
