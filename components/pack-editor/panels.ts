@@ -85,7 +85,8 @@ function citation(c: PanelContext, base: string, source: PackRule['source'] | un
   const id = 'f-' + base.replace(/[^A-Za-z0-9_-]/g, '_');
   const docs = c.doc.sources.map((s) => s.id).filter(Boolean);
   return html`<label for=${id + '-document'}>${t(L, 'document')}</label>
-    <span><select part="control" id=${id + '-document'} aria-describedby=${id + '-error'} @change=${(e: Event) => {
+    <span><select part="control" id=${id + '-document'} aria-describedby=${id + '-error'}
+      aria-invalid=${c.errors[base] || c.errors[base + '.document'] ? 'true' : 'false'} @change=${(e: Event) => {
       const v = text(e);
       set(v ? { ...source, document: v } : undefined);
     }}>

@@ -259,7 +259,7 @@ describe('administrators publish packs; nobody else writes them', () => {
     sources: [{ id: '粤示例〔2026〕1号', title: '广东示例通知', title_en: 'Guangdong example notice' }],
     tables: {
       min_cover_per_person: { title: { zh: '每人限额下限', en: 'Least cover' }, value: 500000, source: { document: '粤示例〔2026〕1号', article: '第三条', article_en: 'Art. 3' } },
-      base_rates: { title: { zh: '基准费率', en: 'Base rates' }, example: true, value: { basis_cover: 500000, rates: { hazardous_chemicals: 450 } } },
+      base_rates: { title: { zh: '基准费率', en: 'Base rates' }, example: true, value: { basis_cover: 500000, rates: { hazardous_chemicals: 450 } }, source: { document: '粤示例〔2026〕1号', article: '第四条', article_en: 'Art. 4' } },
     },
     rules: [],
     tests: [],
@@ -326,6 +326,37 @@ describe('administrators publish packs; nobody else writes them', () => {
       ...data, cover_per_person: 500000, premium: 4500, prevention_budget: 900, rating: { base_rate: 450, coefficients: ONES, premium_by_rate: 4500 },
     }));
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  });
+
+  test('a changed table names its source: the publish is refused at the table without one, a copy keeps the source in force', async () => {
+    // base rates other than those in force in Guangdong (gd's, published above), without a source
+    const { source: _gone, ...rates } = guangdong().tables.base_rates;
+    const unsourced = guangdong({ key: 'gd-nosource', tables: { ...guangdong().tables, base_rates: { ...rates, value: { basis_cover: 500000, rates: { hazardous_chemicals: 460 } } } } });
+    const refused = await admin.create('rule_packs', unsourced);
+    const item = assertFieldError(refused, 'tables.base_rates.source');
+    assert.equal(item.code, 'pack_table_source_missing');
+    assert.match(item.message_zh, /基准费率.*依据/);
+    assert.match(item.message_en, /Base rates.*source/);
+    assert.equal(await total(su, 'rule_packs', 'key = "gd-nosource"'), 0);
+    // the dry run says so before a publish is tried
+    const checked = await admin.request('POST', '/api/azx/packs/check', unsourced);
+    assert.equal(checked.body.errors['tables.base_rates.source']?.code, 'pack_table_source_missing', JSON.stringify(checked.body.errors));
+    // a draft may lack it while it is written
+    const draft = await admin.create('rule_packs', { ...unsourced, status: 'draft' });
+    assert.equal(draft.status, 200, JSON.stringify(draft.body));
+    assert.equal((await admin.remove('rule_packs', draft.body.id)).status, 204);
+    // a table copied unchanged needs no source of its own: a refusal under it names the source in force
+    const inForce = (await admin.request('GET', '/api/azx/packs/effective?region=440000&date=2026-06-01')).body.tables.min_cover_per_person;
+    const copy = guangdong({ key: 'gd-copy', effective_from: '2031-01-01', tables: { min_cover_per_person: { title: inForce.title, value: inForce.value } } });
+    const r = await admin.request('POST', '/api/azx/packs/check', { ...copy, tests: [
+      { name: 'under the copied minimum', region: '440106', date: '2031-03-01', enterprise: GUANGZHOU,
+        record: policyData(GUANGZHOU, { cover_per_person: inForce.value - 1, period: { start: '2031-03-01', end: '2032-02-28' } }), expect: { refuse: {} } },
+    ] });
+    assert.deepEqual(r.body.errors, {});
+    const refusal = r.body.tests[0].verdict.refusals.find((p) => p.code === 'cover_below_minimum');
+    assert.ok(refusal, JSON.stringify(r.body.tests[0].verdict));
+    assert.match(refusal.message_zh, /依据：\S/);
+    assert.doesNotMatch(refusal.message_zh, /依据：\s*$/);
   });
 
   test('an administrator checks a pack without storing it', async () => {

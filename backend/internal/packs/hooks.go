@@ -115,6 +115,7 @@ func checkRow(app core.App, r, orig *core.Record, withTests bool) validation.Err
 			fieldErr(errs, "tests", "pack_tests_unavailable", "无法读取已发布的规则包："+err.Error(), "The published packs cannot be read: "+err.Error())
 			return errs
 		}
+		CheckChangedTables(d, published, errs)
 		TestErrors(RunTests(d, published), errs)
 	}
 	return errs

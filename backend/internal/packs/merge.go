@@ -115,6 +115,10 @@ func merge(docs []*Doc) RuleSet {
 			rs.Sources = put(rs.Sources, srcAt, s.ID, s)
 		}
 		for k, t := range d.Tables {
+			// a copy of the table in force, unchanged, keeps its source (CheckChangedTables)
+			if prev, ok := rs.Tables[k]; ok && t.Source == nil && sameValue(prev.Value, t.Value) {
+				t.Source = prev.Source
+			}
 			rs.Tables[k] = t
 		}
 		for _, c := range d.Computations {

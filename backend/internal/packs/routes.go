@@ -120,6 +120,9 @@ func checkHandler(e *core.RequestEvent) error {
 		if err != nil {
 			return err
 		}
+		// what a publish would refuse besides its tests
+		CheckChangedTables(d, published, errs)
+		out["errors"] = described(errs)
 		out["tests"] = RunTests(d, published)
 		out["dependents"], out["dependent_tests"] = DependentTests(d, published)
 	}

@@ -90,6 +90,23 @@ describe('<azx-pack-editor> against the AZX backend', function () {
     type(q(el, '#test-0-refuse-0-code'), 'cover_below_minimum');
     await settle(el);
 
+    // the base rates changed without a source: the server names that table, and the editor shows
+    // its error by the table's source, counted on the tab
+    const unsourced = (await el.check())!;
+    expect(Object.keys(unsourced.errors)).to.deep.equal(['tables.base_rates.source']);
+    await openTab(el, '参数表');
+    const ratesSource = q<HTMLSelectElement>(el, 'fieldset[data-table="base_rates"] select[id$="-document"]');
+    expect(ratesSource.getAttribute('aria-invalid')).to.equal('true');
+    const note = root(el).querySelector(`#${ratesSource.getAttribute('aria-describedby')}`);
+    expect(note?.closest('fieldset')?.getAttribute('data-table')).to.equal('base_rates');
+    expect(note?.textContent).to.contain('基准费率').and.to.contain('须注明依据');
+    expect(q(el, '#tab-tables .badge').textContent).to.equal('1');
+    type(ratesSource, '粤示例〔2026〕1号');
+    await settle(el);
+    type(q(el, 'fieldset[data-table="base_rates"] input[id$="-article"]'), '第四条');
+    await settle(el);
+    await openTab(el, '测试用例');
+
     // the server's evaluator judges the case: refused for the cover, with Guangdong's source
     const checked = (await el.check())!;
     expect(checked.errors, JSON.stringify(checked.errors)).to.deep.equal({});
