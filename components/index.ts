@@ -3,7 +3,7 @@ export * from './core/index.js';
 // The Store contract and its implementations, for a portal that provides the store itself.
 export * from './data/index.js';
 // Rule packs judged with JSON Logic (azx/rules).
-export * from './core/rules.js';
+export * from './data/rules.js';
 // The JSON Logic evaluator of x-rules / x-compute / x-visible, up front (azx/logic).
 import './core/logic-install.js';
 // Ajv's validators of the built-in definitions, generated ahead of time (CSP-safe, no compiler).

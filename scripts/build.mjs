@@ -40,7 +40,7 @@ export const ENTRIES = [
   // fetches the first time a schema has logic (a chunk of its own in a bundle).
   { name: 'logic', entry: 'components/core/logic-install.ts' },
   // Not an element: rule packs judged with JSON Logic (judge, evaluateLogic), apart from azx/form.
-  { name: 'rules', entry: 'components/core/rules.ts' },
+  { name: 'rules', entry: 'components/data/rules.ts' },
   { name: 'policy-entry', entry: 'components/policy-entry/index.ts', element: true },
   { name: 'coverage-map', entry: 'components/coverage-map/index.ts', element: true },
   { name: 'compliance-report', entry: 'components/compliance-report/index.ts', element: true },

@@ -23,8 +23,6 @@ export { deref, effectiveSchema } from './conditional.js';
 export type { Locale } from './locale.js';
 export { compileSchema, type Compiled, type Issue } from './validator.js';
 export { checkLogic, logicOf, settle, ruleIssues, loadLogicEvaluator, logicEvaluatorReady, type LogicSpec, type LogicIssue, type Settled } from './logic.js';
-// judge / evaluateLogic (rule packs): azx/rules, their own entry point
-export type { RuleProblem } from './rule-set.js';
 export { issueMessage } from './messages.js';
 export { isValidUscc, usccCheckChar, usccProblem, USCC_ALPHABET, type UsccProblem } from './uscc.js';
 export { isCnMobile, isCnRegion } from './formats.js';

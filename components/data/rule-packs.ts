@@ -1,5 +1,5 @@
 // Rule packs as the server gives them (backend/internal/packs, schemas/packs/README.md): the packs
-// in force for a region on a day, merged. core/rule-set.ts judges records with them.
+// in force for a region on a day, merged. rule-set.ts judges records with them.
 import type { DefinitionStatus, PackLegalStatus } from './vocab.js';
 
 export interface RuleText {

@@ -4,8 +4,8 @@
 // every record it stores with it the same way (evaluate.go), so what the browser shows is what the
 // server will say. This module knows no rule; the packs are data (schemas/packs/README.md).
 import jsonLogic from 'json-logic-js';
-import { installOperations } from './logic-operations.js';
-import type { PackProblem, PackVerdict, RuleSet, RuleSetRule } from '../data/rule-packs.js';
+import { installOperations } from '../core/logic-operations.js';
+import type { PackProblem, PackVerdict, RuleSet, RuleSetRule } from './rule-packs.js';
 
 // Installed here, not by a bare `import './logic.js'`: the package's sideEffects list lets a bundler
 // drop a bare import, and a page without <azx-form> would then judge packs without AZX's operations.

@@ -16,8 +16,8 @@ import {
   type Store,
   type StoredRecord,
 } from '../data/store.js';
-import { type AzxForm, type JsonSchema, type Locale, type RuleProblem } from '../core/index.js';
-import { evaluateLogic } from '../core/rule-set.js';
+import { type AzxForm, type JsonSchema, type Locale } from '../core/index.js';
+import { evaluateLogic, type RuleProblem } from '../data/rule-set.js';
 import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
 import { formatMoney } from '../core/format.js';
 import { LocaleController } from '../core/lang-controller.js';

@@ -1,6 +1,6 @@
 // The premium as the pack's computations give it (base_rate, premium), with the breakdown the
 // element shows, and the policy judged by the pack's rules: the same JSON Logic the server runs.
-import { evaluateLogic, judge, type RuleContext, type RuleVerdict } from '../core/rule-set.js';
+import { evaluateLogic, judge, type RuleContext, type RuleVerdict } from '../data/rule-set.js';
 import type { EffectivePack } from '../data/index.js';
 import { ratingFactors, type RatingBand, type RatingFactor, type RatingOption } from './tables.js';
 

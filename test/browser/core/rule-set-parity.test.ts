@@ -5,7 +5,7 @@
  * test expects. The Go test (backend/internal/packs, TestShippedPacks) runs the same cases.
  */
 import { expect } from '@open-wc/testing';
-import { judge, type RuleVerdict } from '../../../components/core/rules.js';
+import { judge, type RuleVerdict } from '../../../components/data/rules.js';
 import type { EffectivePack } from '../../../components/data/index.js';
 import { world } from '../setup/world.js';
 

@@ -3,7 +3,7 @@
 // packs are the server's own answers for those regions (test/fixtures/effective-packs.json, kept
 // equal to the server by backend/internal/packs). Stories use it too.
 import { MemoryStore, type EffectivePack, type FieldError, type FieldErrors, type FormDefinition, type NewRecord } from '../../../components/data/index.js';
-import { judge } from '../../../components/core/rules.js';
+import { judge } from '../../../components/data/rules.js';
 
 export const PASSWORD = 'memory-pass';
 
