@@ -1,13 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
-import { LocaleController } from '../core/lang-controller.js';
+import { isEnglish } from '../core/locale.js';
+import { StoreElement } from '../core/store-element.js';
 import { FormAssociated, VALID, type ControlValidity } from '../core/form-control.js';
 import type { LogicField } from '../core/logic-builder/index.js';
 // the data layer's small modules, not its index: the editor needs no PocketBase SDK
-import { storeContext } from '../data/context.js';
-import { PartyController } from '../data/party-controller.js';
 import { isStoreError, type FieldError } from '../data/errors.js';
 import { referenceOf, type IndustryEntry } from '../data/reference.js';
 import type { Store } from '../data/store.js';
@@ -65,22 +62,8 @@ export interface PackDraftState {
  * @csspart button - Every button (also `primary`).
  * @csspart status - The status line.
  */
-export class AzxPackEditor extends FormAssociated(LitElement) {
+export class AzxPackEditor extends FormAssociated(StoreElement) {
   static override styles = packEditorStyles;
-
-  /** A Store to use instead of the one from context. */
-  @property({ attribute: false }) accessor store: Store | undefined = undefined;
-
-  @consume({ context: storeContext, subscribe: true })
-  @state()
-  accessor contextStore: Store | undefined = undefined;
-
-  /**
-   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
-   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
-   */
-  @property(LANG_PROPERTY) override accessor lang: string = '';
-  readonly #lang = new LocaleController(this);
 
   /** Open this pack key in the editor at once (its draft, else a new version of it). */
   @property({ attribute: 'pack-key' }) accessor packKey: string = '';
@@ -102,23 +85,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
   /** A code the new-pack form named that the reference data lacks: the region form is shown. */
   @state() accessor #unknownRegion = '';
   @state() accessor #newErrors: Readonly<Record<string, FieldError>> = {};
-  #loadedFor: Store | undefined;
 
-  constructor() {
-    super();
-    new PartyController(
-      this,
-      () => this.#store,
-      () => {
-        this.#loadedFor = undefined;
-        this.requestUpdate();
-      },
-    );
-  }
-
-  get #store(): Store | undefined {
-    return this.store ?? this.contextStore;
-  }
   /** In a surrounding form: the open draft (its version and pack document) as JSON, or nothing. */
   protected override formValue(): string | null {
     const d = this.#draft;
@@ -128,14 +95,10 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
   /** The draft's first problem as the editor shows it: a field the server refused, or the refusal itself. */
   protected override formValidity(): ControlValidity {
     if (!this.#draft) return VALID;
-    const en = isEnglish(this.#locale);
+    const en = isEnglish(this.locale);
     const [field, error] = Object.entries(this.#errors)[0] ?? [];
     if (field && error) return { flags: { customError: true }, message: `${field}: ${en ? error.message_en : error.message_zh}` };
     return this.#problem ? { flags: { customError: true }, message: this.#problem } : VALID;
-  }
-
-  get #locale() {
-    return this.#lang.locale;
   }
 
   /** The draft being edited, if any (for portals and tests). */
@@ -143,18 +106,14 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
     return this.#draft;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const store = this.#store;
-    if (store && store !== this.#loadedFor) {
-      this.#loadedFor = store;
-      void this.#load().then(async () => {
-        if (this.packKey && !this.#draft) {
-          const tab = this.tab;
-          await this.edit(this.packKey);
-          this.tab = tab;
-        }
-      });
-    }
+  protected override storeReady(): void {
+    void this.#load().then(async () => {
+      if (this.packKey && !this.#draft) {
+        const tab = this.tab;
+        await this.edit(this.packKey);
+        this.tab = tab;
+      }
+    });
   }
 
   /** Reloads the packs from the store. */
@@ -163,7 +122,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
   }
 
   async #load(): Promise<void> {
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store?.party) return;
     try {
       const reference = referenceOf(store);
@@ -178,18 +137,18 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
   }
 
   #regionName = (code: string): string => {
-    if (code === NATIONAL) return t(this.#locale, 'national');
-    const store = this.#store;
-    return store ? referenceOf(store).regionName(code, this.#locale) : code;
+    if (code === NATIONAL) return t(this.locale, 'national');
+    const store = this.activeStore;
+    return store ? referenceOf(store).regionName(code, this.locale) : code;
   };
 
   #fail(err: unknown): void {
     if (isStoreError(err)) {
       this.#errors = err.fieldErrors;
-      const listed = Object.entries(err.fieldErrors).map(([p, e]) => `${p}: ${isEnglish(this.#locale) ? e.message_en : e.message_zh}`);
-      this.#problem = listed.length ? `${t(this.#locale, 'refused')} ${listed.join('；')}` : isEnglish(this.#locale) ? err.message_en : err.message_zh;
+      const listed = Object.entries(err.fieldErrors).map(([p, e]) => `${p}: ${isEnglish(this.locale) ? e.message_en : e.message_zh}`);
+      this.#problem = listed.length ? `${t(this.locale, 'refused')} ${listed.join('；')}` : isEnglish(this.locale) ? err.message_en : err.message_zh;
     } else {
-      this.#problem = t(this.#locale, 'failed', { m: String((err as Error)?.message ?? err) });
+      this.#problem = t(this.locale, 'failed', { m: String((err as Error)?.message ?? err) });
     }
   }
 
@@ -216,7 +175,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
 
   /** The packs in force where and when the draft starts, without the draft's own key. */
   async #readInherited(): Promise<void> {
-    const store = this.#store;
+    const store = this.activeStore;
     const d = this.#draft?.doc;
     if (!store || !d || !/^\d{4}-\d{2}-\d{2}$/.test(d.effective_from)) return;
     try {
@@ -229,9 +188,9 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
 
   /** What a rule's condition may read: the policy's fields, its enterprise's, and the scalar tables in force. */
   async #readFields(): Promise<void> {
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store) return;
-    const L = this.#locale;
+    const L = this.locale;
     const fields: LogicField[] = [];
     try {
       const policy = await store.latestDefinition('policy');
@@ -261,7 +220,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
 
   async #newPack(e: Event): Promise<void> {
     e.preventDefault();
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store) return;
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
@@ -270,7 +229,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
     const key = get('key');
     const errors: Record<string, FieldError> = {};
     const bad = (field: string, zh: string, en: string): void => {
-      errors[field] = { code: 'invalid', message: isEnglish(this.#locale) ? en : zh, message_zh: zh, message_en: en };
+      errors[field] = { code: 'invalid', message: isEnglish(this.locale) ? en : zh, message_zh: zh, message_en: en };
     };
     if (!/^[a-z][a-z0-9-]{1,39}$/.test(key)) bad('key', '标识须以小写字母开头，由小写字母、数字和连字符组成（2–40 个字符）', 'A key starts with a lower-case letter: lower-case letters, digits and hyphens (2–40).');
     else if (this.#packs.some((p) => p.key === key)) bad('key', '已有此标识的规则包：请编辑它的新版本', 'A pack with this key exists: edit a new version of it.');
@@ -296,7 +255,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
    * errors at their fields and resolves undefined.
    */
   async #run<T>(act: (store: Store) => Promise<T>): Promise<T | undefined> {
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store) return undefined;
     this.#busy = true;
     this.#problem = '';
@@ -323,7 +282,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
     this.#newErrors = region ? {} : this.#errors;
     if (!region) return;
     this.#unknownRegion = '';
-    this.#status = t(this.#locale, 'regionAdded', { code: region.code, name: region.name });
+    this.#status = t(this.locale, 'regionAdded', { code: region.code, name: region.name });
     this.dispatchEvent(new CustomEvent('azx-region-added', { detail: { region }, bubbles: true, composed: true }));
   }
 
@@ -338,7 +297,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
     });
     if (saved) {
       this.#errors = {};
-      this.#status = t(this.#locale, 'saved', { v: saved.version });
+      this.#status = t(this.locale, 'saved', { v: saved.version });
     }
     return saved;
   }
@@ -354,7 +313,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
     });
     if (!pack) return undefined;
     this.#draft = undefined;
-    this.#status = t(this.#locale, 'published', { k: pack.key, v: pack.version });
+    this.#status = t(this.locale, 'published', { k: pack.key, v: pack.version });
     this.dispatchEvent(new CustomEvent('azx-pack-published', { detail: { pack }, bubbles: true, composed: true }));
     return pack;
   }
@@ -373,11 +332,11 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
     return this.#listAction(async (store) => {
       const retired = await store.setRulePackStatus(pack.key, pack.version, 'retired');
       this.dispatchEvent(new CustomEvent('azx-pack-retired', { detail: { pack: retired }, bubbles: true, composed: true }));
-    }, t(this.#locale, 'retired', { k: pack.key, v: pack.version }));
+    }, t(this.locale, 'retired', { k: pack.key, v: pack.version }));
   }
 
   #deleteDraft(pack: RulePack): Promise<void> {
-    return this.#listAction((store) => store.deleteRulePackDraft(pack.key, pack.version), t(this.#locale, 'draftDeleted', { k: pack.key, v: pack.version }));
+    return this.#listAction((store) => store.deleteRulePackDraft(pack.key, pack.version), t(this.locale, 'draftDeleted', { k: pack.key, v: pack.version }));
   }
 
   /** The server's dry run: errors by path (shown at the fields) and every test case's verdict. */
@@ -414,8 +373,8 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
   // ── rendering ─────────────────────────────────────────────────────────────────────────
 
   protected override render(): TemplateResult {
-    const L = this.#locale;
-    const store = this.#store;
+    const L = this.locale;
+    const store = this.activeStore;
     let body: TemplateResult;
     if (!store) body = html`<p>${t(L, 'noStore')}</p>`;
     else if (store.party?.role !== 'admin') body = html`<p class="not-admin">${t(L, 'notAdmin')}</p>`;
@@ -428,7 +387,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
   }
 
   #renderList(): TemplateResult {
-    const L = this.#locale;
+    const L = this.locale;
     const keys = [...new Set(this.#packs.map((p) => p.key))];
     const published = keys.filter((k) => versionsOf(this.#packs, k).published);
     const err = (k: string): TemplateResult | typeof nothing => {
@@ -500,7 +459,7 @@ export class AzxPackEditor extends FormAssociated(LitElement) {
   }
 
   #renderEditor(d: PackDraftState): TemplateResult {
-    const L = this.#locale;
+    const L = this.locale;
     const c: PanelContext = {
       locale: L,
       doc: d.doc,

@@ -1,17 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { AzxForm, JsonSchema } from '../core/index.js';
 import '../core/index.js';
-import { LANG_PROPERTY, isEnglish } from '../core/locale.js';
+import { isEnglish } from '../core/locale.js';
 import { withNames } from '../core/proper-name.js';
-import { LocaleController } from '../core/lang-controller.js';
+import { StoreElement } from '../core/store-element.js';
 import { FormAssociated, VALID, type ControlValidity } from '../core/form-control.js';
 // the data layer's small modules, not its index: the editor needs no PocketBase SDK
-import { storeContext } from '../data/context.js';
-import { PartyController } from '../data/party-controller.js';
 import { isStoreError } from '../data/errors.js';
-import type { FormDefinition, Store } from '../data/store.js';
+import type { FormDefinition } from '../data/store.js';
 import { termLabel } from '../data/terms.js';
 import { DEFINITION_STATUS } from '../data/vocab.js';
 import { renderList, byKey, DEFINITION_KEY, type NewIndustry } from './definition-list.js';
@@ -91,22 +88,8 @@ function checkOnce(schema: JsonSchema): CheckResult {
  * @csspart button - Every button (also `primary`).
  * @csspart status - The status line.
  */
-export class AzxSchemaEditor extends FormAssociated(LitElement) {
+export class AzxSchemaEditor extends FormAssociated(StoreElement) {
   static override styles = editorStyles;
-
-  /** A Store to use instead of the one from context. */
-  @property({ attribute: false }) accessor store: Store | undefined = undefined;
-
-  @consume({ context: storeContext, subscribe: true })
-  @state()
-  accessor contextStore: Store | undefined = undefined;
-
-  /**
-   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
-   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
-   */
-  @property(LANG_PROPERTY) override accessor lang: string = '';
-  readonly #lang = new LocaleController(this);
 
   /** Open this definition key in the editor at once (its draft, or a new version of it). */
   @property({ attribute: 'definition-key' }) accessor definitionKey: string = '';
@@ -135,25 +118,11 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   @state() accessor #savedDraft: DefinitionDraftState | undefined = undefined;
   @state() accessor #confirmLeave = false;
   readonly #history = new History<DefinitionDraftState>();
-  #loadedFor: Store | undefined;
   #focusAfterRender: FieldPath | undefined;
 
   constructor() {
     super();
     this.addEventListener('keydown', (e) => this.#onKeyDown(e));
-    // a sign-in on the page lists the definitions again
-    new PartyController(
-      this,
-      () => this.#store,
-      () => {
-        this.#loadedFor = undefined;
-        this.requestUpdate();
-      },
-    );
-  }
-
-  get #store(): Store | undefined {
-    return this.store ?? this.contextStore;
   }
   /** In a surrounding form: the open draft (key, version and schema) as JSON, or nothing. */
   protected override formValue(): string | null {
@@ -168,7 +137,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   protected override formValidity(): ControlValidity {
     const d = this.#draft;
     if (!d) return VALID;
-    const en = isEnglish(this.#locale);
+    const en = isEnglish(this.locale);
     const json = this.#jsonCheck;
     const problems = json && !json.ok ? json.problems : (() => {
       const r = checkOnce(d.schema);
@@ -180,23 +149,20 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
     return refused ? { flags: { customError: true }, message: refused } : VALID;
   }
 
-  get #locale() {
-    return this.#lang.locale;
-  }
-
   /** The draft being edited, if any (for portals and tests). */
   get draft(): DefinitionDraftState | undefined {
     return this.#draft;
   }
 
+  /** A store (or a sign-in on the page): the definitions are listed again. */
+  protected override storeReady(): void {
+    void this.#load().then(() => {
+      if (this.definitionKey && !this.#draft) this.#edit(this.definitionKey);
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const store = this.#store;
-    if (store && store !== this.#loadedFor) {
-      this.#loadedFor = store;
-      void this.#load().then(() => {
-        if (this.definitionKey && !this.#draft) this.#edit(this.definitionKey);
-      });
-    }
+    super.willUpdate(changed);
     if (changed.has('definitionKey') && this.definitionKey && this.#loaded && this.#draft?.key !== this.definitionKey) {
       this.#edit(this.definitionKey);
     }
@@ -228,7 +194,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   }
 
   async #load(): Promise<void> {
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store) return;
     try {
       this.#definitions = await store.listDefinitions();
@@ -287,7 +253,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   }
 
   #create(spec: NewIndustry): void {
-    const L = this.#locale;
+    const L = this.locale;
     if (!DEFINITION_KEY.test(spec.key)) {
       this.#createProblem = t(L, 'failed', { m: isEnglish(L) ? 'a key is lowercase letters, digits, _ . -, starting with a letter' : '标识须以小写字母开头，只含小写字母、数字和 _ . -' });
       return;
@@ -389,7 +355,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
 
   /** Stores the draft (a draft row on the server); resolves false when refused. */
   async saveDraft(): Promise<boolean> {
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store || !this.#draft) return false;
     this.#busy = true;
     this.#errors = [];
@@ -397,7 +363,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
       const saving = this.#draft;
       await store.saveDefinitionDraft(this.#draftInput());
       this.#savedDraft = saving;
-      this.#status = t(this.#locale, 'saved');
+      this.#status = t(this.locale, 'saved');
       await this.#load();
       return true;
     } catch (err) {
@@ -410,7 +376,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
 
   /** Saves the draft and publishes it as a new immutable version; resolves false when refused. */
   async publish(): Promise<boolean> {
-    const store = this.#store;
+    const store = this.activeStore;
     const d = this.#draft;
     if (!store || !d) return false;
     this.#busy = true;
@@ -421,7 +387,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
       await this.#load();
       this.#draft = undefined;
       this.#history.clear();
-      this.#status = t(this.#locale, 'published', { v: d.version });
+      this.#status = t(this.locale, 'published', { v: d.version });
       this.#focusNext = this.#rowOf(d.key);
       this.dispatchEvent(new CustomEvent('azx-definition-published', { detail: { definition }, bubbles: true, composed: true }));
       return true;
@@ -434,14 +400,14 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   }
 
   async #retire(def: FormDefinition): Promise<void> {
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store) return;
     this.#busy = true;
     this.#errors = [];
     try {
       const definition = await store.setDefinitionStatus(def.key, def.version, 'retired');
       await this.#load();
-      this.#status = t(this.#locale, 'retired', { v: def.version });
+      this.#status = t(this.locale, 'retired', { v: def.version });
       this.#focusNext = this.#rowOf(def.key);
       this.dispatchEvent(new CustomEvent('azx-definition-retired', { detail: { definition }, bubbles: true, composed: true }));
     } catch (err) {
@@ -452,14 +418,14 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   }
 
   async #deleteDraft(def: FormDefinition): Promise<void> {
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store) return;
     this.#busy = true;
     this.#errors = [];
     try {
       await store.deleteDefinitionDraft(def.key, def.version);
       await this.#load();
-      this.#status = t(this.#locale, 'draftDeleted', { v: def.version });
+      this.#status = t(this.locale, 'draftDeleted', { v: def.version });
       this.#focusNext = this.#rowOf(def.key);
     } catch (err) {
       this.#showError(err);
@@ -469,21 +435,21 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   }
 
   #showError(err: unknown): void {
-    const en = isEnglish(this.#locale);
+    const en = isEnglish(this.locale);
     if (isStoreError(err)) {
-      const lines = [`${t(this.#locale, 'refused')} ${en ? err.message_en : err.message_zh}`];
+      const lines = [`${t(this.locale, 'refused')} ${en ? err.message_en : err.message_zh}`];
       for (const [field, fe] of Object.entries(err.fieldErrors)) lines.push(`${field}: ${en ? fe.message_en : fe.message_zh}`);
       this.#errors = lines;
     } else {
-      this.#errors = [t(this.#locale, 'failed', { m: err instanceof Error ? err.message : String(err) })];
+      this.#errors = [t(this.locale, 'failed', { m: err instanceof Error ? err.message : String(err) })];
     }
   }
 
   // ── rendering ─────────────────────────────────────────────────────────────────────────
 
   protected override render(): TemplateResult {
-    const L = this.#locale;
-    const store = this.#store;
+    const L = this.locale;
+    const store = this.activeStore;
     return html`<div class="editor">
       <h2 tabindex="-1">${t(L, 'heading')}</h2>
       ${!store ? html`<p class="error">${t(L, 'noStore')}</p>` : nothing}
@@ -516,7 +482,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   }
 
   #renderEditor(d: DefinitionDraftState): TemplateResult {
-    const L = this.#locale;
+    const L = this.locale;
     const problems = checkOnce(d.schema);
     return html`<div class="draft">
       <h3 id="draft-heading" tabindex="-1">${withNames(L, (v) => t(L, 'editing', { ...v, v: d.version }), { title: d.title })}</h3>
@@ -586,14 +552,14 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
 
   #renderWarnings(warnings: readonly Warning[]): TemplateResult | typeof nothing {
     if (warnings.length === 0) return nothing;
-    const L = this.#locale;
+    const L = this.locale;
     return html`<div class="warnings" role="status">
       <ul>${warnings.map((w) => html`<li>${isEnglish(L) ? w.en : w.zh}</li>`)}</ul>
     </div>`;
   }
 
   #renderProblems(problems: readonly SchemaProblem[]): TemplateResult {
-    const L = this.#locale;
+    const L = this.locale;
     return html`<div class="problems" role="status">
       <p>${t(L, 'jsonProblems', { n: problems.length })}</p>
       <ul>${problems.map((p) => html`<li class="error">${isEnglish(L) ? p.en : p.zh}</li>`)}</ul>
@@ -601,7 +567,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   }
 
   #renderTab(d: DefinitionDraftState, problems: CheckResult): TemplateResult {
-    const L = this.#locale;
+    const L = this.locale;
     switch (this.tab) {
       case 'fields':
         return html`<div class="columns">
@@ -638,7 +604,7 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
   }
 
   #renderJson(): TemplateResult {
-    const L = this.#locale;
+    const L = this.locale;
     const result = this.#jsonCheck ?? checkSchemaText(this.#jsonText);
     return html`<label for="json-text">${t(L, 'json')}</label>
       <textarea id="json-text" part="control" class="json" spellcheck="false" rows="24" .value=${this.#jsonText}
@@ -666,12 +632,12 @@ export class AzxSchemaEditor extends FormAssociated(LitElement) {
       this.#sampleError = '';
       this.#sampleResult = '';
     } catch (err) {
-      this.#sampleError = t(this.#locale, 'sampleJsonInvalid', { m: (err as Error).message });
+      this.#sampleError = t(this.locale, 'sampleJsonInvalid', { m: (err as Error).message });
     }
   }
 
   #renderPreview(d: DefinitionDraftState): TemplateResult {
-    const L = this.#locale;
+    const L = this.locale;
     return html`<div class="preview" part="preview">
       <azx-form
         lang=${L}
