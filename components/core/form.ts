@@ -223,6 +223,12 @@ export class AzxForm extends FormAssociated(LitElement) {
    */
   #leaves = new WeakMap<JsonSchema, Map<string, { deps: unknown[]; guarded: unknown; descendants: readonly string[] }>>();
   #pendingFocus: { id: string } | 'first-invalid' | undefined;
+  /**
+   * True while an update is committed and its focus given. A focused control that the render
+   * replaces (a map key renamed, so its value's control changes) blurs then, and so does the one
+   * the form moves the focus from: the form moved, the user did not leave a field.
+   */
+  #committing = false;
   /** The user submitted a valid form and no verdict came back yet (see willUpdate). */
   #awaitingVerdict = false;
   /** The server errors shown, by content (a new object with the same errors changes nothing). */
@@ -475,11 +481,25 @@ export class AzxForm extends FormAssociated(LitElement) {
     }
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    this.#committing = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.#committing = false;
+    }
+  }
+
   protected override updated(): void {
     const pending = this.#pendingFocus;
     this.#pendingFocus = undefined;
-    if (pending === 'first-invalid') this.#focusFirstInvalid();
-    else if (pending) this.#focus(this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(pending.id)}`));
+    this.#committing = true;
+    try {
+      if (pending === 'first-invalid') this.#focusFirstInvalid();
+      else if (pending) this.#focus(this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(pending.id)}`));
+    } finally {
+      this.#committing = false;
+    }
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -871,6 +891,9 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   /** Leaving a field validates it; from its first error on it validates live. */
   #onFocusOut = (e: FocusEvent): void => {
+    // a blur caused by the update itself reveals nothing, and must not schedule another update
+    // from inside this one (Lit's change-in-update)
+    if (this.#committing) return;
     const field = (e.target as Element | null)?.closest?.('[data-pointer]');
     if (!field) return;
     if (e.relatedTarget instanceof Node && field.contains(e.relatedTarget)) return;

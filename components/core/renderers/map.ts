@@ -3,7 +3,7 @@
 // the ordinary renderers; a name field and a button to add one. Names are checked by the schema
 // (propertyNames, patternProperties), whose errors show at their row.
 import { html, nothing } from 'lit';
-import type { FieldContext } from '../field.js';
+import { fieldId, type FieldContext } from '../field.js';
 import { childPointer } from '../pointer.js';
 import { blankValue, freeKeySchema } from '../shape.js';
 
@@ -24,6 +24,16 @@ export function freeKeys(f: FieldContext): unknown {
       return;
     }
     f.change(Object.fromEntries(Object.entries(value).map(([k, v]) => [k === from ? to : k, v])));
+    // Leaving the key by Tab moves the focus to the row's value; a new name may take another
+    // schema, so the render replaces that control and Chromium drops the focus to the page.
+    // It is put on the new control then, never taken from wherever else the user went.
+    const control = fieldId(childPointer(f.pointer, to));
+    const root = input.getRootNode() as Document | ShadowRoot;
+    if (root.activeElement === null) {
+      setTimeout(() => {
+        if (document.activeElement === document.body || document.activeElement === null) root.getElementById(control)?.focus();
+      });
+    }
   };
   const add = (input: HTMLInputElement) => {
     const key = input.value;
