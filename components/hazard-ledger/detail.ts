@@ -11,7 +11,7 @@ import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
 import { actionLabel, industryLabel, regionLabel, roleLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
 import { needsEvidence, needsNote, type HazardAction } from './loop.js';
-import type { JsonSchema } from '../core/schema.js';
+import { schemaAt, type JsonSchema } from '../core/schema.js';
 import { fieldText } from '../core/document/index.js';
 
 export interface DetailProps {
@@ -39,7 +39,7 @@ export interface DetailProps {
 
 /** The major-hazard standard's name as the definition words it, else its code. */
 function standardName(schema: JsonSchema | undefined, code: string | undefined, l: Locale): string | undefined {
-  const of = ((schema?.properties as Record<string, JsonSchema> | undefined)?.['major_criterion']?.properties as Record<string, JsonSchema> | undefined)?.['standard_id'];
+  const of = schema ? schemaAt(schema, '/major_criterion/standard_id') : undefined;
   return (schema && of ? fieldText(of, code, schema, l) : undefined) ?? code;
 }
 

@@ -2,13 +2,13 @@
 // rectification needs, and the printable notice generated from the record.
 import { expect } from '@open-wc/testing';
 import { hazardActionsFor as actionsFor, HAZARD_STATUSES as STATUSES } from '../../../components/hazard-ledger/index.js';
-import { hazardIn, ledgerStore, type LedgerRole } from './ledger-world.js';
+import { hazardDefinition, hazardIn, ledgerStore, type LedgerRole } from './ledger-world.js';
 import { actionButtons, mountLedger, openHazard, shadow, text, until } from './helpers.js';
 
-async function open(role: LedgerRole, status: (typeof STATUSES)[number], options: { major?: boolean; overdue?: boolean } = {}) {
+async function open(role: LedgerRole, status: (typeof STATUSES)[number], options: { major?: boolean; overdue?: boolean; definition?: boolean } = {}, lang = 'zh-CN') {
   const { row, events } = hazardIn(status, options);
-  const store = ledgerStore({ role, rows: [row], events });
-  const el = await mountLedger(store);
+  const store = ledgerStore({ role, rows: [row], events, ...(options.definition ? { definitions: [await hazardDefinition()] } : {}) });
+  const el = await mountLedger(store, lang);
   await openHazard(el, String((row['data'] as Record<string, unknown>)['hazard_no']));
   return { el, store, row };
 }
@@ -109,6 +109,15 @@ describe('<azx-hazard-ledger> detail', () => {
     form.requestSubmit();
     const event = await stored;
     expect(event.detail.event.fields).to.include({ action: 'refuse', to_status: 'escalated' });
+  });
+
+  it('names the major-hazard standard in the words of the definition, in either language', async () => {
+    const criterion = (el: HTMLElement, label: string): string =>
+      [...shadow(el).querySelectorAll('.fact')].find((f) => f.querySelector('dt')?.textContent === label)?.querySelector('dd')?.textContent ?? '';
+    const zh = await open('insurer', 'notified', { major: true, definition: true });
+    expect(criterion(zh.el, '重大隐患判定依据')).to.equal('化工和危险化学品生产经营单位重大生产安全事故隐患判定标准 第（十）项 静电接地失效');
+    const en = await open('insurer', 'notified', { major: true, definition: true }, 'en');
+    expect(criterion(en.el, 'Major-hazard criterion')).to.contain('Chemicals (2017)').and.not.to.contain('HG2017');
   });
 
   it('shows the rectification notice generated from the record, as it prints', async () => {
