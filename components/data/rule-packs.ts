@@ -16,6 +16,8 @@ export interface RuleSetTable {
 
 export interface RuleSetComputation {
   readonly name: string;
+  /** What it computes, in both languages (packs may say). */
+  readonly title?: RuleText;
   readonly logic: unknown;
 }
 

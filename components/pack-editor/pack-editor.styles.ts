@@ -38,15 +38,33 @@ export const packEditorStyles = [hostReset, editorBase, css`
   }
   .add-code,
   .add-entry,
+  .add-field,
+  .named-row,
   .expect {
     display: flex;
     gap: 4px;
     margin: 4px 0;
   }
-  .test-results .passed .verdict {
+  .named,
+  .sample,
+  .expect-computed {
+    border: 1px solid ${token.colorBorder};
+    border-radius: ${token.radius};
+    margin: 8px 0;
+  }
+  .named-row {
+    flex-wrap: wrap;
+    align-items: flex-start;
+  }
+  .named-row azx-logic-builder {
+    flex: 1 1 16rem;
+  }
+  .test-results .passed .verdict,
+  .case-result.passed .verdict {
     color: ${token.colorSuccess};
   }
   .test-results .failed .verdict,
+  .case-result.failed .verdict,
   .badge {
     color: ${token.colorError};
     font-weight: 600;

@@ -79,6 +79,8 @@ export class AzxPackEditor extends FormAssociated(StoreElement) {
   @state() accessor #fields: readonly LogicField[] = [];
   @state() accessor #errors: Readonly<Record<string, FieldError>> = {};
   @state() accessor #check: PackCheck | undefined = undefined;
+  /** The document #check judged: a case's verdict is shown beside it only while nothing changed since. */
+  #checked: PackDocument | undefined;
   @state() accessor #busy = false;
   @state() accessor #status = '';
   @state() accessor #problem = '';
@@ -350,6 +352,7 @@ export class AzxPackEditor extends FormAssociated(StoreElement) {
     });
     if (check) {
       this.#check = check;
+      this.#checked = d.doc;
       this.#errors = check.errors;
     }
     return check;
@@ -483,7 +486,7 @@ export class AzxPackEditor extends FormAssociated(StoreElement) {
     switch (this.tab) {
       case 'tables': panel = renderTables(c); break;
       case 'rules': panel = renderRules(c, this.#fields); break;
-      case 'tests': panel = renderTests(c, this.#sampleCase); break;
+      case 'tests': panel = renderTests(c, this.#sampleCase, this.#fields, this.#checked === d.doc ? this.#check : undefined, this.#busy, () => void this.check()); break;
       case 'preview': panel = renderCheck(c, this.#check, this.#busy, () => void this.check()); break;
       case 'publish': panel = renderPublish(c, against, diffPacks(against ? documentOf(against) : undefined, d.doc), this.#busy, () => void this.publish()); break;
       default: panel = renderGeneral(c);

@@ -16,6 +16,8 @@ export interface ValueContext {
   readonly errors: Readonly<Record<string, FieldError>>;
   /** Stores the table's value with `next` at `path` (relative to the value). */
   commit(path: JsonPath, next: Json): void;
+  /** A name for the value at `path` (a sample policy's fields by their definition's titles); else its key. */
+  labelOf?(path: JsonPath): string | undefined;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -33,7 +35,7 @@ export function renderValue(c: ValueContext, docPath: string, name: string, valu
   const here = [docPath, ...path].join('.');
   const id = domId(docPath, path);
   const invalid = c.errors[here] ? 'true' : 'false';
-  const label = String(path.at(-1) ?? name);
+  const label = c.labelOf?.(path) ?? String(path.at(-1) ?? name);
   if (typeof value === 'number') {
     return html`<input part="control" type="number" step="any" id=${id} aria-label=${label} aria-invalid=${invalid} aria-describedby=${id + '-error'}
         .value=${String(value)} @change=${(e: Event) => {
@@ -56,7 +58,7 @@ export function renderValue(c: ValueContext, docPath: string, name: string, valu
   }
   if (isObj(value) && Object.keys(value).length > 0) {
     return html`<dl class="props">
-      ${Object.entries(value).map(([k, v]) => html`<div><dt>${k}</dt><dd>${renderValue(c, docPath, name, v, [...path, k])}</dd></div>`)}
+      ${Object.entries(value).map(([k, v]) => html`<div><dt>${c.labelOf?.([...path, k]) ?? k}</dt><dd>${renderValue(c, docPath, name, v, [...path, k])}</dd></div>`)}
     </dl>${errorAt(c.errors, here, id, c.locale)}`;
   }
   return renderJson(c, here, id, label, value, path);

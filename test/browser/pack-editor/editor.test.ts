@@ -128,6 +128,159 @@ describe('<azx-pack-editor>', function () {
     expect((await s.listRulePacks()).map((p) => p.status)).to.deep.equal(['retired', 'published']);
   });
 
+  it('edits computations, per-item rules, intermediate values and English parameters as forms', async () => {
+    const el = await packEditorWith(store());
+    q<HTMLButtonElement>(el, 'tr[data-key="cn-test"] button.edit').click();
+    await until(() => el.draft !== undefined);
+    await openTab(el, '规则');
+    // a computation: its name, a note in both languages, a formula from lists
+    byText(root(el), 'button', '添加计算').click();
+    await settle(el);
+    // (each change is drawn before the next, as when a person types)
+    for (const [id, v] of [['name', 'least_total'], ['title_zh', '全员最低限额'], ['title_en', 'Least cover for all staff']]) {
+      type(q(el, `#f-computations_0_${id}`), v!);
+      await settle(el);
+    }
+    const formula = q<AzxLogicBuilder>(el, '.computation azx-logic-builder');
+    await formula.updateComplete;
+    const $f = <T extends Element>(sel: string) => formula.shadowRoot!.querySelector<T>(sel)!;
+    // a new computation starts as the number 0: one operand
+    type($f<HTMLSelectElement>('select[aria-label="运算数 1"]'), 'field');
+    await formula.updateComplete;
+    type($f<HTMLSelectElement>('select[aria-label="字段 1"]'), 'enterprise.headcount');
+    await formula.updateComplete;
+    byText(formula.shadowRoot!, 'button', '添加运算数').click();
+    await formula.updateComplete;
+    type($f<HTMLSelectElement>('select[aria-label="运算数 2"]'), 'number');
+    await formula.updateComplete;
+    type($f<HTMLInputElement>('input[aria-label="数字 2"]'), '1000');
+    await formula.updateComplete;
+    type($f<HTMLSelectElement>('label select'), '*');
+    await settle(el);
+    expect(el.draft!.doc.computations).to.deep.equal([
+      { name: 'least_total', title: { zh: '全员最低限额', en: 'Least cover for all staff' }, logic: { '*': [{ var: 'enterprise.headcount' }, 1000] } },
+    ]);
+
+    // a rule judged once per high-risk industry, with an intermediate value and its parameters
+    byText(root(el), 'button', '添加规则').click();
+    await settle(el);
+    type(q(el, '#f-rules_0_code'), 'industry_listed');
+    await settle(el);
+    // the computation is offered to the rule's condition
+    const when = q<AzxLogicBuilder>(el, '.rule azx-logic-builder[mode="condition"]');
+    await when.updateComplete;
+    const fieldChoices = [...when.shadowRoot!.querySelectorAll<HTMLOptionElement>('select[aria-label="字段 1"] option')].map((o) => o.value);
+    expect(fieldChoices).to.include('computed.least_total');
+    const each = q<HTMLSelectElement>(el, '#f-rules_0_each');
+    expect([...each.options].map((o) => o.value)).to.include('tables.high_risk_industries.value');
+    type(each, 'tables.high_risk_industries.value');
+    await settle(el);
+    expect(el.draft!.doc.rules[0]!.each).to.deep.equal({ var: 'tables.high_risk_industries.value' });
+    const lets = q(el, '.rule fieldset[data-named="rules.0.let"]');
+    byText(lets, 'button', '添加一项').click();
+    await settle(el);
+    const letName = q<HTMLInputElement>(el, '.rule fieldset[data-named="rules.0.let"] .named-row input');
+    type(letName, 'twice');
+    await settle(el);
+    expect(el.draft!.doc.rules[0]!.let).to.deep.equal({ twice: 0 });
+    // the item and the let value are offered to the condition
+    await when.updateComplete;
+    const after = [...when.shadowRoot!.querySelectorAll<HTMLOptionElement>('select[aria-label="字段 1"] option')].map((o) => o.value);
+    expect(after).to.include.members(['item', 'let.twice']);
+    // parameters, and English ones where the words differ; each edited as a formula or JSON Logic
+    for (const [named, name] of [['rules.0.params', 'industry'], ['rules.0.params_en', 'industry']] as const) {
+      byText(q(el, `.rule fieldset[data-named="${named}"]`), 'button', '添加一项').click();
+      await settle(el);
+      type(q<HTMLInputElement>(el, `.rule fieldset[data-named="${named}"] .named-row input`), name);
+      await settle(el);
+      const builder = q<AzxLogicBuilder>(el, `.rule fieldset[data-named="${named}"] azx-logic-builder`);
+      await builder.updateComplete;
+      // a new value is the number 0, which the builder shows as JSON Logic text
+      const json = builder.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+      json.value = named.endsWith('_en') ? '{"cat": ["industry ", {"var": "item"}]}' : '{"var": "item"}';
+      json.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle(el);
+    }
+    expect(el.draft!.doc.rules[0]).to.deep.include({
+      params: { industry: { var: 'item' } },
+      params_en: { industry: { cat: ['industry ', { var: 'item' }] } },
+    });
+    // judged once, again: the each goes, the rest stays
+    type(each, '');
+    await settle(el);
+    expect('each' in el.draft!.doc.rules[0]!).to.equal(false);
+    expect(el.draft!.doc.rules[0]!.let).to.deep.equal({ twice: 0 });
+  });
+
+  it('edits a test case as a form, keeps JSON for the rest, and shows each case’s verdict from a run', async () => {
+    const runs: PackDocument[] = [];
+    const check = (d: PackDocument): PackCheck => {
+      runs.push(d);
+      const headcount = Number(d.tests[0]?.enterprise['headcount'] ?? 0);
+      return {
+        errors: {},
+        tests: d.tests.map((x) => ({
+          name: x.name, region: x.region ?? '000000', date: '2026-03-01', passed: headcount > 0,
+          diffs: headcount > 0 ? [] : ['expected no_staff at headcount'],
+          verdict: { computed: {}, warnings: [], refusals: headcount > 0 ? [] : [{ path: 'headcount', code: 'no_staff', severity: 'refuse', layer: 'cn-test', message_zh: '没有员工', message_en: 'No staff' }] },
+        })),
+      };
+    };
+    const el = await packEditorWith(store(check));
+    q<HTMLButtonElement>(el, 'tr[data-key="cn-test"] button.edit').click();
+    await until(() => el.draft !== undefined);
+    await openTab(el, '测试用例');
+    byText(root(el), 'button', '添加测试用例').click();
+    await settle(el);
+    type(q(el, '#f-tests_0_name'), '无员工应拒绝');
+    await settle(el);
+    // a field of the enterprise added from the list, then its value typed
+    const enterprise = q(el, 'fieldset[data-sample="enterprise"]');
+    type(enterprise.querySelector<HTMLSelectElement>('form.add-field select')!, 'enterprise.headcount');
+    enterprise.querySelector<HTMLButtonElement>('form.add-field button[type="submit"]')!.click();
+    await settle(el);
+    expect(el.draft!.doc.tests[0]!.enterprise).to.deep.equal({ headcount: 0 });
+    // the policy's fields: one added through the JSON text, then edited in the form
+    const raw = q<HTMLTextAreaElement>(el, 'fieldset[data-sample="record"] details.raw-json textarea');
+    raw.value = '{"cover_per_person": 500}';
+    raw.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(el);
+    const cover = q<HTMLInputElement>(el, 'fieldset[data-sample="record"] [data-field="cover_per_person"] input[type="number"]');
+    type(cover, '800');
+    await settle(el);
+    expect(el.draft!.doc.tests[0]!.record).to.deep.equal({ cover_per_person: 800 });
+    // what it must be refused with: a field and a code offered from the pack's rules
+    const refuse = q(el, '.test fieldset.expect-refuse');
+    byText(refuse, 'button', '添加预期').click();
+    await settle(el);
+    type(q(el, '#test-0-refuse-0-path'), 'headcount');
+    await settle(el);
+    type(q(el, '#test-0-refuse-0-code'), 'no_staff');
+    await settle(el);
+    expect(el.draft!.doc.tests[0]!.expect.refuse).to.deep.equal({ headcount: 'no_staff' });
+    // a computed value it must give
+    byText(q(el, '.test fieldset.expect-computed'), 'button', '添加预期').click();
+    await settle(el);
+    type(q(el, '#test-0-computed-0-name'), 'least_total');
+    await settle(el);
+    type(q(el, '#test-0-computed-0-value'), '0');
+    await settle(el);
+    expect(el.draft!.doc.tests[0]!.expect.computed).to.deep.equal({ least_total: 0 });
+    // run: the server's verdict beside the case
+    byText(root(el), 'button', '运行用例').click();
+    await until(() => root(el).querySelector('.case-result') !== null);
+    expect(runs.at(-1)!.tests[0]!.enterprise).to.deep.equal({ headcount: 0 });
+    const result = q(el, '.test .case-result');
+    expect(result.classList.contains('failed')).to.equal(true);
+    expect(result.textContent).to.contain('未通过').and.contain('expected no_staff at headcount').and.contain('no_staff');
+    // the sample changed and run again: it passes
+    type(q<HTMLInputElement>(el, 'fieldset[data-sample="enterprise"] [data-field="headcount"] input'), '3');
+    await settle(el);
+    byText(root(el), 'button', '运行用例').click();
+    await until(() => root(el).querySelector('.case-result.passed') !== null);
+    expect(q(el, '.test .case-result').textContent).to.contain('通过');
+  });
+
   it('shows the server’s errors at their fields and counts them on their tabs', async () => {
     const check = (): PackCheck => ({
       errors: {

@@ -77,9 +77,14 @@ describe('<azx-pack-editor> against the AZX backend', function () {
     await settle(el);
     type(q(el, '#f-tests_0_region'), '440106');
     await settle(el);
+    // the sample policy is a form named by the policy definition's titles; the period through
+    // its JSON text (the fallback for advanced users)
+    const sampleCover = q<HTMLInputElement>(el, 'fieldset[data-sample="record"] [data-field="cover_per_person"] input[type="number"]');
+    expect(q(el, 'fieldset[data-sample="record"] [data-field="cover_per_person"] dt').textContent).to.contain('（cover_per_person）');
+    type(sampleCover, '450000');
+    await settle(el);
     const record = JSON.parse(q<HTMLTextAreaElement>(el, '#test-0-record').value) as Record<string, unknown>;
-    expect(record).to.have.property('cover_per_person');
-    record['cover_per_person'] = 450000;
+    expect(record['cover_per_person']).to.equal(450000);
     record['period'] = { start: '2026-03-01', end: '2027-02-28' };
     type(q(el, '#test-0-record'), JSON.stringify(record));
     await settle(el);
@@ -124,10 +129,17 @@ describe('<azx-pack-editor> against the AZX backend', function () {
       type(q(el, `#test-0-refuse-${n + 1}-code`), r.code);
       await settle(el);
     }
+    // run from the cases: the server's verdict beside the case
+    q<HTMLButtonElement>(el, 'button.run-tests').click();
+    await until(() => root(el).querySelector('.test .case-result') !== null, 15000);
+    expect(q(el, '.test .case-result').className).to.contain('passed');
+    expect(q(el, '.test .case-result').textContent).to.contain('cover_below_minimum');
     // the preview shows the verdicts as a user reads them
     await openTab(el, '检查与预览');
     q<HTMLButtonElement>(el, 'button.run-check').click();
-    await until(() => root(el).querySelector('.test-results li.passed') !== null, 15000);
+    await settle(el);
+    // (the cases' run above already passed: wait for this run to end)
+    await until(() => !q<HTMLButtonElement>(el, 'button.run-check').disabled && root(el).querySelector('.test-results li.passed') !== null, 15000);
     expect(q(el, '.check-result').textContent).to.contain('规则包有效');
     expect(q(el, '.test-results li.passed').textContent).to.contain('天河区').and.to.contain('粤示例〔2026〕1号 第三条');
 
