@@ -28,7 +28,8 @@ func gd(key, status string) map[string]any {
 			"min_cover_per_person": map[string]any{"title": map[string]any{"zh": "每人限额下限", "en": "Least cover"}, "value": 500000,
 				"source": map[string]any{"document": "粤示例〔2026〕1号", "article": "第三条", "article_en": "Art. 3"}},
 			"base_rates": map[string]any{"title": map[string]any{"zh": "基准费率", "en": "Base rates"}, "example": true,
-				"value": map[string]any{"basis_cover": 500000, "rates": map[string]any{"hazardous_chemicals": 450}}},
+				"value":  map[string]any{"basis_cover": 500000, "rates": map[string]any{"hazardous_chemicals": 450}},
+				"source": map[string]any{"document": "粤示例〔2026〕1号", "article": "第四条"}},
 		},
 		"rules": []any{},
 		"tests": []any{map[string]any{
