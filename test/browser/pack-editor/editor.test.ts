@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { MemoryStore, type PackCheck, type PackDocument, type RulePack } from '../../../components/data/index.js';
 import type { AzxLogicBuilder } from '../../../components/core/logic-builder/index.js';
 import { expectAccessible } from '../setup/axe.js';
-import { byText, openTab, packEditorWith, q, root, settle, startPack, type, until } from './helpers.js';
+import { addRule, byText, openTab, packEditorWith, q, root, settle, startPack, type, until } from './helpers.js';
 
 const ADMIN = 'admin@azx.test';
 
@@ -99,12 +99,7 @@ describe('<azx-pack-editor>', function () {
 
     // a rule through the rule builder: refuse when the headcount is 0
     await openTab(el, '规则');
-    byText(root(el), 'button', '添加规则').click();
-    await settle(el);
-    type(q(el, '#f-rules_0_code'), 'no_staff');
-    await settle(el);
-    const builder = q<AzxLogicBuilder>(el, '.rule azx-logic-builder');
-    await builder.updateComplete;
+    const builder = await addRule(el, 'no_staff');
     // the new rule's condition is read back by the builder: one condition to change
     type(builder.shadowRoot!.querySelector<HTMLSelectElement>('select[aria-label="字段 1"]')!, 'enterprise.headcount');
     await builder.updateComplete;
@@ -162,13 +157,8 @@ describe('<azx-pack-editor>', function () {
     ]);
 
     // a rule judged once per high-risk industry, with an intermediate value and its parameters
-    byText(root(el), 'button', '添加规则').click();
-    await settle(el);
-    type(q(el, '#f-rules_0_code'), 'industry_listed');
-    await settle(el);
+    const when = await addRule(el, 'industry_listed');
     // the computation is offered to the rule's condition
-    const when = q<AzxLogicBuilder>(el, '.rule azx-logic-builder[mode="condition"]');
-    await when.updateComplete;
     const fieldChoices = [...when.shadowRoot!.querySelectorAll<HTMLOptionElement>('select[aria-label="字段 1"] option')].map((o) => o.value);
     expect(fieldChoices).to.include('computed.least_total');
     const each = q<HTMLSelectElement>(el, '#f-rules_0_each');

@@ -3,6 +3,7 @@
 import { fixture, html } from '@open-wc/testing';
 import type { Store } from '../../../components/data/index.js';
 import type { AzxPackEditor } from '../../../components/pack-editor/index.js';
+import type { AzxLogicBuilder } from '../../../components/core/logic-builder/index.js';
 import '../../../components/pack-editor/index.js';
 
 export async function packEditorWith(store: Store, lang = 'zh-CN'): Promise<AzxPackEditor> {
@@ -35,4 +36,15 @@ export async function startPack(el: AzxPackEditor, p: { code: string; key: strin
   if (p.extends !== undefined) type(q<HTMLSelectElement>(el, '#new-extends'), p.extends);
   q<HTMLButtonElement>(el, 'form.new-pack button[type="submit"]').click();
   await settle(el);
+}
+
+/** Adds a rule on the rules tab and names it; resolves with its condition's builder, drawn. */
+export async function addRule(el: AzxPackEditor, code: string): Promise<AzxLogicBuilder> {
+  byText(root(el), 'button', '添加规则').click();
+  await settle(el);
+  type(q<HTMLInputElement>(el, '#f-rules_0_code'), code);
+  await settle(el);
+  const builder = q<AzxLogicBuilder>(el, '.rule azx-logic-builder[mode="condition"]');
+  await builder.updateComplete;
+  return builder;
 }
