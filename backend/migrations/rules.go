@@ -84,6 +84,9 @@ var (
 		party("enterprise", "enterprise_org"),
 		scope(""),
 	)
+	// flags of imported records: the regulators of the region and the policy's insurer
+	systemFindingRead = anyOf(party("insurer", "insurer"), scope(""))
+
 	hazardEventCreate = anyOf(
 		party("insurer", "hazard.insurer"),
 		party("provider", "hazard.provider"),
@@ -112,6 +115,7 @@ func Rules() map[string]map[string]*string {
 			"update": ptr(partiesWrite), "delete": nil},
 		"hazard_events": {"list": ptr(hazardEventRead), "view": ptr(hazardEventRead), "create": ptr(hazardEventCreate),
 			"update": nil, "delete": nil},
+		"system_findings": {"list": ptr(systemFindingRead), "view": ptr(systemFindingRead), "create": nil, "update": nil, "delete": nil},
 		"record_versions": {"list": ptr(isAdmin), "view": ptr(isAdmin), "create": nil, "update": nil, "delete": nil},
 		"audit_log":       {"list": ptr(isAdmin), "view": ptr(isAdmin), "create": nil, "update": nil, "delete": nil},
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/audit"
+	"azx/backend/internal/packs"
 	"azx/backend/internal/validation"
 )
 
@@ -17,14 +18,42 @@ type Result struct {
 	Created   int       `json:"created"`
 	Unchanged int       `json:"unchanged"`
 	Failed    []Failure `json:"failed"`
+	// Flagged are rows stored in import mode although rules of the packs refuse them: each
+	// broken rule is a system finding (system_findings) with its code, source and row
+	Flagged  []Flagged `json:"flagged"`
+	Mode     string    `json:"mode"`     // import or entry
+	Encoding string    `json:"encoding"` // the text encoding the file was read in: utf-8 or gb18030
+}
+
+// Flagged is a row stored with the rules it breaks.
+type Flagged struct {
+	Row   int    `json:"row"`
+	Key   string `json:"key"`
+	Rules []Flag `json:"rules"`
+}
+
+// Flag is one broken rule of a stored row.
+type Flag struct {
+	Code      string `json:"code"`
+	Path      string `json:"path"`
+	Source    string `json:"source"`
+	SourceEn  string `json:"source_en"`
+	Message   string `json:"message"`
+	MessageZh string `json:"message_zh"`
+	MessageEn string `json:"message_en"`
 }
 
 // kind describes one uploadable collection.
 type kind struct {
-	collection string
-	definition string // definition key (latest published version is used)
-	keyColumn  string // policy_no or uscc: the idempotency key, unique in the collection
-	rename     map[string]string
+	collection  string
+	definition  string // definition key (latest published version is used)
+	keyColumn   string // policy_no or uscc: the idempotency key, unique in the collection
+	rename      map[string]string
+	role        string   // who uploads entries
+	importRoles []string // who imports historic records (?mode=import)
+	extra       []string // reference columns besides the definition's properties
+	// flagged: in import mode the packs' refusals of this kind's records are stored and flagged
+	flagged bool
 	// prepare checks the row against the uploader (organization, scope), resolves references
 	// and fills the relation columns; it returns field errors or nil.
 	prepare func(tx core.App, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError
@@ -34,18 +63,22 @@ type kind struct {
 
 // uploader is the signed-in user making the upload.
 type uploader struct {
-	auth *core.Record
-	lang string
+	auth    *core.Record
+	lang    string
+	imports bool   // import mode: the packs' refusals are stored and flagged
+	upload  string // the uploader's id of this upload, kept on the flags
 }
 
 func (u *uploader) org() string { return u.auth.GetString("organization") }
+
+func (u *uploader) regulator() bool { return u.auth.GetString("role") == "regulator" }
 
 func (u *uploader) fail(code, zh, en string) FieldError { return fieldError(code, zh, en, u.lang) }
 
 // run stores every valid row, in transactions of chunkRows rows; each row is its own
 // savepoint, so a refused row leaves no trace and does not disturb the others.
 func (k *kind) run(app core.App, u *uploader, rows []Row, version int) (*Result, error) {
-	res := &Result{Failed: []Failure{}}
+	res := &Result{Failed: []Failure{}, Flagged: []Flagged{}}
 	col, err := app.FindCollectionByNameOrId(k.collection)
 	if err != nil {
 		return nil, err
@@ -54,7 +87,7 @@ func (k *kind) run(app core.App, u *uploader, rows []Row, version int) (*Result,
 		chunk := rows[start:min(start+chunkRows, len(rows))]
 		err = app.RunInTransaction(func(tx core.App) error {
 			for _, row := range chunk {
-				key, outcome, errs := k.one(tx, col, u, row, version)
+				key, outcome, errs, flags := k.one(tx, col, u, row, version)
 				switch {
 				case errs != nil:
 					res.Failed = append(res.Failed, Failure{Row: row.Num, Key: key, Errors: errs})
@@ -62,6 +95,9 @@ func (k *kind) run(app core.App, u *uploader, rows []Row, version int) (*Result,
 					res.Unchanged++
 				default:
 					res.Created++
+				}
+				if len(flags) > 0 {
+					res.Flagged = append(res.Flagged, Flagged{Row: row.Num, Key: key, Rules: flags})
 				}
 			}
 			return nil
@@ -78,16 +114,23 @@ func (k *kind) run(app core.App, u *uploader, rows []Row, version int) (*Result,
 // database, not a row) leaves the earlier chunks stored; uploading the file again is safe.
 const chunkRows = 1000
 
-func (k *kind) one(tx core.App, col *core.Collection, u *uploader, row Row, version int) (string, string, map[string]FieldError) {
+func (k *kind) one(tx core.App, col *core.Collection, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
 	if row.Err != nil {
-		return "", "", map[string]FieldError{"_row": u.fail(row.Err.Code, row.Err.Zh, row.Err.En)}
+		return "", "", map[string]FieldError{"_row": u.fail(row.Err.Code, row.Err.Zh, row.Err.En)}, nil
 	}
+	return k.store(tx, col, u, row, version)
+}
+
+// store validates and saves one row; in import mode the packs' refusals are collected, not
+// raised, and stored as system findings in the row's savepoint (the row and its flags go in
+// together or not at all).
+func (k *kind) store(tx core.App, col *core.Collection, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
 	fields := row.Fields
 	key, _ := fields[k.keyColumn].(string)
 
 	rec := core.NewRecord(col)
 	if errs := k.prepare(tx, u, fields, rec); errs != nil {
-		return key, "", errs
+		return key, "", errs, nil
 	}
 	rec.Set("definition", k.definition)
 	rec.Set("version", version)
@@ -97,25 +140,35 @@ func (k *kind) one(tx core.App, col *core.Collection, u *uploader, row Row, vers
 		existing, err := tx.FindFirstRecordByData(col, k.keyColumn, key)
 		if err == nil {
 			outcome, errs := k.compare(u, existing, rec)
-			return key, outcome, errs
+			return key, outcome, errs, nil
 		}
 	}
 
 	if _, err := tx.DB().NewQuery("SAVEPOINT azx_bulk_row").Execute(); err != nil {
-		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}
+		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
+	}
+	flagging := u.imports && k.flagged
+	if flagging {
+		packs.StartImport(rec)
 	}
 	audit.SetActor(rec, audit.AuthActor(u.auth))
 	err := tx.Save(rec)
 	audit.ClearActor(rec)
+	var flags []Flag
+	if flagging {
+		if problems := packs.ImportFlags(rec); err == nil && len(problems) > 0 {
+			flags, err = writeFlags(tx, u, rec, row.Num, problems)
+		}
+	}
 	if err != nil {
 		_, _ = tx.DB().NewQuery("ROLLBACK TO azx_bulk_row").Execute()
 		_, _ = tx.DB().NewQuery("RELEASE azx_bulk_row").Execute()
-		return key, "", rowErrors(err, u.lang, k.rename)
+		return key, "", rowErrors(err, u.lang, k.rename), nil
 	}
 	if _, err := tx.DB().NewQuery("RELEASE azx_bulk_row").Execute(); err != nil {
-		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}
+		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
 	}
-	return key, "created", nil
+	return key, "created", nil, flags
 }
 
 // compare decides between unchanged and a refusal when the key already exists: the same

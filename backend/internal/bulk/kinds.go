@@ -10,13 +10,36 @@ import (
 //
 //	enterprise_uscc  the insured enterprise in the registry (defaults to insured.uscc)
 //	provider_uscc    optional: the service provider organization
+//	insurer_uscc     the underwriting insurer: required when a regulator imports its region's
+//	                 policies; an insurer's own (or left out) when an insurer uploads
 var policies = &kind{
-	collection: "policies",
-	definition: "policy",
-	keyColumn:  "policy_no",
-	rename:     map[string]string{"enterprise": "enterprise_uscc", "provider": "provider_uscc"},
+	collection:  "policies",
+	definition:  "policy",
+	keyColumn:   "policy_no",
+	rename:      map[string]string{"enterprise": "enterprise_uscc", "provider": "provider_uscc", "insurer": "insurer_uscc"},
+	role:        "insurer",
+	importRoles: []string{"insurer", "regulator"},
+	extra:       []string{"enterprise_uscc", "provider_uscc", "insurer_uscc"},
+	flagged:     true,
 	prepare: func(tx core.App, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError {
 		errs := map[string]FieldError{}
+		insurer := u.org()
+		if i := takeString(row, "insurer_uscc"); i != "" {
+			org := &core.Record{}
+			err := tx.RecordQuery("organizations").AndWhere(dbx.HashExp{"uscc": i, "kind": "insurer"}).Limit(1).One(org)
+			switch {
+			case err != nil:
+				errs["insurer_uscc"] = u.fail("bulk_insurer_unknown", "没有该统一社会信用代码的保险机构："+i,
+					"No insurer with this unified social credit code: "+i)
+			case u.regulator():
+				insurer = org.Id
+			case org.Id != insurer:
+				errs["insurer_uscc"] = u.fail("insurer_not_own", "保险机构只能上传本机构承保的保单", "An insurer can only upload policies it underwrites itself")
+			}
+		} else if u.regulator() {
+			errs["insurer_uscc"] = u.fail("bulk_insurer_required", "须填写保险机构统一社会信用代码（insurer_uscc）",
+				"The insurer's unified social credit code (insurer_uscc) is required")
+		}
 		uscc := takeString(row, "enterprise_uscc")
 		if uscc == "" {
 			if ins, ok := row["insured"].(map[string]any); ok {
@@ -29,6 +52,9 @@ var policies = &kind{
 		} else if ent, err := tx.FindFirstRecordByData("enterprises", "uscc", uscc); err != nil {
 			errs["enterprise_uscc"] = u.fail("bulk_enterprise_unknown", "应保单位名录中没有该统一社会信用代码："+uscc,
 				"No enterprise with this unified social credit code in the registry: "+uscc)
+		} else if u.regulator() && !inScope(u.auth, ent.GetString("region_code")) {
+			errs["enterprise_uscc"] = u.fail("bulk_outside_scope", "该投保单位不在您的监管辖区内："+uscc,
+				"The enterprise is outside your jurisdiction: "+uscc)
 		} else {
 			rec.Set("enterprise", ent.Id)
 		}
@@ -42,13 +68,16 @@ var policies = &kind{
 				rec.Set("provider", org.Id)
 			}
 		}
-		rec.Set("insurer", u.org())
+		rec.Set("insurer", insurer)
 		if len(errs) > 0 {
 			return errs
 		}
 		return nil
 	},
 	owns: func(u *uploader, existing *core.Record) bool {
+		if u.regulator() {
+			return inScope(u.auth, existing.GetString("region_code"))
+		}
 		return existing.GetString("insurer") == u.org()
 	},
 }
@@ -56,9 +85,11 @@ var policies = &kind{
 // enterprises: a regulator uploads the must-insure registry of its region. Columns are the
 // enterprise definition's properties (principal.name, principal.mobile, ...).
 var enterprises = &kind{
-	collection: "enterprises",
-	definition: "enterprise",
-	keyColumn:  "uscc",
+	collection:  "enterprises",
+	definition:  "enterprise",
+	keyColumn:   "uscc",
+	role:        "regulator",
+	importRoles: []string{"regulator"},
 	prepare: func(tx core.App, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError {
 		region, _ := row["region_code"].(string)
 		if region != "" && !inScope(u.auth, region) {

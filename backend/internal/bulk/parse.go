@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // Limits of one upload.
@@ -44,24 +43,34 @@ func badInput(zh, en string) *requestError { return &requestError{400, "bulk_inv
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// parseFile reads a CSV (header row first) or a JSON array of row objects (or {"rows": [...]}).
-func parseFile(raw []byte, coerce func(path string, cell string) any) ([]Row, error) {
-	raw = bytes.TrimPrefix(raw, utf8BOM)
+// parseFile reads a CSV (header row first; UTF-8 or GBK/GB18030, detected) or a JSON array
+// of row objects (or {"rows": [...]}); it answers the rows and the text encoding it read.
+func parseFile(raw []byte, cols columns) ([]Row, string, error) {
+	raw, enc, err := decodeText(raw)
+	if err != nil {
+		return nil, "", badInput("文件编码无法识别：请保存为 UTF-8 或 GBK 编码的 CSV", "The file's encoding is not recognized: save it as a UTF-8 or GBK CSV")
+	}
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 {
-		return nil, badInput("文件为空", "The file is empty")
+		return nil, enc, badInput("文件为空", "The file is empty")
 	}
 	if trimmed[0] == '[' || trimmed[0] == '{' {
-		return parseJSON(trimmed)
+		rows, err := parseJSON(trimmed, cols)
+		return rows, enc, err
 	}
-	if !utf8.Valid(raw) {
-		return nil, badInput("文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-			"The file is not UTF-8: save it from Excel as \"CSV UTF-8 (comma delimited)\"")
-	}
-	return parseCSV(raw, coerce)
+	rows, err := parseCSV(raw, cols)
+	return rows, enc, err
 }
 
-func parseJSON(raw []byte) ([]Row, error) {
+// columns says what a header names (its dotted path) and how a cell of it converts.
+type columns struct {
+	aliases map[string]string
+	coerce  func(path, cell string) any
+}
+
+func (c columns) path(header string) string { return columnOf(c.aliases, header) }
+
+func parseJSON(raw []byte, cols columns) ([]Row, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var top any
@@ -86,7 +95,7 @@ func parseJSON(raw []byte) ([]Row, error) {
 			row.Err = &requestError{400, "bulk_row_not_object", "该行不是对象", "The row is not an object"}
 		} else {
 			for k, v := range obj {
-				setPath(row.Fields, k, v) // dotted keys are accepted in JSON too
+				setPath(row.Fields, cols.path(k), v) // dotted keys and titles are accepted in JSON too
 			}
 		}
 		rows = append(rows, row)
@@ -94,7 +103,7 @@ func parseJSON(raw []byte) ([]Row, error) {
 	return rows, nil
 }
 
-func parseCSV(raw []byte, coerce func(path, cell string) any) ([]Row, error) {
+func parseCSV(raw []byte, cols columns) ([]Row, error) {
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
@@ -107,11 +116,12 @@ func parseCSV(raw []byte, coerce func(path, cell string) any) ([]Row, error) {
 		if h == "" {
 			return nil, badInput(fmt.Sprintf("CSV 表头第 %d 列为空", i+1), fmt.Sprintf("CSV header column %d is empty", i+1))
 		}
-		if seen[h] {
+		p := cols.path(h)
+		if seen[p] {
 			return nil, badInput("CSV 表头重复："+h, "Duplicate CSV header column: "+h)
 		}
-		seen[h] = true
-		header[i] = h
+		seen[p] = true
+		header[i] = p
 	}
 	var rows []Row
 	for num := 1; ; num++ {
@@ -144,7 +154,7 @@ func parseCSV(raw []byte, coerce func(path, cell string) any) ([]Row, error) {
 		} else {
 			for i, cell := range rec {
 				if cell = strings.TrimSpace(cell); cell != "" {
-					setPath(row.Fields, header[i], coerce(header[i], cell))
+					setPath(row.Fields, header[i], cols.coerce(header[i], cell))
 				}
 			}
 		}

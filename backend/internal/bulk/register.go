@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/pocketbase"
@@ -23,8 +24,8 @@ func Register(app *pocketbase.PocketBase) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		g := se.Router.Group("/api/azx/bulk")
 		g.Bind(apis.RequireAuth("users"))
-		g.POST("/policies", handler(policies, "insurer"))
-		g.POST("/enterprises", handler(enterprises, "regulator"))
+		g.POST("/policies", handler(policies))
+		g.POST("/enterprises", handler(enterprises))
 		g.GET("/policies/template.csv", template(policies, []string{"enterprise_uscc", "provider_uscc"}))
 		g.GET("/enterprises/template.csv", template(enterprises, nil))
 		return se.Next()
@@ -48,13 +49,37 @@ func fail(e *core.RequestEvent, lang string, re *requestError) error {
 	})
 }
 
-func handler(k *kind, role string) func(*core.RequestEvent) error {
+var roleZh = map[string]string{"insurer": "保险机构", "regulator": "监管部门"}
+
+// handler answers an upload. ?mode=import is a bulk import of historic records: rule-pack
+// violations are stored and flagged as system findings instead of refused (schema errors still
+// refuse the row); without it the upload is an entry like any other and the packs refuse.
+// ?upload=<id> names the upload (the element's, kept on its flags), so a file sent again after
+// a dropped connection is recognised row by row: stored rows come back unchanged.
+func handler(k *kind) func(*core.RequestEvent) error {
 	return func(e *core.RequestEvent) error {
 		lang := language(e.Request)
-		if e.Auth.GetString("role") != role || e.Auth.GetString("organization") == "" {
+		mode := e.Request.URL.Query().Get("mode")
+		if mode != "" && mode != "import" && mode != "entry" {
+			return fail(e, lang, &requestError{400, "bulk_mode_invalid", "mode 只能是 import 或 entry", "mode must be import or entry"})
+		}
+		roles := []string{k.role}
+		if mode == "import" {
+			roles = k.importRoles
+		}
+		role := e.Auth.GetString("role")
+		if !slices.Contains(roles, role) || e.Auth.GetString("organization") == "" {
+			zh, en := []string{}, []string{}
+			for _, r := range roles {
+				zh, en = append(zh, roleZh[r]), append(en, r)
+			}
 			return fail(e, lang, &requestError{403, "bulk_forbidden",
-				"只有" + map[string]string{"insurer": "保险机构", "regulator": "监管部门"}[role] + "用户可以上传此类数据",
-				"Only " + role + " users may upload these rows"})
+				"只有" + strings.Join(zh, "或") + "用户可以上传此类数据",
+				"Only " + strings.Join(en, " or ") + " users may upload these rows"})
+		}
+		upload := e.Request.URL.Query().Get("upload")
+		if len(upload) > 100 {
+			return fail(e, lang, &requestError{400, "bulk_upload_invalid", "upload 编号不得超过 100 个字符", "The upload id must be at most 100 characters"})
 		}
 		version, err := latestVersion(e.App, k.definition)
 		if err != nil {
@@ -65,13 +90,19 @@ func handler(k *kind, role string) func(*core.RequestEvent) error {
 			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()})
 		}
 		doc := def.Schema.Doc()
-		rows, rerr := readRows(e, func(path, cell string) any { return coerceCell(doc, path, cell) })
+		cols := columns{aliases: headerAliases(doc, k.extra), coerce: func(path, cell string) any { return coerceCell(doc, path, cell) }}
+		rows, enc, rerr := readRows(e, cols)
 		if rerr != nil {
 			return fail(e, lang, rerr)
 		}
-		res, err := k.run(e.App, &uploader{auth: e.Auth, lang: lang}, rows, version)
+		u := &uploader{auth: e.Auth, lang: lang, imports: mode == "import", upload: upload}
+		res, err := k.run(e.App, u, rows, version)
 		if err != nil {
 			return err
+		}
+		res.Mode, res.Encoding = "entry", enc
+		if u.imports {
+			res.Mode = "import"
 		}
 		return e.JSON(http.StatusOK, res)
 	}
@@ -105,10 +136,10 @@ func tooLarge() *requestError {
 }
 
 // readRows takes the rows from a multipart `file`, or from a JSON body {"rows": [...]}.
-func readRows(e *core.RequestEvent, coerce func(path, cell string) any) ([]Row, *requestError) {
+func readRows(e *core.RequestEvent, cols columns) ([]Row, string, *requestError) {
 	// multipart framing adds a little; the file itself is held to MaxBytes below
 	if e.Request.ContentLength > MaxBytes+64<<10 {
-		return nil, tooLarge()
+		return nil, "", tooLarge()
 	}
 	e.Request.Body = http.MaxBytesReader(e.Response, e.Request.Body, MaxBytes+64<<10)
 	ct := strings.ToLower(e.Request.Header.Get("Content-Type"))
@@ -117,48 +148,48 @@ func readRows(e *core.RequestEvent, coerce func(path, cell string) any) ([]Row, 
 		if err := e.Request.ParseMultipartForm(MaxBytes); err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				return nil, tooLarge()
+				return nil, "", tooLarge()
 			}
-			return nil, badInput("无法读取上传的表单："+err.Error(), "The multipart form cannot be read: "+err.Error())
+			return nil, "", badInput("无法读取上传的表单："+err.Error(), "The multipart form cannot be read: "+err.Error())
 		}
 		f, hdr, err := e.Request.FormFile("file")
 		if err != nil {
-			return nil, badInput("请以 file 字段上传 CSV 或 JSON 文件", "Upload a CSV or JSON file in the field \"file\"")
+			return nil, "", badInput("请以 file 字段上传 CSV 或 JSON 文件", "Upload a CSV or JSON file in the field \"file\"")
 		}
 		defer f.Close()
 		if hdr.Size > MaxBytes {
-			return nil, tooLarge()
+			return nil, "", tooLarge()
 		}
 		raw, err = io.ReadAll(f)
 		if err != nil {
-			return nil, badInput("文件无法读取", "The file cannot be read")
+			return nil, "", badInput("文件无法读取", "The file cannot be read")
 		}
-		rows, err := parseFile(raw, coerce)
+		rows, enc, err := parseFile(raw, cols)
 		if err != nil {
-			return nil, err.(*requestError)
+			return nil, "", err.(*requestError)
 		}
-		return rows, nil
+		return rows, enc, nil
 	}
 	raw, err := io.ReadAll(e.Request.Body)
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, tooLarge()
+			return nil, "", tooLarge()
 		}
-		return nil, badInput("请求体无法读取", "The request body cannot be read")
+		return nil, "", badInput("请求体无法读取", "The request body cannot be read")
 	}
 	raw = bytes.TrimSpace(bytes.TrimPrefix(raw, utf8BOM))
 	if len(raw) == 0 || raw[0] != '{' {
-		return nil, badInput("请上传 multipart 文件（file 字段），或发送 JSON {\"rows\": [...]}",
+		return nil, "", badInput("请上传 multipart 文件（file 字段），或发送 JSON {\"rows\": [...]}",
 			"Send a multipart file (field \"file\") or a JSON body {\"rows\": [...]}")
 	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &probe); err != nil || probe["rows"] == nil {
-		return nil, badInput("JSON 请求体须为 {\"rows\": [...]}", "The JSON body must be {\"rows\": [...]}")
+		return nil, "", badInput("JSON 请求体须为 {\"rows\": [...]}", "The JSON body must be {\"rows\": [...]}")
 	}
-	rows, perr := parseJSON(raw)
+	rows, perr := parseJSON(raw, cols)
 	if perr != nil {
-		return nil, perr.(*requestError)
+		return nil, "", perr.(*requestError)
 	}
-	return rows, nil
+	return rows, "utf-8", nil
 }

@@ -25,6 +25,9 @@ type Problem struct {
 	Layer    string `json:"layer"`
 	Zh       string `json:"message_zh"`
 	En       string `json:"message_en"`
+	// Source is the rule's source as text; an imported record's flag carries it (not on the wire
+	// of judge, which the browser's verdict matches)
+	Source Text `json:"-"`
 }
 
 // Verdict is a record judged by an effective pack.
@@ -173,7 +176,7 @@ func (r *EffectiveRule) problem(scope map[string]any) Problem {
 		en[k] = text(l, scope)
 	}
 	return Problem{Path: fill(r.Path, zh), Code: r.Code, Severity: r.Severity, Layer: r.Layer,
-		Zh: fill(r.Message.Zh, zh), En: fill(r.Message.En, en)}
+		Zh: fill(r.Message.Zh, zh), En: fill(r.Message.En, en), Source: r.SourceText}
 }
 
 // text is a parameter's value as the message shows it: JavaScript's String(v), nothing for null.

@@ -67,6 +67,11 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 	v := snap.Effective(ent.Region, date).Judge("policy", Context{
 		Record: record, Enterprise: enterprise, Previous: previous(app, r, record), Date: date,
 	})
+	if flags, ok := importing.Load(r); ok {
+		// an import stores reality: what the packs refuse is kept and flagged, not refused
+		*flags.(*[]Problem) = v.Refusals
+		v.Refusals = nil
+	}
 	for _, p := range v.Refusals {
 		validation.Add(errs, "data."+p.Path, validation.New(p.Code, p.Zh, p.En))
 	}
