@@ -55,6 +55,8 @@ func upImports(app core.App) error {
 		&core.SelectField{Name: "status", Values: []string{"draft", "published"}, MaxSelect: 1},
 		&core.SelectField{Name: "source", Values: []string{"drawn", "list"}, MaxSelect: 1},
 		&core.JSONField{Name: "assignments", MaxSize: 1 << 20},
+		// numbers of the inspectors' list that no stored policy has (a policy never uploaded)
+		&core.JSONField{Name: "unmatched", MaxSize: 1 << 20},
 		// space-separated region codes whose teams the assignments name, for the list look-up
 		&core.TextField{Name: "inspectors", Max: 2000},
 	)
@@ -71,7 +73,7 @@ func downImports(app core.App) error {
 	if err != nil {
 		return nil
 	}
-	for _, f := range []string{"status", "source", "assignments", "inspectors"} {
+	for _, f := range []string{"status", "source", "assignments", "unmatched", "inspectors"} {
 		rounds.Fields.RemoveByName(f)
 	}
 	return app.Save(rounds)

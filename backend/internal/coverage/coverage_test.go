@@ -26,6 +26,7 @@ func TestCoverage(t *testing.T) {
 	t.Run("every figure's list has as many rows as the figure", func(t *testing.T) { listsMatchFigures(t, app, q) })
 	t.Run("a period window counts the policies in force during it", func(t *testing.T) { windowed(t, app, p, q) })
 	t.Run("a round's sample is reproducible and its findings reach the report", func(t *testing.T) { rounds(t, app, q) })
+	t.Run("rounds from the inspectors' list, drafts deleted, cross-inspection by the table", func(t *testing.T) { roundsAsTheNoticesRunThem(t, app, q) })
 	t.Run("the fact index's figures equal SQL's counts over random queries", func(t *testing.T) { indexAgreesWithSQL(t, app) })
 	t.Run("the fact index's arithmetic is SQLite's", func(t *testing.T) { arithmeticIsSQLites(t, app) })
 	t.Run("the fact index's load from covering indexes equals the tables", func(t *testing.T) { indexesGiveTheTablesFacts(t, app) })
@@ -304,14 +305,14 @@ func rounds(t *testing.T, app core.App, q Query) {
 		t.Fatalf("two rounds with one seed sampled %v and %v", round.Sample, again.Sample)
 	}
 	rec, _ := app.FindRecordById("inspection_rounds", round.ID)
-	if _, err := createFinding(app, reg, rec, NewFinding{Policy: "not-sampled", Category: "rate_misused"}); err == nil {
+	if _, err := createFinding(app, reg, rec, nil, NewFinding{Policy: "not-sampled", Category: "rate_misused"}); err == nil {
 		t.Error("a finding on a policy outside the sample was stored")
 	}
-	if _, err := createFinding(app, reg, rec, NewFinding{Policy: round.Sample[0], Category: "made_up"}); err == nil {
+	if _, err := createFinding(app, reg, rec, nil, NewFinding{Policy: round.Sample[0], Category: "made_up"}); err == nil {
 		t.Error("a finding of an unknown category was stored")
 	}
 	for _, f := range []NewFinding{{round.Sample[0], "rate_misused", ""}, {round.Sample[0], "no_prevention_clause", "无预防条款"}, {round.Sample[1], "rate_misused", ""}} {
-		if _, err := createFinding(app, reg, rec, f); err != nil {
+		if _, err := createFinding(app, reg, rec, nil, f); err != nil {
 			t.Fatal(err)
 		}
 	}

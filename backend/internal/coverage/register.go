@@ -22,9 +22,12 @@ import (
 //	GET  /api/azx/coverage/records?metric&region&industry&from&to&at&min_share&insurer&round&page&perPage
 //	GET  /api/azx/compliance/report?round&region&industry&from&to&at&min_share[&fresh=1]
 //	GET  /api/azx/compliance/rounds?region
-//	POST /api/azx/compliance/rounds            {name, region, industry, from, to, seed, size}
+//	POST /api/azx/compliance/rounds            {name, region, industry, from, to, seed, size | policies, assignments}
 //	GET  /api/azx/compliance/rounds/{id}/findings
 //	POST /api/azx/compliance/rounds/{id}/findings {policy, category, note}
+//	GET  /api/azx/compliance/rounds/{id}/sample?page&perPage   every sampled policy, a page at a time
+//	POST /api/azx/compliance/rounds/{id}/publish
+//	DELETE /api/azx/compliance/rounds/{id}      a draft only
 func Register(app *pocketbase.PocketBase) {
 	bindInvalidation(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
@@ -62,6 +65,9 @@ func Routes(se *core.ServeEvent) {
 	r.POST("/rounds", handle(createRoundHandler))
 	r.GET("/rounds/{id}/findings", handle(findingsHandler))
 	r.POST("/rounds/{id}/findings", handle(createFindingHandler))
+	r.GET("/rounds/{id}/sample", handle(sampleHandler))
+	r.POST("/rounds/{id}/publish", handle(publishRoundHandler))
+	r.DELETE("/rounds/{id}", handle(deleteRoundHandler))
 }
 
 func handle(h func(e *core.RequestEvent) (any, error)) func(*core.RequestEvent) error {
@@ -181,7 +187,8 @@ func roundsHandler(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return listRounds(e.App, region)
+	scope, _ := authorize(e.Auth, "")
+	return listRounds(e.App, region, scope)
 }
 
 func createRoundHandler(e *core.RequestEvent) (any, error) {
@@ -203,15 +210,25 @@ func createRoundHandler(e *core.RequestEvent) (any, error) {
 }
 
 func findingsHandler(e *core.RequestEvent) (any, error) {
-	round, err := loadRound(e.App, e.Auth, e.Request.PathValue("id"))
+	round, inspected, err := loadRoundFor(e.App, e.Auth, e.Request.PathValue("id"))
 	if err != nil {
 		return nil, err
 	}
-	return listFindings(e.App, round.Id, "")
+	list, err := listFindings(e.App, round.Id, "")
+	if err != nil || inspected == nil {
+		return list, err
+	}
+	mine := []Finding{}
+	for _, f := range list {
+		if inspects(inspected, f.Region) {
+			mine = append(mine, f)
+		}
+	}
+	return mine, nil
 }
 
 func createFindingHandler(e *core.RequestEvent) (any, error) {
-	round, err := loadRound(e.App, e.Auth, e.Request.PathValue("id"))
+	round, inspected, err := loadRoundFor(e.App, e.Auth, e.Request.PathValue("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -219,5 +236,40 @@ func createFindingHandler(e *core.RequestEvent) (any, error) {
 	if err := e.BindBody(&in); err != nil {
 		return nil, badParam("body", "请求体不是有效的 JSON", "The request body is not valid JSON")
 	}
-	return createFinding(e.App, e.Auth, round, in)
+	return createFinding(e.App, e.Auth, round, inspected, in)
+}
+
+func sampleHandler(e *core.RequestEvent) (any, error) {
+	round, inspected, err := loadRoundFor(e.App, e.Auth, e.Request.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	page, err := intParam(e, "page", 1, 1_000_000)
+	if err != nil {
+		return nil, err
+	}
+	perPage, err := intParam(e, "perPage", 50, 500)
+	if err != nil {
+		return nil, err
+	}
+	return samplePage(e.App, round, inspected, page, perPage)
+}
+
+func publishRoundHandler(e *core.RequestEvent) (any, error) {
+	round, err := loadRound(e.App, e.Auth, e.Request.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	return publishRound(e.App, round)
+}
+
+func deleteRoundHandler(e *core.RequestEvent) (any, error) {
+	round, err := loadRound(e.App, e.Auth, e.Request.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	if err := deleteRound(e.App, round); err != nil {
+		return nil, err
+	}
+	return map[string]any{"deleted": round.Id}, nil
 }

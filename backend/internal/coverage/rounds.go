@@ -31,6 +31,12 @@ type Round struct {
 	Population int      `json:"population"`
 	Sample     []string `json:"sample"`
 	Created    string   `json:"created"`
+	// draft until published; only a draft is deleted
+	Status string `json:"status"`
+	// drawn by the server, or the inspectors' own list of policy numbers
+	Source      string       `json:"source"`
+	Unmatched   []string     `json:"unmatched"`
+	Assignments []Assignment `json:"assignments"`
 }
 
 // NewRound is what a regulator sends to draw a sample.
@@ -42,6 +48,9 @@ type NewRound struct {
 	To       string  `json:"to"`
 	Seed     float64 `json:"seed"`
 	Size     float64 `json:"size"`
+	// Policies: the inspectors' own list of policy numbers (then seed and size are not used)
+	Policies    []string     `json:"policies"`
+	Assignments []Assignment `json:"assignments"`
 }
 
 // Draw picks k of ids (sorted) reproducibly: the same seed over the same population gives the
@@ -85,6 +94,23 @@ func roundOf(app core.App, r *core.Record) *Round {
 	if sample == nil {
 		sample = []string{}
 	}
+	unmatched, assignments := []string{}, []Assignment{}
+	_ = json.Unmarshal([]byte(r.GetString("unmatched")), &unmatched)
+	_ = json.Unmarshal([]byte(r.GetString("assignments")), &assignments)
+	status := r.GetString("status")
+	if status == "" {
+		status = "published" // drawn before rounds had a status: never deletable
+	}
+	source := r.GetString("source")
+	if source == "" {
+		source = "drawn"
+	}
+	if unmatched == nil {
+		unmatched = []string{}
+	}
+	if assignments == nil {
+		assignments = []Assignment{}
+	}
 	day := func(field string) string {
 		d := r.GetDateTime(field)
 		if d.IsZero() {
@@ -97,6 +123,7 @@ func roundOf(app core.App, r *core.Record) *Round {
 		Industry: r.GetString("industry"), From: day("period_from"), To: day("period_to"), Seed: int64(r.GetInt("seed")),
 		SampleSize: r.GetInt("sample_size"), Population: r.GetInt("population"), Sample: sample,
 		Created: r.GetDateTime("created").String(),
+		Status:  status, Source: source, Unmatched: unmatched, Assignments: assignments,
 	}
 }
 
@@ -114,20 +141,34 @@ func createRound(app core.App, auth *core.Record, in NewRound, q Query) (*Round,
 	if name == "" || utf8.RuneCountInString(name) > 200 {
 		return nil, badParam("name", "请填写检查轮次名称（不超过 200 字）", "Give the round a name (at most 200 characters)")
 	}
-	if in.Seed != math.Trunc(in.Seed) || in.Seed < 0 || in.Seed > 1<<53 {
-		return nil, badParam("seed", "随机种子须为非负整数", "The seed must be a non-negative whole number")
-	}
-	if in.Size != math.Trunc(in.Size) || in.Size < 1 || in.Size > MaxSample {
-		return nil, badParam("size", "抽查份数须为 1–5000 之间的整数", "The sample size must be a whole number from 1 to 5000")
-	}
-	ids, err := population(app, q)
+	assignments, inspectors, err := checkAssignments(q.Region, in.Assignments)
 	if err != nil {
 		return nil, err
 	}
-	if len(ids) == 0 {
-		return nil, badParam("region", "所选地区和期间内没有可抽查的保单", "There are no policies to sample in this region and period")
+	var sample, unmatched []string
+	source, populationSize := "drawn", 0
+	if in.Policies != nil {
+		source = "list"
+		if sample, unmatched, err = listSample(app, q.Region, in.Policies); err != nil {
+			return nil, err
+		}
+		populationSize = len(sample) + len(unmatched)
+	} else {
+		if in.Seed != math.Trunc(in.Seed) || in.Seed < 0 || in.Seed > 1<<53 {
+			return nil, badParam("seed", "随机种子须为非负整数", "The seed must be a non-negative whole number")
+		}
+		if in.Size != math.Trunc(in.Size) || in.Size < 1 || in.Size > MaxSample {
+			return nil, badParam("size", "抽查份数须为 1–5000 之间的整数", "The sample size must be a whole number from 1 to 5000")
+		}
+		ids, err := population(app, q)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids) == 0 {
+			return nil, badParam("region", "所选地区和期间内没有可抽查的保单", "There are no policies to sample in this region and period")
+		}
+		sample, populationSize = Draw(ids, uint64(in.Seed), int(in.Size)), len(ids)
 	}
-	sample := Draw(ids, uint64(in.Seed), int(in.Size))
 	col, err := app.FindCollectionByNameOrId("inspection_rounds")
 	if err != nil {
 		return nil, err
@@ -142,8 +183,13 @@ func createRound(app core.App, auth *core.Record, in NewRound, q Query) (*Round,
 	}
 	r.Set("seed", int64(in.Seed))
 	r.Set("sample_size", len(sample))
-	r.Set("population", len(ids))
+	r.Set("population", populationSize)
 	r.Set("sample", sample)
+	r.Set("status", "draft")
+	r.Set("source", source)
+	r.Set("unmatched", unmatched)
+	r.Set("assignments", assignments)
+	r.Set("inspectors", inspectors)
 	r.Set("created_by", auth.Id)
 	if err := app.Save(r); err != nil {
 		return nil, err
@@ -151,31 +197,76 @@ func createRound(app core.App, auth *core.Record, in NewRound, q Query) (*Round,
 	return roundOf(app, r), nil
 }
 
-// loadRound finds a round the caller may read (404 for one outside its scope, as the API does).
+// loadRound finds a round the caller may read in full: a regulator whose scope holds the
+// round's region (404 for one outside it, as the API does).
 func loadRound(app core.App, auth *core.Record, id string) (*core.Record, error) {
-	r, err := app.FindRecordById("inspection_rounds", id)
-	if err != nil {
-		return nil, &apiError{Status: 404, Code: "not_found", Zh: "检查轮次不存在", En: "The inspection round does not exist"}
+	r, inspected, err := loadRoundFor(app, auth, id)
+	if err == nil && inspected != nil {
+		return nil, roundNotFound()
 	}
-	if _, err := authorize(auth, r.GetString("region_code")); err != nil {
-		if ae, ok := err.(*apiError); ok && ae.Status == 403 {
-			return nil, &apiError{Status: 404, Code: "not_found", Zh: "检查轮次不存在", En: "The inspection round does not exist"}
-		}
-		return nil, err
-	}
-	return r, nil
+	return r, err
 }
 
-func listRounds(app core.App, region string) ([]*Round, error) {
+func roundNotFound() error {
+	return &apiError{Status: 404, Code: "not_found", Zh: "检查轮次不存在", En: "The inspection round does not exist"}
+}
+
+// loadRoundFor finds a round the caller takes part in: in full (inspected nil) when its scope
+// holds the round's region; else as an assigned cross-inspection team, limited to the regions
+// the round's table assigns to the caller's region (for this round only).
+func loadRoundFor(app core.App, auth *core.Record, id string) (*core.Record, []string, error) {
+	r, err := app.FindRecordById("inspection_rounds", id)
+	if err != nil {
+		return nil, nil, roundNotFound()
+	}
+	_, err = authorize(auth, r.GetString("region_code"))
+	if err == nil {
+		return r, nil, nil
+	}
+	if ae, ok := err.(*apiError); !ok || ae.Status != 403 {
+		return nil, nil, err
+	}
+	if scope, serr := authorize(auth, ""); serr == nil {
+		inspected := []string{}
+		for _, a := range roundOf(app, r).Assignments {
+			if a.Inspector == scope {
+				inspected = append(inspected, a.Inspected)
+			}
+		}
+		if len(inspected) > 0 {
+			return r, inspected, nil
+		}
+	}
+	return nil, nil, roundNotFound()
+}
+
+// inspects reports whether a region is one a restricted team inspects (nil: everything).
+func inspects(inspected []string, region string) bool {
+	if inspected == nil {
+		return true
+	}
+	for _, i := range inspected {
+		if within(region, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// listRounds lists the rounds of a region, and the rounds whose cross-inspection table assigns
+// the caller's own scope a region to inspect.
+func listRounds(app core.App, region, scope string) ([]*Round, error) {
 	col := columnOf(Level(region))
-	recs, err := app.FindRecordsByFilter("inspection_rounds", col+" = {:r}", "-created", 200, 0, dbx.Params{"r": region})
+	recs, err := app.FindRecordsByFilter("inspection_rounds", col+" = {:r} || inspectors ~ {:s}", "-created", 200, 0, dbx.Params{"r": region, "s": scope})
 	if err != nil {
 		return nil, err
 	}
 	out := []*Round{}
 	for _, r := range recs {
-		if within(r.GetString("region_code"), region) {
-			out = append(out, roundOf(app, r))
+		round := roundOf(app, r)
+		assigned := slices.ContainsFunc(round.Assignments, func(a Assignment) bool { return a.Inspector == scope })
+		if within(r.GetString("region_code"), region) || assigned {
+			out = append(out, round)
 		}
 	}
 	return out, nil
@@ -192,6 +283,7 @@ type Finding struct {
 	Insurer        string `db:"insurer" json:"insurer"`
 	Category       string `db:"category" json:"category"`
 	Note           string `db:"note" json:"note"`
+	Region         string `db:"region_code" json:"region"`
 	Created        string `db:"created" json:"created"`
 }
 
@@ -202,7 +294,7 @@ type NewFinding struct {
 	Note     string `json:"note"`
 }
 
-func createFinding(app core.App, auth *core.Record, round *core.Record, in NewFinding) (*Finding, error) {
+func createFinding(app core.App, auth *core.Record, round *core.Record, inspected []string, in NewFinding) (*Finding, error) {
 	if !slices.Contains(roundOf(app, round).Sample, in.Policy) {
 		return nil, badParam("policy", "该保单不在本轮抽查样本中", "This policy is not in the round's sample")
 	}
@@ -219,6 +311,9 @@ func createFinding(app core.App, auth *core.Record, round *core.Record, in NewFi
 	pol, err := app.FindRecordById("policies", in.Policy)
 	if err != nil {
 		return nil, badParam("policy", "保单不存在", "The policy does not exist")
+	}
+	if !inspects(inspected, pol.GetString("region_code")) {
+		return nil, forbidden("本轮交叉检查未分配您检查该地区的保单", "This round's cross-inspection table does not assign you this policy's region")
 	}
 	col, err := app.FindCollectionByNameOrId("findings")
 	if err != nil {
@@ -251,7 +346,7 @@ func listFindings(app core.App, round, id string) ([]Finding, error) {
 		where += " AND f.id = {:id}"
 	}
 	err := app.DB().NewQuery("SELECT f.id, f.round, f.policy, COALESCE(p.policy_no, '') AS policy_no, f.enterprise, " +
-		"COALESCE(NULLIF(e.name, ''), json_extract(e.data, '$.name'), '') AS enterprise_name, f.insurer, f.category, f.note, f.created " +
+		"COALESCE(NULLIF(e.name, ''), json_extract(e.data, '$.name'), '') AS enterprise_name, f.insurer, f.category, f.note, COALESCE(f.region_code, '') AS region_code, f.created " +
 		"FROM findings f LEFT JOIN policies p ON p.id = f.policy LEFT JOIN enterprises e ON e.id = f.enterprise WHERE " + where +
 		" ORDER BY p.policy_no, f.created").Bind(dbx.Params{"round": round, "id": id}).All(&out)
 	return out, err

@@ -1,0 +1,126 @@
+package coverage
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+func regulator(t *testing.T, app core.App, email string) *core.Record {
+	t.Helper()
+	u, err := app.FindAuthRecordByEmail("users", email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func policyNumbers(t *testing.T, app core.App, city string, n int) ([]string, []string) {
+	t.Helper()
+	var rows []struct {
+		ID string `db:"id"`
+		No string `db:"policy_no"`
+	}
+	if err := app.DB().Select("id", "policy_no").From("policies").Where(dbx.HashExp{"city_code": city}).
+		OrderBy("policy_no").Limit(int64(n)).All(&rows); err != nil || len(rows) < n {
+		t.Fatalf("%d policies of %s: %v", len(rows), city, err)
+	}
+	ids, nos := []string{}, []string{}
+	for _, r := range rows {
+		ids, nos = append(ids, r.ID), append(nos, r.No)
+	}
+	return ids, nos
+}
+
+func roundsAsTheNoticesRunThem(t *testing.T, app core.App, q Query) {
+	zj := regulator(t, app, "regulator-zj@azx.demo")
+	hz := regulator(t, app, "regulator-330100@azx.demo")
+	sx := regulator(t, app, "regulator-330600@azx.demo")
+	nb := regulator(t, app, "regulator-330200@azx.demo")
+
+	// the inspectors' own list: their numbers in their order; a number never uploaded is kept
+	sxIDs, sxNos := policyNumbers(t, app, "330600", 7)
+	hzIDs, hzNos := policyNumbers(t, app, "330100", 3)
+	list := append(append(slices.Clone(sxNos), "NEVER-UPLOADED-0001"), hzNos...)
+	q.Region = "330000"
+	round, err := createRound(app, zj, NewRound{Name: "交叉检查 2023", Policies: list,
+		Assignments: []Assignment{{"330100", "330600"}, {"330600", "330100"}}}, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if round.Source != "list" || round.Status != "draft" || !slices.Equal(round.Sample, append(slices.Clone(sxIDs), hzIDs...)) ||
+		!slices.Equal(round.Unmatched, []string{"NEVER-UPLOADED-0001"}) || round.Population != 11 {
+		t.Fatalf("a round from the inspectors' list: %+v", round)
+	}
+	q.Region = "330600"
+	if _, err := createRound(app, sx, NewRound{Name: "外地保单", Policies: hzNos}, q); err == nil {
+		t.Error("a city's round took another city's policies")
+	}
+	q.Region = "330000"
+	if _, err := createRound(app, zj, NewRound{Name: "自查", Policies: sxNos, Assignments: []Assignment{{"330100", "330100"}}}, q); err == nil {
+		t.Error("a region was assigned to inspect itself")
+	}
+	if _, err := createRound(app, zj, NewRound{Name: "外省", Policies: sxNos, Assignments: []Assignment{{"320500", "330100"}}}, q); err == nil {
+		t.Error("a team outside the province was assigned")
+	}
+
+	// Hangzhou's team inspects Shaoxing's sampled policies, for this round only
+	rec, inspected, err := loadRoundFor(app, hz, round.ID)
+	if err != nil || !slices.Equal(inspected, []string{"330600"}) {
+		t.Fatalf("Hangzhou's team reads the round: %v %v", inspected, err)
+	}
+	page, err := samplePage(app, rec, inspected, 1, 5)
+	if err != nil || page.TotalItems != 7 || len(page.Items) != 5 || page.Items[0].ID != sxIDs[0] || page.Items[0].InsurerName == "" || page.Items[0].RegionName == "" {
+		t.Fatalf("Hangzhou's first page of Shaoxing's sample: %+v %v", page, err)
+	}
+	page2, _ := samplePage(app, rec, inspected, 2, 5)
+	if len(page2.Items) != 2 || page2.Items[1].ID != sxIDs[6] {
+		t.Fatalf("the second page: %+v", page2)
+	}
+	if _, err := createFinding(app, hz, rec, inspected, NewFinding{Policy: sxIDs[0], Category: "rate_misused"}); err != nil {
+		t.Fatalf("Hangzhou's team records a finding on Shaoxing's policy: %v", err)
+	}
+	if _, err := createFinding(app, hz, rec, inspected, NewFinding{Policy: hzIDs[0], Category: "rate_misused"}); err == nil {
+		t.Error("Hangzhou's team recorded a finding on its own city's policy")
+	}
+	if _, _, err := loadRoundFor(app, nb, round.ID); err == nil {
+		t.Error("Ningbo, not in the table, read the round")
+	}
+	if _, err := loadRound(app, hz, round.ID); err == nil {
+		t.Error("an assigned team read the round in full (report, publish, delete)")
+	}
+	mine, _ := listRounds(app, "330100", "330100")
+	if !slices.ContainsFunc(mine, func(r *Round) bool { return r.ID == round.ID }) {
+		t.Error("the round is not listed for the assigned team")
+	}
+	other := round.ID
+	q.Region = "330600"
+	sxRound, err := createRound(app, sx, NewRound{Name: "本市", Seed: 1, Size: 3}, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := loadRoundFor(app, hz, sxRound.ID); err == nil {
+		t.Error("Hangzhou read Shaoxing's own round, which assigns it nothing")
+	}
+
+	// a draft is deleted with its findings; a published round is not
+	full, _ := loadRound(app, zj, other)
+	if err := deleteRound(app, full); err != nil {
+		t.Fatalf("deleting a draft round: %v", err)
+	}
+	if n, _ := app.CountRecords("findings", dbx.HashExp{"round": other}); n != 0 {
+		t.Errorf("%d findings of the deleted round remain", n)
+	}
+	rec2, _ := loadRound(app, sx, sxRound.ID)
+	if r, err := publishRound(app, rec2); err != nil || r.Status != "published" {
+		t.Fatalf("publishing: %v", err)
+	}
+	if err := deleteRound(app, rec2); err == nil {
+		t.Error("a published round was deleted")
+	}
+	if _, err := app.FindRecordById("inspection_rounds", sxRound.ID); err != nil {
+		t.Error("the published round is gone")
+	}
+}
