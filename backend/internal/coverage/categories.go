@@ -13,6 +13,12 @@ type Category struct {
 	Zh     string `json:"zh"`
 	En     string `json:"en"`
 	Source string `json:"source"`
+	// Figure names the records' figure that stands beside the inspectors' count (a Figures
+	// field, e.g. noPreventionClause); Rules the pack rules whose import flags count toward it;
+	// Unit what both count: "enterprise" (家企业) or "policy" (份保单, the default)
+	Figure string   `json:"figure,omitempty"`
+	Rules  []string `json:"rules,omitempty"`
+	Unit   string   `json:"unit"`
 }
 
 // roundDay is the day a round was drawn (China time): the day its categories are the packs'.
@@ -35,6 +41,17 @@ func findingCategories(app core.App, region, day string) ([]Category, error) {
 		c.Zh, _ = m["zh"].(string)
 		c.En, _ = m["en"].(string)
 		c.Source, _ = m["source"].(string)
+		c.Figure, _ = m["figure"].(string)
+		c.Unit, _ = m["unit"].(string)
+		if c.Unit != "enterprise" {
+			c.Unit = "policy"
+		}
+		rules, _ := m["rules"].([]any)
+		for _, r := range rules {
+			if code, ok := r.(string); ok {
+				c.Rules = append(c.Rules, code)
+			}
+		}
 		if c.Code != "" {
 			out = append(out, c)
 		}

@@ -27,6 +27,7 @@ func TestCoverage(t *testing.T) {
 	t.Run("a period window counts the policies in force during it", func(t *testing.T) { windowed(t, app, p, q) })
 	t.Run("a round's sample is reproducible and its findings reach the report", func(t *testing.T) { rounds(t, app, q) })
 	t.Run("rounds from the inspectors' list, drafts deleted, cross-inspection by the table", func(t *testing.T) { roundsAsTheNoticesRunThem(t, app, q) })
+	t.Run("the bulletin's categories set the records beside the inspectors; insurers by name or size", func(t *testing.T) { categoriesBesideRecords(t, app, q) })
 	t.Run("the fact index's figures equal SQL's counts over random queries", func(t *testing.T) { indexAgreesWithSQL(t, app) })
 	t.Run("the fact index's arithmetic is SQLite's", func(t *testing.T) { arithmeticIsSQLites(t, app) })
 	t.Run("the fact index's load from covering indexes equals the tables", func(t *testing.T) { indexesGiveTheTablesFacts(t, app) })

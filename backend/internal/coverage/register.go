@@ -20,7 +20,7 @@ import (
 //	GET  /api/azx/coverage/figures?region&industry&from&to&at&min_share[&fresh=1]
 //	GET  /api/azx/coverage/index                what the fact index holds and its load time
 //	GET  /api/azx/coverage/records?metric&region&industry&from&to&at&min_share&insurer&round&page&perPage
-//	GET  /api/azx/compliance/report?round&region&industry&from&to&at&min_share[&fresh=1]
+//	GET  /api/azx/compliance/report?round&region&industry&from&to&at&min_share&insurers=name|size[&fresh=1]
 //	GET  /api/azx/compliance/rounds?region
 //	POST /api/azx/compliance/rounds            {name, region, industry, from, to, seed, size | policies, assignments}
 //	GET  /api/azx/compliance/rounds/{id}/findings
@@ -179,7 +179,15 @@ func reportHandler(e *core.RequestEvent) (any, error) {
 	if round != nil {
 		id = round.Id
 	}
-	return cached(cacheKey("report", scope, q, id), e.Request.URL.Query().Get("fresh") == "1", func() (any, error) { return report(e.App, q, scope, round) })
+	out, err := cached(cacheKey("report", scope, q, id), e.Request.URL.Query().Get("fresh") == "1", func() (any, error) { return report(e.App, q, scope, round) })
+	if err != nil {
+		return nil, err
+	}
+	rep, ok := out.(*Report)
+	if !ok {
+		return out, nil
+	}
+	return orderInsurers(rep, e.Request.URL.Query().Get("insurers"))
 }
 
 func roundsHandler(e *core.RequestEvent) (any, error) {

@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"slices"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -126,6 +127,10 @@ type CategoryCount struct {
 	Category
 	Count    int `json:"count"`
 	Policies int `json:"policies"`
+	// Records is the records' figure the category names (null: none); Flagged the region's
+	// policies an import flagged with the category's rules
+	Records *int `json:"records"`
+	Flagged int  `json:"flagged"`
 }
 
 // RoundSummary is what a report says of its inspection round.
@@ -147,6 +152,11 @@ type Report struct {
 	// MustInsureOverrides and OverBudget: figures that rest on a recorded judgement, with its reason
 	MustInsureOverrides []MustInsureOverride `json:"mustInsureOverrides"`
 	OverBudget          []OverBudgetService  `json:"overBudget"`
+	// Categories: every problem category of the packs in force for the region (on the round's
+	// day, else at `at`), the inspectors' counts (a round's) beside the records'; SystemFindings:
+	// the region's import flags by rule
+	Categories     []CategoryCount `json:"categories"`
+	SystemFindings []RuleCount     `json:"systemFindings"`
 }
 
 type sampleRow struct {
@@ -201,6 +211,24 @@ func report(app core.App, q Query, scope string, round *core.Record) (*Report, e
 			return nil, err
 		}
 		rep.Total.Sampled, rep.Total.WithProblems = rep.Round.Sampled, rep.Round.WithProblems
+		rep.Categories = slices.Clone(rep.Round.Categories)
+	} else {
+		cats, err := findingCategories(app, q.Region, q.At[:10])
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cats {
+			rep.Categories = append(rep.Categories, CategoryCount{Category: c})
+		}
+	}
+	if rep.Categories == nil {
+		rep.Categories = []CategoryCount{}
+	}
+	if err := withRecords(app, q.Region, rep.Total, rep.Categories); err != nil {
+		return nil, err
+	}
+	if rep.SystemFindings, err = systemFindings(app, q.Region); err != nil {
+		return nil, err
 	}
 	return rep, nil
 }

@@ -124,3 +124,73 @@ func roundsAsTheNoticesRunThem(t *testing.T, app core.App, q Query) {
 		t.Error("the published round is gone")
 	}
 }
+
+func categoriesBesideRecords(t *testing.T, app core.App, q Query) {
+	q.Region = "330600"
+	pol := &core.Record{}
+	if err := app.RecordQuery("policies").AndWhere(dbx.HashExp{"city_code": "330600"}).Limit(1).One(pol); err != nil {
+		t.Fatal(err)
+	}
+	col, _ := app.FindCollectionByNameOrId("system_findings")
+	for _, rule := range []string{"base_rate_mismatch", "coverage_cut"} { // two rules of one category, one policy
+		f := core.NewRecord(col)
+		f.Set("policy", pol.Id)
+		f.Set("insurer", pol.GetString("insurer"))
+		f.Set("rule", rule)
+		f.Set("source", "应急〔2025〕27号")
+		for _, c := range []string{"region_code", "city_code", "province_code"} {
+			f.Set(c, pol.GetString(c))
+		}
+		if err := app.Save(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := report(app, q, "330600", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCode := map[string]CategoryCount{}
+	for _, c := range rep.Categories {
+		byCode[c.Code] = c
+	}
+	if c := byCode["no_prevention_clause"]; c.Records == nil || *c.Records != rep.Total.NoPreventionClause || c.Source == "" || c.Unit != "policy" {
+		t.Errorf("no_prevention_clause beside the records: %+v (figure %d)", c, rep.Total.NoPreventionClause)
+	}
+	if c := byCode["not_fully_insured"]; c.Records == nil || *c.Records != rep.Total.NotFullyInsured || c.Unit != "enterprise" {
+		t.Errorf("not_fully_insured counts enterprises: %+v", c)
+	}
+	if c := byCode["rate_misused"]; c.Records != nil || c.Flagged != 1 {
+		t.Errorf("rate_misused: the flagged policy once, no figure: %+v", c)
+	}
+	if c, ok := byCode["service_record_mismatch"]; !ok || c.Source == "" {
+		t.Errorf("the bulletin's wrong service records have no category: %+v", rep.Categories)
+	}
+	var base RuleCount
+	for _, r := range rep.SystemFindings {
+		if r.Rule == "base_rate_mismatch" {
+			base = r
+		}
+	}
+	if base.Count != 1 || base.Policies != 1 || base.Source == "" {
+		t.Errorf("system findings by rule: %+v", rep.SystemFindings)
+	}
+
+	byName, err := orderInsurers(rep, "name")
+	if err != nil || len(byName.ByInsurer) < 2 {
+		t.Fatalf("by name: %v", err)
+	}
+	bySize, _ := orderInsurers(rep, "size")
+	for i := 1; i < len(bySize.ByInsurer); i++ {
+		if bySize.ByInsurer[i-1].ActivePolicies < bySize.ByInsurer[i].ActivePolicies {
+			t.Fatalf("by size: %d before %d", bySize.ByInsurer[i-1].ActivePolicies, bySize.ByInsurer[i].ActivePolicies)
+		}
+	}
+	if byName.ByInsurer[0].Code == rep.ByInsurer[0].Code && bySize.ByInsurer[0].Code == rep.ByInsurer[0].Code && len(rep.ByInsurer) > 2 &&
+		slices.EqualFunc(byName.ByInsurer, rep.ByInsurer, func(a, b *Figures) bool { return a.Code == b.Code }) &&
+		slices.EqualFunc(bySize.ByInsurer, rep.ByInsurer, func(a, b *Figures) bool { return a.Code == b.Code }) {
+		t.Error("neither order moved an insurer")
+	}
+	if _, err := orderInsurers(rep, "height"); err == nil {
+		t.Error("an unknown order was taken")
+	}
+}
