@@ -26,6 +26,8 @@ import { bulletinDocument, bulletinSheets, bulletinTables, defaultParts, problem
 
 /** Rows of each list shown in the bulletin (the records panel pages through the rest). */
 const LIST_ROWS = 200;
+/** Sampled policies loaded at a time; "load more" pages through the rest (a round holds up to 5,000). */
+const SAMPLE_ROWS = 100;
 
 /** Where a figure's records come from: a metric, in a region, maybe one insurer's or industry's. */
 interface Link {
@@ -120,10 +122,15 @@ export class AzxComplianceReport extends LitElement {
   /** 印发机关 of the 版记; default: the issuer's office. */
   @property({ attribute: 'printed-by' }) accessor printedBy: string = '';
 
+  /** How the insurers are listed: by name (pinyin) or by size (policies in force, most first); default by the server's order. */
+  @property({ attribute: 'insurer-order' }) accessor insurerOrder: '' | 'name' | 'size' = '';
+
   @state() private accessor _report: ComplianceReport | undefined = undefined;
   @state() private accessor _lists: Readonly<Record<string, CoverageRecordPage>> = {};
   @state() private accessor _rounds: readonly InspectionRound[] = [];
   @state() private accessor _sample: readonly CoverageRecord[] = [];
+  /** The sample's last page loaded (its totalItems: every sampled policy). */
+  @state() private accessor _samplePage: CoverageRecordPage | undefined = undefined;
   @state() private accessor _error = '';
   @state() private accessor _opened: Opened | undefined = undefined;
   @state() private accessor _drawErrors: FieldErrors = {};
@@ -155,7 +162,7 @@ export class AzxComplianceReport extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (['store', 'region', 'round', 'industry', 'from', 'to', 'at', 'minShare'].some((k) => changed.has(k as keyof AzxComplianceReport))) {
+    if (['store', 'region', 'round', 'industry', 'from', 'to', 'at', 'minShare', 'insurerOrder'].some((k) => changed.has(k as keyof AzxComplianceReport))) {
       queueMicrotask(() => void this.reload());
     }
     // the content under the focus went away (a form closed, a sample drawn): the focus goes to
@@ -201,6 +208,7 @@ export class AzxComplianceReport extends LitElement {
         ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
         ...(this.at ? { at: this.at } : {}),
         ...(this.minShare !== undefined ? { minSharePct: this.minShare } : {}),
+        ...(this.insurerOrder ? { insurers: this.insurerOrder } : {}),
       });
       if (id !== this.#query) return;
       this._report = report;
@@ -209,13 +217,14 @@ export class AzxComplianceReport extends LitElement {
       const [rounds, sample, ...lists] = await Promise.all([
         store.listInspectionRounds(this.region || undefined).catch(() => [] as readonly InspectionRound[]),
         report.round
-          ? store.coverageRecords({ ...base, metric: 'sampled', round: report.round.id, perPage: 500 }).then((p) => p.items)
-          : Promise.resolve([] as readonly CoverageRecord[]),
+          ? store.coverageRecords({ ...base, metric: 'sampled', round: report.round.id, perPage: SAMPLE_ROWS })
+          : Promise.resolve(undefined),
         ...LISTS.map((x) => store.coverageRecords({ ...base, metric: x.metric, perPage: LIST_ROWS })),
       ]);
       if (id !== this.#query) return;
       this._rounds = rounds;
-      this._sample = sample;
+      this._samplePage = sample;
+      this._sample = sample?.items ?? [];
       this._lists = Object.fromEntries(LISTS.map((x, i) => [x.metric, lists[i]!]));
       this.#listsOf = report;
       this.dispatchEvent(new CustomEvent('azx-loaded', { detail: { report } }));
@@ -223,6 +232,30 @@ export class AzxComplianceReport extends LitElement {
       if (id !== this.#query) return;
       this._report = undefined;
       this._error = t(this.#l, 'errorLoad', { message: this.#message(err) });
+    }
+  }
+
+  /** The sample's next page, appended: the inspectors page through every sampled policy. */
+  async #moreSample(): Promise<void> {
+    const store = this.store;
+    const last = this._samplePage;
+    const report = this._report;
+    if (!store || !last || !report?.round) return;
+    const id = this.#query;
+    try {
+      const page = await store.coverageRecords({
+        region: report.region.code,
+        ...this.#filters(),
+        metric: 'sampled',
+        round: report.round.id,
+        perPage: SAMPLE_ROWS,
+        page: last.page + 1,
+      });
+      if (id !== this.#query) return;
+      this._samplePage = page;
+      this._sample = [...this._sample, ...page.items];
+    } catch (err) {
+      this._message = t(this.#l, 'errorLoad', { message: this.#message(err) });
     }
   }
 
@@ -430,8 +463,20 @@ export class AzxComplianceReport extends LitElement {
   }
 
   /** Problem rows with the records behind each. */
-  #problemRows(): { label: string; count: number; policies?: number; source: string; link: Link }[] {
-    return problemRows(this._report!, this.#l).map((p) => ({ ...p, link: { metric: p.metric, label: p.label } }));
+  #problemRows(): { label: string; count: number; policies?: number; records?: string; source: string; link: Link }[] {
+    const l = this.#l;
+    const beside = new Map((this._report!.categories ?? []).map((c) => [c.category, c]));
+    return problemRows(this._report!, l).map((p) => {
+      // a sampled category: what the records show for it, in its own unit, beside the inspectors' count
+      const c = p.metric.startsWith('finding:') ? beside.get(p.metric.slice('finding:'.length)) : undefined;
+      const parts = c
+        ? [
+            ...(c.records !== null ? [t(l, c.unit === 'enterprise' ? 'nEnterprises' : 'nPolicies', { n: num(c.records, l) })] : []),
+            ...(c.flagged ? [t(l, 'nFlagged', { n: num(c.flagged, l) })] : []),
+          ]
+        : [];
+      return { ...p, ...(parts.length ? { records: parts.join(t(l, 'listSeparator')) } : {}), link: { metric: p.metric, label: p.label } };
+    });
   }
 
   /** A number that opens the records behind it. */
@@ -552,6 +597,7 @@ export class AzxComplianceReport extends LitElement {
           <th scope="col">${t(l, 'category')}</th>
           <th scope="col">${t(l, 'findings')}</th>
           <th scope="col">${t(l, 'policies')}</th>
+          <th scope="col">${t(l, 'inRecords')}</th>
           <th scope="col">${t(l, 'source')}</th>
         </tr>
       </thead>
@@ -561,6 +607,7 @@ export class AzxComplianceReport extends LitElement {
             <th scope="row">${p.label}</th>
             <td>${this.#fig(p.count, p.link)}</td>
             <td>${p.policies ?? ''}</td>
+            <td class="text">${p.records ?? ''}</td>
             <td class="text">${p.source}</td>
           </tr>`,
         )}
@@ -711,7 +758,7 @@ export class AzxComplianceReport extends LitElement {
     const count = (policy: string) => findings.filter((f) => f.policy === policy).length;
     const err = (f: string) => (this._findingErrors[f] ? html`<span class="error" id="finding-${f}-error">${this._findingErrors[f]!.message}</span>` : nothing);
     return html`<section class="sample no-print" part="sample" aria-labelledby="sample-title">
-      <h2 id="sample-title" tabindex="-1">${t(l, 'sample', { n: this._sample.length })}</h2>
+      <h2 id="sample-title" tabindex="-1">${t(l, 'sample', { n: this._samplePage?.totalItems ?? this._sample.length })}</h2>
       <p class="message" part="message" role="status">${this._message}</p>
       <div class="table-wrap"><table part="table">
         <thead>
@@ -772,6 +819,12 @@ export class AzxComplianceReport extends LitElement {
           )}
         </tbody>
       </table></div>
+      ${this._sample.length < (this._samplePage?.totalItems ?? 0)
+        ? html`<button type="button" part="button" class="more-sample" @click=${() => void this.#moreSample()}>${t(l, 'moreSample', {
+            shown: this._sample.length,
+            n: this._samplePage!.totalItems,
+          })}</button>`
+        : nothing}
     </section>`;
   }
 

@@ -789,6 +789,14 @@ export class MemoryStore implements Store {
     throw this.#regulatorOnly('抽样', 'sampling');
   }
 
+  async publishRound(_roundId: string): Promise<InspectionRound> {
+    throw this.#regulatorOnly('检查轮次', 'inspection rounds');
+  }
+
+  async deleteRound(_roundId: string): Promise<void> {
+    throw this.#regulatorOnly('检查轮次', 'inspection rounds');
+  }
+
   async listFindings(_roundId: string): Promise<readonly Finding[]> {
     throw this.#regulatorOnly('检查发现', 'findings');
   }

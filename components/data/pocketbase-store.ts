@@ -707,14 +707,14 @@ export class PocketBaseStore implements Store {
 
   // ── <azx-coverage-map>, <azx-compliance-report> ───────────────────────────────────────
   // The server's JSON is already in these shapes (backend/internal/coverage).
-  async #regulator<T>(path: string, query: object, body?: object): Promise<T> {
+  async #regulator<T>(path: string, query: object, body?: object, method?: 'DELETE'): Promise<T> {
     const q: Record<string, string> = {};
     for (const [k, v] of Object.entries(query)) {
       if (v === undefined || v === null || v === '') continue;
       q[k === 'minSharePct' ? 'min_share' : k] = String(v);
     }
     try {
-      return await this.#pb.send<T>(path, body ? { method: 'POST', body, query: q } : { query: q });
+      return await this.#pb.send<T>(path, method ? { method, query: q } : body ? { method: 'POST', body, query: q } : { query: q });
     } catch (err) {
       const e = this.#error(err);
       // these routes say why in both languages (e.g. "outside this account's scope"): keep it
@@ -742,6 +742,14 @@ export class PocketBaseStore implements Store {
 
   drawSample(round: NewInspectionRound): Promise<InspectionRound> {
     return this.#regulator('/api/azx/compliance/rounds', {}, round);
+  }
+
+  publishRound(roundId: string): Promise<InspectionRound> {
+    return this.#regulator(`/api/azx/compliance/rounds/${encodeURIComponent(roundId)}/publish`, {}, {});
+  }
+
+  async deleteRound(roundId: string): Promise<void> {
+    await this.#regulator(`/api/azx/compliance/rounds/${encodeURIComponent(roundId)}`, {}, undefined, 'DELETE');
   }
 
   listFindings(roundId: string): Promise<readonly Finding[]> {

@@ -195,6 +195,30 @@ export interface CategoryCount {
   readonly count: number;
   /** Distinct policies with a finding of it. */
   readonly policies: number;
+  /** The records' figure set beside the inspectors' count (a Figures field), when the packs name one. */
+  readonly figure?: keyof Figures;
+  /** The pack rules whose import flags count toward it. */
+  readonly rules?: readonly string[];
+  /** What it counts: enterprises (家企业) or policies (份保单). */
+  readonly unit: 'enterprise' | 'policy';
+  /** The region's records figure for it (null: the packs name none). */
+  readonly records: number | null;
+  /** Policies of the region a bulk import flagged with its rules. */
+  readonly flagged: number;
+}
+
+/** A pack rule broken by imported records of the region (bulk import mode), with its source. */
+export interface RuleCount {
+  readonly rule: string;
+  readonly source: string;
+  readonly count: number;
+  readonly policies: number;
+}
+
+/** One line of a cross-inspection table: the inspector region's team inspects the inspected region in this round only. */
+export interface InspectionAssignment {
+  readonly inspector: string;
+  readonly inspected: string;
 }
 
 /** An inspection round: a reproducible sample of policies. */
@@ -213,6 +237,13 @@ export interface InspectionRound {
   /** Sampled policy ids in draw order. */
   readonly sample: readonly string[];
   readonly created: string;
+  /** A draft is deleted; a published round is what the bulletin rests on. */
+  readonly status: 'draft' | 'published';
+  /** Drawn by the server, or the inspectors' own list of policy numbers. */
+  readonly source: 'drawn' | 'list';
+  /** Numbers of the inspectors' list no stored policy has (never uploaded). */
+  readonly unmatched: readonly string[];
+  readonly assignments: readonly InspectionAssignment[];
 }
 
 export interface NewInspectionRound {
@@ -223,9 +254,13 @@ export interface NewInspectionRound {
   readonly from?: string;
   readonly to?: string;
   /** Same seed over the same population → same sample. */
-  readonly seed: number;
+  readonly seed?: number;
   /** 1–5000. */
-  readonly size: number;
+  readonly size?: number;
+  /** The inspectors' own list of policy numbers (instead of a drawn sample). */
+  readonly policies?: readonly string[];
+  /** Cross-inspection: which region's team inspects which region in this round. */
+  readonly assignments?: readonly InspectionAssignment[];
 }
 
 export interface Finding {
@@ -260,6 +295,8 @@ export interface RoundSummary extends InspectionRound {
 export interface ComplianceQuery extends CoverageQuery {
   /** The round whose sample and findings the report includes; its region, industry and period are the defaults. */
   readonly round?: string;
+  /** Insurers by name (pinyin) or by size (policies in force); default: by id. */
+  readonly insurers?: 'name' | 'size';
 }
 
 /** The bulletin: the region's figures, by industry and by insurer, and the round's findings. */
@@ -268,4 +305,8 @@ export interface ComplianceReport extends CoverageFigures {
   readonly byIndustry: readonly Figures[];
   readonly byInsurer: readonly Figures[];
   readonly round: RoundSummary | null;
+  /** Every problem category of the region's packs: the inspectors' counts beside the records'. */
+  readonly categories?: readonly CategoryCount[];
+  /** The region's import flags by rule. */
+  readonly systemFindings?: readonly RuleCount[];
 }

@@ -401,6 +401,10 @@ export interface Store {
   listInspectionRounds(region?: string): Promise<readonly InspectionRound[]>;
   /** Draws a reproducible sample of policies on the server and stores the round. */
   drawSample(round: NewInspectionRound): Promise<InspectionRound>;
+  /** Publishes a draft round: the bulletin rests on it and it can no longer be deleted (`round_published` when it already is). */
+  publishRound(roundId: string): Promise<InspectionRound>;
+  /** Deletes a draft round with its findings; a published one is refused (`round_published`). */
+  deleteRound(roundId: string): Promise<void>;
   /** A round's findings. */
   listFindings(roundId: string): Promise<readonly Finding[]>;
   /** Records a finding against a sampled policy; `validation` when the policy is not in the sample. */

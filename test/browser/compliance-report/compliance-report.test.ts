@@ -145,6 +145,33 @@ describe('<azx-compliance-report> with known figures', () => {
     expect(problems.querySelector('td')!.textContent!.trim()).to.equal('1');
   });
 
+  it('pages through every sampled policy, 100 at a time, and says how many the round holds', async () => {
+    const store = new FixtureRegulatorStore({ sampled: 250 });
+    const el = await mount(store, { round: ROUND.id });
+    await waitUntil(() => $$(el, '[part="sample"] tbody tr').length === 100, 'the first page');
+    expect($(el, '#sample-title')!.textContent).to.contain('250');
+    for (const shown of [200, 250]) {
+      $(el, 'button.more-sample')!.click();
+      await waitUntil(() => $$(el, '[part="sample"] tbody tr').length === shown, `${shown} shown`);
+    }
+    expect($(el, 'button.more-sample')).to.equal(null);
+    const rows = $$(el, '[part="sample"] tbody tr');
+    expect(rows.at(-1)!.textContent).to.contain('HZ-2026-10246');
+    expect(new Set(rows.map((r) => r.textContent)).size).to.equal(250); // none twice
+    expect(store.calls.records.filter((q) => q.metric === 'sampled').map((q) => q.page ?? 1)).to.deep.equal([1, 2, 3]);
+  });
+
+  it("puts the records' figure, in its own unit, and the import flags beside the inspectors' count; lapsed renewals are policies", async () => {
+    const el = await mount(new FixtureRegulatorStore(), { round: ROUND.id });
+    const row = $$(el, 'article table')[0]!.querySelectorAll('tbody tr');
+    const notFully = [...row].find((r) => r.querySelector('th')!.textContent === '未全员投保')!;
+    const records = String(el.report!.total.notFullyInsured);
+    expect(notFully.querySelectorAll('td')[2]!.textContent!.trim()).to.equal(`${records} 家企业；导入标记 2 份`);
+    const other = [...row].find((r) => r.querySelector('th')!.textContent === '未规范使用保险方案及费率机制')!;
+    expect(other.querySelectorAll('td')[2]!.textContent!.trim()).to.equal('');
+    expect($(el, '.summary')!.textContent!.replace(/\s+/g, '')).to.contain('份保单到期未续保');
+  });
+
   it('draws a sample from the form, refusing a blank name', async () => {
     const store = new FixtureRegulatorStore();
     const el = await mount(store, { region: '330100' });
@@ -237,5 +264,23 @@ describe('<azx-compliance-report> on the server', () => {
     expect(refused?.code).to.equal('not_found');
     const el2 = await mount(other, { region: '330600' });
     expect($(el2, '[part="error"]')!.textContent).to.contain('辖区');
+  });
+  it('a draft round is deleted with its findings; a published one is refused and stays', async () => {
+    const w = await world();
+    const store = new PocketBaseStore({ url: w.url });
+    await store.signIn(w.users.regulatorShaoxing.email, w.users.regulatorShaoxing.password);
+    const draft = await store.drawSample({ name: '试抽（删除）', seed: 7, size: 3 });
+    expect(draft.status).to.equal('draft');
+    await store.recordFinding({ round: draft.id, policy: draft.sample[0]!, category: 'no_prevention_clause' });
+    await store.deleteRound(draft.id);
+    expect((await store.listInspectionRounds()).some((r) => r.id === draft.id)).to.equal(false);
+
+    const kept = await store.drawSample({ name: '正式抽查', seed: 8, size: 3 });
+    expect((await store.publishRound(kept.id)).status).to.equal('published');
+    let refused: { status?: number; message_zh?: string } | undefined;
+    await store.deleteRound(kept.id).catch((e) => (refused = e));
+    expect(refused?.status).to.equal(400);
+    expect(refused?.message_zh).to.equal('已发布的检查轮次不能删除');
+    expect((await store.listInspectionRounds()).find((r) => r.id === kept.id)?.status).to.equal('published');
   });
 });

@@ -100,6 +100,7 @@ export const XIHU_UNINSURED: readonly CoverageRecord[] = [
 export const ROUND: InspectionRound = {
   id: 'round0000000001', name: '2026 年上半年抽查', region: '330100', regionName: '杭州市', industry: '', from: '', to: '',
   seed: 2026, sampleSize: 3, population: 26, sample: ['pol1', 'pol2', 'pol3'], created: '2026-06-30 08:00:00.000Z',
+  status: 'draft', source: 'drawn', unmatched: [], assignments: [],
 };
 
 export const SAMPLED: readonly CoverageRecord[] = ['pol1', 'pol2', 'pol3'].map((id, i) => ({
@@ -113,6 +114,14 @@ export interface FixtureOptions {
   readonly refuse?: StoreError;
   /** Delay answers (ms), for the loading state. */
   readonly delay?: number;
+  /** Policies in the round's sample (default the three of SAMPLED), for paging. */
+  readonly sampled?: number;
+}
+
+/** A sample of n policies: SAMPLED, then generated ones. */
+function sampleOf(n: number): readonly CoverageRecord[] {
+  const more = Array.from({ length: Math.max(0, n - SAMPLED.length) }, (_, i) => ({ ...SAMPLED[0]!, policyId: `polx${i}`, policyNo: `HZ-2026-1${String(i).padStart(4, '0')}`, name: `杭州样本${i}有限公司` }));
+  return [...SAMPLED, ...more].slice(0, n);
 }
 
 /** Calls the elements made, for assertions. */
@@ -128,11 +137,14 @@ export class FixtureRegulatorStore extends MemoryStore {
   readonly calls: Calls = { figures: [], records: [], reports: [], draws: [], findings: [] };
   readonly #opts: FixtureOptions;
   #findings: Finding[] = [];
-  #rounds: InspectionRound[] = [ROUND];
+  #rounds: InspectionRound[];
+  readonly #sampled: readonly CoverageRecord[];
 
   constructor(opts: FixtureOptions = {}) {
     super();
     this.#opts = opts;
+    this.#sampled = sampleOf(opts.sampled ?? SAMPLED.length);
+    this.#rounds = [{ ...ROUND, sampleSize: this.#sampled.length, sample: this.#sampled.map((s) => s.policyId!) }];
   }
 
   async #answer<T>(v: () => T): Promise<T> {
@@ -159,8 +171,8 @@ export class FixtureRegulatorStore extends MemoryStore {
     return this.#answer(() => {
       let items: readonly CoverageRecord[] = [];
       if (q.metric === 'uninsured' && (q.region === '330106' || q.region === '330100')) items = XIHU_UNINSURED;
-      if (q.metric === 'sampled') items = SAMPLED;
-      if (q.metric === 'with_problems') items = SAMPLED.filter((s) => this.#findings.some((f) => f.policy === s.policyId));
+      if (q.metric === 'sampled') items = this.#sampled;
+      if (q.metric === 'with_problems') items = this.#sampled.filter((s) => this.#findings.some((f) => f.policy === s.policyId));
       const perPage = q.perPage ?? 50;
       const page = q.page ?? 1;
       return { metric: q.metric, items: items.slice((page - 1) * perPage, page * perPage), page, perPage, totalItems: items.length, totalPages: Math.ceil(items.length / perPage) };
@@ -175,11 +187,26 @@ export class FixtureRegulatorStore extends MemoryStore {
       const round = q.round ? this.#rounds.find((r) => r.id === q.round) : undefined;
       const withProblems = new Set(this.#findings.filter((f) => f.round === round?.id).map((f) => f.policy)).size;
       const total = { ...sum(region, region === '330100' ? '杭州市' : '浙江省', rows), ...(round ? { sampled: round.sample.length, withProblems } : {}) };
+      const ofRound = this.#findings.filter((f) => f.round === round?.id);
+      // the categories of the packs in force for the round (the server reads finding_categories);
+      // 未全员投保 counts enterprises and stands beside the records' figure and two import flags
+      const categories = CATEGORIES.map(([c, zh, en]) => ({
+        category: c,
+        zh,
+        en,
+        source: '苏应急〔2024〕132号 二（二）',
+        count: ofRound.filter((f) => f.category === c).length,
+        policies: new Set(ofRound.filter((f) => f.category === c).map((f) => f.policy)).size,
+        unit: c === 'not_fully_insured' ? ('enterprise' as const) : ('policy' as const),
+        records: c === 'not_fully_insured' ? total.notFullyInsured : null,
+        flagged: c === 'not_fully_insured' ? 2 : 0,
+      }));
       return {
         region: region === '330100' ? HANGZHOU : ZHEJIANG,
         childLevel: region === '330100' ? 'county' : 'city', industry: q.industry ?? '', from: q.from ?? '', to: q.to ?? '', at: q.at ?? '2026-11-01', minSharePct: q.minSharePct ?? null,
         total, rows, path: [HANGZHOU],
         insurersActive: 2,
+        categories,
         byIndustry: [
           figures('construction', '建筑施工', { enterprises: 25, mustInsure: 25, insured: 22, insuredMustInsure: 22 }),
           figures('hazardous_chemicals', '危险化学品', { enterprises: 15, mustInsure: 3, insured: 4, insuredMustInsure: 3 }),
@@ -193,15 +220,7 @@ export class FixtureRegulatorStore extends MemoryStore {
               ...round,
               sampled: round.sample.length,
               withProblems,
-              // the categories of the packs in force for the round (the server reads finding_categories)
-              categories: CATEGORIES.map(([c, zh, en]) => ({
-                category: c,
-                zh,
-                en,
-                source: '苏应急〔2024〕132号 二（二）',
-                count: this.#findings.filter((f) => f.round === round.id && f.category === c).length,
-                policies: new Set(this.#findings.filter((f) => f.round === round.id && f.category === c).map((f) => f.policy)).size,
-              })),
+              categories,
               findings: this.#findings.filter((f) => f.round === round.id),
             }
           : null,
@@ -216,7 +235,7 @@ export class FixtureRegulatorStore extends MemoryStore {
   override drawSample(r: NewInspectionRound): Promise<InspectionRound> {
     this.calls.draws.push(r);
     return this.#answer(() => {
-      const round = { ...ROUND, id: `round${String(this.#rounds.length + 1).padStart(10, '0')}`, name: r.name, seed: r.seed, sampleSize: Math.min(3, r.size) };
+      const round = { ...ROUND, id: `round${String(this.#rounds.length + 1).padStart(10, '0')}`, name: r.name, seed: r.seed ?? 0, sampleSize: Math.min(3, r.size ?? 3) };
       this.#rounds = [round, ...this.#rounds];
       return round;
     });
@@ -236,7 +255,7 @@ export class FixtureRegulatorStore extends MemoryStore {
           fieldErrors: { policy: { code: 'invalid_policy', message: '该保单不在本轮抽查样本中', message_zh: '该保单不在本轮抽查样本中', message_en: "This policy is not in the round's sample" } },
         });
       }
-      const s = SAMPLED.find((x) => x.policyId === f.policy)!;
+      const s = this.#sampled.find((x) => x.policyId === f.policy)!;
       const finding: Finding = { id: `f${this.#findings.length + 1}`, round: f.round, policy: f.policy, policyNo: s.policyNo ?? '', enterprise: s.enterpriseId, enterpriseName: s.name, insurer: 'ins1', category: f.category, note: f.note ?? '', created: '2026-07-01 08:00:00.000Z' };
       this.#findings.push(finding);
       return finding;
