@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // CSV cells are text; the definition's schema says what each column should become. A cell
@@ -81,6 +83,45 @@ func coerceValue(doc any, node map[string]any, cell string) any {
 			}
 		}
 		return out
+	case "string":
+		if f, _ := node["format"].(string); f == "date" {
+			return excelDay(cell)
+		}
+		return optionConst(node, cell)
+	}
+	return cell
+}
+
+// excelDay turns a spreadsheet's day serial (45292 is 2024-01-01) into YYYY-MM-DD; any other
+// text is kept for the schema to judge.
+func excelDay(cell string) any {
+	n, err := strconv.ParseFloat(cell, 64)
+	if err != nil || n < 1 || n > 2958465 || strings.ContainsAny(cell, "-/") {
+		return cell
+	}
+	t, err := excelize.ExcelDateToTime(n, false)
+	if err != nil {
+		return cell
+	}
+	return t.Format("2006-01-02")
+}
+
+// optionConst maps an option's Chinese or English title (有效, Active) to its value
+// (active), as the template's drop-down lists write them.
+func optionConst(node map[string]any, cell string) any {
+	opts, _ := node["oneOf"].([]any)
+	for _, o := range opts {
+		m, _ := o.(map[string]any)
+		c, ok := m["const"].(string)
+		if !ok {
+			continue
+		}
+		if zh, _ := m["title"].(string); zh == cell {
+			return c
+		}
+		if en, _ := m["x-title-en"].(string); en != "" && strings.EqualFold(en, cell) {
+			return c
+		}
 	}
 	return cell
 }

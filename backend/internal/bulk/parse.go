@@ -43,9 +43,14 @@ func badInput(zh, en string) *requestError { return &requestError{400, "bulk_inv
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// parseFile reads a CSV (header row first; UTF-8 or GBK/GB18030, detected) or a JSON array
-// of row objects (or {"rows": [...]}); it answers the rows and the text encoding it read.
+// parseFile reads a CSV (header row first; UTF-8 or GBK/GB18030, detected), an XLSX workbook
+// (its first sheet, header row first) or a JSON array of row objects (or {"rows": [...]}); it
+// answers the rows and what it read ("utf-8", "gb18030" or "xlsx").
 func parseFile(raw []byte, cols columns) ([]Row, string, error) {
+	if isXLSX(raw) {
+		rows, err := parseXLSX(raw, cols)
+		return rows, "xlsx", err
+	}
 	raw, enc, err := decodeText(raw)
 	if err != nil {
 		return nil, "", badInput("文件编码无法识别：请保存为 UTF-8 或 GBK 编码的 CSV", "The file's encoding is not recognized: save it as a UTF-8 or GBK CSV")
@@ -106,19 +111,29 @@ func parseJSON(raw []byte, cols columns) ([]Row, error) {
 func parseCSV(raw []byte, cols columns) ([]Row, error) {
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1
+	return parseTable(r, cols)
+}
+
+// recordReader is a table read a line at a time: a CSV reader, or an XLSX sheet's rows.
+type recordReader interface {
+	Read() ([]string, error)
+}
+
+// parseTable reads a header line and the rows under it (blank lines are not rows).
+func parseTable(r recordReader, cols columns) ([]Row, error) {
 	header, err := r.Read()
 	if err != nil {
-		return nil, badInput("CSV 表头无法读取："+err.Error(), "The CSV header cannot be read: "+err.Error())
+		return nil, badInput("表头无法读取："+err.Error(), "The header row cannot be read: "+err.Error())
 	}
 	seen := map[string]bool{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if h == "" {
-			return nil, badInput(fmt.Sprintf("CSV 表头第 %d 列为空", i+1), fmt.Sprintf("CSV header column %d is empty", i+1))
+			return nil, badInput(fmt.Sprintf("表头第 %d 列为空", i+1), fmt.Sprintf("Header column %d is empty", i+1))
 		}
 		p := cols.path(h)
 		if seen[p] {
-			return nil, badInput("CSV 表头重复："+h, "Duplicate CSV header column: "+h)
+			return nil, badInput("表头重复："+h, "Duplicate header column: "+h)
 		}
 		seen[p] = true
 		header[i] = p

@@ -26,8 +26,10 @@ func Register(app *pocketbase.PocketBase) {
 		g.Bind(apis.RequireAuth("users"))
 		g.POST("/policies", handler(policies))
 		g.POST("/enterprises", handler(enterprises))
-		g.GET("/policies/template.csv", template(policies, []string{"enterprise_uscc", "provider_uscc"}))
+		g.GET("/policies/template.csv", template(policies, policyRefs))
 		g.GET("/enterprises/template.csv", template(enterprises, nil))
+		g.GET("/policies/template.xlsx", templateBook(policies, policyRefs))
+		g.GET("/enterprises/template.xlsx", templateBook(enterprises, nil))
 		return se.Next()
 	})
 }
@@ -112,22 +114,49 @@ func handler(k *kind) func(*core.RequestEvent) error {
 // (UTF-8 with a BOM, so Excel opens it correctly).
 func template(k *kind, extra []string) func(*core.RequestEvent) error {
 	return func(e *core.RequestEvent) error {
-		lang := language(e.Request)
-		version, err := latestVersion(e.App, k.definition)
-		if err != nil {
-			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义尚未发布：" + k.definition, err.Error()})
-		}
-		def, err := definitions.Lookup(e.App, k.definition, version)
-		if err != nil {
-			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()})
+		doc, re := currentSchema(e.App, k)
+		if re != nil {
+			return fail(e, language(e.Request), re)
 		}
 		var buf bytes.Buffer
 		buf.Write(utf8BOM)
 		w := csv.NewWriter(&buf)
-		_ = w.Write(templateColumns(def.Schema.Doc(), extra))
+		_ = w.Write(templateColumns(doc, extra))
 		w.Flush()
 		e.Response.Header().Set("Content-Disposition", `attachment; filename="`+k.collection+`-template.csv"`)
 		return e.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	}
+}
+
+// currentSchema is the schema document of the kind's latest published definition.
+func currentSchema(app core.App, k *kind) (any, *requestError) {
+	version, err := latestVersion(app, k.definition)
+	if err != nil {
+		return nil, &requestError{503, "bulk_no_definition", "表单定义尚未发布：" + k.definition, err.Error()}
+	}
+	def, err := definitions.Lookup(app, k.definition, version)
+	if err != nil {
+		return nil, &requestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()}
+	}
+	return def.Schema.Doc(), nil
+}
+
+// policyRefs are the reference columns of a policy upload.
+var policyRefs = []string{"enterprise_uscc", "provider_uscc"}
+
+// templateBook answers the XLSX template of the current definition (template.go).
+func templateBook(k *kind, extra []string) func(*core.RequestEvent) error {
+	return func(e *core.RequestEvent) error {
+		doc, re := currentSchema(e.App, k)
+		if re != nil {
+			return fail(e, language(e.Request), re)
+		}
+		book, err := templateXLSX(describeColumns(doc, extra))
+		if err != nil {
+			return err
+		}
+		e.Response.Header().Set("Content-Disposition", `attachment; filename="`+k.collection+`-template.xlsx"`)
+		return e.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", book)
 	}
 }
 
