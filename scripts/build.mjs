@@ -49,6 +49,7 @@ export const ENTRIES = [
   { name: 'service-report', entry: 'components/service-report/index.ts', element: true },
   { name: 'hazard-ledger', entry: 'components/hazard-ledger/index.ts', element: true },
   { name: 'record-list', entry: 'components/record-list/index.ts', element: true },
+  { name: 'bulk-upload', entry: 'components/bulk-upload/index.ts', element: true },
   { name: 'index', entry: 'components/index.ts' },
 ];
 

@@ -24,6 +24,7 @@ export const TEXT_MODULES = [
   'components/service-report/text.ts',
   'components/schema-editor/ui-text.ts',
   'components/record-list/text.ts',
+  'components/bulk-upload/text.ts',
   'components/core/logic-builder/text.ts',
   'components/pack-editor/text.ts',
 ];

@@ -42,6 +42,9 @@ import {
   type InspectionRound,
   type NewFinding,
   type NewInspectionRound,
+  type BulkKind,
+  type BulkResult,
+  type BulkUploadOptions,
   type Store,
   type StoredRecord,
   type SubscribeOptions,
@@ -795,6 +798,15 @@ export class MemoryStore implements Store {
 
   async deleteRound(_roundId: string): Promise<void> {
     throw this.#regulatorOnly('检查轮次', 'inspection rounds');
+  }
+
+  async bulkUpload(_kind: BulkKind, _file: Blob, _options?: BulkUploadOptions): Promise<BulkResult> {
+    // reading GBK and XLSX and judging every row is the server's: the memory store has no server
+    throw new StoreError({ code: 'forbidden', status: 403, message_zh: '批量上传需要连接服务器', message_en: 'Bulk upload needs the server' });
+  }
+
+  async bulkTemplate(_kind: BulkKind, _format: 'xlsx' | 'csv'): Promise<Blob> {
+    throw new StoreError({ code: 'forbidden', status: 403, message_zh: '上传模板需要连接服务器', message_en: 'Upload templates need the server' });
   }
 
   async listFindings(_roundId: string): Promise<readonly Finding[]> {

@@ -407,6 +407,17 @@ export interface Store {
   deleteRound(roundId: string): Promise<void>;
   /** A round's findings. */
   listFindings(roundId: string): Promise<readonly Finding[]>;
+
+  // ── bulk upload (<azx-bulk-upload>) ─────────────────────────────────────────────────────
+  /**
+   * Uploads a CSV (UTF-8 or GBK/GB18030), XLSX or JSON file of policies (insurers; regulators
+   * in import mode) or registry enterprises (regulators); every row is validated on the server.
+   * Rejects with `network` (status 0) when the connection dropped: send the same file with the
+   * same `upload` again and nothing is stored twice.
+   */
+  bulkUpload(kind: BulkKind, file: Blob, options?: BulkUploadOptions): Promise<BulkResult>;
+  /** The upload template of the current definition: XLSX (notes, drop-down lists) or CSV. */
+  bulkTemplate(kind: BulkKind, format: 'xlsx' | 'csv'): Promise<Blob>;
   /** Records a finding against a sampled policy; `validation` when the policy is not in the sample. */
   recordFinding(finding: NewFinding): Promise<Finding>;
 
@@ -452,6 +463,10 @@ import type {
   NewFinding,
   NewInspectionRound,
 } from './regulator.js';
+
+// ── <azx-bulk-upload> ───────────────────────────────────────────────────────────────────
+export type * from './bulk.js';
+import type { BulkKind, BulkResult, BulkUploadOptions } from './bulk.js';
 
 /** The id format PocketBase accepts for client-chosen ids: 15 characters of [a-z0-9]. */
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

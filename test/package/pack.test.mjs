@@ -124,7 +124,7 @@ store.signIn('regulator-zj@azx.demo', '${DEMO_PASSWORD}').then(() => store.lates
     const { page, problems } = await chromium.newPage();
     await page.goto(`${server.url}/classic.html?pb=${encodeURIComponent(backend.url)}`);
     await page.waitForSelector('body[data-ready="yes"]', { timeout: 15_000 });
-    const tags = ['azx-form', 'azx-policy-entry', 'azx-service-report', 'azx-hazard-ledger', 'azx-coverage-map', 'azx-compliance-report', 'azx-schema-editor', 'azx-record-list', 'azx-pack-editor'];
+    const tags = ['azx-form', 'azx-policy-entry', 'azx-service-report', 'azx-hazard-ledger', 'azx-coverage-map', 'azx-compliance-report', 'azx-schema-editor', 'azx-record-list', 'azx-pack-editor', 'azx-bulk-upload'];
     assert.deepEqual(await page.evaluate((t) => t.filter((tag) => !customElements.get(tag)), tags), []);
     await page.waitForFunction(() => document.querySelector('azx-form').shadowRoot.querySelector('[data-pointer="/uscc"]'));
     // English from <html lang="en">, the dark theme's colours, and the form's validity in the page's <form>

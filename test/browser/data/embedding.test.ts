@@ -29,6 +29,7 @@ const TAGS = [
   'azx-schema-editor',
   'azx-record-list',
   'azx-pack-editor',
+  'azx-bulk-upload',
 ] as const;
 
 /** The store an element uses (the editors keep the context's apart from one set on them). */
@@ -45,7 +46,7 @@ describe('the store on a portal page', () => {
     const page = await fixture<HTMLDivElement>(html`<div>
       <azx-form></azx-form><azx-policy-entry></azx-policy-entry><azx-service-report></azx-service-report>
       <azx-hazard-ledger></azx-hazard-ledger><azx-coverage-map></azx-coverage-map>
-      <azx-compliance-report></azx-compliance-report><azx-schema-editor></azx-schema-editor><azx-record-list></azx-record-list><azx-pack-editor></azx-pack-editor>
+      <azx-compliance-report></azx-compliance-report><azx-schema-editor></azx-schema-editor><azx-record-list></azx-record-list><azx-pack-editor></azx-pack-editor><azx-bulk-upload></azx-bulk-upload>
     </div>`);
     const elements = TAGS.map((tag) => page.querySelector(tag)!);
     for (const el of elements) expect(storeOf(el), el.localName).to.equal(undefined);
