@@ -138,11 +138,7 @@ func recordsHandler(e *core.RequestEvent) (any, error) {
 		}
 		q.Round, q.Sample = round.Id, round.GetString("sample")
 	}
-	page, err := intParam(e, "page", 1, 1_000_000)
-	if err != nil {
-		return nil, err
-	}
-	perPage, err := intParam(e, "perPage", 50, 500)
+	page, perPage, err := pageParams(e)
 	if err != nil {
 		return nil, err
 	}
@@ -252,11 +248,7 @@ func sampleHandler(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, err := intParam(e, "page", 1, 1_000_000)
-	if err != nil {
-		return nil, err
-	}
-	perPage, err := intParam(e, "perPage", 50, 500)
+	page, perPage, err := pageParams(e)
 	if err != nil {
 		return nil, err
 	}
@@ -280,4 +272,14 @@ func deleteRoundHandler(e *core.RequestEvent) (any, error) {
 		return nil, err
 	}
 	return map[string]any{"deleted": round.Id}, nil
+}
+
+// pageParams reads ?page (default 1) and ?perPage (default 50, at most 500).
+func pageParams(e *core.RequestEvent) (int, int, error) {
+	page, err := intParam(e, "page", 1, 1_000_000)
+	if err != nil {
+		return 0, 0, err
+	}
+	perPage, err := intParam(e, "perPage", 50, 500)
+	return page, perPage, err
 }
