@@ -65,6 +65,8 @@ interface Opened {
  * @event azx-loaded - `CustomEvent<{ report: ComplianceReport }>`: the bulletin is on screen.
  * @event azx-records - Bubbling, composed `CustomEvent<{ metric: string, region: string, total: number }>`: the records behind a number opened.
  * @event azx-round-drawn - Bubbling, composed `CustomEvent<{ round: InspectionRound }>`: a sample was drawn.
+ * @event azx-round-published - Bubbling, composed `CustomEvent<{ round: InspectionRound }>`: a draft round was published.
+ * @event azx-round-deleted - Bubbling, composed `CustomEvent<{ id: string }>`: a draft round was deleted with its findings.
  * @event azx-finding - Bubbling, composed `CustomEvent<{ finding: Finding }>`: a finding was recorded.
  * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: the bulletin is about to print alone; cancel it to print another way.
  *
@@ -324,11 +326,14 @@ export class AzxComplianceReport extends LitElement {
     const name = String(fd.get('name') ?? '').trim();
     const seed = Number(fd.get('seed'));
     const size = Number(fd.get('size'));
+    // the inspectors' own list (pasted from their sheet): one number a line, or separated by commas or spaces
+    const listed = [...new Set(String(fd.get('policies') ?? '').split(/[\s,，;；]+/).filter(Boolean))];
     const bad = (field: string, zh: string, en: string) =>
       (errors[field] = { code: 'invalid', message: isEnglish(l) ? en : zh, message_zh: zh, message_en: en });
     if (!name) bad('name', '请填写检查轮次名称', 'Give the round a name');
-    if (!Number.isInteger(seed) || seed < 0) bad('seed', '随机种子须为非负整数', 'The seed must be a non-negative whole number');
-    if (!Number.isInteger(size) || size < 1 || size > 5000) bad('size', '抽查份数须为 1–5000 之间的整数', 'The sample size must be a whole number from 1 to 5000');
+    if (listed.length > 5000) bad('policies', '保单号清单最多 5000 个', 'The list holds at most 5000 policy numbers');
+    if (!listed.length && (!Number.isInteger(seed) || seed < 0)) bad('seed', '随机种子须为非负整数', 'The seed must be a non-negative whole number');
+    if (!listed.length && (!Number.isInteger(size) || size < 1 || size > 5000)) bad('size', '抽查份数须为 1–5000 之间的整数', 'The sample size must be a whole number from 1 to 5000');
     this._drawErrors = errors;
     if (Object.keys(errors).length) {
       this.#focusNext = 'form.draw [aria-invalid="true"]';
@@ -340,8 +345,7 @@ export class AzxComplianceReport extends LitElement {
       const r = this._report;
       const round = await store.drawSample({
         name,
-        seed,
-        size,
+        ...(listed.length ? { policies: listed } : { seed, size }),
         ...(this.region || r ? { region: this.region || r!.region.code } : {}),
         ...(this.industry ? { industry: this.industry } : {}),
         ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
@@ -511,6 +515,7 @@ export class AzxComplianceReport extends LitElement {
           ${this._rounds.map((x) => html`<option value=${x.id} ?selected=${x.id === this.round}>${x.name}（${x.regionName}）</option>`)}
         </select>
       </label>
+      ${this.#roundActions(l)}
       <details>
         <summary>${t(l, 'newRound')}</summary>
         <form class="draw" novalidate @submit=${(e: SubmitEvent) => void this.#draw(e)}>
@@ -529,6 +534,11 @@ export class AzxComplianceReport extends LitElement {
             <input part="control" name="size" type="number" min="1" max="5000" step="1" required value="50" aria-invalid=${this._drawErrors['size'] ? 'true' : 'false'} aria-describedby="draw-size-error" />
             ${err('size')}</label
           >
+          <label class="wide"
+            >${t(l, 'policyList')}
+            <textarea part="control" name="policies" rows="3" aria-invalid=${this._drawErrors['policies'] ? 'true' : 'false'} aria-describedby="draw-policies-error"></textarea>
+            ${err('policies')}</label
+          >
           <button part="button" type="submit" aria-disabled=${this._drawing ? 'true' : 'false'}>${this._drawing ? t(l, 'drawing') : t(l, 'draw')}</button>
           ${err('form')}${err('region')}
         </form>
@@ -536,6 +546,34 @@ export class AzxComplianceReport extends LitElement {
       <button type="button" part="button" ?disabled=${!this._report} @click=${() => void this.print()}>${t(l, 'print')}</button>
       <button type="button" part="button" ?disabled=${!this._report} @click=${this.#exportXlsx}>${t(l, 'exportXlsx')}</button>
     </div>`;
+  }
+
+  /** A draft round is published (the bulletin rests on it) or deleted with its findings; a published one stays. */
+  #roundActions(l: Locale): TemplateResult | typeof nothing {
+    const round = this._report?.round;
+    if (!round || round.id !== this.round) return nothing;
+    if (round.status === 'published') return html`<span class="round-status">${t(l, 'published')}</span>`;
+    return html`<button type="button" part="button" class="publish" @click=${() => void this.#roundLife('publish')}>${t(l, 'publish')}</button>
+      <button type="button" part="button" class="delete-round" @click=${() => void this.#roundLife('delete')}>${t(l, 'deleteDraft')}</button>`;
+  }
+
+  async #roundLife(action: 'publish' | 'delete'): Promise<void> {
+    const store = this.store;
+    const id = this.round;
+    if (!store || !id) return;
+    try {
+      if (action === 'publish') {
+        const round = await store.publishRound(id);
+        this.dispatchEvent(new CustomEvent('azx-round-published', { detail: { round }, bubbles: true, composed: true }));
+        await this.reload();
+      } else {
+        await store.deleteRound(id);
+        this.dispatchEvent(new CustomEvent('azx-round-deleted', { detail: { id }, bubbles: true, composed: true }));
+        this.round = '';
+      }
+    } catch (err) {
+      this._message = t(this.#l, 'errorLoad', { message: this.#message(err) });
+    }
   }
 
   #renderReport(r: ComplianceReport, l: Locale): TemplateResult {
@@ -547,7 +585,9 @@ export class AzxComplianceReport extends LitElement {
       <p class="meta">
         ${r.from ? t(l, 'period', { from: r.from, to: r.to }) : t(l, 'asOf', { at: r.at })}
         ${r.round
-          ? html`<br />${t(l, 'roundMeta', { name: r.round.name, seed: r.round.seed, size: r.round.sampleSize, population: r.round.population })}`
+          ? html`<br />${r.round.source === 'list'
+                ? t(l, 'roundListMeta', { name: r.round.name, size: r.round.sampleSize, unmatched: r.round.unmatched.length })
+                : t(l, 'roundMeta', { name: r.round.name, seed: r.round.seed, size: r.round.sampleSize, population: r.round.population })}`
           : nothing}
       </p>
       <h2>${t(l, 's1')}</h2>

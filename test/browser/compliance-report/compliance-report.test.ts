@@ -283,4 +283,38 @@ describe('<azx-compliance-report> on the server', () => {
     expect(refused?.message_zh).to.equal('已发布的检查轮次不能删除');
     expect((await store.listInspectionRounds()).find((r) => r.id === kept.id)?.status).to.equal('published');
   });
+  it("makes a round from the inspectors' own list in the form, keeps the numbers never uploaded, publishes it, and deletes a draft", async () => {
+    const w = await world();
+    const store = new PocketBaseStore({ url: w.url });
+    await store.signIn(w.users.regulatorShaoxing.email, w.users.regulatorShaoxing.password);
+    const drawn = await store.drawSample({ name: '取保单号', seed: 5, size: 2 });
+    const sampled = await store.coverageRecords({ metric: 'sampled', round: drawn.id, perPage: 10 });
+    const numbers = sampled.items.map((x) => x.policyNo!);
+    expect(numbers.length).to.be.greaterThan(0); // the world's Shaoxing holds few policies
+    await store.deleteRound(drawn.id);
+
+    const el = await mount(store);
+    const form = $(el, 'form.draw') as HTMLFormElement;
+    (form.querySelector('[name="name"]') as HTMLInputElement).value = '检查组清单';
+    (form.querySelector('[name="policies"]') as HTMLTextAreaElement).value = `${numbers.join('\n')}\nNEVER-UPLOADED-1`;
+    form.requestSubmit();
+    await waitUntil(() => el.report?.round?.name === '检查组清单' && $$(el, '[part="sample"] tbody tr').length === numbers.length, 'the list round is shown', { timeout: 10000 });
+    await el.updateComplete;
+    expect(el.report!.round!.source).to.equal('list');
+    expect(el.report!.round!.unmatched).to.deep.equal(['NEVER-UPLOADED-1']);
+    expect($(el, '.meta')!.textContent).to.contain('1 个保单号未上传系统');
+
+    $(el, 'button.publish')!.click();
+    await waitUntil(() => el.report?.round?.status === 'published', 'published');
+    await el.updateComplete;
+    expect($(el, 'button.delete-round')).to.equal(null);
+    expect($(el, '.round-status')!.textContent).to.equal('已发布');
+
+    const draft = await store.drawSample({ name: '草稿（删除）', seed: 6, size: 2 });
+    el.round = draft.id;
+    await waitUntil(() => el.report?.round?.id === draft.id && $(el, 'button.delete-round'), 'the draft is shown');
+    $(el, 'button.delete-round')!.click();
+    await waitUntil(() => el.round === '' && !el.report?.round, 'the draft is gone');
+    expect((await store.listInspectionRounds()).map((r) => r.id)).to.not.include(draft.id);
+  });
 });
