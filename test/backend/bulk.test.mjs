@@ -306,7 +306,7 @@ describe('malformed uploads get a clear error and never crash the server', () =>
     ['a duplicate header column', csv([...POLICY_HEADER, 'premium'], [[...good(), '1']])],
     ['an empty header column', csv([...POLICY_HEADER, ''], [[...good(), '']])],
     ['an unterminated quote in the header', `policy_no,"legal_basis,status\nAZX-BULK-M-H001,2025,active\n`],
-    ['text that is not UTF-8 (GBK from Excel)', Buffer.concat([Buffer.from('policy_no,insured.name\nAZX-GBK-0001,'), Buffer.from([0xc9, 0xdc, 0xd0, 0xcb]), Buffer.from('\n')])],
+    ['text that is neither UTF-8 nor GB18030', Buffer.from([0x70, 0x6f, 0x6c, 0x69, 0x63, 0x79, 0x5f, 0x6e, 0x6f, 0x0a, 0x81, 0x20, 0x0a])],
     ['binary garbage', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x00])],
     ['JSON that does not parse', '[{"policy_no": "AZX-BAD-JSON",'],
     ['JSON that is not a list of rows', '{"policy_no": "AZX-BAD-JSON"}'],
@@ -319,6 +319,15 @@ describe('malformed uploads get a clear error and never crash the server', () =>
       assert.equal(await total(su, 'policies'), before);
     });
   }
+
+  test('GBK text from Excel is read as GB18030, not refused: its rows are judged like any other', async () => {
+    // 苏州 in GBK; the row lacks its enterprise, so it fails alone, under its own policy number
+    const file = Buffer.concat([Buffer.from('policy_no,insured.name\nAZX-GBK-0001,'), Buffer.from([0xcb, 0xd5, 0xd6, 0xdd]), Buffer.from('\n')]);
+    const r = await upload('insurerA', 'policies', { file, filename: 'gbk.csv' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.encoding, 'gb18030');
+    assert.deepEqual(r.body.failed.map((f) => f.key), ['AZX-GBK-0001']);
+  });
 
   test('a JSON body without rows → 400', async () => {
     const api = world.api(await world.login('insurerA'));

@@ -46,6 +46,8 @@ const routes = () => [
   ['POST', '/api/azx/bulk/enterprises', 'regulatorShaoxing'],
   ['GET', '/api/azx/bulk/policies/template.csv', 'insurerA'],
   ['GET', '/api/azx/bulk/enterprises/template.csv', 'regulatorShaoxing'],
+  ['GET', '/api/azx/bulk/policies/template.xlsx', 'insurerA'],
+  ['GET', '/api/azx/bulk/enterprises/template.xlsx', 'regulatorShaoxing'],
   ['GET', '/api/azx/services/ledger', 'insurerA'],
   ['GET', '/api/azx/paging/policies/key', 'insurerA'],
   ['POST', '/api/azx/hazards/sweep', 'superuser'],

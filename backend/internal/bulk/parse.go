@@ -53,7 +53,7 @@ func parseFile(raw []byte, cols columns) ([]Row, string, error) {
 	}
 	raw, enc, err := decodeText(raw)
 	if err != nil {
-		return nil, "", badInput("文件编码无法识别：请保存为 UTF-8 或 GBK 编码的 CSV", "The file's encoding is not recognized: save it as a UTF-8 or GBK CSV")
+		return nil, "", badInput("文件无法识别：请上传 XLSX，或 UTF-8、GBK 编码的 CSV，或 JSON", "The file is not recognized: upload an XLSX, a CSV in UTF-8 or GBK, or JSON")
 	}
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 {
