@@ -172,6 +172,16 @@ describe('<azx-compliance-report> with known figures', () => {
     expect($(el, '.summary')!.textContent!.replace(/\s+/g, '')).to.contain('份保单到期未续保');
   });
 
+  it('asks the server for the insurers in the order set (by name or by size), and by default leaves the order to it', async () => {
+    const store = new FixtureRegulatorStore();
+    const el = await mount(store, { region: '330100' });
+    expect(store.calls.reports.at(-1)).to.not.have.property('insurers');
+    el.insurerOrder = 'size';
+    await waitUntil(() => store.calls.reports.at(-1)?.insurers === 'size', 'asked by size');
+    el.insurerOrder = 'name';
+    await waitUntil(() => store.calls.reports.at(-1)?.insurers === 'name', 'asked by name');
+  });
+
   it('draws a sample from the form, refusing a blank name', async () => {
     const store = new FixtureRegulatorStore();
     const el = await mount(store, { region: '330100' });
