@@ -19,6 +19,7 @@ import (
 	"azx/backend/internal/backups"
 	"azx/backend/internal/builtin"
 	"azx/backend/internal/bulk"
+	"azx/backend/internal/claims"
 	"azx/backend/internal/cli"
 	"azx/backend/internal/coverage"
 	"azx/backend/internal/definitions"
@@ -65,6 +66,7 @@ func main() {
 	coverage.Register(app)
 	services.Register(app)
 	hazards.Register(app)
+	claims.Register(app)
 	numbering.Register(app)
 	paging.Register(app)
 	history.Register(app)

@@ -93,6 +93,21 @@ var (
 		party("enterprise", "hazard.enterprise.organization"),
 		scope("hazard."),
 	)
+
+	// claims carry their policy's parties (insurer, enterprise_org), copied by the server before
+	// the create rule runs: the enterprise reports its accident, the insurer reports and corrects;
+	// claim events (survey, payments, settlement) are the insurer's (internal/claims checks the
+	// action's roles) and copy the claim's parties.
+	claimRead = anyOf(
+		party("insurer", "insurer"),
+		party("enterprise", "enterprise_org"),
+		scope(""),
+	)
+	claimWrite = anyOf(
+		party("insurer", "insurer"),
+		party("enterprise", "enterprise_org"),
+	)
+	claimEventCreate = party("insurer", "claim.insurer")
 )
 
 // Rules returns every collection's rules (nil = superusers only), keyed by collection then
@@ -116,6 +131,10 @@ func Rules() map[string]map[string]*string {
 		"hazard_events": {"list": ptr(hazardEventRead), "view": ptr(hazardEventRead), "create": ptr(hazardEventCreate),
 			"update": nil, "delete": nil},
 		"system_findings": {"list": ptr(systemFindingRead), "view": ptr(systemFindingRead), "create": nil, "update": nil, "delete": nil},
+		"claims": {"list": ptr(claimRead), "view": ptr(claimRead), "create": ptr(claimWrite),
+			"update": ptr(claimWrite), "delete": nil},
+		"claim_events": {"list": ptr(claimRead), "view": ptr(claimRead), "create": ptr(claimEventCreate),
+			"update": nil, "delete": nil},
 		"record_versions": {"list": ptr(isAdmin), "view": ptr(isAdmin), "create": nil, "update": nil, "delete": nil},
 		"audit_log":       {"list": ptr(isAdmin), "view": ptr(isAdmin), "create": nil, "update": nil, "delete": nil},
 	}

@@ -5,6 +5,60 @@
  */
 import type { Vocabulary } from './terms.js';
 
+/** 理赔处理环节 / Claim action. claim_events.action: each moves a claim from one of the statuses in from (space-separated) to its to status; roles may post it; pays: it carries payments (each within cover); serious: only a serious accident (the packs' serious_accident) takes it; documents: it needs documents; note: it needs a note (a refusal says why). Source: schemas/vocabularies/claim-action.json. */
+export const CLAIM_ACTION = {
+  key: "claim_action",
+  zh: "理赔处理环节",
+  en: "Claim action",
+  terms: [
+    { code: "survey", zh: "查勘", en: "Survey", from: "reported", to: "surveyed", roles: "insurer", documents: true },
+    { code: "advance_payment", zh: "预赔付（先行支付）", en: "Advance payment", from: "reported surveyed advance_paid", to: "advance_paid", roles: "insurer", pays: true, serious: true },
+    { code: "settle", zh: "结案赔付", en: "Settle", from: "surveyed advance_paid", to: "settled", roles: "insurer", pays: true, documents: true },
+    { code: "decline", zh: "拒赔", en: "Decline", from: "reported surveyed", to: "declined", roles: "insurer", note: true },
+  ],
+} as const satisfies Vocabulary;
+export type ClaimAction = (typeof CLAIM_ACTION.terms)[number]['code'];
+
+/** 伤亡人员类别 / Person's party. A person of a claim (data.persons[].party): an employee of the insured unit or a third party; each is paid under its own head of the statutory cover (head). Source: schemas/vocabularies/claim-party.json. */
+export const CLAIM_PARTY = {
+  key: "claim_party",
+  zh: "伤亡人员类别",
+  en: "Person's party",
+  terms: [
+    { code: "employee", zh: "从业人员", en: "Employee", head: "employee_injury" },
+    { code: "third_party", zh: "第三者", en: "Third party", head: "third_party_injury" },
+  ],
+} as const satisfies Vocabulary;
+export type ClaimParty = (typeof CLAIM_PARTY.terms)[number]['code'];
+
+/** 人员伤亡情况 / Person's outcome. A person of a claim (data.persons[].outcome): counted into the claim's deaths and injuries columns. death and disability are paid within the death and disability limit per person. Source: schemas/vocabularies/claim-person-outcome.json. */
+export const CLAIM_PERSON_OUTCOME = {
+  key: "claim_person_outcome",
+  zh: "人员伤亡情况",
+  en: "Person's outcome",
+  terms: [
+    { code: "death", zh: "死亡", en: "Death", death: true, limit: true },
+    { code: "disability", zh: "伤残", en: "Disability", injury: true, limit: true },
+    { code: "injury", zh: "受伤", en: "Injury", injury: true },
+  ],
+} as const satisfies Vocabulary;
+export type ClaimPersonOutcome = (typeof CLAIM_PERSON_OUTCOME.terms)[number]['code'];
+
+/** 理赔案件状态 / Claim status. claims.status, the server's: a claim starts reported and moves only through claim events (claim_action). open: still to be settled, so its stage has a deadline (the packs' claim_stage_days); paid: payments may have been made. Source: schemas/vocabularies/claim-status.json. */
+export const CLAIM_STATUS = {
+  key: "claim_status",
+  zh: "理赔案件状态",
+  en: "Claim status",
+  terms: [
+    { code: "reported", zh: "已报案", en: "Reported", open: true },
+    { code: "surveyed", zh: "已查勘", en: "Surveyed", open: true },
+    { code: "advance_paid", zh: "已预赔付", en: "Advance paid", open: true, paid: true },
+    { code: "settled", zh: "已结案", en: "Settled", paid: true },
+    { code: "declined", zh: "已拒赔", en: "Declined" },
+  ],
+} as const satisfies Vocabulary;
+export type ClaimStatus = (typeof CLAIM_STATUS.terms)[number]['code'];
+
 /** 定义版本状态 / Definition status. form_definitions.status: a version moves draft → published → retired, never back (next: the one status it may move to); a published schema never changes. Source: schemas/vocabularies/definition-status.json. */
 export const DEFINITION_STATUS = {
   key: "definition_status",

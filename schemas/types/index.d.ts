@@ -3,15 +3,17 @@
  * change the schema and run `npm run types` (CI runs `node scripts/types.mjs --check`).
  */
 
+import type { ClaimRecord } from './claim.js';
 import type { EnterpriseRecord } from './enterprise.js';
 import type { HazardRecord } from './hazard.js';
 import type { PolicyRecord } from './policy.js';
 import type { ServiceReportRecord } from './service-report.js';
 
-export type { EnterpriseRecord, HazardRecord, PolicyRecord, ServiceReportRecord };
+export type { ClaimRecord, EnterpriseRecord, HazardRecord, PolicyRecord, ServiceReportRecord };
 
 /** The record type of each built-in definition, by definition key. */
 export interface DefinitionRecords {
+  claim: ClaimRecord;
   enterprise: EnterpriseRecord;
   hazard: HazardRecord;
   policy: PolicyRecord;

@@ -18,7 +18,7 @@ const (
 )
 
 // Collections whose definitions may number a property.
-var Collections = []string{"enterprises", "policies", "service_reports", "hazards"}
+var Collections = []string{"enterprises", "policies", "service_reports", "hazards", "claims"}
 
 // Register binds the hooks (model level: the API, the seed and bulk uploads alike).
 func Register(app core.App) {

@@ -4,6 +4,8 @@
 // and hazard_events drive hazard status.
 package records
 
+import "context"
+
 // Business collection names.
 const (
 	Enterprises    = "enterprises"
@@ -11,6 +13,7 @@ const (
 	ServiceReports = "service_reports"
 	Hazards        = "hazards"
 	HazardEvents   = "hazard_events"
+	Claims         = "claims"
 	RecordVersions = "record_versions"
 )
 
@@ -20,6 +23,7 @@ var definitionBase = map[string]string{
 	Policies:       "policy",
 	ServiceReports: "service-report",
 	Hazards:        "hazard",
+	Claims:         "claim",
 }
 
 // IsBusiness reports whether a collection holds definition-validated records.
@@ -37,6 +41,7 @@ var parentColumns = map[string][]string{
 	ServiceReports: {"enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry"},
 	Hazards:        {"policy", "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry"},
 	HazardEvents:   {"insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "from_status"},
+	Claims:         {"enterprise", "insurer", "enterprise_org", "region_code", "city_code", "province_code", "industry"},
 }
 
 // protected columns are never filled from data, whatever an x-column annotation says.
@@ -46,3 +51,14 @@ var protected = map[string]bool{
 	"policy": true, "service_report": true, "organization": true, "renewal_of": true,
 	"enterprise_org": true, "providers": true,
 }
+
+// ClaimEvents is the claims' append-only history (internal/claims).
+const ClaimEvents = "claim_events"
+
+// ClaimEventColumns are a claim's columns that only its claim events set (internal/claims): a
+// client's value is never taken, on a report or on a correction.
+var ClaimEventColumns = []string{"status", "advance_paid", "paid", "stage_due"}
+
+// ServerSave marks a context for a save made by the server itself (a claim moved by its event,
+// as a hazard by its hazard event): not a correction, so no reason and no record version.
+func ServerSave(ctx context.Context) context.Context { return serverUpdate(ctx) }

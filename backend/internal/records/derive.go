@@ -186,6 +186,12 @@ func deriveParents(app core.App, r *core.Record, data any, errs validation.Error
 			r.Set("enterprise_org", ent.GetString("organization"))
 		}
 
+	case Claims:
+		// a claim is under its policy: its parties and region are the policy's
+		if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
+			copyColumns(r, pol, "enterprise", "insurer", "enterprise_org", "region_code", "city_code", "province_code", "industry")
+		}
+
 	case HazardEvents:
 		if h := findParent(app, r, "hazard", Hazards, errs); h != nil {
 			copyColumns(r, h, "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code")

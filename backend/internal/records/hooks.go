@@ -39,6 +39,7 @@ func isTransition(ctx context.Context) bool {
 var immutableParents = map[string][]string{
 	ServiceReports: {"policy"},
 	Hazards:        {"service_report", "policy", "enterprise"},
+	Claims:         {"policy"},
 }
 
 func bindModelHooks(app core.App) {
@@ -46,7 +47,7 @@ func bindModelHooks(app core.App) {
 	app.OnRecordAfterUpdateSuccess("organizations").BindFunc(forgetOrgKinds)
 	app.OnRecordAfterDeleteSuccess("organizations").BindFunc(forgetOrgKinds)
 
-	app.OnRecordValidate(Enterprises, Policies, ServiceReports, Hazards, HazardEvents).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordValidate(Enterprises, Policies, ServiceReports, Hazards, HazardEvents, Claims).BindFunc(func(e *core.RecordEvent) error {
 		r := e.Record
 		name := r.Collection().Name
 		errs, d := derive(e.App, r)
@@ -98,6 +99,12 @@ func bindModelHooks(app core.App) {
 				fieldErr(errs, "status", "status_via_events",
 					"隐患状态只能通过隐患处理记录（hazard_events）变更", "A hazard's status changes only through a hazard event")
 			}
+			if name == Claims {
+				// a correction of the report keeps what the claim events made of it
+				for _, c := range ClaimEventColumns {
+					r.Set(c, orig.Get(c))
+				}
+			}
 			for _, f := range immutableParents[name] {
 				if r.GetString(f) != orig.GetString(f) {
 					fieldErr(errs, f, "immutable", "不能更改所属记录，请新建记录", "The parent record cannot change; create a new record instead")
@@ -114,7 +121,7 @@ func bindModelHooks(app core.App) {
 
 	// A correction stores the previous state first, in the write's transaction (the audit
 	// handler, which runs outside this one, opened it).
-	app.OnRecordUpdateExecute(Enterprises, Policies, ServiceReports, Hazards).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordUpdateExecute(Enterprises, Policies, ServiceReports, Hazards, Claims).BindFunc(func(e *core.RecordEvent) error {
 		if isTransition(e.Context) {
 			return e.Next()
 		}

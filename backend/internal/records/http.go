@@ -46,7 +46,7 @@ func Language(header string) string {
 // ruleSeesDerived are the collections whose create rule reads derived columns (region for
 // regulators, insurer/provider copied from the policy): the middleware fills them into the
 // request body before PocketBase evaluates the rule.
-var ruleSeesDerived = map[string]bool{Enterprises: true, ServiceReports: true, Hazards: true}
+var ruleSeesDerived = map[string]bool{Enterprises: true, ServiceReports: true, Hazards: true, Claims: true}
 
 // middleware runs around every collection API request: it derives rule-relevant columns of
 // a create before the create rule is checked, and localizes error messages afterwards.
@@ -142,7 +142,7 @@ func bindRequestHooks(app core.App) {
 	app.OnRecordUpdateRequest(Policies).BindFunc(checkInsurer)
 
 	// a correction through the API must say why, in this very request
-	app.OnRecordUpdateRequest(Enterprises, Policies, ServiceReports, Hazards).BindFunc(func(e *core.RecordRequestEvent) error {
+	app.OnRecordUpdateRequest(Enterprises, Policies, ServiceReports, Hazards, Claims).BindFunc(func(e *core.RecordRequestEvent) error {
 		info, err := e.RequestInfo()
 		if err == nil {
 			if s, _ := info.Body["correction_reason"].(string); strings.TrimSpace(s) == "" {
@@ -241,10 +241,10 @@ func bindAppendOnly(app core.App) {
 		}
 	}
 	noDelete := forbid("业务记录不能删除，只能更正", "Business records are never deleted, only corrected")
-	app.OnRecordDeleteRequest(Enterprises, Policies, ServiceReports, Hazards, HazardEvents, RecordVersions, "audit_log").BindFunc(noDelete)
+	app.OnRecordDeleteRequest(Enterprises, Policies, ServiceReports, Hazards, HazardEvents, Claims, ClaimEvents, RecordVersions, "audit_log").BindFunc(noDelete)
 	serverOnly := forbid("此记录只由服务器写入", "These rows are written by the server only")
 	app.OnRecordCreateRequest(RecordVersions, "audit_log").BindFunc(serverOnly)
-	app.OnRecordUpdateRequest(RecordVersions, "audit_log", HazardEvents).BindFunc(serverOnly)
+	app.OnRecordUpdateRequest(RecordVersions, "audit_log", HazardEvents, ClaimEvents).BindFunc(serverOnly)
 }
 
 // inScope mirrors the regulator part of the access rules (README "Roles and scope"): a row's

@@ -3,6 +3,70 @@
 
 package vocab
 
+// ClaimAction: 理赔处理环节 / Claim action. claim_events.action: each moves a claim from one of the statuses in from (space-separated) to its to status; roles may post it; pays: it carries payments (each within cover); serious: only a serious accident (the packs' serious_accident) takes it; documents: it needs documents; note: it needs a note (a refusal says why).
+// Source: schemas/vocabularies/claim-action.json.
+var ClaimAction = Vocabulary{Key: "claim_action", TitleZh: "理赔处理环节", TitleEn: "Claim action", Terms: []Term{
+	{Code: "survey", Zh: "查勘", En: "Survey", Attrs: map[string]any{"from": "reported", "to": "surveyed", "roles": "insurer", "documents": true}},
+	{Code: "advance_payment", Zh: "预赔付（先行支付）", En: "Advance payment", Attrs: map[string]any{"from": "reported surveyed advance_paid", "to": "advance_paid", "roles": "insurer", "pays": true, "serious": true}},
+	{Code: "settle", Zh: "结案赔付", En: "Settle", Attrs: map[string]any{"from": "surveyed advance_paid", "to": "settled", "roles": "insurer", "pays": true, "documents": true}},
+	{Code: "decline", Zh: "拒赔", En: "Decline", Attrs: map[string]any{"from": "reported surveyed", "to": "declined", "roles": "insurer", "note": true}},
+}}
+
+// Codes of ClaimAction.
+const (
+	ClaimActionSurvey         = "survey"
+	ClaimActionAdvancePayment = "advance_payment"
+	ClaimActionSettle         = "settle"
+	ClaimActionDecline        = "decline"
+)
+
+// ClaimParty: 伤亡人员类别 / Person's party. A person of a claim (data.persons[].party): an employee of the insured unit or a third party; each is paid under its own head of the statutory cover (head).
+// Source: schemas/vocabularies/claim-party.json.
+var ClaimParty = Vocabulary{Key: "claim_party", TitleZh: "伤亡人员类别", TitleEn: "Person's party", Terms: []Term{
+	{Code: "employee", Zh: "从业人员", En: "Employee", Attrs: map[string]any{"head": "employee_injury"}},
+	{Code: "third_party", Zh: "第三者", En: "Third party", Attrs: map[string]any{"head": "third_party_injury"}},
+}}
+
+// Codes of ClaimParty.
+const (
+	ClaimPartyEmployee   = "employee"
+	ClaimPartyThirdParty = "third_party"
+)
+
+// ClaimPersonOutcome: 人员伤亡情况 / Person's outcome. A person of a claim (data.persons[].outcome): counted into the claim's deaths and injuries columns. death and disability are paid within the death and disability limit per person.
+// Source: schemas/vocabularies/claim-person-outcome.json.
+var ClaimPersonOutcome = Vocabulary{Key: "claim_person_outcome", TitleZh: "人员伤亡情况", TitleEn: "Person's outcome", Terms: []Term{
+	{Code: "death", Zh: "死亡", En: "Death", Attrs: map[string]any{"death": true, "limit": true}},
+	{Code: "disability", Zh: "伤残", En: "Disability", Attrs: map[string]any{"injury": true, "limit": true}},
+	{Code: "injury", Zh: "受伤", En: "Injury", Attrs: map[string]any{"injury": true}},
+}}
+
+// Codes of ClaimPersonOutcome.
+const (
+	ClaimPersonOutcomeDeath      = "death"
+	ClaimPersonOutcomeDisability = "disability"
+	ClaimPersonOutcomeInjury     = "injury"
+)
+
+// ClaimStatus: 理赔案件状态 / Claim status. claims.status, the server's: a claim starts reported and moves only through claim events (claim_action). open: still to be settled, so its stage has a deadline (the packs' claim_stage_days); paid: payments may have been made.
+// Source: schemas/vocabularies/claim-status.json.
+var ClaimStatus = Vocabulary{Key: "claim_status", TitleZh: "理赔案件状态", TitleEn: "Claim status", Terms: []Term{
+	{Code: "reported", Zh: "已报案", En: "Reported", Attrs: map[string]any{"open": true}},
+	{Code: "surveyed", Zh: "已查勘", En: "Surveyed", Attrs: map[string]any{"open": true}},
+	{Code: "advance_paid", Zh: "已预赔付", En: "Advance paid", Attrs: map[string]any{"open": true, "paid": true}},
+	{Code: "settled", Zh: "已结案", En: "Settled", Attrs: map[string]any{"paid": true}},
+	{Code: "declined", Zh: "已拒赔", En: "Declined"},
+}}
+
+// Codes of ClaimStatus.
+const (
+	ClaimStatusReported    = "reported"
+	ClaimStatusSurveyed    = "surveyed"
+	ClaimStatusAdvancePaid = "advance_paid"
+	ClaimStatusSettled     = "settled"
+	ClaimStatusDeclined    = "declined"
+)
+
 // DefinitionStatus: 定义版本状态 / Definition status. form_definitions.status: a version moves draft → published → retired, never back (next: the one status it may move to); a published schema never changes.
 // Source: schemas/vocabularies/definition-status.json.
 var DefinitionStatus = Vocabulary{Key: "definition_status", TitleZh: "定义版本状态", TitleEn: "Definition status", Terms: []Term{
