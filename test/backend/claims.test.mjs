@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { startTestServer } from '../fixtures/server.mjs';
 import { createWorld, publishedVersion } from '../fixtures/world.mjs';
 import { assertFieldError } from './helpers.mjs';
+import { ENTERPRISES, policyData, reprice } from '../fixtures/records.mjs';
 
 let server;
 let world;
@@ -225,5 +226,35 @@ describe('the history is append-only and the claim\'s facts are the server\'s', 
       const events = await api.list('claim_events', { filter: `claim = "${c.id}"` });
       assert.equal(events.status, 200);
     }
+  });
+});
+
+describe('experience rating: the renewal\'s accident coefficient follows the claims', () => {
+  test('after a fatal accident, next year\'s renewal is rated 1.3 (cn-common); the insurer cannot choose 1 or lower', async () => {
+    await report(); // a death on policy A in 2026 (and the claims above)
+    const insurer = await world.as('insurerA', { lang: 'en' });
+    const renewal = (coefficient) => ({
+      definition: 'policy',
+      version: world.versions.policies,
+      enterprise: world.ids.enterprises.E1,
+      insurer: world.ids.orgs.insurerA,
+      data: reprice(policyData(ENTERPRISES.E1, {
+        policy_no: `AZX-CLAIMS-RENEW-${String(coefficient).replace('.', '')}`,
+        period: { start: '2027-01-01', end: '2027-12-31' },
+        renewal_of: world.policyNo.A,
+      }), { accident_record: coefficient }),
+    });
+    for (const lower of [1, 0.9]) {
+      const r = await insurer.create('policies', renewal(lower));
+      const item = assertFieldError(r, 'data.rating.coefficients.accident_record', 'en');
+      assert.equal(item.code, 'accident_record_not_experience');
+      assert.match(item.message_en, /must be 1\.3/);
+    }
+    const ok = await insurer.create('policies', renewal(1.3));
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.data.rating.coefficients.accident_record, 1.3);
+    // a correction cannot lower it either
+    const lowered = await insurer.update('policies', ok.body.id, { data: renewal(1).data, correction_reason: '下调事故系数' });
+    assert.equal(assertFieldError(lowered, 'data.rating.coefficients.accident_record', 'en').code, 'accident_record_not_experience');
   });
 });

@@ -1,6 +1,8 @@
 package packs
 
 import (
+	"time"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
@@ -10,6 +12,7 @@ import (
 	"azx/backend/internal/logic"
 	"azx/backend/internal/records"
 	"azx/backend/internal/validation"
+	"azx/backend/internal/vocab"
 )
 
 // BindPolicies makes the server judge every policy a user writes (API, bulk upload; creates and
@@ -101,5 +104,37 @@ func previous(app core.App, r *core.Record, record map[string]any) any {
 		data = map[string]any{}
 	}
 	data["found"] = true
+	if day := RelevantDate(record); day != "" {
+		data["accidents"] = accidents(app, r.GetString("enterprise"), day)
+	}
 	return data
+}
+
+// accidents is the enterprise's claims history before day, which a renewal's experience rating
+// reads (the packs' computation accident_record_by_claims): accidents (claims not declined) and
+// deaths in the year before, accidents in the three years before, and whether it was insured three
+// years before (a policy starting by then). The server's, from the claims; never the writer's.
+func accidents(app core.App, enterprise, day string) map[string]any {
+	start, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return nil
+	}
+	year, three := start.AddDate(-1, 0, 0).Format(time.DateOnly), start.AddDate(-3, 0, 0).Format(time.DateOnly)
+	window := func(from string) (count int, deaths int) {
+		var row struct {
+			Count  int `db:"n"`
+			Deaths int `db:"d"`
+		}
+		_ = app.DB().Select("COUNT(*) AS n", "COALESCE(SUM(deaths), 0) AS d").From("claims").
+			Where(dbx.HashExp{"enterprise": enterprise}).
+			AndWhere(dbx.NewExp("accident_date >= {:from} AND accident_date < {:to}", dbx.Params{"from": from, "to": day})).
+			AndWhere(dbx.Not(dbx.HashExp{"status": vocab.ClaimStatusDeclined})).One(&row)
+		return row.Count, row.Deaths
+	}
+	count1, deaths1 := window(year)
+	count3, _ := window(three)
+	var insured int
+	_ = app.DB().Select("COUNT(*)").From("policies").Where(dbx.HashExp{"enterprise": enterprise}).
+		AndWhere(dbx.NewExp("period_start <= {:day}", dbx.Params{"day": three + " 23:59:59.999Z"})).Row(&insured)
+	return map[string]any{"count_1y": float64(count1), "deaths_1y": float64(deaths1), "count_3y": float64(count3), "insured_3y": insured > 0}
 }
