@@ -67,7 +67,7 @@ func upClaims(app core.App) error {
 		relation("insurer", idOrganizations, false),
 		&core.TextField{Name: "enterprise_org", Max: 50},
 	)
-	regionColumns(ev, false)
+	regionColumns(ev, true)
 	timestamps(ev)
 	for _, col := range []string{"claim", "insurer", "enterprise_org", "region_code", "city_code", "province_code"} {
 		ev.AddIndex("idx_claim_events_"+col, false, col, "")

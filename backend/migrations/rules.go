@@ -16,10 +16,21 @@ const (
 // scope is the regulator's region match on the row's derived columns (prefix "" for the row
 // itself, "hazard." for a hazard event checked through its hazard).
 func scope(prefix string) string {
-	return `(@request.auth.role = "regulator" && (` +
+	return regionOf("regulator", prefix)
+}
+
+// regionOf is the region match of a user of role whose scope_level and region_scope name a region.
+func regionOf(role, prefix string) string {
+	return `(@request.auth.role = "` + role + `" && (` +
 		`(@request.auth.scope_level = "province" && ` + prefix + `province_code = @request.auth.region_scope) || ` +
 		`(@request.auth.scope_level = "city" && ` + prefix + `city_code = @request.auth.region_scope) || ` +
 		`(@request.auth.scope_level = "county" && ` + prefix + `region_code = @request.auth.region_scope)))`
+}
+
+// oversight is a read-only role's match (issue 17: industry authorities, financial regulators):
+// the region of its scope, as a regulator's, and its industry when it has one (industry_scope).
+func oversight(role string) string {
+	return `(` + regionOf(role, "") + ` && (@request.auth.industry_scope = "" || industry = @request.auth.industry_scope))`
 }
 
 // party matches a signed-in user of role whose organization equals the given relation path.
@@ -50,6 +61,8 @@ var (
 		// providers: space-separated ids the server keeps from the enterprise's policies
 		`(@request.auth.role = "provider" && `+hasOrg+` && providers ~ @request.auth.organization)`,
 		scope(""),
+		oversight("authority"),
+		oversight("financial_regulator"),
 	)
 	enterpriseWrite = scope("")
 
@@ -58,6 +71,8 @@ var (
 		party("provider", "provider"),
 		party("enterprise", "enterprise_org"),
 		scope(""),
+		oversight("authority"),
+		oversight("financial_regulator"),
 	)
 	policyCreate = party("insurer", "insurer")
 	policyUpdate = `(` + party("insurer", "insurer") +
@@ -72,6 +87,9 @@ var (
 		party("enterprise", "enterprise_org"),
 		scope(""),
 	)
+	// hazards: the industry authority of the hazard's region and industry reads its major hazards
+	// (escalations reach it as they reach the regulator); the financial regulator sees none
+	hazardRead = anyOf(partiesRead, `(`+oversight("authority")+` && is_major = true)`)
 	partiesWrite = anyOf(
 		party("insurer", "insurer"),
 		party("provider", "provider"),
@@ -102,6 +120,8 @@ var (
 		party("insurer", "insurer"),
 		party("enterprise", "enterprise_org"),
 		scope(""),
+		oversight("authority"),
+		oversight("financial_regulator"),
 	)
 	claimWrite = anyOf(
 		party("insurer", "insurer"),
@@ -126,7 +146,7 @@ func Rules() map[string]map[string]*string {
 			"update": ptr(policyUpdate), "delete": nil},
 		"service_reports": {"list": ptr(partiesRead), "view": ptr(partiesRead), "create": ptr(partiesWrite),
 			"update": ptr(partiesWrite), "delete": nil},
-		"hazards": {"list": ptr(partiesRead), "view": ptr(partiesRead), "create": ptr(partiesWrite),
+		"hazards": {"list": ptr(hazardRead), "view": ptr(hazardRead), "create": ptr(partiesWrite),
 			"update": ptr(partiesWrite), "delete": nil},
 		"hazard_events": {"list": ptr(hazardEventRead), "view": ptr(hazardEventRead), "create": ptr(hazardEventCreate),
 			"update": nil, "delete": nil},

@@ -122,6 +122,7 @@ export const ORGANIZATION_KIND = {
     { code: "provider", zh: "安全生产技术服务机构", en: "Service provider" },
     { code: "regulator", zh: "应急管理部门", en: "Regulator" },
     { code: "authority", zh: "行业主管部门", en: "Industry authority" },
+    { code: "financial_regulator", zh: "金融监管部门", en: "Financial regulator" },
     { code: "admin", zh: "系统管理", en: "Administration" },
   ],
 } as const satisfies Vocabulary;
@@ -191,7 +192,7 @@ export const RISK_GRADE = {
 } as const satisfies Vocabulary;
 export type RiskGrade = (typeof RISK_GRADE.terms)[number]['code'];
 
-/** 用户角色 / User role. users.role: what a signed-in user may do (backend/README.md, Roles and scope). Source: schemas/vocabularies/role.json. */
+/** 用户角色 / User role. users.role: what a signed-in user may do (backend/README.md, Roles and scope). oversight: a read-only role scoped by region (scope_level, region_scope) and industry (industry_scope; empty: every industry). Source: schemas/vocabularies/role.json. */
 export const ROLE = {
   key: "role",
   zh: "用户角色",
@@ -201,6 +202,8 @@ export const ROLE = {
     { code: "insurer", zh: "保险机构", en: "Insurer" },
     { code: "provider", zh: "服务机构", en: "Service provider" },
     { code: "regulator", zh: "监管部门", en: "Regulator" },
+    { code: "authority", zh: "行业主管部门", en: "Industry authority", oversight: true },
+    { code: "financial_regulator", zh: "金融监管部门", en: "Financial regulator", oversight: true },
     { code: "admin", zh: "管理员", en: "Administrator" },
   ],
 } as const satisfies Vocabulary;

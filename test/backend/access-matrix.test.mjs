@@ -31,6 +31,12 @@ const ACTORS = {
   regulatorShaoxing: { role: 'regulator', sides: ['A'] },
   regulatorHangzhou: { role: 'regulator', sides: ['B'] },
   regulatorZhejiang: { role: 'regulator', sides: ['A', 'B'] },
+  // read-only oversight (issue 17): only the collections of `reads`, on the sides of their region
+  // and industry; the world's hazards are not major, so the authority sees none of them, and the
+  // financial regulator never sees hazards, service records or their evidence
+  authorityConstruction: { role: 'authority', sides: ['B'], reads: ['enterprises', 'policies'] },
+  authorityChemicals: { role: 'authority', sides: ['A'], reads: ['enterprises', 'policies'] },
+  financialZhejiang: { role: 'financial_regulator', sides: ['A', 'B'], reads: ['enterprises', 'policies'] },
   admin: { role: 'admin', sides: [] },
 };
 const ACTOR_NAMES = Object.keys(ACTORS);
@@ -52,6 +58,8 @@ const role = (actor) => ACTORS[actor].role;
 /** May actor read a business row of side? (README: who reads) */
 function canReadBusiness(actor, collection, side) {
   if (collection === 'enterprises' && role(actor) === 'insurer') return true; // registry look-up
+  const reads = ACTORS[actor].reads;
+  if (reads && !reads.includes(collection)) return false;
   return party(actor, side);
 }
 
@@ -60,7 +68,7 @@ function canCreateBusiness(actor, collection, side) {
   const r = role(actor);
   // any insurer may underwrite any enterprise, as long as it names itself the insurer
   if (collection === 'policies') return r === 'insurer';
-  if (!party(actor, side)) return false;
+  if (!party(actor, side) || ACTORS[actor].reads) return false; // oversight roles only read
   switch (collection) {
     case 'enterprises':
       return r === 'regulator';

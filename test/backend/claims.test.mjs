@@ -217,15 +217,38 @@ describe('the history is append-only and the claim\'s facts are the server\'s', 
     assert.equal(assertFieldError(noReason, 'correction_reason').code, 'correction_reason_required');
   });
 
-  test('each party sees its own claims: the enterprise, the insurer, the regulator in scope; nobody else', async () => {
+  test('each party sees its own claims: the enterprise, the insurer, the regulator in scope, the oversight roles of its region and industry; nobody else', async () => {
     const c = await report();
-    const expect = { enterpriseE1: true, insurerA: true, regulatorShaoxing: true, regulatorZhejiang: true, enterpriseE2: false, insurerB: false, regulatorHangzhou: false, providerP: false };
+    const survey = await (await world.as('insurerA')).create('claim_events', eventForm({ claim: c.id, action: 'survey' }, true));
+    assert.equal(survey.status, 200, JSON.stringify(survey.body));
+    const expect = {
+      enterpriseE1: true, insurerA: true, regulatorShaoxing: true, regulatorZhejiang: true,
+      authorityChemicals: true, financialZhejiang: true,
+      enterpriseE2: false, insurerB: false, regulatorHangzhou: false, providerP: false, authorityConstruction: false,
+    };
     for (const [who, sees] of Object.entries(expect)) {
       const api = await world.as(who);
       assert.equal((await api.view('claims', c.id)).status === 200, sees, `${who} views the claim`);
       const events = await api.list('claim_events', { filter: `claim = "${c.id}"` });
       assert.equal(events.status, 200);
+      assert.equal(events.items.length, sees ? 1 : 0, `${who} sees the claim's history`);
     }
+  });
+
+  test('the oversight roles only read: they report no claim and take no step', async () => {
+    const c = await report();
+    for (const who of ['authorityChemicals', 'financialZhejiang']) {
+      const api = await world.as(who);
+      const before = (await su.list('claims')).body.totalItems;
+      const r = await api.create('claims', claimBody());
+      assert.ok([400, 403, 404].includes(r.status), `${who} reports: ${r.status}`);
+      assert.equal((await su.list('claims')).body.totalItems, before, 'nothing stored');
+      const step = await api.create('claim_events', eventForm({ claim: c.id, action: 'survey' }, true));
+      assert.ok([400, 403, 404].includes(step.status), `${who} surveys: ${step.status}`);
+      const fix = await api.update('claims', c.id, { data: { ...c.data, place: '改写' }, correction_reason: '越权更正' });
+      assert.ok([400, 403, 404].includes(fix.status), `${who} corrects: ${fix.status}`);
+    }
+    assert.equal((await su.view('claims', c.id)).body.status, 'reported');
   });
 });
 

@@ -181,6 +181,31 @@ describe('refused or overdue major hazards are escalated', () => {
     assert.equal(seen.items.length, 1);
   });
 
+  test('an escalated major hazard reaches the industry authority of its industry and region at once, no other oversight role', async () => {
+    const h = await newHazard(MAJOR);
+    const minor = await newHazard();
+    await step('insurerA', h.id, 'notify', 'notified');
+    const chemicals = await subscribeRealtime(server.url, await world.login('authorityChemicals'), 'hazards');
+    const construction = await subscribeRealtime(server.url, await world.login('authorityConstruction'), 'hazards');
+    const financial = await subscribeRealtime(server.url, await world.login('financialZhejiang'), 'hazards');
+    try {
+      const r = await step('insurerA', h.id, 'refuse', 'escalated', { note: '企业拒不整改' });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const msg = await chemicals.next((m) => m.record?.id === h.id && m.record.status === 'escalated', 5000);
+      assert.equal(msg.action, 'update');
+      assert.equal(await construction.next((m) => m.record?.id === h.id, 700).catch(() => null), null, 'another industry is not told');
+      assert.equal(await financial.next((m) => m.record?.id === h.id, 300).catch(() => null), null, 'the financial regulator is not told');
+    } finally {
+      chemicals.close();
+      construction.close();
+      financial.close();
+    }
+    const seen = await (await world.as('authorityChemicals')).list('hazards', { filter: `id = "${h.id}" || id = "${minor.id}"` });
+    assert.deepEqual(seen.items.map((i) => i.id), [h.id], 'the authority reads the major hazard, not the minor one');
+    const events = await (await world.as('authorityChemicals')).list('hazard_events', { filter: `hazard = "${h.id}"` });
+    assert.equal(events.items.length, 0, 'nor the enterprise-internal steps and their evidence');
+  });
+
   test('a refusal of a minor hazard is recorded without escalation', async () => {
     const h = await newHazard();
     await step('insurerA', h.id, 'notify', 'notified');

@@ -53,7 +53,7 @@ func validateEvent(e *core.RecordEvent) error {
 		validation.Add(errs, "claim", validation.New("relation_not_found", "理赔案件不存在", "The claim does not exist"))
 		return validation.Merge(errs, e.Next())
 	}
-	for _, c := range []string{"insurer", "enterprise_org", "region_code", "city_code", "province_code"} {
+	for _, c := range []string{"insurer", "enterprise_org", "region_code", "city_code", "province_code", "industry"} {
 		ev.Set(c, claim.Get(c))
 	}
 	ev.Set("from_status", claim.GetString("status"))

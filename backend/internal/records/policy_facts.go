@@ -87,7 +87,8 @@ func latestEarlier(app core.App, r *core.Record) string {
 
 // CanRead mirrors the view rules of the business collections (README "Roles and scope") for an
 // actor as audit names it: the system and superusers read everything, a user its parties' rows
-// or, as a regulator, the rows of its scope.
+// or, as a regulator, the rows of its scope; an oversight role (industry authority, financial
+// regulator) the rows of its scope in its industry.
 func CanRead(app core.App, actor string, row *core.Record) bool {
 	if actor == audit.System {
 		return true
@@ -100,6 +101,9 @@ func CanRead(app core.App, actor string, row *core.Record) bool {
 	switch u.GetString("role") {
 	case "regulator":
 		return inScope(u, row)
+	case "authority", "financial_regulator":
+		industry := u.GetString("industry_scope")
+		return inScope(u, row) && (industry == "" || row.GetString("industry") == industry)
 	case "insurer":
 		return org != "" && row.GetString("insurer") == org
 	case "provider":

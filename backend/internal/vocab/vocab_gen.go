@@ -157,17 +157,19 @@ var OrganizationKind = Vocabulary{Key: "organization_kind", TitleZh: "机构类�
 	{Code: "provider", Zh: "安全生产技术服务机构", En: "Service provider"},
 	{Code: "regulator", Zh: "应急管理部门", En: "Regulator"},
 	{Code: "authority", Zh: "行业主管部门", En: "Industry authority"},
+	{Code: "financial_regulator", Zh: "金融监管部门", En: "Financial regulator"},
 	{Code: "admin", Zh: "系统管理", En: "Administration"},
 }}
 
 // Codes of OrganizationKind.
 const (
-	OrganizationKindEnterprise = "enterprise"
-	OrganizationKindInsurer    = "insurer"
-	OrganizationKindProvider   = "provider"
-	OrganizationKindRegulator  = "regulator"
-	OrganizationKindAuthority  = "authority"
-	OrganizationKindAdmin      = "admin"
+	OrganizationKindEnterprise         = "enterprise"
+	OrganizationKindInsurer            = "insurer"
+	OrganizationKindProvider           = "provider"
+	OrganizationKindRegulator          = "regulator"
+	OrganizationKindAuthority          = "authority"
+	OrganizationKindFinancialRegulator = "financial_regulator"
+	OrganizationKindAdmin              = "admin"
 )
 
 // PackLegalStatus: 规则包效力 / Rule pack legal status. rule_packs.legal_status: a pack in force refuses what its rules find; a draft for comment only warns until an administrator publishes it as in force (schemas/packs/README.md).
@@ -243,23 +245,27 @@ const (
 	RiskGradeLow    = "low"
 )
 
-// Role: 用户角色 / User role. users.role: what a signed-in user may do (backend/README.md, Roles and scope).
+// Role: 用户角色 / User role. users.role: what a signed-in user may do (backend/README.md, Roles and scope). oversight: a read-only role scoped by region (scope_level, region_scope) and industry (industry_scope; empty: every industry).
 // Source: schemas/vocabularies/role.json.
 var Role = Vocabulary{Key: "role", TitleZh: "用户角色", TitleEn: "User role", Terms: []Term{
 	{Code: "enterprise", Zh: "企业", En: "Enterprise"},
 	{Code: "insurer", Zh: "保险机构", En: "Insurer"},
 	{Code: "provider", Zh: "服务机构", En: "Service provider"},
 	{Code: "regulator", Zh: "监管部门", En: "Regulator"},
+	{Code: "authority", Zh: "行业主管部门", En: "Industry authority", Attrs: map[string]any{"oversight": true}},
+	{Code: "financial_regulator", Zh: "金融监管部门", En: "Financial regulator", Attrs: map[string]any{"oversight": true}},
 	{Code: "admin", Zh: "管理员", En: "Administrator"},
 }}
 
 // Codes of Role.
 const (
-	RoleEnterprise = "enterprise"
-	RoleInsurer    = "insurer"
-	RoleProvider   = "provider"
-	RoleRegulator  = "regulator"
-	RoleAdmin      = "admin"
+	RoleEnterprise         = "enterprise"
+	RoleInsurer            = "insurer"
+	RoleProvider           = "provider"
+	RoleRegulator          = "regulator"
+	RoleAuthority          = "authority"
+	RoleFinancialRegulator = "financial_regulator"
+	RoleAdmin              = "admin"
 )
 
 // ServiceReportStatus: 服务记录状态 / Service report status. service_reports.status. booked: the service happened, so its cost is booked in the dedicated ledger (spending is never accrued in advance).
