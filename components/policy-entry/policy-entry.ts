@@ -358,6 +358,8 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
       coverage_scope: pack ? statutoryCover(pack) : undefined,
       prevention_clause: true,
       prevention_items: ['01', '03'],
+      // the unit's declaration (2025 Art. 6) starts made where the pack asks for it: unticking it is refused
+      premium_borne_by_unit: pack && tableValue(pack, 'premium_borne_by_unit') === true ? true : undefined,
     });
     this.#suggestBudget();
     // the result chosen is gone with its list: the focus goes to the enterprise now chosen

@@ -205,6 +205,49 @@ export interface PolicyRecord {
    */
   restrictions?: string[];
   /**
+   * 佣金比例 (Commission rate)
+   * 支付给保险中介的佣金占保费的比例，以小数填写（如 0.05 即 5%）；不得高于所在地规则包的上限，严禁返佣。无中介时不填。
+   */
+  commission_rate?: number;
+  /**
+   * 保费由投保单位承担 (Premium paid by the unit)
+   * 投保单位声明：保费由本单位列支，不以任何方式摊派给从业人员个人。
+   */
+  premium_borne_by_unit?: boolean;
+  /**
+   * 保前风险评估 (Pre-underwriting risk assessment)
+   * 可选：承保前对投保单位安全风险的评估及发现的问题。所在地规则包可要求重大风险隐患整改后再承保。
+   */
+  pre_assessment?: {
+    /**
+     * 评估日期 (Assessed on)
+     */
+    assessed_on: string;
+    /**
+     * 评估人员或机构 (Assessor)
+     */
+    assessor?: string;
+    /**
+     * 发现的问题 (Findings)
+     *
+     * @maxItems 50
+     */
+    findings?: {
+      /**
+       * 问题描述 (Finding)
+       */
+      description: string;
+      /**
+       * 重大风险隐患 (Major risk)
+       */
+      major?: boolean;
+      /**
+       * 已整改 (Rectified)
+       */
+      rectified?: boolean;
+    }[];
+  };
+  /**
    * 保单约定事故预防服务 (Prevention services stated in the contract)
    */
   prevention_clause: boolean;

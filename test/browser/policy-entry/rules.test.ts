@@ -64,6 +64,25 @@ describe('<azx-policy-entry> refuses the problems of the Suzhou bulletin', () =>
     expect(await policies(store)).to.equal(2, 'stored with its reason and document');
   });
 
+  it('a commission above the 5% cap (应急〔2025〕27号 第十四条) is not sent; at the cap it is', async () => {
+    const { el, store } = await suzhou();
+    await type(el, '/commission_rate', '0.08');
+    const msg = await refused(el, store, 'commission_over_cap', /第十四条/);
+    expect(msg).to.contain('5%');
+    expect(fieldError(el, '/commission_rate')).to.contain('佣金比例不得高于 5%');
+    await type(el, '/commission_rate', '0.05');
+    await submit(el);
+    expect(problems(el)).to.deep.equal({});
+  });
+
+  it('the premium is declared the unit’s (第六条): the declaration starts made, and unticking it is refused', async () => {
+    const { el, store } = await suzhou();
+    expect(control(el, '/premium_borne_by_unit').checked).to.equal(true);
+    await setChecked(el, '/premium_borne_by_unit', false);
+    const msg = await refused(el, store, 'premium_charged_to_workers', /应急〔2025〕27号 第六条/);
+    expect(msg).to.contain('不得摊派给从业人员个人');
+  });
+
   it('cover not matching headcount (保额与投保企业人数不匹配): insured persons must equal the headcount', async () => {
     const { el, store } = await suzhou();
     await type(el, '/insured_persons', '45');
