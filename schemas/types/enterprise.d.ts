@@ -102,11 +102,29 @@ export interface EnterpriseRecord {
   };
   /**
    * 风险等级 (Risk grade)
+   * 登记时填写；生效的风险等级由服务器按规则包的分级规则计算，调整须由监管部门填写原因。
    * - `"high"` 高风险 / High
    * - `"medium"` 中风险 / Medium
    * - `"low"` 低风险 / Low
    */
   risk_grade: 'high' | 'medium' | 'low';
+  /**
+   * 监管调整：风险等级 (Regulator's override: risk grade)
+   * 风险等级由服务器按规则包的分级规则（行业、未整改隐患和重大隐患、事故、安全生产标准化等级）计算；确需调整的，由监管部门填写调整结果和原因。
+   */
+  risk_grade_override?: {
+    /**
+     * 风险等级 (Risk grade)
+     * - `"high"` 高风险 / High
+     * - `"medium"` 中风险 / Medium
+     * - `"low"` 低风险 / Low
+     */
+    value: 'high' | 'medium' | 'low';
+    /**
+     * 调整原因 (Reason)
+     */
+    reason: string;
+  };
   /**
    * 企业规模 (Size)
    * - `"large"` 大型 / Large

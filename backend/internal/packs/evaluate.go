@@ -79,15 +79,7 @@ func (rs *RuleSet) judge(kind string, ctx Context) Verdict {
 		"record": ctx.Record, "enterprise": ctx.Enterprise, "previous": ctx.Previous, "date": ctx.Date,
 		"tables": rs.context,
 	}
-	computed := make(map[string]any, len(rs.Computations))
-	data["computed"] = computed
-	for _, c := range rs.Computations {
-		out, err := logic.ApplyNormalized(c.Logic, data)
-		if err != nil {
-			out = nil
-		}
-		computed[c.Name] = out
-	}
+	computed := rs.compute(data)
 	v := Verdict{Computed: computed, Refusals: []Problem{}, Warnings: []Problem{}}
 	taken := map[string]bool{}
 	warned := map[string]bool{}
@@ -136,6 +128,28 @@ func (rs *RuleSet) judge(kind string, ctx Context) Verdict {
 		v.Warnings = kept
 	}
 	return v
+}
+
+// Compute runs the computations alone over ctx (no rule): what a server-derived fact reads,
+// such as an enterprise's risk grade. A computation that fails is null.
+func (e *Effective) Compute(ctx Context) map[string]any {
+	return e.RuleSet.compute(map[string]any{
+		"record": ctx.Record, "enterprise": ctx.Enterprise, "previous": ctx.Previous, "date": ctx.Date,
+		"tables": e.RuleSet.context,
+	})
+}
+
+func (rs *RuleSet) compute(data map[string]any) map[string]any {
+	computed := make(map[string]any, len(rs.Computations))
+	data["computed"] = computed
+	for _, c := range rs.Computations {
+		out, err := logic.ApplyNormalized(c.Logic, data)
+		if err != nil {
+			out = nil
+		}
+		computed[c.Name] = out
+	}
+	return computed
 }
 
 func withItem(data map[string]any, item any) map[string]any {

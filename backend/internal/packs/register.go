@@ -17,9 +17,10 @@ func Register(app *pocketbase.PocketBase) {
 }
 
 // BindHooks binds the model hooks: the rule_packs rows' checks, the judging of policies and the
-// derivation of enterprises' must_insure.
+// derivation of enterprises' must_insure and risk grade.
 func BindHooks(app core.App) {
 	BindCollection(app)
 	BindPolicies(app)
 	BindEnterprises(app)
+	BindRiskGrades(app)
 }
