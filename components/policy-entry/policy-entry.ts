@@ -70,9 +70,10 @@ function percent(ratio: number): string {
   return `${String(evaluateLogic({ round_product: [[ratio, 100], 2] }, null))}%`;
 }
 
-/** The registry row's data: what the packs read as `enterprise`. */
+/** The registry row's data: what the packs read as `enterprise`, with the server's risk grade (its column). */
 function registryOf(r: StoredRecord): Data {
-  return r.data;
+  const grade = r.columns['risk_grade'];
+  return typeof grade === 'string' && grade ? { ...r.data, risk_grade: grade } : r.data;
 }
 
 /**

@@ -99,3 +99,14 @@ test('outside Shaoxing the same unrectified finding is written: the requirement 
   });
   assert.equal(r.status, 200, JSON.stringify(r.body));
 });
+
+test('the service plan follows the server\'s risk grade: fewer services a year than the grade\'s plan are refused', async () => {
+  const e1 = (await su.view('enterprises', world.ids.enterprises.E1)).body;
+  // E1 registered itself as "high"; the server grades a chemicals plant without standardization
+  // and one open minor hazard medium (cn-common's example points), whose plan is 2 visits a year
+  assert.equal(e1.data.risk_grade, 'high');
+  assert.equal(e1.risk_grade, 'medium');
+  const item = await expectRefused(policy({ service_frequency: 1 }), 'data.service_frequency', 'service_frequency_below_plan');
+  assert.match(item.message, /中风险单位.*至少 2 次/);
+  await expectStored(policy({ service_frequency: 2 }));
+});

@@ -49,7 +49,7 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 		if err != nil {
 			return errs
 		}
-		ent = records.Enterprise{Region: row.GetString("region_code"), Data: definitions.RawJSON(row.Get("data"))}
+		ent = records.Enterprise{Region: row.GetString("region_code"), Data: definitions.RawJSON(row.Get("data")), RiskGrade: row.GetString("risk_grade")}
 	}
 	// the data as the records hook's schema check accepted it; nothing when it refused it
 	value, ok := records.ValidatedData(r)
@@ -67,6 +67,9 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 		return errs
 	}
 	enterprise, _ := logic.Normalize(decodeJSON(ent.Data)).(map[string]any)
+	if enterprise != nil && ent.RiskGrade != "" {
+		enterprise["risk_grade"] = ent.RiskGrade // the server's grade (risk.go), not the one typed at registration
+	}
 	v := snap.Effective(ent.Region, date).Judge("policy", Context{
 		Record: record, Enterprise: enterprise, Previous: previous(app, r, record), Date: date,
 	})

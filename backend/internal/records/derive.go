@@ -153,8 +153,8 @@ func deriveParents(app core.App, r *core.Record, data any, errs validation.Error
 
 	case Policies:
 		// the enterprise's record too: the rule packs judge the policy with it (EnterpriseOf)
-		if ent := findParent(app, r, "enterprise", Enterprises, errs, "data"); ent != nil {
-			enterprises.Store(r, Enterprise{Region: ent.GetString("region_code"), Data: []byte(ent.GetString("data"))})
+		if ent := findParent(app, r, "enterprise", Enterprises, errs, "data", "risk_grade"); ent != nil {
+			enterprises.Store(r, Enterprise{Region: ent.GetString("region_code"), Data: []byte(ent.GetString("data")), RiskGrade: ent.GetString("risk_grade")})
 			copyColumns(r, ent, "region_code", "city_code", "province_code", "industry")
 			r.Set("enterprise_org", ent.GetString("organization"))
 			if p := r.GetString("provider"); p != "" && !containsField(ent.GetString("providers"), p) {
@@ -267,8 +267,9 @@ func ValidatedData(r *core.Record) (any, bool) {
 
 // Enterprise is what the validation of a policy read of its enterprise, once per request.
 type Enterprise struct {
-	Region string
-	Data   []byte // its record (JSON), as stored
+	Region    string
+	Data      []byte // its record (JSON), as stored
+	RiskGrade string // the server's grade (packs/risk.go), not the one typed at registration
 }
 
 var enterprises sync.Map // *core.Record (a policy being validated) → Enterprise

@@ -83,6 +83,17 @@ describe('<azx-policy-entry> refuses the problems of the Suzhou bulletin', () =>
     expect(msg).to.contain('不得摊派给从业人员个人');
   });
 
+  it('fewer services a year than the risk grade’s service plan are not sent (a high-risk unit: 4)', async () => {
+    const { el, store } = await suzhou();
+    await type(el, '/service_frequency', '1');
+    const msg = await refused(el, store, 'service_frequency_below_plan', /帮扶/);
+    expect(msg).to.contain('高风险单位');
+    expect(msg).to.contain('至少 4 次');
+    await type(el, '/service_frequency', '4');
+    await submit(el);
+    expect(problems(el)).to.deep.equal({});
+  });
+
   it('cover not matching headcount (保额与投保企业人数不匹配): insured persons must equal the headcount', async () => {
     const { el, store } = await suzhou();
     await type(el, '/insured_persons', '45');
