@@ -100,7 +100,7 @@ test('the seeded store has the asked size and every kind of row', () => {
     assert.ok(lists[collection].length > 0, `${collection} is empty`);
   }
   const roles = new Set(lists.users.map((u) => u.role));
-  for (const role of ['enterprise', 'insurer', 'provider', 'regulator', 'admin']) assert.ok(roles.has(role), `no ${role} login`);
+  for (const role of ['enterprise', 'insurer', 'provider', 'regulator', 'authority', 'financial_regulator', 'admin']) assert.ok(roles.has(role), `no ${role} login`);
 });
 
 for (const collection of ['organizations', 'users', 'enterprises', 'policies', 'service_reports', 'hazards', 'hazard_events']) {

@@ -48,6 +48,7 @@ type Org struct {
 // User is a demo login.
 type User struct {
 	ID, Email, Name, Role, OrgKey, ScopeLevel, RegionScope string
+	IndustryScope                                          string // an oversight role's industry ("" = every industry)
 }
 
 // Person is a named contact.
@@ -131,7 +132,7 @@ type Plan struct {
 	orgIndex    map[string]int
 	// sequences counts the business numbers given per prefix, region and year (numbering.Scope)
 	sequences map[string]int
-	terms       *termsOfPacks // the packs resolved (packs.go)
+	terms     *termsOfPacks // the packs resolved (packs.go)
 }
 
 // Org returns the organization with the given key.
@@ -199,6 +200,9 @@ func (p *Plan) organizations(rng *rand.Rand) {
 		p.addOrg(Org{Key: fmt.Sprintf("provider-%d", i+1), Name: name, Kind: "provider", Region: region,
 			USCC: NewUSCC(rng, CityOf(region))})
 	}
+	// read-only oversight (issue 17): the province's construction authority and financial regulator
+	p.addOrg(Org{Key: "authority-construction", Name: "浙江省住房和城乡建设厅", Kind: "authority", Region: Province.Code})
+	p.addOrg(Org{Key: "financial-zj", Name: "国家金融监督管理总局浙江监管局", Kind: "financial_regulator", Region: Province.Code})
 }
 
 func weighted[T any](rng *rand.Rand, xs []T, weight func(T) int) T {

@@ -283,6 +283,11 @@ func (p *Plan) logins() {
 			add(o.Key, o.Name, "regulator", level, scope)
 		case "insurer", "provider", "enterprise":
 			add(o.Key, o.Name, o.Kind, "", "")
+		case "authority", "financial_regulator":
+			add(o.Key, o.Name, o.Kind, "province", o.Region)
+			if o.Key == "authority-construction" {
+				p.Users[len(p.Users)-1].IndustryScope = "construction"
+			}
 		}
 	}
 }

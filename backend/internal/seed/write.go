@@ -253,6 +253,7 @@ func (w *writer) login(p *Plan, u User) (int, error) {
 	r.Set("organization", p.Org(u.OrgKey).ID)
 	r.Set("scope_level", u.ScopeLevel)
 	r.Set("region_scope", u.RegionScope)
+	r.Set("industry_scope", u.IndustryScope)
 	return 1, save(w.app, r, u.Email)
 }
 
