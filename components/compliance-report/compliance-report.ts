@@ -75,6 +75,8 @@ interface Opened {
  * @csspart figure - A number that opens its records. @csspart table - The bulletin's tables.
  * @csspart records - The records behind a number. @csspart sample - The sampled policies and finding forms.
  * @csspart error - A failed load or a refusal.
+ * @csspart overrides - Enterprises whose must-insure a regulator set against the packs, with the reason.
+ * @csspart over-budget - Services booked beyond their policy's prevention budget, with the reason.
  *
  * @cssprop --azx-document-font - Body of the printed bulletin (仿宋); a free CJK serif when unset.
  * @cssprop --azx-document-title-font - Its title and the issuing body's mark (小标宋).
@@ -627,7 +629,75 @@ export class AzxComplianceReport extends LitElement {
       ${this.#renderIndustries(r, l)}
       <h2>${t(l, 's6')}</h2>
       ${LISTS.map((x) => this.#renderList(x.metric, t(l, x.key), l))}
+      ${this.#renderOverrides(r, l)} ${this.#renderOverBudget(r, l)}
     </article>`;
+  }
+
+  // Figures that rest on a recorded judgement, listed with its reason so a reader can weigh them.
+  #renderOverrides(r: ComplianceReport, l: Locale): TemplateResult {
+    const rows = r.mustInsureOverrides ?? [];
+    const industry = (code: string) => r.byIndustry.find((f) => f.code === code)?.name || code;
+    return html`<section class="judgement overrides" part="overrides" aria-label=${t(l, 'overridesTitle', { n: rows.length })}>
+      <h3>${t(l, 'overridesTitle', { n: rows.length })}</h3>
+      ${rows.length === 0
+        ? html`<p>${t(l, 'none')}</p>`
+        : html`<div class="table-wrap"><table part="table">
+            <thead>
+              <tr>
+                <th scope="col">${t(l, 'enterprise')}</th>
+                <th scope="col">${t(l, 'uscc')}</th>
+                <th scope="col">${t(l, 'regionCode')}</th>
+                <th scope="col">${t(l, 'industry')}</th>
+                <th scope="col">${t(l, 'overrideSet')}</th>
+                <th scope="col">${t(l, 'reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                (x) => html`<tr>
+                  <th scope="row" class="text">${x.name}</th>
+                  <td class="text">${x.uscc}</td>
+                  <td class="text">${x.region}</td>
+                  <td class="text">${industry(x.industry)}</td>
+                  <td class="text">${t(l, x.mustInsure ? 'overrideMust' : 'overrideNotMust')}</td>
+                  <td class="text">${x.reason}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>`}
+    </section>`;
+  }
+
+  #renderOverBudget(r: ComplianceReport, l: Locale): TemplateResult {
+    const rows = r.overBudget ?? [];
+    const insurer = (id: string) => r.byInsurer.find((f) => f.code === id)?.name || id;
+    return html`<section class="judgement over-budget" part="over-budget" aria-label=${t(l, 'overBudgetTitle', { n: rows.length })}>
+      <h3>${t(l, 'overBudgetTitle', { n: rows.length })}</h3>
+      ${rows.length === 0
+        ? html`<p>${t(l, 'none')}</p>`
+        : html`<div class="table-wrap"><table part="table">
+            <thead>
+              <tr>
+                <th scope="col">${t(l, 'reportNo')}</th>
+                <th scope="col">${t(l, 'insurer')}</th>
+                <th scope="col">${t(l, 'regionCode')}</th>
+                <th scope="col">${t(l, 'cost')}</th>
+                <th scope="col">${t(l, 'overBudgetReason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                (x) => html`<tr>
+                  <th scope="row" class="text">${x.reportNo || x.report}</th>
+                  <td class="text">${insurer(x.insurer)}</td>
+                  <td class="text">${x.region}</td>
+                  <td>${money(x.cost, l)}</td>
+                  <td class="text">${x.reason}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>`}
+    </section>`;
   }
 
   #renderProblems(l: Locale): TemplateResult {

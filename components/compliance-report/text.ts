@@ -144,6 +144,15 @@ const zh = {
   sheetProblems: '主要存在问题',
   sheetAttachment: '附件{n} {title}',
   refused: '未保存：',
+  overridesTitle: '监管部门认定的应保范围调整（共 {n} 家）',
+  overrideSet: '认定结果',
+  overrideMust: '应投保',
+  overrideNotMust: '不属应投保',
+  reason: '认定理由',
+  overBudgetTitle: '超出预防费用预算的服务（共 {n} 项）',
+  reportNo: '服务记录编号',
+  cost: '服务费用（元）',
+  overBudgetReason: '超支原因',
 };
 
 export type TextKey = keyof typeof zh;
@@ -290,6 +299,15 @@ const en: Record<TextKey, string> = {
   sheetProblems: 'Problems found',
   sheetAttachment: 'Attachment {n} {title}',
   refused: 'Not saved:',
+  overridesTitle: 'Must-insure set by a regulator ({n})',
+  overrideSet: 'Set to',
+  overrideMust: 'Must insure',
+  overrideNotMust: 'Need not insure',
+  reason: 'Reason recorded',
+  overBudgetTitle: 'Services beyond the prevention budget ({n})',
+  reportNo: 'Service record',
+  cost: 'Cost (CNY)',
+  overBudgetReason: 'Why over budget',
 };
 
 export const t = textTable('compliance-report', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });

@@ -309,4 +309,30 @@ export interface ComplianceReport extends CoverageFigures {
   readonly categories?: readonly CategoryCount[];
   /** The region's import flags by rule. */
   readonly systemFindings?: readonly RuleCount[];
+  /** Enterprises whose must-insure flag a regulator set against the packs, with the recorded reason. */
+  readonly mustInsureOverrides: readonly MustInsureOverride[];
+  /** Services booked beyond their policy's remaining prevention budget, with the recorded reason. */
+  readonly overBudget: readonly OverBudgetService[];
+}
+
+/** An enterprise whose must_insure is a regulator's judgement (data.must_insure_override), not the packs'. */
+export interface MustInsureOverride {
+  readonly enterprise: string;
+  readonly name: string;
+  readonly uscc: string;
+  readonly region: string;
+  readonly industry: string;
+  readonly mustInsure: boolean;
+  readonly reason: string;
+}
+
+/** A service report whose cost went beyond its policy's remaining prevention budget (data.over_budget_reason). */
+export interface OverBudgetService {
+  readonly report: string;
+  readonly reportNo: string;
+  readonly policy: string;
+  readonly insurer: string;
+  readonly region: string;
+  readonly cost: number;
+  readonly reason: string;
 }

@@ -82,6 +82,32 @@ describe('<azx-compliance-report> with known figures', () => {
     else expect($(el, '[part="note"]')).to.equal(null);
   });
 
+  it('lists the must-insure overrides and the over-budget services with the reasons recorded, in Chinese and in English', async () => {
+    const rowsOf = (el: AzxComplianceReport, part: string) =>
+      $$(el, `[part="${part}"] tbody tr`).map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+    const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
+    expect($(el, '[part="overrides"] h3')!.textContent).to.equal('监管部门认定的应保范围调整（共 1 家）');
+    expect(rowsOf(el, 'overrides')).to.deep.equal([
+      ['杭州某仓储有限公司', '91330106MA2B3C4D5E', '330106', '危险化学品', '不属应投保', '已停产转为仓储，经局务会认定不属应保'],
+    ]);
+    expect($(el, '[part="over-budget"] h3')!.textContent).to.equal('超出预防费用预算的服务（共 1 项）');
+    expect(rowsOf(el, 'over-budget')).to.deep.equal([
+      ['FW-330106-2026-000007', '甲财产保险杭州分公司', '330106', '9,999,999.00', '重大活动保障期间追加专家驻场服务'],
+    ]);
+    const en = await mount(new FixtureRegulatorStore(), { region: '330100', lang: 'en' });
+    expect($(en, '[part="overrides"] h3')!.textContent).to.equal('Must-insure set by a regulator (1)');
+    expect(rowsOf(en, 'overrides')[0]![4]).to.equal('Need not insure');
+    expect($$(en, '[part="over-budget"] th[scope="col"]').map((th) => th.textContent!.trim())).to.deep.equal(
+      ['Service record', 'Insurer', 'Region code', 'Cost (CNY)', 'Why over budget']);
+  });
+
+  it('says there are none when no figure rests on an override or an over-budget reason', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { region: '330000' });
+    expect($(el, '[part="overrides"] h3')!.textContent).to.equal('监管部门认定的应保范围调整（共 0 家）');
+    expect($(el, '[part="overrides"] p')!.textContent).to.equal('无');
+    expect($(el, '[part="over-budget"] table') === null).to.equal(true);
+  });
+
   it('flows at 320 px: the page never scrolls sideways, wide tables scroll inside themselves', async () => {
     await setViewport({ width: 320, height: 640 });
     try {

@@ -137,6 +137,8 @@ export class ProvinceStore extends FixtureRegulatorStore {
       byIndustry: PROVINCE_INDUSTRIES,
       byInsurer: PROVINCE_INSURERS,
       round: null,
+      mustInsureOverrides: [],
+      overBudget: [],
     });
   }
 

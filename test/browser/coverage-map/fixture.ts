@@ -133,6 +133,14 @@ export interface Calls {
   findings: NewFinding[];
 }
 
+/** What the bulletin lists beside its figures (issue 13): a regulator's must-insure overrides and over-budget services. */
+export const MUST_INSURE_OVERRIDES = [
+  { enterprise: 'ent-ov1', name: '杭州某仓储有限公司', uscc: '91330106MA2B3C4D5E', region: '330106', industry: 'hazardous_chemicals', mustInsure: false, reason: '已停产转为仓储，经局务会认定不属应保' },
+] as const;
+export const OVER_BUDGET = [
+  { report: 'sr-ob1', reportNo: 'FW-330106-2026-000007', policy: 'pol1', insurer: 'ins1', region: '330106', cost: 9999999, reason: '重大活动保障期间追加专家驻场服务' },
+] as const;
+
 export class FixtureRegulatorStore extends MemoryStore {
   readonly calls: Calls = { figures: [], records: [], reports: [], draws: [], findings: [] };
   readonly #opts: FixtureOptions;
@@ -224,6 +232,8 @@ export class FixtureRegulatorStore extends MemoryStore {
               findings: this.#findings.filter((f) => f.round === round.id),
             }
           : null,
+        mustInsureOverrides: region === '330100' ? MUST_INSURE_OVERRIDES : [],
+        overBudget: region === '330100' ? OVER_BUDGET : [],
       };
     });
   }
