@@ -127,6 +127,8 @@ export interface PackTestCase {
   readonly enterprise: Readonly<Record<string, unknown>>;
   readonly record: Readonly<Record<string, unknown>>;
   readonly previous?: unknown;
+  /** The day the record reaches the server; without it a rule on today does not fire. */
+  readonly today?: string;
   readonly expect: {
     /** path → code; {} expects none. */
     readonly refuse?: Readonly<Record<string, string>>;

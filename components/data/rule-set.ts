@@ -24,6 +24,8 @@ export interface RuleContext {
   readonly previous: unknown;
   /** The record's own day, YYYY-MM-DD (a policy's period start). */
   readonly date: string;
+  /** The day the record reaches the server (its upload day; in the browser, China's today); null or absent: a rule on it does not fire. */
+  readonly today?: string | null;
 }
 
 /** A refusal or warning, and a record's verdict: the shapes the server answers with (data/rule-packs.ts). */

@@ -29,7 +29,7 @@ import { policyEntryStyles } from './policy-entry.styles.js';
 import { text, type TextKey } from './text.js';
 import { renderProvider } from './provider.js';
 import { policyDocument } from './document.js';
-import { printDocument } from '../core/document/index.js';
+import { chinaToday, printDocument } from '../core/document/index.js';
 
 type Data = Record<string, unknown>;
 type Errors = Record<string, { code?: string; message_zh: string; message_en: string }>;
@@ -450,7 +450,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
   #rated(): Rated | undefined {
     const pack = this.pack;
     if (!pack || !this._enterprise) return undefined;
-    return rate(pack, { enterprise: registryOf(this._enterprise), previous: this.#previous(), date: startOf(this._value) }, this._value, this._coefficients);
+    return rate(pack, { enterprise: registryOf(this._enterprise), previous: this.#previous(), date: startOf(this._value), today: chinaToday() }, this._value, this._coefficients);
   }
 
   /**

@@ -65,6 +65,47 @@ describe('upload time: the server stamps it on arrival and keeps it', () => {
   });
 });
 
+describe('issue date (签单日期): the insurer\'s, judged by the packs against the period start and the server\'s upload day', () => {
+  const china = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
+
+  test('an issue date after the start or after the upload day is refused in both languages and nothing is stored; one before both is kept', async () => {
+    const year = new Date().getUTCFullYear() + 2;
+    const tomorrow = china(Date.now() + 86400e3);
+    for (const [issued, code] of [[`${year}-01-05`, 'issue_date_after_start'], [tomorrow, 'issue_date_in_future']]) {
+      const r = await e1Policy(year, {});
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const insurer = await world.as('insurerA', { lang: 'en' });
+      const c = await insurer.update('policies', r.body.id, { data: { ...r.body.data, issue_date: issued }, correction_reason: '补录签单日期' });
+      const item = assertFieldError(c, 'data.issue_date', 'en');
+      assert.equal(item.code, code);
+      assert.match(item.message_zh, /签单日期/);
+      assert.match(item.message_en, new RegExp(issued));
+      assert.equal((await su.view('policies', r.body.id)).body.data.issue_date, undefined, 'nothing refused was stored');
+    }
+    const n0 = `AZX-FACTS-ISSUE-${++n}`;
+    const data = policyData(ENTERPRISES.E1, { policy_no: n0, period: { start: `${year + 1}-01-01`, end: `${year + 1}-12-31` } });
+    const ok = await (await world.as('insurerA')).create('policies', policyBody(world.ids.enterprises.E1, { ...data, issue_date: china(Date.now()) }, { insurer: world.ids.orgs.insurerA }));
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.data.issue_date, china(Date.now()));
+  });
+
+  test('a policy uploaded long after its start cannot leave 未按时上传 by its issue date', async () => {
+    const late = async () => (await (await world.as('regulatorShaoxing')).request('GET', '/api/azx/coverage/figures?region=330600')).body.total.uploadedLate;
+    const start = china(Date.now() - 200 * 86400e3);
+    const end = china(Date.now() + 160 * 86400e3);
+    const before = await late();
+    const data = policyData(ENTERPRISES.E1, { policy_no: `AZX-FACTS-LATE-${++n}`, period: { start, end } });
+    const r = await (await world.as('insurerA')).create('policies', policyBody(world.ids.enterprises.E1, { ...data, issue_date: start }, { insurer: world.ids.orgs.insurerA }));
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const counted = await late();
+    assert.equal(counted, before + 1, 'uploaded 200 days after the start: late');
+    for (const issued of [china(Date.now()), end]) {
+      await (await world.as('insurerA')).update('policies', r.body.id, { data: { ...r.body.data, issue_date: issued }, uploaded_at: `${start} 00:00:00.000Z`, correction_reason: '改签单日期' });
+      assert.equal(await late(), counted, `issue date ${issued} did not move the figure`);
+    }
+  });
+});
+
 describe('renewal link: derived by the server, one refusal whether or not the policy exists', () => {
   test('with no link sent, the server links the same enterprise\'s latest earlier policy', async () => {
     const r = await e1Policy(2029);

@@ -103,6 +103,7 @@ type Test struct {
 	Enterprise map[string]any `json:"enterprise"`
 	Record     map[string]any `json:"record"`
 	Previous   any            `json:"previous,omitempty"`
+	Today      string         `json:"today,omitempty"`
 	Expect     Expect         `json:"expect"`
 }
 

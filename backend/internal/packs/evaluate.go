@@ -9,12 +9,15 @@ import (
 // Context is what a pack's JSON Logic reads besides the tables: the record (a policy's data),
 // its enterprise (the registry row's data), the previous policy (the one it renews: null when it
 // renews none, {"found": false} when it names one the enterprise does not have, else that
-// policy's data with "found": true) and the record's own date (a policy's period start).
+// policy's data with "found": true), the record's own date (a policy's period start) and today:
+// the China day the server received the record (its upload day), or the caller's day; nil when
+// unknown (a pack's test case without one), so a rule on it does not fire.
 type Context struct {
 	Record     map[string]any
 	Enterprise map[string]any
 	Previous   any
 	Date       string
+	Today      any
 }
 
 // Problem is a broken rule: where, which, how serious, and its message in both languages.
@@ -76,7 +79,7 @@ func (e *Effective) Judge(kind string, ctx Context) Verdict {
 
 func (rs *RuleSet) judge(kind string, ctx Context) Verdict {
 	data := map[string]any{
-		"record": ctx.Record, "enterprise": ctx.Enterprise, "previous": ctx.Previous, "date": ctx.Date,
+		"record": ctx.Record, "enterprise": ctx.Enterprise, "previous": ctx.Previous, "date": ctx.Date, "today": ctx.Today,
 		"tables": rs.context,
 	}
 	computed := rs.compute(data)

@@ -71,7 +71,7 @@ func JudgeRecord(app core.App, r *core.Record) validation.Errors {
 		enterprise["risk_grade"] = ent.RiskGrade // the server's grade (risk.go), not the one typed at registration
 	}
 	v := snap.Effective(ent.Region, date).Judge("policy", Context{
-		Record: record, Enterprise: enterprise, Previous: previous(app, r, record), Date: date,
+		Record: record, Enterprise: enterprise, Previous: previous(app, r, record), Date: date, Today: uploadDay(r),
 	})
 	if flags, ok := importing.Load(r); ok {
 		// an import stores reality: what the packs refuse is kept and flagged, not refused
@@ -140,4 +140,26 @@ func accidents(app core.App, enterprise, day string) map[string]any {
 	_ = app.DB().Select("COUNT(*)").From("policies").Where(dbx.HashExp{"enterprise": enterprise}).
 		AndWhere(dbx.NewExp("period_start <= {:day}", dbx.Params{"day": three + " 23:59:59.999Z"})).Row(&insured)
 	return map[string]any{"count_1y": float64(count1), "deaths_1y": float64(deaths1), "count_3y": float64(count3), "insured_3y": insured > 0}
+}
+
+// china is the time zone of the calendar days records and packs speak of.
+var china = time.FixedZone("CST", 8*3600)
+
+// uploadDay is the context's today for a stored policy: the China day the server stamped it
+// arrived (uploaded_at, the server's), else now. A correction is judged on its upload day too, so
+// an issue date is never later than the day the policy reached the system.
+func uploadDay(r *core.Record) any {
+	at := r.GetDateTime("uploaded_at").Time()
+	if at.IsZero() {
+		at = time.Now()
+	}
+	return at.In(china).Format("2006-01-02")
+}
+
+// dayOrNil is a caller's today: nil when not given (a rule on today does not fire).
+func dayOrNil(day string) any {
+	if day == "" {
+		return nil
+	}
+	return day
 }

@@ -60,6 +60,7 @@ type judgeBody struct {
 	Enterprise map[string]any `json:"enterprise"`
 	Record     map[string]any `json:"record"`
 	Previous   any            `json:"previous"`
+	Today      string         `json:"today"`
 }
 
 // judgeHandler judges a record as the policy hook would, without storing anything: the
@@ -90,7 +91,7 @@ func judgeHandler(e *core.RequestEvent) error {
 		return err
 	}
 	eff := snap.Effective(b.Region, b.Date)
-	v := eff.Judge("policy", Context{Record: record, Enterprise: enterprise, Previous: logic.Normalize(b.Previous), Date: b.Date})
+	v := eff.Judge("policy", Context{Record: record, Enterprise: enterprise, Previous: logic.Normalize(b.Previous), Date: b.Date, Today: dayOrNil(b.Today)})
 	return e.JSON(http.StatusOK, map[string]any{"region": b.Region, "date": b.Date, "layers": eff.Layers, "verdict": v})
 }
 

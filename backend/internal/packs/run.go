@@ -82,7 +82,7 @@ func runOn(snap *Snapshot, d *Doc, keep func(region string) bool) []TestResult {
 			continue
 		}
 		e := snap.Effective(region, date)
-		v := e.Judge("policy", Context{Record: t.Record, Enterprise: t.Enterprise, Previous: t.Previous, Date: date})
+		v := e.Judge("policy", Context{Record: t.Record, Enterprise: t.Enterprise, Previous: t.Previous, Date: date, Today: dayOrNil(t.Today)})
 		res := TestResult{Name: t.Name, Region: region, Date: date, Verdict: v}
 		res.Diffs = append(res.Diffs, compare("refuse", byPath(v.Refusals), t.Expect.Refuse)...)
 		res.Diffs = append(res.Diffs, compare("warn", byPath(v.Warnings), t.Expect.Warn)...)

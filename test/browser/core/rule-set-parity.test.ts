@@ -18,6 +18,7 @@ interface PackTest {
   readonly enterprise: Json;
   readonly record: Json;
   readonly previous?: unknown;
+  readonly today?: string;
   readonly expect: { readonly refuse?: Record<string, string>; readonly warn?: Record<string, string>; readonly computed?: Json };
 }
 
@@ -64,9 +65,9 @@ describe('rule packs: the browser judges as the server does', () => {
         const date = t.date || String((t.record['period'] as Json | undefined)?.['start'] ?? '') || String(pack['effective_from']);
         const key = `${region}@${date}`;
         if (!packsByKey.has(key)) packsByKey.set(key, await api<EffectivePack>(`/api/azx/packs/effective?region=${region}&date=${date}`, token));
-        const mine = judge(packsByKey.get(key)!, 'policy', { record: t.record, enterprise: t.enterprise, previous: t.previous ?? null, date });
+        const mine = judge(packsByKey.get(key)!, 'policy', { record: t.record, enterprise: t.enterprise, previous: t.previous ?? null, date, today: t.today ?? null });
         const server = await api<{ verdict: RuleVerdict }>('/api/azx/packs/judge', token, {
-          region, date, enterprise: t.enterprise, record: t.record, previous: t.previous ?? null,
+          region, date, enterprise: t.enterprise, record: t.record, previous: t.previous ?? null, today: t.today ?? '',
         });
         const name = `${String(pack['key'])}: ${t.name}`;
         const same = (what: string, a: unknown, b: unknown) => {
