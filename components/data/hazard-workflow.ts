@@ -196,5 +196,15 @@ export const HAZARD_WORKFLOW: Workflow = {
     "major": 60,
     "example": true,
     "note": "No notice in the sources sets a number of days; a jurisdiction's rule pack overrides these."
+  },
+  "follow_up": {
+    "after": "verify",
+    "action": "reopen",
+    "days": {
+      "general": 90,
+      "major": 30
+    },
+    "example": true,
+    "note": "回头看: a verified hazard is visited again this many days after its verification, and reopened if it came back. No notice sets the days; a jurisdiction's rule pack sets them in hazard_follow_up_days."
   }
 };

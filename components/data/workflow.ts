@@ -58,5 +58,7 @@ export interface Workflow {
     readonly after: string;
     readonly action: string;
     readonly days: { readonly general: number; readonly major: number };
+    readonly example?: boolean;
+    readonly note?: string;
   };
 }

@@ -10,9 +10,9 @@ import type { ReferenceReader } from '../data/reference.js';
 import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
 import { actionLabel, industryLabel, regionLabel, roleLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
-import { needsEvidence, needsNote, type HazardAction } from './loop.js';
+import { followUpAfter, followUpDue, followUpState, needsEvidence, needsNote, type HazardAction } from './loop.js';
 import { schemaAt, type JsonSchema } from '../core/schema.js';
-import { fieldText } from '../core/document/index.js';
+import { chinaToday, fieldText } from '../core/document/index.js';
 
 export interface DetailProps {
   readonly locale: Locale;
@@ -153,12 +153,27 @@ function history(p: DetailProps): TemplateResult {
   </ol>`;
 }
 
+/**
+ * The return visit's due day (回头看): the server's follow_up_due, else, for a hazard verified before
+ * the server scheduled visits, the day the workflow document gives from its latest verification.
+ */
+function followUpOf(p: DetailProps, major: boolean): string {
+  const c = p.hazard.columns;
+  const stored = str(c['follow_up_due']).slice(0, 10);
+  if (stored) return stored;
+  if (!c['status'] || c['status'] !== followUpState(major)) return '';
+  const after = followUpAfter();
+  const at = (p.events ?? []).filter((ev) => ev.fields['action'] === after).map((ev) => ev.created).sort().at(-1);
+  return at ? followUpDue(chinaToday(new Date(at.replace(' ', 'T'))), major) ?? '' : '';
+}
+
 export function renderDetail(p: DetailProps): TemplateResult {
   const h = p.hazard;
   const d = h.data as Record<string, unknown>;
   const c = h.columns;
   const major = c['is_major'] === true;
   const overdue = isOverdue(c['status'], c['deadline'], p.now);
+  const followUp = followUpOf(p, major);
   const criterion = (d['major_criterion'] ?? {}) as Record<string, string>;
   const rectifier = (d['rectifier'] ?? {}) as Record<string, string>;
   const l = p.locale;
@@ -177,6 +192,7 @@ export function renderDetail(p: DetailProps): TemplateResult {
       ${fact(t(l, 'industry'), industryLabel(l, str(c['industry']), p.names), l)}
       ${fact(t(l, 'foundAt'), formatDateTime(str(c['found_at'] || d['found_at']), l))}
       ${fact(t(l, 'deadline'), formatDate(str(c['deadline'] || d['deadline']).slice(0, 10), l))}
+      ${followUp ? fact(t(l, 'followUpDue'), formatDate(followUp, l)) : nothing}
       ${fact(t(l, 'location'), d['location'])}
       ${fact(t(l, 'description'), d['description'])}
       ${fact(t(l, 'basis'), d['basis'])}

@@ -27,6 +27,7 @@ export const zhTW = {
   exporting: '正在匯出 {n} 條…',
   filters: '篩選',
   findPolicy: '按保單號查詢',
+  followUpDue: '回頭看期限',
   foundAt: '發現時間',
   foundFrom: '發現日期起',
   foundTo: '發現日期止',

@@ -117,3 +117,32 @@ export function hazardDeadline(foundOn: string, major: boolean, override: { read
   const [y, m, d] = foundOn.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** The action that schedules a return visit (回头看), if the document schedules one. */
+export function followUpAfter(workflow: Workflow = HAZARD_WORKFLOW): string | undefined {
+  return workflow.follow_up?.after;
+}
+
+/** The state a hazard reaches by the action that schedules its return visit (回头看), or undefined when the document schedules none. */
+export function followUpState(major: boolean, workflow: Workflow = HAZARD_WORKFLOW): string | undefined {
+  return (workflow.follow_up && ruleOf(workflow.follow_up.after, major, workflow)?.to) || undefined;
+}
+
+/**
+ * The day (YYYY-MM-DD) a return visit falls due for a hazard that reached the follow-up state on
+ * `day` (a day in China): the document's days by severity, or `override`'s where a jurisdiction's
+ * rule pack sets them (hazard_follow_up_days); undefined when the document schedules none. The
+ * server stores the same day in the hazard's follow_up_due.
+ */
+export function followUpDue(
+  day: string,
+  major: boolean,
+  override: { readonly general?: number; readonly major?: number } = {},
+  workflow: Workflow = HAZARD_WORKFLOW,
+): string | undefined {
+  const f = workflow.follow_up;
+  if (!f) return undefined;
+  const days = (major ? override.major : override.general) || f.days[major ? 'major' : 'general'];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -6,6 +6,7 @@
 // major hazard. Last, every role tries to move the compliance figures with client-written values.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startTestServer } from '../fixtures/server.mjs';
 import { createWorld } from '../fixtures/world.mjs';
 import { DEFINITION_KEYS, ENTERPRISES, hazardData, policyData, serviceReportData } from '../fixtures/records.mjs';
@@ -40,6 +41,12 @@ async function e1Policy(year, columns = {}) {
 }
 
 const seconds = (pbDate) => Date.parse(pbDate.replace(' ', 'T'));
+const workflow = JSON.parse(readFileSync(new URL('../../schemas/workflows/hazard.json', import.meta.url), 'utf8'));
+/** Today in China plus some days, YYYY-MM-DD. */
+const chinaDayPlus = (days) => {
+  const d = new Date(Date.now() + 8 * 3600e3);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days)).toISOString().slice(0, 10);
+};
 
 describe('upload time: the server stamps it on arrival and keeps it', () => {
   test('a policy created with a backdated uploaded_at gets the time it arrived; a correction cannot move it', async () => {
@@ -215,6 +222,7 @@ describe('the closed loop: separation of duties, evidence, the regulator\'s sign
       service_report: world.ids.serviceReports.A,
       policy: world.ids.policies.A,
       enterprise: world.ids.enterprises.E1,
+      follow_up_due: '2020-01-01 00:00:00.000Z', // the server's: never taken from a writer
     });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     return r.body.id;
@@ -250,6 +258,27 @@ describe('the closed loop: separation of duties, evidence, the regulator\'s sign
     const signed = await post('regulatorShaoxing', { hazard: id, action: 'verify', to_status: 'verified' });
     assert.equal(signed.status, 200, JSON.stringify(signed.body));
     assert.equal(await statusOf(id), 'verified');
+    const h = (await su.view('hazards', id)).body;
+    assert.equal(h.follow_up_due.slice(0, 10), chinaDayPlus(workflow.follow_up.days.major), 'a major hazard\'s return visit falls due after the major interval');
+  });
+
+  test('verification schedules the return visit (回头看) by the workflow\'s interval; no client moves it; reopening clears it', async () => {
+    const id = await hazard();
+    assert.equal((await su.view('hazards', id)).body.follow_up_due, '', 'a new hazard has none, whatever was sent');
+    assert.equal((await post('insurerA', { hazard: id, action: 'notify', to_status: 'notified' }, false)).status, 200);
+    assert.equal((await post('enterpriseE1', { hazard: id, action: 'rectify', to_status: 'rectified' })).status, 200);
+    assert.equal((await su.view('hazards', id)).body.follow_up_due, '', 'not before verification');
+    assert.equal((await post('providerP', { hazard: id, action: 'verify', to_status: 'verified' })).status, 200);
+    const due = (await su.view('hazards', id)).body.follow_up_due;
+    assert.equal(due.slice(0, 10), chinaDayPlus(workflow.follow_up.days.general));
+    for (const who of ['insurerA', 'providerP', 'regulatorShaoxing', 'superuser']) {
+      const api = who === 'superuser' ? su : await world.as(who);
+      const h = (await su.view('hazards', id)).body;
+      await api.update('hazards', id, { data: h.data, follow_up_due: '2099-01-01 00:00:00.000Z', correction_reason: '推迟回头看' });
+      assert.equal((await su.view('hazards', id)).body.follow_up_due, due, `${who} did not move the return visit`);
+    }
+    assert.equal((await post('regulatorShaoxing', { hazard: id, action: 'reopen', to_status: 'reopened', note: '回头看：隐患反弹' })).status, 200);
+    assert.equal((await su.view('hazards', id)).body.follow_up_due, '', 'a reopened hazard has no return visit due');
   });
 });
 

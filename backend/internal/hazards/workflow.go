@@ -198,6 +198,34 @@ func (w *Workflow) Deadline(found time.Time, major bool, override Days) time.Tim
 	return time.Date(d.Year(), d.Month(), d.Day()+days.Of(major), 0, 0, 0, 0, cst)
 }
 
+// FollowUpState is the state a hazard reaches by the action that schedules its return visit
+// (回头看: verified); "" when the document schedules none.
+func (w *Workflow) FollowUpState(major bool) string {
+	if w.FollowUp == nil {
+		return ""
+	}
+	return w.Target(w.FollowUp.After, major)
+}
+
+// FollowUpDue is the day (China) a return visit falls due after the hazard reached the
+// follow-up state at `at`: the document's days by severity, or override's where a
+// jurisdiction's rule pack sets them (a zero field keeps the document's); false when the
+// document schedules none.
+func (w *Workflow) FollowUpDue(at time.Time, major bool, override Days) (time.Time, bool) {
+	if w.FollowUp == nil {
+		return time.Time{}, false
+	}
+	days := w.FollowUp.Days
+	if override.General > 0 {
+		days.General = override.General
+	}
+	if override.Major > 0 {
+		days.Major = override.Major
+	}
+	d := at.In(cst)
+	return time.Date(d.Year(), d.Month(), d.Day()+days.Of(major), 0, 0, 0, 0, cst), true
+}
+
 func (w *Workflow) resolve(a Action, major bool) (Rule, error) {
 	r := Rule{Code: a.Code, Zh: a.Zh, En: a.En, Roles: a.Roles, Evidence: a.Evidence, NotBy: a.NotBy}
 	if a.To != nil {

@@ -203,3 +203,33 @@ func sameSet(a, b []string) bool {
 	}
 	return true
 }
+
+// The shipped document schedules the return visit (回头看) after verification, by severity; a
+// pack's days replace the document's, one severity at a time.
+func TestFollowUpDue(t *testing.T) {
+	if got := Loop.FollowUpState(true); got != "verified" {
+		t.Fatalf("follow-up state %q", got)
+	}
+	at := time.Date(2026, 3, 1, 23, 30, 0, 0, cst) // late evening in China: still 1 March there
+	cases := []struct {
+		major    bool
+		override Days
+		want     string
+	}{
+		{false, Days{}, "2026-05-30"},
+		{true, Days{}, "2026-03-31"},
+		{true, Days{General: 60}, "2026-03-31"},
+		{false, Days{General: 60}, "2026-04-30"},
+		{true, Days{Major: 15}, "2026-03-16"},
+	}
+	for _, c := range cases {
+		due, ok := Loop.FollowUpDue(at.UTC(), c.major, c.override)
+		if !ok || due.Format("2006-01-02") != c.want {
+			t.Errorf("major=%v override=%+v: %s, want %s", c.major, c.override, due.Format("2006-01-02"), c.want)
+		}
+	}
+	var none Workflow
+	if _, ok := none.FollowUpDue(at, false, Days{}); ok || none.FollowUpState(false) != "" {
+		t.Error("a document without follow_up schedules nothing")
+	}
+}

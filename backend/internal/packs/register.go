@@ -17,10 +17,11 @@ func Register(app *pocketbase.PocketBase) {
 }
 
 // BindHooks binds the model hooks: the rule_packs rows' checks, the judging of policies and the
-// derivation of enterprises' must_insure and risk grade.
+// derivation of enterprises' must_insure and risk grade, and the hazards' return visits (回头看).
 func BindHooks(app core.App) {
 	BindCollection(app)
 	BindPolicies(app)
 	BindEnterprises(app)
 	BindRiskGrades(app)
+	BindFollowUp(app)
 }

@@ -4,6 +4,9 @@ import { expect } from '@open-wc/testing';
 import { hazardActionsFor as actionsFor, HAZARD_STATUSES as STATUSES } from '../../../components/hazard-ledger/index.js';
 import { hazardDefinition, hazardIn, ledgerStore, type LedgerRole } from './ledger-world.js';
 import { actionButtons, mountLedger, openHazard, shadow, text, until } from './helpers.js';
+import { followUpDue } from '../../../components/hazard-ledger/loop.js';
+import { chinaToday } from '../../../components/core/document/index.js';
+import { formatDate } from '../../../components/core/format.js';
 
 async function open(role: LedgerRole, status: (typeof STATUSES)[number], options: { major?: boolean; overdue?: boolean; definition?: boolean } = {}, lang = 'zh-CN') {
   const { row, events } = hazardIn(status, options);
@@ -25,6 +28,29 @@ describe('<azx-hazard-ledger> detail', () => {
     expect(text(el, '.history li:first-child .by')).to.equal('保险机构 · 甲财产保险股份有限公司绍兴中心支公司');
     expect(shadow(el).querySelector('.history li:last-child .by')).to.equal(null);
     expect(text(el, '.detail-head')).to.contain('逾期');
+  });
+
+  it('shows when the return visit (回头看) of a verified hazard falls due: the server\'s day, else the workflow\'s from the verification', async () => {
+    const factOf = (el: Element, label: string) =>
+      [...shadow(el).querySelectorAll('.facts .fact')].find((f) => f.querySelector('dt')?.textContent === label)?.querySelector('dd')?.textContent ?? '';
+    const { row, events } = hazardIn('verified');
+    const verifiedOn = chinaToday(new Date(String(events.at(-1)!['created']).replace(' ', 'T')));
+    const el = await mountLedger(ledgerStore({ role: 'regulator', rows: [row], events }));
+    await openHazard(el, String((row['data'] as Record<string, unknown>)['hazard_no']));
+    await until(() => factOf(el, '回头看期限') !== '', 2000, 'the return visit shown');
+    expect(factOf(el, '回头看期限')).to.equal(formatDate(followUpDue(verifiedOn, false)!, 'zh-CN'));
+
+    const stored = hazardIn('verified');
+    Object.assign(stored.row, { follow_up_due: '2027-02-03 00:00:00.000Z' });
+    const el2 = await mountLedger(ledgerStore({ role: 'regulator', rows: [stored.row], events: stored.events }));
+    await openHazard(el2, String((stored.row['data'] as Record<string, unknown>)['hazard_no']));
+    await until(() => factOf(el2, '回头看期限') !== '', 2000, 'the return visit shown');
+    expect(factOf(el2, '回头看期限')).to.equal('2027年2月3日');
+
+    const open = hazardIn('rectified');
+    const el3 = await mountLedger(ledgerStore({ role: 'regulator', rows: [open.row], events: open.events }));
+    await openHazard(el3, String((open.row['data'] as Record<string, unknown>)['hazard_no']));
+    expect(factOf(el3, '回头看期限')).to.equal('', 'none before verification');
   });
 
   it('offers each role only the moves the server accepts', async () => {

@@ -2,7 +2,7 @@
 // server interprets the same document (backend/internal/hazards/workflow_test.go holds it to the
 // same facts), so the two cannot drift.
 import { expect } from '@open-wc/testing';
-import { actionsFor, hazardDeadline, needsEvidence, ruleOf, targetOf, UNRECTIFIED } from '../../../components/hazard-ledger/loop.js';
+import { actionsFor, followUpDue, followUpState, hazardDeadline, needsEvidence, ruleOf, targetOf, UNRECTIFIED } from '../../../components/hazard-ledger/loop.js';
 import { HAZARD_WORKFLOW } from '../../../components/data/hazard-workflow.js';
 import type { Workflow } from '../../../components/data/workflow.js';
 
@@ -38,6 +38,19 @@ describe('hazard workflow interpreter (loop.ts)', () => {
     expect(hazardDeadline('2026-01-31', true)).to.equal(plus(major));
     expect(hazardDeadline('2026-01-31', true, { major: 15 })).to.equal('2026-02-15');
     expect(hazardDeadline('2026-01-31', false, { major: 15 })).to.equal(plus(general));
+  });
+
+  it('schedules the return visit (回头看) after verification by severity, as the server does (TestFollowUpDue); a pack replaces one severity\'s days', () => {
+    expect([followUpState(false), followUpState(true)]).to.deep.equal(['verified', 'verified']);
+    // the same days as backend/internal/hazards/workflow_test.go TestFollowUpDue
+    expect(followUpDue('2026-03-01', false)).to.equal('2026-05-30');
+    expect(followUpDue('2026-03-01', true)).to.equal('2026-03-31');
+    expect(followUpDue('2026-03-01', true, { general: 60 })).to.equal('2026-03-31');
+    expect(followUpDue('2026-03-01', false, { general: 60 })).to.equal('2026-04-30');
+    expect(followUpDue('2026-03-01', true, { major: 15 })).to.equal('2026-03-16');
+    const none: Workflow = { ...HAZARD_WORKFLOW, follow_up: undefined };
+    expect(followUpDue('2026-03-01', false, {}, none)).to.equal(undefined);
+    expect(followUpState(false, none)).to.equal(undefined);
   });
 
   it('the shipped loop separates duties and leaves a major hazard\'s sign-off to the regulator (issue 13)', () => {

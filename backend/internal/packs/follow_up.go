@@ -1,0 +1,70 @@
+package packs
+
+import (
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"azx/backend/internal/hazards"
+)
+
+// followUpTable is the rule packs' table of return-visit days by severity ({general, major}).
+const followUpTable = "hazard_follow_up_days"
+
+// BindFollowUp schedules a hazard's return visit (回头看): when the hazard reaches the state the
+// workflow's follow_up counts from (verified), follow_up_due is set to that day plus the days of
+// the pack in force for the hazard's region (hazard_follow_up_days), else the workflow's. It
+// is the server's: any other write keeps the stored value, a new hazard has none, and leaving
+// the state (reopened) clears it. Model level, so the seed and the API get the same.
+func BindFollowUp(app core.App) {
+	app.OnRecordValidate("hazards").Bind(&hook.Handler[*core.RecordEvent]{
+		Id:       "azx_packs_hazard_follow_up",
+		Priority: 10,
+		Func: func(e *core.RecordEvent) error {
+			scheduleFollowUp(e.App, e.Record, time.Now())
+			return e.Next()
+		},
+	})
+}
+
+func scheduleFollowUp(app core.App, h *core.Record, now time.Time) {
+	if h.IsNew() {
+		h.Set("follow_up_due", "")
+		return
+	}
+	before := h.Original()
+	status, major := h.GetString("status"), h.GetBool("is_major")
+	state := hazards.Loop.FollowUpState(major)
+	switch {
+	case status == before.GetString("status"):
+		h.Set("follow_up_due", before.Get("follow_up_due"))
+	case state != "" && status == state:
+		day := now.In(china).Format("2006-01-02")
+		due, ok := hazards.Loop.FollowUpDue(now, major, followUpOverride(app, h.GetString("region_code"), day))
+		if ok {
+			h.Set("follow_up_due", hazards.Cutoff(due))
+		}
+	default:
+		h.Set("follow_up_due", "")
+	}
+}
+
+// followUpOverride reads hazard_follow_up_days of the packs in force for the region on day
+// (zero fields: the workflow's days).
+func followUpOverride(app core.App, region, day string) hazards.Days {
+	snap, err := Current(app)
+	if err != nil || region == "" {
+		return hazards.Days{}
+	}
+	t, ok := snap.Effective(region, day).Tables[followUpTable]
+	if !ok {
+		return hazards.Days{}
+	}
+	v, _ := t.Value.(map[string]any)
+	days := func(k string) int {
+		n, _ := v[k].(float64)
+		return int(n)
+	}
+	return hazards.Days{General: days("general"), Major: days("major")}
+}
