@@ -3,8 +3,10 @@ package packs
 import (
 	"time"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"azx/backend/internal/hazards"
 )
@@ -40,14 +42,33 @@ func scheduleFollowUp(app core.App, h *core.Record, now time.Time) {
 	case status == before.GetString("status"):
 		h.Set("follow_up_due", before.Get("follow_up_due"))
 	case state != "" && status == state:
-		day := now.In(china).Format("2006-01-02")
-		due, ok := hazards.Loop.FollowUpDue(now, major, followUpOverride(app, h.GetString("region_code"), day))
+		at := movedAt(app, h.Id, now)
+		day := at.In(china).Format("2006-01-02")
+		due, ok := hazards.Loop.FollowUpDue(at, major, followUpOverride(app, h.GetString("region_code"), day))
 		if ok {
 			h.Set("follow_up_due", hazards.Cutoff(due))
 		}
 	default:
 		h.Set("follow_up_due", "")
 	}
+}
+
+// movedAt is when the event that moved the hazard was stored: the latest of the follow-up's
+// action on it (written in the same transaction, before the hazard moves), else now. The seed
+// dates its history, so its hazards get the same days on every run.
+func movedAt(app core.App, hazard string, now time.Time) time.Time {
+	var created []string
+	err := app.DB().Select("created").From("hazard_events").
+		Where(dbx.HashExp{"hazard": hazard, "action": hazards.Loop.FollowUp.After}).
+		OrderBy("created DESC", "id DESC").Limit(1).Column(&created)
+	if err != nil || len(created) == 0 {
+		return now
+	}
+	at, err := types.ParseDateTime(created[0])
+	if err != nil || at.IsZero() {
+		return now
+	}
+	return at.Time()
 }
 
 // followUpOverride reads hazard_follow_up_days of the packs in force for the region on day
