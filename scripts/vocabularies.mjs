@@ -56,6 +56,8 @@ async function readWorkflow(roles) {
   const state = (s, where) => s === null || states.includes(s) || problems.push(`${where}: unknown state "${s}"`);
   const action = (a, where) => actions.includes(a) || problems.push(`${where}: unknown action "${a}"`);
   const role = (r, where) => roles.includes(r) || problems.push(`${where}: unknown role "${r}" (schemas/vocabularies/role.json)`);
+  const recipients = (doc.recipients ?? []).map((r) => r.code);
+  const recipient = (r, where) => recipients.includes(r) || problems.push(`${where}: unknown recipient "${r}" (recipients)`);
   for (const list of [states, actions]) {
     for (const dup of list.filter((c, i) => list.indexOf(c) !== i)) problems.push(`"${dup}" is defined twice`);
   }
@@ -72,7 +74,9 @@ async function readWorkflow(roles) {
     if (a.to === null && a.from === undefined) problems.push(`${where}: an action that moves nothing needs "from"`);
     a.roles.forEach((r) => role(r, `${where}.roles`));
     (a.not_by ?? []).forEach((x) => action(x, `${where}.not_by`));
+    (a.recipients ?? []).forEach((x) => recipient(x, `${where}.recipients`));
     if (a.major) {
+      (a.major.recipients ?? []).forEach((x) => recipient(x, `${where}.major.recipients`));
       if ('to' in a.major) state(a.major.to, `${where}.major.to`);
       (a.major.roles ?? []).forEach((r) => role(r, `${where}.major.roles`));
       (a.major.not_by ?? []).forEach((x) => action(x, `${where}.major.not_by`));
@@ -147,7 +151,7 @@ function listsOf(vocabularies, workflow, industries) {
       title: { zh: '隐患处理动作', en: 'Hazard action' },
       description: 'The actions a hazard event names (what each does lives in the workflow document).',
       source: 'schemas/workflows/hazard.json',
-      terms: workflow.actions.map((a) => term(a, ['to', 'from', 'roles', 'evidence', 'note', 'not_by', 'major'])),
+      terms: workflow.actions.map((a) => term(a, ['to', 'from', 'roles', 'evidence', 'note', 'not_by', 'recipients', 'major'])),
     },
     {
       key: 'industry',

@@ -15,6 +15,7 @@ export const HAZARD_WORKFLOW: Workflow = {
     "应急厅函〔2023〕169号：服务中发现的隐患如实书面告知投保单位，建立台账，协助整改闭环；存在重大事故隐患且拒不整改的，立即报告应急管理部门和行业主管部门",
     "北京 2024 征求意见稿：发现隐患、督促整改、“回头看”全流程闭环；重大事故隐患未按时限整改的，及时上报",
     "浙江 2023 行动实施方案（seeds）：对存在重大事故隐患且拒不整改的投保单位，立即报告……由应急管理部门和相关行业主管部门加大执法力度，持续跟踪整改落实情况：重大事故隐患由监管部门复查销号；整改与复查须附证明材料，整改的机构不复查本机构的整改",
+    "北京 2024 征求意见稿：重大事故隐患书面告知生产经营单位主要负责人或实际控制人",
     "DOMAIN.md, A hazard (隐患) and its closed loop"
   ],
   "initial": "found",
@@ -88,7 +89,13 @@ export const HAZARD_WORKFLOW: Workflow = {
       "roles": [
         "insurer",
         "provider"
-      ]
+      ],
+      "major": {
+        "recipients": [
+          "principal",
+          "actual_controller"
+        ]
+      }
     },
     {
       "code": "rectify",
@@ -191,6 +198,19 @@ export const HAZARD_WORKFLOW: Workflow = {
       }
     }
   ],
+  "recipients": [
+    {
+      "code": "principal",
+      "zh": "主要负责人",
+      "en": "Principal"
+    },
+    {
+      "code": "actual_controller",
+      "zh": "实际控制人",
+      "en": "Actual controller"
+    }
+  ],
+  "system": "The server's own transitions (the overdue sweep's flag and escalation, the demo seed's dated history) are written as the system: their evidence is the record itself (the deadline passed, the history as planned), so evidence, notes and recipients are asked of writers through the API only.",
   "deadlines": {
     "general": 30,
     "major": 60,

@@ -24,6 +24,14 @@ export interface WorkflowVariant {
   readonly roles?: readonly string[];
   readonly evidence?: Evidence;
   readonly not_by?: readonly string[];
+  readonly recipients?: readonly string[];
+}
+
+/** A person of the unit a written notice may be addressed to (主要负责人, 实际控制人). */
+export interface WorkflowRecipient {
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
 }
 
 export interface WorkflowAction {
@@ -41,6 +49,8 @@ export interface WorkflowAction {
   readonly note?: Evidence;
   /** Separation of duties: not by the organization that took the latest of these actions. */
   readonly not_by?: readonly string[];
+  /** Whom the event must name as notified (notified_to: code → name); the server refuses a writer's event without each. */
+  readonly recipients?: readonly string[];
   readonly major?: WorkflowVariant;
 }
 
@@ -52,6 +62,9 @@ export interface Workflow {
   readonly states: readonly WorkflowState[];
   readonly transitions: Readonly<Record<string, readonly string[]>>;
   readonly actions: readonly WorkflowAction[];
+  readonly recipients?: readonly WorkflowRecipient[];
+  /** What the server's own transitions carry instead of a writer's evidence, note and recipients. */
+  readonly system?: string;
   /** Days from the finding to the deadline. */
   readonly deadlines: { readonly general: number; readonly major: number; readonly example?: boolean; readonly note?: string };
   readonly follow_up?: {

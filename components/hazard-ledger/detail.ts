@@ -10,8 +10,9 @@ import type { ReferenceReader } from '../data/reference.js';
 import type { FieldErrors, StoredEvent, StoredRecord } from '../data/store.js';
 import { actionLabel, industryLabel, regionLabel, roleLabel, statusLabel, t } from './labels.js';
 import { isOverdue } from './filters.js';
-import { followUpAfter, followUpDue, followUpState, needsEvidence, needsNote, type HazardAction } from './loop.js';
+import { followUpAfter, followUpDue, followUpState, needsEvidence, needsNote, recipientsOf, type HazardAction } from './loop.js';
 import { schemaAt, type JsonSchema } from '../core/schema.js';
+import { HAZARD_WORKFLOW } from '../data/hazard-workflow.js';
 import { chinaToday, fieldText } from '../core/document/index.js';
 
 export interface DetailProps {
@@ -46,7 +47,7 @@ function standardName(schema: JsonSchema | undefined, code: string | undefined, 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** Fields of the action form an error can be bound to; the others go to the form's summary. */
-export const ACTION_FIELDS = ['note', 'evidence'] as const;
+export const ACTION_FIELDS = ['note', 'notified_to', 'evidence'] as const;
 
 const message = (l: Locale, e: { message_zh: string; message_en: string }) => (isEnglish(l) ? e.message_en : e.message_zh);
 
@@ -95,6 +96,7 @@ function actionForm(p: DetailProps): TemplateResult | typeof nothing {
       aria-describedby=${describedBy('note')}
     ></textarea>
     ${fieldError(l, p.errors, 'note')}
+    ${recipientFields(p)}
     ${evidence
       ? html`<label for="action-evidence">${t(l, 'evidence')}</label>
           <input
@@ -117,6 +119,44 @@ function actionForm(p: DetailProps): TemplateResult | typeof nothing {
       <button type="button" part="button" @click=${() => p.onChoose('')}>${t(l, 'cancel')}</button>
     </div>
   </form>`;
+}
+
+/**
+ * The people the notice is addressed to, as the workflow asks for the action (a major hazard's
+ * 主要负责人 and 实际控制人), each by name; the group takes the focus when the server refuses them.
+ */
+function recipientFields(p: DetailProps): TemplateResult | typeof nothing {
+  if (!p.active) return nothing;
+  const l = p.locale;
+  const recipients = recipientsOf(p.active, p.hazard.columns['is_major'] === true);
+  if (!recipients.length) return nothing;
+  const error = p.errors?.['notified_to'];
+  return html`<fieldset id="action-notified_to" class="recipients" tabindex="-1" aria-describedby=${error ? 'action-notified_to-error' : nothing}>
+      <legend>${t(l, 'notifiedTo')}</legend>
+      ${recipients.map((r) => html`<label for=${`action-recipient-${r.code}`}>${isEnglish(l) ? r.en : r.zh}</label>
+        <input
+          id=${`action-recipient-${r.code}`}
+          name=${`notified_to.${r.code}`}
+          data-recipient=${r.code}
+          maxlength="100"
+          autocomplete="off"
+          part="control"
+          required
+          aria-invalid=${error ? 'true' : 'false'}
+        />`)}
+    </fieldset>
+    ${fieldError(l, p.errors, 'notified_to')}`;
+}
+
+/** The names a notice was addressed to, as the event recorded them. */
+function notifiedNames(p: DetailProps, value: unknown): TemplateResult | typeof nothing {
+  if (!value || typeof value !== 'object') return nothing;
+  const names = Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'string' && v);
+  if (!names.length) return nothing;
+  const l = p.locale;
+  const label = (code: string) => HAZARD_WORKFLOW.recipients?.find((r) => r.code === code)?.[isEnglish(l) ? 'en' : 'zh'] ?? code;
+  return html`<p class="notified" data-field="notified_to">${t(l, 'notifiedTo')}：${names.map(([code, name], i) =>
+    html`${i ? '；' : ''}${label(code)} <span lang=${nameLang(String(name), l)}>${String(name)}</span>`)}</p>`;
 }
 
 /** Who did the step: the role and organization the server recorded, or the system (the overdue job). */
@@ -145,6 +185,7 @@ function history(p: DetailProps): TemplateResult {
           ${byline(p, f)}
         </div>
         ${f['note'] ? html`<p class="note" lang=${nameLang(str(f['note']), p.locale)}>${str(f['note'])}</p>` : nothing}
+        ${notifiedNames(p, f['notified_to'])}
         ${files.length
           ? html`<div class="files">${files.map((name, i) => html`<button type="button" part="button" class="link" @click=${() => p.onEvidence(ev, name)}>${t(p.locale, 'evidenceFile', { n: i + 1 })}</button>`)}</div>`
           : nothing}

@@ -334,9 +334,19 @@ export const ledgerStyles = [hostReset, css`
   .history .system {
     margin-inline-start: 8px;
   }
-  .history .note {
+  .history .note,
+  .history .notified {
     margin: 2px 0;
     white-space: pre-wrap;
+  }
+  .action-form .recipients {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    margin: 0;
+    padding: 6px 8px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
   }
   dialog.notice-sheet {
     width: min(210mm, calc(100vw - 16px));

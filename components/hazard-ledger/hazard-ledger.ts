@@ -10,7 +10,7 @@ import { FormAssociated, VALID, type ControlValidity } from '../core/form-contro
 import { ledgerStyles } from './hazard-ledger.styles.js';
 import { DEFAULT_SORT, NO_FILTERS, filterProblems, isOverdue, toConditions, toSort, type LedgerFilters, type Sort } from './filters.js';
 import { industryLabel, regionLabel, statusLabel, t, actionLabel } from './labels.js';
-import { STATUSES, actionsFor, isStatus, needsEvidence, needsNote, targetOf, type HazardAction } from './loop.js';
+import { STATUSES, actionsFor, isStatus, needsEvidence, needsNote, recipientsOf, targetOf, type HazardAction } from './loop.js';
 import { referenceOf, type IndustryEntry, type ReferenceReader, type RegionEntry } from '../data/reference.js';
 import { PageCache, RETRY_MS } from './page-cache.js';
 import { ACTION_FIELDS, renderDetail } from './detail.js';
@@ -480,6 +480,14 @@ export class AzxHazardLedger extends FormAssociated(LitElement) {
     if (needsEvidence(action, hazard.columns['is_major'] === true) && !files.length) {
       local['evidence'] = { code: 'evidence_required', message: t(l, 'evidenceRequired'), message_zh: t('zh-CN', 'evidenceRequired'), message_en: t('en', 'evidenceRequired') };
     }
+    const major = hazard.columns['is_major'] === true;
+    const notifiedTo: Record<string, string> = {};
+    for (const r of recipientsOf(action, major)) {
+      notifiedTo[r.code] = (form.elements.namedItem(`notified_to.${r.code}`) as HTMLInputElement | null)?.value.trim() ?? '';
+    }
+    if (Object.values(notifiedTo).some((name) => !name)) {
+      local['notified_to'] = { code: 'recipients_required', message: t(l, 'recipientsRequired'), message_zh: t('zh-CN', 'recipientsRequired'), message_en: t('en', 'recipientsRequired') };
+    }
     if (needsNote(action) && !note) {
       local['note'] = { code: 'note_required', message: '', message_zh: '请填写说明', message_en: 'Please write a note' };
     }
@@ -492,11 +500,10 @@ export class AzxHazardLedger extends FormAssociated(LitElement) {
     this._busy = true;
     this._errors = undefined;
     try {
-      const major = hazard.columns['is_major'] === true;
       const event = await store.appendEvent(
         'hazard_events',
         {
-          fields: { hazard: hazard.id, action, to_status: targetOf(action, major), note },
+          fields: { hazard: hazard.id, action, to_status: targetOf(action, major), note, ...(Object.keys(notifiedTo).length ? { notified_to: notifiedTo } : {}) },
           ...(files.length ? { files: { evidence: files } } : {}),
         },
         { idempotencyKey: newIdempotencyKey() },

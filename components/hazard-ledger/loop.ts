@@ -7,7 +7,7 @@
 import { HAZARD_WORKFLOW } from '../data/hazard-workflow.js';
 import { codesOf, codesWith, isCode } from '../data/terms.js';
 import { HAZARD_STATUS, type HazardAction, type HazardStatus, type Role } from '../data/vocab.js';
-import type { Evidence, Workflow, WorkflowAction } from '../data/workflow.js';
+import type { Evidence, Workflow, WorkflowAction, WorkflowRecipient } from '../data/workflow.js';
 
 export type { HazardAction, HazardStatus };
 
@@ -27,6 +27,8 @@ export interface ActionRule {
   readonly evidence: Evidence;
   /** Not by the organization that took the latest of these actions. */
   readonly notBy: readonly string[];
+  /** Whom the event must name as notified (notified_to), by recipient code. */
+  readonly recipients: readonly string[];
 }
 
 /** Resolves an action of `workflow` for a severity (the document's `major` variant applies). */
@@ -42,6 +44,7 @@ export function ruleOf(action: string, major: boolean, workflow: Workflow = HAZA
     roles: v.roles ?? a.roles,
     evidence: v.evidence ?? a.evidence ?? 'none',
     notBy: v.not_by ?? a.not_by ?? [],
+    recipients: v.recipients ?? a.recipients ?? [],
   };
 }
 
@@ -106,6 +109,15 @@ export function needsNote(action: HazardAction): boolean {
 /** Whether the ledger's form asks for evidence ('asked' or 'required' in the document). */
 export function needsEvidence(action: HazardAction, major: boolean): boolean {
   return (ruleOf(action, major)?.evidence ?? 'none') !== 'none';
+}
+
+/**
+ * The people an action must name as notified, with their names in both languages (for a major
+ * hazard's written notice: the 主要负责人 and the 实际控制人); the server refuses the event without each.
+ */
+export function recipientsOf(action: string, major: boolean, workflow: Workflow = HAZARD_WORKFLOW): readonly WorkflowRecipient[] {
+  const codes = ruleOf(action, major, workflow)?.recipients ?? [];
+  return codes.map((code) => workflow.recipients?.find((r) => r.code === code) ?? { code, zh: code, en: code });
 }
 
 /**

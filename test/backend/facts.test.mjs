@@ -262,6 +262,33 @@ describe('the closed loop: separation of duties, evidence, the regulator\'s sign
     assert.equal(h.follow_up_due.slice(0, 10), chinaDayPlus(workflow.follow_up.days.major), 'a major hazard\'s return visit falls due after the major interval');
   });
 
+  test('a major hazard\'s written notice names the 主要负责人 and the 实际控制人, or it is refused in both languages', async () => {
+    const id = await hazard({ is_major: true, major_criterion: { standard_id: 'HG2017', item: '第（十）项', title: '静电接地失效' } });
+    const notify = (who, extra, lang) => world.as(who, { lang }).then((api) => api.create('hazard_events', { hazard: id, action: 'notify', to_status: 'notified', ...extra }));
+    const want = workflow.actions.find((a) => a.code === 'notify').major.recipients;
+    assert.deepEqual(want, ['principal', 'actual_controller'], 'the workflow document asks for both');
+    const zh = assertFieldError(await notify('insurerA', {}, 'zh-CN'), 'notified_to', 'zh');
+    assert.equal(zh.code, 'hazard_recipient_required');
+    assert.match(zh.message, /主要负责人和实际控制人/);
+    const en = assertFieldError(await notify('providerP', { notified_to: { principal: '王厂长', actual_controller: '  ' } }, 'en'), 'notified_to', 'en');
+    assert.equal(en.code, 'hazard_recipient_required');
+    assert.match(en.message, /actual controller/);
+    for (const bad of [{ owner: '王' }, { principal: 42, actual_controller: '李' }, { principal: '王'.repeat(101), actual_controller: '李' }, ['王厂长']]) {
+      const r = await notify('insurerA', { notified_to: bad }, 'en');
+      assert.equal(r.status, 400, JSON.stringify(bad));
+      assert.ok(['hazard_recipient_invalid', 'hazard_recipient_required'].includes(r.body.data.notified_to?.code), JSON.stringify(r.body));
+    }
+    assert.equal(await statusOf(id), 'found', 'nothing refused moved the hazard');
+    assert.equal((await su.list('hazard_events', { filter: `hazard = "${id}"` })).body.totalItems, 0, 'nothing refused was stored');
+    const ok = await notify('insurerA', { notified_to: { principal: '王厂长', actual_controller: '王董事长' } }, 'en');
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual((await su.view('hazard_events', ok.body.id)).body.notified_to, { principal: '王厂长', actual_controller: '王董事长' });
+    assert.equal(await statusOf(id), 'notified');
+    // a general hazard's notice names nobody in particular
+    const general = await hazard();
+    assert.equal((await post('insurerA', { hazard: general, action: 'notify', to_status: 'notified' }, false)).status, 200);
+  });
+
   test('verification schedules the return visit (回头看) by the workflow\'s interval; no client moves it; reopening clears it', async () => {
     const id = await hazard();
     assert.equal((await su.view('hazards', id)).body.follow_up_due, '', 'a new hazard has none, whatever was sent');

@@ -43,10 +43,14 @@ async function newHazard(overrides = {}) {
   return r.body;
 }
 
-/** Posts a hazard event; a rectification or verification carries an evidence photo (the workflow requires one). */
+/**
+ * Posts a hazard event; a rectification or verification carries an evidence photo, a notice names
+ * the principal and the actual controller it went to (the workflow requires both of a major hazard's).
+ */
 async function step(userKey, hazard, action, to_status, extra = {}, lang) {
   const api = await world.as(userKey, lang ? { lang } : undefined);
-  const fields = { hazard, action, to_status, note: `${action} 测试`, ...extra };
+  const notified = action === 'notify' ? { notified_to: { principal: '王厂长', actual_controller: '王董事长' } } : {};
+  const fields = { hazard, action, to_status, note: `${action} 测试`, ...notified, ...extra };
   if (action === 'rectify' || action === 'verify') return api.request('POST', '/api/collections/hazard_events/records', evidenceForm(fields));
   return api.create('hazard_events', fields);
 }

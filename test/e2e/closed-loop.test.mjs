@@ -71,6 +71,8 @@ const badge = (page) => textOf(page, `${HL} >>> .detail-head [part~="status"]`);
 async function act(page, action, note, expect, file) {
   await click(page, `${HL} >>> .actions button[data-action="${action}"]`);
   await fill(page, `${HL} >>> .action-form textarea`, note);
+  // a major hazard's notice names the principal and the actual controller it went to
+  for (const input of await page.$$(`${HL} >>> .action-form input[data-recipient]`)) await input.type('王建国');
   if (file) await (await find(page, `${HL} >>> .action-form input[type="file"]`)).uploadFile(file);
   await click(page, `${HL} >>> .action-form button[type="submit"]`);
   await page.waitForFunction(

@@ -65,6 +65,12 @@ async function actByKeyboard(page, action, note, expect, { file } = {}) {
   await press(page, 'Enter');
   await expectFocus(page, `${L} >>> #action-note`, { step: `${action}: the form opens on its note` });
   await type(page, note);
+  // a major hazard's notice names the principal and the actual controller it went to, by keyboard
+  for (const code of await page.$$eval(`${L} >>> .action-form input[data-recipient]`, (inputs) => inputs.map((i) => i.dataset.recipient))) {
+    await press(page, 'Tab');
+    await expectFocus(page, `${L} >>> #action-recipient-${code}`, { step: `${action}: Tab to the ${code}` });
+    await type(page, '王建国');
+  }
   if (file) {
     await press(page, 'Tab');
     await expectFocus(page, `${L} >>> #action-evidence`, { step: `${action}: Tab to the evidence` });

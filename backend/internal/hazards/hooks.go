@@ -1,8 +1,10 @@
 package hazards
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -27,6 +29,7 @@ func bindHooks(app core.App) {
 		}
 		errs := validation.Errors{}
 		checkAction(e.App, e.Record, errs)
+		checkRecipientNames(e.Record, errs)
 		return validation.Merge(errs, e.Next())
 	})
 
@@ -115,6 +118,15 @@ func checkActor(app core.App, auth *core.Record, ev *core.Record) error {
 			"「"+rule.Zh+"」须上传证明材料（照片或整改报告）",
 			"\""+rule.En+"\" needs evidence (photos or a rectification report)")}
 	}
+	if missing := missingRecipients(ev, rule.Recipients); len(missing) > 0 {
+		zh, en := make([]string, len(missing)), make([]string, len(missing))
+		for i, r := range missing {
+			zh[i], en[i] = r.Zh, strings.ToLower(r.En)
+		}
+		return validation.Errors{"notified_to": validation.New("hazard_recipient_required",
+			"「"+rule.Zh+"」须写明被告知的"+strings.Join(zh, "和")+"姓名",
+			"\""+rule.En+"\" must name the "+strings.Join(en, " and the ")+" notified")}
+	}
 	if err == nil && len(rule.NotBy) > 0 {
 		if by := lastActorOrg(app, h.Id, rule.NotBy); by != "" && by == auth.GetString("organization") {
 			return validation.Errors{"action": validation.New("hazard_action_not_by",
@@ -123,6 +135,64 @@ func checkActor(app core.App, auth *core.Record, ev *core.Record) error {
 		}
 	}
 	return nil
+}
+
+// notifiedTo reads the event's notified_to (recipient code → name); nil when empty or not an object.
+func notifiedTo(ev *core.Record) (map[string]any, bool) {
+	raw := ev.GetString("notified_to")
+	if raw == "" || raw == "null" {
+		return nil, true
+	}
+	var names map[string]any
+	if err := json.Unmarshal([]byte(raw), &names); err != nil || names == nil {
+		return nil, false
+	}
+	return names, true
+}
+
+// checkRecipientNames: notified_to, when given, names recipients of the workflow by a short name.
+func checkRecipientNames(ev *core.Record, errs validation.Errors) {
+	names, ok := notifiedTo(ev)
+	valid := ok
+	for code, v := range names {
+		name, isText := v.(string)
+		_, known := Loop.Recipient(code)
+		if !known || !isText || utf8.RuneCountInString(name) > maxRecipientName {
+			valid = false
+		}
+	}
+	if !valid {
+		var codes []string
+		for _, r := range Loop.Recipients {
+			codes = append(codes, r.Code)
+		}
+		validation.Add(errs, "notified_to", validation.New("hazard_recipient_invalid",
+			"被告知人须按"+recipientWords()+"填写姓名（每项不超过100字）",
+			"Name the people notified by "+strings.Join(codes, ", ")+" (at most 100 characters each)"))
+	}
+}
+
+const maxRecipientName = 100
+
+func recipientWords() string {
+	var out []string
+	for _, r := range Loop.Recipients {
+		out = append(out, r.Zh+"（"+r.Code+"）")
+	}
+	return strings.Join(out, "、")
+}
+
+// missingRecipients are the recipients the rule asks for that the event does not name.
+func missingRecipients(ev *core.Record, codes []string) []Recipient {
+	names, _ := notifiedTo(ev)
+	var out []Recipient
+	for _, code := range codes {
+		if s, _ := names[code].(string); strings.TrimSpace(s) == "" {
+			r, _ := Loop.Recipient(code)
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // lastActorOrg is the organization that took the latest of the actions on the hazard ("" if none).

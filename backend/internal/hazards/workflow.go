@@ -26,6 +26,24 @@ type Workflow struct {
 	Actions     []Action            `json:"actions"`
 	Deadlines   Days                `json:"deadlines"`
 	FollowUp    *FollowUp           `json:"follow_up"`
+	Recipients  []Recipient         `json:"recipients"`
+}
+
+// Recipient is a person of the unit a written notice may be addressed to (主要负责人, 实际控制人).
+type Recipient struct {
+	Code string `json:"code"`
+	Zh   string `json:"zh"`
+	En   string `json:"en"`
+}
+
+// Recipient finds a recipient by code.
+func (w *Workflow) Recipient(code string) (Recipient, bool) {
+	for _, r := range w.Recipients {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return Recipient{}, false
 }
 
 // State is one state of the loop.
@@ -69,6 +87,8 @@ type Action struct {
 	Evidence string          `json:"evidence"`
 	Note     string          `json:"note"`
 	NotBy    []string        `json:"not_by"`
+	// Recipients must each be named as notified on the event (notified_to: code → name).
+	Recipients []string `json:"recipients"`
 	// Major holds what changes for a major hazard; a key present with null ("to": null) counts.
 	Major map[string]json.RawMessage `json:"major"`
 }
@@ -86,6 +106,8 @@ type Rule struct {
 	Evidence string
 	// NotBy: not by the organization that took the latest of these actions on the hazard.
 	NotBy []string
+	// Recipients: the people the event must name as notified (notified_to), by recipient code.
+	Recipients []string
 }
 
 func mustParse(doc []byte) *Workflow {
@@ -114,6 +136,11 @@ func Parse(doc []byte) (*Workflow, error) {
 			}
 			if r.To != "" && !w.HasState(r.To) {
 				return nil, fmt.Errorf("action %s leads to unknown state %q", a.Code, r.To)
+			}
+			for _, code := range r.Recipients {
+				if _, ok := w.Recipient(code); !ok {
+					return nil, fmt.Errorf("action %s names unknown recipient %q", a.Code, code)
+				}
 			}
 		}
 	}
@@ -227,7 +254,7 @@ func (w *Workflow) FollowUpDue(at time.Time, major bool, override Days) (time.Ti
 }
 
 func (w *Workflow) resolve(a Action, major bool) (Rule, error) {
-	r := Rule{Code: a.Code, Zh: a.Zh, En: a.En, Roles: a.Roles, Evidence: a.Evidence, NotBy: a.NotBy}
+	r := Rule{Code: a.Code, Zh: a.Zh, En: a.En, Roles: a.Roles, Evidence: a.Evidence, NotBy: a.NotBy, Recipients: a.Recipients}
 	if a.To != nil {
 		r.To = *a.To
 	}
@@ -265,6 +292,10 @@ func applyVariant(r *Rule, variant map[string]json.RawMessage) error {
 			var notBy []string
 			err = json.Unmarshal(raw, &notBy)
 			r.NotBy = notBy
+		case "recipients":
+			var recipients []string
+			err = json.Unmarshal(raw, &recipients)
+			r.Recipients = recipients
 		default:
 			err = fmt.Errorf("unknown key %q in major", key)
 		}

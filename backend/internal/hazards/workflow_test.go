@@ -233,3 +233,26 @@ func TestFollowUpDue(t *testing.T) {
 		t.Error("a document without follow_up schedules nothing")
 	}
 }
+
+// A written notice of a major hazard names the 主要负责人 and the 实际控制人 (the document's
+// recipients); a general one names nobody in particular. A document naming an unknown
+// recipient does not parse.
+func TestMajorNoticeNamesItsRecipients(t *testing.T) {
+	general, _ := Loop.Rule("notify", false)
+	major, _ := Loop.Rule("notify", true)
+	if len(general.Recipients) != 0 || !sameSet(major.Recipients, []string{"principal", "actual_controller"}) {
+		t.Errorf("notify recipients: general %v, major %v", general.Recipients, major.Recipients)
+	}
+	if r, ok := Loop.Recipient("actual_controller"); !ok || r.Zh != "实际控制人" {
+		t.Errorf("actual_controller: %+v %v", r, ok)
+	}
+	_, err := Parse([]byte(`{"key": "hazard", "initial": "found",
+		"states": [{"code": "found", "zh": "已发现", "en": "Found"}, {"code": "notified", "zh": "已告知", "en": "Notified"}],
+		"transitions": {"found": ["notified"], "notified": []},
+		"recipients": [{"code": "principal", "zh": "主要负责人", "en": "Principal"}],
+		"actions": [{"code": "notify", "zh": "告知", "en": "Notify", "to": "notified", "roles": ["insurer"], "major": {"recipients": ["owner"]}}],
+		"deadlines": {"general": 15, "major": 30}}`))
+	if err == nil {
+		t.Error("an unknown recipient parsed")
+	}
+}

@@ -77,5 +77,5 @@ func mergeErrors(errs validation.Errors, nextErr error, d *derived) error {
 var clientField = map[string]bool{
 	"definition": true, "version": true, "data": true, "correction_reason": true,
 	"enterprise": true, "insurer": true, "provider": true, "policy": true, "service_report": true,
-	"hazard": true, "organization": true, "renewal_of": true, "evidence": true, "photos": true,
+	"hazard": true, "organization": true, "renewal_of": true, "evidence": true, "photos": true, "notified_to": true,
 }

@@ -144,6 +144,32 @@ describe('<azx-hazard-ledger> detail', () => {
     expect(criterion(zh.el, '重大隐患判定依据')).to.equal('化工和危险化学品生产经营单位重大生产安全事故隐患判定标准 第（十）项 静电接地失效');
     const en = await open('insurer', 'notified', { major: true, definition: true }, 'en');
     expect(criterion(en.el, 'Major-hazard criterion')).to.contain('Chemicals (2017)').and.not.to.contain('HG2017');
+  it('a major hazard\'s notice names the principal and the actual controller it went to; the history shows them', async () => {
+    const { el } = await open('insurer', 'found', { major: true });
+    shadow(el).querySelector<HTMLButtonElement>('[data-action="notify"]')!.click();
+    await el.updateComplete;
+    const form = shadow(el).querySelector<HTMLFormElement>('.action-form')!;
+    const labels = [...form.querySelectorAll('.recipients label')].map((l) => l.textContent?.trim());
+    expect(labels).to.deep.equal(['主要负责人', '实际控制人']);
+    form.querySelector<HTMLInputElement>('#action-recipient-principal')!.value = '王厂长';
+    form.requestSubmit();
+    await until(() => shadow(el).activeElement?.id === 'action-notified_to', 2000, 'the focus on the people notified');
+    expect(text(el, '#action-notified_to-error')).to.contain('主要负责人和实际控制人');
+    expect(text(el, '.detail-head .badge')).to.equal('已发现', 'nothing was sent');
+    form.querySelector<HTMLInputElement>('#action-recipient-actual_controller')!.value = '王董事长';
+    const stored = new Promise<CustomEvent>((r) => el.addEventListener('azx-transition', (e) => r(e as CustomEvent), { once: true }));
+    form.requestSubmit();
+    const event = await stored;
+    expect(JSON.stringify(event.detail.event.fields.notified_to)).to.equal(JSON.stringify({ principal: '王厂长', actual_controller: '王董事长' }));
+    await until(() => text(el, '.history li:last-child').includes('王董事长'), 2000, 'the names in the history');
+    expect(text(el, '.history li:last-child .notified')).to.contain('主要负责人 王厂长');
+  });
+
+  it('a general hazard\'s notice asks for no names', async () => {
+    const { el } = await open('insurer', 'found');
+    shadow(el).querySelector<HTMLButtonElement>('[data-action="notify"]')!.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('.action-form .recipients input').length).to.equal(0);
   });
 
   it('shows the rectification notice generated from the record, as it prints', async () => {

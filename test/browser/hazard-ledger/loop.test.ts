@@ -2,7 +2,7 @@
 // server interprets the same document (backend/internal/hazards/workflow_test.go holds it to the
 // same facts), so the two cannot drift.
 import { expect } from '@open-wc/testing';
-import { actionsFor, followUpDue, followUpState, hazardDeadline, needsEvidence, ruleOf, targetOf, UNRECTIFIED } from '../../../components/hazard-ledger/loop.js';
+import { actionsFor, followUpDue, followUpState, hazardDeadline, needsEvidence, recipientsOf, ruleOf, targetOf, UNRECTIFIED } from '../../../components/hazard-ledger/loop.js';
 import { HAZARD_WORKFLOW } from '../../../components/data/hazard-workflow.js';
 import type { Workflow } from '../../../components/data/workflow.js';
 
@@ -62,5 +62,11 @@ describe('hazard workflow interpreter (loop.ts)', () => {
     expect(actionsFor('regulator', 'rectified', true, {}, w)).to.include('verify');
     expect(actionsFor('regulator', 'escalated', true, {}, w), 'not verified unrectified').to.not.include('verify');
     expect([needsEvidence('rectify', false), needsEvidence('verify', false), needsEvidence('verify', true)]).to.deep.equal([true, true, true]);
+  });
+
+  it('a major hazard\'s written notice names the 主要负责人 and the 实际控制人, as the server asks (TestMajorNoticeNamesItsRecipients)', () => {
+    expect(recipientsOf('notify', false)).to.deep.equal([]);
+    expect(recipientsOf('notify', true).map((r) => `${r.code} ${r.zh}`)).to.deep.equal(['principal 主要负责人', 'actual_controller 实际控制人']);
+    expect(recipientsOf('rectify', true)).to.deep.equal([]);
   });
 });
