@@ -242,7 +242,9 @@ func indexFollowsWrites(t *testing.T, app core.App, q Query) {
 	if err := ent.UnmarshalJSONField("data", &data); err != nil {
 		t.Fatal(err)
 	}
+	// must_insure is derived from the packs; only a regulator's override with a reason moves it
 	data["must_insure"] = !ent.GetBool("must_insure")
+	data["must_insure_override"] = map[string]any{"value": !ent.GetBool("must_insure"), "reason": "index test: registry corrected"}
 	ent.Set("data", data)
 	ent.Set("correction_reason", "index test: registry corrected")
 	if err := app.Save(ent); err != nil {

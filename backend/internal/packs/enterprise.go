@@ -7,7 +7,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
-	"azx/backend/internal/audit"
 	"azx/backend/internal/records"
 	"azx/backend/internal/validation"
 )
@@ -16,8 +15,8 @@ import (
 // industry and the must_insure_industries table of the packs in force for its region today. A
 // writer may set it otherwise only with data.must_insure_override: the value and a recorded reason
 // (the enterprise collection is written by the regulators of its region). A must_insure in the
-// record that differs from the derived value without an override is refused. Writes by the system
-// (the demo seed, which stores the registry as planned) keep their value.
+// record that differs from the derived value without an override is refused. The system (the
+// demo seed) goes through the same derivation; its overrides carry their reasons too.
 func BindEnterprises(app core.App) {
 	app.OnRecordValidate("enterprises").Bind(&hook.Handler[*core.RecordEvent]{
 		Id:       "azx_packs_must_insure",
@@ -30,9 +29,6 @@ func BindEnterprises(app core.App) {
 
 func deriveMustInsure(app core.App, r *core.Record) validation.Errors {
 	errs := validation.Errors{}
-	if audit.ActorOf(r) == audit.System {
-		return errs
-	}
 	data, ok := records.ValidatedData(r)
 	record, _ := data.(map[string]any)
 	if !ok || record == nil {

@@ -15,15 +15,22 @@ import (
 // was uploaded (未按时上传) and which policy it renews (到期未续保). Nothing a client writes moves them.
 
 // stampUpload sets uploaded_at when a policy first arrives, by any path, and keeps it on every
-// later save. Only the system (the demo seed, which writes history with its own clock) may bring
-// the time of a new record.
+// later save: the time the row arrives, which is now, or for the system's dated history (the demo
+// seed sets created with SetRaw, which no client can) the row's created. The system may also
+// name the time itself (a test's or a migration's copy of a stored policy).
 func stampUpload(app core.App, r *core.Record) {
 	if prev := Previous(app, r); prev != nil {
 		r.Set("uploaded_at", prev.GetDateTime("uploaded_at"))
 		return
 	}
-	if audit.ActorOf(r) == audit.System && !r.GetDateTime("uploaded_at").IsZero() {
-		return
+	if audit.ActorOf(r) == audit.System {
+		if !r.GetDateTime("uploaded_at").IsZero() {
+			return
+		}
+		if created := r.GetDateTime("created"); !created.IsZero() {
+			r.Set("uploaded_at", created)
+			return
+		}
 	}
 	r.Set("uploaded_at", types.NowDateTime())
 }

@@ -16,12 +16,16 @@ func person(p Person) map[string]any { return map[string]any{"name": p.Name, "mo
 
 // EnterpriseData is the enterprise definition's record for e.
 func EnterpriseData(e Enterprise) map[string]any {
-	return map[string]any{
+	d := map[string]any{
 		"uscc": e.USCC, "name": e.Name, "region_code": e.Region, "address": e.Address,
 		"industry": e.Industry, "gbt4754_code": e.GBT4754, "headcount": e.Headcount, "must_insure": e.MustInsure,
 		"risk_grade": e.RiskGrade, "size": e.Size, "standardization_level": e.Standardization,
 		"principal": person(e.Principal), "safety_contact": person(e.Contact),
 	}
+	if e.MustInsureOverride != "" {
+		d["must_insure_override"] = map[string]any{"value": e.MustInsure, "reason": e.MustInsureOverride}
+	}
+	return d
 }
 
 // PolicyData is the policy definition's record for pol.

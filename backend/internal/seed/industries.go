@@ -8,28 +8,27 @@ import (
 // Industry is one supervised industry of the demo registry: its code and name from the
 // reference data (schemas/reference/industries.json), and how the demo data treats it.
 type Industry struct {
-	Code       string
-	Title      string
-	Weight     int  // share of the registry
-	MustInsure bool // national high-risk list, plus Zhejiang's fuel stations and other key users of hazardous chemicals
-	HighRisk   bool // drives risk grades and major-hazard standards
-	Standard   string
+	Code     string
+	Title    string
+	Weight   int  // share of the registry
+	HighRisk bool // drives risk grades and major-hazard standards
+	Standard string
 }
 
 // industryPlan: the demo registry's mix, by industry code, in the reference data's order.
 var industryPlan = map[string]Industry{
-	"coal_mining":           {Weight: 1, MustInsure: true, HighRisk: true, Standard: "other"},
-	"non_coal_mining":       {Weight: 5, MustInsure: true, HighRisk: true, Standard: "MK2020"},
-	"hazardous_chemicals":   {Weight: 14, MustInsure: true, HighRisk: true, Standard: "HG2017"},
-	"fireworks":             {Weight: 2, MustInsure: true, HighRisk: true, Standard: "YH2017"},
-	"transport":             {Weight: 10, MustInsure: true, HighRisk: true, Standard: "other"},
-	"construction":          {Weight: 14, MustInsure: true, HighRisk: true, Standard: "JZ2024"},
-	"civil_explosives":      {Weight: 1, MustInsure: true, HighRisk: true, Standard: "other"},
-	"metal_smelting":        {Weight: 8, MustInsure: true, HighRisk: true, Standard: "GM2023"},
-	"fishing":               {Weight: 4, MustInsure: true, HighRisk: true, Standard: "other"},
-	"fuel_station":          {Weight: 8, MustInsure: true, Standard: "HG2017"},
+	"coal_mining":           {Weight: 1, HighRisk: true, Standard: "other"},
+	"non_coal_mining":       {Weight: 5, HighRisk: true, Standard: "MK2020"},
+	"hazardous_chemicals":   {Weight: 14, HighRisk: true, Standard: "HG2017"},
+	"fireworks":             {Weight: 2, HighRisk: true, Standard: "YH2017"},
+	"transport":             {Weight: 10, HighRisk: true, Standard: "other"},
+	"construction":          {Weight: 14, HighRisk: true, Standard: "JZ2024"},
+	"civil_explosives":      {Weight: 1, HighRisk: true, Standard: "other"},
+	"metal_smelting":        {Weight: 8, HighRisk: true, Standard: "GM2023"},
+	"fishing":               {Weight: 4, HighRisk: true, Standard: "other"},
+	"fuel_station":          {Weight: 8, Standard: "HG2017"},
 	"pharmaceutical":        {Weight: 3, Standard: "HG2017"},
-	"hazchem_user":          {Weight: 8, MustInsure: true, Standard: "HG2017"},
+	"hazchem_user":          {Weight: 8, Standard: "HG2017"},
 	"combustible_dust":      {Weight: 4, Standard: "GM2023"},
 	"ship_building":         {Weight: 2, Standard: "GM2023"},
 	"confined_space":        {Weight: 3, Standard: "GM2023"},

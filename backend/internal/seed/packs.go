@@ -26,7 +26,11 @@ type Terms struct {
 	Factors     []Factor
 	Statutory   []string
 	capIndustry map[string]bool
+	mustInsure  map[string]bool
 }
+
+// MustInsure says whether the packs' must_insure_industries list the industry.
+func (t *Terms) MustInsure(industry string) bool { return t.mustInsure[industry] }
 
 // Factor is a floating coefficient of the packs: options (hundredths, by code) or bands.
 type Factor struct {
@@ -89,7 +93,12 @@ func bp(v any) int64 {
 
 func termsOf(e *packs.Effective) *Terms {
 	val := func(name string) any { return e.Tables[name].Value }
-	t := &Terms{UploadDays: -1, Rates: map[string]int64{}, capIndustry: map[string]bool{}}
+	t := &Terms{UploadDays: -1, Rates: map[string]int64{}, capIndustry: map[string]bool{}, mustInsure: map[string]bool{}}
+	for _, ind := range asList(val("must_insure_industries")) {
+		if s, ok := ind.(string); ok {
+			t.mustInsure[s] = true
+		}
+	}
 	t.LegalBasis, _ = val("legal_basis").(string)
 	if v, ok := val("min_cover_per_person").(float64); ok {
 		t.MinCover = int64(math.Round(v * 100))

@@ -58,9 +58,13 @@ type Person struct{ Name, Mobile string }
 type Enterprise struct {
 	ID, USCC, Name, Region, City, Address, Industry, RiskGrade, Size, Standardization, GBT4754 string
 	Headcount                                                                                  int
-	MustInsure                                                                                 bool
-	Principal, Contact                                                                         Person
-	OrgKey                                                                                     string // set for enterprises with a login
+	// MustInsure is the packs' (their must_insure_industries for the region on RefDate), or
+	// the demo regulator's override where MustInsureOverride gives its reason; the server
+	// derives the same when the row is written.
+	MustInsure         bool
+	MustInsureOverride string
+	Principal, Contact Person
+	OrgKey             string // set for enterprises with a login
 }
 
 // Coef is one floating coefficient of a policy: its factor's key and value in hundredths.
@@ -247,14 +251,28 @@ func (p *Plan) enterprises(rng *rand.Rand) {
 		}
 		e := Enterprise{
 			ID: id("ent", i+1), USCC: uscc, Name: enterpriseName(rng, county, in.Code), Region: county.Code, City: city.Code,
-			Address: address(rng, city, county), Industry: in.Code, Headcount: headcount, MustInsure: in.MustInsure,
+			Address: address(rng, city, county), Industry: in.Code, Headcount: headcount,
 			RiskGrade: riskGrade(rng, in), Size: size(headcount), Standardization: pick(rng, []string{"level_1", "level_2", "level_2", "level_3", "level_3", "level_3", "small_compliant", "none"}),
 			GBT4754:   gbt4754[in.Code],
 			Principal: Person{personName(rng), mobile(rng)}, Contact: Person{personName(rng), mobile(rng)},
 		}
+		e.MustInsure = p.Terms(e.Region, RefDate).MustInsure(e.Industry)
+		if !e.MustInsure && e.City == demoOverrideCity && e.Industry == demoOverrideIndustry {
+			e.MustInsure, e.MustInsureOverride = true, demoOverrideReason
+		}
 		p.Enterprises = append(p.Enterprises, e)
 	}
 }
+
+// The demo's regulator override of must-insure (issue 13): the packs leave key users of
+// hazardous chemicals out of Zhejiang's list, and the demo's Shaoxing regulator puts its own
+// in, with a recorded reason, through the server's override path, so the compliance report has
+// overrides to show. An example, not a Shaoxing rule.
+const (
+	demoOverrideCity     = "330600"
+	demoOverrideIndustry = "hazchem_user"
+	demoOverrideReason   = "本市危险化学品使用重点企业纳入应保范围（演示数据）"
+)
 
 func riskGrade(rng *rand.Rand, in Industry) string {
 	r := rng.IntN(100)

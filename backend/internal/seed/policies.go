@@ -12,7 +12,7 @@ const (
 	pctLate      = 6  // uploaded long after the period started (未按时上传)
 	pctLowCover  = 5  // cover per person under the packs' minimum
 	pctNoClause  = 4  // no prevention-service clause
-	pctLowBudget = 15 // prevention budget under the packs' floor, where a pack sets one
+	pctLowBudget = 25 // prevention budget under the packs' floor, where a pack sets one
 	// the bulletin found 77, 15 and 11 of 1,448 policies sampled: rate misused about one in twenty,
 	// the other two about 1%; doubled here so that small data sets still contain them
 	pctRateMisused = 5 // premium not by the rating, coefficient out of range, cover cut, restrictions added

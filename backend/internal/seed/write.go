@@ -274,10 +274,9 @@ func (w *writer) policy(p *Plan, i int) (int, error) {
 	if pol.Provider >= 0 {
 		r.Set("provider", p.Orgs[pol.Provider].ID)
 	}
-	if pol.RenewalOf >= 0 {
-		r.Set("renewal_of", p.Policies[pol.RenewalOf].ID)
-	}
-	r.Set("uploaded_at", at(pol.UploadedAt))
+	// the server derives renewal_of (the enterprise's latest earlier policy: the plan's chain,
+	// written in order by one worker) and stamps uploaded_at with the time the row arrived,
+	// which the system's history dates by created
 	r.SetRaw("created", at(pol.UploadedAt))
 	return 1, save(w.app, r, pol.No)
 }

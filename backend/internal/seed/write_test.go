@@ -50,6 +50,7 @@ func TestSeededDataFolder(t *testing.T) {
 	t.Run("same records twice, refuses a second seed", func(t *testing.T) { sameTwice(t, a, b, p) })
 	t.Run("problems are found by column queries", func(t *testing.T) { problemsByColumns(t, a, p) })
 	t.Run("hazards end in the planned status with their history", func(t *testing.T) { hazardHistory(t, a, p) })
+	t.Run("the server derived the facts the seed does not write", func(t *testing.T) { serverFacts(t, a, p) })
 	t.Run("the overdue sweep finds nothing left to flag", func(t *testing.T) { sweepFixedPoint(t, a) })
 }
 
@@ -221,5 +222,44 @@ func packTerms(t *testing.T, app core.App, p *Plan) {
 		for _, c := range tm.Statutory {
 			exec("INSERT INTO pack_statutory VALUES ({:r}, {:d}, {:c})", dbx.Params{"r": k.Region, "d": k.Day, "c": c})
 		}
+	}
+}
+
+// The seed names no uploaded_at, renewal_of or must_insure of its own (issue 13): the server
+// stamped each policy's upload time from its dated arrival, linked each renewal to the
+// enterprise's latest earlier policy, and derived must_insure from the packs (or the override
+// with its reason), and all of them are what the plan meant.
+func serverFacts(t *testing.T, app core.App, p *Plan) {
+	for i, pol := range p.Policies {
+		r, err := app.FindRecordById("policies", pol.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.GetDateTime("uploaded_at").Time(); !got.Equal(pol.UploadedAt.UTC().Truncate(time.Millisecond)) {
+			t.Errorf("policy %d %s: uploaded_at %s, planned %s", i, pol.No, got, pol.UploadedAt)
+		}
+		want := ""
+		if pol.RenewalOf >= 0 {
+			want = p.Policies[pol.RenewalOf].ID
+		}
+		if got := r.GetString("renewal_of"); got != want {
+			t.Errorf("policy %s: renewal_of %q, planned %q", pol.No, got, want)
+		}
+	}
+	overrides := 0
+	for _, e := range p.Enterprises {
+		r, err := app.FindRecordById("enterprises", e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.GetBool("must_insure") != e.MustInsure {
+			t.Errorf("enterprise %s (%s, %s): must_insure %v, planned %v", e.USCC, e.Industry, e.Region, r.GetBool("must_insure"), e.MustInsure)
+		}
+		if e.MustInsureOverride != "" {
+			overrides++
+		}
+	}
+	if overrides == 0 {
+		t.Error("the plan has no must-insure override for the report to list")
 	}
 }
