@@ -352,6 +352,67 @@ describe('every role tries to move the compliance figures with client-written va
   });
 });
 
+describe('the figures\' other inputs: columns the server derives, the system\'s actions, the lists beside the figures', () => {
+  const AT = '2026-06-30';
+  // every figure, and the lists a reader checks them against (overrides, services over budget)
+  async function report() {
+    const api = await world.as('regulatorZhejiang');
+    const r = await api.request('GET', `/api/azx/compliance/report?region=330000&at=${AT}`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const { total, byInsurer, byIndustry, insurersActive, mustInsureOverrides, overBudget } = r.body;
+    return { total, byInsurer, byIndustry, insurersActive, mustInsureOverrides, overBudget };
+  }
+  const ALL = ['insurerA', 'insurerB', 'providerP', 'providerQ', 'enterpriseE1', 'enterpriseE2', 'regulatorShaoxing', 'regulatorHangzhou', 'regulatorZhejiang', 'admin'];
+
+  test('report cost and status columns, hazard severity, deadline and closing, and system-only actions, written by each role, move nothing', async () => {
+    const start = await report();
+    const far = '2099-12-31 00:00:00.000Z';
+    for (const who of ALL) {
+      const api = await world.as(who);
+      await api.update('service_reports', world.ids.serviceReports.A, {
+        cost: 9999999, status: 'confirmed', over_budget_reason: '试图计入', policy: world.ids.policies.B, correction_reason: '试图改动统计口径',
+      });
+      await api.update('hazards', world.ids.hazards.A, {
+        is_major: true, deadline: '2020-01-01 00:00:00.000Z', closed_at: far, follow_up_due: far, status: 'escalated', correction_reason: '试图改动统计口径',
+      });
+      for (const action of ['overdue', 'escalate', 'verify']) {
+        await api.create('hazard_events', {
+          hazard: world.ids.hazards.A, action, to_status: action === 'overdue' ? '' : `${action === 'verify' ? 'verified' : 'escalated'}`,
+          actor: world.ids.users.regulatorZhejiang, actor_role: 'regulator', actor_org: world.ids.orgs.regulatorZhejiang,
+          created: '2020-01-01 00:00:00.000Z',
+        });
+      }
+      await api.update('policies', world.ids.policies.A, {
+        uploaded_at: far, issue_date: '2099-01-01', prevention_clause: false, status: 'surrendered', period_start: '2020-01-01', period_end: '2020-12-31',
+        correction_reason: '试图改动统计口径',
+      });
+      assert.deepEqual(await report(), start, `${who} moved a figure or a list`);
+    }
+  });
+
+  test('a must-insure override moves the figures only from a regulator whose scope holds the enterprise, and its reason shows', async () => {
+    const start = await report();
+    const e1 = (await su.view('enterprises', world.ids.enterprises.E1)).body;
+    const override = (value) => ({ data: { ...e1.data, must_insure: value, must_insure_override: { value, reason: '企业已整体停产，不再应保' } }, correction_reason: '监管调整应保口径' });
+    const outside = ALL.filter((who) => !['regulatorShaoxing', 'regulatorZhejiang'].includes(who));
+    for (const who of outside) {
+      const api = await world.as(who);
+      await api.update('enterprises', world.ids.enterprises.E1, override(!e1.must_insure));
+      assert.deepEqual(await report(), start, `${who} overrode must-insure`);
+    }
+    const r = await (await world.as('regulatorShaoxing')).update('enterprises', world.ids.enterprises.E1, override(!e1.must_insure));
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const after = await report();
+    assert.notEqual(after.total.mustInsure, start.total.mustInsure, 'the regulator in scope moved it');
+    const listed = after.mustInsureOverrides.find((o) => o.enterprise === world.ids.enterprises.E1);
+    assert.equal(listed?.reason, '企业已整体停产，不再应保');
+    // back as it was, so the other tests see the world they expect
+    const back = await su.update('enterprises', world.ids.enterprises.E1, { data: e1.data, correction_reason: '恢复' });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+    assert.equal((await report()).total.mustInsure, start.total.mustInsure);
+  });
+});
+
 describe('proof of a service: evidence when confirmed, a reason beyond the budget', () => {
   const body = (data) => ({ definition: DEFINITION_KEYS.service_reports, version: world.versions.service_reports, data, policy: world.ids.policies.A });
   const signed = { enterprise_signer: '王主任', provider_signer: '张专家', signed_on: '2026-03-10' };
