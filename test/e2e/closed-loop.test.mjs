@@ -117,7 +117,7 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     const user = (await get(`/api/collections/users/records?filter=${q('email = "enterprise-1@azx.demo"')}`)).items[0];
     const ent = (await get(`/api/collections/enterprises/records?filter=${q(`organization = "${user.organization}"`)}`)).items[0];
     // its current policy's insurer underwrites the new one; the provider it contracted serves it
-    // (seed 42: a Keqiao fishing company, insurer-2, provider-3, regulator-330600)
+    // (the seed gives logins to enterprises with an active policy that a provider serves)
     const last = (await get(`/api/collections/policies/records?perPage=1&sort=-period_start&filter=${q(`enterprise = "${ent.id}" && provider != ""`)}`)).items[0];
     const loginOf = async (org) => (await get(`/api/collections/users/records?filter=${q(`organization = "${org}"`)}`)).items[0].email;
     Object.assign(cast, {

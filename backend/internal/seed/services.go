@@ -239,8 +239,9 @@ var eventNotes = map[string]string{
 	"escalate": "逾期未整改，已报告属地应急管理部门和行业主管部门。",
 }
 
-// logins picks the first enterprises with an active policy and a hazard and gives them an
-// organization, so the enterprise role can be tried in the demo.
+// logins picks the first enterprises with an active policy served by a provider and a hazard,
+// and gives them an organization, so the enterprise role can be tried in the demo with each of
+// its parties (the closed-loop e2e takes enterprise-1's insurer and provider).
 func (p *Plan) logins() {
 	hasHazard := map[int]bool{}
 	for _, h := range p.Hazards {
@@ -248,7 +249,7 @@ func (p *Plan) logins() {
 	}
 	active := map[int]bool{}
 	for _, pol := range p.Policies {
-		if pol.Status == "active" {
+		if pol.Status == "active" && pol.Provider >= 0 {
 			active[pol.Ent] = true
 		}
 	}
