@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
+import { referenceOf } from '../data/reference.js';
 import { reloadOnPartyChange } from '../data/party-controller.js';
 import {
   isStoreError,
@@ -218,7 +219,10 @@ export class AzxComplianceReport extends LitElement {
       this._report = report;
       this._error = '';
       const base = { region: report.region.code, ...this.#filters() };
-      const [rounds, sample, ...lists] = await Promise.all([
+      // the counties of the rows listed beside the figures, named from the store's reference data
+      const named = referenceOf(store).load([...(report.mustInsureOverrides ?? []), ...(report.overBudget ?? [])].map((x) => x.region));
+      const [, rounds, sample, ...lists] = await Promise.all([
+        named,
         store.listInspectionRounds(this.region || undefined).catch(() => [] as readonly InspectionRound[]),
         report.round
           ? store.coverageRecords({ ...base, metric: 'sampled', round: report.round.id, perPage: SAMPLE_ROWS })
@@ -636,6 +640,7 @@ export class AzxComplianceReport extends LitElement {
   // Figures that rest on a recorded judgement, listed with its reason so a reader can weigh them.
   #renderOverrides(r: ComplianceReport, l: Locale): TemplateResult {
     const rows = r.mustInsureOverrides ?? [];
+    const region = this.#regionName(l);
     const industry = (code: string) => r.byIndustry.find((f) => f.code === code)?.name || code;
     return html`<section class="judgement overrides" part="overrides" aria-label=${t(l, 'overridesTitle', { n: rows.length })}>
       <h3>${t(l, 'overridesTitle', { n: rows.length })}</h3>
@@ -646,7 +651,7 @@ export class AzxComplianceReport extends LitElement {
               <tr>
                 <th scope="col">${t(l, 'enterprise')}</th>
                 <th scope="col">${t(l, 'uscc')}</th>
-                <th scope="col">${t(l, 'regionCode')}</th>
+                <th scope="col">${t(l, 'region')}</th>
                 <th scope="col">${t(l, 'industry')}</th>
                 <th scope="col">${t(l, 'overrideSet')}</th>
                 <th scope="col">${t(l, 'reason')}</th>
@@ -657,7 +662,7 @@ export class AzxComplianceReport extends LitElement {
                 (x) => html`<tr>
                   <th scope="row" class="text">${x.name}</th>
                   <td class="text">${x.uscc}</td>
-                  <td class="text">${x.region}</td>
+                  <td class="text">${region(x.region)}</td>
                   <td class="text">${industry(x.industry)}</td>
                   <td class="text">${t(l, x.mustInsure ? 'overrideMust' : 'overrideNotMust')}</td>
                   <td class="text">${x.reason}</td>
@@ -668,9 +673,16 @@ export class AzxComplianceReport extends LitElement {
     </section>`;
   }
 
+  /** A county's name from the store's reference data (read when the report loaded), else its code. */
+  #regionName(l: Locale): (code: string) => string {
+    const names = this.store ? referenceOf(this.store) : undefined;
+    return (code) => (names ? names.regionName(code, l) : code);
+  }
+
   #renderOverBudget(r: ComplianceReport, l: Locale): TemplateResult {
     const rows = r.overBudget ?? [];
     const insurer = (id: string) => r.byInsurer.find((f) => f.code === id)?.name || id;
+    const region = this.#regionName(l);
     return html`<section class="judgement over-budget" part="over-budget" aria-label=${t(l, 'overBudgetTitle', { n: rows.length })}>
       <h3>${t(l, 'overBudgetTitle', { n: rows.length })}</h3>
       ${rows.length === 0
@@ -680,7 +692,7 @@ export class AzxComplianceReport extends LitElement {
               <tr>
                 <th scope="col">${t(l, 'reportNo')}</th>
                 <th scope="col">${t(l, 'insurer')}</th>
-                <th scope="col">${t(l, 'regionCode')}</th>
+                <th scope="col">${t(l, 'region')}</th>
                 <th scope="col">${t(l, 'cost')}</th>
                 <th scope="col">${t(l, 'overBudgetReason')}</th>
               </tr>
@@ -690,7 +702,7 @@ export class AzxComplianceReport extends LitElement {
                 (x) => html`<tr>
                   <th scope="row" class="text">${x.reportNo || x.report}</th>
                   <td class="text">${insurer(x.insurer)}</td>
-                  <td class="text">${x.region}</td>
+                  <td class="text">${region(x.region)}</td>
                   <td>${money(x.cost, l)}</td>
                   <td class="text">${x.reason}</td>
                 </tr>`,

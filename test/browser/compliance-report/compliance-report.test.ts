@@ -11,7 +11,7 @@ import type { AzxComplianceReport } from '../../../components/compliance-report/
 import { complianceXlsx } from '../../../components/compliance-report/index.js';
 import { PocketBaseStore, provideStore, type Store } from '../../../components/data/index.js';
 import { world } from '../setup/world.js';
-import { FixtureRegulatorStore, HANGZHOU_COUNTIES, ROUND, XIHU_UNINSURED } from '../coverage-map/fixture.js';
+import { FIXTURE_PASSWORD, FIXTURE_REGULATOR, FixtureRegulatorStore, HANGZHOU_COUNTIES, ROUND, XIHU_UNINSURED } from '../coverage-map/fixture.js';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => mounted.splice(0).forEach((h) => h.remove()));
@@ -82,23 +82,28 @@ describe('<azx-compliance-report> with known figures', () => {
     else expect($(el, '[part="note"]')).to.equal(null);
   });
 
-  it('lists the must-insure overrides and the over-budget services with the reasons recorded, in Chinese and in English', async () => {
+  it('lists the must-insure overrides and the over-budget services with the reasons recorded, their counties by name, in Chinese and in English', async () => {
     const rowsOf = (el: AzxComplianceReport, part: string) =>
       $$(el, `[part="${part}"] tbody tr`).map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
-    const el = await mount(new FixtureRegulatorStore(), { region: '330100' });
+    const store = new FixtureRegulatorStore();
+    await store.signIn(FIXTURE_REGULATOR.email, FIXTURE_PASSWORD);
+    const el = await mount(store, { region: '330100' });
+    await waitUntil(() => rowsOf(el, 'overrides')[0]?.[2] === '西湖区', 'the county named', { timeout: 5000 });
     expect($(el, '[part="overrides"] h3')!.textContent).to.equal('监管部门认定的应保范围调整（共 1 家）');
     expect(rowsOf(el, 'overrides')).to.deep.equal([
-      ['杭州某仓储有限公司', '91330106MA2B3C4D5E', '330106', '危险化学品', '不属应投保', '已停产转为仓储，经局务会认定不属应保'],
+      ['杭州某仓储有限公司', '91330106MA2B3C4D5E', '西湖区', '危险化学品', '不属应投保', '已停产转为仓储，经局务会认定不属应保'],
     ]);
     expect($(el, '[part="over-budget"] h3')!.textContent).to.equal('超出预防费用预算的服务（共 1 项）');
     expect(rowsOf(el, 'over-budget')).to.deep.equal([
-      ['FW-330106-2026-000007', '甲财产保险杭州分公司', '330106', '9,999,999.00', '重大活动保障期间追加专家驻场服务'],
+      ['FW-330106-2026-000007', '甲财产保险杭州分公司', '西湖区', '9,999,999.00', '重大活动保障期间追加专家驻场服务'],
     ]);
-    const en = await mount(new FixtureRegulatorStore(), { region: '330100', lang: 'en' });
+    const en = await mount(store, { region: '330100', lang: 'en' });
+    await waitUntil(() => rowsOf(en, 'over-budget')[0]?.[2] === 'Xihu District', 'the county named in English', { timeout: 5000 });
     expect($(en, '[part="overrides"] h3')!.textContent).to.equal('Must-insure set by a regulator (1)');
     expect(rowsOf(en, 'overrides')[0]![4]).to.equal('Need not insure');
     expect($$(en, '[part="over-budget"] th[scope="col"]').map((th) => th.textContent!.trim())).to.deep.equal(
-      ['Service record', 'Insurer', 'Region code', 'Cost (CNY)', 'Why over budget']);
+      ['Service record', 'Insurer', 'Region', 'Cost (CNY)', 'Why over budget']);
+    expect(rowsOf(en, 'over-budget')[0]![2]).to.equal('Xihu District');
   });
 
   it('says there are none when no figure rests on an override or an over-budget reason', async () => {

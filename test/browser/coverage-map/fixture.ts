@@ -141,6 +141,13 @@ export const OVER_BUDGET = [
   { report: 'sr-ob1', reportNo: 'FW-330106-2026-000007', policy: 'pol1', insurer: 'ins1', region: '330106', cost: 9999999, reason: '重大活动保障期间追加专家驻场服务' },
 ] as const;
 
+/** A province regulator a test may sign in as (most tests use the store signed out). */
+export const FIXTURE_REGULATOR = {
+  userId: 'u-reg-zj', email: 'regulator-zj@azx.test', name: '省应急管理厅', role: 'regulator', organizationId: 'org-reg-zj',
+  scopeLevel: 'province', regionScope: '330000',
+} as const;
+export const FIXTURE_PASSWORD = 'fixture-password';
+
 export class FixtureRegulatorStore extends MemoryStore {
   readonly calls: Calls = { figures: [], records: [], reports: [], draws: [], findings: [] };
   readonly #opts: FixtureOptions;
@@ -149,7 +156,12 @@ export class FixtureRegulatorStore extends MemoryStore {
   readonly #sampled: readonly CoverageRecord[];
 
   constructor(opts: FixtureOptions = {}) {
-    super();
+    // the county the lists beside the report's figures name (overrides, services over budget),
+    // which the store names to a signed-in party (FIXTURE_REGULATOR)
+    super({
+      regions: [{ code: '330106', name: '西湖区', nameEn: 'Xihu District', level: 'county', parent: '330100' }],
+      users: [{ ...FIXTURE_REGULATOR, password: FIXTURE_PASSWORD }],
+    });
     this.#opts = opts;
     this.#sampled = sampleOf(opts.sampled ?? SAMPLED.length);
     this.#rounds = [{ ...ROUND, sampleSize: this.#sampled.length, sample: this.#sampled.map((s) => s.policyId!) }];
