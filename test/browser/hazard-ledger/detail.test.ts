@@ -144,6 +144,8 @@ describe('<azx-hazard-ledger> detail', () => {
     expect(criterion(zh.el, '重大隐患判定依据')).to.equal('化工和危险化学品生产经营单位重大生产安全事故隐患判定标准 第（十）项 静电接地失效');
     const en = await open('insurer', 'notified', { major: true, definition: true }, 'en');
     expect(criterion(en.el, 'Major-hazard criterion')).to.contain('Chemicals (2017)').and.not.to.contain('HG2017');
+  });
+
   it('a major hazard\'s notice names the principal and the actual controller it went to; the history shows them', async () => {
     const { el } = await open('insurer', 'found', { major: true });
     shadow(el).querySelector<HTMLButtonElement>('[data-action="notify"]')!.click();
