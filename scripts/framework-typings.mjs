@@ -16,7 +16,7 @@ export function elementsOf(cem) {
     for (const decl of mod.declarations ?? []) {
       if (!decl.customElement || !decl.tagName) continue;
       const props = (decl.members ?? [])
-        .filter((m) => m.kind === 'field' && !m.static && !m.readonly && !m.privacy && !m.name.startsWith('_') && !m.name.startsWith('#'))
+        .filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public' && !m.name.startsWith('_') && !m.name.startsWith('#'))
         .map((m) => ({ name: m.name, attribute: m.attribute, description: m.description ?? '' }));
       const events = (decl.events ?? []).map((e) => {
         const typed = /`((?:Custom)?Event(?:<[^`]+>)?)`/.exec(e.description ?? '')?.[1] ?? e.type?.text ?? 'Event';
