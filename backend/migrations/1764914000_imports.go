@@ -1,6 +1,7 @@
 package migrations
 
 import (
+	"azx/backend/internal/vocab"
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
 )
@@ -52,7 +53,7 @@ func upImports(app core.App) error {
 	}
 	rounds.Fields.Add(
 		// rounds drawn before this migration count as published: they were never deletable
-		&core.SelectField{Name: "status", Values: []string{"draft", "published"}, MaxSelect: 1},
+		&core.SelectField{Name: "status", Values: vocab.RoundStatus.Codes(), MaxSelect: 1},
 		&core.SelectField{Name: "source", Values: []string{"drawn", "list"}, MaxSelect: 1},
 		&core.JSONField{Name: "assignments", MaxSize: 1 << 20},
 		// numbers of the inspectors' list that no stored policy has (a policy never uploaded)

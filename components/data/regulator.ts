@@ -5,7 +5,7 @@
  * Shapes follow backend/internal/coverage (GET /api/azx/coverage/..., /api/azx/compliance/...).
  */
 
-import type { RegionLevel } from './vocab.js';
+import type { RegionLevel, RoundStatus } from './vocab.js';
 
 export interface RegionRef {
   /** Six-digit GB/T 2260 code. */
@@ -238,7 +238,7 @@ export interface InspectionRound {
   readonly sample: readonly string[];
   readonly created: string;
   /** A draft is deleted; a published round is what the bulletin rests on. */
-  readonly status: 'draft' | 'published';
+  readonly status: RoundStatus;
   /** Drawn by the server, or the inspectors' own list of policy numbers. */
   readonly source: 'drawn' | 'list';
   /** Numbers of the inspectors' list no stored policy has (never uploaded). */

@@ -209,6 +209,18 @@ export const ROLE = {
 } as const satisfies Vocabulary;
 export type Role = (typeof ROLE.terms)[number]['code'];
 
+/** 抽查轮次状态 / Inspection round status. inspection_rounds.status: a draft round may be deleted with its findings (a test round); a published round is the record of an inspection and is kept. Rounds drawn before drafts existed count as published. Source: schemas/vocabularies/round-status.json. */
+export const ROUND_STATUS = {
+  key: "round_status",
+  zh: "抽查轮次状态",
+  en: "Inspection round status",
+  terms: [
+    { code: "draft", zh: "草稿", en: "Draft" },
+    { code: "published", zh: "已发布", en: "Published" },
+  ],
+} as const satisfies Vocabulary;
+export type RoundStatus = (typeof ROUND_STATUS.terms)[number]['code'];
+
 /** 服务记录状态 / Service report status. service_reports.status. booked: the service happened, so its cost is booked in the dedicated ledger (spending is never accrued in advance). Source: schemas/vocabularies/service-report-status.json. */
 export const SERVICE_REPORT_STATUS = {
   key: "service_report_status",

@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"azx/backend/internal/vocab"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -9,10 +10,10 @@ import (
 // with its findings. Published, it is what the bulletin rests on and is never deleted.
 
 func publishRound(app core.App, round *core.Record) (*Round, error) {
-	if roundOf(app, round).Status != "draft" {
+	if roundOf(app, round).Status != vocab.RoundStatusDraft {
 		return nil, &apiError{Status: 400, Code: "round_published", Zh: "该检查轮次已发布", En: "The inspection round is already published"}
 	}
-	round.Set("status", "published")
+	round.Set("status", vocab.RoundStatusPublished)
 	if err := app.Save(round); err != nil {
 		return nil, err
 	}
@@ -20,7 +21,7 @@ func publishRound(app core.App, round *core.Record) (*Round, error) {
 }
 
 func deleteRound(app core.App, round *core.Record) error {
-	if roundOf(app, round).Status != "draft" {
+	if roundOf(app, round).Status != vocab.RoundStatusDraft {
 		return &apiError{Status: 400, Code: "round_published",
 			Zh: "已发布的检查轮次不能删除", En: "A published inspection round cannot be deleted"}
 	}

@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"azx/backend/internal/vocab"
 	"encoding/json"
 	"math"
 	"math/rand/v2"
@@ -99,7 +100,7 @@ func roundOf(app core.App, r *core.Record) *Round {
 	_ = json.Unmarshal([]byte(r.GetString("assignments")), &assignments)
 	status := r.GetString("status")
 	if status == "" {
-		status = "published" // drawn before rounds had a status: never deletable
+		status = vocab.RoundStatusPublished // drawn before rounds had a status: never deletable
 	}
 	source := r.GetString("source")
 	if source == "" {
@@ -185,7 +186,7 @@ func createRound(app core.App, auth *core.Record, in NewRound, q Query) (*Round,
 	r.Set("sample_size", len(sample))
 	r.Set("population", populationSize)
 	r.Set("sample", sample)
-	r.Set("status", "draft")
+	r.Set("status", vocab.RoundStatusDraft)
 	r.Set("source", source)
 	r.Set("unmatched", unmatched)
 	r.Set("assignments", assignments)

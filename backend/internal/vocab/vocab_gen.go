@@ -268,6 +268,19 @@ const (
 	RoleAdmin              = "admin"
 )
 
+// RoundStatus: 抽查轮次状态 / Inspection round status. inspection_rounds.status: a draft round may be deleted with its findings (a test round); a published round is the record of an inspection and is kept. Rounds drawn before drafts existed count as published.
+// Source: schemas/vocabularies/round-status.json.
+var RoundStatus = Vocabulary{Key: "round_status", TitleZh: "抽查轮次状态", TitleEn: "Inspection round status", Terms: []Term{
+	{Code: "draft", Zh: "草稿", En: "Draft"},
+	{Code: "published", Zh: "已发布", En: "Published"},
+}}
+
+// Codes of RoundStatus.
+const (
+	RoundStatusDraft     = "draft"
+	RoundStatusPublished = "published"
+)
+
 // ServiceReportStatus: 服务记录状态 / Service report status. service_reports.status. booked: the service happened, so its cost is booked in the dedicated ledger (spending is never accrued in advance).
 // Source: schemas/vocabularies/service-report-status.json.
 var ServiceReportStatus = Vocabulary{Key: "service_report_status", TitleZh: "服务记录状态", TitleEn: "Service report status", Terms: []Term{
