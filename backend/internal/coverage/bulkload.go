@@ -153,5 +153,7 @@ func (x *factIndex) loadFromIndexes(db dbx.Builder) error {
 			x.link(&x.pols[i], 1)
 		}
 	}
-	return nil
+	// claims are few (one per accident) and need no covering index: read from the table in
+	// the same snapshot
+	return x.readRows(db, "claims", "")
 }

@@ -15,7 +15,7 @@ import (
 // these collections (a whole-store version: simple, and never stale). The first request after a
 // write computes afresh (scripts/bench-coverage.mjs reports that cold time separately).
 // The reference data is watched too: a renamed region changes the names in the answers.
-var watched = []string{"enterprises", "policies", "service_reports", "hazards", "organizations", "inspection_rounds", "findings",
+var watched = []string{"enterprises", "policies", "service_reports", "hazards", "claims", "organizations", "inspection_rounds", "findings",
 	reference.Regions, reference.Industries}
 
 const maxCached = 256

@@ -153,8 +153,18 @@ func comparable(t *testing.T, code string, got, want Figures) (Figures, Figures)
 		got.PreventionShare != nil && math.Abs(*got.PreventionShare-*want.PreventionShare) > 1e-9 {
 		t.Errorf("%s preventionShare differs", code)
 	}
+	// earned premium and exposure are sums of fractions: held to a relative tolerance where the
+	// other side computed them (the plan does not; losses_test.go checks their arithmetic)
+	if want.EarnedPremium != 0 {
+		for _, m := range [][2]float64{{got.EarnedPremium, want.EarnedPremium}, {got.EarnedExposure, want.EarnedExposure}} {
+			if math.Abs(m[0]-m[1]) > 1e-9*math.Abs(m[1]) {
+				t.Errorf("%s earned %v, want %v", code, m[0], m[1])
+			}
+		}
+	}
 	for _, f := range []*Figures{&got, &want} {
 		f.Premium, f.PreventionBudget, f.PreventionSpent, f.PreventionShare, f.Name = 0, 0, 0, nil, ""
+		f.EarnedPremium, f.EarnedExposure, f.LossRatio, f.PureLossRate = 0, 0, nil, nil
 	}
 	return got, want
 }

@@ -40,6 +40,15 @@ type Figures struct {
 	MajorOpen    int `json:"majorOpen"`
 	MajorOverdue int `json:"majorOverdue"`
 
+	// claims and what they cost against the premium earned and the cover exposed (losses.go)
+	Claims         int      `json:"claims"`
+	ClaimsPaidN    int      `json:"claimsPaidCount"`
+	ClaimsPaid     float64  `json:"claimsPaid"`
+	EarnedPremium  float64  `json:"earnedPremium"`
+	EarnedExposure float64  `json:"earnedExposure"`
+	LossRatio      *float64 `json:"lossRatio"`
+	PureLossRate   *float64 `json:"pureLossRate"`
+
 	// an inspection round's sample (reports only)
 	Sampled      int `json:"sampled"`
 	WithProblems int `json:"withProblems"`
@@ -60,6 +69,8 @@ func (f *Figures) finish() {
 	f.Renewed = f.RenewalsDue - f.Lapsed
 	f.RenewalRate = ratio(float64(f.Renewed), float64(f.RenewalsDue))
 	f.PreventionShare = ratio(f.PreventionSpent, f.Premium)
+	f.LossRatio = ratio(f.ClaimsPaid, f.EarnedPremium)
+	f.PureLossRate = ratio(f.ClaimsPaid, f.EarnedExposure)
 }
 
 // Grouping: by region (a column of the child level), by industry, by insurer, or one total.

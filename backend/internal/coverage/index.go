@@ -22,13 +22,14 @@ type factIndex struct {
 	mu     sync.RWMutex
 	loaded bool
 
-	codes                          *interner
-	entIDs, polIDs, repIDs, hazIDs slots
-	ents                           []entFact
-	pols                           []polFact
-	reps                           []repFact
-	hazs                           []hazFact
-	terms                          *termsCache // the packs the policies' terms come from
+	codes                                    *interner
+	entIDs, polIDs, repIDs, hazIDs, claimIDs slots
+	ents                                     []entFact
+	pols                                     []polFact
+	reps                                     []repFact
+	hazs                                     []hazFact
+	claims                                   []claimFact
+	terms                                    *termsCache // the packs the policies' terms come from
 
 	stats IndexStats
 }
@@ -43,6 +44,7 @@ type IndexStats struct {
 	Policies    int     `json:"policies"`
 	Reports     int     `json:"serviceReports"`
 	Hazards     int     `json:"hazards"`
+	Claims      int     `json:"claims"`
 	Codes       int     `json:"codes"`
 }
 
@@ -54,8 +56,8 @@ func newFactIndex() *factIndex {
 
 func (x *factIndex) reset() {
 	x.codes = newInterner()
-	x.entIDs, x.polIDs, x.repIDs, x.hazIDs = newSlots(), newSlots(), newSlots(), newSlots()
-	x.ents, x.pols, x.reps, x.hazs = nil, nil, nil, nil
+	x.entIDs, x.polIDs, x.repIDs, x.hazIDs, x.claimIDs = newSlots(), newSlots(), newSlots(), newSlots(), newSlots()
+	x.ents, x.pols, x.reps, x.hazs, x.claims = nil, nil, nil, nil, nil
 	x.terms = nil
 }
 
@@ -77,7 +79,7 @@ func factsOf(app core.App) *factIndex {
 }
 
 // factTables are the collections the index mirrors.
-var factTables = []string{"enterprises", "policies", "service_reports", "hazards"}
+var factTables = []string{"enterprises", "policies", "service_reports", "hazards", "claims"}
 
 // bind keeps the index current. Each hook also drops the cached answers once its row is in:
 // an answer computed between the cache's own bump and this hook would otherwise be kept
@@ -140,7 +142,7 @@ func (x *factIndex) Stats(app core.App) (IndexStats, error) {
 	var s IndexStats
 	err := x.read(app, func() error {
 		s = x.stats
-		s.Enterprises, s.Policies, s.Reports, s.Hazards, s.Codes = len(x.ents), len(x.pols), len(x.reps), len(x.hazs), len(x.codes.strs)
+		s.Enterprises, s.Policies, s.Reports, s.Hazards, s.Claims, s.Codes = len(x.ents), len(x.pols), len(x.reps), len(x.hazs), len(x.claims), len(x.codes.strs)
 		return nil
 	})
 	return s, err
@@ -159,7 +161,7 @@ func (x *factIndex) load(app core.App) error {
 	t0 := time.Now()
 	x.reset()
 	// sized once: growing slices of 200,000 facts and their maps was a third of the load
-	var n [4]int
+	var n [5]int
 	for i, table := range factTables {
 		if err := app.DB().NewQuery("SELECT COUNT(*) FROM " + table).Row(&n[i]); err != nil {
 			return err
@@ -169,6 +171,7 @@ func (x *factIndex) load(app core.App) error {
 	x.pols, x.polIDs.ids, x.polIDs.names = make([]polFact, 0, n[1]), make(map[string]int32, n[1]), make([]string, 0, n[1])
 	x.reps, x.repIDs.ids, x.repIDs.names = make([]repFact, 0, n[2]), make(map[string]int32, n[2]), make([]string, 0, n[2])
 	x.hazs, x.hazIDs.ids, x.hazIDs.names = make([]hazFact, 0, n[3]), make(map[string]int32, n[3]), make([]string, 0, n[3])
+	x.claims = make([]claimFact, 0, n[4])
 	x.stats.From = "covering indexes"
 	if err := x.loadSnapshot(app); err != nil {
 		x.stats.From = "tables"
@@ -194,7 +197,7 @@ func (x *factIndex) load(app core.App) error {
 	x.stats.HeapBytes = int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	x.stats.Loaded, x.loaded = true, true
 	app.Logger().Info("coverage fact index loaded", "ms", x.stats.LoadMs, "heapBytes", x.stats.HeapBytes,
-		"enterprises", len(x.ents), "policies", len(x.pols), "serviceReports", len(x.reps), "hazards", len(x.hazs))
+		"enterprises", len(x.ents), "policies", len(x.pols), "serviceReports", len(x.reps), "hazards", len(x.hazs), "claims", len(x.claims))
 	return nil
 }
 
@@ -234,6 +237,7 @@ var factColumns = map[string]string{
 		"insured_persons, headcount, premium, prevention_budget, prevention_clause, legal_basis, cover_per_person, renewal_of, policy_no",
 	"service_reports": "id, province_code, city_code, region_code, industry, insurer, status, service_date, cost",
 	"hazards":         "id, province_code, city_code, region_code, industry, insurer, is_major, status, deadline",
+	"claims":          "id, province_code, city_code, region_code, industry, insurer, accident_date, paid",
 }
 
 // factRow is one row's fact columns (factColumns, in order) as SQL scans them: codes, statuses
@@ -257,6 +261,8 @@ func (f *factRow) targets(table string) []any {
 		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ins, &f.status, &f.d1, &f.n1}
 	case "hazards":
 		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ins, &f.b1, &f.status, &f.d1}
+	case "claims":
+		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ins, &f.d1, &f.n1}
 	}
 	return nil
 }
@@ -284,6 +290,8 @@ func (x *factIndex) install(table string, f *factRow) {
 	case "hazards":
 		n := x.hazIDs.of(f.rid, func() { x.hazs = append(x.hazs, hazFact{}) })
 		x.hazs[n] = hazardFact(x.place(f.prov, f.city, f.reg, f.ind), x.codes.ofBytes(f.ins), f.b1, string(f.status), dateMs(f.d1))
+	case "claims":
+		x.putClaim(f.rid, claimFact{paid: f.n1, place: x.place(f.prov, f.city, f.reg, f.ind), insurer: x.codes.ofBytes(f.ins), accident: accidentMs(f.d1)})
 	}
 }
 
@@ -352,6 +360,9 @@ func (x *factIndex) live(table, id string) bool {
 	case "hazards":
 		n, ok := x.hazIDs.ids[id]
 		return ok && x.hazs[n].live
+	case "claims":
+		n, ok := x.claimIDs.ids[id]
+		return ok && x.claims[n].live
 	}
 	return false
 }
@@ -449,6 +460,10 @@ func (x *factIndex) remove(table, id string) {
 	case "hazards":
 		if n, ok := x.hazIDs.ids[id]; ok {
 			x.hazs[n].live = false
+		}
+	case "claims":
+		if n, ok := x.claimIDs.ids[id]; ok {
+			x.claims[n].live = false
 		}
 	}
 }

@@ -155,6 +155,9 @@ func metricKind(q Query, metric string) string {
 	if _, ok := hazardMetrics[metric]; ok {
 		return "hazard"
 	}
+	if _, ok := claimMetrics[metric]; ok {
+		return "claim"
+	}
 	if _, ok := q.roundMetric("p", metric); ok {
 		return "round"
 	}

@@ -38,6 +38,10 @@ type Row struct {
 	UploadedAt       string  `db:"uploaded_at" json:"uploadedAt,omitempty"`
 	HazardID         string  `db:"hazard_id" json:"hazardId,omitempty"`
 	Deadline         string  `db:"deadline" json:"deadline,omitempty"`
+	ClaimID          string  `db:"claim_id" json:"claimId,omitempty"`
+	ClaimNo          string  `db:"claim_no" json:"claimNo,omitempty"`
+	AccidentDate     string  `db:"accident_date" json:"accidentDate,omitempty"`
+	Paid             float64 `db:"paid" json:"paid,omitempty"`
 }
 
 // Page is one page of rows.
@@ -64,7 +68,7 @@ func records(app core.App, q Query, metric string, page, perPage int) (*Page, er
 	if kind == "" {
 		return nil, badParam("metric", "未知的指标："+metric, "Unknown metric: "+metric)
 	}
-	if q.Insurer != "" && kind != "policy" && kind != "round" {
+	if q.Insurer != "" && kind != "policy" && kind != "round" && kind != "claim" {
 		return nil, badParam("insurer", "按保险机构筛选只适用于保单类指标", "Filtering by insurer applies to policy figures only")
 	}
 	if kind == "round" {
@@ -90,6 +94,8 @@ func records(app core.App, q Query, metric string, page, perPage int) (*Page, er
 			from, cols, id = policyFrom, "'policy' AS kind, "+entCols+polCols, "p.id"
 		case "hazard":
 			from, cols, id = hazardFrom, hazardCols, "h.id"
+		case "claim":
+			from, cols, id = claimFrom, claimCols, "c.id"
 		}
 		params := dbx.Params{}
 		in := make([]string, len(ids))
@@ -112,6 +118,8 @@ func records(app core.App, q Query, metric string, page, perPage int) (*Page, er
 				return r.PolicyID
 			case "hazard":
 				return r.HazardID
+			case "claim":
+				return r.ClaimID
 			}
 			return r.EnterpriseID
 		}
@@ -127,6 +135,11 @@ const hazardFrom = "hazards h JOIN enterprises e ON e.id = h.enterprise LEFT JOI
 
 const hazardCols = "'hazard' AS kind, " + entCols + ", COALESCE(p.id, '') AS policy_id, COALESCE(p.policy_no, '') AS policy_no, COALESCE(h.insurer, '') AS insurer, " +
 	"COALESCE(o.name, '') AS insurer_name, h.status, h.id AS hazard_id, h.deadline"
+
+const claimFrom = "claims c JOIN enterprises e ON e.id = c.enterprise LEFT JOIN policies p ON p.id = c.policy LEFT JOIN organizations o ON o.id = c.insurer"
+
+const claimCols = "'claim' AS kind, " + entCols + ", COALESCE(p.id, '') AS policy_id, COALESCE(p.policy_no, '') AS policy_no, COALESCE(c.insurer, '') AS insurer, " +
+	"COALESCE(o.name, '') AS insurer_name, c.status, c.id AS claim_id, c.claim_no, c.accident_date, c.paid"
 
 // list picks the facts where metric holds in the query's area (and window, for policies; of
 // one insurer if asked), ordered as the list shows them: enterprises by region and USCC,
@@ -179,8 +192,21 @@ func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]str
 			}
 			return strings.Compare(x.hazIDs.names[a], x.hazIDs.names[b])
 		}
+	case "claim":
+		holds := claimMetrics[metric]
+		insurer, known := x.codes.lookup(q.Insurer)
+		if q.Insurer != "" && !known {
+			return nil, 0
+		}
+		for i := range x.claims {
+			c := &x.claims[i]
+			if c.live && j.area.holds(&c.place) && j.claimIn(c) && (q.Insurer == "" || c.insurer == insurer) && holds(j, c) {
+				picked = append(picked, int32(i))
+			}
+		}
+		order = x.claimOrder
 	}
-	names := map[string][]string{"enterprise": x.entIDs.names, "policy": x.polIDs.names, "hazard": x.hazIDs.names}[kind]
+	names := map[string][]string{"enterprise": x.entIDs.names, "policy": x.polIDs.names, "hazard": x.hazIDs.names, "claim": x.claimIDs.names}[kind]
 	var ids []string
 	first := firstK(picked, offset+limit, order)
 	for _, n := range first[min(offset, len(first)):] {

@@ -80,6 +80,11 @@ func sumFigures(names *reference.Table, code string, rows []*Figures) *Figures {
 		t.CoverHeadcountMismatch += f.CoverHeadcountMismatch
 		t.MajorOpen += f.MajorOpen
 		t.MajorOverdue += f.MajorOverdue
+		t.Claims += f.Claims
+		t.ClaimsPaidN += f.ClaimsPaidN
+		t.ClaimsPaid += f.ClaimsPaid
+		t.EarnedPremium += f.EarnedPremium
+		t.EarnedExposure += f.EarnedExposure
 		t.Sampled += f.Sampled
 		t.WithProblems += f.WithProblems
 	}

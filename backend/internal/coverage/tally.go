@@ -161,6 +161,10 @@ func (x *factIndex) tally(q Query, group string) map[string]*Figures {
 			}
 		}
 		f.Premium += p.premium
+		if share := j.earnedShare(p); share > 0 {
+			f.EarnedPremium += p.premium * share
+			f.EarnedExposure += p.cover * p.persons * share
+		}
 		f.PreventionBudget += p.budget
 		if polDue(j, p) {
 			f.RenewalsDue++
@@ -205,6 +209,20 @@ func (x *factIndex) tally(q Query, group string) map[string]*Figures {
 		}
 		if hazOverdue(j, h) {
 			f.MajorOverdue++
+		}
+	}
+
+	// claims whose accident falls in the window, with what they were paid
+	for i := range x.claims {
+		c := &x.claims[i]
+		if !c.live || !a.holds(&c.place) || !j.claimIn(c) {
+			continue
+		}
+		f := get(key(&c.place, c.insurer))
+		f.Claims++
+		if claimPaid(j, c) {
+			f.ClaimsPaidN++
+			f.ClaimsPaid += c.paid
 		}
 	}
 
