@@ -19,7 +19,7 @@ import {
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
 import { complianceReportStyles } from './compliance-report.styles.js';
-import { LISTS, categoryLabel, money, num, pct, t, type TextKey } from './text.js';
+import { LISTS, categoryLabel, money, num, pct, permille, t, type TextKey } from './text.js';
 import { term } from '../data/glossary.js';
 import { download, toXlsx, XLSX_TYPE, type Sheet } from '../core/export/index.js';
 import { chinaToday, printDocument, type OfficialDocument } from '../core/document/index.js';
@@ -756,6 +756,9 @@ export class AzxComplianceReport extends LitElement {
       <td>${this.#fig(f.uploadedLate, { ...link, metric: 'uploaded_late', label: `${head} ${t(l, 'uploadedLate')}` })}</td>
       <td>${this.#fig(f.lowPreventionBudget, { ...link, metric: 'low_prevention_budget', label: `${head} ${t(l, 'lowPreventionBudget')}` })}</td>
       <td>${pct(f.preventionShare, l)}</td>
+      <td>${this.#fig(money(f.claimsPaid, l), { ...link, metric: 'claims_paid', label: `${head} ${t(l, 'claimsPaid')}` })}</td>
+      <td>${pct(f.lossRatio, l)}</td>
+      <td>${permille(f.pureLossRate, l)}</td>
       ${sampled
         ? html`<td>${this.#fig(f.sampled, { ...link, metric: 'sampled', label: `${head} ${t(l, 'sampled')}` })}</td>
             <td>${this.#fig(f.withProblems, { ...link, metric: 'with_problems', label: `${head} ${t(l, 'withProblems')}` })}</td>`
@@ -780,6 +783,9 @@ export class AzxComplianceReport extends LitElement {
             <th scope="col">${t(l, 'uploadedLate')}</th>
             <th scope="col">${t(l, 'lowPreventionBudget')}</th>
             <th scope="col">${t(l, 'preventionShare')}</th>
+            <th scope="col">${t(l, 'claimsPaid')}</th>
+            <th scope="col">${t(l, 'lossRatio')}</th>
+            <th scope="col">${t(l, 'pureLossRate')}</th>
             ${sampled
               ? html`<th scope="col">${t(l, 'sampled')}</th>
                   <th scope="col">${t(l, 'withProblems')}</th>`

@@ -67,6 +67,9 @@ const zh = {
   workers: '保障人数',
   premium: '保费（元）',
   preventionShare: '预防费用占比',
+  claimsPaid: '已赔付金额（元）',
+  lossRatio: '赔付率',
+  pureLossRate: '纯风险损失率',
   lapsed: '到期未续保',
   uploadedLate: '未按时上传',
   lowPreventionBudget: '预防费用不足',
@@ -222,6 +225,9 @@ const en: Record<TextKey, string> = {
   workers: 'Workers covered',
   premium: 'Premium (yuan)',
   preventionShare: 'Prevention share',
+  claimsPaid: 'Claims paid (yuan)',
+  lossRatio: 'Loss ratio',
+  pureLossRate: 'Pure loss rate',
   lapsed: 'Lapsed renewals',
   uploadedLate: 'Not uploaded on time',
   lowPreventionBudget: 'Prevention budget below the rule',
@@ -332,6 +338,11 @@ export function num(v: number, l: Locale): string {
 
 export function pct(v: number | null, l: Locale): string {
   return v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString(isEnglish(l) ? 'en-US' : 'zh-CN', { minimumFractionDigits: 1 })}%`;
+}
+
+/** A small rate in per mille (a pure loss rate): 0.12‰. */
+export function permille(v: number | null, l: Locale): string {
+  return v === null ? '—' : `${(Math.round(v * 100000) / 100).toLocaleString(isEnglish(l) ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2 })}‰`;
 }
 
 export function money(v: number, l: Locale): string {

@@ -9,7 +9,7 @@ import { LocaleController } from '../core/lang-controller.js';
 import { formatCount, formatDate } from '../core/format.js';
 import { properName, withNames } from '../core/proper-name.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
-import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, listMetric, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
+import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, formatYuan, listMetric, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
 import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
 import { CSV_TYPE, download, toCsv } from '../core/export/index.js';
@@ -19,7 +19,7 @@ import { cssomStyle } from './cssom-style.js';
 import { t } from './text.js';
 import { referenceOf, type IndustryEntry } from '../data/reference.js';
 import { termLabel } from '../data/terms.js';
-import { HAZARD_STATUS, POLICY_STATUS } from '../data/vocab.js';
+import { CLAIM_STATUS, HAZARD_STATUS, POLICY_STATUS } from '../data/vocab.js';
 
 const SVG_W = 800;
 const SVG_H = 560;
@@ -595,6 +595,11 @@ export class AzxCoverageMap extends LitElement {
                     <th scope="col">${t(l, 'status')}</th>`
                 : nothing}
               ${kind === 'hazard' ? html`<th scope="col">${t(l, 'deadline')}</th>` : nothing}
+              ${kind === 'claim'
+                ? html`<th scope="col">${t(l, 'claimNo')}</th>
+                    <th scope="col">${t(l, 'accidentDate')}</th>
+                    <th scope="col">${t(l, 'paid')}</th>`
+                : nothing}
             </tr>
           </thead>
           <tbody>
@@ -607,9 +612,14 @@ export class AzxCoverageMap extends LitElement {
                 ${kind !== 'enterprise'
                   ? html`<td class="text">${x.policyNo ?? ''}</td>
                       <td class="text">${properName(x.insurerName ?? '', l)}</td>
-                      <td class="text">${termLabel(kind === 'hazard' ? HAZARD_STATUS : POLICY_STATUS, x.status ?? '', l)}</td>`
+                      <td class="text">${termLabel(kind === 'hazard' ? HAZARD_STATUS : kind === 'claim' ? CLAIM_STATUS : POLICY_STATUS, x.status ?? '', l)}</td>`
                   : nothing}
                 ${kind === 'hazard' ? html`<td class="text">${formatDate((x.deadline ?? '').slice(0, 10), l)}</td>` : nothing}
+                ${kind === 'claim'
+                  ? html`<td class="text">${x.claimNo ?? ''}</td>
+                      <td class="text">${formatDate(x.accidentDate ?? '', l)}</td>
+                      <td>${formatYuan(x.paid ?? 0, l)}</td>`
+                  : nothing}
               </tr>`,
             )}
           </tbody>

@@ -12,6 +12,10 @@ export interface MapMetric {
   readonly higherIsWorse: boolean;
   /** The records listed when the figure is opened. */
   readonly records: CoverageMetric;
+  /** A rate's class bounds when the coverage bounds (60%…95%) do not fit it. */
+  readonly bounds?: readonly number[];
+  /** A rate shown in per mille (‰): a pure loss rate is thousandths of the sum insured. */
+  readonly permille?: boolean;
 }
 
 export type MapMetricKey =
@@ -25,6 +29,9 @@ export type MapMetricKey =
   | 'lowPreventionBudget'
   | 'majorOpen'
   | 'majorOverdue'
+  | 'lossRatio'
+  | 'pureLossRate'
+  | 'claimsPaidCount'
   | 'enterprises'
   | 'mustInsure'
   | 'insuredMustInsure'
@@ -46,6 +53,10 @@ export const METRICS: readonly MapMetric[] = [
   { key: 'lowPreventionBudget', zh: '预防费用不足', en: 'Prevention budget below the rule', kind: 'count', higherIsWorse: true, records: 'low_prevention_budget' },
   { key: 'majorOpen', zh: '未闭环重大隐患', en: 'Open major hazards', kind: 'count', higherIsWorse: true, records: 'major_open' },
   { key: 'majorOverdue', zh: '逾期重大隐患', en: 'Overdue major hazards', kind: 'count', higherIsWorse: true, records: 'major_overdue' },
+  // the server's definitions: backend/internal/coverage/losses.go
+  { key: 'lossRatio', zh: '赔付率', en: 'Loss ratio', kind: 'rate', higherIsWorse: true, records: 'claims_paid', bounds: [0.3, 0.5, 0.7, 1, Infinity] },
+  { key: 'pureLossRate', zh: '纯风险损失率', en: 'Pure loss rate', kind: 'rate', higherIsWorse: true, records: 'claims_paid', permille: true, bounds: [0.0001, 0.0002, 0.0005, 0.001, Infinity] },
+  { key: 'claimsPaidCount', zh: '已赔付案件', en: 'Claims paid', kind: 'count', higherIsWorse: true, records: 'claims_paid' },
 ];
 
 export function metricOf(key: string): MapMetric {
@@ -73,9 +84,15 @@ export function valueOf(f: Figures, m: MapMetric): number | null {
 export function formatValue(v: number | null, m: MapMetric, locale: Locale): string {
   if (v === null) return '—';
   const tag = isEnglish(locale) ? 'en-US' : 'zh-CN';
+  if (m.kind === 'rate' && m.permille) return `${(Math.round(v * 100000) / 100).toLocaleString(tag, { minimumFractionDigits: 2 })}‰`;
   if (m.kind === 'rate') return `${(Math.round(v * 1000) / 10).toLocaleString(tag, { minimumFractionDigits: 1 })}%`;
-  if (m.kind === 'money') return v.toLocaleString(tag, { style: 'currency', currency: 'CNY' });
+  if (m.kind === 'money') return formatYuan(v, locale);
   return v.toLocaleString(tag);
+}
+
+/** An amount in yuan: ¥12,345.00. */
+export function formatYuan(v: number, locale: Locale): string {
+  return v.toLocaleString(isEnglish(locale) ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY' });
 }
 
 /** Number of colour classes on the map and in the legend. */
@@ -83,7 +100,7 @@ export const CLASSES = 5;
 
 /** Upper bounds of the classes: fixed for rates (what a regulator reads), equal steps up to the largest count. */
 export function breaks(m: MapMetric, values: readonly (number | null)[]): readonly number[] {
-  if (m.kind === 'rate') return [0.6, 0.8, 0.9, 0.95, Infinity];
+  if (m.kind === 'rate') return m.bounds ?? [0.6, 0.8, 0.9, 0.95, Infinity];
   const max = Math.max(0, ...values.filter((v): v is number => v !== null));
   if (max === 0) return [0, 0, 0, 0, Infinity];
   const step = Math.max(1, Math.ceil(max / (CLASSES - 1)));

@@ -83,6 +83,20 @@ export interface Figures {
   readonly majorOpen: number;
   /** Of those, past their deadline without a rectification. */
   readonly majorOverdue: number;
+  /** Claims whose accident falls in the window (every claim without one). */
+  readonly claims: number;
+  /** Of those, the claims paid anything (advance payment or settlement). */
+  readonly claimsPaidCount: number;
+  /** What those claims were paid, yuan. */
+  readonly claimsPaid: number;
+  /** Premium earned: each policy's premium pro rata to its period in the window and past by `at`. */
+  readonly earnedPremium: number;
+  /** Sum insured (cover per person × insured persons) earned the same way. */
+  readonly earnedExposure: number;
+  /** 赔付率: claimsPaid / earnedPremium; null when nothing was earned. */
+  readonly lossRatio: number | null;
+  /** 纯风险损失率: claimsPaid / earnedExposure; null when nothing was exposed. */
+  readonly pureLossRate: number | null;
   /** Reports with a round only: policies sampled, and those with at least one finding. */
   readonly sampled: number;
   readonly withProblems: number;
@@ -125,6 +139,8 @@ export type CoverageMetric =
   | 'cover_headcount_mismatch'
   | 'major_open'
   | 'major_overdue'
+  | 'claims'
+  | 'claims_paid'
   | 'sampled'
   | 'with_problems'
   | `finding:${string}`;
@@ -141,9 +157,9 @@ export interface CoverageRecordsQuery extends CoverageQuery {
   readonly perPage?: number;
 }
 
-/** One record behind a figure: an enterprise, or a policy or hazard with its enterprise. */
+/** One record behind a figure: an enterprise, or a policy, hazard or claim with its enterprise. */
 export interface CoverageRecord {
-  readonly kind: 'enterprise' | 'policy' | 'hazard';
+  readonly kind: 'enterprise' | 'policy' | 'hazard' | 'claim';
   readonly enterpriseId: string;
   readonly uscc: string;
   readonly name: string;
@@ -168,6 +184,12 @@ export interface CoverageRecord {
   readonly uploadedAt?: string;
   readonly hazardId?: string;
   readonly deadline?: string;
+  readonly claimId?: string;
+  readonly claimNo?: string;
+  /** The accident's day, YYYY-MM-DD. */
+  readonly accidentDate?: string;
+  /** Paid on the claim so far, yuan. */
+  readonly paid?: number;
 }
 
 export interface CoverageRecordPage {

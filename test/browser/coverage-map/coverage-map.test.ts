@@ -63,6 +63,37 @@ describe('<azx-coverage-map> with known figures', () => {
     expect(tile(el, '330300').querySelector('.value')!.textContent).to.equal('2');
   });
 
+  it('colours by the loss ratio the server computed, worse when higher, and opens the claims behind it', async () => {
+    const store = new FixtureRegulatorStore();
+    const el = await mount(store, { metric: 'lossRatio' });
+    // city i paid 100,000·i on 500,000 earned: 0%, 20%, 40%, 60%, …
+    expect(tile(el, '330100').querySelector('.value')!.textContent).to.equal('0.0%');
+    expect(tile(el, '330200').querySelector('.value')!.textContent).to.equal('20.0%');
+    expect(tile(el, '330400').querySelector('.value')!.textContent).to.equal('60.0%');
+    expect(tile(el, '331100').querySelector('.value')!.textContent).to.equal('200.0%');
+    // bounds 30 / 50 / 70 / 100%: below 30% is best (c0), 100% and more worst (c4)
+    expect(tile(el, '330200').classList.contains('c0')).to.equal(true);
+    expect(tile(el, '330400').classList.contains('c2')).to.equal(true);
+    expect(tile(el, '331100').classList.contains('c4')).to.equal(true);
+    const legend = [...el.shadowRoot!.querySelectorAll('[part="legend"] li')].map((li) => li.textContent!.trim());
+    expect(legend).to.deep.equal(['< 30.0%', '30.0% – 50.0%', '50.0% – 70.0%', '70.0% – 100.0%', '≥ 100.0%', '无数据']);
+
+    await el.openRecords('330200', 'lossRatio');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="records"] tbody tr'), 'claims shown');
+    expect(store.calls.records.at(-1)!.metric).to.equal('claims_paid');
+    expect(el.shadowRoot!.querySelector('#records-title')!.textContent).to.equal('宁波市 · 已赔付案件：共 1 条');
+    const cells = [...el.shadowRoot!.querySelectorAll('[part="records"] tbody tr td')].map((td) => td.textContent!.trim());
+    expect(cells).to.include('LP-330206-2026-000001');
+    expect(cells).to.include('¥100,000.00');
+    expect(cells).to.include('已预赔付');
+  });
+
+  it('shows the pure loss rate in per mille', async () => {
+    const el = await mount(new FixtureRegulatorStore(), { metric: 'pureLossRate' });
+    // 100,000 paid on 1,000,000,000 earned exposure: 0.10‰
+    expect(tile(el, '330200').querySelector('.value')!.textContent).to.equal('0.10‰');
+  });
+
   it('is one tab stop; arrow keys move by the layout, Enter drills down, Backspace goes up', async () => {
     const store = new FixtureRegulatorStore();
     const el = await mount(store, { layout: ZHEJIANG_TILES });

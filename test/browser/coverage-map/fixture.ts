@@ -30,7 +30,8 @@ export function figures(code: string, name: string, c: Counts = {}): Figures {
     enterprises: 0, mustInsure: 0, insured: 0, insuredMustInsure: 0, notFullyInsured: 0, policies: 0, activePolicies: 0,
     insuredByPolicies: 0, workers: 0, premium: 0, preventionBudget: 0, preventionSpent: 0, renewalsDue: 0, lapsed: 0,
     uploadedLate: 0, lowPreventionBudget: 0, noPreventionClause: 0, coverBelowMinimum: 0, coverHeadcountMismatch: 0,
-    majorOpen: 0, majorOverdue: 0, sampled: 0, withProblems: 0, ...c,
+    majorOpen: 0, majorOverdue: 0, sampled: 0, withProblems: 0,
+    claims: 0, claimsPaidCount: 0, claimsPaid: 0, earnedPremium: 0, earnedExposure: 0, ...c,
   };
   return {
     code, name, ...z,
@@ -39,6 +40,8 @@ export function figures(code: string, name: string, c: Counts = {}): Figures {
     renewed: z.renewalsDue - z.lapsed,
     renewalRate: z.renewalsDue ? (z.renewalsDue - z.lapsed) / z.renewalsDue : null,
     preventionShare: z.premium ? z.preventionSpent / z.premium : null,
+    lossRatio: z.earnedPremium ? z.claimsPaid / z.earnedPremium : null,
+    pureLossRate: z.earnedExposure ? z.claimsPaid / z.earnedExposure : null,
   };
 }
 
@@ -46,7 +49,7 @@ function sum(code: string, name: string, rows: readonly Figures[]): Figures {
   const c: Record<string, number> = {};
   for (const r of rows)
     for (const [k, v] of Object.entries(r))
-      if (typeof v === 'number' && !['coverageRate', 'renewalRate', 'preventionShare', 'uninsured', 'renewed'].includes(k)) c[k] = (c[k] ?? 0) + v;
+      if (typeof v === 'number' && !['coverageRate', 'renewalRate', 'preventionShare', 'lossRatio', 'pureLossRate', 'uninsured', 'renewed'].includes(k)) c[k] = (c[k] ?? 0) + v;
   return figures(code, name, c as Counts);
 }
 
@@ -77,6 +80,8 @@ export const CITIES: readonly Figures[] = CITY_NAMES.map(([code, name], i) =>
     workers: 5000 + 321 * i, premium: 1_000_000 + 12_345.67 * i, preventionBudget: 200_000 + 2_000 * i,
     preventionSpent: 150_000 + 3_000 * i, renewalsDue: 90 + i, lapsed: i % 3, uploadedLate: (2 * i) % 7,
     lowPreventionBudget: i % 5, noPreventionClause: i % 2, majorOpen: i % 6, majorOverdue: i % 3 === 0 ? 0 : 1,
+    // city i earned 500,000 and paid 100,000·i in claims: a loss ratio of 20%·i (none paid in 杭州市)
+    earnedPremium: 500_000, earnedExposure: 1_000_000_000, claims: i, claimsPaidCount: i, claimsPaid: 100_000 * i,
   }),
 );
 
@@ -95,6 +100,13 @@ export const XIHU_UNINSURED: readonly CoverageRecord[] = [
   { kind: 'enterprise', enterpriseId: 'ent1', uscc: '91330106MA2XXXXX1A', name: '杭州西湖甲化工有限公司', regionCode: '330106', industry: 'hazardous_chemicals', headcount: 35, mustInsure: true },
   { kind: 'enterprise', enterpriseId: 'ent2', uscc: '91330106MA2XXXXX2B', name: '杭州西湖乙建筑有限公司', regionCode: '330106', industry: 'construction', headcount: 80, mustInsure: true },
   { kind: 'enterprise', enterpriseId: 'ent3', uscc: '91330106MA2XXXXX3C', name: '杭州西湖丙加油站', regionCode: '330106', industry: 'fuel_station', headcount: 12, mustInsure: true },
+];
+
+/** The claims behind 宁波市's loss ratio (city 1: one claim paid 100,000). */
+export const NINGBO_CLAIMS: readonly CoverageRecord[] = [
+  { kind: 'claim', enterpriseId: 'ent9', uscc: '91330200MA2XXXXX9D', name: '宁波北仑甲化工有限公司', regionCode: '330206', industry: 'hazardous_chemicals', headcount: 50, mustInsure: true,
+    policyId: 'polnb1', policyNo: 'NB-2026-0001', insurer: 'ins1', insurerName: '甲财产保险宁波分公司', status: 'advance_paid',
+    claimId: 'clm1', claimNo: 'LP-330206-2026-000001', accidentDate: '2026-06-01', paid: 100000 },
 ];
 
 export const ROUND: InspectionRound = {
@@ -191,6 +203,7 @@ export class FixtureRegulatorStore extends MemoryStore {
     return this.#answer(() => {
       let items: readonly CoverageRecord[] = [];
       if (q.metric === 'uninsured' && (q.region === '330106' || q.region === '330100')) items = XIHU_UNINSURED;
+      if (q.metric === 'claims_paid' && q.region === '330200') items = NINGBO_CLAIMS;
       if (q.metric === 'sampled') items = this.#sampled;
       if (q.metric === 'with_problems') items = this.#sampled.filter((s) => this.#findings.some((f) => f.policy === s.policyId));
       const perPage = q.perPage ?? 50;
