@@ -9,7 +9,7 @@ import { LocaleController } from '../core/lang-controller.js';
 import { formatCount, formatDate } from '../core/format.js';
 import { properName, withNames } from '../core/proper-name.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
-import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, formatYuan, listMetric, metricLabel, metricOf, valueOf, type MapMetric } from './metrics.js';
+import { CLASSES, METRICS, breaks, classLabel, classOf, formatValue, formatYuan, listMetric, metricLabel, metricOf, tableValue, valueOf, type MapMetric } from './metrics.js';
 import { neighbour, neighbourByPoint, placeTiles, type Direction, type PlacedTile, type TileLayout } from './layout.js';
 import { project, type GeoFeatureCollection, type ShapePath } from './geo.js';
 import { CSV_TYPE, download, toCsv } from '../core/export/index.js';
@@ -312,7 +312,7 @@ export class AzxCoverageMap extends LitElement {
     const l = this.#locale;
     const rows: (string | number)[][] = [[t(l, 'region'), 'code', ...METRICS.map((m) => metricLabel(m, l))]];
     for (const f of [...data.rows, data.total]) {
-      rows.push([f === data.total ? `${t(l, 'total')} ${f.name}` : f.name, f.code, ...METRICS.map((m) => csvValue(valueOf(f, m), m))]);
+      rows.push([f === data.total ? `${t(l, 'total')} ${f.name}` : f.name, f.code, ...METRICS.map((m) => csvValue(tableValue(f, m), m))]);
     }
     download(`coverage-${data.region.code}.csv`, CSV_TYPE, toCsv(rows));
   }
@@ -632,7 +632,7 @@ export class AzxCoverageMap extends LitElement {
   }
 }
 
-/** A CSV cell: rates as decimals with 4 places, counts as numbers, nothing for no value. */
+/** A CSV cell: rates as decimals with 4 places (a per-mille rate: its ‰), counts as numbers, nothing for no value. */
 function csvValue(v: number | null, m: MapMetric): string | number {
   if (v === null) return '';
   return m.kind === 'rate' ? Math.round(v * 10000) / 10000 : v;

@@ -8,7 +8,7 @@ import { chinaToday, documentDate, type OfficialDocument } from '../core/documen
 import type { CellFormat, Table } from '../core/export/table.js';
 import { isEnglish, type Locale } from '../core/locale.js';
 import type { CoverageFigures } from '../data/store.js';
-import { METRICS, metricLabel, valueOf, type MapMetric } from './metrics.js';
+import { METRICS, metricLabel, tableValue, type MapMetric } from './metrics.js';
 import { t } from './text.js';
 
 const FORMAT: Record<MapMetric['kind'], CellFormat> = { rate: 'percent', count: 'integer', money: 'money' };
@@ -24,13 +24,13 @@ export interface CoverageDocumentParts {
 
 /** The table of the figures: a row per region, the region's own figures as the 合计 row. */
 export function coverageTable(data: CoverageFigures, l: Locale): Table {
-  const columns = [{ label: t(l, 'region') }, ...METRICS.map((m) => ({ label: metricLabel(m, l), format: FORMAT[m.kind], key: m.key }))];
+  const columns = [{ label: t(l, 'region') }, ...METRICS.map((m) => ({ label: metricLabel(m, l), format: m.permille ? ('decimal' as const) : FORMAT[m.kind], key: m.key }))];
   return {
     title: t(l, 'documentTable', { region: data.region.name, level: t(l, data.childLevel) }),
     columns,
-    rows: data.rows.map((f) => [f.name, ...METRICS.map((m) => valueOf(f, m))]),
+    rows: data.rows.map((f) => [f.name, ...METRICS.map((m) => tableValue(f, m))]),
     rowKeys: data.rows.map((f) => f.code),
-    total: [t(l, 'total'), ...METRICS.map((m) => valueOf(data.total, m))],
+    total: [t(l, 'total'), ...METRICS.map((m) => tableValue(data.total, m))],
   };
 }
 

@@ -14,7 +14,10 @@ export interface MapMetric {
   readonly records: CoverageMetric;
   /** A rate's class bounds when the coverage bounds (60%…95%) do not fit it. */
   readonly bounds?: readonly number[];
-  /** A rate shown in per mille (‰): a pure loss rate is thousandths of the sum insured. */
+  /**
+   * A rate shown as a number of per mille, its label saying ‰ (a pure loss rate is thousandths
+   * of the sum insured, 0.0% as a percentage): on screen, in print and in the CSV alike.
+   */
   readonly permille?: boolean;
 }
 
@@ -55,7 +58,7 @@ export const METRICS: readonly MapMetric[] = [
   { key: 'majorOverdue', zh: '逾期重大隐患', en: 'Overdue major hazards', kind: 'count', higherIsWorse: true, records: 'major_overdue' },
   // the server's definitions: backend/internal/coverage/losses.go
   { key: 'lossRatio', zh: '赔付率', en: 'Loss ratio', kind: 'rate', higherIsWorse: true, records: 'claims_paid', bounds: [0.3, 0.5, 0.7, 1, Infinity] },
-  { key: 'pureLossRate', zh: '纯风险损失率', en: 'Pure loss rate', kind: 'rate', higherIsWorse: true, records: 'claims_paid', permille: true, bounds: [0.0001, 0.0002, 0.0005, 0.001, Infinity] },
+  { key: 'pureLossRate', zh: '纯风险损失率（‰）', en: 'Pure loss rate (‰)', kind: 'rate', higherIsWorse: true, records: 'claims_paid', permille: true, bounds: [0.0001, 0.0002, 0.0005, 0.001, Infinity] },
   { key: 'claimsPaidCount', zh: '已赔付案件', en: 'Claims paid', kind: 'count', higherIsWorse: true, records: 'claims_paid' },
 ];
 
@@ -80,11 +83,17 @@ export function valueOf(f: Figures, m: MapMetric): number | null {
   return typeof v === 'number' ? v : null;
 }
 
+/** The value as a table prints and exports it: a per-mille rate as its number of ‰. */
+export function tableValue(f: Figures, m: MapMetric): number | null {
+  const v = valueOf(f, m);
+  return v !== null && m.permille ? v * 1000 : v;
+}
+
 /** A figure as people read it: 93.4% / 1,234 / ¥12,345.00; "—" when there is nothing to divide. */
 export function formatValue(v: number | null, m: MapMetric, locale: Locale): string {
   if (v === null) return '—';
   const tag = isEnglish(locale) ? 'en-US' : 'zh-CN';
-  if (m.kind === 'rate' && m.permille) return `${(Math.round(v * 100000) / 100).toLocaleString(tag, { minimumFractionDigits: 2 })}‰`;
+  if (m.kind === 'rate' && m.permille) return (v * 1000).toLocaleString(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   if (m.kind === 'rate') return `${(Math.round(v * 1000) / 10).toLocaleString(tag, { minimumFractionDigits: 1 })}%`;
   if (m.kind === 'money') return formatYuan(v, locale);
   return v.toLocaleString(tag);

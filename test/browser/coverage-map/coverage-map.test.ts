@@ -88,10 +88,11 @@ describe('<azx-coverage-map> with known figures', () => {
     expect(cells).to.include('已预赔付');
   });
 
-  it('shows the pure loss rate in per mille', async () => {
+  it('shows the pure loss rate in per mille, the unit in its label', async () => {
     const el = await mount(new FixtureRegulatorStore(), { metric: 'pureLossRate' });
     // 100,000 paid on 1,000,000,000 earned exposure: 0.10‰
-    expect(tile(el, '330200').querySelector('.value')!.textContent).to.equal('0.10‰');
+    expect(tile(el, '330200').querySelector('.value')!.textContent).to.equal('0.10');
+    expect(tile(el, '330200').querySelector('.visually-hidden')?.textContent).to.equal('宁波市：纯风险损失率（‰） 0.10');
   });
 
   it('is one tab stop; arrow keys move by the layout, Enter drills down, Backspace goes up', async () => {
@@ -152,8 +153,9 @@ describe('<azx-coverage-map> with known figures', () => {
     expect(rows.length).to.equal(3);
     const xihu = rows[1]!;
     const cells = [...xihu.querySelectorAll('td')].map((td) => td.textContent!.trim());
-    // columns: rate, enterprises, must insure, insured, uninsured, not fully, workers, renewal rate, lapsed, late, share, low, open, overdue
-    expect(cells).to.deep.equal(['83.3%', '20', '18', '15', '3', '2', '900', '92.9%', '1', '2', '—', '0', '1', '1']);
+    // columns: rate, enterprises, must insure, insured, uninsured, not fully, workers, renewal rate, lapsed, late, share, low, open, overdue,
+    // loss ratio, pure loss rate, claims paid
+    expect(cells).to.deep.equal(['83.3%', '20', '18', '15', '3', '2', '900', '92.9%', '1', '2', '—', '0', '1', '1', '—', '—', '0']);
     const foot = [...el.shadowRoot!.querySelectorAll('[part="table"] tfoot td')].map((td) => td.textContent!.trim());
     expect(foot.slice(0, 5)).to.deep.equal(['89.3%', '40', '28', '25', '3']);
 
@@ -176,7 +178,7 @@ describe('<azx-coverage-map> with known figures', () => {
     const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines.length).to.equal(5);
     expect(lines[0]!.startsWith('地区,code,参保率,企业数,应保企业')).to.equal(true);
-    expect(lines[2]).to.equal('西湖区,330106,0.8333,20,18,15,3,2,900,0.9286,1,2,,0,1,1');
+    expect(lines[2]).to.equal('西湖区,330106,0.8333,20,18,15,3,2,900,0.9286,1,2,,0,1,1,,,0');
     expect(lines[4]!.startsWith('合计 杭州市,330100,0.8929,40,28,25,3,')).to.equal(true);
   });
 
