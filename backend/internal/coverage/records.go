@@ -149,6 +149,12 @@ func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]str
 	if !ok {
 		return nil, 0
 	}
+	// one insurer's rows (policies, claims) when asked; records refuses the filter elsewhere
+	insurer, known := x.codes.lookup(q.Insurer)
+	if q.Insurer != "" && !known {
+		return nil, 0
+	}
+	ofInsurer := func(s sym) bool { return q.Insurer == "" || s == insurer }
 	var picked []int32
 	var order func(a, b int32) int
 	switch kind {
@@ -168,13 +174,9 @@ func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]str
 		}
 	case "policy":
 		holds := policyMetrics[metric]
-		insurer, known := x.codes.lookup(q.Insurer)
-		if q.Insurer != "" && !known {
-			return nil, 0
-		}
 		for i := range x.pols {
 			p := &x.pols[i]
-			if p.live && j.area.holds(&p.place) && j.inWindow(p) && (q.Insurer == "" || p.insurer == insurer) && holds(j, p) {
+			if p.live && j.area.holds(&p.place) && j.inWindow(p) && ofInsurer(p.insurer) && holds(j, p) {
 				picked = append(picked, int32(i))
 			}
 		}
@@ -194,13 +196,8 @@ func (x *factIndex) list(q Query, kind, metric string, offset, limit int) ([]str
 		}
 	case "claim":
 		holds := claimMetrics[metric]
-		insurer, known := x.codes.lookup(q.Insurer)
-		if q.Insurer != "" && !known {
-			return nil, 0
-		}
 		for i := range x.claims {
-			c := &x.claims[i]
-			if c.live && j.area.holds(&c.place) && j.claimIn(c) && (q.Insurer == "" || c.insurer == insurer) && holds(j, c) {
+			if c := &x.claims[i]; c.live && j.area.holds(&c.place) && j.claimIn(c) && ofInsurer(c.insurer) && holds(j, c) {
 				picked = append(picked, int32(i))
 			}
 		}
