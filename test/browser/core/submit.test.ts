@@ -86,6 +86,9 @@ describe('<azx-form> stores its record through the Store', () => {
   });
 
   async function policyForm(store: PocketBaseStore, data: Record<string, unknown>, columns: Record<string, unknown>) {
+    // The form shows an absent yes/no as an unticked box, which means no; the insurer ticks the
+    // unit's declaration that the premium is its own, which the 2025 measures (Art. 6) require.
+    data = { premium_borne_by_unit: true, ...data };
     const el = await fixture<AzxForm>(html`<azx-form
       .store=${store}
       collection="policies"
