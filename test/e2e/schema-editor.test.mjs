@@ -128,6 +128,12 @@ describe('schema editor end to end', () => {
       await fill(page, `${F}[data-pointer="/policy_no"] input`, policyNo);
       await fill(page, `${F}[data-pointer="/ammonia_charge_kg"] input`, '8000');
       await fill(page, `${F}[data-pointer="/rating/coefficients/headcount_band"] input`, '1');
+      // a renewal's accident coefficient is the claims' (the demo has none in the year before: 1),
+      // and the unit declares that the premium is its own (2025 Art. 6)
+      await fill(page, `${F}[data-pointer="/rating/coefficients/accident_record"] input`, '1');
+      if (!(await page.$eval('#industry-policy-form', (f) => f.value.premium_borne_by_unit === true))) {
+        await click(page, `${F}[data-pointer="/premium_borne_by_unit"] input`);
+      }
       if (!ruleSeen) {
         // the administrator's rule holds the policy back until the alarm is ticked
         await click(page, `${F}[part~="submit"]`);
