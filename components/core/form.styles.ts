@@ -169,7 +169,9 @@ export const formStyles = [hostReset, css`
     position: sticky;
     bottom: 0;
     z-index: 1;
-    padding: 8px 0;
+    /* 20px above the buttons: a 16px box or round choice half under the bar's edge is still 12px
+       from them, the spacing of a 24px touch target (WCAG 2.5.8) */
+    padding: 20px 0 8px;
     /* opaque: the fields scroll under it (the element's own background may be transparent) */
     background: ${token.colorSurface};
     border-top: 1px solid ${token.colorBorder};
