@@ -21,25 +21,25 @@ const (
 type Row struct {
 	Num    int
 	Fields map[string]any
-	Err    *requestError // a row the parser could not read (wrong number of cells)
+	Err    *RequestError // a row the parser could not read (wrong number of cells)
 }
 
-// requestError is a problem with the whole upload, reported in both languages.
-type requestError struct {
+// RequestError is a problem with the whole upload, reported in both languages.
+type RequestError struct {
 	Status int
 	Code   string
 	Zh, En string
 }
 
-func (e *requestError) Error() string { return e.En }
+func (e *RequestError) Error() string { return e.En }
 
-func tooManyRows() *requestError {
-	return &requestError{413, "bulk_too_many_rows",
+func tooManyRows() *RequestError {
+	return &RequestError{413, "bulk_too_many_rows",
 		fmt.Sprintf("一次最多上传 %d 行，请拆分文件", MaxRows),
 		fmt.Sprintf("An upload holds at most %d rows; split the file", MaxRows)}
 }
 
-func badInput(zh, en string) *requestError { return &requestError{400, "bulk_invalid_file", zh, en} }
+func badInput(zh, en string) *RequestError { return &RequestError{400, "bulk_invalid_file", zh, en} }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
@@ -97,7 +97,7 @@ func parseJSON(raw []byte, cols columns) ([]Row, error) {
 		obj, ok := item.(map[string]any)
 		row := Row{Num: i + 1, Fields: map[string]any{}}
 		if !ok {
-			row.Err = &requestError{400, "bulk_row_not_object", "该行不是对象", "The row is not an object"}
+			row.Err = &RequestError{400, "bulk_row_not_object", "该行不是对象", "The row is not an object"}
 		} else {
 			for k, v := range obj {
 				setPath(row.Fields, cols.path(k), v) // dotted keys and titles are accepted in JSON too
@@ -163,7 +163,7 @@ func parseTable(r recordReader, cols columns) ([]Row, error) {
 		}
 		row := Row{Num: num, Fields: map[string]any{}}
 		if len(rec) != len(header) {
-			row.Err = &requestError{400, "bulk_row_cells",
+			row.Err = &RequestError{400, "bulk_row_cells",
 				fmt.Sprintf("该行有 %d 列，表头有 %d 列", len(rec), len(header)),
 				fmt.Sprintf("The row has %d cells, the header %d", len(rec), len(header))}
 		} else {

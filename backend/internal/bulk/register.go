@@ -41,7 +41,7 @@ func language(r *http.Request) string {
 	return "zh"
 }
 
-func fail(e *core.RequestEvent, lang string, re *requestError) error {
+func fail(e *core.RequestEvent, lang string, re *RequestError) error {
 	msg := re.Zh
 	if lang == "en" {
 		msg = re.En
@@ -63,7 +63,7 @@ func handler(k *kind) func(*core.RequestEvent) error {
 		lang := language(e.Request)
 		mode := e.Request.URL.Query().Get("mode")
 		if mode != "" && mode != "import" && mode != "entry" {
-			return fail(e, lang, &requestError{400, "bulk_mode_invalid", "mode 只能是 import 或 entry", "mode must be import or entry"})
+			return fail(e, lang, &RequestError{400, "bulk_mode_invalid", "mode 只能是 import 或 entry", "mode must be import or entry"})
 		}
 		roles := []string{k.role}
 		if mode == "import" {
@@ -75,21 +75,21 @@ func handler(k *kind) func(*core.RequestEvent) error {
 			for _, r := range roles {
 				zh, en = append(zh, roleZh[r]), append(en, r)
 			}
-			return fail(e, lang, &requestError{403, "bulk_forbidden",
+			return fail(e, lang, &RequestError{403, "bulk_forbidden",
 				"只有" + strings.Join(zh, "或") + "用户可以上传此类数据",
 				"Only " + strings.Join(en, " or ") + " users may upload these rows"})
 		}
 		upload := e.Request.URL.Query().Get("upload")
 		if len(upload) > 100 {
-			return fail(e, lang, &requestError{400, "bulk_upload_invalid", "upload 编号不得超过 100 个字符", "The upload id must be at most 100 characters"})
+			return fail(e, lang, &RequestError{400, "bulk_upload_invalid", "upload 编号不得超过 100 个字符", "The upload id must be at most 100 characters"})
 		}
 		version, err := latestVersion(e.App, k.definition)
 		if err != nil {
-			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义尚未发布：" + k.definition, err.Error()})
+			return fail(e, lang, &RequestError{503, "bulk_no_definition", "表单定义尚未发布：" + k.definition, err.Error()})
 		}
 		def, err := definitions.Lookup(e.App, k.definition, version)
 		if err != nil {
-			return fail(e, lang, &requestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()})
+			return fail(e, lang, &RequestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()})
 		}
 		doc := def.Schema.Doc()
 		cols := columns{aliases: headerAliases(doc, k.extra), coerce: func(path, cell string) any { return coerceCell(doc, path, cell) }}
@@ -129,14 +129,14 @@ func template(k *kind, extra []string) func(*core.RequestEvent) error {
 }
 
 // currentSchema is the schema document of the kind's latest published definition.
-func currentSchema(app core.App, k *kind) (any, *requestError) {
+func currentSchema(app core.App, k *kind) (any, *RequestError) {
 	version, err := latestVersion(app, k.definition)
 	if err != nil {
-		return nil, &requestError{503, "bulk_no_definition", "表单定义尚未发布：" + k.definition, err.Error()}
+		return nil, &RequestError{503, "bulk_no_definition", "表单定义尚未发布：" + k.definition, err.Error()}
 	}
 	def, err := definitions.Lookup(app, k.definition, version)
 	if err != nil {
-		return nil, &requestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()}
+		return nil, &RequestError{503, "bulk_no_definition", "表单定义无法使用：" + k.definition, err.Error()}
 	}
 	return def.Schema.Doc(), nil
 }
@@ -160,12 +160,12 @@ func templateBook(k *kind, extra []string) func(*core.RequestEvent) error {
 	}
 }
 
-func tooLarge() *requestError {
-	return &requestError{413, "bulk_too_large", "上传文件超过 20 MB，请拆分后分批上传", "The upload exceeds 20 MB; split it into smaller files"}
+func tooLarge() *RequestError {
+	return &RequestError{413, "bulk_too_large", "上传文件超过 20 MB，请拆分后分批上传", "The upload exceeds 20 MB; split it into smaller files"}
 }
 
 // readRows takes the rows from a multipart `file`, or from a JSON body {"rows": [...]}.
-func readRows(e *core.RequestEvent, cols columns) ([]Row, string, *requestError) {
+func readRows(e *core.RequestEvent, cols columns) ([]Row, string, *RequestError) {
 	// multipart framing adds a little; the file itself is held to MaxBytes below
 	if e.Request.ContentLength > MaxBytes+64<<10 {
 		return nil, "", tooLarge()
@@ -195,7 +195,7 @@ func readRows(e *core.RequestEvent, cols columns) ([]Row, string, *requestError)
 		}
 		rows, enc, err := parseFile(raw, cols)
 		if err != nil {
-			return nil, "", err.(*requestError)
+			return nil, "", err.(*RequestError)
 		}
 		return rows, enc, nil
 	}
@@ -218,7 +218,7 @@ func readRows(e *core.RequestEvent, cols columns) ([]Row, string, *requestError)
 	}
 	rows, perr := parseJSON(raw, cols)
 	if perr != nil {
-		return nil, "", perr.(*requestError)
+		return nil, "", perr.(*RequestError)
 	}
 	return rows, "utf-8", nil
 }

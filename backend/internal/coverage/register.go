@@ -25,6 +25,7 @@ import (
 //	POST /api/azx/compliance/rounds            {name, region, industry, from, to, seed, size | policies, assignments}
 //	GET  /api/azx/compliance/rounds/{id}/findings
 //	POST /api/azx/compliance/rounds/{id}/findings {policy, category, note}
+//	POST /api/azx/compliance/rounds/{id}/findings/import  a findings sheet (multipart file: XLSX, CSV, JSON)
 //	GET  /api/azx/compliance/rounds/{id}/sample?page&perPage   every sampled policy, a page at a time
 //	POST /api/azx/compliance/rounds/{id}/publish
 //	DELETE /api/azx/compliance/rounds/{id}      a draft only
@@ -65,6 +66,7 @@ func Routes(se *core.ServeEvent) {
 	r.POST("/rounds", handle(createRoundHandler))
 	r.GET("/rounds/{id}/findings", handle(findingsHandler))
 	r.POST("/rounds/{id}/findings", handle(createFindingHandler))
+	r.POST("/rounds/{id}/findings/import", handle(findingsSheetHandler))
 	r.GET("/rounds/{id}/sample", handle(sampleHandler))
 	r.POST("/rounds/{id}/publish", handle(publishRoundHandler))
 	r.DELETE("/rounds/{id}", handle(deleteRoundHandler))
@@ -241,6 +243,14 @@ func createFindingHandler(e *core.RequestEvent) (any, error) {
 		return nil, badParam("body", "请求体不是有效的 JSON", "The request body is not valid JSON")
 	}
 	return createFinding(e.App, e.Auth, round, inspected, in)
+}
+
+func findingsSheetHandler(e *core.RequestEvent) (any, error) {
+	round, inspected, err := loadRoundFor(e.App, e.Auth, e.Request.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	return importFindingsSheet(e, round, inspected)
 }
 
 func sampleHandler(e *core.RequestEvent) (any, error) {

@@ -295,15 +295,34 @@ type NewFinding struct {
 	Note     string `json:"note"`
 }
 
-func createFinding(app core.App, auth *core.Record, round *core.Record, inspected []string, in NewFinding) (*Finding, error) {
-	if !slices.Contains(roundOf(app, round).Sample, in.Policy) {
-		return nil, badParam("policy", "该保单不在本轮抽查样本中", "This policy is not in the round's sample")
-	}
+// findingCheck judges new findings against one round: its sample, the categories of its
+// region's packs on its day and, for an assigned team, the regions it inspects. A single
+// finding and a findings sheet are judged by the same checks.
+type findingCheck struct {
+	round     *core.Record
+	inspected []string
+	sample    map[string]bool
+	cats      []Category
+}
+
+func newFindingCheck(app core.App, round *core.Record, inspected []string) (*findingCheck, error) {
 	cats, err := findingCategories(app, round.GetString("region_code"), roundDay(round))
 	if err != nil {
 		return nil, err
 	}
-	if !slices.ContainsFunc(cats, func(c Category) bool { return c.Code == in.Category }) {
+	sample := map[string]bool{}
+	for _, id := range roundOf(app, round).Sample {
+		sample[id] = true
+	}
+	return &findingCheck{round: round, inspected: inspected, sample: sample, cats: cats}, nil
+}
+
+// record builds the finding's record (not yet saved), or refuses it at one field.
+func (c *findingCheck) record(app core.App, auth *core.Record, in NewFinding) (*core.Record, error) {
+	if !c.sample[in.Policy] {
+		return nil, badParam("policy", "该保单不在本轮抽查样本中", "This policy is not in the round's sample")
+	}
+	if !slices.ContainsFunc(c.cats, func(cat Category) bool { return cat.Code == in.Category }) {
 		return nil, badParam("category", "请选择本地区规则包列出的问题类别", "Choose a problem category the region's rule packs list")
 	}
 	if utf8.RuneCountInString(in.Note) > 2000 {
@@ -313,7 +332,7 @@ func createFinding(app core.App, auth *core.Record, round *core.Record, inspecte
 	if err != nil {
 		return nil, badParam("policy", "保单不存在", "The policy does not exist")
 	}
-	if !inspects(inspected, pol.GetString("region_code")) {
+	if !inspects(c.inspected, pol.GetString("region_code")) {
 		return nil, forbidden("本轮交叉检查未分配您检查该地区的保单", "This round's cross-inspection table does not assign you this policy's region")
 	}
 	col, err := app.FindCollectionByNameOrId("findings")
@@ -321,7 +340,7 @@ func createFinding(app core.App, auth *core.Record, round *core.Record, inspecte
 		return nil, err
 	}
 	f := core.NewRecord(col)
-	f.Set("round", round.Id)
+	f.Set("round", c.round.Id)
 	f.Set("policy", pol.Id)
 	f.Set("enterprise", pol.GetString("enterprise"))
 	f.Set("insurer", pol.GetString("insurer"))
@@ -329,6 +348,18 @@ func createFinding(app core.App, auth *core.Record, round *core.Record, inspecte
 	f.Set("note", strings.TrimSpace(in.Note))
 	f.Set("actor", auth.Id)
 	regionFields(f, pol.GetString("region_code"))
+	return f, nil
+}
+
+func createFinding(app core.App, auth *core.Record, round *core.Record, inspected []string, in NewFinding) (*Finding, error) {
+	check, err := newFindingCheck(app, round, inspected)
+	if err != nil {
+		return nil, err
+	}
+	f, err := check.record(app, auth, in)
+	if err != nil {
+		return nil, err
+	}
 	if err := app.Save(f); err != nil {
 		return nil, err
 	}
