@@ -180,6 +180,10 @@ export const complianceReportStyles = [hostReset, css`
     color: ${token.colorError};
     font-size: 0.9em;
   }
+  .sheet-refused {
+    color: ${token.colorError};
+    font-size: 0.9em;
+  }
   /* A clean A4 document: no controls, no link styling, tables that break between rows */
   @media print {
     :host {

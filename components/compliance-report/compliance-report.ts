@@ -13,6 +13,7 @@ import {
   type CoverageRecordsQuery,
   type FieldErrors,
   type Figures,
+  type FindingsSheetResult,
   type InspectionRound,
   type Store,
 } from '../data/store.js';
@@ -23,6 +24,7 @@ import { LISTS, categoryLabel, money, num, pct, permille, t, type TextKey } from
 import { term } from '../data/glossary.js';
 import { download, toXlsx, XLSX_TYPE, type Sheet } from '../core/export/index.js';
 import { chinaToday, printDocument, type OfficialDocument } from '../core/document/index.js';
+import { renderRefusedRows, sheetMessage } from './findings-sheet.js';
 import { bulletinDocument, bulletinSheets, bulletinTables, defaultParts, problemRows } from './bulletin.js';
 
 /** Rows of each list shown in the bulletin (the records panel pages through the rest). */
@@ -69,6 +71,7 @@ interface Opened {
  * @event azx-round-published - Bubbling, composed `CustomEvent<{ round: InspectionRound }>`: a draft round was published.
  * @event azx-round-deleted - Bubbling, composed `CustomEvent<{ id: string }>`: a draft round was deleted with its findings.
  * @event azx-finding - Bubbling, composed `CustomEvent<{ finding: Finding }>`: a finding was recorded.
+ * @event azx-findings-imported - Bubbling, composed `CustomEvent<{ result: FindingsSheetResult }>`: the inspectors' findings sheet was imported into a draft round.
  * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: the bulletin is about to print alone; cancel it to print another way.
  *
  * @csspart toolbar - Round choice, new round, print and export. @csspart control - Inputs and selects.
@@ -76,6 +79,7 @@ interface Opened {
  * @csspart figure - A number that opens its records. @csspart table - The bulletin's tables.
  * @csspart records - The records behind a number. @csspart sample - The sampled policies and finding forms.
  * @csspart error - A failed load or a refusal.
+ * @csspart sheet-refused - The rows of an imported findings sheet that were refused, each with its reason.
  * @csspart overrides - Enterprises whose must-insure a regulator set against the packs, with the reason.
  * @csspart over-budget - Services booked beyond their policy's prevention budget, with the reason.
  *
@@ -143,6 +147,9 @@ export class AzxComplianceReport extends LitElement {
   @state() private accessor _findingFor = '';
   @state() private accessor _findingErrors: FieldErrors = {};
   @state() private accessor _message = '';
+  /** The answer to the last findings sheet imported into the round on screen. */
+  @state() private accessor _sheet: FindingsSheetResult | undefined = undefined;
+  @state() private accessor _importing = false;
 
   #query = 0;
   /** The figure whose records are open: closing them returns the focus there. */
@@ -164,6 +171,11 @@ export class AzxComplianceReport extends LitElement {
   /** The bulletin on screen (undefined until loaded). */
   get report(): ComplianceReport | undefined {
     return this._report;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // a findings sheet's answer belongs to the round it went into
+    if (changed.has('round')) this._sheet = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -560,7 +572,39 @@ export class AzxComplianceReport extends LitElement {
     if (!round || round.id !== this.round) return nothing;
     if (round.status === 'published') return html`<span class="round-status">${t(l, 'published')}</span>`;
     return html`<button type="button" part="button" class="publish" @click=${() => void this.#roundLife('publish')}>${t(l, 'publish')}</button>
-      <button type="button" part="button" class="delete-round" @click=${() => void this.#roundLife('delete')}>${t(l, 'deleteDraft')}</button>`;
+      <button type="button" part="button" class="delete-round" @click=${() => void this.#roundLife('delete')}>${t(l, 'deleteDraft')}</button>
+      <label class="import-findings"
+        >${t(l, this._importing ? 'importingFindings' : 'importFindings')}
+        <input
+          part="control"
+          type="file"
+          name="findings-sheet"
+          accept=".xlsx,.csv,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          ?disabled=${this._importing}
+          @change=${(e: Event) => void this.#importFindings(e.target as HTMLInputElement)}
+      /></label>`;
+  }
+
+  /** The inspectors' findings sheet into the draft round on screen; the refused rows are listed under the sample. */
+  async #importFindings(input: HTMLInputElement): Promise<void> {
+    const store = this.store;
+    const id = this.round;
+    const file = input.files?.[0];
+    if (!store || !id || !file) return;
+    this._importing = true;
+    try {
+      const result = await store.importFindings(id, file);
+      this._sheet = result;
+      this._message = sheetMessage(result, this.#l);
+      this.dispatchEvent(new CustomEvent('azx-findings-imported', { detail: { result }, bubbles: true, composed: true }));
+      await this.reload();
+    } catch (err) {
+      this._sheet = undefined;
+      this._message = t(this.#l, 'errorLoad', { message: this.#message(err) });
+    } finally {
+      this._importing = false;
+      input.value = ''; // the same file, corrected, can be chosen again
+    }
   }
 
   async #roundLife(action: 'publish' | 'delete'): Promise<void> {
@@ -888,6 +932,7 @@ export class AzxComplianceReport extends LitElement {
     return html`<section class="sample no-print" part="sample" aria-labelledby="sample-title">
       <h2 id="sample-title" tabindex="-1">${t(l, 'sample', { n: this._samplePage?.totalItems ?? this._sample.length })}</h2>
       <p class="message" part="message" role="status">${this._message}</p>
+      ${this._sheet ? renderRefusedRows(this._sheet, l, isEnglish(l)) : nothing}
       <div class="table-wrap"><table part="table">
         <thead>
           <tr>

@@ -39,6 +39,7 @@ import {
   type CoverageRecordPage,
   type CoverageRecordsQuery,
   type Finding,
+  type FindingsSheetResult,
   type InspectionRound,
   type NewFinding,
   type NewInspectionRound,
@@ -807,6 +808,11 @@ export class MemoryStore implements Store {
 
   async bulkTemplate(_kind: BulkKind, _format: 'xlsx' | 'csv'): Promise<Blob> {
     throw new StoreError({ code: 'forbidden', status: 403, message_zh: '上传模板需要连接服务器', message_en: 'Upload templates need the server' });
+  }
+
+  async importFindings(_roundId: string, _file: Blob): Promise<FindingsSheetResult> {
+    // reading the sheet (GBK, XLSX) and judging it against the round is the server's
+    throw this.#regulatorOnly('检查发现', 'findings');
   }
 
   async listFindings(_roundId: string): Promise<readonly Finding[]> {

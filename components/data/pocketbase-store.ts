@@ -42,6 +42,7 @@ import {
   type CoverageRecordPage,
   type CoverageRecordsQuery,
   type Finding,
+  type FindingsSheetResult,
   type InspectionRound,
   type NewFinding,
   type NewInspectionRound,
@@ -816,6 +817,13 @@ export class PocketBaseStore implements Store {
   recordFinding(finding: NewFinding): Promise<Finding> {
     const { round, ...body } = finding;
     return this.#regulator(`/api/azx/compliance/rounds/${encodeURIComponent(round)}/findings`, {}, body);
+  }
+
+  async importFindings(roundId: string, file: Blob): Promise<FindingsSheetResult> {
+    const form = new FormData();
+    form.append('file', file, file instanceof File ? file.name : 'findings');
+    const r = await this.#regulator<FindingsSheetResult>(`/api/azx/compliance/rounds/${encodeURIComponent(roundId)}/findings/import`, {}, form);
+    return { ...r, failed: r.failed ?? [] };
   }
 }
 

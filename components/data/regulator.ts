@@ -5,6 +5,7 @@
  * Shapes follow backend/internal/coverage (GET /api/azx/coverage/..., /api/azx/compliance/...).
  */
 
+import type { BulkFailure } from './bulk.js';
 import type { RegionLevel, RoundStatus } from './vocab.js';
 
 export interface RegionRef {
@@ -304,6 +305,19 @@ export interface NewFinding {
   readonly policy: string;
   readonly category: FindingCategory;
   readonly note?: string;
+}
+
+/**
+ * The answer to the inspectors' findings sheet (POST /api/azx/compliance/rounds/{id}/findings/import),
+ * in the shape of a bulk upload's: refused rows were not stored; a row the round already holds
+ * (same policy, category and note) is `unchanged`.
+ */
+export interface FindingsSheetResult {
+  readonly created: number;
+  readonly unchanged: number;
+  readonly failed: readonly BulkFailure[];
+  /** What the file was read as: `utf-8`, `gb18030`, `xlsx`. */
+  readonly encoding: string;
 }
 
 export interface RoundSummary extends InspectionRound {

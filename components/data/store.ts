@@ -420,6 +420,12 @@ export interface Store {
   bulkTemplate(kind: BulkKind, format: 'xlsx' | 'csv'): Promise<Blob>;
   /** Records a finding against a sampled policy; `validation` when the policy is not in the sample. */
   recordFinding(finding: NewFinding): Promise<Finding>;
+  /**
+   * Imports the inspectors' findings sheet for a draft round (XLSX, CSV in UTF-8 or GBK, JSON:
+   * policy number, category code or title, note; headers in Chinese or English). Refused rows
+   * come back per field; a sheet sent again stores nothing twice.
+   */
+  importFindings(roundId: string, file: Blob): Promise<FindingsSheetResult>;
 
   // ── rule packs (<azx-policy-entry>) ───────────────────────────────────────────────────
   /**
@@ -459,6 +465,7 @@ import type {
   CoverageRecordPage,
   CoverageRecordsQuery,
   Finding,
+  FindingsSheetResult,
   InspectionRound,
   NewFinding,
   NewInspectionRound,
