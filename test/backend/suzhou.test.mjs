@@ -1,7 +1,7 @@
 // The Suzhou 2024 bulletin from files alone (issue 14's done condition; 苏应急〔2024〕132号, seed
 // 003): the files a city regulator holds (test/fixtures/suzhou-files.mjs, deterministic) go in
-// through the API as the regulator: the enterprise registry, 21 insurers' policy files (some in
-// GBK) imported in import mode, a round from the inspectors' own list, their findings sheet. The
+// through the API as the regulator: the enterprise registry (XLSX), 21 insurers' policy files (some in
+// GBK) imported in import mode, a round from the inspectors' own list, their findings sheet (XLSX). The
 // bulletin's figures must then come out of the server's report. Full scale: the notice's own
 // numbers. The only setup outside the files is the platform's accounts: the 21 insurers as
 // organizations and the Suzhou regulator's login.
@@ -33,7 +33,7 @@ before(async () => {
   server = await startTestServer({ dir, rateLimits: false });
   const su = client(server.url, await authWithPassword(server.url, '_superusers', SUPERUSER.email, SUPERUSER.password));
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // China's day
-  files = suzhouFiles(today);
+  files = await suzhouFiles(today);
   for (const org of files.insurers) assert.equal((await su.create('organizations', org)).status, 200, `insurer ${org.name}`);
   const bureau = await su.create('organizations', { kind: 'regulator', name: '苏州市应急管理局', region_code: '320500' });
   assert.equal(bureau.status, 200, JSON.stringify(bureau.body));
@@ -52,10 +52,11 @@ after(async () => {
 
 test('the Suzhou 2024 bulletin comes out of the regulator\'s files alone', { timeout: 240_000 }, async () => {
   const F = files.expect;
-  const registry = await regulator.request('POST', '/api/azx/bulk/enterprises', upload(files.registry, '苏州市重点行业企业名录.csv'));
+  const registry = await regulator.request('POST', '/api/azx/bulk/enterprises', upload(files.registry, '苏州市重点行业企业名录.xlsx'));
   assert.equal(registry.status, 200, JSON.stringify(registry.body).slice(0, 800));
   assert.deepEqual(registry.body.failed, [], JSON.stringify(registry.body.failed.slice(0, 3)));
   assert.equal(registry.body.created, F.insured + F.uninsured);
+  assert.equal(registry.body.encoding, 'xlsx');
 
   let gbk = 0;
   for (const f of files.policyFiles) {
@@ -71,9 +72,10 @@ test('the Suzhou 2024 bulletin comes out of the regulator\'s files alone', { tim
   const round = await regulator.request('POST', '/api/azx/compliance/rounds', { name: '2024 年上半年安责险检查评估', region: '320500', policies: files.sampleList });
   assert.equal(round.status, 200, JSON.stringify(round.body).slice(0, 800));
   assert.equal(round.body.unmatched.length, F.notUploaded, 'the policies never uploaded');
-  const sheet = await regulator.request('POST', `/api/azx/compliance/rounds/${round.body.id}/findings/import`, upload(files.findings, '检查问题清单.csv'));
+  const sheet = await regulator.request('POST', `/api/azx/compliance/rounds/${round.body.id}/findings/import`, upload(files.findings, '检查问题清单.xlsx'));
   assert.equal(sheet.status, 200, JSON.stringify(sheet.body).slice(0, 800));
   assert.deepEqual(sheet.body.failed, []);
+  assert.equal(sheet.body.encoding, 'xlsx');
 
   const r = await regulator.request('GET', `/api/azx/compliance/report?round=${round.body.id}&fresh=1`);
   assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 800));
