@@ -9,28 +9,11 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../components/compliance-report/index.js';
 import type { AzxComplianceReport } from '../../../components/compliance-report/index.js';
 import { complianceXlsx } from '../../../components/compliance-report/index.js';
-import { PocketBaseStore, provideStore, type Store } from '../../../components/data/index.js';
+import { PocketBaseStore } from '../../../components/data/index.js';
 import { world } from '../setup/world.js';
+import { $, $$, mount } from './mount.js';
 import { FIXTURE_PASSWORD, FIXTURE_REGULATOR, FixtureRegulatorStore, HANGZHOU_COUNTIES, ROUND, XIHU_UNINSURED } from '../coverage-map/fixture.js';
 
-const mounted: HTMLElement[] = [];
-afterEach(() => mounted.splice(0).forEach((h) => h.remove()));
-
-async function mount(store: Store, set: Partial<AzxComplianceReport> = {}): Promise<AzxComplianceReport> {
-  const host = document.createElement('div');
-  provideStore(host, store);
-  const el = document.createElement('azx-compliance-report');
-  Object.assign(el, set);
-  host.append(el);
-  document.body.append(host);
-  mounted.push(host);
-  await waitUntil(() => el.report || el.shadowRoot?.querySelector('[part="error"]'), 'report loaded', { timeout: 15000 });
-  await el.updateComplete;
-  return el;
-}
-
-const $ = (el: AzxComplianceReport, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const $$ = (el: AzxComplianceReport, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const figuresIn = (el: AzxComplianceReport, s: string) => $$(el, `${s} [part="figure"]`).map((b) => b.textContent!.trim());
 
 describe('<azx-compliance-report> with known figures', () => {

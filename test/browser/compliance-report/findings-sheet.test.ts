@@ -7,26 +7,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../../components/compliance-report/index.js';
 import type { AzxComplianceReport } from '../../../components/compliance-report/index.js';
-import { PocketBaseStore, provideStore, type Store } from '../../../components/data/index.js';
+import { PocketBaseStore } from '../../../components/data/index.js';
 import { world } from '../setup/world.js';
-
-const mounted: HTMLElement[] = [];
-afterEach(() => mounted.splice(0).forEach((h) => h.remove()));
-
-async function mount(store: Store, set: Partial<AzxComplianceReport> = {}): Promise<AzxComplianceReport> {
-  const host = document.createElement('div');
-  provideStore(host, store);
-  const el = document.createElement('azx-compliance-report');
-  Object.assign(el, set);
-  host.append(el);
-  document.body.append(host);
-  mounted.push(host);
-  await waitUntil(() => el.report || el.shadowRoot?.querySelector('[part="error"]'), 'report loaded', { timeout: 15000 });
-  await el.updateComplete;
-  return el;
-}
-
-const $ = (el: AzxComplianceReport, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+import { $, mount } from './mount.js';
 
 /** Chooses a file in the element's findings-sheet input, as a person would. */
 function choose(el: AzxComplianceReport, text: string, name = '问题清单.csv'): void {
@@ -49,11 +32,11 @@ describe('<azx-compliance-report> findings sheet', () => {
     const round = await store.drawSample({ name: '检查组问题清单', policies: [...numbers, 'NEVER-UPLOADED-9'] });
 
     const el = await mount(store, { round: round.id });
-    await waitUntil(() => el.report?.round?.id === round.id && $(el, 'input[name="findings-sheet"]'), 'the draft round is shown');
+    await waitUntil(() => el.report?.round?.id === round.id && $(el, 'input[name="findings-sheet"]'), 'the draft round is shown', { timeout: 15000 });
     const category = el.report!.round!.categories.find((c) => c.category === 'no_prevention_clause')!;
     const sheet = `保单号,问题类别,说明\n${numbers[0]},${category.zh},合同未约定\nNEVER-UPLOADED-9,no_prevention_clause,\n${numbers[0]},不存在的类别,\n`;
     choose(el, sheet);
-    await waitUntil(() => el.report?.round?.withProblems === 1 && $(el, '[part="sheet-refused"]') && $(el, '[part="sample"] .message')!.textContent, 'the sheet is imported', { timeout: 10000 });
+    await waitUntil(() => el.report?.round?.withProblems === 1 && $(el, '[part="sheet-refused"]') && $(el, '[part="sample"] .message')!.textContent, 'the sheet is imported', { timeout: 20000 });
     await el.updateComplete;
     expect($(el, '[part="sample"] .message')!.textContent).to.equal('问题清单已导入：新增 1 条，已有 0 条，退回 2 行。');
     const refused = [...el.shadowRoot!.querySelectorAll('[part="sheet-refused"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
@@ -66,7 +49,7 @@ describe('<azx-compliance-report> findings sheet', () => {
 
     // sent again (a dropped connection, or the corrected file with the good row kept): stored once
     choose(el, sheet);
-    await waitUntil(() => $(el, '[part="sample"] .message')!.textContent!.includes('已有 1 条'), 'the resend is answered', { timeout: 10000 });
+    await waitUntil(() => $(el, '[part="sample"] .message')!.textContent!.includes('已有 1 条'), 'the resend is answered', { timeout: 20000 });
     expect((await store.listFindings(round.id)).length).to.equal(1);
 
     // published, the round takes no sheet: the input is gone
@@ -82,10 +65,10 @@ describe('<azx-compliance-report> findings sheet', () => {
     await store.signIn(w.users.regulatorShaoxing.email, w.users.regulatorShaoxing.password);
     const drawn = await store.drawSample({ name: 'English sheet', seed: 12, size: 1 });
     const el = await mount(store, { round: drawn.id, lang: 'en' });
-    await waitUntil(() => el.report?.round?.id === drawn.id && $(el, 'input[name="findings-sheet"]'), 'the draft round is shown');
+    await waitUntil(() => el.report?.round?.id === drawn.id && $(el, 'input[name="findings-sheet"]'), 'the draft round is shown', { timeout: 15000 });
     expect($(el, 'label.import-findings')!.textContent!.trim()).to.equal('Import the findings sheet (XLSX/CSV)');
     choose(el, 'Policy number,Category\nNOT-IN-THE-SAMPLE,no_prevention_clause\n', 'sheet.csv');
-    await waitUntil(() => $(el, '[part="sheet-refused"]') && $(el, '[part="sample"] .message')!.textContent, 'the refusal is listed', { timeout: 10000 });
+    await waitUntil(() => $(el, '[part="sheet-refused"]') && $(el, '[part="sample"] .message')!.textContent, 'the refusal is listed', { timeout: 20000 });
     await el.updateComplete;
     expect($(el, '[part="sample"] .message')!.textContent).to.equal('Findings sheet imported: 0 new, 0 already recorded, rows refused: 1.');
     expect($(el, '[part="sheet-refused"] li')!.textContent!.replace(/\s+/g, ' ')).to.contain("This policy number is not in the round's sample");
