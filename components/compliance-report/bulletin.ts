@@ -39,13 +39,29 @@ export interface ProblemRow {
   readonly metric: CoverageMetric;
   /** The figure of the region table that the count is (records' problems only). */
   readonly figure?: keyof Figures;
+  /**
+   * A sampled category: what the records show for it beside the inspectors' count (null: the
+   * category names no figure), in its unit, and the policies imports flagged with its rules.
+   */
+  readonly records?: number | null;
+  readonly unit?: 'enterprise' | 'policy';
+  readonly flagged?: number;
 }
 
 /** Problem rows: the round's categories (sample), then what the records show everywhere. */
 export function problemRows(r: ComplianceReport, l: Locale): ProblemRow[] {
   const rows: ProblemRow[] = [];
+  const beside = new Map((r.categories ?? []).map((c) => [c.category, c]));
   for (const c of r.round?.categories ?? []) {
-    rows.push({ label: categoryLabel(c, l), count: c.count, policies: c.policies, source: t(l, 'sourceSample'), metric: `finding:${c.category}` });
+    const b = beside.get(c.category);
+    rows.push({
+      label: categoryLabel(c, l),
+      count: c.count,
+      policies: c.policies,
+      source: t(l, 'sourceSample'),
+      metric: `finding:${c.category}`,
+      ...(b ? { records: b.records, unit: b.unit, flagged: b.flagged } : {}),
+    });
   }
   const auto: [TextKey, CoverageMetric, keyof Figures][] = [
     ['uninsured', 'uninsured', 'uninsured'],
@@ -209,8 +225,25 @@ export function bulletinTables(r: ComplianceReport, lists: Readonly<Record<strin
   return {
     problems: {
       title: t(l, 'sheetProblems'),
-      columns: [{ label: t(l, 'category') }, { label: t(l, 'findings'), format: 'integer' }, { label: t(l, 'policies'), format: 'integer' }, { label: t(l, 'source') }],
-      rows: problems.map((p) => [p.label, p.count, p.policies ?? null, p.source]),
+      // the records' figure of a sampled category stands beside the inspectors' count, in its unit
+      columns: [
+        { label: t(l, 'category') },
+        { label: t(l, 'findings'), format: 'integer' },
+        { label: t(l, 'policies'), format: 'integer' },
+        { label: t(l, 'inRecords'), format: 'integer' },
+        { label: t(l, 'recordsUnit') },
+        { label: t(l, 'flaggedOnImport'), format: 'integer' },
+        { label: t(l, 'source') },
+      ],
+      rows: problems.map((p) => [
+        p.label,
+        p.count,
+        p.policies ?? null,
+        p.records ?? null,
+        p.records === undefined || p.records === null ? null : t(l, p.unit === 'enterprise' ? 'unitEnterprise' : 'unitPolicy'),
+        p.flagged ?? null,
+        p.source,
+      ]),
       figures: problems.map((p) => [undefined, p.figure ? `total.${p.figure}` : `${p.metric}.count`, p.policies === undefined ? undefined : `${p.metric}.policies`]),
     },
     regions: figuresTable(t(l, 'docA1'), 'region', r.rows, (f) => f.code, regionColumns, { key: 'total', of: (k) => value(r.total, k) }, l),

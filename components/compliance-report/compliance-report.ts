@@ -487,17 +487,14 @@ export class AzxComplianceReport extends LitElement {
   /** Problem rows with the records behind each. */
   #problemRows(): { label: string; count: number; policies?: number; records?: string; source: string; link: Link }[] {
     const l = this.#l;
-    const beside = new Map((this._report!.categories ?? []).map((c) => [c.category, c]));
     return problemRows(this._report!, l).map((p) => {
       // a sampled category: what the records show for it, in its own unit, beside the inspectors' count
-      const c = p.metric.startsWith('finding:') ? beside.get(p.metric.slice('finding:'.length)) : undefined;
-      const parts = c
-        ? [
-            ...(c.records !== null ? [t(l, c.unit === 'enterprise' ? 'nEnterprises' : 'nPolicies', { n: num(c.records, l) })] : []),
-            ...(c.flagged ? [t(l, 'nFlagged', { n: num(c.flagged, l) })] : []),
-          ]
-        : [];
-      return { ...p, ...(parts.length ? { records: parts.join(t(l, 'listSeparator')) } : {}), link: { metric: p.metric, label: p.label } };
+      const parts = [
+        ...(p.records !== undefined && p.records !== null ? [t(l, p.unit === 'enterprise' ? 'nEnterprises' : 'nPolicies', { n: num(p.records, l) })] : []),
+        ...(p.flagged ? [t(l, 'nFlagged', { n: num(p.flagged, l) })] : []),
+      ];
+      const { records: _records, ...row } = p;
+      return { ...row, ...(parts.length ? { records: parts.join(t(l, 'listSeparator')) } : {}), link: { metric: p.metric, label: p.label } };
     });
   }
 

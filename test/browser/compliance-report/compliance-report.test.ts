@@ -186,6 +186,18 @@ describe('<azx-compliance-report> with known figures', () => {
     expect($(el, '.summary')!.textContent!.replace(/\s+/g, '')).to.contain('份保单到期未续保');
   });
 
+  it("exports the records' figure, its unit and the import flags beside each sampled category's count", async () => {
+    const el = await mount(new FixtureRegulatorStore(), { round: ROUND.id });
+    await waitUntil(() => el.sheets().length, 'lists loaded');
+    const problems = el.sheets()[0]!;
+    expect(problems.rows[0]).to.deep.equal(['问题类别', '发现数', '涉及保单', '系统记录', '记录单位', '导入标记（份保单）', '来源']);
+    const notFully = problems.rows.find((r) => r[0] === '未全员投保')!;
+    expect(notFully.slice(3, 6)).to.deep.equal([el.report!.total.notFullyInsured, '家企业', 2]);
+    // a category that names no figure of the records leaves the cells empty
+    expect(problems.rows.find((r) => r[0] === '未规范使用保险方案及费率机制')!.slice(3, 5)).to.deep.equal([null, null]);
+    expect(problems.formats!.slice(3, 6)).to.deep.equal(['integer', 'text', 'integer']);
+  });
+
   it('asks the server for the insurers in the order set (by name or by size), and by default leaves the order to it', async () => {
     const store = new FixtureRegulatorStore();
     const el = await mount(store, { region: '330100' });
