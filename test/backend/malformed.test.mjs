@@ -42,6 +42,7 @@ const routes = () => [
   ['POST', '/api/azx/compliance/rounds', 'regulatorShaoxing'],
   ['GET', `/api/azx/compliance/rounds/${round}/findings`, 'regulatorShaoxing'],
   ['POST', `/api/azx/compliance/rounds/${round}/findings`, 'regulatorShaoxing'],
+  ['POST', `/api/azx/compliance/rounds/${round}/findings/import`, 'regulatorShaoxing'],
   ['POST', '/api/azx/bulk/policies', 'insurerA'],
   ['POST', '/api/azx/bulk/enterprises', 'regulatorShaoxing'],
   ['GET', '/api/azx/bulk/policies/template.csv', 'insurerA'],
