@@ -22,6 +22,7 @@ export const TEXT_MODULES = [
   'components/coverage-map/text.ts',
   'components/compliance-report/text.ts',
   'components/service-report/text.ts',
+  'components/claim/text.ts',
   'components/schema-editor/ui-text.ts',
   'components/record-list/text.ts',
   'components/bulk-upload/text.ts',

@@ -8,6 +8,7 @@ import { fieldError, StoreError, storeError, type FieldErrors } from './errors.j
 import { comparator, matches, paging, toStoredEvent, toStoredRecord, type Row } from './rows.js';
 import { packCovers, type EffectivePack, type PackCheck, type PackDocument, type RulePack } from './rule-packs.js';
 import {
+  EVENT_SUBJECT,
   isIdempotencyKey,
   newIdempotencyKey,
   type BusinessCollection,
@@ -476,10 +477,11 @@ export class MemoryStore implements Store {
     this.#shared.revisions.set(key, list);
   }
 
-  /** A hazard event is visible with its hazard. */
-  #eventReadable(row: Row): boolean {
-    const hazard = this.#table('hazards').find((h) => h['id'] === row['hazard']);
-    return hazard ? this.#readable('hazards', hazard) : !this.#shared.options.canRead;
+  /** An event is visible with the record it moves (a hazard event with its hazard, a claim event with its claim). */
+  #eventReadable(collection: EventCollection, row: Row): boolean {
+    const subject = EVENT_SUBJECT[collection];
+    const record = this.#table(subject.collection).find((h) => h['id'] === row[subject.field]);
+    return record ? this.#readable(subject.collection, record) : !this.#shared.options.canRead;
   }
 
   #eventTable(collection: EventCollection): Row[] {
@@ -492,7 +494,7 @@ export class MemoryStore implements Store {
     const { page, perPage } = paging(query);
     const where = query.where ?? [];
     const rows = this.#eventTable(collection)
-      .filter((r) => this.#eventReadable(r) && where.every((c) => matches(r, c)))
+      .filter((r) => this.#eventReadable(collection, r) && where.every((c) => matches(r, c)))
       .sort(comparator(query.sort));
     return {
       items: rows.slice((page - 1) * perPage, page * perPage).map((r) => toStoredEvent(collection, structuredClone(r))),
@@ -504,8 +506,8 @@ export class MemoryStore implements Store {
   }
 
   /**
-   * Appends an event. Like the server, a hazard event records the hazard's status it moved from
-   * and moves the hazard; unlike it, no transition or role is checked.
+   * Appends an event. Like the server, an event records the status of its hazard or claim it
+   * moved from and moves it; unlike it, no transition, role or payment is checked.
    */
   async appendEvent(collection: EventCollection, event: NewEvent, options: CreateOptions = {}): Promise<StoredEvent> {
     this.#requireParty();
@@ -518,10 +520,11 @@ export class MemoryStore implements Store {
     const table = this.#eventTable(collection);
     const existing = key ? table.find((r) => r['id'] === key) : undefined;
     if (existing) return toStoredEvent(collection, structuredClone(existing));
-    const hazard = this.#table('hazards').find((h) => h['id'] === event.fields['hazard']);
-    if (!hazard || !this.#readable('hazards', hazard)) {
+    const subject = EVENT_SUBJECT[collection];
+    const subjectRow = this.#table(subject.collection).find((h) => h['id'] === event.fields[subject.field]);
+    if (!subjectRow || !this.#readable(subject.collection, subjectRow)) {
       throw storeError('validation', 400, {
-        hazard: fieldError('not_found', '隐患不存在或无权访问', 'The hazard does not exist or you may not see it.', this.#lang),
+        [subject.field]: fieldError('not_found', '记录不存在或无权访问', 'The record does not exist or you may not see it.', this.#lang),
       });
     }
     const id = key ?? newIdempotencyKey();
@@ -530,7 +533,7 @@ export class MemoryStore implements Store {
       ...structuredClone(event.fields),
       ...this.#storeFiles(id, event.files, {}),
       id,
-      from_status: hazard['status'] ?? '',
+      from_status: subjectRow['status'] ?? '',
       // as the server does: who acted is the signed-in party, never the caller's claim
       actor: this.#party?.userId ?? '',
       actor_role: this.#party?.role ?? '',
@@ -540,12 +543,12 @@ export class MemoryStore implements Store {
     };
     table.push(row);
     const to = row['to_status'];
-    if (typeof to === 'string' && to && to !== hazard['status']) {
-      Object.assign(hazard, { status: to, updated: at });
-      this.#emit('hazards', 'update', hazard);
+    if (typeof to === 'string' && to && to !== subjectRow['status']) {
+      Object.assign(subjectRow, { status: to, updated: at });
+      this.#emit(subject.collection, 'update', subjectRow);
     }
     const snapshot = structuredClone(row);
-    const listeners = [...this.#shared.eventSubscribers].filter((s) => s.collection === collection && s.client.#eventReadable(snapshot));
+    const listeners = [...this.#shared.eventSubscribers].filter((s) => s.collection === collection && s.client.#eventReadable(collection, snapshot));
     setTimeout(() => {
       for (const { listener } of listeners) listener(toStoredEvent(collection, structuredClone(snapshot)));
     });

@@ -95,7 +95,7 @@ export interface DefinitionDraft {
 }
 
 /** The collections whose rows are records of a form definition. */
-export type BusinessCollection = 'enterprises' | 'policies' | 'service_reports' | 'hazards';
+export type BusinessCollection = 'enterprises' | 'policies' | 'service_reports' | 'hazards' | 'claims';
 
 /** The generic shape of a record's `data` until generated types narrow it. */
 export type RecordData = Record<string, unknown>;
@@ -233,9 +233,16 @@ export interface FileUrlOptions {
 
 /**
  * Append-only workflow histories: rows without a definition, never updated or deleted
- * (`hazard_events` moves a hazard's status; the server checks who may make which move).
+ * (`hazard_events` moves a hazard's status, `claim_events` a claim's; the server checks who may
+ * make which move, and a claim event's payments against the policy's limits).
  */
-export type EventCollection = 'hazard_events';
+export type EventCollection = 'hazard_events' | 'claim_events';
+
+/** The record each event collection moves, and the event's column naming it. */
+export const EVENT_SUBJECT: Readonly<Record<EventCollection, { readonly collection: BusinessCollection; readonly field: string }>> = {
+  hazard_events: { collection: 'hazards', field: 'hazard' },
+  claim_events: { collection: 'claims', field: 'claim' },
+};
 
 /** One stored event: its columns as the server keeps them (`hazard`, `action`, `from_status`, ...). */
 export interface StoredEvent {

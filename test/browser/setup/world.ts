@@ -6,7 +6,8 @@ import type { Role, ScopeLevel } from '../../../components/data/index.js';
 
 export type WorldUserKey =
   | 'insurerA' | 'insurerB' | 'providerP' | 'providerQ' | 'enterpriseE1' | 'enterpriseE2'
-  | 'regulatorShaoxing' | 'regulatorHangzhou' | 'regulatorZhejiang' | 'admin';
+  | 'regulatorShaoxing' | 'regulatorHangzhou' | 'regulatorZhejiang' | 'admin'
+  | 'authorityConstruction' | 'authorityChemicals' | 'financialZhejiang';
 
 export interface WorldUser {
   readonly email: string;
