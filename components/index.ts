@@ -17,5 +17,6 @@ export * from './hazard-ledger/index.js';
 export * from './policy-entry/index.js';
 export * from './record-list/index.js';
 export * from './bulk-upload/index.js';
+export * from './claim/index.js';
 // Both layers name their schema type JsonSchema; the engine's richer one wins at the top.
 export type { JsonSchema } from './core/index.js';

@@ -50,6 +50,7 @@ export const ENTRIES = [
   { name: 'hazard-ledger', entry: 'components/hazard-ledger/index.ts', element: true },
   { name: 'record-list', entry: 'components/record-list/index.ts', element: true },
   { name: 'bulk-upload', entry: 'components/bulk-upload/index.ts', element: true },
+  { name: 'claim', entry: 'components/claim/index.ts', element: true },
   { name: 'index', entry: 'components/index.ts' },
 ];
 
