@@ -9,6 +9,7 @@ import { serviceReportSection } from './service-report.js';
 import { hazardLedgerSection } from './hazard-ledger.js';
 import { coverageMapSection } from './coverage-map.js';
 import { complianceReportSection } from './compliance-report.js';
+import { claimSection } from './claim.js';
 
 export const SECTIONS: readonly PortalSection[] = [
   coverageMapSection, complianceReportSection,
@@ -17,4 +18,5 @@ export const SECTIONS: readonly PortalSection[] = [
   industryPolicySection, schemaEditorSection, packEditorSection,
   serviceReportSection, servicesSection,
   hazardLedgerSection,
+  claimSection,
 ];
