@@ -1,10 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { consume } from '@lit/context';
 import '../core/index.js';
-import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
-import { LocaleController } from '../core/lang-controller.js';
+import { isEnglish } from '../core/locale.js';
+import { StoreElement } from '../core/store-element.js';
 import { schemaText, type JsonSchema } from '../core/schema.js';
 import {
   CLAIM_ACTION,
@@ -12,7 +11,6 @@ import {
   CLAIM_PERSON_OUTCOME,
   isStoreError,
   newIdempotencyKey,
-  storeContext,
   termLabel,
   type FieldError,
   type FormDefinition,
@@ -47,7 +45,7 @@ interface PaymentRow {
  * show by their fields. Regulators, industry authorities and financial regulators read only what
  * the server lets them read.
  *
- * Reads its Store from context (`storeContext`).
+ * Reads its Store from `store`, else from context (`storeContext`).
  *
  * @summary Reports an accident on a policy and follows the claim through survey, advance payment and settlement.
  *
@@ -66,12 +64,8 @@ interface PaymentRow {
  * @csspart notice - Status messages (saved, read-only).
  * @csspart submit - The submit buttons.
  */
-export class AzxClaim extends LitElement {
+export class AzxClaim extends StoreElement {
   static override styles = claimStyles;
-
-  @consume({ context: storeContext, subscribe: true })
-  @property({ attribute: false })
-  accessor store: Store | undefined = undefined;
 
   /** The policy (`policies` id) whose claims are shown; the user may pick another. */
   @property({ reflect: true }) accessor policy: string = '';
@@ -79,14 +73,6 @@ export class AzxClaim extends LitElement {
   /** The claim (`claims` id) shown; empty: a new report (reporters) or none chosen. */
   @property({ reflect: true }) accessor claim: string = '';
 
-  /**
-   * Language of the words (a BCP 47 tag: zh-CN, en, zh-TW, or any a portal registered). Empty: the
-   * nearest `lang` up the tree, then `<html lang>`, then zh-CN.
-   */
-  @property(LANG_PROPERTY) override accessor lang: string = '';
-  readonly #lang = new LocaleController(this);
-
-  @state() accessor #party: Party | null = null;
   @state() accessor #definition: FormDefinition | null = null;
   @state() accessor #policies: readonly StoredRecord[] = [];
   @state() accessor #policyRecord: StoredRecord | null = null;
@@ -105,13 +91,13 @@ export class AzxClaim extends LitElement {
   @state() accessor #loadError = '';
   @state() accessor #formValue: Record<string, unknown> = {};
 
-  #unwatch: (() => void) | undefined;
-  #watching: Store | undefined;
+  /** Set when the store (or its party) was just made ready: that load covers policy and claim. */
+  #reloading = false;
   #idempotencyKey = newIdempotencyKey();
   #loaded = { policy: '', claim: '' };
 
-  get #locale(): Locale {
-    return this.#lang.locale;
+  get #party(): Party | null {
+    return this.activeStore?.party ?? null;
   }
 
   get #canReport(): boolean {
@@ -127,41 +113,24 @@ export class AzxClaim extends LitElement {
       .map((a) => a.code);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-    this.#watching = undefined;
+  protected override storeReady(): void {
+    this.#reloading = true;
+    void this.#loadAll();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.store && !this.#watching) this.requestUpdate();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (this.store !== this.#watching) {
-      this.#unwatch?.();
-      this.#watching = this.store;
-      this.#unwatch = this.store?.onPartyChange((party) => {
-        this.#party = party;
-        void this.#loadAll();
-      });
-      this.#party = this.store?.party ?? null;
-      void this.#loadAll();
-    } else if (changed.has('policy') && this.policy !== this.#loaded.policy) {
-      void this.#loadPolicy();
-    } else if (changed.has('claim') && this.claim !== this.#loaded.claim) {
-      void this.#loadClaim();
-    }
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.#reloading) this.#reloading = false;
+    else if (changed.has('policy') && this.policy !== this.#loaded.policy) void this.#loadPolicy();
+    else if (changed.has('claim') && this.claim !== this.#loaded.claim) void this.#loadClaim();
   }
 
   #message(err: unknown): string {
-    return isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
+    return isStoreError(err) ? (isEnglish(this.locale) ? err.message_en : err.message_zh) : String(err);
   }
 
   async #loadAll(): Promise<void> {
-    const store = this.store;
+    const store = this.activeStore;
     this.#definition = null;
     this.#policies = [];
     this.#loadError = '';
@@ -171,7 +140,7 @@ export class AzxClaim extends LitElement {
         store.latestDefinition('claim'),
         store.list('policies', { sort: ['-period_start', 'policy_no'], perPage: 200 }),
       ]);
-      if (store !== this.store) return;
+      if (store !== this.activeStore) return;
       this.#definition = definition;
       this.#policies = policies.items;
       await this.#loadPolicy();
@@ -181,7 +150,7 @@ export class AzxClaim extends LitElement {
   }
 
   async #loadPolicy(): Promise<void> {
-    const store = this.store;
+    const store = this.activeStore;
     const id = this.policy;
     this.#loaded = { ...this.#loaded, policy: id };
     this.#errors = [];
@@ -211,7 +180,7 @@ export class AzxClaim extends LitElement {
   }
 
   async #loadClaim(): Promise<void> {
-    const store = this.store;
+    const store = this.activeStore;
     const id = this.claim;
     this.#loaded = { ...this.#loaded, claim: id };
     this.#resetStep();
@@ -270,26 +239,26 @@ export class AzxClaim extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.errors')?.focus();
     } else {
-      this.#notice = t(this.#locale, 'failed', { msg: this.#message(err) });
+      this.#notice = t(this.locale, 'failed', { msg: this.#message(err) });
     }
   }
 
   async #submitReport(event: CustomEvent<{ value: Record<string, unknown> }>): Promise<void> {
-    const store = this.store;
+    const store = this.activeStore;
     const definition = this.#definition;
     const policy = this.#policyRecord;
     if (!store || !definition || !policy || this.#busy) return;
     this.#busy = true;
     this.#errors = [];
     this.#dataErrors = undefined;
-    this.#notice = t(this.#locale, 'saving');
+    this.#notice = t(this.locale, 'saving');
     try {
       const record = await store.create<ClaimRecord>(
         'claims',
         { definition: definition.key, version: definition.version, data: event.detail.value as unknown as ClaimRecord, columns: { policy: policy.id } },
         { idempotencyKey: this.#idempotencyKey },
       );
-      this.#notice = t(this.#locale, 'reported', { no: String(record.data.claim_no ?? '') });
+      this.#notice = t(this.locale, 'reported', { no: String(record.data.claim_no ?? '') });
       this.dispatchEvent(new CustomEvent('azx-saved', { detail: { record }, bubbles: true, composed: true }));
       this.#claims = await this.#listClaims(store, policy.id);
       this.#resetReport();
@@ -319,12 +288,12 @@ export class AzxClaim extends LitElement {
 
   async #submitStep(event: Event): Promise<void> {
     event.preventDefault();
-    const store = this.store;
+    const store = this.activeStore;
     const claim = this.#claimRecord;
     if (!store || !claim || !this.#action || this.#busy) return;
     this.#busy = true;
     this.#errors = [];
-    this.#notice = t(this.#locale, 'saving');
+    this.#notice = t(this.locale, 'saving');
     const pays = CLAIM_ACTION.terms.some((a) => a.code === this.#action && 'pays' in a && a.pays);
     try {
       const stored = await store.appendEvent(
@@ -340,10 +309,10 @@ export class AzxClaim extends LitElement {
         },
         { idempotencyKey: this.#idempotencyKey },
       );
-      const action = termLabel(CLAIM_ACTION, this.#action, this.#locale);
+      const action = termLabel(CLAIM_ACTION, this.#action, this.locale);
       await this.#loadClaim();
       this.#claims = await this.#listClaims(store, String(claim.columns['policy'] ?? this.policy));
-      this.#notice = t(this.#locale, 'stepSaved', { action });
+      this.#notice = t(this.locale, 'stepSaved', { action });
       this.dispatchEvent(new CustomEvent('azx-claim-step', { detail: { event: stored, claim: this.#claimRecord }, bubbles: true, composed: true }));
     } catch (err) {
       await this.#refused(err);
@@ -364,7 +333,7 @@ export class AzxClaim extends LitElement {
 
   /** What a payment can go to: each person of the claim, and each other head the report claims. */
   #targets(): { value: string; label: string }[] {
-    const l = this.#locale;
+    const l = this.locale;
     const claim = this.#claimRecord;
     if (!claim) return [];
     const persons = claim.data.persons ?? [];
@@ -383,7 +352,7 @@ export class AzxClaim extends LitElement {
 
   /** A name for a path of a refusal outside the report: the step's fields, a payment's. */
   #pathLabel(path: string): string {
-    const l = this.#locale;
+    const l = this.locale;
     const payment = /^payments\.(\d+)\./.exec(path);
     if (payment) return `${t(l, 'payments')} ${Number(payment[1]) + 1}`;
     const known: Record<string, string> = { action: t(l, 'action'), note: t(l, 'note'), documents: t(l, 'documentsField'), payments: t(l, 'payments') };
@@ -396,7 +365,7 @@ export class AzxClaim extends LitElement {
   }
 
   #renderPicker() {
-    const l = this.#locale;
+    const l = this.locale;
     return html`<div class="picker" part="picker">
       <label
         >${t(l, 'policy')}
@@ -424,7 +393,7 @@ export class AzxClaim extends LitElement {
 
   #renderErrors() {
     if (!this.#errors.length) return nothing;
-    const l = this.#locale;
+    const l = this.locale;
     const outside = this.#errors.filter(([path]) => !path.startsWith('data'));
     return html`<div class="errors" part="errors" role="alert" tabindex="-1">
       ${t(l, 'refused')} ${outside.length < this.#errors.length ? t(l, 'refusedFields') : nothing}
@@ -441,7 +410,7 @@ export class AzxClaim extends LitElement {
   }
 
   #renderPayments() {
-    const l = this.#locale;
+    const l = this.locale;
     const targets = this.#targets();
     return html`<fieldset class="payments">
       <legend>${t(l, 'payments')}</legend>
@@ -480,7 +449,7 @@ export class AzxClaim extends LitElement {
   }
 
   #renderStep() {
-    const l = this.#locale;
+    const l = this.locale;
     const actions = this.#actions;
     if (!actions.length) return nothing;
     const pays = CLAIM_ACTION.terms.some((a) => a.code === this.#action && 'pays' in a && a.pays);
@@ -511,7 +480,7 @@ export class AzxClaim extends LitElement {
   }
 
   #renderClaim(claim: StoredRecord<ClaimRecord>) {
-    const l = this.#locale;
+    const l = this.locale;
     return html`<section class="claim" aria-labelledby="claim-title">
       <h2 id="claim-title">${String(claim.data.claim_no ?? '')} · ${claim.data.place}</h2>
       ${renderFigures(claim, this.#policyRecord, l)}
@@ -522,8 +491,8 @@ export class AzxClaim extends LitElement {
   }
 
   override render() {
-    const l = this.#locale;
-    if (!this.store?.party) return html`<p class="notice" part="notice">${t(l, 'signIn')}</p>`;
+    const l = this.locale;
+    if (!this.activeStore?.party) return html`<p class="notice" part="notice">${t(l, 'signIn')}</p>`;
     if (this.#loadError && !this.#definition) return html`<p class="notice errors" part="notice" role="alert">${this.#loadError}</p>`;
     if (!this.#definition) return html`<p class="notice" part="notice">${t(l, 'loading')}</p>`;
     const policy = this.#policyRecord;
