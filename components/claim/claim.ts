@@ -18,6 +18,7 @@ import {
   type Store,
   type StoredEvent,
   type StoredRecord,
+  type Unsubscribe,
 } from '../data/index.js';
 import type { ClaimRecord } from '../../schemas/types/claim.js';
 import { claimStyles } from './claim.styles.js';
@@ -91,6 +92,9 @@ export class AzxClaim extends StoreElement {
   @state() accessor #loadError = '';
   @state() accessor #formValue: Record<string, unknown> = {};
 
+  /** The realtime subscription to claim events (another party's step moves the claim shown). */
+  #unsubscribe: Unsubscribe | undefined;
+  #following: Store | undefined;
   /** Set when the store (or its party) was just made ready: that load covers policy and claim. */
   #reloading = false;
   #idempotencyKey = newIdempotencyKey();
@@ -113,9 +117,53 @@ export class AzxClaim extends StoreElement {
       .map((a) => a.code);
   }
 
-  protected override storeReady(): void {
+  protected override storeReady(store: Store): void {
     this.#reloading = true;
     void this.#loadAll();
+    void this.#follow(store);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#following = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const store = this.activeStore;
+    if (store && !this.#following) void this.#follow(store);
+  }
+
+  /** Follows the claim events the party may see; one of the claim shown reloads it. */
+  async #follow(store: Store): Promise<void> {
+    const previous = this.#unsubscribe;
+    this.#unsubscribe = undefined;
+    this.#following = store;
+    await previous?.();
+    if (!store.party || !this.isConnected) return;
+    try {
+      const stop = await store.subscribeEvents('claim_events', (event) => {
+        if (store === this.activeStore && this.claim && event.fields['claim'] === this.claim && !this.#busy) void this.#reloadClaim(store, this.claim);
+      });
+      if (store !== this.#following || !this.isConnected || this.#unsubscribe) await stop();
+      else this.#unsubscribe = stop;
+    } catch {
+      // without realtime the claim still follows this element's own steps
+    }
+  }
+
+  /** Reloads the claim and its events, keeping the step being entered. */
+  async #reloadClaim(store: Store, id: string): Promise<void> {
+    const [claim, events] = await Promise.all([
+      store.get<ClaimRecord>('claims', id),
+      store.listEvents('claim_events', { where: [{ field: 'claim', op: '=', value: id }], sort: ['created'], perPage: 200 }),
+    ]);
+    if (id !== this.claim || store !== this.activeStore) return;
+    this.#claimRecord = claim;
+    this.#events = events.items;
+    if (!this.#actions.includes(this.#action)) this.#action = this.#actions[0] ?? '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -190,14 +238,8 @@ export class AzxClaim extends StoreElement {
       return;
     }
     try {
-      const [claim, events] = await Promise.all([
-        store.get<ClaimRecord>('claims', id),
-        store.listEvents('claim_events', { where: [{ field: 'claim', op: '=', value: id }], sort: ['created'], perPage: 200 }),
-      ]);
-      if (id !== this.claim) return;
-      this.#claimRecord = claim;
-      this.#events = events.items;
-      this.#action = this.#actions[0] ?? '';
+      this.#action = '';
+      await this.#reloadClaim(store, id);
     } catch (err) {
       this.#claimRecord = null;
       this.#loadError = this.#message(err);

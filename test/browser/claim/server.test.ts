@@ -3,7 +3,8 @@
  * through the claim form; the insurer's advance payment on an accident that is not serious is
  * refused by its field; on a serious one an over-limit payment is refused by its field and
  * nothing moves, then the survey and the settlement move the claim along its timeline; a
- * regulator and the financial regulator read it and write nothing.
+ * regulator and the financial regulator read it and write nothing; another party's step shows
+ * without a reload (realtime).
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ClaimRecord } from '../../../schemas/types/claim.js';
@@ -115,6 +116,19 @@ describe('<azx-claim> on the server', () => {
     await events(el, 1);
     expect(text(el, '[data-figure="status"]')).to.equal('已拒赔');
     expect(text(el, '[part="timeline"] li[data-step="decline"]')).to.contain('事故不属于保险责任范围');
+  });
+
+  it("follows the insurer's steps as they are recorded: the enterprise's timeline moves without a reload", async () => {
+    const { w, claim } = await reportAsEnterprise([{ name: '周九', party: 'employee', outcome: 'injury' }]);
+    const { store } = await signedIn('enterpriseE1');
+    const el = await mount(store, w.ids.policies.A, claim.id);
+    const { store: insurer } = await signedIn('insurerA');
+    await insurer.appendEvent('claim_events', {
+      fields: { claim: claim.id, action: 'survey' },
+      files: { documents: [new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], '查勘报告.pdf', { type: 'application/pdf' })] },
+    });
+    await events(el, 1);
+    expect(text(el, '[data-figure="status"]')).to.equal('已查勘');
   });
 
   for (const who of ['regulatorShaoxing', 'financialZhejiang'] as const) {
