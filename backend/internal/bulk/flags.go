@@ -10,11 +10,7 @@ import (
 // the row's transaction (a row and its flags go in together or not at all); they carry the
 // rule's code and source, the row of the file and the upload, and the policy's parties and
 // region so the regulators of the region and the insurer read them.
-func writeFlags(tx core.App, u *uploader, rec *core.Record, row int, problems []packs.Problem) ([]Flag, error) {
-	col, err := tx.FindCollectionByNameOrId("system_findings")
-	if err != nil {
-		return nil, err
-	}
+func writeFlags(tx core.App, col *core.Collection, u *uploader, rec *core.Record, row int, problems []packs.Problem) ([]Flag, error) {
 	out := make([]Flag, 0, len(problems))
 	for _, p := range problems {
 		f := core.NewRecord(col)

@@ -56,7 +56,10 @@ type kind struct {
 	flagged bool
 	// prepare checks the row against the uploader (organization, scope), resolves references
 	// and fills the relation columns; it returns field errors or nil.
-	prepare func(tx core.App, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError
+	prepare func(tx core.App, b *batch, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError
+	// enterpriseOf is the uscc of the enterprise a row names, read for its chunk at once (nil:
+	// the kind names none)
+	enterpriseOf func(row map[string]any) string
 	// owns reports whether an existing row is the uploader's to compare against.
 	owns func(u *uploader, existing *core.Record) bool
 }
@@ -65,8 +68,28 @@ type kind struct {
 type uploader struct {
 	auth    *core.Record
 	lang    string
-	imports bool   // import mode: the packs' refusals are stored and flagged
-	upload  string // the uploader's id of this upload, kept on the flags
+	imports bool                // import mode: the packs' refusals are stored and flagged
+	upload  string              // the uploader's id of this upload, kept on the flags
+	orgs    map[string]orgFound // organizations the rows name, read once an upload
+}
+
+type orgFound struct {
+	rec *core.Record
+	err error
+}
+
+// organization is the organization of a kind (insurer, provider) with a uscc, read once an upload.
+func (u *uploader) organization(tx core.App, uscc, kind string) (*core.Record, error) {
+	if u.orgs == nil {
+		u.orgs = map[string]orgFound{}
+	}
+	if f, ok := u.orgs[kind+" "+uscc]; ok {
+		return f.rec, f.err
+	}
+	org := &core.Record{}
+	err := tx.RecordQuery("organizations").AndWhere(dbx.HashExp{"uscc": uscc, "kind": kind}).Limit(1).One(org)
+	u.orgs[kind+" "+uscc] = orgFound{org, err}
+	return org, err
 }
 
 func (u *uploader) org() string { return u.auth.GetString("organization") }
@@ -76,18 +99,27 @@ func (u *uploader) regulator() bool { return u.auth.GetString("role") == "regula
 func (u *uploader) fail(code, zh, en string) FieldError { return fieldError(code, zh, en, u.lang) }
 
 // run stores every valid row, in transactions of chunkRows rows; each row is its own
-// savepoint, so a refused row leaves no trace and does not disturb the others.
-func (k *kind) run(app core.App, u *uploader, rows []Row, version int) (*Result, error) {
+// savepoint, so a refused row leaves no trace and does not disturb the others. The rows are
+// built a chunk at a time from the file (source.each), and what a chunk's rows refer to is read
+// once for the chunk (batch), so neither memory nor the reads per row grow with the file.
+func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Result, error) {
 	res := &Result{Failed: []Failure{}, Flagged: []Flagged{}}
 	col, err := app.FindCollectionByNameOrId(k.collection)
 	if err != nil {
 		return nil, err
 	}
-	for start := 0; start < len(rows); start += chunkRows {
-		chunk := rows[start:min(start+chunkRows, len(rows))]
-		err = app.RunInTransaction(func(tx core.App) error {
+	var flags *core.Collection
+	if u.imports && k.flagged {
+		if flags, err = app.FindCollectionByNameOrId("system_findings"); err != nil {
+			return nil, err
+		}
+	}
+	chunk := make([]Row, 0, chunkRows)
+	store := func() error {
+		err := app.RunInTransaction(func(tx core.App) error {
+			b := k.batch(tx, col, flags, chunk)
 			for _, row := range chunk {
-				key, outcome, errs, flags := k.one(tx, col, u, row, version)
+				key, outcome, errs, flags := k.one(tx, b, u, row, version)
 				switch {
 				case errs != nil:
 					res.Failed = append(res.Failed, Failure{Row: row.Num, Key: key, Errors: errs})
@@ -102,9 +134,26 @@ func (k *kind) run(app core.App, u *uploader, rows []Row, version int) (*Result,
 			}
 			return nil
 		})
-		if err != nil {
-			return nil, err
+		clear(chunk) // the stored rows' fields are garbage now
+		chunk = chunk[:0]
+		return err
+	}
+	var storeErr error
+	err = rows.each(func(r Row) bool {
+		chunk = append(chunk, r)
+		if len(chunk) == chunkRows {
+			storeErr = store()
 		}
+		return storeErr == nil
+	})
+	if err == nil {
+		err = storeErr
+	}
+	if err == nil && len(chunk) > 0 {
+		err = store()
+	}
+	if err != nil {
+		return nil, err
 	}
 	return res, nil
 }
@@ -112,36 +161,33 @@ func (k *kind) run(app core.App, u *uploader, rows []Row, version int) (*Result,
 // chunkRows rows share a transaction: few commits, yet the write lock is released often
 // enough for other writers during a 50,000-row upload. A chunk that fails as a whole (the
 // database, not a row) leaves the earlier chunks stored; uploading the file again is safe.
-const chunkRows = 1000
+var chunkRows = 1000 // a variable so the tests can make chunks of a few rows
 
-func (k *kind) one(tx core.App, col *core.Collection, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
+func (k *kind) one(tx core.App, b *batch, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
 	if row.Err != nil {
 		return "", "", map[string]FieldError{"_row": u.fail(row.Err.Code, row.Err.Zh, row.Err.En)}, nil
 	}
-	return k.store(tx, col, u, row, version)
+	return k.store(tx, b, u, row, version)
 }
 
 // store validates and saves one row; in import mode the packs' refusals are collected, not
 // raised, and stored as system findings in the row's savepoint (the row and its flags go in
 // together or not at all).
-func (k *kind) store(tx core.App, col *core.Collection, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
+func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
 	fields := row.Fields
 	key, _ := fields[k.keyColumn].(string)
 
-	rec := core.NewRecord(col)
-	if errs := k.prepare(tx, u, fields, rec); errs != nil {
+	rec := core.NewRecord(b.col)
+	if errs := k.prepare(tx, b, u, fields, rec); errs != nil {
 		return key, "", errs, nil
 	}
 	rec.Set("definition", k.definition)
 	rec.Set("version", version)
 	rec.Set("data", fields)
 
-	if key != "" {
-		existing, err := tx.FindFirstRecordByData(col, k.keyColumn, key)
-		if err == nil {
-			outcome, errs := k.compare(u, existing, rec)
-			return key, outcome, errs, nil
-		}
+	if existing := b.existing(tx, key); existing != nil {
+		outcome, errs := k.compare(u, existing, rec)
+		return key, outcome, errs, nil
 	}
 
 	if _, err := tx.DB().NewQuery("SAVEPOINT azx_bulk_row").Execute(); err != nil {
@@ -157,7 +203,7 @@ func (k *kind) store(tx core.App, col *core.Collection, u *uploader, row Row, ve
 	var flags []Flag
 	if flagging {
 		if problems := packs.ImportFlags(rec); err == nil && len(problems) > 0 {
-			flags, err = writeFlags(tx, u, rec, row.Num, problems)
+			flags, err = writeFlags(tx, b.flags, u, rec, row.Num, problems)
 		}
 	}
 	if err != nil {
@@ -168,6 +214,7 @@ func (k *kind) store(tx core.App, col *core.Collection, u *uploader, row Row, ve
 	if _, err := tx.DB().NewQuery("RELEASE azx_bulk_row").Execute(); err != nil {
 		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
 	}
+	b.stored(key)
 	return key, "created", nil, flags
 }
 

@@ -1,7 +1,6 @@
 package bulk
 
 import (
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
 
@@ -21,12 +20,19 @@ var policies = &kind{
 	importRoles: []string{"insurer", "regulator"},
 	extra:       []string{"enterprise_uscc", "provider_uscc", "insurer_uscc"},
 	flagged:     true,
-	prepare: func(tx core.App, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError {
+	enterpriseOf: func(row map[string]any) string {
+		if uscc := peekString(row, "enterprise_uscc"); uscc != "" {
+			return uscc
+		}
+		ins, _ := row["insured"].(map[string]any)
+		uscc, _ := ins["uscc"].(string)
+		return uscc
+	},
+	prepare: func(tx core.App, b *batch, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError {
 		errs := map[string]FieldError{}
 		insurer := u.org()
 		if i := takeString(row, "insurer_uscc"); i != "" {
-			org := &core.Record{}
-			err := tx.RecordQuery("organizations").AndWhere(dbx.HashExp{"uscc": i, "kind": "insurer"}).Limit(1).One(org)
+			org, err := u.organization(tx, i, "insurer")
 			switch {
 			case err != nil:
 				errs["insurer_uscc"] = u.fail("bulk_insurer_unknown", "没有该统一社会信用代码的保险机构："+i,
@@ -49,7 +55,7 @@ var policies = &kind{
 		if uscc == "" {
 			errs["enterprise_uscc"] = u.fail("bulk_enterprise_required", "须填写投保单位统一社会信用代码（enterprise_uscc）",
 				"The enterprise's unified social credit code (enterprise_uscc) is required")
-		} else if ent, err := tx.FindFirstRecordByData("enterprises", "uscc", uscc); err != nil {
+		} else if ent, err := b.enterprise(tx, uscc); err != nil {
 			errs["enterprise_uscc"] = u.fail("bulk_enterprise_unknown", "应保单位名录中没有该统一社会信用代码："+uscc,
 				"No enterprise with this unified social credit code in the registry: "+uscc)
 		} else if u.regulator() && !inScope(u.auth, ent.GetString("region_code")) {
@@ -59,8 +65,7 @@ var policies = &kind{
 			rec.Set("enterprise", ent.Id)
 		}
 		if p := takeString(row, "provider_uscc"); p != "" {
-			org := &core.Record{}
-			err := tx.RecordQuery("organizations").AndWhere(dbx.HashExp{"uscc": p, "kind": "provider"}).Limit(1).One(org)
+			org, err := u.organization(tx, p, "provider")
 			if err != nil {
 				errs["provider_uscc"] = u.fail("bulk_provider_unknown", "没有该统一社会信用代码的技术服务机构："+p,
 					"No service provider with this unified social credit code: "+p)
@@ -90,7 +95,7 @@ var enterprises = &kind{
 	keyColumn:   "uscc",
 	role:        "regulator",
 	importRoles: []string{"regulator"},
-	prepare: func(tx core.App, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError {
+	prepare: func(tx core.App, _ *batch, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError {
 		region, _ := row["region_code"].(string)
 		if region != "" && !inScope(u.auth, region) {
 			return map[string]FieldError{"region_code": u.fail("bulk_outside_scope",

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -45,11 +46,13 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // parseFile reads a CSV (header row first; UTF-8 or GBK/GB18030, detected), an XLSX workbook
 // (its first sheet, header row first) or a JSON array of row objects (or {"rows": [...]}); it
-// answers the rows and what it read ("utf-8", "gb18030" or "xlsx").
-func parseFile(raw []byte, cols columns) ([]Row, string, error) {
+// answers the rows and what it read ("utf-8", "gb18030" or "xlsx"). A table is checked whole
+// here (a malformed file is refused before anything is stored) and its rows are built later, a
+// chunk at a time, as they are stored (source.each).
+func parseFile(raw []byte, cols columns) (*source, string, error) {
 	if isXLSX(raw) {
-		rows, err := parseXLSX(raw, cols)
-		return rows, "xlsx", err
+		src, err := parseXLSX(raw, cols)
+		return src, "xlsx", err
 	}
 	raw, enc, err := decodeText(raw)
 	if err != nil {
@@ -61,10 +64,13 @@ func parseFile(raw []byte, cols columns) ([]Row, string, error) {
 	}
 	if trimmed[0] == '[' || trimmed[0] == '{' {
 		rows, err := parseJSON(trimmed, cols)
-		return rows, enc, err
+		if err != nil {
+			return nil, enc, err
+		}
+		return &source{rows: rows}, enc, nil
 	}
-	rows, err := parseCSV(raw, cols)
-	return rows, enc, err
+	src, err := parseCSV(raw, cols)
+	return src, enc, err
 }
 
 // columns says what a header names (its dotted path) and how a cell of it converts.
@@ -108,10 +114,14 @@ func parseJSON(raw []byte, cols columns) ([]Row, error) {
 	return rows, nil
 }
 
-func parseCSV(raw []byte, cols columns) ([]Row, error) {
-	r := csv.NewReader(bytes.NewReader(raw))
-	r.FieldsPerRecord = -1
-	return parseTable(r, cols)
+func parseCSV(raw []byte, cols columns) (*source, error) {
+	t := &table{cols: cols, open: func() (recordReader, error) {
+		r := csv.NewReader(bytes.NewReader(raw))
+		r.FieldsPerRecord = -1
+		r.ReuseRecord = true // a cell is copied (trimmed, coerced) into the row's fields
+		return r, nil
+	}}
+	return t.checked()
 }
 
 // recordReader is a table read a line at a time: a CSV reader, or an XLSX sheet's rows.
@@ -119,30 +129,79 @@ type recordReader interface {
 	Read() ([]string, error)
 }
 
-// parseTable reads a header line and the rows under it (blank lines are not rows).
-func parseTable(r recordReader, cols columns) ([]Row, error) {
+// source is an upload's rows: a JSON upload's (decoded whole), or a table read again, a row at
+// a time, while it is stored, so the built rows held at once are one chunk's whatever the
+// file's size.
+type source struct {
+	rows  []Row
+	table *table
+	close func()
+}
+
+// each gives the rows in order until yield answers false.
+func (s *source) each(yield func(Row) bool) error {
+	if s.table != nil {
+		return s.table.scan(yield)
+	}
+	for _, r := range s.rows {
+		if !yield(r) {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (s *source) done() {
+	if s != nil && s.close != nil {
+		s.close()
+	}
+}
+
+// table is a CSV or a sheet: open reads it from its first line.
+type table struct {
+	cols columns
+	open func() (recordReader, error)
+}
+
+// checked reads the table once without building rows: a malformed line or too many rows
+// refuses the file whole, storing nothing.
+func (t *table) checked() (*source, error) {
+	if err := t.scan(nil); err != nil {
+		return nil, err
+	}
+	return &source{table: t}, nil
+}
+
+// scan reads a header line and the rows under it (blank lines are not rows), giving each built
+// row to yield (nil: only check the file).
+func (t *table) scan(yield func(Row) bool) error {
+	r, err := t.open()
+	if err != nil {
+		return err
+	}
 	header, err := r.Read()
 	if err != nil {
-		return nil, badInput("表头无法读取："+err.Error(), "The header row cannot be read: "+err.Error())
+		return badInput("表头无法读取："+err.Error(), "The header row cannot be read: "+err.Error())
 	}
+	header = slices.Clone(header)
 	seen := map[string]bool{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if h == "" {
-			return nil, badInput(fmt.Sprintf("表头第 %d 列为空", i+1), fmt.Sprintf("Header column %d is empty", i+1))
+			return badInput(fmt.Sprintf("表头第 %d 列为空", i+1), fmt.Sprintf("Header column %d is empty", i+1))
 		}
-		p := cols.path(h)
+		p := t.cols.path(h)
 		if seen[p] {
-			return nil, badInput("表头重复："+h, "Duplicate header column: "+h)
+			return badInput("表头重复："+h, "Duplicate header column: "+h)
 		}
 		seen[p] = true
 		header[i] = p
 	}
-	var rows []Row
+	count := 0
 	for num := 1; ; num++ {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		}
 		if err != nil {
 			// a stray quote makes the rest of the file ambiguous: refuse it whole, storing nothing
@@ -151,31 +210,37 @@ func parseTable(r recordReader, cols columns) ([]Row, error) {
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			return nil, badInput(fmt.Sprintf("CSV 第 %d 行（文件行号）格式错误，请检查引号：%v", line, err),
+			return badInput(fmt.Sprintf("CSV 第 %d 行（文件行号）格式错误，请检查引号：%v", line, err),
 				fmt.Sprintf("The CSV is malformed at file line %d (check the quotes): %v", line, err))
 		}
-		if len(rows) == MaxRows {
-			return nil, tooManyRows()
+		if count == MaxRows {
+			return tooManyRows()
 		}
 		if blank(rec) {
 			num-- // blank lines are not rows
 			continue
 		}
-		row := Row{Num: num, Fields: map[string]any{}}
-		if len(rec) != len(header) {
-			row.Err = &RequestError{400, "bulk_row_cells",
-				fmt.Sprintf("该行有 %d 列，表头有 %d 列", len(rec), len(header)),
-				fmt.Sprintf("The row has %d cells, the header %d", len(rec), len(header))}
-		} else {
-			for i, cell := range rec {
-				if cell = strings.TrimSpace(cell); cell != "" {
-					setPath(row.Fields, header[i], cols.coerce(header[i], cell))
-				}
-			}
+		count++
+		if yield != nil && !yield(t.row(num, header, rec)) {
+			return nil
 		}
-		rows = append(rows, row)
 	}
-	return rows, nil
+}
+
+func (t *table) row(num int, header, rec []string) Row {
+	row := Row{Num: num, Fields: map[string]any{}}
+	if len(rec) != len(header) {
+		row.Err = &RequestError{400, "bulk_row_cells",
+			fmt.Sprintf("该行有 %d 列，表头有 %d 列", len(rec), len(header)),
+			fmt.Sprintf("The row has %d cells, the header %d", len(rec), len(header))}
+		return row
+	}
+	for i, cell := range rec {
+		if cell = strings.TrimSpace(cell); cell != "" {
+			setPath(row.Fields, header[i], t.cols.coerce(header[i], strings.Clone(cell)))
+		}
+	}
+	return row
 }
 
 func blank(rec []string) bool {

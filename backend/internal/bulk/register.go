@@ -97,8 +97,13 @@ func handler(k *kind) func(*core.RequestEvent) error {
 		if rerr != nil {
 			return fail(e, lang, rerr)
 		}
+		defer rows.done()
 		u := &uploader{auth: e.Auth, lang: lang, imports: mode == "import", upload: upload}
 		res, err := k.run(e.App, u, rows, version)
+		var re *RequestError
+		if errors.As(err, &re) {
+			return fail(e, lang, re)
+		}
 		if err != nil {
 			return err
 		}
@@ -165,7 +170,7 @@ func tooLarge() *RequestError {
 }
 
 // readRows takes the rows from a multipart `file`, or from a JSON body {"rows": [...]}.
-func readRows(e *core.RequestEvent, cols columns) ([]Row, string, *RequestError) {
+func readRows(e *core.RequestEvent, cols columns) (*source, string, *RequestError) {
 	// multipart framing adds a little; the file itself is held to MaxBytes below
 	if e.Request.ContentLength > MaxBytes+64<<10 {
 		return nil, "", tooLarge()
@@ -220,5 +225,5 @@ func readRows(e *core.RequestEvent, cols columns) ([]Row, string, *RequestError)
 	if perr != nil {
 		return nil, "", perr.(*RequestError)
 	}
-	return rows, "utf-8", nil
+	return &source{rows: rows}, "utf-8", nil
 }

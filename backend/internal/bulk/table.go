@@ -21,7 +21,20 @@ func ReadTable(e *core.RequestEvent, names map[string][]string) ([]Row, string, 
 		}
 	}
 	cols := columns{aliases: aliases, coerce: func(_, cell string) any { return cell }}
-	return readRows(e, cols)
+	src, encoding, rerr := readRows(e, cols)
+	if rerr != nil {
+		return nil, "", rerr
+	}
+	defer src.done()
+	// a findings sheet is small (the upload limits hold it): its rows are kept whole
+	var rows []Row
+	if err := src.each(func(r Row) bool { rows = append(rows, r); return true }); err != nil {
+		if re, ok := err.(*RequestError); ok {
+			return nil, "", re
+		}
+		return nil, "", badInput("文件无法读取："+err.Error(), "The file cannot be read: "+err.Error())
+	}
+	return rows, encoding, nil
 }
 
 // Text is a row's cell as text (a JSON row may hold a number), trimmed.

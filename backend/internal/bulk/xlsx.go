@@ -16,22 +16,40 @@ var zipMagic = []byte("PK\x03\x04")
 
 func isXLSX(raw []byte) bool { return bytes.HasPrefix(raw, zipMagic) }
 
-func parseXLSX(raw []byte, cols columns) ([]Row, error) {
+func parseXLSX(raw []byte, cols columns) (*source, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, badInput("XLSX 文件无法打开："+err.Error(), "The XLSX file cannot be opened: "+err.Error())
 	}
-	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
+		f.Close()
 		return nil, badInput("XLSX 文件没有工作表", "The XLSX file has no sheet")
 	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		return nil, badInput("XLSX 工作表无法读取："+err.Error(), "The XLSX sheet cannot be read: "+err.Error())
+	var open *excelize.Rows // the sheet as last opened: closed when it is read again or the upload ends
+	release := func() {
+		if open != nil {
+			open.Close()
+			open = nil
+		}
 	}
-	defer rows.Close()
-	return parseTable(&sheetReader{rows: rows, width: -1}, cols)
+	t := &table{cols: cols, open: func() (recordReader, error) {
+		release()
+		rows, err := f.Rows(sheets[0])
+		if err != nil {
+			return nil, badInput("XLSX 工作表无法读取："+err.Error(), "The XLSX sheet cannot be read: "+err.Error())
+		}
+		open = rows
+		return &sheetReader{rows: rows, width: -1}, nil
+	}}
+	src, err := t.checked()
+	if err != nil {
+		release()
+		f.Close()
+		return nil, err
+	}
+	src.close = func() { release(); f.Close() }
+	return src, nil
 }
 
 // sheetReader reads a sheet's rows as records as wide as the header: a spreadsheet leaves

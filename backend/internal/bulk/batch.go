@@ -1,0 +1,95 @@
+package bulk
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// batch is what one chunk's rows refer to, read once for the chunk inside its transaction (one
+// query for the stored records of its keys, one for its enterprises) instead of once a row. A
+// reference the chunk's read missed is looked up on its own, so the answers are a row's own.
+type batch struct {
+	col       *core.Collection
+	flags     *core.Collection // system_findings, in import mode
+	keyColumn string
+	found     map[string]*core.Record // stored records of the chunk's keys (nil: not read)
+	fresh     map[string]bool         // keys this chunk stored: read again, the chunk's read predates them
+	registry  map[string]*core.Record // enterprises of the chunk's policies, by uscc
+}
+
+func (k *kind) batch(tx core.App, col, flags *core.Collection, rows []Row) *batch {
+	b := &batch{col: col, flags: flags, keyColumn: k.keyColumn, fresh: map[string]bool{}, registry: map[string]*core.Record{}}
+	keys, usccs := []any{}, []any{}
+	for _, r := range rows {
+		if key, _ := r.Fields[k.keyColumn].(string); key != "" {
+			keys = append(keys, key)
+		}
+		if k.enterpriseOf != nil {
+			if uscc := k.enterpriseOf(r.Fields); uscc != "" {
+				usccs = append(usccs, uscc)
+			}
+		}
+	}
+	if len(keys) > 0 {
+		if recs, err := tx.FindAllRecords(col, dbx.In(k.keyColumn, keys...)); err == nil {
+			b.found = make(map[string]*core.Record, len(recs))
+			for _, r := range recs {
+				b.found[r.GetString(k.keyColumn)] = r
+			}
+		}
+	}
+	if len(usccs) > 0 {
+		if recs, err := tx.FindAllRecords("enterprises", dbx.In("uscc", usccs...)); err == nil {
+			for _, r := range recs {
+				b.registry[r.GetString("uscc")] = r
+			}
+		}
+	}
+	return b
+}
+
+// existing is the stored record of a key, or nil.
+func (b *batch) existing(tx core.App, key string) *core.Record {
+	if key == "" {
+		return nil
+	}
+	if b.found != nil && !b.fresh[key] {
+		return b.found[key]
+	}
+	r, err := tx.FindFirstRecordByData(b.col, b.keyColumn, key)
+	if err != nil {
+		return nil
+	}
+	return r
+}
+
+// stored notes a key the chunk has just stored.
+func (b *batch) stored(key string) {
+	if key != "" {
+		b.fresh[key] = true
+	}
+}
+
+// enterprise is the registry's enterprise of a uscc.
+func (b *batch) enterprise(tx core.App, uscc string) (*core.Record, error) {
+	if r, ok := b.registry[uscc]; ok {
+		return r, nil
+	}
+	return tx.FindFirstRecordByData("enterprises", "uscc", uscc)
+}
+
+// peekString is a top-level cell as takeString reads it, left in the row.
+func peekString(m map[string]any, key string) string {
+	v, ok := m[key]
+	if !ok {
+		return ""
+	}
+	s, _ := v.(string)
+	if s == "" && v != nil {
+		s = fmt.Sprint(v)
+	}
+	return strings.TrimSpace(s)
+}
