@@ -97,3 +97,48 @@ func TestChainStaysLinkedAcrossTransactions(t *testing.T) {
 		t.Fatalf("%d entries added, want 28 (the rolled-back batch leaves none)", got)
 	}
 }
+
+// A bulk upload rolls a refused row back to its savepoint after the row's entry was appended:
+// the next row's entry must link to the entry the table still holds, not the one rolled back.
+func TestChainStaysLinkedAfterARollbackToASavepoint(t *testing.T) {
+	app := testapp.New(t)
+	orgs, err := app.FindCollectionByNameOrId("organizations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	save := func(tx core.App, name string) error {
+		r := core.NewRecord(orgs)
+		r.Set("name", name)
+		r.Set("kind", "insurer")
+		return tx.Save(r)
+	}
+	err = app.RunInTransaction(func(tx core.App) error {
+		if err := save(tx, "保存点前"); err != nil {
+			return err
+		}
+		if _, err := tx.DB().NewQuery("SAVEPOINT row").Execute(); err != nil {
+			return err
+		}
+		if err := save(tx, "被撤回"); err != nil {
+			return err
+		}
+		if _, err := tx.DB().NewQuery("ROLLBACK TO row").Execute(); err != nil {
+			return err
+		}
+		if _, err := tx.DB().NewQuery("RELEASE row").Execute(); err != nil {
+			return err
+		}
+		audit.Rewound(tx)
+		return save(tx, "保存点后")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := save(app, "事务后"); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := audit.Verify(app)
+	if err != nil || len(rep.Problems) != 0 {
+		t.Fatalf("the chain after a rollback to a savepoint: %v %v", rep, err)
+	}
+}

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"errors"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -343,6 +344,21 @@ func (c *committedHead) settle(t *tip, err error) {
 	}
 	o.committed = true
 }
+
+// Rewound tells the chain that app's transaction rolled back to a savepoint (a refused row of a
+// bulk upload): entries appended since are gone, so the head kept in memory is read again
+// before the next append, which then links to the entry the table still holds.
+func Rewound(app core.App) {
+	t := tipOf(app)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.known = false
+	if !t.direct {
+		committed.settle(t, errRewound) // the head this transaction offered is no longer its head
+	}
+}
+
+var errRewound = errors.New("rolled back to a savepoint")
 
 func tipOf(app core.App) *tip {
 	tx, ok := app.DB().(*dbx.Tx)

@@ -209,6 +209,7 @@ func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (
 	if err != nil {
 		_, _ = tx.DB().NewQuery("ROLLBACK TO azx_bulk_row").Execute()
 		_, _ = tx.DB().NewQuery("RELEASE azx_bulk_row").Execute()
+		audit.Rewound(tx) // the row's entries, appended before a later step refused it, are gone
 		return key, "", rowErrors(err, u.lang, k.rename), nil
 	}
 	if _, err := tx.DB().NewQuery("RELEASE azx_bulk_row").Execute(); err != nil {
