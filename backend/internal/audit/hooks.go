@@ -1,10 +1,10 @@
 package audit
 
 import (
-	"errors"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"

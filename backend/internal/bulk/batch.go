@@ -6,6 +6,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/records"
 )
 
 // batch is what one chunk's rows refer to, read once for the chunk inside its transaction (one
@@ -18,6 +20,7 @@ type batch struct {
 	found     map[string]*core.Record // stored records of the chunk's keys (nil: not read)
 	fresh     map[string]bool         // keys this chunk stored: read again, the chunk's read predates them
 	registry  map[string]*core.Record // enterprises of the chunk's policies, by uscc
+	parents   *records.Parents        // the same enterprises as the policies' derivation reads them
 }
 
 func (k *kind) batch(tx core.App, col, flags *core.Collection, rows []Row) *batch {
@@ -43,9 +46,13 @@ func (k *kind) batch(tx core.App, col, flags *core.Collection, rows []Row) *batc
 	}
 	if len(usccs) > 0 {
 		if recs, err := tx.FindAllRecords("enterprises", dbx.In("uscc", usccs...)); err == nil {
+			ids := make([]string, 0, len(recs))
 			for _, r := range recs {
 				b.registry[r.GetString("uscc")] = r
+				ids = append(ids, r.Id)
 			}
+			// the columns the policies' derivation reads of their enterprise (records.deriveParents)
+			b.parents, _ = records.LoadParents(tx, "enterprises", ids, "data", "risk_grade")
 		}
 	}
 	return b
@@ -92,4 +99,13 @@ func peekString(m map[string]any, key string) string {
 		s = fmt.Sprint(v)
 	}
 	return strings.TrimSpace(s)
+}
+
+// derivesFrom makes rec's derivation read its enterprise from the chunk's read; the returned
+// func forgets it once rec is saved or refused.
+func (b *batch) derivesFrom(rec *core.Record) func() {
+	if b.parents == nil {
+		return func() {}
+	}
+	return records.UseParents(rec, b.parents)
 }

@@ -198,7 +198,9 @@ func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (
 		packs.StartImport(rec)
 	}
 	audit.SetActor(rec, audit.AuthActor(u.auth))
+	forget := b.derivesFrom(rec)
 	err := tx.Save(rec)
+	forget()
 	audit.ClearActor(rec)
 	var flags []Flag
 	if flagging {

@@ -111,7 +111,7 @@ func handler(k *kind) func(*core.RequestEvent) error {
 		if u.imports {
 			res.Mode = "import"
 		}
-		return e.JSON(http.StatusOK, res)
+		return writeResult(e, res)
 	}
 }
 

@@ -124,6 +124,9 @@ func findParent(app core.App, r *core.Record, field, collection string, errs val
 		return nil
 	}
 	cols := append(parentColumnsOf[collection][:len(parentColumnsOf[collection]):len(parentColumnsOf[collection])], extra...)
+	if p, ok := givenParent(r, collection, id, cols); ok {
+		return p
+	}
 	m := dbx.NullStringMap{}
 	err := app.DB().Select(cols...).From(collection).Where(dbx.HashExp{"id": id}).Limit(1).One(&m)
 	if err != nil {
