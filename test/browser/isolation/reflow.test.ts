@@ -3,15 +3,21 @@
  * makes the page scroll sideways. The ledger, the record list and the compliance report have
  * their own 320 px tests beside their other tests; these are the rest: the form with each
  * built-in definition (filled and read-only), policy entry (its rating's choices), the coverage
- * map (tiles and table) and the schema editor (list and an open draft).
+ * map (tiles and table), the schema editor (list and an open draft), a claim (its figures,
+ * timeline and next step) and a bulk upload (its row-by-row results).
  */
 import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../components/core/index.js';
 import '../../../components/coverage-map/index.js';
+import '../../../components/claim/index.js';
+import '../../../components/bulk-upload/index.js';
+import type { AzxBulkUpload } from '../../../components/bulk-upload/index.js';
 import type { AzxForm } from '../../../components/core/index.js';
 import type { AzxCoverageMap } from '../../../components/coverage-map/index.js';
-import { provideStore } from '../../../components/data/index.js';
+import { PocketBaseStore, provideStore } from '../../../components/data/index.js';
+import { IDS as CLAIM_IDS, claimStore } from '../claim/fixture.js';
+import { world } from '../setup/world.js';
 import { FixtureRegulatorStore, ZHEJIANG_TILES } from '../coverage-map/fixture.js';
 import { builtInDefinitions, editorWith, memoryStore, root, until } from '../schema-editor/helpers.js';
 import { ENTERPRISES, entryStore, schemas as entrySchemas } from '../policy-entry/fixture.js';
@@ -80,6 +86,45 @@ describe('reflow at 320 px', () => {
     edit.click();
     await until(() => root(el).querySelector('.draft') !== null);
     await el.updateComplete;
+    expect(overflow()).to.equal('');
+  });
+
+  it('<azx-claim>: its figures, the timeline and the insurer\'s next step', async () => {
+    const schema = ((await (await fetch('/schemas/definitions/claim.json')).json()) as { schema: Record<string, unknown> }).schema;
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideStore(host, claimStore({ schema, role: 'insurer', lang: 'zh' }));
+    const el = document.createElement('azx-claim');
+    el.policy = CLAIM_IDS.policy;
+    el.claim = CLAIM_IDS.open;
+    host.append(el);
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="timeline"]') && el.shadowRoot.querySelector('#action'), 'the claim and its step', { timeout: 5000 });
+    await el.updateComplete;
+    expect(overflow()).to.equal('');
+  });
+
+  it('<azx-bulk-upload>: the chooser, then an import\'s results row by row', async () => {
+    const w = await world();
+    const store = new PocketBaseStore({ url: w.url });
+    await store.signIn(w.users.insurerA.email, w.users.insurerA.password);
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideStore(host, store);
+    const el = document.createElement('azx-bulk-upload') as AzxBulkUpload;
+    el.mode = 'import';
+    host.append(el);
+    await el.updateComplete;
+    expect(overflow()).to.equal('');
+    const prefix = `RF-${Date.now()}`;
+    const base = { ...w.payloads.policy.E1, enterprise_uscc: w.uscc.E1, period: { start: '2026-02-01', end: '2027-01-31' } };
+    const rows = [{ ...base, policy_no: `${prefix}-0001` }, { ...base, policy_no: `${prefix}-0002`, cover_per_person: 300000 }, { ...base, policy_no: `${prefix}-0003`, premium: -5 }];
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const chosen = new DataTransfer();
+    chosen.items.add(new File([JSON.stringify(rows)], `${prefix}.json`, { type: 'application/json' }));
+    input.files = chosen.files;
+    input.dispatchEvent(new Event('change'));
+    el.shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitUntil(() => el.result, 'the server answered', { timeout: 20000 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('tbody tr').length > 0, 'the results are shown').to.equal(true);
     expect(overflow()).to.equal('');
   });
 });

@@ -43,7 +43,7 @@ function snapshot(root: ShadowRoot | null, limit = 150): string[] {
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
 /** Every element the package defines; a new element adds its tag here. */
-const KNOWN = ['azx-form', 'azx-policy-entry', 'azx-service-report', 'azx-hazard-ledger', 'azx-coverage-map', 'azx-compliance-report', 'azx-schema-editor', 'azx-record-list', 'azx-pack-editor', 'azx-bulk-upload'];
+const KNOWN = ['azx-form', 'azx-policy-entry', 'azx-service-report', 'azx-hazard-ledger', 'azx-coverage-map', 'azx-compliance-report', 'azx-schema-editor', 'azx-record-list', 'azx-pack-editor', 'azx-bulk-upload', 'azx-claim'];
 
 const formSchema = {
   type: 'object',
