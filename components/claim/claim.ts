@@ -24,6 +24,7 @@ import type { ClaimRecord } from '../../schemas/types/claim.js';
 import { claimStyles } from './claim.styles.js';
 import { renderFigures, renderTimeline } from './timeline.js';
 import { t } from './text.js';
+import { loadFiling } from '../data/filing.js';
 
 /** Who reports an accident on a policy (the server checks it is their policy). */
 const REPORTERS: ReadonlySet<Party['role']> = new Set(['insurer', 'enterprise']);
@@ -184,13 +185,10 @@ export class AzxClaim extends StoreElement {
     this.#loadError = '';
     if (!store?.party) return;
     try {
-      const [definition, policies] = await Promise.all([
-        store.latestDefinition('claim'),
-        store.list('policies', { sort: ['-period_start', 'policy_no'], perPage: 200 }),
-      ]);
+      const { definition, policies } = await loadFiling(store, 'claim');
       if (store !== this.activeStore) return;
       this.#definition = definition;
-      this.#policies = policies.items;
+      this.#policies = policies;
       await this.#loadPolicy();
     } catch (err) {
       this.#loadError = this.#message(err);

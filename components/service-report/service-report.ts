@@ -26,6 +26,7 @@ import { renderLedger, yuan } from './ledger.js';
 import { labelOfColumn } from './paths.js';
 import { serviceReportStyles } from './service-report.styles.js';
 import { t } from './text.js';
+import { loadFiling } from '../data/filing.js';
 
 const MAX_FILES = 20;
 const MAX_FILE_BYTES = 10 << 20;
@@ -205,13 +206,10 @@ export class AzxServiceReport extends FormAssociated(LitElement) {
     this.#loadError = '';
     if (!store?.party) return;
     try {
-      const [definition, policies] = await Promise.all([
-        store.latestDefinition('service-report'),
-        store.list('policies', { sort: ['-period_start', 'policy_no'], perPage: 200 }),
-      ]);
+      const { definition, policies } = await loadFiling(store, 'service-report');
       if (store !== this.store) return;
       this.#definition = definition;
-      this.#policies = policies.items;
+      this.#policies = policies;
       await this.#loadPolicy();
     } catch (err) {
       this.#loadError = isStoreError(err) ? (isEnglish(this.#locale) ? err.message_en : err.message_zh) : String(err);
