@@ -13,7 +13,8 @@ const STATIC = join(root, '.tmp', 'storybook-static');
 const index = JSON.parse(readFileSync(join(STATIC, 'index.json'), 'utf8'));
 const docs = Object.values(index.entries).filter((e) => e.type === 'docs');
 const manifest = JSON.parse(readFileSync(join(root, 'dist', 'custom-elements.json'), 'utf8'));
-const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName !== 'azx-logic-builder').map((d) => d.tagName);
+// a base class (core/store-element.ts StoreElement) is an element class without a tag of its own
+const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName && d.tagName !== 'azx-logic-builder').map((d) => d.tagName);
 
 let server;
 let chromium;
