@@ -4,6 +4,22 @@ import { hostReset } from './host-styles.js';
 
 // Every colour and size comes from an --azx-* custom property with a default,
 // so a portal themes the form without reaching into it.
+// Why some rules are as they are (here, not as CSS comments: those would ship in every bundle):
+// - inputs, selects, textareas stretch to the field's width, but a box or a round choice keeps
+//   its own size (stretched, its label is pushed aside); a fieldset, as wide as its widest
+//   content by default, may shrink (on a phone it must);
+// - `.actions` stay in view at the bottom of a long form, with the problem count and the save
+//   state beside the button, opaque (the fields scroll under it; the element's own background
+//   may be transparent), but not on a short window (at 200% zoom it would hide the fields). Its
+//   20px above the buttons keep a 16px box or round choice half under the bar's edge 12px from
+//   them, the spacing of a 24px touch target (WCAG 2.5.8); `scroll-margin-bottom` stops a field
+//   scrolled to or focused above the bar, never under it (WCAG 2.4.11);
+// - fields marked x-width "half" share a row where the screen is wide enough: a media query, not
+//   a container (size containment would collapse a form in a shrink-to-fit box);
+// - the summary's links (one per line) and the checkbox choices are 24px tall: touch targets
+//   (WCAG 2.5.8);
+// - mode="print" (from `.print-header` on) is a record on paper, label beside value, also on
+//   screen as a preview.
 export const formStyles = [hostReset, css`
   :host {
     display: block;
@@ -41,7 +57,6 @@ export const formStyles = [hostReset, css`
     color: ${token.colorError};
     margin-inline-start: 2px;
   }
-  /* a box or a round choice keeps its own size: stretched to the field's width, its label is pushed aside */
   input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
@@ -56,7 +71,6 @@ export const formStyles = [hostReset, css`
     width: 100%;
     max-width: 36em;
   }
-  /* a fieldset is as wide as its widest content by default: on a phone it must not be */
   fieldset {
     min-inline-size: 0;
   }
@@ -159,8 +173,6 @@ export const formStyles = [hostReset, css`
     border-color: ${token.colorAccent};
     padding: 6px 20px;
   }
-  /* The actions stay in view at the bottom of a long form, with the problem count and the save
-     state beside the button; not on a short window (at 200% zoom it would hide the fields). */
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -169,10 +181,7 @@ export const formStyles = [hostReset, css`
     position: sticky;
     bottom: 0;
     z-index: 1;
-    /* 20px above the buttons: a 16px box or round choice half under the bar's edge is still 12px
-       from them, the spacing of a 24px touch target (WCAG 2.5.8) */
     padding: 20px 0 8px;
-    /* opaque: the fields scroll under it (the element's own background may be transparent) */
     background: ${token.colorSurface};
     border-top: 1px solid ${token.colorBorder};
   }
@@ -181,7 +190,6 @@ export const formStyles = [hostReset, css`
       position: static;
     }
   }
-  /* a field scrolled to or focused stops above the sticky bar, never under it (WCAG 2.4.11) */
   .fields * {
     scroll-margin-bottom: 6rem;
   }
@@ -207,8 +215,6 @@ export const formStyles = [hostReset, css`
     outline: 2px solid ${token.colorAccent};
     outline-offset: 2px;
   }
-  /* two columns where the screen is wide enough: fields marked x-width "half" share a row (a
-     media query, not a container: size containment would collapse a form in a shrink-to-fit box) */
   @media (min-width: 800px) {
     .fields:has(> .half),
     fieldset.section:has(> .half) {
@@ -237,7 +243,6 @@ export const formStyles = [hostReset, css`
   }
   .summary a {
     color: ${token.colorError};
-    /* a link per line: 24px tall, a touch target (WCAG 2.5.8) */
     display: inline-block;
     min-height: 24px;
     padding-block: 4px;
@@ -321,7 +326,6 @@ export const formStyles = [hostReset, css`
     gap: 6px;
   }
 
-  /* mode="print": a record on paper, label beside value, also on screen as a preview */
   .print-header {
     border-bottom: 2px solid currentColor;
     padding-bottom: 6px;
@@ -393,7 +397,6 @@ export const formStyles = [hostReset, css`
     align-items: center;
     gap: 4px;
     margin-right: 16px;
-    /* choices 24px apart: each box a touch target (WCAG 2.5.8) */
     min-height: 24px;
   }
   .attachments {

@@ -7,7 +7,8 @@ import { token } from './tokens.js';
  * text-transform; text-align }` would reach our text. The host sets each of them back to
  * the element's own values; `box-sizing` inside is ours whatever `* {}` the page has. Sizes
  * inside use px or em, never rem: rem follows the page's `html { font-size }`. It also holds the
- * one `.visually-hidden` rule every element uses.
+ * one `.visually-hidden` rule every element uses (text read by screen readers, not shown: labels
+ * of compact cells, tile names, states). No CSS comments inside: they would ship in every bundle.
  */
 export const hostReset = css`
   :host {
@@ -36,7 +37,6 @@ export const hostReset = css`
   *::after {
     box-sizing: border-box;
   }
-  /* read by screen readers, not shown: labels of compact cells, tile names, states */
   .visually-hidden {
     position: absolute;
     width: 1px;
