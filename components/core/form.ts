@@ -19,6 +19,7 @@ import { uiText, type UiKey } from './ui-text.js';
 import { compileSchema, type Compiled, type Issue } from './validator.js';
 import type { RecordController } from './record-controller.js';
 import type { NameOf } from './document/record.js';
+import { documentKit } from './document/core-kit.js';
 import { FormAssociated, VALID, type ControlValidity } from './form-control.js';
 import { columnPointers, serverErrorsKey, standingServerIssues, toServerIssues, type ServerErrors, type ServerIssue } from './server-errors.js';
 
@@ -349,10 +350,12 @@ export class AzxForm extends FormAssociated(LitElement) {
     const schema = this.schema;
     if (!schema) return false;
     await this.updateComplete;
-    // fetched on use: a form that never prints does not load the document layout
-    const { printRecord } = await import('./document/record.js');
+    // fetched on use: a form that never prints does not load the document layout; the form hands
+    // it what it needs of Lit and the engine, so the fetched chunk shares no module with the form
+    const { printRecordWith } = await import('./document/print-record.js');
     const issuer = options.issuer ?? this.organization;
-    return printRecord(
+    return printRecordWith(
+      documentKit,
       {
         schema,
         value: this.value,

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
-import { documentStyles } from '../core/document/styles.js';
+import { documentStyles } from '../core/document/styles-sheet.js';
 
 // Colours and sizes come from --azx-* custom properties with defaults; rows are exactly
 // ROW_HEIGHT (40px) tall because the virtual list positions them by arithmetic.

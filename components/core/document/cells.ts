@@ -1,13 +1,14 @@
 // A table value as the printed document shows it; the XLSX export keeps the value and gives the
 // same form as a number format (../export/xlsx.ts), so paper and spreadsheet read alike.
-import { isEnglish, type Locale } from '../locale.js';
+import type { Locale } from '../locale.js';
+import { kit } from './kit.js';
 import type { CellFormat, CellValue } from '../export/table.js';
 import { chinaDay } from './dates.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
-  const tag = isEnglish(locale) ? 'en-US' : 'zh-CN';
+  const tag = kit().isEnglish(locale) ? 'en-US' : 'zh-CN';
   const key = `${tag}:${digits}`;
   let f = cache.get(key);
   if (!f) cache.set(key, (f = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits })));

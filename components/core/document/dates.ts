@@ -1,5 +1,6 @@
 // Days and numbers as an official document writes them.
-import { isEnglish, type Locale } from '../locale.js';
+import type { Locale } from '../locale.js';
+import { kit } from './kit.js';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -25,7 +26,7 @@ export function documentDate(day: string, locale: Locale = 'zh-CN'): string {
   const m = DAY.exec(chinaDay(day) || day);
   if (!m) return day;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (isEnglish(locale)) {
+  if (kit().isEnglish(locale)) {
     return new Date(Date.UTC(y, mo - 1, d)).toLocaleDateString('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
   }
   return `${y}年${mo}月${d}日`;

@@ -3,8 +3,7 @@
  * the standard's page boxes and the fonts the page names on `from` (the custom properties of
  * ./styles.ts, read where the element sits), then opens the print dialog on it.
  */
-import { render } from 'lit';
-import { toLocale } from '../locale.js';
+import { kit } from './kit.js';
 import type { OfficialDocument } from './model.js';
 import { renderDocument } from './render.js';
 import { DOCUMENT_CSS, DOCUMENT_FONTS, DOCUMENT_RED, pageCss } from './styles.js';
@@ -29,6 +28,7 @@ function pageProperties(from: Element | undefined): Record<string, string> {
 
 /** The document laid out in a print frame, ready to print (or to read, in a test). */
 export function documentFrame(doc: OfficialDocument, options: PrintOptions = {}): Promise<PrintFrame> {
+  const { render, toLocale } = kit();
   const properties = pageProperties(options.from);
   return openFrame({
     title: doc.title,

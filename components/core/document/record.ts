@@ -6,15 +6,14 @@
  * signature, the issue date and room for the seal. Used by <azx-policy-entry>, and for any
  * element that prints one record (`printRecord`).
  */
-import { deref } from '../conditional.js';
-import { isEnglish, type Locale } from '../locale.js';
-import { enumOptions, orderedProperties, schemaText, type JsonSchema } from '../schema.js';
-import { uiText } from '../ui-text.js';
+import type { Locale } from '../locale.js';
+import type { JsonSchema } from '../schema.js';
 import type { CellValue, Table, TableColumn } from '../export/table.js';
 import type { Block, Field, OfficialDocument } from './model.js';
 import { cellText } from './cells.js';
 import { chinaDay, documentDate } from './dates.js';
 import { printDocument, type PrintOptions } from './print.js';
+import { kit } from './kit.js';
 
 type Data = Record<string, unknown>;
 
@@ -46,6 +45,7 @@ const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null 
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 function itemsOf(schema: JsonSchema, root: JsonSchema): JsonSchema | undefined {
+  const { deref } = kit();
   const items = schema.items as unknown;
   return isObject(items) ? deref(items as JsonSchema, root) : undefined;
 }
@@ -63,6 +63,7 @@ function timeOfDay(instant: string): string {
 
 /** One value as text, or undefined when there is nothing to show. */
 export function fieldText(schema: JsonSchema, value: unknown, root: JsonSchema, locale: Locale, name?: NameOf): string | undefined {
+  const { deref, isEnglish, enumOptions, uiText } = kit();
   const s = deref(schema, root);
   if (empty(value)) return undefined;
   const options = enumOptions(s, locale);
@@ -83,10 +84,11 @@ export function fieldText(schema: JsonSchema, value: unknown, root: JsonSchema, 
   return undefined;
 }
 
-const title = (s: JsonSchema, key: string, locale: Locale) => schemaText(s, 'title', locale) ?? key;
+const title = (s: JsonSchema, key: string, locale: Locale) => kit().schemaText(s, 'title', locale) ?? key;
 
 /** The rows of an object: its scalars and lists of scalars, a date range as one row; nested objects flattened. */
 function rowsOf(schema: JsonSchema, value: Data, root: JsonSchema, locale: Locale, name?: NameOf): Field[] {
+  const { deref, isEnglish, orderedProperties } = kit();
   const rows: Field[] = [];
   for (const [key, raw] of orderedProperties(deref(schema, root))) {
     const s = deref(raw, root);
@@ -107,6 +109,7 @@ function rowsOf(schema: JsonSchema, value: Data, root: JsonSchema, locale: Local
 
 /** A list of objects as a table: one column per property of its items. */
 function listTable(caption: string, schema: JsonSchema, rows: readonly Data[], root: JsonSchema, locale: Locale, name?: NameOf): Table {
+  const { deref, orderedProperties } = kit();
   const item = itemsOf(schema, root)!;
   const props = orderedProperties(item);
   const columns: TableColumn[] = props.map(([k, p]) => ({ label: title(deref(p, root), k, locale), format: 'text' }));
@@ -116,6 +119,7 @@ function listTable(caption: string, schema: JsonSchema, rows: readonly Data[], r
 
 /** The blocks of a record: one form per group (or per nested object), lists of objects as tables. */
 export function recordBlocks(o: RecordDocumentOptions): Block[] {
+  const { deref, isEnglish, orderedProperties } = kit();
   const root = o.schema;
   const groups = (root['x-groups'] as { key: string; title?: string; 'x-title-en'?: string }[] | undefined) ?? [];
   const omit = new Set(o.omit ?? []);
@@ -147,6 +151,7 @@ export function recordBlocks(o: RecordDocumentOptions): Block[] {
 
 /** The record as a document: title, number, its fields, the issuer's signature with the seal's room. */
 export function recordDocument(o: RecordDocumentOptions): OfficialDocument {
+  const { schemaText } = kit();
   return {
     lang: o.locale,
     title: o.title ?? schemaText(o.schema, 'title', o.locale) ?? '',

@@ -4,13 +4,13 @@
  * of its own, then the 版记. Plain elements only, so it renders in any document (the print frame
  * included) and reads the same on screen.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { isEnglish, toLocale, type Locale } from '../locale.js';
+import type { TemplateResult } from 'lit';
+import type { Locale } from '../locale.js';
 import { figureKey, type Table } from '../export/table.js';
 import type { Attachment, Block, Field, Inline, OfficialDocument, Signature, SignParty } from './model.js';
 import { cellText } from './cells.js';
 import { documentDate } from './dates.js';
-import { documentText } from './text.js';
+import { kit } from './kit.js';
 
 /** Width in em of a run of text: a CJK character is one, anything else about half. */
 export function emWidth(text: string): number {
@@ -24,6 +24,7 @@ const MAX_WIDTH_CLASS = 8;
 const widthClass = (em: number): string => `w-${Math.max(1, Math.min(MAX_WIDTH_CLASS, Math.ceil(em)))}`;
 
 function inline(run: Inline): TemplateResult | string {
+  const { html } = kit();
   if (typeof run === 'string') return run;
   if ('figure' in run) return html`<span class="doc-figure" data-figure=${run.figure}>${run.text}</span>`;
   return html`<strong>${run.strong}</strong>`;
@@ -65,6 +66,7 @@ export const denseTable = (table: Table, locale: Locale, widthMm: number): boole
  * every page). `widthMm`: the width it is printed in, which decides its type size.
  */
 export function renderTable(table: Table, locale: Locale, widthMm = 156): TemplateResult {
+  const { html, nothing } = kit();
   const textMin = table.columns.map((c, i) => {
     if (c.format && c.format !== 'text') return 0;
     const values = [...table.rows.map((r) => r[i]), table.total?.[i]].map((v) => emWidth(cellText(v ?? null, 'text', locale)));
@@ -99,6 +101,7 @@ export function renderTable(table: Table, locale: Locale, widthMm = 156): Templa
 }
 
 function renderFields(caption: string | undefined, rows: readonly Field[]): TemplateResult {
+  const { html, nothing } = kit();
   return html`<table class="doc-fields">
     ${caption ? html`<caption>${caption}</caption>` : nothing}
     <tbody>
@@ -108,6 +111,7 @@ function renderFields(caption: string | undefined, rows: readonly Field[]): Temp
 }
 
 function renderSignLines(parties: readonly SignParty[]): TemplateResult {
+  const { html } = kit();
   return html`<div class="doc-sign-lines">
     ${parties.map(
       (p) => html`<div class="party">
@@ -119,6 +123,7 @@ function renderSignLines(parties: readonly SignParty[]): TemplateResult {
 }
 
 export function renderBlock(block: Block, locale: Locale, widthMm = 156): TemplateResult {
+  const { html } = kit();
   switch (block.kind) {
     case 'paragraph':
       return html`<p class="doc-para${block.indent === false ? ' flush' : ''}">${inlines(block.content)}</p>`;
@@ -134,6 +139,7 @@ export function renderBlock(block: Block, locale: Locale, widthMm = 156): Templa
 }
 
 function renderSignature(s: Signature, locale: Locale): TemplateResult {
+  const { html, nothing, documentText } = kit();
   const date = documentDate(s.date, locale);
   const seal = s.seal !== false;
   // the name is centred over the date (the standard's rule); a name much longer than the date
@@ -149,6 +155,7 @@ function renderSignature(s: Signature, locale: Locale): TemplateResult {
 }
 
 function renderAttachmentList(list: readonly Attachment[], locale: Locale): TemplateResult {
+  const { html, documentText } = kit();
   return html`<div class="doc-attachment-list">
     <span class="label">${documentText(locale, 'attachments')}</span>
     <ol class=${list.length === 1 ? 'single' : ''}>
@@ -158,6 +165,7 @@ function renderAttachmentList(list: readonly Attachment[], locale: Locale): Temp
 }
 
 function renderAttachment(a: Attachment, n: number, count: number, locale: Locale): TemplateResult {
+  const { html, documentText } = kit();
   return html`<section class="doc-attachment${a.landscape ? ' wide' : ''}" aria-label=${a.title}>
     <p class="doc-attachment-label">${count === 1 ? documentText(locale, 'attachmentOne') : documentText(locale, 'attachment', { n })}</p>
     <p class="doc-attachment-title" role="heading" aria-level="2">${a.title}</p>
@@ -167,6 +175,7 @@ function renderAttachment(a: Attachment, n: number, count: number, locale: Local
 
 /** The whole document. */
 export function renderDocument(doc: OfficialDocument): TemplateResult {
+  const { html, nothing, isEnglish, toLocale, documentText } = kit();
   const locale = toLocale(doc.lang);
   const attachments = doc.attachments ?? [];
   // the standard's 文件 after the body's name (a term of the standard: not translated)

@@ -10,8 +10,6 @@
  * Fonts come from CSS custom properties, so a page that has the standard's fonts names them; a
  * free CJK serif (Noto Serif CJK SC, Debian's fonts-noto-cjk) and sans are the fallback.
  */
-import { unsafeCSS } from 'lit';
-
 /** A documented font property and what it falls back to. */
 export interface DocumentFont {
   readonly property: string;
@@ -214,9 +212,6 @@ ${shifts}
   .azx-doc .doc-attachment.wide, .azx-doc .doc-main.wide { page: wide; }
 }
 `;
-
-/** The document's styles for an element that shows it on screen (a preview in its shadow root). */
-export const documentStyles = unsafeCSS(DOCUMENT_CSS);
 
 /**
  * The page boxes: A4 with the standard's margins (mirrored on even pages: the binding side is
