@@ -25,6 +25,7 @@ export const validatorsDir = join(root, 'components', 'validators');
 /** The engine's own modules (formats, x- vocabulary, hash), loaded from their TypeScript. */
 function engineModules() {
   return importTs('engine.ts', `export { formats } from './components/core/precompiled/runtime.ts';
+export { RARE_FORMATS } from './components/core/interpreter/formats-rare.ts';
 export { schemaHash } from './components/core/precompiled/hash.ts';
 export { X_KEYWORDS } from './components/core/vocabulary.ts';`);
 }
@@ -48,7 +49,7 @@ function banner(source) {
  * `runtime` (a path relative to the module), registering itself under the schema's fingerprint.
  */
 export async function validatorModule(schema, { source, runtime = '../core/precompiled/runtime.js', engine } = {}) {
-  const { formats, schemaHash, X_KEYWORDS } = engine ?? (await engineModules());
+  const { formats, RARE_FORMATS, schemaHash, X_KEYWORDS } = engine ?? (await engineModules());
   // The same options as the engine's run-time Ajv (components/core/ajv.ts).
   const ajv = new Ajv2020.default({
     allErrors: true,
@@ -56,7 +57,8 @@ export async function validatorModule(schema, { source, runtime = '../core/preco
     code: { source: true, esm: true, formats: _`require("azx-formats")` },
   });
   // As plain functions, so the generated code calls formats.x(data) on strings.
-  for (const [name, test] of Object.entries(formats)) ajv.addFormat(name, test);
+  // (the rare ones too: generated code looks them up in `formats`, which has them once loaded)
+  for (const [name, test] of Object.entries({ ...Object.getPrototypeOf(formats), ...formats, ...RARE_FORMATS })) ajv.addFormat(name, test);
   ajv.addVocabulary(X_KEYWORDS.map(({ keyword, schemaType }) => (schemaType ? { keyword, schemaType } : { keyword })));
   const validate = ajv.compile(schema);
   let code = standaloneCode.default(ajv, validate);

@@ -16,7 +16,7 @@ import { findRenderer, onRegistryChange, type RendererEntry } from './registry.j
 import { registerBuiltInRenderers } from './renderers/index.js';
 import { fillDefaults, schemaText, type JsonSchema } from './schema.js';
 import { uiText, type UiKey } from './ui-text.js';
-import { compileSchema, type Compiled, type Issue } from './validator.js';
+import { compileSchema, loadFormats, needsFormats, type Compiled, type Issue } from './validator.js';
 import type { RecordController } from './record-controller.js';
 import type { NameOf } from './document/record.js';
 import { documentKit } from './document/core-kit.js';
@@ -193,8 +193,9 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   #compiled: Compiled | undefined;
   #compiledFor: JsonSchema | undefined;
-  /** The JSON Logic evaluator while it is fetched (logic.ts loadLogicEvaluator). */
-  #logicLoading: Promise<void> | undefined;
+  /** What the schema needs fetched before it is compiled, while it is: the JSON Logic evaluator
+   * (logic.ts loadLogicEvaluator), the rare formats (validator.ts loadFormats). */
+  #engineLoading: Promise<void> | undefined;
   /** The value as last set by the user, to tell user edits from values given by the page. */
   #userValue: unknown;
   #initial: Record<string, unknown> = {};
@@ -414,7 +415,7 @@ export class AzxForm extends FormAssociated(LitElement) {
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     for (;;) {
-      const loading = this.#logicLoading ?? (this.#record ? undefined : this.#recordLoading);
+      const loading = this.#engineLoading ?? (this.#record ? undefined : this.#recordLoading);
       if (!loading) return done;
       await loading;
       done = await super.getUpdateComplete();
@@ -423,11 +424,14 @@ export class AzxForm extends FormAssociated(LitElement) {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((this.collection || this.draft) && !this.#recordLoading) void this.#recordController();
-    if (this.schema && this.schema !== this.#compiledFor && needsLogicEvaluator(this.schema)) {
+    const logic = this.schema && this.schema !== this.#compiledFor && needsLogicEvaluator(this.schema);
+    const formats = this.schema && this.schema !== this.#compiledFor && needsFormats(this.schema);
+    if (logic || formats) {
       // x-rules / x-compute / x-visible: the form shows once their evaluator is in, so it never
-      // shows or stores a value the logic has not settled (the update after counts as the schema's)
-      this.#logicLoading ??= loadLogicEvaluator().then(() => {
-        this.#logicLoading = undefined;
+      // shows or stores a value the logic has not settled; a rare format: once its check is in,
+      // so no value passes unchecked (the update after counts as the schema's)
+      this.#engineLoading ??= Promise.all([logic ? loadLogicEvaluator() : undefined, formats ? loadFormats() : undefined]).then(() => {
+        this.#engineLoading = undefined;
         this.requestUpdate('schema', undefined);
       });
       this.#compiledFor = undefined;

@@ -21,7 +21,7 @@ export { fieldId, type FieldContext, type ChildOptions } from './field.js';
 export type { JsonSchema } from './schema.js';
 export { deref, effectiveSchema } from './conditional.js';
 export type { Locale } from './locale.js';
-export { compileSchema, type Compiled, type Issue } from './validator.js';
+export { compileSchema, loadFormats, type Compiled, type Issue } from './validator.js';
 export { checkLogic, logicOf, settle, ruleIssues, loadLogicEvaluator, logicEvaluatorReady, type LogicSpec, type LogicIssue, type Settled } from './logic.js';
 export { issueMessage } from './messages.js';
 export { isValidUscc, usccCheckChar, usccProblem, USCC_ALPHABET, type UsccProblem } from './uscc.js';

@@ -10,6 +10,8 @@
 import { compileInterpreted, SchemaError, type AjvLikeError, type SchemaProblem, type ValidateLike } from './interpreter/index.js';
 import { precompiledFor } from './precompiled/runtime.js';
 import { AZX_FORMATS } from './formats.js';
+import { loadRareFormats, needsRareFormats } from './interpreter/formats.js';
+import { NUMBER_FORMATS } from './interpreter/keywords/string.js';
 import { X_KEYWORDS } from './vocabulary.js';
 import { chosenBranch, objectBranches } from './conditional.js';
 import { childPointer, getAt, parsePointer } from './pointer.js';
@@ -61,6 +63,17 @@ export const interpreterEngine: SchemaEngine = {
  */
 const assertsFormats = (schema: JsonSchema): boolean => schema['x-assert-formats'] === true;
 
+const OWN_FORMATS = { ...NUMBER_FORMATS, ...AZX_FORMATS };
+
+/**
+ * True when the schema names a format that may be one of the rare ones not loaded yet
+ * (interpreter/formats.ts): compile it after `loadFormats()`, or its checks would be missing.
+ */
+export const needsFormats = (schema: JsonSchema): boolean => needsRareFormats(schema, OWN_FORMATS);
+
+/** Fetches the rare formats once; resolves when every format can be checked. */
+export const loadFormats = loadRareFormats;
+
 let engine: SchemaEngine = interpreterEngine;
 
 /**
@@ -111,10 +124,23 @@ function formatAt(root: JsonSchema, path: string): string {
 
 const cache = new WeakMap<object, Compiled>();
 
-/** Compile once per schema object; a broken schema yields a message, never a throw. */
+/**
+ * Compile once per schema object; a broken schema yields a message, never a throw. A schema that
+ * names a format not loaded yet (needsFormats) validates by throwing, saying what to load, rather
+ * than passing values unchecked (the form loads them itself).
+ */
 export function compileSchema(schema: JsonSchema): Compiled {
   const hit = cache.get(schema);
   if (hit) return hit;
+  if (needsFormats(schema)) {
+    return {
+      ok: true,
+      engine: engine.name,
+      validate: () => {
+        throw new Error('azx: this schema names a format whose check is fetched on use: `await loadFormats()` first (<azx-form> does it itself)');
+      },
+    };
+  }
   let compiled: Compiled;
   try {
     const precompiled = precompiledFor(schema);

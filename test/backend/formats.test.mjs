@@ -10,9 +10,10 @@ import { importTs } from '../../scripts/load-ts.mjs';
 
 test('the browser checks exactly the formats of backend/internal/validation/formats.json', async () => {
   const m = await importTs('formats.ts', `export { FORMATS } from './components/core/interpreter/formats.ts';
+export { RARE_FORMATS } from './components/core/interpreter/formats-rare.ts';
 export { NUMBER_FORMATS } from './components/core/interpreter/keywords/string.ts';
 export { AZX_FORMATS } from './components/core/formats.ts';`);
-  const browser = Object.keys({ ...m.FORMATS, ...m.NUMBER_FORMATS, ...m.AZX_FORMATS }).sort();
+  const browser = Object.keys({ ...m.FORMATS, ...m.RARE_FORMATS, ...m.NUMBER_FORMATS, ...m.AZX_FORMATS }).sort();
   const list = JSON.parse(readFileSync(join(root, 'backend', 'internal', 'validation', 'formats.json'), 'utf8'));
   assert.deepEqual(browser, [...list.formats].sort());
   for (const f of list.notCheckedByTheServer.formats) assert.ok(list.formats.includes(f), `${f} is a listed format`);

@@ -19,8 +19,13 @@ export function ucs2length(s: string): number {
 /** Ajv's runtime/equal (fast-deep-equal) for JSON values. */
 export const equal = jsonEqual;
 
-/** Every format a definition may name: ajv-formats' full set and ours (uscc, cn-region, cn-mobile). */
-export const formats: Readonly<Record<string, (s: string) => boolean>> = { ...FORMATS, ...AZX_FORMATS };
+/**
+ * Every format a definition may name: ajv-formats' full set and ours (uscc, cn-region, cn-mobile).
+ * The interpreter's table is its prototype, so the rare formats are here once loaded
+ * (interpreter/formats.ts loadRareFormats; the form loads them before it compiles a schema that
+ * names one). Look formats up by name: the object's own keys are ours only.
+ */
+export const formats: Readonly<Record<string, (s: string) => boolean>> = Object.assign(Object.create(FORMATS) as Record<string, (s: string) => boolean>, AZX_FORMATS);
 
 export interface PrecompiledError {
   keyword: string;

@@ -6,7 +6,7 @@
 // field per schema with the keyboard, the others through their own input and change events).
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { compileSchema, deref, effectiveSchema, fieldId, type AzxForm, type JsonSchema } from '../../../components/core/index.js';
+import { compileSchema, deref, effectiveSchema, fieldId, loadFormats, type AzxForm, type JsonSchema } from '../../../components/core/index.js';
 import { freeKeySchema, tupleOf, unionBranch, unionBranches } from '../../../components/core/shape.js';
 import { matcher } from '../../../components/core/validator.js';
 import { fromRjsf, type UiSchema } from '../../../components/core/adapters/rjsf.js';
@@ -203,6 +203,8 @@ async function edit(el: AzxForm, leaf: Leaf, keyboard: boolean): Promise<string 
 }
 
 describe('schema corpus in <azx-form>: styles of RJSF, JSON Forms, SurveyJS, Formily and SchemaStore (browser)', () => {
+  // compileSchema is called directly below: the rare formats first (<azx-form> loads them itself)
+  before(() => loadFormats());
   it('holds at least 60 schemas, each with valid and broken data', () => {
     const all = corpus.flatMap(([, es]) => es);
     expect(all.length).to.be.greaterThanOrEqual(60);
