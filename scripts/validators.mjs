@@ -69,11 +69,16 @@ export async function validatorModule(schema, { source, runtime = '../core/preco
   code = code.replace(/^"use strict";export const validate = (\w+);export default \w+;/, 'const validate = $1;');
   if (code.includes('export ')) throw new Error(`validators: ${source}: unexpected export in Ajv's output`);
   const hash = schemaHash(schema);
+  // The generated code takes each format from the table when it loads: a rare one (fetched on use
+  // by the form) is installed first by importing it (components/core/precompiled/rare-formats.ts).
+  const rare = Object.keys(RARE_FORMATS).some((name) => code.includes(`formats[${JSON.stringify(name)}]`) || code.includes(`formats.${name};`));
+  const rareImport = runtime.replace(/precompiled\/runtime(\.[jt]s)$/, 'precompiled/rare-formats$1');
+  if (rare && rareImport === runtime) throw new Error(`validators: ${source}: the runtime ${runtime} is not precompiled/runtime.js, so its rare formats cannot be found`);
   // TypeScript by name so every tool resolves its import of the engine's .ts runtime; the
   // generated body is not type-checked (@ts-nocheck), its interface is declared below.
   return `// @ts-nocheck
 ${banner(source)}
-import { equal, formats, registerPrecompiled, ucs2length } from '${runtime}';
+${rare ? `import '${rareImport}';\n` : ''}import { equal, formats, registerPrecompiled, ucs2length } from '${runtime}';
 ${code}
 /** The fingerprint (schemaHash) of the schema this validator was generated from. */
 export const hash: string = ${JSON.stringify(hash)};

@@ -18,3 +18,15 @@ export { AZX_FORMATS } from './components/core/formats.ts';`);
   assert.deepEqual(browser, [...list.formats].sort());
   for (const f of list.notCheckedByTheServer.formats) assert.ok(list.formats.includes(f), `${f} is a listed format`);
 });
+
+test('a validator generated ahead of time checks a rare format (fetched on use by the form) from the moment it loads', async () => {
+  const { validatorModule } = await import('../../scripts/validators.mjs');
+  const schema = { type: 'object', properties: { host: { type: 'string', format: 'hostname' }, page: { type: 'string', format: 'uri-reference' } } };
+  const text = await validatorModule(schema, { source: 'a test schema', runtime: './components/core/precompiled/runtime.ts' });
+  const m = await importTs('rare-validator.ts', text);
+  assert.equal(m.default({ host: 'db.example.cn', page: '/a/b?c=1' }), true);
+  assert.equal(m.default({ host: 'not a host!' }), false);
+  assert.equal(m.default.errors[0].keyword, 'format');
+  const common = await validatorModule({ type: 'string', format: 'date' }, { source: 'a test schema', runtime: './components/core/precompiled/runtime.ts' });
+  assert.ok(!common.includes('rare-formats'), 'a validator of common formats does not import the rare ones');
+});

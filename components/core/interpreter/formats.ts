@@ -64,12 +64,15 @@ export const FORMATS: Record<string, (s: string) => boolean> = {
 let rareLoading: Promise<void> | undefined;
 let rareLoaded = false;
 
+/** Adds the rare formats to FORMATS (loadRareFormats, or a module that imports them itself). */
+export function useRareFormats(rare: Readonly<Record<string, (s: string) => boolean>>): void {
+  Object.assign(FORMATS, rare);
+  rareLoaded = true;
+}
+
 /** Fetches the rare formats once (a chunk of their own in a bundle) into FORMATS. */
 export function loadRareFormats(): Promise<void> {
-  return (rareLoading ??= import('./formats-rare.js').then((m) => {
-    Object.assign(FORMATS, m.RARE_FORMATS);
-    rareLoaded = true;
-  }));
+  return (rareLoading ??= import('./formats-rare.js').then((m) => useRareFormats(m.RARE_FORMATS)));
 }
 
 /**
