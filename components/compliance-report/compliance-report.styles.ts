@@ -127,6 +127,18 @@ export const complianceReportStyles = [hostReset, css`
     font-weight: 600;
     background: ${token.colorMutedSurface};
   }
+  /* the cross-inspection table takes a line of its own under the new round's fields */
+  form.draw azx-form {
+    flex: 1 1 100%;
+    min-width: 0;
+  }
+  .assignments-table caption {
+    text-align: left;
+    font-weight: 600;
+    padding: 4px 0;
+  }
+  .assignments,
+  .inspection,
   .records,
   .sample {
     margin-top: 20px;

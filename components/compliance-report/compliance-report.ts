@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import '../core/index.js';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
-import { referenceOf } from '../data/reference.js';
+import { referenceOf, type RegionEntry } from '../data/reference.js';
 import { reloadOnPartyChange } from '../data/party-controller.js';
 import {
   isStoreError,
@@ -14,9 +15,16 @@ import {
   type FieldErrors,
   type Figures,
   type FindingsSheetResult,
+  type InspectionAssignment,
   type InspectionRound,
+  type RoundCategory,
+  type RoundSamplePage,
+  type SampledPolicy,
   type Store,
 } from '../data/store.js';
+import type { AzxForm } from '../core/form.js';
+import type { ServerErrors } from '../core/server-errors.js';
+import { assignedTo, assignmentErrors, assignmentsOf, assignmentsSchema, renderAssignments } from './assignments.js';
 import { LANG_PROPERTY, isEnglish, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/lang-controller.js';
 import { complianceReportStyles } from './compliance-report.styles.js';
@@ -41,6 +49,23 @@ interface Link {
   readonly industry?: string;
 }
 
+/** A round an assigned cross-inspection team works on: its part of the sample, a page at a time. */
+interface TeamRound {
+  readonly round: InspectionRound;
+  readonly page: RoundSamplePage;
+  readonly items: readonly SampledPolicy[];
+}
+
+/** A sampled policy as the sample table shows it, whichever way it was read. */
+interface SampleRow {
+  readonly policyId: string;
+  readonly policyNo: string;
+  readonly name: string;
+  readonly insurerName: string;
+  readonly regionName?: string;
+  readonly findings: number;
+}
+
 interface Opened {
   readonly link: Link;
   readonly page: CoverageRecordPage;
@@ -56,7 +81,9 @@ interface Opened {
  *
  * Every number is computed on the server from stored records and is a link to those records.
  * A round is a reproducible sample of policies drawn on the server from a seed; findings are
- * recorded against sampled policies and flow into the report.
+ * recorded against sampled policies and flow into the report. A province's round may carry a
+ * cross-inspection table (city A's team inspects city B); the regulator of an assigned team sees
+ * the round's sampled policies of the regions it inspects, and records findings on them.
  *
  * `print()` prints the bulletin alone as the official document GB/T 9704 lays out (版头 with the
  * issuing body and 发文字号, 主送, body, signature and 成文日期 with room for the seal, the tables
@@ -70,6 +97,7 @@ interface Opened {
  * @event azx-round-drawn - Bubbling, composed `CustomEvent<{ round: InspectionRound }>`: a sample was drawn.
  * @event azx-round-published - Bubbling, composed `CustomEvent<{ round: InspectionRound }>`: a draft round was published.
  * @event azx-round-deleted - Bubbling, composed `CustomEvent<{ id: string }>`: a draft round was deleted with its findings.
+ * @event azx-assignments-saved - Bubbling, composed `CustomEvent<{ round: InspectionRound }>`: a draft round's cross-inspection table was saved.
  * @event azx-finding - Bubbling, composed `CustomEvent<{ finding: Finding }>`: a finding was recorded.
  * @event azx-findings-imported - Bubbling, composed `CustomEvent<{ result: FindingsSheetResult }>`: the inspectors' findings sheet was imported into a draft round.
  * @event azx-print - Bubbling, composed, cancelable `CustomEvent<{ document: Document, html(): string }>`: the bulletin is about to print alone; cancel it to print another way.
@@ -80,6 +108,8 @@ interface Opened {
  * @csspart records - The records behind a number. @csspart sample - The sampled policies and finding forms.
  * @csspart error - A failed load or a refusal.
  * @csspart sheet-refused - The rows of an imported findings sheet that were refused, each with its reason.
+ * @csspart assignments - A round's cross-inspection table: a form (`<azx-form>`) while the round is a draft, a table once published.
+ * @csspart inspection - A round as an assigned cross-inspection team sees it: its table and the sampled policies of the regions it inspects.
  * @csspart overrides - Enterprises whose must-insure a regulator set against the packs, with the reason.
  * @csspart over-budget - Services booked beyond their policy's prevention budget, with the reason.
  *
@@ -150,6 +180,13 @@ export class AzxComplianceReport extends LitElement {
   /** The answer to the last findings sheet imported into the round on screen. */
   @state() private accessor _sheet: FindingsSheetResult | undefined = undefined;
   @state() private accessor _importing = false;
+  /** The divisions under each region a round may be drawn in, for the cross-inspection pickers. */
+  @state() private accessor _divisions: Readonly<Record<string, readonly RegionEntry[]>> = {};
+  /** The server's refusals of the table in the new-round form, and of a draft's table. */
+  @state() private accessor _drawTableErrors: ServerErrors | undefined = undefined;
+  @state() private accessor _tableErrors: ServerErrors | undefined = undefined;
+  /** The round on screen when the signed-in regulator's team was assigned to it (no report). */
+  @state() private accessor _team: TeamRound | undefined = undefined;
 
   #query = 0;
   /** The figure whose records are open: closing them returns the focus there. */
@@ -173,9 +210,20 @@ export class AzxComplianceReport extends LitElement {
     return this._report;
   }
 
+  /**
+   * The round on screen as the signed-in regulator's cross-inspection team works on it (no
+   * bulletin then): the round, and how many sampled policies of its regions there are.
+   */
+  get inspection(): { readonly round: InspectionRound; readonly sampled: number } | undefined {
+    return this._team ? { round: this._team.round, sampled: this._team.page.totalItems } : undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // a findings sheet's answer belongs to the round it went into
-    if (changed.has('round')) this._sheet = undefined;
+    // a findings sheet's answer, and the table's refusals, belong to the round they concern
+    if (changed.has('round')) {
+      this._sheet = undefined;
+      this._tableErrors = undefined;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -218,7 +266,8 @@ export class AzxComplianceReport extends LitElement {
     if (!store) return;
     const id = ++this.#query;
     try {
-      const report = await store.complianceReport({
+      const report = await store
+        .complianceReport({
         ...(this.region ? { region: this.region } : {}),
         ...(this.round ? { round: this.round } : {}),
         ...(this.industry ? { industry: this.industry } : {}),
@@ -226,13 +275,23 @@ export class AzxComplianceReport extends LitElement {
         ...(this.at ? { at: this.at } : {}),
         ...(this.minShare !== undefined ? { minSharePct: this.minShare } : {}),
         ...(this.insurerOrder ? { insurers: this.insurerOrder } : {}),
-      });
-      if (id !== this.#query) return;
+        })
+        .catch(async (err: unknown) => {
+          // a round this regulator cannot read in full may be one its team was assigned to inspect
+          if (this.round && isStoreError(err) && err.code === 'not_found' && (await this.#loadTeam(store, id))) return undefined;
+          throw err;
+        });
+      if (!report || id !== this.#query) return;
       this._report = report;
+      this._team = undefined;
       this._error = '';
       const base = { region: report.region.code, ...this.#filters() };
       // the counties of the rows listed beside the figures, named from the store's reference data
-      const named = referenceOf(store).load([...(report.mustInsureOverrides ?? []), ...(report.overBudget ?? [])].map((x) => x.region));
+      const named = referenceOf(store).load([
+        ...[...(report.mustInsureOverrides ?? []), ...(report.overBudget ?? [])].map((x) => x.region),
+        ...(report.round?.assignments ?? []).flatMap((a) => [a.inspector, a.inspected]),
+      ]);
+      void this.#loadDivisions(store, [this.region || report.region.code, ...(report.round ? [report.round.region] : [])]);
       const [, rounds, sample, ...lists] = await Promise.all([
         named,
         store.listInspectionRounds(this.region || undefined).catch(() => [] as readonly InspectionRound[]),
@@ -255,9 +314,48 @@ export class AzxComplianceReport extends LitElement {
     }
   }
 
+  /**
+   * The round as the signed-in regulator's cross-inspection team sees it, when the round's table
+   * assigns its region a team: the sample's policies of the regions it inspects (the server
+   * limits them), with the categories a finding may name. False when it is not such a round.
+   */
+  async #loadTeam(store: Store, id: number): Promise<boolean> {
+    const rounds = await store.listInspectionRounds().catch(() => [] as readonly InspectionRound[]);
+    const round = rounds.find((r) => r.id === this.round);
+    if (!round || !assignedTo(round, store.party?.regionScope)) return false;
+    const [page] = await Promise.all([
+      store.roundSample(round.id, 1, SAMPLE_ROWS),
+      referenceOf(store).load([round.region, ...round.assignments.flatMap((a) => [a.inspector, a.inspected])]),
+    ]);
+    if (id !== this.#query) return true;
+    this._rounds = rounds;
+    this._report = undefined;
+    this._error = '';
+    this._team = { round, page, items: page.items };
+    return true;
+  }
+
+  /** The divisions under the regions a round is drawn or edited in: the table's pickers offer them. */
+  async #loadDivisions(store: Store, codes: readonly string[]): Promise<void> {
+    const missing = [...new Set(codes)].filter((c) => c && !this._divisions[c]);
+    if (!missing.length) return;
+    const lists = await Promise.all(missing.map((c) => referenceOf(store).children(c).catch(() => [] as readonly RegionEntry[])));
+    this._divisions = { ...this._divisions, ...Object.fromEntries(missing.map((c, i) => [c, lists[i]!])) };
+  }
+
   /** The sample's next page, appended: the inspectors page through every sampled policy. */
   async #moreSample(): Promise<void> {
     const store = this.store;
+    const team = this._team;
+    if (store && team) {
+      try {
+        const page = await store.roundSample(team.round.id, team.page.page + 1, SAMPLE_ROWS);
+        if (this._team === team) this._team = { ...team, page, items: [...team.items, ...page.items] };
+      } catch (err) {
+        this._message = t(this.#l, 'errorLoad', { message: this.#message(err) });
+      }
+      return;
+    }
     const last = this._samplePage;
     const report = this._report;
     if (!store || !last || !report?.round) return;
@@ -353,6 +451,24 @@ export class AzxComplianceReport extends LitElement {
     if (!listed.length && (!Number.isInteger(seed) || seed < 0)) bad('seed', '随机种子须为非负整数', 'The seed must be a non-negative whole number');
     if (!listed.length && (!Number.isInteger(size) || size < 1 || size > 5000)) bad('size', '抽查份数须为 1–5000 之间的整数', 'The sample size must be a whole number from 1 to 5000');
     this._drawErrors = errors;
+    const table = form.querySelector<AzxForm>('azx-form');
+    let assignments: InspectionAssignment[] = [];
+    if (table) {
+      // the table's own checks (a line half filled) show by their fields; with no other error
+      // the form focuses its first, else the first field above takes the focus
+      let value: unknown;
+      const take = (ev: Event) => {
+        ev.preventDefault();
+        ev.stopPropagation();
+        value = (ev as CustomEvent<{ value: unknown }>).detail.value;
+      };
+      table.addEventListener('azx-submit', take);
+      if (Object.keys(errors).length) table.reportValidity();
+      else table.requestSubmit();
+      table.removeEventListener('azx-submit', take);
+      if (!Object.keys(errors).length && value === undefined) return;
+      assignments = assignmentsOf(value);
+    }
     if (Object.keys(errors).length) {
       this.#focusNext = 'form.draw [aria-invalid="true"]';
       return;
@@ -364,26 +480,70 @@ export class AzxComplianceReport extends LitElement {
       const round = await store.drawSample({
         name,
         ...(listed.length ? { policies: listed } : { seed, size }),
+        ...(assignments.length ? { assignments } : {}),
         ...(this.region || r ? { region: this.region || r!.region.code } : {}),
         ...(this.industry ? { industry: this.industry } : {}),
         ...(this.from && this.to ? { from: this.from, to: this.to } : {}),
       });
       this.dispatchEvent(new CustomEvent('azx-round-drawn', { detail: { round }, bubbles: true, composed: true }));
       form.reset();
+      this._drawTableErrors = undefined;
+      if (table) table.value = {};
       this.round = round.id;
       this.#focusNext = '#sample-title';
     } catch (err) {
-      this._drawErrors = isStoreError(err) && Object.keys(err.fieldErrors).length ? err.fieldErrors : { form: errorOf(err, l) };
-      this.#focusNext = 'form.draw [aria-invalid="true"]';
+      const fieldErrors = isStoreError(err) ? err.fieldErrors : {};
+      const tableErrors = assignmentErrors(fieldErrors);
+      const others = Object.fromEntries(Object.entries(fieldErrors).filter(([k]) => !(k === 'assignments' || k.startsWith('assignments.'))));
+      this._drawTableErrors = tableErrors;
+      // the refusal as a whole stays in words beside the button; its fields are marked where they are
+      this._drawErrors = Object.keys(others).length ? others : { form: errorOf(err, l) };
+      if (Object.keys(others).length) this.#focusNext = 'form.draw [aria-invalid="true"]';
+      else if (tableErrors && table) void this.#focusRefused(table);
     } finally {
       this._drawing = false;
+    }
+  }
+
+  /** The round findings go into: the bulletin's, or the one the team was assigned to. */
+  #workRound(): { readonly id: string; readonly categories: readonly RoundCategory[] } | undefined {
+    if (this._team) return { id: this._team.round.id, categories: this._team.page.categories };
+    const round = this._report?.round;
+    return round ? { id: round.id, categories: round.categories } : undefined;
+  }
+
+  /** The first field of a table the server refused takes the focus, once it shows the refusal. */
+  async #focusRefused(table: AzxForm): Promise<void> {
+    await this.updateComplete;
+    await table.updateComplete;
+    table.shadowRoot?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  /** A draft round's table saved (its form's submit); refused lines are shown by their pickers. */
+  async #saveTable(e: CustomEvent<{ value: unknown }>): Promise<void> {
+    e.preventDefault();
+    e.stopPropagation();
+    const store = this.store;
+    const round = this._report?.round;
+    const table = e.currentTarget as AzxForm;
+    if (!store || !round) return;
+    try {
+      const saved = await store.setRoundAssignments(round.id, assignmentsOf(e.detail.value));
+      this._tableErrors = undefined;
+      this._message = t(this.#l, 'assignmentsSaved');
+      this.dispatchEvent(new CustomEvent('azx-assignments-saved', { detail: { round: saved }, bubbles: true, composed: true }));
+      await this.reload();
+    } catch (err) {
+      this._tableErrors = isStoreError(err) ? assignmentErrors(err.fieldErrors) : undefined;
+      this._message = errorOf(err, this.#l).message;
+      if (this._tableErrors) void this.#focusRefused(table);
     }
   }
 
   async #recordFinding(e: SubmitEvent, policy: string): Promise<void> {
     e.preventDefault();
     const store = this.store;
-    const round = this._report?.round;
+    const round = this.#workRound();
     if (!store || !round) return;
     const fd = new FormData(e.target as HTMLFormElement);
     const category = String(fd.get('category') ?? '');
@@ -513,9 +673,11 @@ export class AzxComplianceReport extends LitElement {
     return html`
       ${this.#renderToolbar(l)}
       ${this._error ? html`<p part="error" class="error" role="alert">${this._error}</p>` : nothing}
-      ${!r && !this._error ? html`<p aria-live="polite">${t(l, 'loading')}</p>` : nothing}
+      ${!r && !this._error && !this._team ? html`<p aria-live="polite">${t(l, 'loading')}</p>` : nothing}
       ${r ? this.#renderReport(r, l) : nothing}
-      ${r?.round ? this.#renderSample(r, l) : nothing}
+      ${r?.round ? this.#renderRoundTable(r.round, l) : nothing}
+      ${r?.round ? this.#renderReportSample(r, l) : nothing}
+      ${this._team ? this.#renderTeam(this._team, l) : nothing}
       ${this._opened ? this.#renderRecords(this._opened, l) : nothing}
     `;
   }
@@ -527,7 +689,10 @@ export class AzxComplianceReport extends LitElement {
         >${t(l, 'round')}
         <select part="control" name="round" @change=${(e: Event) => (this.round = (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.round}>${t(l, 'noRound')}</option>
-          ${this._rounds.map((x) => html`<option value=${x.id} ?selected=${x.id === this.round}>${x.name}（${x.regionName}）</option>`)}
+          ${this._rounds.map(
+            (x) =>
+              html`<option value=${x.id} ?selected=${x.id === this.round}>${x.name}（${x.regionName}${assignedTo(x, this.store?.party?.regionScope) ? ` · ${t(l, 'assignedTag')}` : ''}）</option>`,
+          )}
         </select>
       </label>
       ${this.#roundActions(l)}
@@ -554,6 +719,7 @@ export class AzxComplianceReport extends LitElement {
             <textarea part="control" name="policies" rows="3" aria-invalid=${this._drawErrors['policies'] ? 'true' : 'false'} aria-describedby="draw-policies-error"></textarea>
             ${err('policies')}</label
           >
+          ${this.#renderDrawTable(l)}
           <button part="button" type="submit" aria-disabled=${this._drawing ? 'true' : 'false'}>${this._drawing ? t(l, 'drawing') : t(l, 'draw')}</button>
           ${err('form')}${err('region')}
         </form>
@@ -561,6 +727,82 @@ export class AzxComplianceReport extends LitElement {
       <button type="button" part="button" ?disabled=${!this._report} @click=${() => void this.print()}>${t(l, 'print')}</button>
       <button type="button" part="button" ?disabled=${!this._report} @click=${this.#exportXlsx}>${t(l, 'exportXlsx')}</button>
     </div>`;
+  }
+
+  /** The divisions a round in `region` may assign (none for a county: no table then). */
+  #divisionsOf(region: string): readonly RegionEntry[] {
+    return this._divisions[region] ?? [];
+  }
+
+  /** The new round's cross-inspection table, when the region has divisions to assign. */
+  #renderDrawTable(l: Locale): TemplateResult | typeof nothing {
+    const region = this.region || this._report?.region.code || '';
+    const divisions = this.#divisionsOf(region);
+    if (!divisions.length) return nothing;
+    return html`<azx-form class="wide draw-table" part="assignments" lang=${l} .schema=${this.#tableSchema(divisions, l)} .serverErrors=${this._drawTableErrors}>
+      <span slot="actions"></span>
+    </azx-form>`;
+  }
+
+  #schemas = new WeakMap<readonly RegionEntry[], Map<string, ReturnType<typeof assignmentsSchema>>>();
+
+  /** One schema object per list of divisions and language, so the form keeps what is typed across renders. */
+  #tableSchema(divisions: readonly RegionEntry[], l: Locale): ReturnType<typeof assignmentsSchema> {
+    let byLang = this.#schemas.get(divisions);
+    if (!byLang) this.#schemas.set(divisions, (byLang = new Map()));
+    let schema = byLang.get(l);
+    if (!schema) byLang.set(l, (schema = assignmentsSchema(divisions, l)));
+    return schema;
+  }
+
+  #tableValues = new WeakMap<InspectionRound, Record<string, unknown>>();
+
+  /**
+   * A round's table: a form while the round is a draft (saved on its own), read-only once it is
+   * published; nothing for a round drawn without one that can no longer take one.
+   */
+  #renderRoundTable(round: InspectionRound, l: Locale): TemplateResult | typeof nothing {
+    const divisions = this.#divisionsOf(round.region);
+    const name = this.#regionName(l);
+    if (round.status !== 'draft' || !divisions.length) {
+      if (!round.assignments.length) return nothing;
+      return html`<section class="assignments no-print" part="assignments">${renderAssignments(round.assignments, name, l)}</section>`;
+    }
+    let value = this.#tableValues.get(round);
+    if (!value) this.#tableValues.set(round, (value = { assignments: round.assignments.map((a) => ({ ...a })) }));
+    return html`<section class="assignments no-print" aria-label=${t(l, 'assignments')}>
+      <azx-form
+        part="assignments"
+        lang=${l}
+        .schema=${this.#tableSchema(divisions, l)}
+        .value=${value}
+        .serverErrors=${this._tableErrors}
+        @azx-submit=${(e: CustomEvent<{ value: unknown }>) => void this.#saveTable(e)}
+      >
+        <div slot="actions"><button type="submit" part="button" class="save-table">${t(l, 'saveAssignments')}</button></div>
+      </azx-form>
+    </section>`;
+  }
+
+  /** The round as the assigned team works on it: its table, then its part of the sample with the finding forms. */
+  #renderTeam(team: TeamRound, l: Locale): TemplateResult {
+    const name = this.#regionName(l);
+    const scope = this.store?.party?.regionScope;
+    const mine = team.round.assignments.filter((a) => a.inspector === scope).map((a) => name(a.inspected));
+    const rows: SampleRow[] = team.items.map((x) => ({
+      policyId: x.id,
+      policyNo: x.policyNo,
+      name: x.enterpriseName,
+      insurerName: x.insurerName,
+      regionName: x.regionName || x.region,
+      findings: x.findings.length,
+    }));
+    return html`<section class="inspection" part="inspection" aria-labelledby="inspection-title">
+      <h1 id="inspection-title">${t(l, 'teamTitle', { name: team.round.name, region: name(team.round.region) })}</h1>
+      <p class="meta">${t(l, 'teamScope', { regions: mine.join(t(l, 'listSeparator')) })}</p>
+      ${renderAssignments(team.round.assignments, name, l)}
+    </section>
+    ${this.#renderSample(rows, team.page.totalItems, team.page.categories, true, l)}`;
   }
 
   /** A draft round is published (the bulletin rests on it) or deleted with its findings; a published one stays. */
@@ -922,12 +1164,24 @@ export class AzxComplianceReport extends LitElement {
     </div>`;
   }
 
-  #renderSample(r: ComplianceReport, l: Locale): TemplateResult {
+  #renderReportSample(r: ComplianceReport, l: Locale): TemplateResult {
     const findings = r.round?.findings ?? [];
     const count = (policy: string) => findings.filter((f) => f.policy === policy).length;
+    const rows: SampleRow[] = this._sample.map((x) => ({
+      policyId: x.policyId ?? '',
+      policyNo: x.policyNo ?? '',
+      name: x.name,
+      insurerName: x.insurerName ?? '',
+      findings: count(x.policyId ?? ''),
+    }));
+    return this.#renderSample(rows, this._samplePage?.totalItems ?? this._sample.length, r.round?.categories ?? [], false, l);
+  }
+
+  /** Sampled policies with a finding form each; `byRegion` adds the region (a team inspects several). */
+  #renderSample(rows: readonly SampleRow[], total: number, categories: readonly RoundCategory[], byRegion: boolean, l: Locale): TemplateResult {
     const err = (f: string) => (this._findingErrors[f] ? html`<span class="error" id="finding-${f}-error">${this._findingErrors[f]!.message}</span>` : nothing);
     return html`<section class="sample no-print" part="sample" aria-labelledby="sample-title">
-      <h2 id="sample-title" tabindex="-1">${t(l, 'sample', { n: this._samplePage?.totalItems ?? this._sample.length })}</h2>
+      <h2 id="sample-title" tabindex="-1">${t(l, 'sample', { n: total })}</h2>
       <p class="message" part="message" role="status">${this._message}</p>
       ${this._sheet ? renderRefusedRows(this._sheet, l, isEnglish(l)) : nothing}
       <div class="table-wrap"><table part="table">
@@ -935,26 +1189,28 @@ export class AzxComplianceReport extends LitElement {
           <tr>
             <th scope="col">${t(l, 'policyNo')}</th>
             <th scope="col">${t(l, 'enterprise')}</th>
+            ${byRegion ? html`<th scope="col">${t(l, 'region')}</th>` : nothing}
             <th scope="col">${t(l, 'insurer')}</th>
             <th scope="col">${t(l, 'findings')}</th>
             <th scope="col"><span class="visually-hidden">${t(l, 'recordFinding')}</span></th>
           </tr>
         </thead>
         <tbody>
-          ${this._sample.map(
+          ${rows.map(
             (x) => html`<tr>
                 <td class="text">${x.policyNo}</td>
                 <td class="text">${x.name}</td>
+                ${byRegion ? html`<td class="text">${x.regionName ?? ''}</td>` : nothing}
                 <td class="text">${x.insurerName}</td>
-                <td>${count(x.policyId ?? '') ? t(l, 'nFindings', { n: count(x.policyId ?? '') }) : ''}</td>
+                <td>${x.findings ? t(l, 'nFindings', { n: x.findings }) : ''}</td>
                 <td>
                   <button
                     type="button"
                     part="button"
-                    data-policy=${x.policyId ?? ''}
+                    data-policy=${x.policyId}
                     aria-expanded=${this._findingFor === x.policyId}
                     @click=${() => {
-                      this._findingFor = this._findingFor === x.policyId ? '' : (x.policyId ?? '');
+                      this._findingFor = this._findingFor === x.policyId ? '' : x.policyId;
                       this._findingErrors = {};
                       this._message = '';
                     }}
@@ -965,13 +1221,13 @@ export class AzxComplianceReport extends LitElement {
               </tr>
               ${this._findingFor === x.policyId
                 ? html`<tr>
-                    <td colspan="5">
-                      <form class="finding" novalidate aria-label=${t(l, 'findingFor', { no: x.policyNo ?? '' })} @submit=${(e: SubmitEvent) => void this.#recordFinding(e, x.policyId ?? '')}>
+                    <td colspan=${byRegion ? 6 : 5}>
+                      <form class="finding" novalidate aria-label=${t(l, 'findingFor', { no: x.policyNo })} @submit=${(e: SubmitEvent) => void this.#recordFinding(e, x.policyId)}>
                         <label
                           >${t(l, 'category')}
                           <select part="control" name="category" required aria-invalid=${this._findingErrors['category'] ? 'true' : 'false'} aria-describedby="finding-category-error">
                             <option value="">${t(l, 'choose')}</option>
-                            ${(this._report?.round?.categories ?? []).map((c) => html`<option value=${c.category}>${categoryLabel(c, l)}</option>`)}
+                            ${categories.map((c) => html`<option value=${c.category}>${categoryLabel(c, l)}</option>`)}
                           </select>
                           ${err('category')}
                         </label>
@@ -979,7 +1235,7 @@ export class AzxComplianceReport extends LitElement {
                         <button part="button" type="submit">${t(l, 'save')}</button>
                         <button part="button" type="button" @click=${() => {
                           this._findingFor = '';
-                          this.#focusNext = `[part="sample"] button[data-policy="${CSS.escape(x.policyId ?? '')}"]`;
+                          this.#focusNext = `[part="sample"] button[data-policy="${CSS.escape(x.policyId)}"]`;
                         }}>${t(l, 'cancel')}</button>
                         ${err('form')}${err('policy')}
                       </form>
@@ -989,11 +1245,8 @@ export class AzxComplianceReport extends LitElement {
           )}
         </tbody>
       </table></div>
-      ${this._sample.length < (this._samplePage?.totalItems ?? 0)
-        ? html`<button type="button" part="button" class="more-sample" @click=${() => void this.#moreSample()}>${t(l, 'moreSample', {
-            shown: this._sample.length,
-            n: this._samplePage!.totalItems,
-          })}</button>`
+      ${rows.length < total
+        ? html`<button type="button" part="button" class="more-sample" @click=${() => void this.#moreSample()}>${t(l, 'moreSample', { shown: rows.length, n: total })}</button>`
         : nothing}
     </section>`;
   }

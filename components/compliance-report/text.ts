@@ -1,5 +1,5 @@
 import { isEnglish, type Locale } from '../core/locale.js';
-import type { CategoryCount, CoverageMetric } from '../data/store.js';
+import type { CoverageMetric, RoundCategory } from '../data/store.js';
 import { textTable } from '../core/text-table.js';
 
 const zh = {
@@ -165,6 +165,15 @@ const zh = {
   reportNo: '服务记录编号',
   cost: '服务费用（元）',
   overBudgetReason: '超支原因',
+  assignments: '交叉检查分组',
+  assignmentsHelp: '省级统一组织交叉检查时填写：每行一个检查组所在地区及其检查的地区；不填则由本地区自行检查。',
+  assignInspector: '检查组所在地区',
+  assignInspected: '被检查地区',
+  saveAssignments: '保存分组',
+  assignmentsSaved: '交叉检查分组已保存。',
+  assignedTag: '交叉检查',
+  teamTitle: '交叉检查：{name}（{region}）',
+  teamScope: '本组检查：{regions}。仅可查看这些地区被抽查的保单并记录问题。',
 };
 
 export type TextKey = keyof typeof zh;
@@ -332,12 +341,21 @@ const en: Record<TextKey, string> = {
   reportNo: 'Service record',
   cost: 'Cost (CNY)',
   overBudgetReason: 'Why over budget',
+  assignments: 'Cross-inspection table',
+  assignmentsHelp: "For a cross-inspection the province organises: one line per inspecting team's region and the region it inspects; leave it empty for the region to inspect itself.",
+  assignInspector: "Inspecting team's region",
+  assignInspected: 'Region inspected',
+  saveAssignments: 'Save the table',
+  assignmentsSaved: 'The cross-inspection table is saved.',
+  assignedTag: 'cross-inspection',
+  teamTitle: 'Cross-inspection: {name} ({region})',
+  teamScope: 'Your team inspects {regions}. You see the sampled policies of these regions only, and record findings on them.',
 };
 
 export const t = textTable('compliance-report', { 'zh-CN': zh, en, 'zh-TW': () => import('./text.zh-TW.js').then((m) => m.zhTW) });
 
 /** A round's category in the language asked (the packs' words). */
-export function categoryLabel(c: CategoryCount, l: Locale): string {
+export function categoryLabel(c: RoundCategory, l: Locale): string {
   return (isEnglish(l) ? c.en : c.zh) || c.category;
 }
 

@@ -41,7 +41,9 @@ import {
   type CoverageRecordsQuery,
   type Finding,
   type FindingsSheetResult,
+  type InspectionAssignment,
   type InspectionRound,
+  type RoundSamplePage,
   type NewFinding,
   type NewInspectionRound,
   type BulkKind,
@@ -798,6 +800,14 @@ export class MemoryStore implements Store {
 
   async publishRound(_roundId: string): Promise<InspectionRound> {
     throw this.#regulatorOnly('检查轮次', 'inspection rounds');
+  }
+
+  async setRoundAssignments(_roundId: string, _assignments: readonly InspectionAssignment[]): Promise<InspectionRound> {
+    throw this.#regulatorOnly('检查轮次', 'inspection rounds');
+  }
+
+  async roundSample(_roundId: string, _page?: number, _perPage?: number): Promise<RoundSamplePage> {
+    throw this.#regulatorOnly('抽查样本', 'inspection samples');
   }
 
   async deleteRound(_roundId: string): Promise<void> {

@@ -43,7 +43,9 @@ import {
   type CoverageRecordsQuery,
   type Finding,
   type FindingsSheetResult,
+  type InspectionAssignment,
   type InspectionRound,
+  type RoundSamplePage,
   type NewFinding,
   type NewInspectionRound,
   type BulkKind,
@@ -750,6 +752,14 @@ export class PocketBaseStore implements Store {
 
   publishRound(roundId: string): Promise<InspectionRound> {
     return this.#regulator(`/api/azx/compliance/rounds/${encodeURIComponent(roundId)}/publish`, {}, {});
+  }
+
+  setRoundAssignments(roundId: string, assignments: readonly InspectionAssignment[]): Promise<InspectionRound> {
+    return this.#regulator(`/api/azx/compliance/rounds/${encodeURIComponent(roundId)}/assignments`, {}, { assignments });
+  }
+
+  roundSample(roundId: string, page?: number, perPage?: number): Promise<RoundSamplePage> {
+    return this.#regulator(`/api/azx/compliance/rounds/${encodeURIComponent(roundId)}/sample`, { page, perPage });
   }
 
   async deleteRound(roundId: string): Promise<void> {

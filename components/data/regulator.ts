@@ -208,13 +208,17 @@ export interface CoverageRecordPage {
  */
 export type FindingCategory = string;
 
-/** A round's category, the packs' words for it, and its findings. */
-export interface CategoryCount {
+/** A problem category of a round's packs, in their words, with the notice it comes from. */
+export interface RoundCategory {
   readonly category: FindingCategory;
   readonly zh: string;
   readonly en: string;
   /** The notice the category comes from ('' when none). */
   readonly source: string;
+}
+
+/** A round's category, the packs' words for it, and its findings. */
+export interface CategoryCount extends RoundCategory {
   readonly count: number;
   /** Distinct policies with a finding of it. */
   readonly policies: number;
@@ -318,6 +322,33 @@ export interface FindingsSheetResult {
   readonly failed: readonly BulkFailure[];
   /** What the file was read as: `utf-8`, `gb18030`, `xlsx`. */
   readonly encoding: string;
+}
+
+/** One sampled policy as the round's inspectors page through it, with its findings so far. */
+export interface SampledPolicy {
+  readonly id: string;
+  readonly policyNo: string;
+  readonly enterprise: string;
+  readonly enterpriseName: string;
+  readonly insurer: string;
+  readonly insurerName: string;
+  readonly region: string;
+  /** The region's name (the server's reference data). */
+  readonly regionName: string;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * A page of a round's sample (GET /api/azx/compliance/rounds/{id}/sample): every sampled policy
+ * the caller may inspect, in sample order — a cross-inspection team only those of the regions
+ * the round's table assigns it — and the categories a finding may name.
+ */
+export interface RoundSamplePage {
+  readonly page: number;
+  readonly perPage: number;
+  readonly totalItems: number;
+  readonly items: readonly SampledPolicy[];
+  readonly categories: readonly RoundCategory[];
 }
 
 export interface RoundSummary extends InspectionRound {

@@ -414,6 +414,16 @@ export interface Store {
   deleteRound(roundId: string): Promise<void>;
   /** A round's findings. */
   listFindings(roundId: string): Promise<readonly Finding[]>;
+  /**
+   * Replaces a draft round's cross-inspection table; `validation` with errors by line and field
+   * (`assignments.<line>.inspector` / `.inspected`), `round_published` for a published round.
+   */
+  setRoundAssignments(roundId: string, assignments: readonly InspectionAssignment[]): Promise<InspectionRound>;
+  /**
+   * A page of a round's sample with the categories a finding may name: a regulator of the
+   * round's region sees all of it, an assigned cross-inspection team the regions it inspects.
+   */
+  roundSample(roundId: string, page?: number, perPage?: number): Promise<RoundSamplePage>;
 
   // ── bulk upload (<azx-bulk-upload>) ─────────────────────────────────────────────────────
   /**
@@ -473,9 +483,11 @@ import type {
   CoverageRecordsQuery,
   Finding,
   FindingsSheetResult,
+  InspectionAssignment,
   InspectionRound,
   NewFinding,
   NewInspectionRound,
+  RoundSamplePage,
 } from './regulator.js';
 
 // ── <azx-bulk-upload> ───────────────────────────────────────────────────────────────────

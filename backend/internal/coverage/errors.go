@@ -14,6 +14,14 @@ type apiError struct {
 	Code   string
 	Zh, En string
 	Field  string // the parameter at fault, if one
+	// Fields: more than one field at fault (a table's rows), each under its own key
+	Fields []fieldError
+}
+
+// fieldError is one field's refusal inside a larger one, keyed by its path
+// (`assignments.2.inspected`: row 2's inspected region).
+type fieldError struct {
+	Path, Code, Zh, En string
 }
 
 func (e *apiError) Error() string { return e.En }
@@ -47,6 +55,13 @@ func fail(e *core.RequestEvent, err error) error {
 	data := map[string]any{}
 	if ae.Field != "" {
 		data[ae.Field] = map[string]any{"code": ae.Code, "message": msg, "message_zh": ae.Zh, "message_en": ae.En}
+	}
+	for _, f := range ae.Fields {
+		m := f.Zh
+		if language(e.Request) == "en" {
+			m = f.En
+		}
+		data[f.Path] = map[string]any{"code": f.Code, "message": m, "message_zh": f.Zh, "message_en": f.En}
 	}
 	return e.JSON(ae.Status, map[string]any{
 		"status": ae.Status, "code": ae.Code, "message": msg, "message_zh": ae.Zh, "message_en": ae.En, "data": data,

@@ -27,6 +27,7 @@ import (
 //	POST /api/azx/compliance/rounds/{id}/findings {policy, category, note}
 //	POST /api/azx/compliance/rounds/{id}/findings/import  a findings sheet (multipart file: XLSX, CSV, JSON)
 //	GET  /api/azx/compliance/rounds/{id}/sample?page&perPage   every sampled policy, a page at a time
+//	POST /api/azx/compliance/rounds/{id}/assignments {assignments}  a draft's cross-inspection table
 //	POST /api/azx/compliance/rounds/{id}/publish
 //	DELETE /api/azx/compliance/rounds/{id}      a draft only
 func Register(app *pocketbase.PocketBase) {
@@ -68,6 +69,7 @@ func Routes(se *core.ServeEvent) {
 	r.POST("/rounds/{id}/findings", handle(createFindingHandler))
 	r.POST("/rounds/{id}/findings/import", handle(findingsSheetHandler))
 	r.GET("/rounds/{id}/sample", handle(sampleHandler))
+	r.POST("/rounds/{id}/assignments", handle(assignmentsHandler))
 	r.POST("/rounds/{id}/publish", handle(publishRoundHandler))
 	r.DELETE("/rounds/{id}", handle(deleteRoundHandler))
 }
@@ -263,6 +265,22 @@ func sampleHandler(e *core.RequestEvent) (any, error) {
 		return nil, err
 	}
 	return samplePage(e.App, round, inspected, page, perPage)
+}
+
+// assignmentsHandler replaces a draft round's cross-inspection table: only a regulator of the
+// round's region (an assigned team gets 404, as for the report).
+func assignmentsHandler(e *core.RequestEvent) (any, error) {
+	round, err := loadRound(e.App, e.Auth, e.Request.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	var in struct {
+		Assignments []Assignment `json:"assignments"`
+	}
+	if err := e.BindBody(&in); err != nil {
+		return nil, badParam("body", "请求体不是有效的 JSON", "The request body is not valid JSON")
+	}
+	return setAssignments(e.App, round, in.Assignments)
 }
 
 func publishRoundHandler(e *core.RequestEvent) (any, error) {

@@ -52,12 +52,14 @@ type SampledPolicy struct {
 	Findings       []Finding `db:"-" json:"findings"`
 }
 
-// SamplePage is a page of a round's sample, in sample order.
+// SamplePage is a page of a round's sample, in sample order, with the categories a finding on
+// it may name (an assigned team reads no report, so it learns them here).
 type SamplePage struct {
 	Page       int             `json:"page"`
 	PerPage    int             `json:"perPage"`
 	TotalItems int             `json:"totalItems"`
 	Items      []SampledPolicy `json:"items"`
+	Categories []Category      `json:"categories"`
 }
 
 // samplePage pages through every sampled policy a caller may inspect (a cross-inspection team:
@@ -67,7 +69,11 @@ func samplePage(app core.App, round *core.Record, inspected []string, page, perP
 	if inspected != nil {
 		ids = sampleIn(app, ids, inspected)
 	}
-	out := &SamplePage{Page: page, PerPage: perPage, TotalItems: len(ids), Items: []SampledPolicy{}}
+	cats, err := findingCategories(app, round.GetString("region_code"), roundDay(round))
+	if err != nil {
+		return nil, err
+	}
+	out := &SamplePage{Page: page, PerPage: perPage, TotalItems: len(ids), Items: []SampledPolicy{}, Categories: cats}
 	from := (page - 1) * perPage
 	if from >= len(ids) {
 		return out, nil
@@ -78,7 +84,7 @@ func samplePage(app core.App, round *core.Record, inspected []string, page, perP
 		args[i] = id
 	}
 	var rows []SampledPolicy
-	err := app.DB().Select("p.id", "p.policy_no", "p.enterprise",
+	err = app.DB().Select("p.id", "p.policy_no", "p.enterprise",
 		"COALESCE(NULLIF(e.name, ''), json_extract(e.data, '$.name'), '') AS enterprise_name",
 		"p.insurer", "COALESCE(o.name, '') AS insurer_name", "p.region_code").From("policies p").
 		LeftJoin("enterprises e", dbx.NewExp("e.id = p.enterprise")).

@@ -66,13 +66,68 @@ func roundsAsTheNoticesRunThem(t *testing.T, app core.App, q Query) {
 		t.Error("a team outside the province was assigned")
 	}
 
+	// every faulty line is refused at its own field, in both languages, and nothing is stored
+	before, _ := app.CountRecords("inspection_rounds")
+	_, err = createRound(app, zj, NewRound{Name: "分组有误", Policies: sxNos, Assignments: []Assignment{
+		{"330100", "330600"}, {"330200", "330200"}, {"330300", "330600"}, {"320500", ""}}}, q)
+	ae, ok := err.(*apiError)
+	if !ok || ae.Status != 400 || ae.Code != "invalid_assignments" {
+		t.Fatalf("a faulty table: %v", err)
+	}
+	fields := map[string]string{}
+	for _, f := range ae.Fields {
+		if f.Zh == "" || f.En == "" {
+			t.Errorf("%s: a refusal without both languages", f.Path)
+		}
+		fields[f.Path] = f.Zh
+	}
+	want := map[string]string{
+		"assignments.1.inspected": "地区不能检查自己",
+		"assignments.2.inspected": "该地区已由第 1 行分配检查",
+		"assignments.3.inspector": "检查组所在地区须为本轮检查地区内的下级地区",
+		"assignments.3.inspected": "被检查地区须为本轮检查地区内的下级地区",
+	}
+	if len(fields) != len(want) {
+		t.Errorf("refused fields %v, want %v", fields, want)
+	}
+	for k, v := range want {
+		if fields[k] != v {
+			t.Errorf("%s: %q, want %q", k, fields[k], v)
+		}
+	}
+	if ae.Zh != "交叉检查分组第 2、3、4 行未通过校验" {
+		t.Errorf("the refusal as a whole: %q", ae.Zh)
+	}
+	if after, _ := app.CountRecords("inspection_rounds"); after != before {
+		t.Error("a round with a faulty table was stored")
+	}
+
+	// a draft's table is replaced; the same checks hold; a published round's stays
+	draftRec, _ := loadRound(app, zj, round.ID)
+	if _, err := setAssignments(app, draftRec, []Assignment{{"330600", "330600"}}); err == nil {
+		t.Error("an edit made a region inspect itself")
+	}
+	edited, err := setAssignments(app, draftRec, []Assignment{{"330200", "330600"}, {"330600", "330100"}})
+	if err != nil || len(edited.Assignments) != 2 || edited.Assignments[0].Inspector != "330200" {
+		t.Fatalf("editing a draft's table: %+v %v", edited, err)
+	}
+	if _, inspected, err := loadRoundFor(app, nb, round.ID); err != nil || !slices.Equal(inspected, []string{"330600"}) {
+		t.Fatalf("Ningbo, now assigned, reads Shaoxing's part: %v %v", inspected, err)
+	}
+	if _, _, err := loadRoundFor(app, hz, round.ID); err == nil {
+		t.Error("Hangzhou, no longer a team in the table, read the round")
+	}
+	if _, err := setAssignments(app, draftRec, []Assignment{{"330100", "330600"}, {"330600", "330100"}}); err != nil {
+		t.Fatal(err)
+	}
 	// Hangzhou's team inspects Shaoxing's sampled policies, for this round only
 	rec, inspected, err := loadRoundFor(app, hz, round.ID)
 	if err != nil || !slices.Equal(inspected, []string{"330600"}) {
 		t.Fatalf("Hangzhou's team reads the round: %v %v", inspected, err)
 	}
 	page, err := samplePage(app, rec, inspected, 1, 5)
-	if err != nil || page.TotalItems != 7 || len(page.Items) != 5 || page.Items[0].ID != sxIDs[0] || page.Items[0].InsurerName == "" || page.Items[0].RegionName == "" {
+	if err != nil || page.TotalItems != 7 || len(page.Items) != 5 || page.Items[0].ID != sxIDs[0] || page.Items[0].InsurerName == "" || page.Items[0].RegionName == "" ||
+		!slices.ContainsFunc(page.Categories, func(c Category) bool { return c.Code == "rate_misused" && c.Zh != "" }) {
 		t.Fatalf("Hangzhou's first page of Shaoxing's sample: %+v %v", page, err)
 	}
 	page2, _ := samplePage(app, rec, inspected, 2, 5)
@@ -119,6 +174,9 @@ func roundsAsTheNoticesRunThem(t *testing.T, app core.App, q Query) {
 	}
 	if err := deleteRound(app, rec2); err == nil {
 		t.Error("a published round was deleted")
+	}
+	if _, err := setAssignments(app, rec2, []Assignment{{"330100", "330602"}}); err == nil {
+		t.Error("a published round's table was changed")
 	}
 	if _, err := app.FindRecordById("inspection_rounds", sxRound.ID); err != nil {
 		t.Error("the published round is gone")

@@ -1,13 +1,16 @@
 package coverage
 
 import (
+	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/validation"
+	"azx/backend/internal/vocab"
 )
 
 // A round's sample is either drawn by the server (Draw) or the inspectors' own list of policy
@@ -78,30 +81,79 @@ func listSample(app core.App, region string, numbers []string) ([]string, []stri
 	return ids, unmatched, nil
 }
 
+// MaxAssignments bounds a cross-inspection table: a province's counties are fewer.
+const MaxAssignments = 500
+
 // checkAssignments validates a cross-inspection table: every region a valid code inside the
-// round's region, never a region inspecting itself, each inspected region once.
+// round's region, never a region inspecting itself, each inspected region once. Every row at
+// fault is refused at its own field (`assignments.<row>.inspector` / `.inspected`, rows from 0),
+// so a form shows each refusal beside the picker it concerns.
 func checkAssignments(region string, list []Assignment) ([]Assignment, string, error) {
-	inspected := map[string]bool{}
+	if len(list) > MaxAssignments {
+		return nil, "", badParam("assignments", "交叉检查分组最多 500 行", "A cross-inspection table holds at most 500 lines")
+	}
+	var faults []fieldError
+	fault := func(row int, field, zh, en string) {
+		faults = append(faults, fieldError{Path: "assignments." + strconv.Itoa(row) + "." + field, Code: "invalid_assignment", Zh: zh, En: en})
+	}
+	inRound := func(code string) bool {
+		return validation.ValidRegionCode(code) && within(code, region) && code != region
+	}
+	firstRow := map[string]int{}
 	var inspectors []string
 	out := make([]Assignment, 0, len(list))
-	for _, a := range list {
+	for i, a := range list {
 		a.Inspector, a.Inspected = strings.TrimSpace(a.Inspector), strings.TrimSpace(a.Inspected)
-		if !validation.ValidRegionCode(a.Inspector) || !validation.ValidRegionCode(a.Inspected) ||
-			!within(a.Inspector, region) || !within(a.Inspected, region) || a.Inspector == region || a.Inspected == region {
-			return nil, "", badParam("assignments", "交叉检查分组须为本轮检查地区内的下级地区代码："+a.Inspector+" → "+a.Inspected,
-				"A cross-inspection line must name regions inside the round's region: "+a.Inspector+" → "+a.Inspected)
+		okInspector, okInspected := inRound(a.Inspector), inRound(a.Inspected)
+		if !okInspector {
+			fault(i, "inspector", "检查组所在地区须为本轮检查地区内的下级地区", "The inspecting team's region must lie inside the round's region")
 		}
-		if a.Inspector == a.Inspected {
-			return nil, "", badParam("assignments", "地区不能检查自己："+a.Inspector, "A region cannot inspect itself: "+a.Inspector)
+		if !okInspected {
+			fault(i, "inspected", "被检查地区须为本轮检查地区内的下级地区", "The inspected region must lie inside the round's region")
 		}
-		if inspected[a.Inspected] {
-			return nil, "", badParam("assignments", "被检查地区重复："+a.Inspected, "A region is inspected twice: "+a.Inspected)
+		if okInspector && okInspected && a.Inspector == a.Inspected {
+			fault(i, "inspected", "地区不能检查自己", "A region cannot inspect itself")
 		}
-		inspected[a.Inspected] = true
-		if !slices.Contains(inspectors, a.Inspector) {
+		if first, seen := firstRow[a.Inspected]; seen && okInspected {
+			fault(i, "inspected", "该地区已由第 "+strconv.Itoa(first+1)+" 行分配检查", "This region is already inspected on line "+strconv.Itoa(first+1))
+		} else if okInspected {
+			firstRow[a.Inspected] = i
+		}
+		if okInspector && !slices.Contains(inspectors, a.Inspector) {
 			inspectors = append(inspectors, a.Inspector)
 		}
 		out = append(out, a)
 	}
+	if len(faults) > 0 {
+		rows := []string{}
+		for _, f := range faults {
+			row := strings.SplitN(strings.TrimPrefix(f.Path, "assignments."), ".", 2)[0]
+			n, _ := strconv.Atoi(row)
+			if s := strconv.Itoa(n + 1); !slices.Contains(rows, s) {
+				rows = append(rows, s)
+			}
+		}
+		return nil, "", &apiError{Status: http.StatusBadRequest, Code: "invalid_assignments", Fields: faults,
+			Zh: "交叉检查分组第 " + strings.Join(rows, "、") + " 行未通过校验", En: "Lines " + strings.Join(rows, ", ") + " of the cross-inspection table were refused"}
+	}
 	return out, strings.Join(inspectors, " "), nil
+}
+
+// setAssignments replaces a draft round's cross-inspection table (a published round's is what
+// its teams worked to, and stays).
+func setAssignments(app core.App, round *core.Record, list []Assignment) (*Round, error) {
+	if roundOf(app, round).Status != vocab.RoundStatusDraft {
+		return nil, &apiError{Status: http.StatusBadRequest, Code: "round_published",
+			Zh: "已发布的检查轮次不能修改交叉检查分组", En: "A published round's cross-inspection table cannot be changed"}
+	}
+	assignments, inspectors, err := checkAssignments(round.GetString("region_code"), list)
+	if err != nil {
+		return nil, err
+	}
+	round.Set("assignments", assignments)
+	round.Set("inspectors", inspectors)
+	if err := app.Save(round); err != nil {
+		return nil, err
+	}
+	return roundOf(app, round), nil
 }

@@ -7,8 +7,15 @@ import { provideStore, type Store } from '../../../components/data/index.js';
 const mounted: HTMLElement[] = [];
 afterEach(() => mounted.splice(0).forEach((h) => h.remove()));
 
-/** The element under `store` with `set` applied, once its report (or its error) is on screen. */
-export async function mount(store: Store, set: Partial<AzxComplianceReport> = {}): Promise<AzxComplianceReport> {
+/**
+ * The element under `store` with `set` applied, once its report (or its error) is on screen, or
+ * whatever `ready` waits for (an assigned team's view of a round).
+ */
+export async function mount(
+  store: Store,
+  set: Partial<AzxComplianceReport> = {},
+  ready: (el: AzxComplianceReport) => unknown = (el) => el.report || el.shadowRoot?.querySelector('[part="error"]'),
+): Promise<AzxComplianceReport> {
   const host = document.createElement('div');
   provideStore(host, store);
   const el = document.createElement('azx-compliance-report');
@@ -16,7 +23,7 @@ export async function mount(store: Store, set: Partial<AzxComplianceReport> = {}
   host.append(el);
   document.body.append(host);
   mounted.push(host);
-  await waitUntil(() => el.report || el.shadowRoot?.querySelector('[part="error"]'), 'report loaded', { timeout: 15000 });
+  await waitUntil(() => ready(el), 'report loaded', { timeout: 15000 });
   await el.updateComplete;
   return el;
 }

@@ -16,7 +16,9 @@ import {
   type CoverageRecordsQuery,
   type Figures,
   type Finding,
+  type InspectionAssignment,
   type InspectionRound,
+  type RoundSamplePage,
   type NewFinding,
   type NewInspectionRound,
   type RegionRef,
@@ -136,6 +138,21 @@ function sampleOf(n: number): readonly CoverageRecord[] {
   return [...SAMPLED, ...more].slice(0, n);
 }
 
+/**
+ * A province round with a cross-inspection table: Shaoxing's team inspects Hangzhou (its sample,
+ * SAMPLED, lies in Hangzhou), Hangzhou's inspects Ningbo. Published.
+ */
+export const CROSS_ROUND: InspectionRound = {
+  ...ROUND, id: 'round0000000009', name: '2026 年交叉检查', region: '330000', regionName: '浙江省', status: 'published',
+  assignments: [{ inspector: '330600', inspected: '330100' }, { inspector: '330100', inspected: '330200' }],
+};
+
+/** Shaoxing's city regulator, whose team CROSS_ROUND assigns to inspect Hangzhou. */
+export const FIXTURE_TEAM = {
+  userId: 'u-reg-sx', email: 'regulator-330600@azx.test', name: '绍兴市应急管理局', role: 'regulator', organizationId: 'org-reg-sx',
+  scopeLevel: 'city', regionScope: '330600',
+} as const;
+
 /** Calls the elements made, for assertions. */
 export interface Calls {
   figures: CoverageQuery[];
@@ -143,6 +160,10 @@ export interface Calls {
   reports: ComplianceQuery[];
   draws: NewInspectionRound[];
   findings: NewFinding[];
+  /** Tables saved to a draft round: [round id, lines]. */
+  assignments: [string, readonly InspectionAssignment[]][];
+  /** Pages of a round's sample read as a team reads them: [round id, page]. */
+  samples: [string, number][];
 }
 
 /** What the bulletin lists beside its figures (issue 13): a regulator's must-insure overrides and over-budget services. */
@@ -161,7 +182,7 @@ export const FIXTURE_REGULATOR = {
 export const FIXTURE_PASSWORD = 'fixture-password';
 
 export class FixtureRegulatorStore extends MemoryStore {
-  readonly calls: Calls = { figures: [], records: [], reports: [], draws: [], findings: [] };
+  readonly calls: Calls = { figures: [], records: [], reports: [], draws: [], findings: [], assignments: [], samples: [] };
   readonly #opts: FixtureOptions;
   #findings: Finding[] = [];
   #rounds: InspectionRound[];
@@ -171,12 +192,20 @@ export class FixtureRegulatorStore extends MemoryStore {
     // the county the lists beside the report's figures name (overrides, services over budget),
     // which the store names to a signed-in party (FIXTURE_REGULATOR)
     super({
-      regions: [{ code: '330106', name: '西湖区', nameEn: 'Xihu District', level: 'county', parent: '330100' }],
-      users: [{ ...FIXTURE_REGULATOR, password: FIXTURE_PASSWORD }],
+      // and Zhejiang's cities, which a province round's cross-inspection table picks from
+      regions: [
+        { code: '330106', name: '西湖区', nameEn: 'Xihu District', level: 'county', parent: '330100' },
+        { code: '330000', name: '浙江省', nameEn: 'Zhejiang', level: 'province', parent: '' },
+        ...CITY_NAMES.map(([code, name]) => ({ code, name, nameEn: '', level: 'city' as const, parent: '330000' })),
+      ],
+      users: [
+        { ...FIXTURE_REGULATOR, password: FIXTURE_PASSWORD },
+        { ...FIXTURE_TEAM, password: FIXTURE_PASSWORD },
+      ],
     });
     this.#opts = opts;
     this.#sampled = sampleOf(opts.sampled ?? SAMPLED.length);
-    this.#rounds = [{ ...ROUND, sampleSize: this.#sampled.length, sample: this.#sampled.map((s) => s.policyId!) }];
+    this.#rounds = [{ ...ROUND, sampleSize: this.#sampled.length, sample: this.#sampled.map((s) => s.policyId!) }, CROSS_ROUND];
   }
 
   async #answer<T>(v: () => T): Promise<T> {
@@ -215,6 +244,10 @@ export class FixtureRegulatorStore extends MemoryStore {
   override complianceReport(q: ComplianceQuery = {}): Promise<ComplianceReport> {
     this.calls.reports.push(q);
     return this.#answer(() => {
+      // an assigned team reads no report of the province's round (the server answers 404)
+      if (q.round === CROSS_ROUND.id && this.party?.regionScope !== '330000') {
+        throw new StoreError({ code: 'not_found', status: 404, message_zh: '检查轮次不存在', message_en: 'The inspection round does not exist' });
+      }
       const region = q.region ?? (q.round ? '330100' : '330100');
       const rows = region === '330100' ? HANGZHOU_COUNTIES : CITIES;
       const round = q.round ? this.#rounds.find((r) => r.id === q.round) : undefined;
@@ -264,7 +297,32 @@ export class FixtureRegulatorStore extends MemoryStore {
   }
 
   override listInspectionRounds(): Promise<readonly InspectionRound[]> {
-    return this.#answer(() => this.#rounds);
+    // a city regulator lists its own rounds and those whose table assigns its team
+    const scope = this.party?.regionScope;
+    return this.#answer(() => this.#rounds.filter((r) => !scope || scope === '330000' || r.region.startsWith(scope.slice(0, 4)) || r.assignments.some((a) => a.inspector === scope)));
+  }
+
+  override setRoundAssignments(id: string, assignments: readonly InspectionAssignment[]): Promise<InspectionRound> {
+    this.calls.assignments.push([id, assignments]);
+    return this.#answer(() => {
+      const i = this.#rounds.findIndex((r) => r.id === id);
+      this.#rounds[i] = { ...this.#rounds[i]!, assignments };
+      return this.#rounds[i]!;
+    });
+  }
+
+  override roundSample(id: string, page = 1, perPage = 50): Promise<RoundSamplePage> {
+    this.calls.samples.push([id, page]);
+    return this.#answer(() => {
+      const items = this.#sampled.map((s) => ({
+        id: s.policyId!, policyNo: s.policyNo!, enterprise: s.enterpriseId, enterpriseName: s.name, insurer: s.insurer!, insurerName: s.insurerName!,
+        region: s.regionCode, regionName: '西湖区', findings: this.#findings.filter((f) => f.round === id && f.policy === s.policyId),
+      }));
+      return {
+        page, perPage, totalItems: items.length, items: items.slice((page - 1) * perPage, page * perPage),
+        categories: CATEGORIES.map(([category, zh, en]) => ({ category, zh, en, source: '浙应急〔2020〕94号' })),
+      };
+    });
   }
 
   override drawSample(r: NewInspectionRound): Promise<InspectionRound> {
