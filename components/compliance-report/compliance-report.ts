@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import '../core/index.js';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../data/context.js';
 import { referenceOf, type RegionEntry } from '../data/reference.js';
@@ -496,6 +497,7 @@ export class AzxComplianceReport extends LitElement {
       const tableErrors = assignmentErrors(fieldErrors);
       const others = Object.fromEntries(Object.entries(fieldErrors).filter(([k]) => !(k === 'assignments' || k.startsWith('assignments.'))));
       this._drawTableErrors = tableErrors;
+      if (table) this.#refusedLines.set(table, linesOf(table));
       // the refusal as a whole stays in words beside the button; its fields are marked where they are
       this._drawErrors = Object.keys(others).length ? others : { form: errorOf(err, l) };
       if (Object.keys(others).length) this.#focusNext = 'form.draw [aria-invalid="true"]';
@@ -519,6 +521,19 @@ export class AzxComplianceReport extends LitElement {
     table.shadowRoot?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
+  /** How many lines each table had when the server refused it. */
+  #refusedLines = new WeakMap<AzxForm, number>();
+
+  /**
+   * A line added or removed moves the lines below it: the server's refusals, kept by line
+   * number, no longer point at the lines they were about, so they go (the next save is judged
+   * again). An edit within the lines keeps them until that field changes, as the form does.
+   */
+  #tableEdited(e: Event, which: '_drawTableErrors' | '_tableErrors'): void {
+    const table = e.currentTarget as AzxForm;
+    if (this[which] && this.#refusedLines.get(table) !== linesOf(table)) this[which] = undefined;
+  }
+
   /** A draft round's table saved (its form's submit); refused lines are shown by their pickers. */
   async #saveTable(e: CustomEvent<{ value: unknown }>): Promise<void> {
     e.preventDefault();
@@ -535,6 +550,7 @@ export class AzxComplianceReport extends LitElement {
       await this.reload();
     } catch (err) {
       this._tableErrors = isStoreError(err) ? assignmentErrors(err.fieldErrors) : undefined;
+      this.#refusedLines.set(table, linesOf(table));
       this._message = errorOf(err, this.#l).message;
       if (this._tableErrors) void this.#focusRefused(table);
     }
@@ -739,7 +755,8 @@ export class AzxComplianceReport extends LitElement {
     const region = this.region || this._report?.region.code || '';
     const divisions = this.#divisionsOf(region);
     if (!divisions.length) return nothing;
-    return html`<azx-form class="wide draw-table" part="assignments" lang=${l} .schema=${this.#tableSchema(divisions, l)} .serverErrors=${this._drawTableErrors}>
+    return html`<azx-form class="wide draw-table" part="assignments" lang=${l} .schema=${this.#tableSchema(divisions, l)} .serverErrors=${this._drawTableErrors}
+      @input=${(e: Event) => this.#tableEdited(e, '_drawTableErrors')}>
       <span slot="actions"></span>
     </azx-form>`;
   }
@@ -755,7 +772,8 @@ export class AzxComplianceReport extends LitElement {
     return schema;
   }
 
-  #tableValues = new WeakMap<InspectionRound, Record<string, unknown>>();
+  /** The draft table's value as last loaded: a reload of the same table keeps what is being typed. */
+  #tableValue: { readonly key: string; readonly value: Record<string, unknown> } | undefined;
 
   /**
    * A round's table: a form while the round is a draft (saved on its own), read-only once it is
@@ -768,15 +786,18 @@ export class AzxComplianceReport extends LitElement {
       if (!round.assignments.length) return nothing;
       return html`<section class="assignments no-print" part="assignments">${renderAssignments(round.assignments, name, l)}</section>`;
     }
-    let value = this.#tableValues.get(round);
-    if (!value) this.#tableValues.set(round, (value = { assignments: round.assignments.map((a) => ({ ...a })) }));
+    const key = JSON.stringify([round.id, round.assignments]);
+    if (this.#tableValue?.key !== key) this.#tableValue = { key, value: { assignments: round.assignments.map((a) => ({ ...a })) } };
+    const value = this.#tableValue.value;
+    // an object binding is set again on every render: guarded, the form keeps what is typed
     return html`<section class="assignments no-print" aria-label=${t(l, 'assignments')}>
       <azx-form
         part="assignments"
         lang=${l}
         .schema=${this.#tableSchema(divisions, l)}
-        .value=${value}
+        .value=${guard([key], () => value)}
         .serverErrors=${this._tableErrors}
+        @input=${(e: Event) => this.#tableEdited(e, '_tableErrors')}
         @azx-submit=${(e: CustomEvent<{ value: unknown }>) => void this.#saveTable(e)}
       >
         <div slot="actions"><button type="submit" part="button" class="save-table">${t(l, 'saveAssignments')}</button></div>
@@ -1265,6 +1286,12 @@ export class AzxComplianceReport extends LitElement {
       ${o.items.length < o.page.totalItems ? html`<button type="button" part="button" @click=${() => void this.#more()}>${t(l, 'more')}</button>` : nothing}
     </dialog>`;
   }
+}
+
+/** The lines a table's form holds, filled or not. */
+function linesOf(table: AzxForm): number {
+  const lines = (table.value as { assignments?: unknown }).assignments;
+  return Array.isArray(lines) ? lines.length : 0;
 }
 
 /** A stored UTC time as its Beijing calendar date (policy periods start at midnight in Beijing). */
