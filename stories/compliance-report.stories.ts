@@ -2,7 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../components/compliance-report/index.js';
 import type { AzxComplianceReport } from '../components/compliance-report/index.js';
 import { StoreError, provideStore } from '../components/data/index.js';
-import { FixtureRegulatorStore, ROUND, type FixtureOptions } from '../test/browser/coverage-map/fixture.js';
+import {
+  CROSS_ROUND,
+  FIXTURE_PASSWORD,
+  FIXTURE_REGULATOR,
+  FIXTURE_TEAM,
+  FixtureRegulatorStore,
+  ROUND,
+  type FixtureOptions,
+} from '../test/browser/coverage-map/fixture.js';
 
 interface Args {
   lang: 'zh-CN' | 'en';
@@ -57,3 +65,40 @@ export const Refused: Story = {
 
 /** English UI. */
 export const English: Story = { args: { lang: 'en', round: ROUND.id, region: '' } };
+
+/** The element under a fixture store signed in as `user` (the region's divisions are read for a signed-in regulator). */
+function signedIn(args: Args, user: { readonly email: string }, set: Partial<AzxComplianceReport> = {}): HTMLElement {
+  const host = document.createElement('div');
+  const store = new FixtureRegulatorStore();
+  provideStore(host, store);
+  void store.signIn(user.email, FIXTURE_PASSWORD).then(() => {
+    const el = document.createElement('azx-compliance-report');
+    Object.assign(el, { lang: args.lang, region: args.region, round: args.round, ...set });
+    host.append(el);
+  });
+  return host;
+}
+
+/**
+ * A province's new round with its cross-inspection table (Zhejiang, 001 annex 2): each line a
+ * team's city and the city it inspects, picked by name from the province's cities.
+ */
+export const CrossInspectionTable: Story = {
+  args: { region: '330000' },
+  render: (args) => signedIn(args, FIXTURE_REGULATOR),
+  play: async ({ canvasElement }) => {
+    let el: AzxComplianceReport | null = null;
+    for (let i = 0; i < 100 && !el?.shadowRoot?.querySelector('form.draw azx-form'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      el = canvasElement.querySelector('azx-compliance-report');
+    }
+    el!.shadowRoot!.querySelector<HTMLDetailsElement>('.toolbar details')!.open = true;
+  },
+};
+
+/** The round as the regulator of an assigned team sees it: the table, and the sampled policies of the city it inspects. */
+export const AssignedTeam: Story = {
+  args: { region: '', round: CROSS_ROUND.id },
+  render: (args) => signedIn(args, FIXTURE_TEAM),
+};
+
