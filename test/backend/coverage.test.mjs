@@ -327,3 +327,42 @@ test('an inspection round: a reproducible sample, findings only on sampled polic
   assert.equal((await api.shaoxing.create('findings', { round, policy: a.body.sample[3], category: 'other' })).status, 403);
   assert.equal((await api.shaoxing.create('inspection_rounds', { name: 'x', region_code: '330600' })).status, 403);
 });
+
+test('a cross-inspection table: every faulty line refused at its own field in the caller\'s words, a draft\'s table replaced, the team reads its part with the categories', async () => {
+  const policies = raw.policies.filter((p) => p.status === 'active' && ['330600', '330100'].includes(p.city_code)).map((p) => p.policy_no);
+  const draw = (who, assignments) => who.request('POST', '/api/azx/compliance/rounds', { name: '交叉检查', policies, assignments });
+  const provinceEn = await signIn('regulator-zj@azx.demo', 'en');
+  const bad = await draw(provinceEn, [
+    { inspector: '330100', inspected: '330600' },
+    { inspector: '330200', inspected: '330200' },
+    { inspector: '330300', inspected: '330600' },
+    { inspector: '320500', inspected: '' },
+  ]);
+  assert.equal(bad.status, 400, JSON.stringify(bad.body));
+  assert.deepEqual(Object.keys(bad.body.data).sort(), ['assignments.1.inspected', 'assignments.2.inspected', 'assignments.3.inspected', 'assignments.3.inspector']);
+  assert.equal(bad.body.data['assignments.1.inspected'].message, 'A region cannot inspect itself');
+  assert.equal(bad.body.data['assignments.2.inspected'].message_zh, '该地区已由第 1 行分配检查');
+  assert.equal(bad.body.message, 'Lines 2, 3, 4 of the cross-inspection table were refused');
+
+  const round = await draw(api.province, [{ inspector: '330100', inspected: '330600' }]);
+  assert.equal(round.status, 200, JSON.stringify(round.body));
+  const set = (who, assignments) => who.request('POST', `/api/azx/compliance/rounds/${round.body.id}/assignments`, { assignments });
+  assert.equal((await set(api.hangzhou, [])).status, 404, 'a team does not edit the table');
+  const again = await set(api.province, [{ inspector: '330600', inspected: '330600' }]);
+  assert.equal(again.status, 400);
+  assert.ok(again.body.data['assignments.0.inspected'].message_zh);
+  const edited = await set(api.province, [{ inspector: '330100', inspected: '330600' }, { inspector: '330600', inspected: '330100' }]);
+  assert.equal(edited.status, 200, JSON.stringify(edited.body));
+  assert.equal(edited.body.assignments.length, 2);
+
+  const sample = await get(api.hangzhou, `/api/azx/compliance/rounds/${round.body.id}/sample`, { perPage: 500 });
+  assert.equal(sample.status, 200, JSON.stringify(sample.body));
+  assert.ok(sample.body.items.length > 0 && sample.body.items.every((x) => x.region.startsWith('3306')), 'only Shaoxing\'s policies');
+  assert.ok(sample.body.categories.some((c) => c.category === 'rate_misused' && c.zh));
+  assert.equal((await get(api.xihu, `/api/azx/compliance/rounds/${round.body.id}/sample`)).status, 404, 'a county the table names not');
+
+  assert.equal((await api.province.request('POST', `/api/azx/compliance/rounds/${round.body.id}/publish`, {})).status, 200);
+  const published = await set(api.province, []);
+  assert.equal(published.status, 400);
+  assert.equal(published.body.code, 'round_published');
+});
