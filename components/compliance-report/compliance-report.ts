@@ -822,6 +822,7 @@ export class AzxComplianceReport extends LitElement {
       <h1 id="inspection-title">${t(l, 'teamTitle', { name: team.round.name, region: name(team.round.region) })}</h1>
       <p class="meta">${t(l, 'teamScope', { regions: mine.join(t(l, 'listSeparator')) })}</p>
       ${renderAssignments(team.round.assignments, name, l)}
+      ${team.round.status === 'draft' ? this.#importControl(l) : nothing}
     </section>
     ${this.#renderSample(rows, team.page.totalItems, team.page.categories, true, l)}`;
   }
@@ -833,7 +834,12 @@ export class AzxComplianceReport extends LitElement {
     if (round.status === 'published') return html`<span class="round-status">${t(l, 'published')}</span>`;
     return html`<button type="button" part="button" class="publish" @click=${() => void this.#roundLife('publish')}>${t(l, 'publish')}</button>
       <button type="button" part="button" class="delete-round" @click=${() => void this.#roundLife('delete')}>${t(l, 'deleteDraft')}</button>
-      <label class="import-findings"
+      ${this.#importControl(l)}`;
+  }
+
+  /** The inspectors' findings sheet into a draft round (its own team's, or an assigned team's part). */
+  #importControl(l: Locale): TemplateResult {
+    return html`<label class="import-findings"
         >${t(l, this._importing ? 'importingFindings' : 'importFindings')}
         <input
           part="control"

@@ -146,6 +146,16 @@ describe('<azx-compliance-report> cross-inspection on the server', () => {
     await waitUntil(() => $(el, '[part="sample"] tbody tr td:nth-child(5)')?.textContent?.trim() === '1 项问题', 'the finding is counted', { timeout: 10000 });
     const findings = await store.listFindings(roundId);
     expect(findings.map((f) => [f.policy, f.category, f.note])).to.deep.equal([[w.ids.policies.A, 'no_prevention_clause', '交叉检查：合同未约定预防服务']]);
+    // the team's own findings sheet, into the draft: its city's row stored, another city's refused with the reason
+    const input = $(el, '[part="inspection"] input[name="findings-sheet"]') as HTMLInputElement;
+    const files = new DataTransfer();
+    files.items.add(new File([`保单号,问题类别,说明\n${w.policyNo.A},rate_misused,费率未按系数\n${w.policyNo.B},rate_misused,\n`], '交叉检查问题清单.csv', { type: 'text/csv' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => $(el, '[part="sample"] .message')?.textContent?.startsWith('问题清单已导入'), 'the sheet is answered', { timeout: 15000 });
+    expect($(el, '[part="sample"] .message')!.textContent).to.equal('问题清单已导入：新增 1 条，已有 0 条，退回 1 行。');
+    expect($(el, '[part="sheet-refused"] li')!.textContent!.replace(/\s+/g, ' ')).to.contain('第 2 行').and.contain('未分配您检查该地区');
+    expect((await store.listFindings(roundId)).length).to.equal(2);
     // the province's bulletin counts the team's finding
     const zj = await signedIn(w.users.regulatorZhejiang.email, w.users.regulatorZhejiang.password);
     expect((await zj.complianceReport({ round: roundId })).round!.withProblems).to.equal(1);
