@@ -92,7 +92,8 @@ export const CrossInspectionTable: Story = {
       await new Promise((r) => setTimeout(r, 50));
       el = canvasElement.querySelector('azx-compliance-report');
     }
-    el!.shadowRoot!.querySelector<HTMLDetailsElement>('.toolbar details')!.open = true;
+    const details = el?.shadowRoot?.querySelector<HTMLDetailsElement>('.toolbar details');
+    if (details) details.open = true;
   },
 };
 
