@@ -311,6 +311,7 @@ export class AzxComplianceReport extends LitElement {
     } catch (err) {
       if (id !== this.#query) return;
       this._report = undefined;
+      this._team = undefined;
       this._error = t(this.#l, 'errorLoad', { message: this.#message(err) });
     }
   }
@@ -338,7 +339,8 @@ export class AzxComplianceReport extends LitElement {
 
   /** The divisions under the regions a round is drawn or edited in: the table's pickers offer them. */
   async #loadDivisions(store: Store, codes: readonly string[]): Promise<void> {
-    const missing = [...new Set(codes)].filter((c) => c && !this._divisions[c]);
+    // an empty list is read again next time: the party may have signed in since
+    const missing = [...new Set(codes)].filter((c) => c && !this._divisions[c]?.length);
     if (!missing.length) return;
     const lists = await Promise.all(missing.map((c) => referenceOf(store).children(c).catch(() => [] as readonly RegionEntry[])));
     this._divisions = { ...this._divisions, ...Object.fromEntries(missing.map((c, i) => [c, lists[i]!])) };
