@@ -214,10 +214,18 @@ export interface BulletinTables {
   readonly insurers: Table;
   readonly industries: Table;
   readonly lists: readonly BulletinList[];
+  /** The round's cross-inspection table (Zhejiang publishes it as an annex), when it has one: the last attachment. */
+  readonly assignments?: Table;
 }
 
 /** Every table of the bulletin, from the report and the lists the element loaded. */
-export function bulletinTables(r: ComplianceReport, lists: Readonly<Record<string, CoverageRecordPage | undefined>>, l: Locale): BulletinTables {
+export function bulletinTables(
+  r: ComplianceReport,
+  lists: Readonly<Record<string, CoverageRecordPage | undefined>>,
+  l: Locale,
+  regionName: (code: string) => string = (code) => code,
+): BulletinTables {
+  const lines = r.round?.assignments ?? [];
   const sampled = Boolean(r.round);
   const regionColumns = sampled ? [...REGION_COLUMNS, ...SAMPLE_COLUMNS] : REGION_COLUMNS;
   const insurerColumns = sampled ? [...INSURER_COLUMNS, ...SAMPLE_COLUMNS] : INSURER_COLUMNS;
@@ -268,12 +276,21 @@ export function bulletinTables(r: ComplianceReport, lists: Readonly<Record<strin
         printed: PRINTED[x.metric] ?? [],
       } satisfies BulletinList;
     }),
+    ...(lines.length
+      ? {
+          assignments: {
+            title: t(l, 'assignments'),
+            columns: [{ label: t(l, 'seq'), format: 'integer' }, { label: t(l, 'assignInspector') }, { label: t(l, 'assignInspected') }],
+            rows: lines.map((a, i) => [i + 1, regionName(a.inspector), regionName(a.inspected)]),
+          } satisfies Table,
+        }
+      : {}),
   };
 }
 
 /** The workbook: the tables in the document's order, the lists with every fact. */
 export function bulletinSheets(tables: BulletinTables, l: Locale): Sheet[] {
-  const attachments = [tables.regions, tables.insurers, tables.industries, ...tables.lists.map((x) => x.table)];
+  const attachments = [tables.regions, tables.insurers, tables.industries, ...tables.lists.map((x) => x.table), ...(tables.assignments ? [tables.assignments] : [])];
   return [tableSheet(tables.problems), ...attachments.map((table, i) => tableSheet(table, t(l, 'sheetAttachment', { n: i + 1, title: table.title })))];
 }
 
@@ -379,6 +396,7 @@ export function bulletinDocument(r: ComplianceReport, tables: BulletinTables, pa
         landscape: shown > 0 && wide(printed),
       };
     }),
+    ...(tables.assignments ? [{ title: tables.assignments.title, blocks: [{ kind: 'table' as const, table: tables.assignments }] }] : []),
   ];
   return {
     lang: l,

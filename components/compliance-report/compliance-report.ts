@@ -88,7 +88,7 @@ interface Opened {
  *
  * `print()` prints the bulletin alone as the official document GB/T 9704 lays out (版头 with the
  * issuing body and 发文字号, 主送, body, signature and 成文日期 with room for the seal, the tables
- * and lists as numbered attachments, 版记), whatever page the element is in; `sheets()` and the
+ * and lists as numbered attachments, the round's cross-inspection table last, 版记), whatever page the element is in; `sheets()` and the
  * export give the same tables as a workbook, in the document's order.
  *
  * @summary The inspection bulletin, with sampling and findings.
@@ -633,7 +633,7 @@ export class AzxComplianceReport extends LitElement {
       },
       chinaToday(),
     );
-    return bulletinDocument(r, bulletinTables(r, this._lists, l), parts, l);
+    return bulletinDocument(r, bulletinTables(r, this._lists, l, this.#regionName(l)), parts, l);
   }
 
   /**
@@ -653,7 +653,7 @@ export class AzxComplianceReport extends LitElement {
   /** The bulletin's tables as XLSX sheets, in the document's order, with the printed figures (none until its lists are loaded). */
   sheets(): Sheet[] {
     const r = this._report;
-    return r && this.#listsOf === r ? bulletinSheets(bulletinTables(r, this._lists, this.#l), this.#l) : [];
+    return r && this.#listsOf === r ? bulletinSheets(bulletinTables(r, this._lists, this.#l, this.#regionName(this.#l)), this.#l) : [];
   }
 
   #exportXlsx(): void {

@@ -205,6 +205,21 @@ describe('<azx-compliance-report> cross-inspection, words and layout', () => {
     expect(option.textContent).to.contain('cross-inspection');
   });
 
+  it("prints and exports the round's table as the bulletin's last attachment, its regions by name", async () => {
+    const store = new FixtureRegulatorStore();
+    await store.signIn(FIXTURE_REGULATOR.email, FIXTURE_PASSWORD);
+    const el = await mount(store, { round: CROSS_ROUND.id });
+    await waitUntil(() => el.sheets().length && $(el, '.assignments-table')?.textContent?.includes('绍兴市'), 'lists and names loaded');
+    const last = el.sheets().at(-1)!;
+    expect(last.name).to.equal('附件9 交叉检查分组');
+    expect(last.rows).to.deep.equal([['序号', '检查组所在地区', '被检查地区'], [1, '绍兴市', '杭州市'], [2, '杭州市', '宁波市']]);
+    expect(el.officialDocument()!.attachments!.at(-1)!.title).to.equal('交叉检查分组');
+    // a round without a table adds no attachment
+    el.round = '';
+    await waitUntil(() => !el.report?.round && el.sheets().length, 'the bulletin without a round');
+    expect(el.sheets().at(-1)!.name).to.equal('附件8 预防费用不足名单');
+  });
+
   it('flows at 320 px: the new-round form with its table, and a team\'s view', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
