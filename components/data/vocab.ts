@@ -234,7 +234,7 @@ export const SERVICE_REPORT_STATUS = {
 } as const satisfies Vocabulary;
 export type ServiceReportStatus = (typeof SERVICE_REPORT_STATUS.terms)[number]['code'];
 
-/** 事故预防服务项目 / Prevention service type. The service-type codes used in practice: service_reports.service_types and a policy's agreed items. Source: schemas/vocabularies/service-type.json. */
+/** 事故预防服务项目 / Prevention service type. The service-type codes used in practice: service_reports.service_types and a policy's agreed items. 01–07 are AQ 9010 practice; 08 (assistance) is the 帮扶 visit every insured unit gets at least once (浙江 2023, seed 001; 应急厅 2023, seed 003), counted by the coverage figures and the ledger. Source: schemas/vocabularies/service-type.json. */
 export const SERVICE_TYPE = {
   key: "service_type",
   zh: "事故预防服务项目",
@@ -247,6 +247,7 @@ export const SERVICE_TYPE = {
     { code: "05", zh: "生产安全事故应急预案编制和演练", en: "Emergency plans and drills" },
     { code: "06", zh: "安全生产科技推广应用", en: "Safety technology promotion" },
     { code: "07", zh: "其他有关事故预防工作", en: "Other prevention work" },
+    { code: "08", zh: "助力重大事故隐患排查整治帮扶", en: "Assistance visit (major-hazard campaign)", assistance: true },
   ],
 } as const satisfies Vocabulary;
 export type ServiceType = (typeof SERVICE_TYPE.terms)[number]['code'];

@@ -11,8 +11,9 @@
  * - `"05"` 生产安全事故应急预案编制和演练 / Emergency plans and drills
  * - `"06"` 安全生产科技推广应用 / Safety technology promotion
  * - `"07"` 其他有关事故预防工作 / Other prevention work
+ * - `"08"` 助力重大事故隐患排查整治帮扶 / Assistance visit (major-hazard campaign)
  */
-export type ServiceType = '01' | '02' | '03' | '04' | '05' | '06' | '07';
+export type ServiceType = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08';
 
 /**
  * 安责险保单 (Work-safety liability policy)

@@ -25,7 +25,7 @@ export interface ServiceReportRecord {
   service_date: string;
   /**
    * 服务项目 (Service types)
-   * 可多选；服务项目应与保单约定的服务项目和服务计划相符。
+   * 可多选；服务项目应与保单约定的服务项目和服务计划相符。帮扶活动选“助力重大事故隐患排查整治帮扶”，每家参保单位至少一次。
    * - `"01"` 安全生产宣传教育培训 / Safety training and publicity
    * - `"02"` 安全风险辨识、评估和安全评价 / Risk identification, assessment and evaluation
    * - `"03"` 生产安全事故隐患排查 / Hazard inspection
@@ -33,10 +33,11 @@ export interface ServiceReportRecord {
    * - `"05"` 生产安全事故应急预案编制和演练 / Emergency plans and drills
    * - `"06"` 安全生产科技推广应用 / Safety technology promotion
    * - `"07"` 其他有关事故预防工作 / Other prevention work
+   * - `"08"` 助力重大事故隐患排查整治帮扶 / Assistance visit (major-hazard campaign)
    *
    * @minItems 1
    */
-  service_types: ('01' | '02' | '03' | '04' | '05' | '06' | '07')[];
+  service_types: ('01' | '02' | '03' | '04' | '05' | '06' | '07' | '08')[];
   /**
    * 专项行动重点 (Campaign focus)
    * 2023 年全国安全生产专项行动强调的动火等危险作业、外包外租和人人会逃生的应急演练。

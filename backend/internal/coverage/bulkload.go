@@ -34,8 +34,18 @@ func (x *factIndex) loadFromIndexes(db dbx.Builder) error {
 				if err := r.Scan(&rowid, &id, &prov, &city, &reg, &ind, &flag, &n1); err != nil {
 					return err
 				}
-				x.putEnterprise(id, x.place(prov, city, reg, ind), flag, n1, "")
+				x.putEnterprise(id, x.place(prov, city, reg, ind), flag, n1, "", nil)
 				entRow[rowid] = x.entIDs.ids[id]
+				return nil
+			}},
+		{"SELECT rowid, risk_grade FROM enterprises INDEXED BY idx_enterprises_risk_grade WHERE risk_grade != ''",
+			func(r *dbx.Rows) error {
+				if err := r.Scan(&rowid, &b); err != nil {
+					return err
+				}
+				if n, ok := entRow[rowid]; ok {
+					x.ents[n].grade = x.codes.ofBytes(b)
+				}
 				return nil
 			}},
 		{"SELECT rowid, uscc FROM enterprises INDEXED BY idx_enterprises_uscc",
@@ -56,7 +66,7 @@ func (x *factIndex) loadFromIndexes(db dbx.Builder) error {
 				}
 				// linked (active counts, renewals) once every policy is in
 				n := x.polSlot(id)
-				x.pols[n] = polFact{live: true, place: x.place(prov, city, reg, ind), insurer: x.codes.ofBytes(ins), status: policyStatus(status),
+				x.pols[n] = polFact{live: true, slot: n, place: x.place(prov, city, reg, ind), insurer: x.codes.ofBytes(ins), status: policyStatus(status),
 					start: dateMs(d1), end: dateMs(d2), uploaded: dateMs(d3), persons: n1, headcount: n2, premium: n3, budget: n4, clause: flag,
 					cover: n5, ent: x.entIDs.ofBytes(ent, x.growEnts), renews: -1, terms: noTerms}
 				polRow[rowid] = n
@@ -89,7 +99,18 @@ func (x *factIndex) loadFromIndexes(db dbx.Builder) error {
 					return err
 				}
 				reps[rowid] = repFact{live: true, booked: reportBooked[string(status)], place: x.place(prov, city, reg, ind),
-					insurer: x.codes.ofBytes(ins), date: dateMs(d1), cost: n1}
+					insurer: x.codes.ofBytes(ins), date: dateMs(d1), cost: n1, pol: -1}
+				return nil
+			}},
+		{"SELECT rowid, policy, service_types FROM service_reports INDEXED BY idx_service_reports_delivery",
+			func(r *dbx.Rows) error {
+				if err := r.Scan(&rowid, &ent, &b); err != nil {
+					return err
+				}
+				if f, ok := reps[rowid]; ok {
+					f.pol, f.assist = x.reportPolicy(ent), assistance(b)
+					reps[rowid] = f
+				}
 				return nil
 			}},
 		{"SELECT rowid, id FROM service_reports",

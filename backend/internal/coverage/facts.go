@@ -141,6 +141,7 @@ type entFact struct {
 	mustInsure bool
 	headcount  float64
 	active     int32 // policies with status active naming this enterprise (any region): for lapsed
+	grade      sym   // the server's risk grade: its service plan's visits a year (delivery.go)
 }
 
 // policy statuses the figures tell apart
@@ -152,6 +153,7 @@ const (
 
 type polFact struct {
 	live      bool
+	slot      int32  // its own position: the delivery counts are kept by it (delivery.go)
 	no        string // policy number: lists are ordered by it
 	ent       int32  // slot of the enterprise it names
 	place     place
@@ -173,7 +175,9 @@ type polFact struct {
 
 type repFact struct {
 	live    bool
-	booked  bool // delivered or confirmed: spending actually booked
+	booked  bool  // delivered or confirmed: spending actually booked
+	assist  bool  // an assistance visit (帮扶): a service type the vocabulary marks assistance
+	pol     int32 // slot of its policy, -1 for none
 	place   place
 	insurer sym
 	date    int64

@@ -37,6 +37,15 @@ type Figures struct {
 	CoverBelowMinimum      int      `json:"coverBelowMinimum"`
 	CoverHeadcountMismatch int      `json:"coverHeadcountMismatch"`
 
+	// delivery against the service plan of the policies in force (delivery.go): the visits their
+	// grades plan over their periods, those due by "at", those delivered, the policies behind
+	// and those without their assistance visit (帮扶)
+	VisitsPlanned   int `json:"visitsPlanned"`
+	VisitsDue       int `json:"visitsDue"`
+	VisitsDelivered int `json:"visitsDelivered"`
+	BehindPlan      int `json:"behindPlan"`
+	NoAssistance    int `json:"noAssistance"`
+
 	MajorOpen    int `json:"majorOpen"`
 	MajorOverdue int `json:"majorOverdue"`
 

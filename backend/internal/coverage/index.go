@@ -232,10 +232,10 @@ func (x *factIndex) refresh(app core.App, table, id string) {
 
 // The columns each fact is made of, in scan order.
 var factColumns = map[string]string{
-	"enterprises": "id, province_code, city_code, region_code, industry, must_insure, headcount, uscc",
+	"enterprises": "id, province_code, city_code, region_code, industry, must_insure, headcount, uscc, risk_grade",
 	"policies": "id, province_code, city_code, region_code, industry, enterprise, insurer, status, period_start, period_end, uploaded_at, " +
 		"insured_persons, headcount, premium, prevention_budget, prevention_clause, legal_basis, cover_per_person, renewal_of, policy_no",
-	"service_reports": "id, province_code, city_code, region_code, industry, insurer, status, service_date, cost",
+	"service_reports": "id, province_code, city_code, region_code, industry, insurer, status, service_date, cost, policy, service_types",
 	"hazards":         "id, province_code, city_code, region_code, industry, insurer, is_major, status, deadline",
 	"claims":          "id, province_code, city_code, region_code, industry, insurer, accident_date, paid",
 }
@@ -245,7 +245,7 @@ var factColumns = map[string]string{
 type factRow struct {
 	rid, no, uscc                                          string
 	prov, city, reg, ind, ent, ins, status, d1, d2, d3, lb sql.RawBytes
-	renewal                                                sql.RawBytes
+	renewal, grade, pol, types                             sql.RawBytes
 	b1                                                     bool
 	n1, n2, n3, n4, n5                                     float64
 }
@@ -254,11 +254,11 @@ type factRow struct {
 func (f *factRow) targets(table string) []any {
 	switch table {
 	case "enterprises":
-		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.b1, &f.n1, &f.uscc}
+		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.b1, &f.n1, &f.uscc, &f.grade}
 	case "policies":
 		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ent, &f.ins, &f.status, &f.d1, &f.d2, &f.d3, &f.n1, &f.n2, &f.n3, &f.n4, &f.b1, &f.lb, &f.n5, &f.renewal, &f.no}
 	case "service_reports":
-		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ins, &f.status, &f.d1, &f.n1}
+		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ins, &f.status, &f.d1, &f.n1, &f.pol, &f.types}
 	case "hazards":
 		return []any{&f.rid, &f.prov, &f.city, &f.reg, &f.ind, &f.ins, &f.b1, &f.status, &f.d1}
 	case "claims":
@@ -271,7 +271,7 @@ func (f *factRow) targets(table string) []any {
 func (x *factIndex) install(table string, f *factRow) {
 	switch table {
 	case "enterprises":
-		x.putEnterprise(f.rid, x.place(f.prov, f.city, f.reg, f.ind), f.b1, f.n1, f.uscc)
+		x.putEnterprise(f.rid, x.place(f.prov, f.city, f.reg, f.ind), f.b1, f.n1, f.uscc, f.grade)
 	case "policies":
 		p := polFact{
 			place: x.place(f.prov, f.city, f.reg, f.ind), insurer: x.codes.ofBytes(f.ins), status: policyStatus(f.status),
@@ -286,7 +286,7 @@ func (x *factIndex) install(table string, f *factRow) {
 	case "service_reports":
 		n := x.repIDs.of(f.rid, func() { x.reps = append(x.reps, repFact{}) })
 		x.reps[n] = repFact{live: true, booked: reportBooked[string(f.status)], place: x.place(f.prov, f.city, f.reg, f.ind),
-			insurer: x.codes.ofBytes(f.ins), date: dateMs(f.d1), cost: f.n1}
+			insurer: x.codes.ofBytes(f.ins), date: dateMs(f.d1), cost: f.n1, pol: x.reportPolicy(f.pol), assist: assistance(f.types)}
 	case "hazards":
 		n := x.hazIDs.of(f.rid, func() { x.hazs = append(x.hazs, hazFact{}) })
 		x.hazs[n] = hazardFact(x.place(f.prov, f.city, f.reg, f.ind), x.codes.ofBytes(f.ins), f.b1, string(f.status), dateMs(f.d1))
@@ -416,9 +416,9 @@ func (x *factIndex) growPols() { x.pols = append(x.pols, polFact{renews: -1}) }
 func (x *factIndex) entSlot(id string) int32 { return x.entIDs.of(id, x.growEnts) }
 func (x *factIndex) polSlot(id string) int32 { return x.polIDs.of(id, x.growPols) }
 
-func (x *factIndex) putEnterprise(id string, p place, mustInsure bool, headcount float64, uscc string) {
+func (x *factIndex) putEnterprise(id string, p place, mustInsure bool, headcount float64, uscc string, grade []byte) {
 	e := &x.ents[x.entSlot(id)]
-	e.live, e.place, e.mustInsure, e.headcount, e.uscc = true, p, mustInsure, headcount, uscc
+	e.live, e.place, e.mustInsure, e.headcount, e.uscc, e.grade = true, p, mustInsure, headcount, uscc, x.codes.ofBytes(grade)
 }
 
 // putPolicy installs a policy and its part in the lapsed sets (its enterprise's active count,
@@ -427,7 +427,7 @@ func (x *factIndex) putPolicy(id string, f polFact) {
 	f.live = true
 	f.terms = x.termsFor(&f)
 	n := x.polSlot(id) // f's slots are taken already: slots may grow the slices
-	f.renewedBy = x.pols[n].renewedBy
+	f.slot, f.renewedBy = n, x.pols[n].renewedBy
 	x.pols[n] = f
 	x.link(&x.pols[n], 1)
 }

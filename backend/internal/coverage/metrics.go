@@ -17,6 +17,7 @@ type judge struct {
 	windowed     bool
 	from, to, at int64
 	pct          float64
+	counts       []delivered // delivery counts by policy slot, made on first use (delivery.go)
 }
 
 // judge resolves q; false when its region or industry is in no row (nothing matches).
@@ -112,7 +113,7 @@ var (
 	policyMetrics = map[string]func(*judge, *polFact) bool{
 		"policies": polAll, "active": polActiveM, "renewals_due": polDue, "lapsed": polLapsed, "uploaded_late": polLate,
 		"low_prevention_budget": polLowBudget, "no_prevention_clause": polNoClause, "cover_below_minimum": polBelowMin,
-		"cover_headcount_mismatch": polMismatch,
+		"cover_headcount_mismatch": polMismatch, "behind_plan": polBehindPlan, "no_assistance": polNoAssistance,
 	}
 	hazardMetrics = map[string]func(*judge, *hazFact) bool{"major_open": hazOpen, "major_overdue": hazOverdue}
 )

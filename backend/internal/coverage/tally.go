@@ -150,6 +150,17 @@ func (x *factIndex) tally(q Query, group string) map[string]*Figures {
 		f := get(k)
 		f.Policies++
 		if polActiveM(j, p) {
+			if planned := j.planned(p); planned > 0 {
+				f.VisitsPlanned += planned
+				f.VisitsDue += j.visitsDue(p)
+				f.VisitsDelivered += int(j.delivery()[p.slot].visits)
+			}
+			if polBehindPlan(j, p) {
+				f.BehindPlan++
+			}
+			if polNoAssistance(j, p) {
+				f.NoAssistance++
+			}
 			f.ActivePolicies++
 			f.Workers += int(p.persons)
 			if s := seen[p.ent]; s == 0 {

@@ -17,6 +17,7 @@ type terms struct {
 	minCover  float64 // least cover per person (min_cover_per_person); NaN: none
 	floorPct  float64 // least prevention budget, percent of premium (prevention_budget_floor); NaN: none
 	uploadSec int64   // upload deadline after the period start, in seconds (upload_deadline); -1: none
+	delivery  packs.Delivery // the service plan by grade and how delivery is measured (delivery.go)
 }
 
 var noTerms = terms{minCover: math.NaN(), floorPct: math.NaN(), uploadSec: -1}
@@ -36,6 +37,7 @@ func termsOf(e *packs.Effective) terms {
 			t.uploadSec = int64(days) * 86400
 		}
 	}
+	t.delivery = packs.DeliveryOf(e)
 	return t
 }
 

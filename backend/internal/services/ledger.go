@@ -8,7 +8,9 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
+	"github.com/pocketbase/pocketbase/tools/types"
 
+	"azx/backend/internal/packs"
 	"azx/backend/internal/validation"
 	"azx/backend/internal/vocab"
 )
@@ -42,6 +44,24 @@ type Ledger struct {
 	// ProviderStanding: the policy's provider in the lists of its region: "allowed",
 	// "blacklisted", "not_whitelisted", or "" when the insurer serves itself.
 	ProviderStanding string `json:"provider_standing"`
+	// Delivery against the service plan of the enterprise's risk grade, as the coverage
+	// figures measure it (packs.Delivery).
+	Delivery Delivery `json:"delivery"`
+}
+
+// Delivery is a policy's service plan against its booked reports, by today (China).
+type Delivery struct {
+	RiskGrade string `json:"risk_grade"`
+	// PlanVisits: visits a year the grade's plan asks for (0: the packs plan nothing for it).
+	PlanVisits      float64 `json:"plan_visits"`
+	VisitsPlanned   int     `json:"visits_planned"`
+	VisitsDue       int     `json:"visits_due"`
+	VisitsDelivered int     `json:"visits_delivered"`
+	// AssistanceRequired: assistance visits (帮扶) a period asks for; AssistanceDelivered those booked.
+	AssistanceRequired  int  `json:"assistance_required"`
+	AssistanceDelivered int  `json:"assistance_delivered"`
+	BehindPlan          bool `json:"behind_plan"`
+	NoAssistance        bool `json:"no_assistance"`
 }
 
 // OverBudget is a booked service whose cost went beyond the remaining budget, and why.
@@ -111,18 +131,25 @@ func ComputeLedger(app core.App, policy *core.Record) (*Ledger, error) {
 	}
 
 	types := []struct {
-		Types string `db:"service_types"`
+		Types string         `db:"service_types"`
+		Date  types.DateTime `db:"service_date"`
 	}{}
-	err = app.DB().Select("service_types").From(ServiceReports).
+	err = app.DB().Select("service_types", "service_date").From(ServiceReports).
 		Where(dbx.HashExp{"policy": policy.Id}).AndWhere(dbx.In("status", anyOf(vocab.ServiceReportStatus.With("booked"))...)).All(&types)
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
-	for _, t := range types {
-		for _, s := range decodeList(t.Types) {
+	booked := make([]bookedVisit, len(types))
+	for i, t := range types {
+		list := decodeList(t.Types)
+		for _, s := range list {
 			seen[s] = true
 		}
+		booked[i] = bookedVisit{day: t.Date.Time().UnixMilli(), assistance: packs.IsAssistance(list)}
+	}
+	if l.Delivery, err = deliveryOf(app, policy, booked); err != nil {
+		return nil, err
 	}
 	for s := range seen {
 		l.DeliveredTypes = append(l.DeliveredTypes, s)

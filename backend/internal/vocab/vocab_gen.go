@@ -296,7 +296,7 @@ const (
 	ServiceReportStatusConfirmed = "confirmed"
 )
 
-// ServiceType: 事故预防服务项目 / Prevention service type. The service-type codes used in practice: service_reports.service_types and a policy's agreed items.
+// ServiceType: 事故预防服务项目 / Prevention service type. The service-type codes used in practice: service_reports.service_types and a policy's agreed items. 01–07 are AQ 9010 practice; 08 (assistance) is the 帮扶 visit every insured unit gets at least once (浙江 2023, seed 001; 应急厅 2023, seed 003), counted by the coverage figures and the ledger.
 // Source: schemas/vocabularies/service-type.json.
 var ServiceType = Vocabulary{Key: "service_type", TitleZh: "事故预防服务项目", TitleEn: "Prevention service type", Terms: []Term{
 	{Code: "01", Zh: "安全生产宣传教育培训", En: "Safety training and publicity"},
@@ -306,6 +306,7 @@ var ServiceType = Vocabulary{Key: "service_type", TitleZh: "事故预防服务�
 	{Code: "05", Zh: "生产安全事故应急预案编制和演练", En: "Emergency plans and drills"},
 	{Code: "06", Zh: "安全生产科技推广应用", En: "Safety technology promotion"},
 	{Code: "07", Zh: "其他有关事故预防工作", En: "Other prevention work"},
+	{Code: "08", Zh: "助力重大事故隐患排查整治帮扶", En: "Assistance visit (major-hazard campaign)", Attrs: map[string]any{"assistance": true}},
 }}
 
 // Codes of ServiceType.
@@ -317,6 +318,7 @@ const (
 	ServiceType05 = "05"
 	ServiceType06 = "06"
 	ServiceType07 = "07"
+	ServiceType08 = "08"
 )
 
 // SurrenderReason: 退保或注销原因 / Reason for a surrender or cancellation. policies data.surrender.reason: why a policy ends before its term. A mandatory policy may end early only for one of these, with a document (rule surrender_reason_required of the packs).
