@@ -72,6 +72,8 @@ export function problemRows(r: ComplianceReport, l: Locale): ProblemRow[] {
     ['coverHeadcountMismatch', 'cover_headcount_mismatch', 'coverHeadcountMismatch'],
     ['coverBelowMinimum', 'cover_below_minimum', 'coverBelowMinimum'],
     ['lowPreventionBudget', 'low_prevention_budget', 'lowPreventionBudget'],
+    ['behindPlan', 'behind_plan', 'behindPlan'],
+    ['noAssistance', 'no_assistance', 'noAssistance'],
   ];
   for (const [key, metric, figure] of auto) {
     const label = t(l, key);

@@ -1068,6 +1068,8 @@ export class AzxComplianceReport extends LitElement {
       <td>${this.#fig(f.uploadedLate, { ...link, metric: 'uploaded_late', label: `${head} ${t(l, 'uploadedLate')}` })}</td>
       <td>${this.#fig(f.lowPreventionBudget, { ...link, metric: 'low_prevention_budget', label: `${head} ${t(l, 'lowPreventionBudget')}` })}</td>
       <td>${pct(f.preventionShare, l)}</td>
+      <td>${this.#fig(f.behindPlan, { ...link, metric: 'behind_plan', label: `${head} ${t(l, 'behindPlan')}` })}</td>
+      <td>${this.#fig(f.noAssistance, { ...link, metric: 'no_assistance', label: `${head} ${t(l, 'noAssistance')}` })}</td>
       <td>${this.#fig(money(f.claimsPaid, l), { ...link, metric: 'claims_paid', label: `${head} ${t(l, 'claimsPaid')}` })}</td>
       <td>${pct(f.lossRatio, l)}</td>
       <td>${permille(f.pureLossRate, l)}</td>
@@ -1095,6 +1097,8 @@ export class AzxComplianceReport extends LitElement {
             <th scope="col">${t(l, 'uploadedLate')}</th>
             <th scope="col">${t(l, 'lowPreventionBudget')}</th>
             <th scope="col">${t(l, 'preventionShare')}</th>
+            <th scope="col">${t(l, 'behindPlan')}</th>
+            <th scope="col">${t(l, 'noAssistance')}</th>
             <th scope="col">${t(l, 'claimsPaid')}</th>
             <th scope="col">${t(l, 'lossRatio')}</th>
             <th scope="col">${t(l, 'pureLossRate')}</th>

@@ -80,6 +80,18 @@ export interface Figures {
   readonly coverBelowMinimum: number;
   /** Insured persons ≠ the headcount the policy states. */
   readonly coverHeadcountMismatch: number;
+  /**
+   * Delivery against the service plan of the policies in force: the visits their enterprises'
+   * risk grades plan over their periods, those due by `at` (pro rata, as the rule packs'
+   * service_delivery says), those delivered (booked reports in the period).
+   */
+  readonly visitsPlanned: number;
+  readonly visitsDue: number;
+  readonly visitsDelivered: number;
+  /** Policies in force with fewer visits delivered than due (未按服务方案开展服务). */
+  readonly behindPlan: number;
+  /** Policies in force past the packs' share of their period without their assistance visit (帮扶). */
+  readonly noAssistance: number;
   /** Major hazards not yet verified closed. */
   readonly majorOpen: number;
   /** Of those, past their deadline without a rectification. */
@@ -142,6 +154,8 @@ export type CoverageMetric =
   | 'major_overdue'
   | 'claims'
   | 'claims_paid'
+  | 'behind_plan'
+  | 'no_assistance'
   | 'sampled'
   | 'with_problems'
   | `finding:${string}`;

@@ -12,7 +12,7 @@ import { complianceXlsx } from '../../../components/compliance-report/index.js';
 import { PocketBaseStore } from '../../../components/data/index.js';
 import { world } from '../setup/world.js';
 import { $, $$, mount } from './mount.js';
-import { FIXTURE_PASSWORD, FIXTURE_REGULATOR, FixtureRegulatorStore, HANGZHOU_COUNTIES, ROUND, XIHU_UNINSURED } from '../coverage-map/fixture.js';
+import { FIXTURE_PASSWORD, FIXTURE_REGULATOR, FixtureRegulatorStore, HANGZHOU_COUNTIES, ROUND, XIHU_BEHIND_PLAN, XIHU_UNINSURED } from '../coverage-map/fixture.js';
 
 const figuresIn = (el: AzxComplianceReport, s: string) => $$(el, `${s} [part="figure"]`).map((b) => b.textContent!.trim());
 
@@ -33,6 +33,30 @@ describe('<azx-compliance-report> with known figures', () => {
     expect(store.calls.records.at(-1)).to.include({ region: '330100', metric: 'uninsured' });
     expect($(el, '#records-title')!.textContent).to.equal('应保未保：共 3 条');
     expect($$(el, '[part="records"] tbody tr td:first-child').map((td) => td.textContent)).to.deep.equal(XIHU_UNINSURED.map((x) => x.name));
+  });
+
+  it('counts the policies behind their service plan and the units without a 帮扶 visit, each opening the policies by name', async () => {
+    const store = new FixtureRegulatorStore();
+    const el = await mount(store, { region: '330100' });
+    const problems = Object.fromEntries([...$$(el, 'article table')[0]!.querySelectorAll('tbody tr')]
+      .map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent!.trim()]));
+    expect(problems).to.include({ 未按服务方案开展服务: '1', 参保单位未获帮扶: '2' });
+    // the region table: 西湖区's behind-plan figure opens its policies
+    const regionTable = $$(el, 'article table')[1]!;
+    const head = [...regionTable.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    const col = head.indexOf('未按服务方案开展服务');
+    expect(col).to.be.greaterThan(0);
+    expect(head[col + 1]).to.equal('参保单位未获帮扶');
+    const xihu = [...regionTable.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === '西湖区')!;
+    const cell = xihu.children[col] as HTMLElement;
+    expect(cell.textContent!.trim()).to.equal('1');
+    (cell.querySelector('[part="figure"]') as HTMLElement).click();
+    await waitUntil(() => $(el, '[part="records"]'), 'records opened');
+    expect(store.calls.records.at(-1)).to.include({ region: '330106', metric: 'behind_plan' });
+    expect($$(el, '[part="records"] tbody tr td:first-child').map((td) => td.textContent)).to.deep.equal(XIHU_BEHIND_PLAN.map((x) => x.name));
+    const en = await mount(new FixtureRegulatorStore(), { region: '330100', lang: 'en' });
+    const enHead = [...$$(en, 'article table')[1]!.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    expect(enHead).to.include.members(['Behind the service plan', 'No assistance visit (帮扶)']);
   });
 
   it('opens a figure\'s records in a drawer beside the report (no jump); Escape closes it and the focus is back on the figure', async () => {

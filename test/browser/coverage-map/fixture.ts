@@ -33,7 +33,8 @@ export function figures(code: string, name: string, c: Counts = {}): Figures {
     insuredByPolicies: 0, workers: 0, premium: 0, preventionBudget: 0, preventionSpent: 0, renewalsDue: 0, lapsed: 0,
     uploadedLate: 0, lowPreventionBudget: 0, noPreventionClause: 0, coverBelowMinimum: 0, coverHeadcountMismatch: 0,
     majorOpen: 0, majorOverdue: 0, sampled: 0, withProblems: 0,
-    claims: 0, claimsPaidCount: 0, claimsPaid: 0, earnedPremium: 0, earnedExposure: 0, ...c,
+    claims: 0, claimsPaidCount: 0, claimsPaid: 0, earnedPremium: 0, earnedExposure: 0,
+    visitsPlanned: 0, visitsDue: 0, visitsDelivered: 0, behindPlan: 0, noAssistance: 0, ...c,
   };
   return {
     code, name, ...z,
@@ -89,7 +90,8 @@ export const CITIES: readonly Figures[] = CITY_NAMES.map(([code, name], i) =>
 
 export const HANGZHOU_COUNTIES: readonly Figures[] = [
   figures('330102', '上城区', { enterprises: 12, mustInsure: 10, insured: 10, insuredMustInsure: 10, activePolicies: 10, workers: 400, renewalsDue: 9 }),
-  figures('330106', '西湖区', { enterprises: 20, mustInsure: 18, insured: 16, insuredMustInsure: 15, notFullyInsured: 2, activePolicies: 16, workers: 900, renewalsDue: 14, lapsed: 1, uploadedLate: 2, majorOpen: 1, majorOverdue: 1 }),
+  figures('330106', '西湖区', { enterprises: 20, mustInsure: 18, insured: 16, insuredMustInsure: 15, notFullyInsured: 2, activePolicies: 16, workers: 900, renewalsDue: 14, lapsed: 1, uploadedLate: 2, majorOpen: 1, majorOverdue: 1,
+    visitsPlanned: 40, visitsDue: 20, visitsDelivered: 17, behindPlan: 1, noAssistance: 2 }),
   figures('330108', '滨江区', { enterprises: 8, mustInsure: 0 }),
 ];
 
@@ -102,6 +104,12 @@ export const XIHU_UNINSURED: readonly CoverageRecord[] = [
   { kind: 'enterprise', enterpriseId: 'ent1', uscc: '91330106MA2XXXXX1A', name: '杭州西湖甲化工有限公司', regionCode: '330106', industry: 'hazardous_chemicals', headcount: 35, mustInsure: true },
   { kind: 'enterprise', enterpriseId: 'ent2', uscc: '91330106MA2XXXXX2B', name: '杭州西湖乙建筑有限公司', regionCode: '330106', industry: 'construction', headcount: 80, mustInsure: true },
   { kind: 'enterprise', enterpriseId: 'ent3', uscc: '91330106MA2XXXXX3C', name: '杭州西湖丙加油站', regionCode: '330106', industry: 'fuel_station', headcount: 12, mustInsure: true },
+];
+
+/** The policy behind 西湖区's "behind the service plan" (one policy in force). */
+export const XIHU_BEHIND_PLAN: readonly CoverageRecord[] = [
+  { kind: 'policy', enterpriseId: 'ent4', uscc: '91330106MA2XXXXX4D', name: '杭州西湖丁化工有限公司', regionCode: '330106', industry: 'hazardous_chemicals', headcount: 40, mustInsure: true,
+    policyId: 'polxh1', policyNo: 'HZ-2026-0101', insurer: 'ins1', insurerName: '甲财产保险杭州分公司', status: 'active', insuredPersons: 40 },
 ];
 
 /** The claims behind 宁波市's loss ratio (city 1: one claim paid 100,000). */
@@ -233,6 +241,7 @@ export class FixtureRegulatorStore extends MemoryStore {
       let items: readonly CoverageRecord[] = [];
       if (q.metric === 'uninsured' && (q.region === '330106' || q.region === '330100')) items = XIHU_UNINSURED;
       if (q.metric === 'claims_paid' && q.region === '330200') items = NINGBO_CLAIMS;
+      if (q.metric === 'behind_plan' && (q.region === '330106' || q.region === '330100')) items = XIHU_BEHIND_PLAN;
       if (q.metric === 'sampled') items = this.#sampled;
       if (q.metric === 'with_problems') items = this.#sampled.filter((s) => this.#findings.some((f) => f.policy === s.policyId));
       const perPage = q.perPage ?? 50;
