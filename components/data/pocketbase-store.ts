@@ -34,6 +34,7 @@ import {
   type RecordChange,
   type RecordData,
   type ScopeLevel,
+  type ServiceDelivery,
   type ServiceLedger,
   type ComplianceQuery,
   type ComplianceReport,
@@ -867,6 +868,22 @@ function ledgerOf(row: Row): ServiceLedger {
     hazards: num('hazards'),
     majorHazards: num('major_hazards'),
     providerStanding: (['allowed', 'blacklisted', 'not_whitelisted'] as const).find((x) => x === row['provider_standing']) ?? '',
+    ...(row['delivery'] && typeof row['delivery'] === 'object' ? { delivery: deliveryOf(row['delivery'] as Row) } : {}),
+  };
+}
+
+function deliveryOf(row: Row): ServiceDelivery {
+  const num = (k: string) => (typeof row[k] === 'number' ? (row[k] as number) : 0);
+  return {
+    riskGrade: str(row['risk_grade']),
+    planVisits: num('plan_visits'),
+    visitsPlanned: num('visits_planned'),
+    visitsDue: num('visits_due'),
+    visitsDelivered: num('visits_delivered'),
+    assistanceRequired: num('assistance_required'),
+    assistanceDelivered: num('assistance_delivered'),
+    behindPlan: row['behind_plan'] === true,
+    noAssistance: row['no_assistance'] === true,
   };
 }
 

@@ -299,6 +299,29 @@ export interface ServiceLedger {
    * serves itself. The server refuses reports of a provider that is not allowed.
    */
   readonly providerStanding: ProviderStanding;
+  /**
+   * Delivery against the service plan of the enterprise's risk grade, as the server measures it
+   * from the stored reports by today (the rule packs' service_plan_by_grade and
+   * service_delivery). Absent from a store that does not hold the packs (the MemoryStore).
+   */
+  readonly delivery?: ServiceDelivery;
+}
+
+/** A policy's booked visits against its plan (the server's measure; see ServiceLedger.delivery). */
+export interface ServiceDelivery {
+  readonly riskGrade: string;
+  /** Visits a year the grade's plan asks for; 0 when the packs plan nothing for it. */
+  readonly planVisits: number;
+  /** Over the policy's period; of them due by today (pro rata); delivered (booked, in the period). */
+  readonly visitsPlanned: number;
+  readonly visitsDue: number;
+  readonly visitsDelivered: number;
+  /** Assistance visits (帮扶) a period asks for, and those delivered. */
+  readonly assistanceRequired: number;
+  readonly assistanceDelivered: number;
+  readonly behindPlan: boolean;
+  /** Past the packs' share of the period without its assistance visits. */
+  readonly noAssistance: boolean;
 }
 
 export type ProviderStanding = 'allowed' | 'blacklisted' | 'not_whitelisted' | '';

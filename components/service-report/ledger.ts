@@ -2,7 +2,7 @@
 // plan against what was delivered. A pure template of a ServiceLedger.
 import { html, nothing } from 'lit';
 import { isEnglish, type Locale } from '../core/locale.js';
-import type { ServiceLedger } from '../data/index.js';
+import { RISK_GRADE, termLabel, type ServiceDelivery, type ServiceLedger } from '../data/index.js';
 import { t } from './text.js';
 
 export function yuan(x: number, locale: Locale): string {
@@ -44,9 +44,23 @@ export function renderLedger(l: ServiceLedger, locale: Locale, typeTitle: (code:
       <span>${t(locale, 'plannedServices', { n: l.services.planned })}</span>
       <span data-figure="hazards">${t(locale, 'hazards', { n: l.hazards, m: l.majorHazards })}</span>
     </p>
+    ${l.delivery ? renderDelivery(l.delivery, locale) : nothing}
     ${l.missingItems.length
       ? html`<p class="facts" part="missing-items">${t(locale, 'missingItems')}
           ${l.missingItems.map((c) => html`<span class="tag">${c} ${typeTitle(c)}</span>`)}</p>`
       : nothing}
   </section>`;
+}
+
+// The plan of the enterprise's risk grade against the booked visits, as the server measured it.
+function renderDelivery(d: ServiceDelivery, locale: Locale) {
+  if (!d.visitsPlanned) return nothing;
+  const grade = termLabel(RISK_GRADE, d.riskGrade, locale);
+  return html`<p class="facts" part="delivery" data-figure="delivery">
+      ${t(locale, 'plan', { grade, planned: d.visitsPlanned, due: d.visitsDue, done: d.visitsDelivered, assisted: d.assistanceDelivered, required: d.assistanceRequired })}
+    </p>
+    ${d.behindPlan
+      ? html`<p class="warning" part="behind-plan" role="alert">${t(locale, 'behindPlan', { n: d.visitsDue - d.visitsDelivered })}</p>`
+      : nothing}
+    ${d.noAssistance ? html`<p class="warning" part="no-assistance" role="alert">${t(locale, 'noAssistance')}</p>` : nothing}`;
 }

@@ -72,7 +72,7 @@ function hazardCounts(value: Json): { ordinary: number; major: number } {
  * @csspart parties - The enterprise and provider of the policy.
  * @csspart provider - The provider's name.
  * @csspart provider-warning - The provider is black-listed, or missing from the region's white list.
- * @csspart ledger - The fee ledger panel (also `ledger-title`, `ledger-figures`, `meter`, `ledger-facts`, `missing-items`, `over-budget`, `over-budget-reasons`: the services booked beyond the budget with their reasons).
+ * @csspart ledger - The fee ledger panel (also `ledger-title`, `ledger-figures`, `meter`, `ledger-facts`, `missing-items`, `over-budget`, `over-budget-reasons`: the services booked beyond the budget with their reasons; `delivery`, `behind-plan`, `no-assistance`: the server's measure of the visits against the service plan of the enterprise's risk grade and its 帮扶 visit).
  * @csspart reports - The table of the policy's services (its 打印 buttons: `print`).
  * @csspart form - The `<azx-form>` of the report.
  * @csspart evidence - The evidence file picker and its list.

@@ -2,6 +2,7 @@
 // Do not edit: change the zh-CN words and run `npm run types`; a portal overrides words with registerTranslations.
 export const zhTW = {
   actions: '操作',
+  behindPlan: '落後於服務方案：還差 {n} 次服務',
   blacklisted: '該服務機構已被列入本地區服務機構黑名單，伺服器將拒絕其服務記錄。',
   budget: '預算',
   cancelDeliver: '取消',
@@ -23,11 +24,13 @@ export const zhTW = {
   ledger: '事故預防服務費用臺賬',
   loading: '正在載入…',
   missingItems: '約定但尚未實施的服務專案：',
+  noAssistance: '保險期間已過半，尚未開展幫扶活動',
   noPolicies: '沒有可服務的保單。',
   notWhitelisted: '本地區實行服務機構白名單，該服務機構不在名單內，伺服器將拒絕其服務記錄。',
   overBudget: '已超出預算 {x} 元',
   overBudgetReason: '{no}：{x} 元，原因：{reason}',
   overBudgetReasons: '超出預算的服務及原因',
+  plan: '服務方案（{grade}）：本期計劃 {planned} 次，截至今日應完成 {due} 次，已完成 {done} 次；幫扶 {assisted}/{required} 次',
   planned: '計劃中',
   plannedServices: '計劃 {n} 次',
   policy: '保單',

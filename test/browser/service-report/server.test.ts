@@ -51,6 +51,20 @@ describe('<azx-service-report> on the server', () => {
     expect(after.totalItems).to.equal(before.totalItems);
   });
 
+  it("shows the server's measure of the visits against the grade's service plan, and a missing 帮扶 visit", async () => {
+    const { w, store } = await signedIn('insurerA');
+    const { delivery } = await store.serviceLedger(w.ids.policies.A);
+    expect(delivery?.riskGrade).to.equal('medium');
+    expect(delivery!.visitsPlanned).to.equal(2, 'a medium grade plans 2 visits a year');
+    const el = await mount(store, w.ids.policies.A);
+    const line = text(el, '[part="delivery"]');
+    expect(line).to.contain('服务方案（中风险）：本期计划 2 次');
+    expect(line).to.contain(`截至今日应完成 ${delivery!.visitsDue} 次，已完成 ${delivery!.visitsDelivered} 次`);
+    expect(line).to.contain(`帮扶 ${delivery!.assistanceDelivered}/1 次`);
+    expect($(el, '[part="behind-plan"]') !== null).to.equal(delivery!.behindPlan);
+    expect($(el, '[part="no-assistance"]') !== null).to.equal(delivery!.noAssistance);
+  });
+
   it('shows the enterprise its fee ledger and no form', async () => {
     const { w, store } = await signedIn('enterpriseE1');
     const el = await mount(store, w.ids.policies.A);
