@@ -25,6 +25,9 @@ func EnterpriseData(e Enterprise) map[string]any {
 	if e.MustInsureOverride != "" {
 		d["must_insure_override"] = map[string]any{"value": e.MustInsure, "reason": e.MustInsureOverride}
 	}
+	if e.RiskGradeOverride != "" {
+		d["risk_grade_override"] = map[string]any{"value": demoGradeOverride, "reason": e.RiskGradeOverride}
+	}
 	return d
 }
 

@@ -75,6 +75,7 @@ var serviceSummaries = map[string]string{
 	"05": "协助修订生产安全事故应急预案，组织全员应急疏散演练。",
 	"06": "推广应用安全生产新技术，指导安装可燃气体报警和视频监控装置。",
 	"07": "开展外包外租作业安全管理专项指导。",
+	"08": "开展安责险助力重大事故隐患排查整治帮扶活动，对照重大事故隐患判定标准逐项帮扶整改。",
 }
 
 // hazardTemplates: location, description, basis, recommendation, category.

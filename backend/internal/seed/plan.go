@@ -63,6 +63,9 @@ type Enterprise struct {
 	// derives the same when the row is written.
 	MustInsure         bool
 	MustInsureOverride string
+	// RiskGradeOverride is the demo regulator's reason for grading the unit low against the
+	// packs' grade (risk_grade_override); empty for the packs' grade.
+	RiskGradeOverride  string
 	Principal, Contact Person
 	OrgKey             string // set for enterprises with a login
 }
@@ -260,6 +263,9 @@ func (p *Plan) enterprises(rng *rand.Rand) {
 		if !e.MustInsure && e.City == demoOverrideCity && e.Industry == demoOverrideIndustry {
 			e.MustInsure, e.MustInsureOverride = true, demoOverrideReason
 		}
+		if e.City == demoOverrideCity && in.HighRisk && i%9 == 0 {
+			e.RiskGradeOverride = demoGradeReason
+		}
 		p.Enterprises = append(p.Enterprises, e)
 	}
 }
@@ -272,6 +278,11 @@ const (
 	demoOverrideCity     = "330600"
 	demoOverrideIndustry = "hazchem_user"
 	demoOverrideReason   = "本市危险化学品使用重点企业纳入应保范围（演示数据）"
+	// the demo's Shaoxing regulator grades some high-risk-industry units low against the packs
+	// (issue 17: a regulator may override the grade with a reason), in the safe direction: a
+	// lower grade plans fewer visits, so no seeded policy's service frequency falls below it
+	demoGradeOverride = "low"
+	demoGradeReason   = "重大危险源已核销、近三年无事故，经专家评估降为低风险（演示数据）"
 )
 
 func riskGrade(rng *rand.Rand, in Industry) string {

@@ -70,6 +70,13 @@ func (p *Plan) addReport(rng *rand.Rand, pi int) {
 	default:
 		r.Status = "confirmed"
 	}
+	// the 帮扶 visit (issue 17): two policies in three get it with their first service delivered;
+	// the third never does, so the demo has units without one (chosen by position: the random
+	// stream, and so every other row, stays as it was)
+	if r.Status != "planned" && pi%3 != 0 && !p.assisted(pi) {
+		r.Types = append(r.Types, AssistanceType)
+		r.Summary += serviceSummaries[AssistanceType]
+	}
 	ri := len(p.Reports)
 	p.Reports = append(p.Reports, r)
 	if r.Status == "planned" || !contains(types, "03") {
@@ -291,4 +298,19 @@ func (p *Plan) logins() {
 			}
 		}
 	}
+}
+
+// AssistanceType is the service type of an assistance visit (帮扶) in the seed: the one the
+// service_type vocabulary marks assistance.
+var AssistanceType = vocab.ServiceType.With("assistance")[0]
+
+// assisted: a report of the policy already holds the assistance visit (its reports are
+// planned one after another, so only the last few can be its own).
+func (p *Plan) assisted(pi int) bool {
+	for i := len(p.Reports) - 1; i >= 0 && p.Reports[i].Policy == pi; i-- {
+		if contains(p.Reports[i].Types, AssistanceType) {
+			return true
+		}
+	}
+	return false
 }
