@@ -11,6 +11,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"azx/backend/internal/audit"
 	"azx/backend/internal/records"
 	"azx/backend/internal/validation"
 	"azx/backend/internal/vocab"
@@ -25,6 +26,17 @@ const (
 var cst = time.FixedZone("CST", 8*3600)
 
 func today() string { return time.Now().In(cst).Format(time.DateOnly) }
+
+// enteredDay is the day r (a new claim or claim event) puts a claim in its stage: today, or for
+// a write by the system that dates its row (the demo seed's history, written as of its
+// reference date) that row's created day, so a seeded stage's deadline does not depend on the
+// day the seed ran. A user's write never dates its own row (created is the server's).
+func enteredDay(r *core.Record) string {
+	if created := r.GetDateTime("created"); audit.ActorOf(r) == audit.System && !created.IsZero() {
+		return created.Time().In(cst).Format(time.DateOnly)
+	}
+	return today()
+}
 
 func validateClaim(e *core.RecordEvent) error {
 	r := e.Record
@@ -45,7 +57,7 @@ func validateClaim(e *core.RecordEvent) error {
 			if t := tablesOf(e.App, r); t != nil {
 				r.Set("serious", t.serious(deaths, injured))
 				if r.IsNew() {
-					r.Set("stage_due", t.due(vocab.ClaimStatusReported, today()))
+					r.Set("stage_due", t.due(vocab.ClaimStatusReported, enteredDay(r)))
 				}
 			}
 		}

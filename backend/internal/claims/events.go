@@ -301,7 +301,7 @@ func moveClaim(e *core.RecordEvent) error {
 	}
 	due := ""
 	if t := tablesOf(e.App, claim); t != nil {
-		due = t.due(to, today())
+		due = t.due(to, enteredDay(e.Record))
 	}
 	claim.Set("stage_due", due)
 	audit.SetActor(claim, audit.ActorOf(e.Record))

@@ -55,6 +55,10 @@ func TestGeneratedRecordsMatchTheDefinitions(t *testing.T) {
 	for _, x := range p.Hazards {
 		mustValidate(t, haz, x.No, HazardData(x))
 	}
+	claim := loadSchema(t, "claim.json")
+	for _, x := range p.Claims {
+		mustValidate(t, claim, x.No, p.ClaimData(x))
+	}
 }
 
 // The seed numbers reports and hazards as the server would (internal/numbering): with the

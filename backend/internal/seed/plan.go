@@ -136,6 +136,7 @@ type Plan struct {
 	Policies    []Policy
 	Reports     []Report
 	Hazards     []Hazard
+	Claims      []Claim
 	orgIndex    map[string]int
 	// sequences counts the business numbers given per prefix, region and year (numbering.Scope)
 	sequences map[string]int
@@ -163,6 +164,7 @@ func Generate(cfg Config) *Plan {
 	p.enterprises(rng)
 	p.policies(rng)
 	p.reportsAndHazards(rng)
+	p.claims()
 	p.logins()
 	return p
 }
@@ -264,7 +266,9 @@ func (p *Plan) enterprises(rng *rand.Rand) {
 			e.MustInsure, e.MustInsureOverride = true, demoOverrideReason
 		}
 		if e.City == demoOverrideCity && in.HighRisk && i%9 == 0 {
-			e.RiskGradeOverride = demoGradeReason
+			// the system's write keeps the registry's grade (internal/packs: risk.go), so the
+			// plan's grade is the override's, the reason beside it as a regulator records it
+			e.RiskGrade, e.RiskGradeOverride = demoGradeOverride, demoGradeReason
 		}
 		p.Enterprises = append(p.Enterprises, e)
 	}

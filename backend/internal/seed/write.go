@@ -40,7 +40,7 @@ func started(app core.App, p *Plan) bool {
 // LatestVersions returns the latest published version of each built-in definition key.
 func LatestVersions(app core.App) (map[string]int, error) {
 	out := map[string]int{}
-	for _, key := range []string{"enterprise", "policy", "service-report", "hazard"} {
+	for _, key := range []string{"enterprise", "policy", "service-report", "hazard", "claim"} {
 		var v int
 		err := app.DB().Select("COALESCE(MAX([[version]]), 0)").From("form_definitions").
 			Where(dbx.HashExp{"key": key, "status": "published"}).Row(&v)
@@ -70,7 +70,7 @@ type writer struct {
 
 func newWriter(app core.App, versions map[string]int) (*writer, error) {
 	w := &writer{app: app, versions: versions, cols: map[string]*core.Collection{}, users: map[string]string{}}
-	for _, name := range []string{"organizations", "users", "enterprises", "policies", "service_reports", "hazards", "hazard_events"} {
+	for _, name := range []string{"organizations", "users", "enterprises", "policies", "service_reports", "hazards", "hazard_events", "claims", "claim_events"} {
 		c, err := app.FindCollectionByNameOrId(name)
 		if err != nil {
 			return nil, fmt.Errorf("collection %s: %w (run `migrate up` first)", name, err)
@@ -153,6 +153,7 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 		{"policies", len(p.Policies), func(i int) int { return p.Policies[i].Ent }, (*writer).policy},
 		{"service reports", len(p.Reports), func(i int) int { return p.Policies[p.Reports[i].Policy].Ent }, (*writer).report},
 		{"hazards and events", len(p.Hazards), func(i int) int { return p.Hazards[i].Ent }, (*writer).hazard},
+		{"claims and events", len(p.Claims), func(i int) int { return p.Policies[p.Claims[i].Policy].Ent }, (*writer).claim},
 		{"admin login", 1, nil, func(w *writer, p *Plan, _ int) (int, error) { return w.login(p, p.Users[0]) }},
 	}
 	for _, s := range steps {

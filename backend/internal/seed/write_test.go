@@ -52,6 +52,44 @@ func TestSeededDataFolder(t *testing.T) {
 	t.Run("hazards end in the planned status with their history", func(t *testing.T) { hazardHistory(t, a, p) })
 	t.Run("the server derived the facts the seed does not write", func(t *testing.T) { serverFacts(t, a, p) })
 	t.Run("the overdue sweep finds nothing left to flag", func(t *testing.T) { sweepFixedPoint(t, a) })
+	t.Run("claims reach every state, graded units and 帮扶 visits are there", func(t *testing.T) { claimsAndDelivery(t, a, p) })
+}
+
+// Issue 17's demo data: claims in every state the server moved them to (overdue: still
+// reported past its deadline as of the reference date), paid within what was planned; a
+// regulator's grade override with its reason; units with and without their 帮扶 visit.
+func claimsAndDelivery(t *testing.T, app core.App, p *Plan) {
+	rows := []struct {
+		Status   string  `db:"status"`
+		Paid     float64 `db:"paid"`
+		StageDue string  `db:"stage_due"`
+	}{}
+	if err := app.DB().Select("status", "paid", "stage_due").From("claims").All(&rows); err != nil || len(rows) != len(p.Claims) {
+		t.Fatalf("%d claims stored of %d planned (%v)", len(rows), len(p.Claims), err)
+	}
+	seen := map[string]int{}
+	ref := RefDate.Format("2006-01-02")
+	for _, r := range rows {
+		seen[r.Status]++
+		if r.Status == "reported" && r.StageDue != "" && r.StageDue[:10] < ref {
+			seen["overdue"]++
+		}
+		if r.Paid > 0 {
+			seen["paid"]++
+		}
+	}
+	for _, s := range []string{"reported", "overdue", "surveyed", "advance_paid", "settled", "declined", "paid"} {
+		if seen[s] == 0 {
+			t.Errorf("no claim %s (%v)", s, seen)
+		}
+	}
+	var overrides, assisted, unassisted int
+	_ = app.DB().NewQuery("SELECT COUNT(*) FROM enterprises WHERE json_extract(data, '$.risk_grade_override.reason') != '' AND risk_grade = json_extract(data, '$.risk_grade_override.value')").Row(&overrides)
+	_ = app.DB().NewQuery("SELECT COUNT(DISTINCT policy) FROM service_reports WHERE service_types LIKE '%\"08\"%'").Row(&assisted)
+	_ = app.DB().NewQuery("SELECT COUNT(DISTINCT policy) FROM service_reports WHERE status != 'planned' AND policy NOT IN (SELECT policy FROM service_reports WHERE service_types LIKE '%\"08\"%')").Row(&unassisted)
+	if overrides == 0 || assisted == 0 || unassisted == 0 {
+		t.Errorf("grade overrides %d, policies with a 帮扶 visit %d, served without one %d", overrides, assisted, unassisted)
+	}
 }
 
 // The seed writes the overdue flags of its history: swept as of its reference date, nothing is
