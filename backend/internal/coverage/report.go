@@ -80,6 +80,11 @@ func sumFigures(names *reference.Table, code string, rows []*Figures) *Figures {
 		t.CoverHeadcountMismatch += f.CoverHeadcountMismatch
 		t.MajorOpen += f.MajorOpen
 		t.MajorOverdue += f.MajorOverdue
+		t.VisitsPlanned += f.VisitsPlanned
+		t.VisitsDue += f.VisitsDue
+		t.VisitsDelivered += f.VisitsDelivered
+		t.BehindPlan += f.BehindPlan
+		t.NoAssistance += f.NoAssistance
 		t.Claims += f.Claims
 		t.ClaimsPaidN += f.ClaimsPaidN
 		t.ClaimsPaid += f.ClaimsPaid
