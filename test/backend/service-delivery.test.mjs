@@ -73,6 +73,12 @@ test('a policy behind its grade\'s plan and without its 帮扶 visit is counted,
   c = await county(END);
   assert.deepEqual([c.visitsDue, c.visitsDelivered, c.behindPlan, c.noAssistance], [2, 1, 1, 1]);
 
+  // the city's total is its counties' sum
+  const city = await (await world.as('regulatorShaoxing')).request('GET', `/api/azx/coverage/figures?at=${END}&fresh=1`);
+  for (const k of ['visitsPlanned', 'visitsDue', 'visitsDelivered', 'behindPlan', 'noAssistance']) {
+    assert.equal(city.body.total[k], city.body.rows.reduce((n, r) => n + r[k], 0), `total ${k}`);
+  }
+
   // the records behind each figure: policy A with its enterprise's name
   for (const metric of ['behind_plan', 'no_assistance']) {
     const page = await listed(metric, END);
@@ -93,9 +99,13 @@ test('a policy behind its grade\'s plan and without its 帮扶 visit is counted,
     assert.equal(d.assistance_delivered, 0);
   }
 
-  // another city's regulator sees none of it
-  const hz = await (await world.as('regulatorHangzhou')).request('GET', `/api/azx/coverage/figures?at=${END}&fresh=1`);
-  assert.equal(hz.body.total.behindPlan, 0);
+  // another city's regulator counts its own policies (B), never A
+  const hangzhou = await world.as('regulatorHangzhou');
+  const hz = await hangzhou.request('GET', `/api/azx/coverage/figures?at=${END}&fresh=1`);
+  const hzList = await hangzhou.request('GET', `/api/azx/coverage/records?${new URLSearchParams({ region: '330100', at: END, metric: 'behind_plan' })}`);
+  assert.equal(hzList.status, 200, JSON.stringify(hzList.body));
+  assert.equal(hzList.body.totalItems, hz.body.total.behindPlan, 'the figure and its list agree');
+  assert.ok(!hzList.body.items.some((r) => r.policyNo === world.policyNo.A), 'policy A is not Hangzhou\'s');
 });
 
 test('only booked reports of the policy, dated in its period by the day asked, count; no client value moves the figures', async () => {
