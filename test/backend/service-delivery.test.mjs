@@ -66,7 +66,7 @@ test('a policy behind its grade\'s plan and without its 帮扶 visit is counted,
   // half-way less a day: nothing due yet, the 帮扶 visit not yet missing
   let c = await county('2026-07-02');
   assert.deepEqual([c.visitsPlanned, c.visitsDue, c.visitsDelivered, c.behindPlan, c.noAssistance], [2, 0, 1, 0, 0]);
-  // past half the period (the packs' assistance_due_share): the unit lacks its 帮扶 visit
+  // past half the period (the packs' assistance_due_percent): the unit lacks its 帮扶 visit
   c = await county('2026-07-03');
   assert.deepEqual([c.visitsDue, c.behindPlan, c.noAssistance], [1, 0, 1]);
   // by the period end both visits are due and one was delivered

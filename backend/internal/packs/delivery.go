@@ -12,13 +12,13 @@ import (
 //
 //   - The plan is visits a year by the enterprise's risk grade (table service_plan_by_grade, over
 //     the server's grade). Over a policy period that is VisitsPlanned: visits a year × the
-//     period's days ÷ 366, whole visits up, at least one (a one-year period plans the year's
-//     visits, a 90-day project one).
+//     period's length ÷ the longest year, whole visits up, at least one (a one-year period plans
+//     the year's visits, a project of a quarter one).
 //   - basis pro_rata (table service_delivery): by a day, the share of the period past × the
 //     planned visits, rounded down, should be delivered (all of them by the period end); basis
 //     period_end: all of them by the period end, none before.
 //   - assistance: at least assistance_visits 帮扶 visits (a service type marked assistance in the
-//     service_type vocabulary) per period, counted missing once assistance_due_share of the
+//     service_type vocabulary) per period, counted missing once assistance_due_percent of the
 //     period is past.
 //
 // Delivered means booked (a delivered or confirmed report) with its service date inside the
@@ -32,6 +32,9 @@ type Delivery struct {
 
 // dayMs is one day in milliseconds; the dates compared are stored dates as Unix milliseconds.
 const dayMs = 86400000
+
+// longestYear is a leap year in milliseconds: a calendar year's period plans a year's visits.
+const longestYear = 366 * 86400000
 
 // DeliveryOf reads the delivery terms of an effective pack.
 func DeliveryOf(e *Effective) Delivery {
@@ -54,8 +57,8 @@ func DeliveryOf(e *Effective) Delivery {
 		if n, ok := t["assistance_visits"].(float64); ok && n > 0 {
 			d.AssistanceVisits = int(n)
 		}
-		if s, ok := t["assistance_due_share"].(float64); ok && s >= 0 && s <= 1 {
-			d.AssistanceDueShare = s
+		if pct, ok := t["assistance_due_percent"].(float64); ok && pct >= 0 && pct <= 100 {
+			d.AssistanceDueShare = pct / 100
 		} else {
 			d.AssistanceDueShare = 1
 		}
@@ -69,7 +72,7 @@ func VisitsPlanned(perYear float64, start, end int64) int {
 	if perYear <= 0 || end <= start {
 		return 0
 	}
-	return max(1, int(math.Ceil(perYear*float64(end-start+dayMs)/(366*dayMs)-1e-9)))
+	return max(1, int(math.Ceil(perYear*float64(end-start+dayMs)/longestYear-1e-9)))
 }
 
 // past is the share of the period [start, end] (days inclusive) past by the day at (0–1).

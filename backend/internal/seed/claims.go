@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"time"
+
+	"azx/backend/internal/vocab"
 )
 
 // Claims (issue 17): accidents reported under some policies, in every state a claim takes (the
@@ -63,7 +65,7 @@ func (p *Plan) claims() {
 	rng := rand.New(rand.NewPCG(p.Config.Seed, 0xc1a1_5eed))
 	last := day(RefDate, -25)
 	for pi, pol := range p.Policies {
-		if pi%claimEvery != 5 || (pol.Status != "active" && pol.Status != "expired") || !pol.Start.Before(last) {
+		if pi%claimEvery != 5 || (pol.Status != vocab.PolicyStatusActive && pol.Status != vocab.PolicyStatusExpired) || !pol.Start.Before(last) {
 			continue
 		}
 		end := pol.End
