@@ -8,18 +8,22 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// writeResult answers a Result as JSON a row's entry at a time: the answer of a 50,000-row
-// import runs to tens of megabytes, which encoding it whole (e.JSON) would hold in memory twice.
+// writeResult answers a Result as JSON a row's entry at a time (its lists are the first
+// answerFirst rows of each; the whole lists are fetched from Results).
 func writeResult(e *core.RequestEvent, res *Result) error {
 	e.Response.Header().Set("Content-Type", "application/json")
 	e.Response.WriteHeader(http.StatusOK)
 	w := bufio.NewWriterSize(e.Response, 64<<10)
 	head, err := json.Marshal(struct {
-		Created   int    `json:"created"`
-		Unchanged int    `json:"unchanged"`
-		Mode      string `json:"mode"`
-		Encoding  string `json:"encoding"`
-	}{res.Created, res.Unchanged, res.Mode, res.Encoding})
+		Created      int    `json:"created"`
+		Unchanged    int    `json:"unchanged"`
+		FailedCount  int    `json:"failed_count"`
+		FlaggedCount int    `json:"flagged_count"`
+		Complete     bool   `json:"complete"`
+		Results      string `json:"results"`
+		Mode         string `json:"mode"`
+		Encoding     string `json:"encoding"`
+	}{res.Created, res.Unchanged, res.FailedCount, res.FlaggedCount, res.Complete, res.Results, res.Mode, res.Encoding})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package bulk
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 
@@ -13,16 +14,22 @@ import (
 	"azx/backend/internal/validation"
 )
 
-// Result is the response of an upload.
+// Result is the response of an upload. Failed and Flagged hold the first answerFirst rows of
+// each; all of them are in the upload's results file (Results, spool.go).
 type Result struct {
-	Created   int       `json:"created"`
-	Unchanged int       `json:"unchanged"`
-	Failed    []Failure `json:"failed"`
+	Created      int       `json:"created"`
+	Unchanged    int       `json:"unchanged"`
+	FailedCount  int       `json:"failed_count"`
+	FlaggedCount int       `json:"flagged_count"`
+	Failed       []Failure `json:"failed"`
 	// Flagged are rows stored in import mode although rules of the packs refuse them: each
 	// broken rule is a system finding (system_findings) with its code, source and row
-	Flagged  []Flagged `json:"flagged"`
-	Mode     string    `json:"mode"`     // import or entry
-	Encoding string    `json:"encoding"` // the text encoding the file was read in: utf-8 or gb18030
+	Flagged []Flagged `json:"flagged"`
+	// Complete: Failed and Flagged are every refused and flagged row; otherwise fetch Results
+	Complete bool   `json:"complete"`
+	Results  string `json:"results"`  // GET path of every refused and flagged row of the upload
+	Mode     string `json:"mode"`     // import or entry
+	Encoding string `json:"encoding"` // the text encoding the file was read in: utf-8 or gb18030
 }
 
 // Flagged is a row stored with the rules it breaks.
@@ -108,6 +115,11 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 	if err != nil {
 		return nil, err
 	}
+	out, err := openSpool(app, u.auth.Id)
+	if err != nil {
+		return nil, err
+	}
+	res.Results = "/api/azx/bulk/results/" + out.id
 	var flags *core.Collection
 	if u.imports && k.flagged {
 		if flags, err = app.FindCollectionByNameOrId("system_findings"); err != nil {
@@ -122,14 +134,26 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 				key, outcome, errs, flags := k.one(tx, b, u, row, version)
 				switch {
 				case errs != nil:
-					res.Failed = append(res.Failed, Failure{Row: row.Num, Key: key, Errors: errs})
+					f := Failure{Row: row.Num, Key: key, Errors: errs}
+					if len(res.Failed) < answerFirst {
+						res.Failed = append(res.Failed, f)
+					}
+					if err := out.fail(f); err != nil {
+						return err
+					}
 				case outcome == "unchanged":
 					res.Unchanged++
 				default:
 					res.Created++
 				}
 				if len(flags) > 0 {
-					res.Flagged = append(res.Flagged, Flagged{Row: row.Num, Key: key, Rules: flags})
+					f := Flagged{Row: row.Num, Key: key, Rules: flags}
+					if len(res.Flagged) < answerFirst {
+						res.Flagged = append(res.Flagged, f)
+					}
+					if err := out.flag(f); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -152,9 +176,12 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 	if err == nil && len(chunk) > 0 {
 		err = store()
 	}
-	if err != nil {
+	if err = errors.Join(err, out.close()); err != nil {
+		out.discard()
 		return nil, err
 	}
+	res.FailedCount, res.FlaggedCount = out.nFailed, out.nFlagged
+	res.Complete = len(res.Failed) == out.nFailed && len(res.Flagged) == out.nFlagged
 	return res, nil
 }
 

@@ -26,6 +26,7 @@ func Register(app *pocketbase.PocketBase) {
 		g.Bind(apis.RequireAuth("users"))
 		g.POST("/policies", handler(policies))
 		g.POST("/enterprises", handler(enterprises))
+		g.GET("/results/{id}", results)
 		g.GET("/policies/template.csv", template(policies, policyRefs))
 		g.GET("/enterprises/template.csv", template(enterprises, nil))
 		g.GET("/policies/template.xlsx", templateBook(policies, policyRefs))
