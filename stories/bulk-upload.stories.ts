@@ -14,6 +14,10 @@ class StoryStore extends MemoryStore {
     return {
       created: 47,
       unchanged: 0,
+      failed_count: 1,
+      flagged_count: 1,
+      complete: true,
+      results: '',
       mode: o.mode ?? 'entry',
       encoding: 'gb18030',
       failed: [{ row: 12, key: 'PICC-320500-2024-000112', errors: { premium: err('须大于 0', 'Must be greater than 0', 'schema_exclusive_minimum') } }],

@@ -42,7 +42,8 @@ export const bulkUploadStyles = [
       color: ${token.colorError};
     }
     .mode,
-    .encoding {
+    .encoding,
+    .first {
       color: ${token.colorMuted};
     }
     .table-wrap {

@@ -19,7 +19,9 @@ type Phase = 'idle' | 'sending' | 'checking' | 'retrying' | 'dropped' | 'done' |
  * server, which reads and validates every row; offers the definition's XLSX template. While the
  * file goes up a progress bar counts the bytes; then the answer is shown row by row in the page's
  * language (refused rows with their fields, rows stored and flagged with the broken rule and its
- * source), and the refused and flagged rows download as an XLSX in both languages.
+ * source), and the refused and flagged rows download as an XLSX in both languages. A large
+ * upload's answer holds its first 100 refused and flagged rows, which the table shows; the XLSX
+ * fetches every one of them from the server.
  *
  * A dropped connection is resumed: the file is sent again under the same upload id, a few times
  * by itself and then on "resume", and the server stores no row twice (stored rows come back
@@ -35,6 +37,7 @@ type Phase = 'idle' | 'sending' | 'checking' | 'retrying' | 'dropped' | 'done' |
  * @csspart progress - The progress bar.
  * @csspart status - The line that says what is happening (a live region).
  * @csspart summary - The counts of the answer.
+ * @csspart first - Says that the table lists a large upload's first problem rows and the XLSX all of them.
  * @csspart table - The per-row results.
  */
 export class AzxBulkUpload extends LitElement {
@@ -143,10 +146,22 @@ export class AzxBulkUpload extends LitElement {
     }
   }
 
-  /** The refused and flagged rows as an XLSX (both languages). */
-  resultsXlsx(): Uint8Array<ArrayBuffer> | undefined {
-    if (!this._result) return undefined;
-    return toXlsx([resultSheet(resultLines(this._result, this.#l), this.#l)]);
+  /** Every refused and flagged row of the upload as an XLSX (both languages). */
+  async resultsXlsx(): Promise<Uint8Array<ArrayBuffer> | undefined> {
+    const result = this._result;
+    if (!result || !this.store) return undefined;
+    const all = await this.store.bulkProblems(result);
+    return toXlsx([resultSheet(resultLines(all, this.#l), this.#l)]);
+  }
+
+  async #download(): Promise<void> {
+    try {
+      const book = await this.resultsXlsx();
+      if (book) download(`${this.kind}-upload-results.xlsx`, XLSX_TYPE, book);
+    } catch (err) {
+      this._phase = 'failed';
+      this._message = t(this.#l, 'downloadFailed', { message: this.#text(err) });
+    }
   }
 
   #status(): string {
@@ -194,11 +209,12 @@ export class AzxBulkUpload extends LitElement {
     const lines: ResultLine[] = resultLines(r, l);
     const en = isEnglish(l);
     return html`<p part="summary" class="summary">
-        ${t(l, 'summary', { created: r.created, unchanged: r.unchanged, failed: r.failed.length, flagged: r.flagged.length })}
+        ${t(l, 'summary', { created: r.created, unchanged: r.unchanged, failed: r.failed_count, flagged: r.flagged_count })}
         <span class="encoding">${t(l, 'readAs', { encoding: r.encoding.toUpperCase() })}</span>
       </p>
       ${lines.length
-        ? html`<button type="button" part="button download" @click=${() => download(`${this.kind}-upload-results.xlsx`, XLSX_TYPE, this.resultsXlsx()!)}>${t(l, 'download')}</button>
+        ? html`<button type="button" part="button download" @click=${() => void this.#download()}>${t(l, 'download')}</button>
+            ${r.complete ? nothing : html`<p part="first" class="first">${t(l, 'firstLines', { shown: r.failed.length + r.flagged.length, failed: r.failed_count, flagged: r.flagged_count })}</p>`}
             <div class="table-wrap">
               <table part="table">
                 <caption>${t(l, 'results')}</caption>

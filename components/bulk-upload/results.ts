@@ -1,4 +1,4 @@
-import type { BulkResult } from '../data/bulk.js';
+import type { BulkProblems } from '../data/bulk.js';
 import { isEnglish, type Locale } from '../core/locale.js';
 import type { Sheet } from '../core/export/index.js';
 import { t } from './text.js';
@@ -16,7 +16,7 @@ export interface ResultLine {
 }
 
 /** The refused and flagged rows, by row number, a line per field or rule. */
-export function resultLines(r: BulkResult, l: Locale): ResultLine[] {
+export function resultLines(r: BulkProblems, l: Locale): ResultLine[] {
   const en = isEnglish(l);
   const lines: ResultLine[] = [];
   for (const f of r.failed) {

@@ -46,11 +46,22 @@ export interface BulkFlagged {
   readonly rules: readonly BulkRuleFlag[];
 }
 
-export interface BulkResult {
-  readonly created: number;
-  readonly unchanged: number;
+/** Every refused and flagged row of an upload (`BulkResult.results`). */
+export interface BulkProblems {
   readonly failed: readonly BulkFailure[];
   readonly flagged: readonly BulkFlagged[];
+}
+
+export interface BulkResult extends BulkProblems {
+  readonly created: number;
+  readonly unchanged: number;
+  /** How many rows were refused and flagged: `failed` and `flagged` hold the first 100 of each. */
+  readonly failed_count: number;
+  readonly flagged_count: number;
+  /** `failed` and `flagged` are every refused and flagged row; otherwise fetch `results`. */
+  readonly complete: boolean;
+  /** The server's path of every refused and flagged row of the upload (kept a day). */
+  readonly results: string;
   readonly mode: BulkMode;
   /** What the file was read as: `utf-8`, `gb18030`, `xlsx`. */
   readonly encoding: string;

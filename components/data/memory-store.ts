@@ -47,6 +47,7 @@ import {
   type NewFinding,
   type NewInspectionRound,
   type BulkKind,
+  type BulkProblems,
   type BulkResult,
   type BulkUploadOptions,
   type Store,
@@ -817,6 +818,11 @@ export class MemoryStore implements Store {
   async bulkUpload(_kind: BulkKind, _file: Blob, _options?: BulkUploadOptions): Promise<BulkResult> {
     // reading GBK and XLSX and judging every row is the server's: the memory store has no server
     throw new StoreError({ code: 'forbidden', status: 403, message_zh: '批量上传需要连接服务器', message_en: 'Bulk upload needs the server' });
+  }
+
+  async bulkProblems(result: BulkResult): Promise<BulkProblems> {
+    // the answer's own lists: a memory store's answers (a story's) are complete
+    return { failed: result.failed, flagged: result.flagged };
   }
 
   async bulkTemplate(_kind: BulkKind, _format: 'xlsx' | 'csv'): Promise<Blob> {

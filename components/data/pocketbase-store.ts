@@ -50,6 +50,7 @@ import {
   type NewFinding,
   type NewInspectionRound,
   type BulkKind,
+  type BulkProblems,
   type BulkResult,
   type BulkUploadOptions,
   type Store,
@@ -793,7 +794,9 @@ export class PocketBaseStore implements Store {
         }
         if (xhr.status === 200) {
           const r = body as BulkResult;
-          resolve({ ...r, failed: r.failed ?? [], flagged: r.flagged ?? [] });
+          const failed = r.failed ?? [];
+          const flagged = r.flagged ?? [];
+          resolve({ ...r, failed, flagged, failed_count: r.failed_count ?? failed.length, flagged_count: r.flagged_count ?? flagged.length, complete: r.complete ?? true });
           return;
         }
         const e = this.#error({ status: xhr.status, response: body });
@@ -806,6 +809,12 @@ export class PocketBaseStore implements Store {
       };
       xhr.send(form);
     });
+  }
+
+  async bulkProblems(result: BulkResult): Promise<BulkProblems> {
+    if (result.complete || !result.results) return { failed: result.failed, flagged: result.flagged };
+    const all = await this.#regulator<Partial<BulkProblems>>(result.results, {});
+    return { failed: all.failed ?? [], flagged: all.flagged ?? [] };
   }
 
   async bulkTemplate(kind: BulkKind, format: 'xlsx' | 'csv'): Promise<Blob> {

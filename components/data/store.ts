@@ -456,6 +456,11 @@ export interface Store {
    * same `upload` again and nothing is stored twice.
    */
   bulkUpload(kind: BulkKind, file: Blob, options?: BulkUploadOptions): Promise<BulkResult>;
+  /**
+   * Every refused and flagged row of an upload: the answer itself when it is `complete`, else
+   * fetched from its `results` (a large upload's answer holds the first 100 of each).
+   */
+  bulkProblems(result: BulkResult): Promise<BulkProblems>;
   /** The upload template of the current definition: XLSX (notes, drop-down lists) or CSV. */
   bulkTemplate(kind: BulkKind, format: 'xlsx' | 'csv'): Promise<Blob>;
   /** Records a finding against a sampled policy; `validation` when the policy is not in the sample. */
@@ -515,7 +520,7 @@ import type {
 
 // ── <azx-bulk-upload> ───────────────────────────────────────────────────────────────────
 export type * from './bulk.js';
-import type { BulkKind, BulkResult, BulkUploadOptions } from './bulk.js';
+import type { BulkKind, BulkProblems, BulkResult, BulkUploadOptions } from './bulk.js';
 
 /** The id format PocketBase accepts for client-chosen ids: 15 characters of [a-z0-9]. */
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

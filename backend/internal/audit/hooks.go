@@ -162,6 +162,53 @@ func AppendCreates(app core.App, table string) error {
 	return nil
 }
 
+// AppendInserted writes a create entry by actor for each of records, in order, which the caller
+// has just inserted into their table as they export (Record.DBExport), without a save each (the
+// flags of a bulk import's chunk): one head read, entries 100 a statement. app must be the
+// transaction that inserted them.
+func AppendInserted(app core.App, records []*core.Record, actor string) error {
+	if len(records) == 0 {
+		return nil
+	}
+	t := tipOf(app)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := t.load(app); err != nil {
+		return err
+	}
+	at := types.NowDateTime().String()
+	entries := make([]Entry, len(records))
+	h := t.head
+	for i, r := range records {
+		row, ok := exportedRow(app, r)
+		if !ok {
+			var err error
+			if row, err = ReadRow(app, r.Collection().Name, r.Id); err != nil {
+				return err
+			}
+		}
+		e := Entry{Seq: h.Seq + 1, At: at, Actor: actor, Collection: r.Collection().Name, RecordID: r.Id, Action: "create",
+			RecordHash: RowHash(row), PrevHash: h.Hash}
+		if e.PrevHash == "" {
+			e.PrevHash = Genesis
+		}
+		e.Hash = e.Computed()
+		entries[i] = e
+		h = headOf(e)
+	}
+	for start := 0; start < len(entries); start += 100 {
+		if err := insertEntries(app, entries[start:min(start+100, len(entries))]); err != nil {
+			t.known = false
+			if !t.direct {
+				committed.settle(t, err)
+			}
+			return err
+		}
+	}
+	t.wrote(h)
+	return nil
+}
+
 func headOf(e Entry) head { return head{Seq: e.Seq, Hash: e.Hash} }
 
 // insertEntries writes entries in one statement.

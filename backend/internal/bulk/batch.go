@@ -21,6 +21,7 @@ type batch struct {
 	fresh     map[string]bool         // keys this chunk stored: read again, the chunk's read predates them
 	registry  map[string]*core.Record // enterprises of the chunk's policies, by uscc
 	parents   *records.Parents        // the same enterprises as the policies' derivation reads them
+	pending   []*core.Record          // the flags of the chunk's stored rows, inserted at its end
 }
 
 func (k *kind) batch(tx core.App, col, flags *core.Collection, rows []Row) *batch {

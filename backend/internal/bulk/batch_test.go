@@ -5,6 +5,12 @@ import (
 	"testing"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/audit"
+	"azx/backend/internal/packs"
+	"azx/backend/internal/validation"
 )
 
 // withChunks makes transactions (and batched reads) of n rows for one test, so a small file
@@ -74,5 +80,54 @@ func TestAStrayQuoteAfterManyChunksStoresNothing(t *testing.T) {
 	}
 	if n, _ := w.app.CountRecords("policies", dbx.NewExp("policy_no LIKE 'QUO-%'")); n != 0 {
 		t.Fatalf("%d rows of a refused file were stored", n)
+	}
+}
+
+// A row refused after it wrote (here a hook refusing it once its insert ran) cannot be left
+// half-written: the chunk is stored again with a savepoint a row, so its other rows and their
+// flags go in once, the refused row not at all, and the audit chain still verifies.
+func TestARowRefusedAfterItWroteIsUndoneAndTheChunksOthersStoredOnce(t *testing.T) {
+	w := newWorld(t, func(app *pocketbase.PocketBase) {
+		packs.BindPolicies(app)
+		app.OnRecordCreateExecute("policies").BindFunc(func(e *core.RecordEvent) error {
+			if err := e.Next(); err != nil {
+				return err
+			}
+			if e.Record.GetString("policy_no") == "LATE-0002" {
+				return validation.Errors{"premium": validation.New("late_refusal", "写入后被拒收", "refused after the insert")}
+			}
+			return nil
+		})
+	})
+	withChunks(t, 3)
+	e := w.enterprise(t, "330100")
+	csv := policyHeader + lowCoverLine("LATE-0001", e.USCC, e.Name, e.Headcount) +
+		lowCoverLine("LATE-0002", e.USCC, e.Name, e.Headcount) +
+		lowCoverLine("LATE-0003", e.USCC, e.Name, e.Headcount) +
+		policyLine("LATE-0004", e, "-5")
+	ct, body := multipartFile(t, "late.csv", []byte(csv))
+	res := w.post(t, "/api/azx/bulk/policies?mode=import", "insurer-1@azx.demo", ct, body, "")
+	if res.Status != 200 || res.Result.Created != 2 || res.Result.FailedCount != 2 || res.Result.FlaggedCount != 2 {
+		t.Fatalf("the upload: %d %+v", res.Status, res.Result)
+	}
+	if f := res.Result.Failed[0]; f.Key != "LATE-0002" || f.Errors["premium"].Code != "late_refusal" {
+		t.Fatalf("the late refusal: %+v", f)
+	}
+	for no, want := range map[string]int{"LATE-0001": 1, "LATE-0002": 0, "LATE-0003": 1, "LATE-0004": 0} {
+		if n, _ := w.app.CountRecords("policies", dbx.HashExp{"policy_no": no}); int(n) != want {
+			t.Fatalf("%s stored %d times, want %d", no, n, want)
+		}
+	}
+	for _, no := range []string{"LATE-0001", "LATE-0003"} {
+		p, err := w.app.FindFirstRecordByData("policies", "policy_no", no)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := w.app.CountRecords("system_findings", dbx.HashExp{"policy": p.Id, "rule": "cover_below_minimum"}); n != 1 {
+			t.Fatalf("%s flagged %d times for its low cover", no, n)
+		}
+	}
+	if rep, err := audit.Verify(w.app); err != nil || len(rep.Problems) != 0 {
+		t.Fatalf("the audit chain after the chunk was stored again: %v %v", rep, err)
 	}
 }

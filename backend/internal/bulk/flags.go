@@ -1,38 +1,102 @@
 package bulk
 
 import (
-	"github.com/pocketbase/pocketbase/core"
+	"strconv"
+	"strings"
 
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"azx/backend/internal/audit"
 	"azx/backend/internal/packs"
 )
 
-// writeFlags stores one system finding per rule a record imported in import mode breaks, in
-// the row's transaction (a row and its flags go in together or not at all); they carry the
-// rule's code and source, the row of the file and the upload, and the policy's parties and
-// region so the regulators of the region and the insurer read them.
-func writeFlags(tx core.App, col *core.Collection, u *uploader, rec *core.Record, row int, problems []packs.Problem) ([]Flag, error) {
+// flagRecords are the system findings of one record imported in import mode, one per rule it
+// breaks: the rule's code and source, the row of the file and the upload, and the policy's
+// parties and region so the regulators of the region and the insurer read them. They are stored
+// with the chunk's others (insertFlags), in the chunk's transaction, once the row is stored.
+func flagRecords(col *core.Collection, u *uploader, rec *core.Record, row int, problems []packs.Problem) ([]*core.Record, []Flag) {
+	recs := make([]*core.Record, 0, len(problems))
 	out := make([]Flag, 0, len(problems))
+	now := types.NowDateTime()
 	for _, p := range problems {
 		f := core.NewRecord(col)
+		f.Set("id", core.GenerateDefaultRandomId())
 		f.Set("policy", rec.Id)
 		f.Set("enterprise", rec.GetString("enterprise"))
 		f.Set("insurer", rec.GetString("insurer"))
-		f.Set("rule", p.Code)
-		f.Set("path", p.Path)
-		f.Set("source", p.Source.Zh)
-		f.Set("message_zh", p.Zh)
-		f.Set("message_en", p.En)
+		f.Set("rule", clip(p.Code, 100))
+		f.Set("path", clip(p.Path, 200))
+		f.Set("source", clip(p.Source.Zh, 500))
+		f.Set("message_zh", clip(p.Zh, 2000))
+		f.Set("message_en", clip(p.En, 2000))
 		f.Set("row", row)
 		f.Set("upload", u.upload)
 		for _, c := range []string{"region_code", "city_code", "province_code"} {
 			f.Set(c, rec.GetString(c))
 		}
-		if err := tx.Save(f); err != nil {
-			return nil, err
-		}
+		f.SetRaw("created", now)
+		f.SetRaw("updated", now)
+		recs = append(recs, f)
 		fe := fieldError(p.Code, p.Zh, p.En, u.lang)
 		out = append(out, Flag{Code: p.Code, Path: p.Path, Source: p.Source.Zh, SourceEn: p.Source.En,
 			Message: fe.Message, MessageZh: p.Zh, MessageEn: p.En})
 	}
-	return out, nil
+	return recs, out
+}
+
+// clip keeps s within the column's limit in characters (a pack's text is the server's, but the
+// column's limit is PocketBase's, which this insert does not pass through).
+func clip(s string, max int) string {
+	if r := []rune(s); len(r) > max {
+		return string(r[:max])
+	}
+	return s
+}
+
+// flagsPerStatement rows go in one INSERT (16 columns each, well under SQLite's variable limit).
+const flagsPerStatement = 100
+
+// insertFlags stores a chunk's flags in a few statements and appends their audit entries under
+// one head, instead of a PocketBase save each: the values are the server's own (the policy
+// just stored, its parties and region, the packs' codes and texts), so the save's checks (three
+// relation look-ups a flag) and hooks would only repeat what the import already knows.
+func insertFlags(tx core.App, recs []*core.Record, actor string) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	var cols []string
+	for start := 0; start < len(recs); start += flagsPerStatement {
+		part := recs[start:min(start+flagsPerStatement, len(recs))]
+		params := dbx.Params{}
+		tuples := make([]string, len(part))
+		for i, f := range part {
+			data, err := f.DBExport(tx)
+			if err != nil {
+				return err
+			}
+			if cols == nil {
+				for c := range data {
+					cols = append(cols, c)
+				}
+			}
+			marks := make([]string, len(cols))
+			for j, c := range cols {
+				name := "f" + strconv.Itoa(i) + "_" + strconv.Itoa(j)
+				params[name] = data[c]
+				marks[j] = "{:" + name + "}"
+			}
+			tuples[i] = "(" + strings.Join(marks, ",") + ")"
+		}
+		quoted := make([]string, len(cols))
+		for j, c := range cols {
+			quoted[j] = "[[" + c + "]]"
+		}
+		if _, err := tx.DB().NewQuery("INSERT INTO {{" + recs[0].Collection().Name + "}} (" + strings.Join(quoted, ",") + ") VALUES " +
+			strings.Join(tuples, ",")).Bind(params).Execute(); err != nil {
+			return err
+		}
+	}
+	return audit.AppendInserted(tx, recs, actor)
 }

@@ -105,8 +105,8 @@ func (u *uploader) regulator() bool { return u.auth.GetString("role") == "regula
 
 func (u *uploader) fail(code, zh, en string) FieldError { return fieldError(code, zh, en, u.lang) }
 
-// run stores every valid row, in transactions of chunkRows rows; each row is its own
-// savepoint, so a refused row leaves no trace and does not disturb the others. The rows are
+// run stores every valid row, in transactions of chunkRows rows; a refused row leaves no trace
+// and does not disturb the others (storeChunk). The rows are
 // built a chunk at a time from the file (source.each), and what a chunk's rows refer to is read
 // once for the chunk (batch), so neither memory nor the reads per row grow with the file.
 func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Result, error) {
@@ -128,39 +128,42 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 	}
 	chunk := make([]Row, 0, chunkRows)
 	store := func() error {
-		err := app.RunInTransaction(func(tx core.App) error {
-			b := k.batch(tx, col, flags, chunk)
-			for _, row := range chunk {
-				key, outcome, errs, flags := k.one(tx, b, u, row, version)
-				switch {
-				case errs != nil:
-					f := Failure{Row: row.Num, Key: key, Errors: errs}
-					if len(res.Failed) < answerFirst {
-						res.Failed = append(res.Failed, f)
-					}
-					if err := out.fail(f); err != nil {
-						return err
-					}
-				case outcome == "unchanged":
-					res.Unchanged++
-				default:
-					res.Created++
-				}
-				if len(flags) > 0 {
-					f := Flagged{Row: row.Num, Key: key, Rules: flags}
-					if len(res.Flagged) < answerFirst {
-						res.Flagged = append(res.Flagged, f)
-					}
-					if err := out.flag(f); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		})
+		done, err := k.storeChunk(app, u, col, flags, chunk, version, false)
+		if errors.Is(err, errCareful) {
+			done, err = k.storeChunk(app, u, col, flags, chunk, version, true)
+		}
 		clear(chunk) // the stored rows' fields are garbage now
 		chunk = chunk[:0]
-		return err
+		if err != nil {
+			return err
+		}
+		// told once the chunk has committed: a chunk stored again carefully is told once
+		for _, o := range done {
+			switch {
+			case o.errs != nil:
+				f := Failure{Row: o.row, Key: o.key, Errors: o.errs}
+				if len(res.Failed) < answerFirst {
+					res.Failed = append(res.Failed, f)
+				}
+				if err := out.fail(f); err != nil {
+					return err
+				}
+			case o.outcome == "unchanged":
+				res.Unchanged++
+			default:
+				res.Created++
+			}
+			if len(o.flags) > 0 {
+				f := Flagged{Row: o.row, Key: o.key, Rules: o.flags}
+				if len(res.Flagged) < answerFirst {
+					res.Flagged = append(res.Flagged, f)
+				}
+				if err := out.flag(f); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	}
 	var storeErr error
 	err = rows.each(func(r Row) bool {
@@ -190,17 +193,66 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 // database, not a row) leaves the earlier chunks stored; uploading the file again is safe.
 var chunkRows = 1000 // a variable so the tests can make chunks of a few rows
 
-func (k *kind) one(tx core.App, b *batch, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
-	if row.Err != nil {
-		return "", "", map[string]FieldError{"_row": u.fail(row.Err.Code, row.Err.Zh, row.Err.En)}, nil
-	}
-	return k.store(tx, b, u, row, version)
+// rowDone is what became of one row of a chunk.
+type rowDone struct {
+	row          int
+	key, outcome string
+	errs         map[string]FieldError
+	flags        []Flag
 }
 
-// store validates and saves one row; in import mode the packs' refusals are collected, not
-// raised, and stored as system findings in the row's savepoint (the row and its flags go in
-// together or not at all).
-func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
+// errCareful: a row was refused after it had written something, which only a savepoint undoes.
+var errCareful = errors.New("a refused row wrote before it was refused")
+
+// storeChunk stores a chunk's rows in one transaction. Careless (careful false), a row gets no
+// savepoint: nearly every refusal (the schema, the references, the packs in entry mode) comes
+// from the checks that run before the row's insert, so there is nothing to undo, and a savepoint
+// a row costs SQLite a copy of every page the row touches. The connection's total_changes()
+// tells whether a refused row wrote anything; if one did, the chunk is rolled back (errCareful)
+// and stored again carefully, a savepoint a row. The chunk's flags go in at its end, in its
+// transaction (insertFlags).
+func (k *kind) storeChunk(app core.App, u *uploader, col, flags *core.Collection, rows []Row, version int, careful bool) ([]rowDone, error) {
+	var done []rowDone
+	err := app.RunInTransaction(func(tx core.App) error {
+		done = make([]rowDone, 0, len(rows))
+		b := k.batch(tx, col, flags, rows)
+		var changes *dbx.Query
+		if !careful {
+			changes = tx.DB().NewQuery("SELECT total_changes()").Prepare()
+			defer changes.Close()
+		}
+		for _, row := range rows {
+			var before, after int64
+			if changes != nil {
+				if err := changes.Row(&before); err != nil {
+					return err
+				}
+			}
+			d := rowDone{row: row.Num}
+			if row.Err != nil {
+				d.errs = map[string]FieldError{"_row": u.fail(row.Err.Code, row.Err.Zh, row.Err.En)}
+			} else {
+				d.key, d.outcome, d.errs, d.flags = k.store(tx, b, u, row, version, careful)
+			}
+			if d.errs != nil && changes != nil {
+				if err := changes.Row(&after); err != nil {
+					return err
+				}
+				if after != before {
+					return errCareful
+				}
+			}
+			done = append(done, d)
+		}
+		return insertFlags(tx, b.pending, audit.AuthActor(u.auth))
+	})
+	return done, err
+}
+
+// store validates and saves one row (in its own savepoint when careful); in import mode the
+// packs' refusals are collected, not raised, and become system findings once the row is stored,
+// inserted at the chunk's end in its transaction (the row and its flags commit together).
+func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int, careful bool) (string, string, map[string]FieldError, []Flag) {
 	fields := row.Fields
 	key, _ := fields[k.keyColumn].(string)
 
@@ -217,8 +269,10 @@ func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (
 		return key, outcome, errs, nil
 	}
 
-	if _, err := tx.DB().NewQuery("SAVEPOINT azx_bulk_row").Execute(); err != nil {
-		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
+	if careful {
+		if _, err := tx.DB().NewQuery("SAVEPOINT azx_bulk_row").Execute(); err != nil {
+			return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
+		}
 	}
 	flagging := u.imports && k.flagged
 	if flagging {
@@ -229,22 +283,30 @@ func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (
 	err := tx.Save(rec)
 	forget()
 	audit.ClearActor(rec)
-	var flags []Flag
+	var problems []packs.Problem
 	if flagging {
-		if problems := packs.ImportFlags(rec); err == nil && len(problems) > 0 {
-			flags, err = writeFlags(tx, b.flags, u, rec, row.Num, problems)
-		}
+		problems = packs.ImportFlags(rec)
 	}
 	if err != nil {
-		_, _ = tx.DB().NewQuery("ROLLBACK TO azx_bulk_row").Execute()
-		_, _ = tx.DB().NewQuery("RELEASE azx_bulk_row").Execute()
-		audit.Rewound(tx) // the row's entries, appended before a later step refused it, are gone
+		if careful {
+			_, _ = tx.DB().NewQuery("ROLLBACK TO azx_bulk_row").Execute()
+			_, _ = tx.DB().NewQuery("RELEASE azx_bulk_row").Execute()
+			audit.Rewound(tx) // the row's entries, appended before a later step refused it, are gone
+		}
 		return key, "", rowErrors(err, u.lang, k.rename), nil
 	}
-	if _, err := tx.DB().NewQuery("RELEASE azx_bulk_row").Execute(); err != nil {
-		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
+	if careful {
+		if _, err := tx.DB().NewQuery("RELEASE azx_bulk_row").Execute(); err != nil {
+			return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
+		}
 	}
 	b.stored(key)
+	var flags []Flag
+	if len(problems) > 0 {
+		var recs []*core.Record
+		recs, flags = flagRecords(b.flags, u, rec, row.Num, problems)
+		b.pending = append(b.pending, recs...)
+	}
 	return key, "created", nil, flags
 }
 

@@ -92,7 +92,7 @@ describe('<azx-bulk-upload>', () => {
     expect(en.querySelectorAll('td')[4]!.textContent).to.not.match(/[\u4e00-\u9fff]/);
 
     // the XLSX (stored ZIP entries): a sheet with both rows, both languages of each message
-    const sheet = new TextDecoder().decode(el.resultsXlsx()!);
+    const sheet = new TextDecoder().decode((await el.resultsXlsx())!);
     expect(sheet.startsWith('PK')).to.equal(true);
     expect(sheet).to.contain(`${prefix}-0002`).and.contain(`${prefix}-0003`).and.contain('Stored and flagged').and.contain('cover_below_minimum');
   });
@@ -140,6 +140,34 @@ describe('<azx-bulk-upload>', () => {
     await waitUntil(() => $(el, 'button[part~="resume"]'), 'resume offered');
     expect(calls).to.equal(2);
     expect($(el, '[part="status"]')!.textContent).to.contain('已存储的行不会重复存储');
+  });
+
+  it('a large upload: the table lists the first 100 problem rows of the answer, the summary counts all, the XLSX holds every one', async () => {
+    const w = await world();
+    const store = await insurer(w);
+    const el = await mount(store, { mode: 'import' });
+    const prefix = `BL-${Date.now()}`;
+    const base = { ...w.payloads.policy.E1, enterprise_uscc: w.uscc.E1, period: { start: '2026-02-01', end: '2027-01-31' } };
+    const no = (i: number) => `${prefix}-${String(i).padStart(4, '0')}`;
+    // 130 rows with a negative premium (refused), then one as it should be
+    const rows = [...Array.from({ length: 130 }, (_, i) => ({ ...base, policy_no: no(i + 1), premium: -5 })), { ...base, policy_no: no(131) }];
+    choose(el, new File([JSON.stringify(rows)], `${prefix}.json`, { type: 'application/json' }));
+    ($(el, 'form') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => el.result, 'the server answered', { timeout: 30000 });
+    await el.updateComplete;
+
+    expect(el.result!.created).to.equal(1);
+    expect(el.result!.complete).to.equal(false);
+    expect(el.result!.failed.length).to.equal(100);
+    expect($(el, '[part="summary"]')!.textContent!.replace(/\s+/g, ' ')).to.contain('拒收 130 行');
+    expect($(el, '[part="first"]')!.textContent).to.contain('前 100 行');
+    const keys = $$(el, 'tbody tr').map((tr) => tr.querySelectorAll('td')[1]!.textContent!.trim());
+    expect(keys.length).to.equal(100);
+    expect(keys.includes(no(101))).to.equal(false);
+
+    const sheet = new TextDecoder().decode((await el.resultsXlsx())!);
+    for (const i of [1, 100, 101, 130]) expect(sheet.includes(no(i)), `row ${i} in the XLSX`).to.equal(true);
+    expect(sheet.includes(no(131))).to.equal(false);
   });
 
   it('downloads the XLSX template of the current definition', async () => {
