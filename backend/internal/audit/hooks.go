@@ -254,18 +254,7 @@ func appendEntry(app core.App, collection, recordID, actor, action, recordHash s
 		PrevHash:   prev,
 	}
 	e.Hash = e.Computed()
-	_, err := app.DB().Insert(Collection, dbx.Params{
-		"id":              core.GenerateDefaultRandomId(),
-		"seq":             e.Seq,
-		"at":              e.At,
-		"actor":           e.Actor,
-		"collection_name": e.Collection,
-		"record_id":       e.RecordID,
-		"action":          e.Action,
-		"record_hash":     e.RecordHash,
-		"prev_hash":       e.PrevHash,
-		"hash":            e.Hash,
-	}).Execute()
+	err := t.insertOne(app, e)
 	if err == nil {
 		t.wrote(head{e.Seq, e.Hash})
 	} else {
@@ -274,6 +263,32 @@ func appendEntry(app core.App, collection, recordID, actor, action, recordHash s
 			committed.settle(t, err) // this transaction's head is no longer offered
 		}
 	}
+	return err
+}
+
+// insertOneSQL writes one entry; a transaction prepares it once (SQLite parses it once, not once a write).
+const insertOneSQL = "INSERT INTO {{" + Collection + "}} ([[id]], [[seq]], [[at]], [[actor]], [[collection_name]], " +
+	"[[record_id]], [[action]], [[record_hash]], [[prev_hash]], [[hash]]) VALUES ({:id}, {:seq}, {:at}, {:actor}, " +
+	"{:collection_name}, {:record_id}, {:action}, {:record_hash}, {:prev_hash}, {:hash})"
+
+// insertOne writes e; the caller holds t.mu. The prepared statement belongs to the transaction,
+// which closes it when it ends.
+func (t *tip) insertOne(app core.App, e Entry) error {
+	params := dbx.Params{"id": core.GenerateDefaultRandomId(), "seq": e.Seq, "at": e.At, "actor": e.Actor,
+		"collection_name": e.Collection, "record_id": e.RecordID, "action": e.Action, "record_hash": e.RecordHash,
+		"prev_hash": e.PrevHash, "hash": e.Hash}
+	if t.direct {
+		_, err := app.DB().NewQuery(insertOneSQL).Bind(params).Execute()
+		return err
+	}
+	if t.insert == nil {
+		q := app.DB().NewQuery(insertOneSQL).Prepare()
+		if q.LastError != nil {
+			return q.LastError
+		}
+		t.insert = q
+	}
+	_, err := t.insert.Bind(params).Execute()
 	return err
 }
 
@@ -312,6 +327,7 @@ type tip struct {
 	direct  bool // no transaction: each append commits alone
 	dataDir string
 	head    head
+	insert  *dbx.Query // the transaction's prepared insert of one entry
 }
 
 // wrote moves the tip to the entry just appended and offers it as the next transaction's head
