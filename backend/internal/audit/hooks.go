@@ -116,58 +116,55 @@ func AppendCreates(app core.App, table string) error {
 	if err != nil {
 		return err
 	}
-	var loaded []map[string]*string
+	var loaded []createdRow
 	for rows.Next() {
 		m := dbx.NullStringMap{}
 		if err := rows.ScanMap(m); err != nil {
 			rows.Close()
 			return err
 		}
-		loaded = append(loaded, fromNullStrings(m))
-	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	t := tipOf(app)
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if err := t.load(app); err != nil {
-		return err
-	}
-	// the entries in memory, then inserted 100 a statement: one insert per row costs as much
-	// again as loading the rows
-	at := types.NowDateTime().String()
-	entries := make([]Entry, len(loaded))
-	head := t.head
-	for i, row := range loaded {
+		row := fromNullStrings(m)
 		id := ""
 		if row["id"] != nil {
 			id = *row["id"]
 		}
-		e := Entry{Seq: head.Seq + 1, At: at, Actor: System, Collection: table, RecordID: id, Action: "create",
-			RecordHash: RowHash(row), PrevHash: head.Hash}
-		if e.PrevHash == "" {
-			e.PrevHash = Genesis
-		}
-		e.Hash = e.Computed()
-		entries[i] = e
-		head = headOf(e)
+		loaded = append(loaded, createdRow{table, id, row})
 	}
-	for start := 0; start < len(entries); start += 100 {
-		if err := insertEntries(app, entries[start:min(start+100, len(entries))]); err != nil {
-			return err
-		}
+	if err := rows.Close(); err != nil {
+		return err
 	}
-	t.wrote(head)
-	return nil
+	return appendCreated(app, loaded, System)
 }
 
 // AppendInserted writes a create entry by actor for each of records, in order, which the caller
 // has just inserted into their table as they export (Record.DBExport), without a save each (the
-// flags of a bulk import's chunk): one head read, entries 100 a statement. app must be the
-// transaction that inserted them.
+// flags of a bulk import's chunk). app must be the transaction that inserted them.
 func AppendInserted(app core.App, records []*core.Record, actor string) error {
-	if len(records) == 0 {
+	created := make([]createdRow, len(records))
+	for i, r := range records {
+		row, ok := exportedRow(app, r)
+		if !ok {
+			var err error
+			if row, err = ReadRow(app, r.Collection().Name, r.Id); err != nil {
+				return err
+			}
+		}
+		created[i] = createdRow{r.Collection().Name, r.Id, row}
+	}
+	return appendCreated(app, created, actor)
+}
+
+// createdRow is a row written straight into its table, to be logged as created.
+type createdRow struct {
+	collection, id string
+	row            map[string]*string
+}
+
+// appendCreated links a create entry by actor for each row, in order, to the head of app's
+// transaction: the entries in memory, then inserted 100 a statement (one insert per row costs
+// as much again as loading the rows).
+func appendCreated(app core.App, rows []createdRow, actor string) error {
+	if len(rows) == 0 {
 		return nil
 	}
 	t := tipOf(app)
@@ -177,18 +174,11 @@ func AppendInserted(app core.App, records []*core.Record, actor string) error {
 		return err
 	}
 	at := types.NowDateTime().String()
-	entries := make([]Entry, len(records))
+	entries := make([]Entry, len(rows))
 	h := t.head
-	for i, r := range records {
-		row, ok := exportedRow(app, r)
-		if !ok {
-			var err error
-			if row, err = ReadRow(app, r.Collection().Name, r.Id); err != nil {
-				return err
-			}
-		}
-		e := Entry{Seq: h.Seq + 1, At: at, Actor: actor, Collection: r.Collection().Name, RecordID: r.Id, Action: "create",
-			RecordHash: RowHash(row), PrevHash: h.Hash}
+	for i, c := range rows {
+		e := Entry{Seq: h.Seq + 1, At: at, Actor: actor, Collection: c.collection, RecordID: c.id, Action: "create",
+			RecordHash: RowHash(c.row), PrevHash: h.Hash}
 		if e.PrevHash == "" {
 			e.PrevHash = Genesis
 		}
@@ -198,7 +188,7 @@ func AppendInserted(app core.App, records []*core.Record, actor string) error {
 	}
 	for start := 0; start < len(entries); start += 100 {
 		if err := insertEntries(app, entries[start:min(start+100, len(entries))]); err != nil {
-			t.known = false
+			t.known = false // the head is read again before the next append
 			if !t.direct {
 				committed.settle(t, err)
 			}
