@@ -168,7 +168,7 @@ export async function killDuringBulkImport({ dir, rows = 4000, start = {} }) {
     facts.survivedOfKilled = prefix;
 
     const retry = await uploadRows(server.url, token2, big);
-    facts.retry = retry.status === 200 ? { created: retry.body.created, unchanged: retry.body.unchanged, failed: retry.body.failed.length } : retry.status;
+    facts.retry = retry.status === 200 ? { created: retry.body.created, unchanged: retry.body.unchanged, failed: retry.body.failed_count } : retry.status;
     if (retry.status !== 200 || retry.body.created + retry.body.unchanged !== big.length || retry.body.unchanged !== prefix) {
       problems.push(`the retry: ${retry.status} ${JSON.stringify(facts.retry)}`);
     }
