@@ -5,8 +5,8 @@
 // a negative premium (refused); the answer must say exactly that, or the benchmark fails.
 // Figures: rows per second (target ≥ 2,000) and the server's peak resident memory (VmHWM) before
 // and after each upload, beside the file's size. A 10,000-row file goes first, then the
-// 50,000-row one: memory stays bounded when the peak after the large file is the peak after the
-// small one. The answer holds the first 100 refused and flagged rows; the benchmark fetches all of
+// 50,000-row one: memory stays bounded when the large file raises the peak no more than the
+// small one did. The answer holds the first 100 refused and flagged rows; the benchmark fetches all of
 // them from its results link and checks them. The data folder is made fresh each run (the seed
 // of 2,000 enterprises).
 // The rows carry no rating (a historic file seldom does), so the packs flag every row with
@@ -185,9 +185,13 @@ async function main() {
       rowsPerSecond: large.figures.rowsPerSecond,
       targetRowsPerSecond: TARGET_ROWS_PER_S,
       meetsTarget: large.figures.rowsPerSecond >= TARGET_ROWS_PER_S,
-      // bounded: the large file's peak is within a fifth of the small file's
-      peakMiB: { afterSmall: small.figures.memoryAfter.peakMiB, afterLarge: large.figures.memoryAfter.peakMiB },
-      memoryFlat: large.figures.memoryAfter.peakMiB <= small.figures.memoryAfter.peakMiB * 1.2,
+      // bounded: the large file raises the server's peak no more than the small one did (which
+      // also warms the caches: SQLite's page cache, up to 32 MB a connection, and the coverage
+      // fact index, which grows with the policies stored, not with an upload); memory held per
+      // row of an upload would raise it five times as much
+      peakMiB: { before: small.figures.memoryBefore.peakMiB, afterSmall: small.figures.memoryAfter.peakMiB, afterLarge: large.figures.memoryAfter.peakMiB },
+      peakRiseMiB: { small: small.figures.memoryAfter.peakMiB - small.figures.memoryBefore.peakMiB, large: large.figures.memoryAfter.peakMiB - large.figures.memoryBefore.peakMiB },
+      memoryFlat: large.figures.memoryAfter.peakMiB - large.figures.memoryBefore.peakMiB <= small.figures.memoryAfter.peakMiB - small.figures.memoryBefore.peakMiB,
       small: small.figures,
       large: large.figures,
       seedEnterprises: ENTERPRISES,
