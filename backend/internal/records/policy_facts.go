@@ -3,11 +3,11 @@ package records
 import (
 	"strings"
 
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"azx/backend/internal/audit"
+	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
 )
 
@@ -74,23 +74,23 @@ func canRenew(app core.App, r *core.Record, id string) bool {
 	return CanRead(app, audit.ActorOf(r), p)
 }
 
-// latestEarlier is the id of the enterprise's latest policy that starts before r ("" if none).
+// latestEarlier is the id of the enterprise's latest policy that starts before r ("" if none),
+// from the index (enterprise, period_start, id), asked on every policy write: prepared once a
+// transaction (stored.ScanRow).
 func latestEarlier(app core.App, r *core.Record) string {
 	start := r.GetDateTime("period_start")
 	if start.IsZero() || r.GetString("enterprise") == "" {
 		return ""
 	}
-	var ids []string
-	_ = app.DB().Select("id").From(Policies).
-		Where(dbx.HashExp{"enterprise": r.GetString("enterprise")}).
-		AndWhere(dbx.NewExp("period_start < {:start}", dbx.Params{"start": start.String()})).
-		AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).
-		OrderBy("period_start DESC", "id DESC").Limit(1).Column(&ids)
-	if len(ids) == 0 {
+	var id string
+	if stored.ScanRow(app, latestEarlierSQL, []any{r.GetString("enterprise"), start.String(), r.Id}, &id) != nil {
 		return ""
 	}
-	return ids[0]
+	return id
 }
+
+const latestEarlierSQL = "SELECT id FROM policies WHERE enterprise = ? AND period_start < ? AND id != ? " +
+	"ORDER BY period_start DESC, id DESC LIMIT 1"
 
 // CanRead mirrors the view rules of the business collections (README "Roles and scope") for an
 // actor as audit names it: the system and superusers read everything, a user its parties' rows
