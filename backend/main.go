@@ -44,10 +44,15 @@ func main() {
 	if backups.IsRestore(os.Args[1:]) {
 		os.Exit(backups.RunRestore(os.Args[1:], defaultDir))
 	}
-	app := pocketbase.NewWithConfig(pocketbase.Config{
+	config := pocketbase.Config{
 		DefaultDev:     false,
 		DefaultDataDir: defaultDir,
-	})
+	}
+	// the seed, one process writing alone, reuses its prepared statements
+	if seed.Invoked(os.Args[1:]) {
+		config.DBConnect = seed.DBConnect
+	}
+	app := pocketbase.NewWithConfig(config)
 	// CPU and heap profiles on demand, for performance work; off unless the variable is set
 	if a := os.Getenv("AZX_PPROF"); a != "" {
 		go http.ListenAndServe(a, nil)
