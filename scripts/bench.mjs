@@ -12,6 +12,7 @@ ensureDebianPackage('wrk', '/usr/bin/wrk', 'the create benchmark');
 
 const benches = ['bench-backend.mjs', 'bench-form.mjs', 'bench-ledger.mjs'].map((f) => join(root, 'scripts', f)).filter(existsSync);
 benches.push(join(root, 'scripts', 'bench-imports.mjs')); // issue 14: a 50,000-row policy file imported
+benches.push(join(root, 'scripts', 'bench-seed.mjs')); // issue 14: the 100,000-enterprise province seeded into a fresh folder
 benches.push(join(root, 'scripts', 'bench-coverage.mjs')); // issue 5: coverage aggregation, 100,000 enterprises / 200,000 policies
 let failed = 0;
 for (const bench of benches) {

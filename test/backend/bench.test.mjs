@@ -92,3 +92,10 @@ test('the coverage benchmark runs briefly on a small folder, every answer checke
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the seed benchmark seeds a fresh folder, times it and checks the audit chain after', { timeout: 900_000 }, () => {
+  const out = runBench('bench-seed.mjs', ['--seed-enterprises', '200'], 900_000);
+  assert.match(out, /seed of 200 enterprises: [\d.]+ s wall, [\d.]+ CPU s, peak \d+ MiB/);
+  assert.match(out, /"auditVerify": "audit chain intact: \d+ entries/);
+  assert.match(out, /"enterprises": 200,/);
+});

@@ -60,6 +60,7 @@ func command(app *pocketbase.PocketBase) *cobra.Command {
 					return err
 				}
 				fmt.Fprintf(out, "seeded in %s\n", time.Since(start).Round(time.Millisecond))
+				fmt.Fprintf(out, "seed cost: %s\n", cost())
 				printProblems(out, p)
 				printLogins(out, p)
 			}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package seed
+
+func cost() string { return "unknown" }
