@@ -33,7 +33,7 @@ const round = (x) => Math.round(x * 10) / 10;
 function parseSeedOutput(out) {
   const cost = /seed cost: ([\d.]+) CPU s, peak RSS (\d+) MiB/.exec(out);
   const steps = {};
-  for (const m of out.matchAll(/^ {2}(organizations|users|enterprises|policies|service reports|hazards and events|admin login) +(\d+) {2}\(/gm)) {
+  for (const m of out.matchAll(/^ {2}(organizations|users|enterprises|policies|service reports|hazards and events|claims and events|admin login) +(\d+) {2}\(/gm)) {
     steps[m[1]] = Number(m[2]);
   }
   return { cpuSeconds: cost ? Number(cost[1]) : null, peakRssMiB: cost ? Number(cost[2]) : null, steps };
