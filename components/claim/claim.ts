@@ -270,6 +270,12 @@ export class AzxClaim extends StoreElement {
     this.#notice = '';
   }
 
+  /** Brings the outcome just said into view: it follows the claim, below what the user pressed. */
+  async #showNotice(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector('[part="notice"][role="status"]')?.scrollIntoView({ block: 'nearest' });
+  }
+
   /** Shows a refusal: fields inside the report go to the form, the others to the list. */
   async #refused(err: unknown): Promise<void> {
     if (isStoreError(err) && Object.keys(err.fieldErrors).length) {
@@ -303,6 +309,7 @@ export class AzxClaim extends StoreElement {
       this.#claims = await this.#listClaims(store, policy.id);
       this.#resetReport();
       this.claim = record.id;
+      void this.#showNotice();
     } catch (err) {
       await this.#refused(err);
     } finally {
@@ -353,6 +360,7 @@ export class AzxClaim extends StoreElement {
       await this.#loadClaim();
       this.#claims = await this.#listClaims(store, String(claim.columns['policy'] ?? this.policy));
       this.#notice = t(this.locale, 'stepSaved', { action });
+      void this.#showNotice();
       this.dispatchEvent(new CustomEvent('azx-claim-step', { detail: { event: stored, claim: this.#claimRecord }, bubbles: true, composed: true }));
     } catch (err) {
       await this.#refused(err);
