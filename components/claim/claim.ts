@@ -270,9 +270,18 @@ export class AzxClaim extends StoreElement {
     this.#notice = '';
   }
 
-  /** Brings the outcome just said into view: it follows the claim, below what the user pressed. */
-  async #showNotice(): Promise<void> {
+  #hasFocus(): boolean {
+    return !!this.shadowRoot?.activeElement;
+  }
+
+  /**
+   * After a save: when the focus was in the element and what had it went away (the report form,
+   * the last step's form), the claim's heading takes it; the outcome just said, below the claim,
+   * is brought into view.
+   */
+  async #showNotice(focused: boolean): Promise<void> {
     await this.updateComplete;
+    if (focused && !this.#hasFocus()) this.renderRoot.querySelector<HTMLElement>('#claim-title')?.focus();
     this.renderRoot.querySelector('[part="notice"][role="status"]')?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -294,6 +303,7 @@ export class AzxClaim extends StoreElement {
     const definition = this.#definition;
     const policy = this.#policyRecord;
     if (!store || !definition || !policy || this.#busy) return;
+    const focused = this.#hasFocus();
     this.#busy = true;
     this.#errors = [];
     this.#dataErrors = undefined;
@@ -309,7 +319,9 @@ export class AzxClaim extends StoreElement {
       this.#claims = await this.#listClaims(store, policy.id);
       this.#resetReport();
       this.claim = record.id;
-      void this.#showNotice();
+      // loaded here (not by the update the new id schedules), so the outcome shows with the claim
+      await this.#loadClaim();
+      void this.#showNotice(focused);
     } catch (err) {
       await this.#refused(err);
     } finally {
@@ -338,6 +350,7 @@ export class AzxClaim extends StoreElement {
     const store = this.activeStore;
     const claim = this.#claimRecord;
     if (!store || !claim || !this.#action || this.#busy) return;
+    const focused = this.#hasFocus();
     this.#busy = true;
     this.#errors = [];
     this.#notice = t(this.locale, 'saving');
@@ -360,7 +373,7 @@ export class AzxClaim extends StoreElement {
       await this.#loadClaim();
       this.#claims = await this.#listClaims(store, String(claim.columns['policy'] ?? this.policy));
       this.#notice = t(this.locale, 'stepSaved', { action });
-      void this.#showNotice();
+      void this.#showNotice(focused);
       this.dispatchEvent(new CustomEvent('azx-claim-step', { detail: { event: stored, claim: this.#claimRecord }, bubbles: true, composed: true }));
     } catch (err) {
       await this.#refused(err);
@@ -530,7 +543,7 @@ export class AzxClaim extends StoreElement {
   #renderClaim(claim: StoredRecord<ClaimRecord>) {
     const l = this.locale;
     return html`<section class="claim" aria-labelledby="claim-title">
-      <h2 id="claim-title">${String(claim.data.claim_no ?? '')} · ${claim.data.place}</h2>
+      <h2 id="claim-title" tabindex="-1">${String(claim.data.claim_no ?? '')} · ${claim.data.place}</h2>
       ${renderFigures(claim, this.#policyRecord, l)}
       <h2>${t(l, 'timeline')}</h2>
       ${renderTimeline(claim, this.#events, l)}

@@ -17,7 +17,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PASSWORD, chooseEnterprise, openPortal, openTab } from './harness.mjs';
-import { choose, click, expectFocus, fill, find, textOf, typeDate, until } from './user.mjs';
+import { choose, click, expectFocus, expectFocusNotLost, fill, find, textOf, typeDate, until } from './user.mjs';
 import { checkScreen, inViewport } from './checks.mjs';
 
 const CL = 'azx-claim >>> ';
@@ -161,6 +161,8 @@ describe('issue 17: an accident reported, paid in advance and settled; the loss 
     claimNo = /LP-[0-9A-Z-]+/.exec(notice)?.[0] ?? '';
     assert.match(claimNo, new RegExp(`^LP-${cast.county}-\\d{4}-\\d{6}$`), notice);
     await inViewport(page, `${CL}[part="notice"][role="status"]`, 'the claim reported');
+    // the report form is gone: the claim's heading has the focus
+    await expectFocus(page, `${CL}#claim-title`, { step: 'the claim reported' });
     // what the server decided: reported, one death, serious (so it may be paid in advance)
     await find(page, `${CL}[data-figure="status"]`, { visible: true });
     assert.equal(await textOf(page, `${CL}[data-figure="status"]`), '已报案');
@@ -200,6 +202,7 @@ describe('issue 17: an accident reported, paid in advance and settled; the loss 
       // the outcome is said once the claim has reloaded
       await until(page, () => /已记录「/.test(document.querySelector('azx-claim').shadowRoot.querySelector('[part="notice"][role="status"]')?.textContent ?? ''), undefined, { message: `${action}: recorded` });
       await inViewport(page, `${CL}[part="notice"][role="status"]`, `${action} recorded`);
+      await expectFocusNotLost(page, `${action} recorded`);
     };
 
     await step('查勘', '已查勘', { withDocument: true, note: '现场查勘完毕，事故属实' });

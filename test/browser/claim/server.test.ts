@@ -32,6 +32,8 @@ describe('<azx-claim> on the server', () => {
     let saved: CustomEvent | undefined;
     el.addEventListener('azx-saved', (e) => (saved = e as CustomEvent));
     await waitUntil(() => $(el, 'azx-form'), 'the report form shows', { timeout: 5000 });
+    // the user is on the report's button: when the form gives way to the claim, its heading takes the focus
+    $<HTMLButtonElement>(el, 'azx-form [part="submit"]')!.focus();
     await submitReport(el, accident([{ name: '李四', party: 'employee', outcome: 'injury' }], { rescue: 3000 }));
     await waitUntil(() => saved, 'the server stored the report', { timeout: 10000 });
     expect(String(saved!.detail.record.data.claim_no)).to.match(/^LP-330602-2026-\d{6}$/);
@@ -42,6 +44,7 @@ describe('<azx-claim> on the server', () => {
     expect(text(el, '[data-figure="stage-due"]')).to.match(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(text(el, '[part="notice"][role="status"]')).to.contain(String(saved!.detail.record.data.claim_no));
     expect(el.claim).to.equal(saved!.detail.record.id);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'claim-title', 'the claim’s heading has the focus', { timeout: 5000 });
   });
 
   it('refuses an advance payment on an accident that is not serious, by its field, and stores nothing', async () => {
