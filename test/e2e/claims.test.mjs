@@ -17,6 +17,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PASSWORD, chooseEnterprise, openPortal, openTab } from './harness.mjs';
+import { api, chinaDate, q, squash } from './api.mjs';
 import { choose, click, expectFocus, expectFocusNotLost, fill, find, textOf, typeDate, until } from './user.mjs';
 import { checkScreen, inViewport } from './checks.mjs';
 
@@ -28,21 +29,7 @@ const INSURER = 'insurer-1@azx.demo';
 /** Login e-mails show on screen as they are. */
 const ALLOW = [/@azx\.demo/];
 
-async function api(url, path, { token, body } = {}) {
-  const res = await fetch(url + path, {
-    method: body ? 'POST' : 'GET',
-    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: token } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-const q = (filter) => encodeURIComponent(filter);
-/** A day in China (UTC+8), `days` from today. */
-const chinaDate = (days = 0) => new Date(Date.now() + 8 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
 const dayAfter = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86400e3).toISOString().slice(0, 10);
-const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 /** What <azx-policy-entry> lists as problems and says in its status, for a failure's message. */
 const problems = async (page) => squash(await page.evaluate(() => {
   const root = document.querySelector('azx-policy-entry').shadowRoot;

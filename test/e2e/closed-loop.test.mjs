@@ -18,6 +18,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PASSWORD, openPortal, openTab } from './harness.mjs';
+import { api, chinaDate, q, squash } from './api.mjs';
 import { choose, click, fill, find, textOf, tick, typeDate, until } from './user.mjs';
 
 const WAIT = { timeout: 20000 };
@@ -25,22 +26,7 @@ const PE = 'azx-policy-entry';
 const SR = 'azx-service-report';
 const HL = 'azx-hazard-ledger';
 
-async function api(url, path, { token, body } = {}) {
-  const res = await fetch(url + path, {
-    method: body ? 'POST' : 'GET',
-    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: token } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-const q = (filter) => encodeURIComponent(filter);
-
-/** A day in China (UTC+8), `days` from today, as a date input holds it. */
-const chinaDate = (days = 0) => new Date(Date.now() + 8 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
 const yuan = (s) => Number(String(s).replace(/[,\s元¥]/g, ''));
-const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 
 // ── driving the UI as a user does: the real keyboard and mouse (user.mjs) ────────────────
 /** The field of an <azx-form> at a JSON pointer, inside `host`. */
