@@ -8,6 +8,7 @@ require (
 	github.com/pocketbase/pocketbase v0.39.11
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/spf13/cobra v1.10.2
+	modernc.org/sqlite v1.55.0
 )
 
 require (
@@ -47,5 +48,4 @@ require (
 	modernc.org/libc v1.74.1 // indirect
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.11.0 // indirect
-	modernc.org/sqlite v1.55.0 // indirect
 )

@@ -34,6 +34,7 @@ import (
 	"azx/backend/internal/security"
 	"azx/backend/internal/seed"
 	"azx/backend/internal/services"
+	"azx/backend/internal/stmtcache"
 )
 
 func main() {
@@ -48,9 +49,12 @@ func main() {
 		DefaultDev:     false,
 		DefaultDataDir: defaultDir,
 	}
-	// the seed, one process writing alone, reuses its prepared statements
+	// the seed, one process writing alone, reuses its prepared statements; every other command
+	// keeps each connection's repeated statements prepared (internal/stmtcache: the write path)
 	if seed.Invoked(os.Args[1:]) {
 		config.DBConnect = seed.DBConnect
+	} else {
+		config.DBConnect = stmtcache.Connect
 	}
 	app := pocketbase.NewWithConfig(config)
 	// CPU and heap profiles on demand, for performance work; off unless the variable is set

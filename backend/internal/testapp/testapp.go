@@ -19,6 +19,7 @@ import (
 	"azx/backend/internal/packs"
 	"azx/backend/internal/records"
 	"azx/backend/internal/reference"
+	"azx/backend/internal/stmtcache"
 )
 
 // DefinitionsDir is schemas/definitions of the repository, wherever the test runs from.
@@ -36,7 +37,7 @@ func PacksDir() string {
 // are loaded (bulk's routes, for example).
 func New(t testing.TB, register ...func(*pocketbase.PocketBase)) *pocketbase.PocketBase {
 	t.Helper()
-	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDataDir: t.TempDir(), HideStartBanner: true})
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDataDir: t.TempDir(), HideStartBanner: true, DBConnect: stmtcache.Connect})
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
