@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/audit"
 	"azx/backend/internal/packs"
@@ -55,5 +56,42 @@ func TestRepeatedPolicyCreatesPrepareNoNewStatements(t *testing.T) {
 	data["policy_no"], data["legal_basis"] = "GD-STMT-BAD", "2017"
 	if _, err := save(app, "user1", "policies", data, map[string]any{"enterprise": ent.Id}); err == nil {
 		t.Fatal("a 2026 policy on the 2017 basis was stored")
+	}
+}
+
+// BenchmarkUserPolicyCreate: one policy created by a user as the records API does it (in a
+// transaction: derivation, relation checks, the packs' verdict, insert, numbering, audit entry).
+// go test -run '^$' -bench BenchmarkUserPolicyCreate -benchmem -cpuprofile cpu.out ./internal/packs/
+func BenchmarkUserPolicyCreate(b *testing.B) {
+	app := testapp.New(b, func(app *pocketbase.PocketBase) { packs.BindPolicies(app) })
+	ent, err := save(app, audit.System, "enterprises", map[string]any{
+		"uscc": "91110105MA01BJ0032", "name": "北京朝阳建工有限公司", "region_code": "110105", "address": "北京市朝阳区测试路 1 号",
+		"industry": "construction", "headcount": 10, "must_insure": true, "risk_grade": "medium",
+		"principal": map[string]any{"name": "王主任", "mobile": "13800000001"}, "safety_contact": map[string]any{"name": "李安全", "mobile": "13900000002"},
+	}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	policies, _ := app.FindCachedCollectionByNameOrId("policies")
+	insurer := core.NewRecord(mustCollection(app, "organizations"))
+	insurer.Set("name", "乙保险")
+	insurer.Set("kind", "insurer")
+	if err := app.Save(insurer); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		data := policyData("110105", 500000, 250, 2500)
+		data["policy_no"] = fmt.Sprintf("GD-BENCH-%06d", i)
+		data["insured"] = map[string]any{"uscc": "91110105MA01BJ0032", "name": "北京朝阳建工有限公司", "region_code": "110105"}
+		data["prevention_items"] = []any{"01"}
+		r := core.NewRecord(policies)
+		r.Load(map[string]any{"definition": "policy", "version": 1, "data": data, "enterprise": ent.Id, "insurer": insurer.Id})
+		audit.SetActor(r, "user1")
+		err := app.RunInTransaction(func(tx core.App) error { return tx.Save(r) })
+		audit.ClearActor(r)
+		if err != nil {
+			b.Fatal(err)
+		}
 	}
 }
