@@ -208,14 +208,8 @@ func TestLoadIsIdempotent(t *testing.T) {
 // writes (the seed) are not; warnings of the Beijing draft are stored with the policy.
 func TestPolicyJudgedOnItsStartDate(t *testing.T) {
 	app := testapp.New(t, func(app *pocketbase.PocketBase) { packs.BindPolicies(app) })
-	ent := saveAs(t, app, audit.System, "enterprises", map[string]any{
-		"uscc": "91110105MA01BJ0032", "name": "北京朝阳建工有限公司", "region_code": "110105", "address": "北京市朝阳区测试路 1 号",
-		"industry": "construction", "headcount": 10, "must_insure": true, "risk_grade": "medium",
-		"principal": map[string]any{"name": "王主任", "mobile": "13800000001"}, "safety_contact": map[string]any{"name": "李安全", "mobile": "13900000002"},
-	}, nil)
-	data := policyData("110105", 500000, 250, 2500)
-	data["insured"] = map[string]any{"uscc": "91110105MA01BJ0032", "name": "北京朝阳建工有限公司", "region_code": "110105"}
-	data["prevention_items"] = []any{"01"}
+	ent := chaoyangEnterprise(t, app)
+	data := chaoyangPolicy("GD-TEST-0001")
 	// the draft for comment only warns: stored, with its warning
 	r := saveAs(t, app, "user1", "policies", data, map[string]any{"enterprise": ent.Id})
 	var warnings []packs.Problem
@@ -231,6 +225,29 @@ func TestPolicyJudgedOnItsStartDate(t *testing.T) {
 	if _, err := save(app, audit.System, "policies", data, map[string]any{"enterprise": ent.Id}); err != nil {
 		t.Fatalf("the seed's write was judged: %v", err)
 	}
+}
+
+// chaoyangEnterprise is a Beijing (Chaoyang) construction unit, saved by the system.
+func chaoyangEnterprise(t testing.TB, app core.App) *core.Record {
+	t.Helper()
+	r, err := save(app, audit.System, "enterprises", map[string]any{
+		"uscc": "91110105MA01BJ0032", "name": "北京朝阳建工有限公司", "region_code": "110105", "address": "北京市朝阳区测试路 1 号",
+		"industry": "construction", "headcount": 10, "must_insure": true, "risk_grade": "medium",
+		"principal": map[string]any{"name": "王主任", "mobile": "13800000001"}, "safety_contact": map[string]any{"name": "李安全", "mobile": "13900000002"},
+	}, nil)
+	if err != nil {
+		t.Fatalf("enterprises: %v", err)
+	}
+	return r
+}
+
+// chaoyangPolicy is a valid 2026 policy of chaoyangEnterprise (the Beijing draft only warns).
+func chaoyangPolicy(no string) map[string]any {
+	data := policyData("110105", 500000, 250, 2500)
+	data["policy_no"] = no
+	data["insured"] = map[string]any{"uscc": "91110105MA01BJ0032", "name": "北京朝阳建工有限公司", "region_code": "110105"}
+	data["prevention_items"] = []any{"01"}
+	return data
 }
 
 func must(v any) []byte {
