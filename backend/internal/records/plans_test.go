@@ -1,6 +1,7 @@
 package records_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -81,5 +82,28 @@ func TestScopedListsSearchTheCallersColumn(t *testing.T) {
 		Query: map[string]string{"filter": `insurer = "orgins1" && (policy_no = "PICC-2025-000001")`}}
 	if ok, err := records.ScopeLedPlan(app, pol, info, "insurer"); err != nil || ok {
 		t.Errorf("a policy number look-up counted as scope-led (%v, %v)", ok, err)
+	}
+}
+
+// The renewal look-up every policy write runs (renewal_of: the enterprise's policy starting last
+// before it) seeks one row of idx_policies_enterprise (enterprise, period_start, id), which covers
+// it: no scan of the enterprise's policies, no sort, no table read.
+func TestRenewalLookUpSeeksItsIndex(t *testing.T) {
+	app := testapp.New(t)
+	var steps []struct {
+		Detail string `db:"detail"`
+	}
+	err := app.DB().NewQuery("EXPLAIN QUERY PLAN "+strings.ReplaceAll(records.LatestEarlierSQL, "?", "{:p}")).
+		Bind(map[string]any{"p": "x"}).All(&steps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan []string
+	for _, s := range steps {
+		plan = append(plan, s.Detail)
+	}
+	got := strings.Join(plan, " | ")
+	if !strings.HasPrefix(got, "SEARCH policies USING COVERING INDEX idx_policies_enterprise (enterprise=? AND period_start<?)") || strings.Contains(got, "TEMP B-TREE") {
+		t.Fatalf("renewal look-up plan: %s", got)
 	}
 }
