@@ -49,13 +49,9 @@ func main() {
 		DefaultDev:     false,
 		DefaultDataDir: defaultDir,
 	}
-	// the seed, one process writing alone, reuses its prepared statements; every other command
-	// keeps each connection's repeated statements prepared (internal/stmtcache: the write path)
-	if seed.Invoked(os.Args[1:]) {
-		config.DBConnect = seed.DBConnect
-	} else {
-		config.DBConnect = stmtcache.Connect
-	}
+	// each connection keeps its repeated statements prepared (internal/stmtcache): the write
+	// path and the seed run the same few dozen statements over and over
+	config.DBConnect = stmtcache.Connect
 	app := pocketbase.NewWithConfig(config)
 	// CPU and heap profiles on demand, for performance work; off unless the variable is set
 	if a := os.Getenv("AZX_PPROF"); a != "" {

@@ -89,7 +89,7 @@ var (
 	)
 	// hazards: the industry authority of the hazard's region and industry reads its major hazards
 	// (escalations reach it as they reach the regulator); the financial regulator sees none
-	hazardRead = anyOf(partiesRead, `(`+oversight("authority")+` && is_major = true)`)
+	hazardRead   = anyOf(partiesRead, `(`+oversight("authority")+` && is_major = true)`)
 	partiesWrite = anyOf(
 		party("insurer", "insurer"),
 		party("provider", "provider"),

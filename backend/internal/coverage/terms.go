@@ -14,9 +14,9 @@ import (
 // A figure reads them per policy; they are resolved once per region and run of days (the packs'
 // Snapshot), not per row, and kept on the policy's fact.
 type terms struct {
-	minCover  float64 // least cover per person (min_cover_per_person); NaN: none
-	floorPct  float64 // least prevention budget, percent of premium (prevention_budget_floor); NaN: none
-	uploadSec int64   // upload deadline after the period start, in seconds (upload_deadline); -1: none
+	minCover  float64        // least cover per person (min_cover_per_person); NaN: none
+	floorPct  float64        // least prevention budget, percent of premium (prevention_budget_floor); NaN: none
+	uploadSec int64          // upload deadline after the period start, in seconds (upload_deadline); -1: none
 	delivery  packs.Delivery // the service plan by grade and how delivery is measured (delivery.go)
 }
 

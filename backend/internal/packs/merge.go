@@ -135,8 +135,13 @@ func merge(docs []*Doc) RuleSet {
 	for i := range rs.Rules {
 		ref := &rs.Rules[i].Source
 		if ref.Table != "" {
-			if t, ok := rs.Tables[ref.Table]; ok && t.Source != nil {
+			t, ok := rs.Tables[ref.Table]
+			if ok && t.Source != nil {
 				ref = t.Source
+			} else if ok && t.Example {
+				// a value no notice sets (the pack says so): the refusal says that, not "依据：" and nothing
+				rs.Rules[i].SourceText = exampleSource
+				continue
 			}
 		}
 		rs.Rules[i].SourceText = sourceText(*ref, docs2)
@@ -144,6 +149,9 @@ func merge(docs []*Doc) RuleSet {
 	rs.context = tablesContext(rs.Tables)
 	return rs
 }
+
+// exampleSource cites a table the pack marks as an example that no notice sets.
+var exampleSource = Text{"示例规则，无通知规定", "an example rule; no notice sets it"}
 
 // sourceText: 应急〔2025〕27号 第十五条 / 2025 national measures (应急〔2025〕27号) Art. 15.
 func sourceText(ref SourceRef, docs map[string]Document) Text {

@@ -140,3 +140,27 @@ func TestDependentTests(t *testing.T) {
 		t.Error("raising Zhejiang's minimum fails no Zhejiang case")
 	}
 }
+
+// A refusal that cites its source must have one: "（依据：）" with nothing after it tells the
+// insurer nothing. Every rule whose message names {source}, in every region and on both sides of
+// the 2025 change, resolves to a document in both languages.
+func TestEveryCitedSourceResolves(t *testing.T) {
+	snap := NewSnapshot(shipped(t))
+	for _, region := range append(offlineRegions, "330100", "330900", "440100") {
+		for _, day := range []string{"2024-06-01", offlineDay} {
+			eff := snap.Effective(region, day)
+			for _, r := range eff.Rules {
+				if !strings.Contains(r.Message.Zh+r.Message.En, "{source}") {
+					continue
+				}
+				// a rule sourced from a table that is off here (no value, or false) guards on it and cannot refuse
+				if tb, ok := eff.Tables[r.Source.Table]; r.Source.Table != "" && (!ok || tb.Value == nil || tb.Value == false) {
+					continue
+				}
+				if r.SourceText.Zh == "" || r.SourceText.En == "" {
+					t.Errorf("%s on %s: rule %s (%s) cites {source} but its source resolves to %q / %q", region, day, r.Code, r.Layer, r.SourceText.Zh, r.SourceText.En)
+				}
+			}
+		}
+	}
+}

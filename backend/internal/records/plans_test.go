@@ -93,7 +93,7 @@ func TestRenewalLookUpSeeksItsIndex(t *testing.T) {
 	var steps []struct {
 		Detail string `db:"detail"`
 	}
-	err := app.DB().NewQuery("EXPLAIN QUERY PLAN "+strings.ReplaceAll(records.LatestEarlierSQL, "?", "{:p}")).
+	err := app.DB().NewQuery("EXPLAIN QUERY PLAN " + strings.ReplaceAll(records.LatestEarlierSQL, "?", "{:p}")).
 		Bind(map[string]any{"p": "x"}).All(&steps)
 	if err != nil {
 		t.Fatal(err)
