@@ -545,12 +545,29 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
         for (const path of Object.keys(err.fieldErrors)) at[path] = valueAtPath(data, path);
         this._refusal = { errors: { ...err.fieldErrors }, at };
         this._message = isEnglish(this.#locale) ? err.message_en : err.message_zh;
+        void this.updateComplete.then(() => this.#revealRefusal());
       } else {
         this._message = String(err);
       }
     } finally {
       this._busy = '';
     }
+  }
+
+  /**
+   * A refusal that names a form field is the form's to show: it moves the focus there itself. One
+   * that names only the rating (or no field at all) is this element's: the focus goes to the refused
+   * coefficient, else to the list of problems, so the user lands where the reason is written rather
+   * than on 提交 with the reason out of view. Once per refusal, never on a later render.
+   */
+  #revealRefusal(): void {
+    const paths = Object.keys(this._refusal?.errors ?? {});
+    if (paths.length === 0 || Object.keys(formErrors(this._refusal!.errors)).length > 0) return;
+    const key = paths.map((p) => /^data\.rating\.coefficients\.([\w-]+)$/.exec(p)?.[1]).find((k) => k !== undefined);
+    const target =
+      (key !== undefined ? this.renderRoot.querySelector<HTMLElement>(`select[data-coefficient="${key}"]`) : null) ??
+      this.renderRoot.querySelector<HTMLElement>('[part="problems"]');
+    target?.focus();
   }
 
   /** Problems and standing server errors by path, for <azx-form> (fields it shows) and the rating panel. */
@@ -819,7 +836,7 @@ export class AzxPolicyEntry extends FormAssociated(LitElement) {
     if (!this._attempted && !this._refusal) return nothing;
     if (list.length === 0) return nothing;
     const en = isEnglish(this.#locale);
-    return html`<div part="problems" class="problems" role="alert">
+    return html`<div part="problems" class="problems" role="alert" tabindex="-1">
       <p>${this._refusal && this._problems.length === 0 ? this.#t('refused') : this.#t('problems')}</p>
       <ul>
         ${list.map(([path, e]) => html`<li data-path=${path} data-code=${e.code ?? ''}>${en ? e.message_en : e.message_zh}</li>`)}

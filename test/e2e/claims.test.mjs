@@ -266,8 +266,9 @@ describe('issue 17: an accident reported, paid in advance and settled; the loss 
       assert.ok(message.includes(`应为 ${fatal.value}`) && message.includes(fatal.zh), `the refusal names ×${fatal.value} (${fatal.zh}): ${message}`);
       const beside = await textOf(page, `${PE}select[data-coefficient="accident_record"] ~ [part="error"]`);
       assert.equal(beside, message, 'the refusal shows beside the coefficient');
-      // announced (role="alert"); the element leaves the focus on 提交 and does not scroll the rating
-      // panel into view on a server refusal, so the test asserts no viewport position here
+      // announced (role="alert"), and the focus goes to the refused coefficient, its reason beside it in view
+      await expectFocus(page, coefficient, { step: `×${value} refused` });
+      await inViewport(page, `${PE}select[data-coefficient="accident_record"] ~ [part="error"]`, `×${value} refused`);
       assert.equal(await (await find(page, `${PE}[part="problems"]`)).evaluate((e) => e.getAttribute('role')), 'alert');
       assert.equal((await api(portal.pocketbaseUrl, `/api/collections/policies/records?filter=${q(`policy_no = "${renewalNo}"`)}`, { token: su })).totalItems, 0, `×${value} stored nothing`);
     }

@@ -4,10 +4,10 @@
  * refusal by the server comes back to the user and stores nothing.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { PocketBaseStore } from '../../../components/data/index.js';
+import { PocketBaseStore, StoreError, type BusinessCollection, type CreateOptions, type NewRecord, type RecordData, type StoredRecord } from '../../../components/data/index.js';
 import { unique } from '../setup/unique.js';
 import { world } from '../setup/world.js';
-import { breakdownText, find, mount, problems, root, submit, type } from './helpers.js';
+import { breakdownText, find, form, mount, problems, root, submit, type } from './helpers.js';
 
 async function insurerA() {
   const w = await world();
@@ -48,5 +48,47 @@ describe('<azx-policy-entry> on the server', () => {
     await waitUntil(() => Object.keys(problems(el)).length > 0, 'the refusal', { timeout: 10000 });
     expect(root(el).querySelector('[part="problems"]')!.textContent).to.contain('服务器拒绝');
     expect((await store.list('policies')).totalItems).to.equal(before);
+  });
+
+  it('a refusal of the rating alone takes the focus to the refused coefficient, once', async () => {
+    const w = await world();
+    // The server's answer for a renewal whose accident coefficient its claims fix (the browser
+    // cannot know the claims): the real store, with that one answer at its edge.
+    class RefusingStore extends PocketBaseStore {
+      override async create<TData = RecordData>(collection: BusinessCollection, record: NewRecord<TData>, options?: CreateOptions): Promise<StoredRecord<TData>> {
+        if (collection !== 'policies') return super.create<TData>(collection, record, options);
+        throw new StoreError({
+          code: 'validation',
+          status: 400,
+          message_zh: '记录未通过校验',
+          message_en: 'The record failed validation.',
+          fieldErrors: {
+            'data.rating.coefficients.accident_record': {
+              code: 'accident_record_not_experience',
+              message: '续保的事故记录系数应为 1.3（按赔案记录：上一年度发生死亡事故），不能自行选择',
+              message_zh: '续保的事故记录系数应为 1.3（按赔案记录：上一年度发生死亡事故），不能自行选择',
+              message_en: 'The accident record coefficient of a renewal must be 1.3 (by the claims: fatal accident last year); it is not chosen',
+            },
+          },
+        });
+      }
+    }
+    const refusing = new RefusingStore({ url: w.url });
+    await refusing.signIn(w.users.insurerA.email, w.users.insurerA.password);
+    const el = await mount(refusing);
+    await find(el, w.uscc['E1']!);
+    await type(el, '/policy_no', `AZX-PE-${unique()}`.toUpperCase().slice(0, 40));
+    await submit(el);
+    await waitUntil(() => Object.keys(problems(el)).includes('accident_record_not_experience'), 'the refusal', { timeout: 10000 });
+    await el.updateComplete;
+    const select = root(el).querySelector<HTMLSelectElement>('select[data-coefficient="accident_record"]')!;
+    expect(root(el).activeElement?.id ?? '').to.equal(select.id);
+    expect(select.closest('.coef')!.querySelector('[part="error"]')!.textContent).to.contain('1.3');
+    // a later render (a keystroke in another field) leaves the focus where the user puts it
+    const policyNo = form(el).shadowRoot!.querySelector<HTMLInputElement>('[data-pointer="/policy_no"] input')!;
+    policyNo.focus();
+    await type(el, '/policy_no', `AZX-PE-${unique()}`.toUpperCase().slice(0, 40));
+    await el.updateComplete;
+    expect(form(el).shadowRoot!.activeElement?.getAttribute('id') ?? '').to.equal(policyNo.id);
   });
 });
