@@ -259,14 +259,16 @@ describe('issue 4: one policy, one service, one hazard pair through every role',
     await openLedger(page);
     for (const [no, major] of [[ordinaryNo, false], [majorNo, true]]) {
       await fill(page, `${HL} >>> [name="search"]`, no);
-      await page.waitForFunction(
-        (tag, n) => [...document.querySelector(tag).shadowRoot.querySelectorAll('.rows [role="row"][data-id]')].some((r) => r.querySelector('button.link')?.getAttribute('aria-label')?.includes(n)),
+      // the row is read in the same poll that finds it: the list may draw again (the search's answer,
+      // a realtime event) between a wait and a later read
+      const row = await (await page.waitForFunction(
+        (tag, n) => {
+          const r = [...document.querySelector(tag).shadowRoot.querySelectorAll('.rows [role="row"][data-id]')].find((x) => x.querySelector('button.link')?.getAttribute('aria-label')?.includes(n));
+          const status = r?.querySelector('[class*="status-"]');
+          return r && status ? { major: !!r.querySelector('.badge.major'), status: status.textContent.trim(), text: r.textContent.replace(/\s+/g, ' ') } : null;
+        },
         WAIT, HL, no,
-      );
-      const row = await page.evaluate((tag, n) => {
-        const r = [...document.querySelector(tag).shadowRoot.querySelectorAll('.rows [role="row"][data-id]')].find((x) => x.querySelector('button.link')?.getAttribute('aria-label')?.includes(n));
-        return { major: !!r.querySelector('.badge.major'), status: r.querySelector('[class*="status-"]').textContent.trim(), text: r.textContent.replace(/\s+/g, ' ') };
-      }, HL, no);
+      )).jsonValue();
       assert.equal(row.major, major, no);
       assert.equal(row.status, '已发现', 'found, as the service recorded it');
       assert.match(row.text, new RegExp(cast.enterprise.name.slice(0, 4)));

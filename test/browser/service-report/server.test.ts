@@ -4,7 +4,7 @@
  * cost; a refusal comes back to the field it concerns and stores nothing.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { PocketBaseStore } from '../../../components/data/index.js';
+import { PocketBaseStore, RISK_GRADE, termLabel } from '../../../components/data/index.js';
 import { world } from '../setup/world.js';
 import { $, deliveredService, form, hazardItem, mount, submitValue, text } from './helpers.js';
 
@@ -54,11 +54,15 @@ describe('<azx-service-report> on the server', () => {
   it("shows the server's measure of the visits against the grade's service plan, and a missing 帮扶 visit", async () => {
     const { w, store } = await signedIn('insurerA');
     const { delivery } = await store.serviceLedger(w.ids.policies.A);
-    expect(delivery?.riskGrade).to.equal('medium');
-    expect(delivery!.visitsPlanned).to.equal(2, 'a medium grade plans 2 visits a year');
+    // the grade is the server's, from the enterprise's hazards and accidents, which other tests of
+    // this run add to: the plan is read for whatever grade it is now, from the packs in force
+    const policy = await store.get('policies', w.ids.policies.A);
+    const pack = await store.effectivePack(String(policy.columns['region_code']), String(policy.columns['period_start']).slice(0, 10));
+    const plans = pack.tables['service_plan_by_grade']!.value as Record<string, { visits: number }>;
+    expect(delivery!.visitsPlanned).to.equal(plans[delivery!.riskGrade]!.visits, `a ${delivery!.riskGrade} grade's plan`);
     const el = await mount(store, w.ids.policies.A);
     const line = text(el, '[part="delivery"]');
-    expect(line).to.contain('服务方案（中风险）：本期计划 2 次');
+    expect(line).to.contain(`服务方案（${termLabel(RISK_GRADE, delivery!.riskGrade, 'zh-CN')}）：本期计划 ${delivery!.visitsPlanned} 次`);
     expect(line).to.contain(`截至今日应完成 ${delivery!.visitsDue} 次，已完成 ${delivery!.visitsDelivered} 次`);
     expect(line).to.contain(`帮扶 ${delivery!.assistanceDelivered}/1 次`);
     expect($(el, '[part="behind-plan"]') !== null).to.equal(delivery!.behindPlan);
