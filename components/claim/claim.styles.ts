@@ -1,38 +1,19 @@
 import { css } from 'lit';
 import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
+import { controlStyles } from '../core/control-styles.js';
 
 // hostReset first: the page's inherited text properties stop at the host.
 export const claimStyles = [
   hostReset,
+  controlStyles,
   css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    .picker,
     .step-row {
       display: flex;
       flex-wrap: wrap;
       gap: ${token.gap};
       align-items: end;
       margin-bottom: ${token.gap};
-    }
-    label {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      font-weight: 500;
-      min-width: 0;
-      max-width: 100%;
-    }
-    input,
-    select,
-    textarea,
-    button {
-      font: inherit;
     }
     select,
     input,

@@ -1,37 +1,13 @@
 import { css } from 'lit';
 import { token } from '../core/tokens.js';
 import { hostReset } from '../core/host-styles.js';
+import { controlStyles } from '../core/control-styles.js';
 
 // hostReset first: the page's inherited text properties stop at the host.
 export const serviceReportStyles = [
   hostReset,
+  controlStyles,
   css`
-  :host {
-    display: block;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  .picker {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${token.gap};
-    align-items: end;
-    margin-bottom: ${token.gap};
-  }
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: 4px;
-    font-weight: 500;
-    min-width: 0;
-    max-width: 100%;
-  }
-  input,
-  select,
-  button {
-    font: inherit;
-  }
   input[type='search'],
   select {
     /* as wide as 18em where there is room, never wider than the screen */
