@@ -25,6 +25,7 @@ import (
 	"azx/backend/internal/definitions"
 	"azx/backend/internal/hazards"
 	"azx/backend/internal/history"
+	"azx/backend/internal/loader"
 	"azx/backend/internal/numbering"
 	"azx/backend/internal/packs"
 	"azx/backend/internal/paging"
@@ -67,6 +68,7 @@ func main() {
 	packs.Register(app)
 	audit.Register(app)
 	bulk.Register(app)
+	loader.Register(app)
 	seed.Register(app)
 	coverage.Register(app)
 	services.Register(app)

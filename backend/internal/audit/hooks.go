@@ -62,6 +62,12 @@ func BindHooks(app core.App) {
 				if !Audited(e.Record.Collection().Name) {
 					return e.Next()
 				}
+				if action == "create" && createDeferred(e.Record) {
+					if !e.App.IsTransactional() {
+						return errors.New("audit: a deferred create entry needs the writer's transaction")
+					}
+					return e.Next() // the writer appends it once the row is in (AppendInserted)
+				}
 				return inTransaction(e, func() error {
 					if err := e.Next(); err != nil {
 						return err

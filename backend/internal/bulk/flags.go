@@ -100,3 +100,14 @@ func insertFlags(tx core.App, recs []*core.Record, actor string) error {
 	}
 	return audit.AppendInserted(tx, recs, actor)
 }
+
+// flag queues the system findings of a row stored although the packs refuse it (import mode),
+// for the chunk's end, and returns them for the answer.
+func (b *batch) flag(u *uploader, rec *core.Record, row int, problems []packs.Problem) []Flag {
+	if len(problems) == 0 {
+		return nil
+	}
+	recs, flags := flagRecords(b.flags, u, rec, row, problems)
+	b.pending = append(b.pending, recs...)
+	return flags
+}

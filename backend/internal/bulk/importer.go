@@ -128,9 +128,9 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 	}
 	chunk := make([]Row, 0, chunkRows)
 	store := func() error {
-		done, err := k.storeChunk(app, u, col, flags, chunk, version, false)
+		done, err := k.loadChunk(app, u, col, flags, chunk, version)
 		if errors.Is(err, errCareful) {
-			done, err = k.storeChunk(app, u, col, flags, chunk, version, true)
+			done, err = k.storeChunk(app, u, col, flags, chunk, version)
 		}
 		clear(chunk) // the stored rows' fields are garbage now
 		chunk = chunk[:0]
@@ -201,46 +201,25 @@ type rowDone struct {
 	flags        []Flag
 }
 
-// errCareful: a row was refused after it had written something, which only a savepoint undoes.
-var errCareful = errors.New("a refused row wrote before it was refused")
+// errCareful: the chunk cannot be loaded in batch (a row's create hooks refused it after
+// others had written, or the batch insert failed): it is stored again a save a row.
+var errCareful = errors.New("the chunk needs a save a row")
 
-// storeChunk stores a chunk's rows in one transaction. Careless (careful false), a row gets no
-// savepoint: nearly every refusal (the schema, the references, the packs in entry mode) comes
-// from the checks that run before the row's insert, so there is nothing to undo, and a savepoint
-// a row costs SQLite a copy of every page the row touches. The connection's total_changes()
-// tells whether a refused row wrote anything; if one did, the chunk is rolled back (errCareful)
-// and stored again carefully, a savepoint a row. The chunk's flags go in at its end, in its
-// transaction (insertFlags).
-func (k *kind) storeChunk(app core.App, u *uploader, col, flags *core.Collection, rows []Row, version int, careful bool) ([]rowDone, error) {
+// storeChunk stores a chunk's rows in one transaction, a save and a savepoint a row: the way back
+// for a chunk the batch load (loadChunk) could not store, where a row refused after it wrote
+// something must be undone alone. The chunk's flags go in at its end, in its transaction
+// (insertFlags).
+func (k *kind) storeChunk(app core.App, u *uploader, col, flags *core.Collection, rows []Row, version int) ([]rowDone, error) {
 	var done []rowDone
 	err := app.RunInTransaction(func(tx core.App) error {
 		done = make([]rowDone, 0, len(rows))
 		b := k.batch(tx, col, flags, rows)
-		var changes *dbx.Query
-		if !careful {
-			changes = tx.DB().NewQuery("SELECT total_changes()").Prepare()
-			defer changes.Close()
-		}
 		for _, row := range rows {
-			var before, after int64
-			if changes != nil {
-				if err := changes.Row(&before); err != nil {
-					return err
-				}
-			}
 			d := rowDone{row: row.Num}
 			if row.Err != nil {
 				d.errs = map[string]FieldError{"_row": u.fail(row.Err.Code, row.Err.Zh, row.Err.En)}
 			} else {
-				d.key, d.outcome, d.errs, d.flags = k.store(tx, b, u, row, version, careful)
-			}
-			if d.errs != nil && changes != nil {
-				if err := changes.Row(&after); err != nil {
-					return err
-				}
-				if after != before {
-					return errCareful
-				}
+				d.key, d.outcome, d.errs, d.flags = k.store(tx, b, u, row, version)
 			}
 			done = append(done, d)
 		}
@@ -249,30 +228,36 @@ func (k *kind) storeChunk(app core.App, u *uploader, col, flags *core.Collection
 	return done, err
 }
 
-// store validates and saves one row (in its own savepoint when careful); in import mode the
-// packs' refusals are collected, not raised, and become system findings once the row is stored,
-// inserted at the chunk's end in its transaction (the row and its flags commit together).
-func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int, careful bool) (string, string, map[string]FieldError, []Flag) {
+// build makes the record of one row: the uploader's checks and references (kind.prepare), the
+// definition and data. A row whose key is stored already is compared instead (rec nil, its
+// outcome or errors given).
+func (k *kind) build(tx core.App, b *batch, u *uploader, row Row, version int) (key string, rec *core.Record, outcome string, errs map[string]FieldError) {
 	fields := row.Fields
-	key, _ := fields[k.keyColumn].(string)
-
-	rec := core.NewRecord(b.col)
+	key, _ = fields[k.keyColumn].(string)
+	rec = core.NewRecord(b.col)
 	if errs := k.prepare(tx, b, u, fields, rec); errs != nil {
-		return key, "", errs, nil
+		return key, nil, "", errs
 	}
 	rec.Set("definition", k.definition)
 	rec.Set("version", version)
 	rec.Set("data", fields)
-
 	if existing := b.existing(tx, key); existing != nil {
 		outcome, errs := k.compare(u, existing, rec)
+		return key, nil, outcome, errs
+	}
+	return key, rec, "", nil
+}
+
+// store validates and saves one row in its own savepoint; in import mode the packs' refusals are
+// collected, not raised, and become system findings once the row is stored, inserted at the
+// chunk's end in its transaction (the row and its flags commit together).
+func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
+	key, rec, outcome, errs := k.build(tx, b, u, row, version)
+	if rec == nil {
 		return key, outcome, errs, nil
 	}
-
-	if careful {
-		if _, err := tx.DB().NewQuery("SAVEPOINT azx_bulk_row").Execute(); err != nil {
-			return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
-		}
+	if _, err := tx.DB().NewQuery("SAVEPOINT azx_bulk_row").Execute(); err != nil {
+		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
 	}
 	flagging := u.imports && k.flagged
 	if flagging {
@@ -288,26 +273,16 @@ func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int, c
 		problems = packs.ImportFlags(rec)
 	}
 	if err != nil {
-		if careful {
-			_, _ = tx.DB().NewQuery("ROLLBACK TO azx_bulk_row").Execute()
-			_, _ = tx.DB().NewQuery("RELEASE azx_bulk_row").Execute()
-			audit.Rewound(tx) // the row's entries, appended before a later step refused it, are gone
-		}
+		_, _ = tx.DB().NewQuery("ROLLBACK TO azx_bulk_row").Execute()
+		_, _ = tx.DB().NewQuery("RELEASE azx_bulk_row").Execute()
+		audit.Rewound(tx) // the row's entries, appended before a later step refused it, are gone
 		return key, "", rowErrors(err, u.lang, k.rename), nil
 	}
-	if careful {
-		if _, err := tx.DB().NewQuery("RELEASE azx_bulk_row").Execute(); err != nil {
-			return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
-		}
+	if _, err := tx.DB().NewQuery("RELEASE azx_bulk_row").Execute(); err != nil {
+		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
 	}
 	b.stored(key)
-	var flags []Flag
-	if len(problems) > 0 {
-		var recs []*core.Record
-		recs, flags = flagRecords(b.flags, u, rec, row.Num, problems)
-		b.pending = append(b.pending, recs...)
-	}
-	return key, "created", nil, flags
+	return key, "created", nil, b.flag(u, rec, row.Num, problems)
 }
 
 // compare decides between unchanged and a refusal when the key already exists: the same

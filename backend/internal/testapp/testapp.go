@@ -15,6 +15,7 @@ import (
 
 	"azx/backend/internal/audit"
 	"azx/backend/internal/definitions"
+	"azx/backend/internal/loader"
 	"azx/backend/internal/numbering"
 	"azx/backend/internal/packs"
 	"azx/backend/internal/records"
@@ -50,6 +51,7 @@ func New(t testing.TB, register ...func(*pocketbase.PocketBase)) *pocketbase.Poc
 	records.Register(app)
 	numbering.Register(app)
 	audit.Register(app)
+	loader.Register(app)
 	// rule_packs rows are checked; judging policies is bound by the tests about it
 	packs.BindCollection(app)
 	for _, r := range register {

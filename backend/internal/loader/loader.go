@@ -1,0 +1,17 @@
+// Package loader stores many new records of one collection at once (a bulk upload's chunk, the
+// seed) with every server rule a single save keeps, paying PocketBase's per-save machinery once a
+// batch instead of once a row:
+//
+//   - Prepare validates the records on as many goroutines as there are cores. Each runs the
+//     records' own validate hooks (app.ValidateWithContext: derivation, schema, rule packs,
+//     server facts), so a record is judged by the very functions a single API save calls; only
+//     PocketBase's relation look-ups (a COUNT(*) a relation) are left out for the ids the caller
+//     read from the database itself in the same transaction (Known).
+//   - Write runs each prepared record's create hooks in the writer's transaction (numbering,
+//     propagation, every OnRecordCreate/OnRecordCreateExecute handler, in PocketBase's order),
+//     but inserts the rows many a statement and appends their audit entries under one head
+//     (audit.AppendInserted); once the transaction commits, each record's after-create hooks
+//     (the coverage fact index, the figures' cache) run as after a save.
+//
+// Prepare and Write take the writer's transaction (app.RunInTransaction's txApp).
+package loader

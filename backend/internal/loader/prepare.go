@@ -1,0 +1,59 @@
+package loader
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// Prepare validates new records, as a save would before its insert, on up to GOMAXPROCS
+// goroutines, and returns each one's error (nil: valid; a validation.Errors as a save returns).
+// around, when given, is called on the record's goroutine before its validation and its result
+// after it (a bulk upload marks a record for import mode and reads its flags that way). No
+// record's relation to a Known id is looked up. Nothing is written.
+//
+// The validation hooks read the database through tx from several goroutines; database/sql hands
+// a transaction's connection to one statement at a time, so the reads take turns while the
+// decoding, schema and rule-pack work runs in parallel.
+func Prepare(tx core.App, ctx context.Context, recs []*core.Record, known *Known, around func(i int) func()) []error {
+	errs := make([]error, len(recs))
+	ctx = withKnown(ctx, known)
+	workers := min(runtime.GOMAXPROCS(0), len(recs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(recs) {
+					return
+				}
+				errs[i] = validate(tx, ctx, recs[i], i, around)
+			}
+		}()
+	}
+	wg.Wait()
+	return errs
+}
+
+func validate(tx core.App, ctx context.Context, r *core.Record, i int, around func(int) func()) (err error) {
+	if around != nil {
+		after := around(i)
+		defer after()
+	}
+	defer func() {
+		// a hook's panic is one record's refusal, never the loader's goroutine's crash
+		if p := recover(); p != nil {
+			err = &panicked{p}
+		}
+	}()
+	if !r.IsNew() {
+		return errNotNew
+	}
+	return tx.ValidateWithContext(ctx, r)
+}

@@ -1,0 +1,30 @@
+package loader
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+)
+
+// Hook id and priority: the field checks of a record Prepare validates run after every AZX
+// validate handler (records 0, packs 10 and 11) and in place of PocketBase's own, the last of
+// the chain (99), which they end: nothing of AZX binds OnModelValidate, which would come after.
+const (
+	hookFieldChecks     = "azx_loader_field_checks"
+	fieldChecksPriority = 98
+)
+
+// Register binds the loader's validate handler (model level: it acts only on a validation that
+// Prepare starts).
+func Register(app core.App) {
+	app.OnRecordValidate().Bind(&hook.Handler[*core.RecordEvent]{
+		Id:       hookFieldChecks,
+		Priority: fieldChecksPriority,
+		Func: func(e *core.RecordEvent) error {
+			known, ok := knownOf(e.Context)
+			if !ok {
+				return e.Next()
+			}
+			return checkFields(e, known)
+		},
+	})
+}
