@@ -12,12 +12,11 @@ import (
 
 var errNoTransaction = errors.New("loader: Write needs the writer's transaction")
 
-// maxVariables keeps a statement's bound values under SQLite's limit (32,766), with room.
-const maxVariables = 30000
-
-// maxRowsPerStatement: more rows a statement save little and make SQLite's statement cache
-// hold ever larger texts.
-const maxRowsPerStatement = 200
+// maxValues bounds the values a statement binds: modernc's driver matches each placeholder to
+// its argument by a scan of all of them, so binding costs the square of a statement's values
+// (200 policies a statement spent more binding than inserting); a dozen rows already make the
+// statement's own cost small beside the rows'.
+const maxValues = 512
 
 // insertRows inserts the rows (a record's DBExport each, the same columns) a few hundred a
 // statement; the values are bound as a save binds them.
@@ -32,7 +31,7 @@ func insertRows(tx core.App, table string, rows []map[string]any) error {
 		quoted[j] = "[[" + c + "]]"
 	}
 	head := "INSERT INTO {{" + table + "}} (" + strings.Join(quoted, ",") + ") VALUES "
-	per := max(1, min(maxRowsPerStatement, maxVariables/len(cols)))
+	per := max(1, maxValues/len(cols))
 	for start := 0; start < len(rows); start += per {
 		part := rows[start:min(start+per, len(rows))]
 		params := make(dbx.Params, len(part)*len(cols))
