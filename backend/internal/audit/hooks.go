@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"strings"
 	"sync"
 
@@ -167,8 +166,9 @@ type createdRow struct {
 }
 
 // appendCreated links a create entry by actor for each row, in order, to the head of app's
-// transaction: the entries in memory, then inserted 100 a statement (one insert per row costs
-// as much again as loading the rows).
+// transaction, under one lock and one read of the head, each entry by the transaction's prepared
+// insert (insertOne). Not many entries a statement: SQLite then keeps a statement journal (every
+// page the statement touches copied), which cost more than the statements it saved.
 func appendCreated(app core.App, rows []createdRow, actor string) error {
 	if len(rows) == 0 {
 		return nil
@@ -180,51 +180,28 @@ func appendCreated(app core.App, rows []createdRow, actor string) error {
 		return err
 	}
 	at := types.NowDateTime().String()
-	entries := make([]Entry, len(rows))
 	h := t.head
-	for i, c := range rows {
+	for _, c := range rows {
 		e := Entry{Seq: h.Seq + 1, At: at, Actor: actor, Collection: c.collection, RecordID: c.id, Action: "create",
 			RecordHash: RowHash(c.row), PrevHash: h.Hash}
 		if e.PrevHash == "" {
 			e.PrevHash = Genesis
 		}
 		e.Hash = e.Computed()
-		entries[i] = e
-		h = headOf(e)
-	}
-	for start := 0; start < len(entries); start += 100 {
-		if err := insertEntries(app, entries[start:min(start+100, len(entries))]); err != nil {
+		if err := t.insertOne(app, e); err != nil {
 			t.known = false // the head is read again before the next append
 			if !t.direct {
 				committed.settle(t, err)
 			}
 			return err
 		}
+		h = headOf(e)
 	}
 	t.wrote(h)
 	return nil
 }
 
 func headOf(e Entry) head { return head{Seq: e.Seq, Hash: e.Hash} }
-
-// insertEntries writes entries in one statement.
-func insertEntries(app core.App, entries []Entry) error {
-	params := dbx.Params{}
-	tuples := make([]string, len(entries))
-	for i, e := range entries {
-		values := []any{core.GenerateDefaultRandomId(), e.Seq, e.At, e.Actor, e.Collection, e.RecordID, e.Action, e.RecordHash, e.PrevHash, e.Hash}
-		marks := make([]string, len(values))
-		for j, v := range values {
-			name := fmt.Sprintf("e%d_%d", i, j)
-			params[name] = v
-			marks[j] = "{:" + name + "}"
-		}
-		tuples[i] = "(" + strings.Join(marks, ", ") + ")"
-	}
-	_, err := app.DB().NewQuery("INSERT INTO {{" + Collection + "}} ([[id]], [[seq]], [[at]], [[actor]], [[collection_name]], " +
-		"[[record_id]], [[action]], [[record_hash]], [[prev_hash]], [[hash]]) VALUES " + strings.Join(tuples, ", ")).Bind(params).Execute()
-	return err
-}
 
 // appendEntry links one entry to the chain head of app's transaction.
 func appendEntry(app core.App, collection, recordID, actor, action, recordHash string) error {

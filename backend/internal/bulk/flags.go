@@ -1,7 +1,7 @@
 package bulk
 
 import (
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -55,46 +55,35 @@ func clip(s string, max int) string {
 	return s
 }
 
-// flagsPerStatement rows go in one INSERT (16 columns each, well under SQLite's variable limit).
-const flagsPerStatement = 100
-
-// insertFlags stores a chunk's flags in a few statements and appends their audit entries under
-// one head, instead of a PocketBase save each: the values are the server's own (the policy
-// just stored, its parties and region, the packs' codes and texts), so the save's checks (three
-// relation look-ups a flag) and hooks would only repeat what the import already knows.
+// insertFlags stores a chunk's flags and appends their audit entries under one head, instead of
+// a PocketBase save each: the values are the server's own (the policy just stored, its parties
+// and region, the packs' codes and texts), so the save's checks (three relation look-ups a flag)
+// and hooks would only repeat what the import already knows. One statement a flag, the same
+// text each time, which the connection keeps prepared (../stmtcache): many rows a statement make
+// SQLite keep a statement journal, which costs more than the statements it saves.
 func insertFlags(tx core.App, recs []*core.Record, actor string) error {
 	if len(recs) == 0 {
 		return nil
 	}
+	var sql string
 	var cols []string
-	for start := 0; start < len(recs); start += flagsPerStatement {
-		part := recs[start:min(start+flagsPerStatement, len(recs))]
-		params := dbx.Params{}
-		tuples := make([]string, len(part))
-		for i, f := range part {
-			data, err := f.DBExport(tx)
-			if err != nil {
-				return err
+	for _, f := range recs {
+		data, err := f.DBExport(tx)
+		if err != nil {
+			return err
+		}
+		if cols == nil {
+			for c := range data {
+				cols = append(cols, c)
 			}
-			if cols == nil {
-				for c := range data {
-					cols = append(cols, c)
-				}
-			}
-			marks := make([]string, len(cols))
+			slices.Sort(cols)
+			quoted, marks := make([]string, len(cols)), make([]string, len(cols))
 			for j, c := range cols {
-				name := "f" + strconv.Itoa(i) + "_" + strconv.Itoa(j)
-				params[name] = data[c]
-				marks[j] = "{:" + name + "}"
+				quoted[j], marks[j] = "[["+c+"]]", "{:"+c+"}"
 			}
-			tuples[i] = "(" + strings.Join(marks, ",") + ")"
+			sql = "INSERT INTO {{" + recs[0].Collection().Name + "}} (" + strings.Join(quoted, ",") + ") VALUES (" + strings.Join(marks, ",") + ")"
 		}
-		quoted := make([]string, len(cols))
-		for j, c := range cols {
-			quoted[j] = "[[" + c + "]]"
-		}
-		if _, err := tx.DB().NewQuery("INSERT INTO {{" + recs[0].Collection().Name + "}} (" + strings.Join(quoted, ",") + ") VALUES " +
-			strings.Join(tuples, ",")).Bind(params).Execute(); err != nil {
+		if _, err := tx.DB().NewQuery(sql).Bind(dbx.Params(data)).Execute(); err != nil {
 			return err
 		}
 	}

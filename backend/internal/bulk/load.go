@@ -3,6 +3,7 @@ package bulk
 import (
 	"errors"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/audit"
@@ -95,6 +96,9 @@ func (k *kind) loadWave(app, tx core.App, b *batch, u *uploader, known *loader.K
 		// a create hook's refusal (loader.RowError) after others wrote, or a failed insert
 		return errors.Join(errCareful, err)
 	}
+	for _, r := range valid {
+		known.Add(r.Collection().Name, r.Id) // a later wave's renewal may name it
+	}
 	for _, j := range stored {
 		i := at[j]
 		b.stored(done[i].key)
@@ -108,9 +112,18 @@ func (k *kind) loadWave(app, tx core.App, b *batch, u *uploader, known *loader.K
 // their organizations, the uploader's organization and the organizations the rows named.
 func (k *kind) known(tx core.App, b *batch, u *uploader) *loader.Known {
 	known := loader.NewKnown()
+	ids := make([]any, 0, len(b.registry))
 	for _, ent := range b.registry {
 		known.Add("enterprises", ent.Id)
 		known.Add("organizations", ent.GetString("organization"))
+		ids = append(ids, ent.Id)
+	}
+	if k.collection == "policies" && len(ids) > 0 {
+		// the policies a row's renewal may name: its enterprise's (the server derives the link)
+		var stored []string
+		if err := tx.DB().Select("id").From("policies").Where(dbx.In("enterprise", ids...)).Column(&stored); err == nil {
+			known.Add("policies", stored...)
+		}
 	}
 	if org := u.org(); org != "" {
 		if rec, err := tx.FindRecordById("organizations", org); err == nil {
