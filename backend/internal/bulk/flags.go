@@ -1,14 +1,11 @@
 package bulk
 
 import (
-	"slices"
-	"strings"
-
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"azx/backend/internal/audit"
+	"azx/backend/internal/loader"
 	"azx/backend/internal/packs"
 )
 
@@ -58,34 +55,10 @@ func clip(s string, max int) string {
 // insertFlags stores a chunk's flags and appends their audit entries under one head, instead of
 // a PocketBase save each: the values are the server's own (the policy just stored, its parties
 // and region, the packs' codes and texts), so the save's checks (three relation look-ups a flag)
-// and hooks would only repeat what the import already knows. One statement a flag, the same
-// text each time, which the connection keeps prepared (../stmtcache): many rows a statement make
-// SQLite keep a statement journal, which costs more than the statements it saves.
+// and hooks would only repeat what the import already knows.
 func insertFlags(tx core.App, recs []*core.Record, actor string) error {
-	if len(recs) == 0 {
-		return nil
-	}
-	var sql string
-	var cols []string
-	for _, f := range recs {
-		data, err := f.DBExport(tx)
-		if err != nil {
-			return err
-		}
-		if cols == nil {
-			for c := range data {
-				cols = append(cols, c)
-			}
-			slices.Sort(cols)
-			quoted, marks := make([]string, len(cols)), make([]string, len(cols))
-			for j, c := range cols {
-				quoted[j], marks[j] = "[["+c+"]]", "{:"+c+"}"
-			}
-			sql = "INSERT INTO {{" + recs[0].Collection().Name + "}} (" + strings.Join(quoted, ",") + ") VALUES (" + strings.Join(marks, ",") + ")"
-		}
-		if _, err := tx.DB().NewQuery(sql).Bind(dbx.Params(data)).Execute(); err != nil {
-			return err
-		}
+	if err := loader.InsertExported(tx, recs); err != nil {
+		return err
 	}
 	return audit.AppendInserted(tx, recs, actor)
 }

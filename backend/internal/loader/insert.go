@@ -50,3 +50,21 @@ func insertRows(tx core.App, table string, rows []map[string]any) error {
 	}
 	return nil
 }
+
+// InsertExported inserts records of one collection as they export (Record.DBExport), without
+// any hook: rows whose every value is the server's own, written beside a batch (a bulk import's
+// flags); the caller appends their audit entries (audit.AppendInserted) in the same transaction.
+func InsertExported(tx core.App, recs []*core.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	rows := make([]map[string]any, len(recs))
+	for i, r := range recs {
+		data, err := r.DBExport(tx)
+		if err != nil {
+			return err
+		}
+		rows[i] = data
+	}
+	return insertRows(tx, recs[0].Collection().Name, rows)
+}
