@@ -55,20 +55,31 @@ func bindEmptyLists(app core.App) {
 // with the collection's list rule applied by searching an index whose first column is col, an
 // equality on it: the rows it reads are then only those with the caller's own value of col.
 func ScopeLedPlan(app core.App, collection *core.Collection, info *core.RequestInfo, col string) (bool, error) {
+	steps, err := listPlan(app, collection, info)
+	if err != nil {
+		return false, err
+	}
+	return scopeLed(steps, collection.Name, col), nil
+}
+
+// listPlan is SQLite's plan (EXPLAIN QUERY PLAN) of the list of info as the records API runs it.
+func listPlan(app core.App, collection *core.Collection, info *core.RequestInfo) ([]planStep, error) {
+	// built as apis.recordsList builds it: the rule with hidden fields allowed, then the client's
+	// filter without (else the rule's @request.auth join gets the users list rule joined again)
 	resolver := core.NewRecordFieldResolver(app, collection, info, true)
-	resolver.SetAllowHiddenFields(info.HasSuperuserAuth())
 	query := app.RecordQuery(collection)
 	if collection.ListRule != nil && *collection.ListRule != "" && !info.HasSuperuserAuth() {
 		expr, err := search.FilterData(*collection.ListRule).BuildExpr(resolver)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		query.AndWhere(expr)
 	}
+	resolver.SetAllowHiddenFields(info.HasSuperuserAuth())
 	if f := info.Query["filter"]; f != "" {
 		expr, err := search.FilterData(f).BuildExpr(resolver)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		query.AndWhere(expr)
 	}
@@ -78,14 +89,14 @@ func ScopeLedPlan(app core.App, collection *core.Collection, info *core.RequestI
 		}
 		expr, err := s.BuildExpr(resolver)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		if expr != "" {
 			query.AndOrderBy(expr)
 		}
 	}
 	if err := resolver.UpdateQuery(query); err != nil {
-		return false, err
+		return nil, err
 	}
 	perPage, _ := strconv.Atoi(info.Query["perPage"])
 	if perPage <= 0 {
@@ -95,9 +106,9 @@ func ScopeLedPlan(app core.App, collection *core.Collection, info *core.RequestI
 	built := query.Build()
 	var steps []planStep
 	if err := app.ConcurrentDB().NewQuery("EXPLAIN QUERY PLAN " + built.SQL()).Bind(built.Params()).All(&steps); err != nil {
-		return false, err
+		return nil, err
 	}
-	return scopeLed(steps, collection.Name, col), nil
+	return steps, nil
 }
 
 type planStep struct {
