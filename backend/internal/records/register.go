@@ -25,6 +25,7 @@ func BindHooks(app core.App) {
 	bindRequestHooks(app)
 	bindAppendOnly(app)
 	bindEmptyLists(app)
+	bindListAnswer(app)
 }
 
 // analyze refreshes SQLite's planner statistics. Without them, or with sampled ones, SQLite

@@ -1,0 +1,79 @@
+package records
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/search"
+)
+
+// PocketBase answers a list with encoding/json over its search.Result. The encoder takes each
+// record's MarshalJSON bytes and compacts them again, a second scan of every byte of every row:
+// a tenth of an insurer's list CPU at 50 rows of 30 columns (issue 20). writeList writes the
+// same bytes without that scan: the records' own JSON (already compact and HTML-escaped as the
+// encoder escapes) between the result's other fields, in the order encoding/json writes them.
+
+// hookListAnswer writes a non-empty list; it runs after every other list hook (emptylist.go too).
+const hookListAnswer = "azx_records_list_answer"
+
+func bindListAnswer(app core.App) {
+	app.OnRecordsListRequest().Bind(&hook.Handler[*core.RecordsListRequestEvent]{
+		Id:       hookListAnswer,
+		Priority: 1001,
+		Func: func(e *core.RecordsListRequestEvent) error {
+			// ?fields= picks parts of the answer: PocketBase's own path does it
+			if len(e.Records) == 0 || e.Request.URL.Query().Get("fields") != "" {
+				return e.Next()
+			}
+			items, ok := e.Result.Items.(*[]*core.Record)
+			if !ok {
+				return e.Next()
+			}
+			// as PocketBase's default: expand and hide fields, then answer (an empty list's delay
+			// does not apply to a list with rows)
+			if err := apis.EnrichRecords(e.RequestEvent, e.Records); err != nil {
+				return e.InternalServerError("Failed to enrich records", err)
+			}
+			body, err := listJSON(e.Result, *items)
+			if err != nil {
+				return e.InternalServerError("Failed to encode records", err)
+			}
+			if e.Response.Header().Get("Content-Type") == "" {
+				e.Response.Header().Set("Content-Type", "application/json")
+			}
+			e.Response.WriteHeader(http.StatusOK)
+			_, err = e.Response.Write(body)
+			return err
+		},
+	})
+}
+
+// listJSON is json.NewEncoder(w).Encode(result) for a page of records, byte for byte.
+func listJSON(result *search.Result, items []*core.Record) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"items":[`)
+	for i, r := range items {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		row, err := r.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		b.Write(row)
+	}
+	b.WriteString(`],"page":`)
+	b.WriteString(strconv.Itoa(result.Page))
+	b.WriteString(`,"perPage":`)
+	b.WriteString(strconv.Itoa(result.PerPage))
+	b.WriteString(`,"totalItems":`)
+	b.WriteString(strconv.Itoa(result.TotalItems))
+	b.WriteString(`,"totalPages":`)
+	b.WriteString(strconv.Itoa(result.TotalPages))
+	b.WriteString("}\n")
+	return b.Bytes(), nil
+}
