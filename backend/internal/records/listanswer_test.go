@@ -3,6 +3,10 @@ package records
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -53,5 +57,69 @@ func TestListJSONIsPocketBasesAnswer(t *testing.T) {
 	}
 	if bytes.Contains(got, []byte("hidden")) || !bytes.Contains(got, []byte(`\u003c富春\u003e\u0026`)) {
 		t.Fatalf("hidden field or HTML escaping wrong: %s", got)
+	}
+}
+
+// Each record is written as its MarshalJSON writes it, for every value a field gives: strings of
+// any bytes (control characters, quotes, HTML, U+2028, invalid UTF-8), numbers small and large,
+// dates zero and set, JSON with spaces, multiple ids, and an expand (encoding/json's own path).
+func TestRecordJSONIsMarshalJSON(t *testing.T) {
+	c := core.NewBaseCollection("policies")
+	c.Fields.Add(
+		&core.TextField{Name: "text"},
+		&core.NumberField{Name: "number"},
+		&core.BoolField{Name: "flag"},
+		&core.DateField{Name: "day"},
+		&core.AutodateField{Name: "created", OnCreate: true},
+		&core.JSONField{Name: "data", MaxSize: 1 << 20},
+		&core.RelationField{Name: "providers", CollectionId: "x", MaxSelect: 5},
+		&core.SelectField{Name: "tags", Values: []string{"a", "b<"}, MaxSelect: 2},
+	)
+	rng := rand.New(rand.NewPCG(7, 20))
+	pieces := []string{"a", "保单", "\"", "\\", "<", ">", "&", "\u2028", "\u2029", "\x00", "\x1f", "\b", "\f", "\n", "\r", "\t", "\x7f", "\xff", "\xe4\xb8", "😀", "\u00e9", " "}
+	text := func() string {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	numbers := []float64{0, -0.0, 1, -1, 3907.41, 1e-7, 1.5e-7, 1e20, 1e21, 123456789012345678, 0.000001, -2.5e-9, math.MaxFloat64, math.SmallestNonzeroFloat64}
+	for i := range 400 {
+		r := core.NewRecord(c)
+		r.Id = fmt.Sprintf("rec%012d", i)
+		r.Set("text", text())
+		r.Set("number", numbers[i%len(numbers)]/float64(1+rng.IntN(3)))
+		r.Set("flag", i%2 == 0)
+		if i%3 != 0 {
+			r.Set("day", "2026-01-02 03:04:05.678Z")
+		}
+		switch i % 4 {
+		case 0:
+			name, _ := json.Marshal(text())
+			r.Set("data", types.JSONRaw(`{ "name": `+string(name)+`,  "n" : [1, 2.50, -3e-7] , "html":"<&>\u2028"}`))
+		case 1:
+			r.Set("data", nil)
+		case 2:
+			r.Set("data", map[string]any{"k": text(), "v": 1.5})
+		}
+		if i%5 != 0 {
+			r.Set("providers", []string{"org1", text()})
+			r.Set("tags", []string{"b<"})
+		}
+		if i%7 == 0 {
+			r.SetExpand(map[string]any{"providers": []*core.Record{core.NewRecord(c)}})
+		}
+		want, err := r.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := appendRecordJSON(nil, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("record %d:\n got %s\nwant %s", i, got, want)
+		}
 	}
 }
