@@ -1,6 +1,7 @@
 package hazards
 
 import (
+	"context"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -28,7 +29,7 @@ func bindHooks(app core.App) {
 			return e.Next()
 		}
 		errs := validation.Errors{}
-		checkAction(e.App, e.Record, errs)
+		checkAction(e.App, e.Context, e.Record, errs)
 		checkRecipientNames(e.Record, errs)
 		return validation.Merge(errs, e.Next())
 	})
@@ -58,7 +59,7 @@ func bindHooks(app core.App) {
 // searchPriority: inside the write's transaction, after the number is assigned.
 const searchPriority = -10
 
-func checkAction(app core.App, ev *core.Record, errs validation.Errors) {
+func checkAction(app core.App, ctx context.Context, ev *core.Record, errs validation.Errors) {
 	action := ev.GetString("action")
 	if !vocab.HazardAction.Has(action) {
 		var known []string
@@ -70,11 +71,10 @@ func checkAction(app core.App, ev *core.Record, errs validation.Errors) {
 			"Unknown hazard action \""+action+"\" ("+strings.Join(vocab.HazardAction.Codes(), ", ")+")"))
 		return
 	}
-	h, err := app.FindRecordById(hazardsCollection, ev.GetString("hazard"))
-	if err != nil {
+	major, status, ok := statusOf(app, ctx, ev.GetString("hazard"))
+	if !ok {
 		return // records reports the missing hazard
 	}
-	major, status := h.GetBool("is_major"), h.GetString("status")
 	rule, _ := Loop.Rule(action, major)
 	if got := ev.GetString("to_status"); got != rule.To {
 		zhWant, enWant := "不改变隐患状态", "leaves the status as it is"
@@ -92,6 +92,19 @@ func checkAction(app core.App, ev *core.Record, errs validation.Errors) {
 			"隐患处于「"+vocab.HazardStatus.Zh(status)+"」时不能执行「"+rule.Zh+"」",
 			"A hazard that is "+status+" cannot take the action "+action))
 	}
+}
+
+// statusOf is the hazard's severity and its status: as the history being written has moved it,
+// else as stored.
+func statusOf(app core.App, ctx context.Context, id string) (major bool, status string, ok bool) {
+	if h, ok := HistoryOf(ctx, id); ok {
+		return h.Major, h.Status, true
+	}
+	h, err := app.FindRecordById(hazardsCollection, id)
+	if err != nil {
+		return false, "", false
+	}
+	return h.GetBool("is_major"), h.GetString("status"), true
 }
 
 func checkActor(app core.App, auth *core.Record, ev *core.Record) error {

@@ -147,6 +147,10 @@ func bindModelHooks(app core.App) {
 			if to == "" || to == e.Record.GetString("from_status") {
 				return nil
 			}
+			if hist, ok := hazards.HistoryOf(e.Context, e.Record.GetString("hazard")); ok {
+				hist.Status = to // SaveHazardHistory stores the hazard once, after its last event
+				return nil
+			}
 			h, err := e.App.FindRecordById(Hazards, e.Record.GetString("hazard"))
 			if err != nil {
 				return err

@@ -11,6 +11,8 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"azx/backend/internal/records"
 )
 
 // ErrAlreadySeeded is returned when the data folder already holds the demo data.
@@ -302,7 +304,9 @@ func (w *writer) report(p *Plan, i int) (int, error) {
 	return 1, save(w.app, r, rep.No)
 }
 
-// hazard writes a hazard and then its events, which move it through its closed loop.
+// hazard writes a hazard and then its events, which move it through its closed loop: the
+// server checks each against the workflow and stores the hazard once at the end of its history
+// (records.SaveHazardHistory), not once per event.
 func (w *writer) hazard(p *Plan, i int) (int, error) {
 	h := p.Hazards[i]
 	pol := p.Policies[h.Policy]
@@ -314,6 +318,7 @@ func (w *writer) hazard(p *Plan, i int) (int, error) {
 	if err := save(w.app, r, h.No); err != nil {
 		return 0, err
 	}
+	events := make([]*core.Record, len(h.Events))
 	for k, ev := range h.Events {
 		e := w.record("hazard_events", fmt.Sprintf("ev%s%d", h.ID[3:], k))
 		e.Set("hazard", h.ID)
@@ -329,9 +334,10 @@ func (w *writer) hazard(p *Plan, i int) (int, error) {
 		}
 		e.Set("note", ev.Note)
 		e.SetRaw("created", at(ev.At))
-		if err := save(w.app, e, fmt.Sprintf("%s %s", h.No, ev.Action)); err != nil {
-			return 0, err
-		}
+		events[k] = e
+	}
+	if err := records.SaveHazardHistory(w.app, h.ID, events); err != nil {
+		return 0, fmt.Errorf("hazard_events of %s: %w", h.No, err)
 	}
 	return 1 + len(h.Events), nil
 }
