@@ -10,16 +10,17 @@ type History struct {
 	ID     string // the hazard
 	Status string // where the events written so far left it
 	Major  bool
+	Mover  string // the audit actor of the last event that moved it ("": none did)
 }
 
 type historyKey struct{}
 
-// WithHistory marks a context for the saves of h's events.
-func WithHistory(ctx context.Context, h *History) context.Context {
+// WithHistories marks a context for the saves of the events of these hazards (by id).
+func WithHistories(ctx context.Context, hs map[string]*History) context.Context {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return context.WithValue(ctx, historyKey{}, h)
+	return context.WithValue(ctx, historyKey{}, hs)
 }
 
 // HistoryOf is the history being written for the hazard id in ctx (false: none, the hazard's
@@ -28,9 +29,7 @@ func HistoryOf(ctx context.Context, id string) (*History, bool) {
 	if ctx == nil {
 		return nil, false
 	}
-	h, ok := ctx.Value(historyKey{}).(*History)
-	if !ok || h.ID != id {
-		return nil, false
-	}
-	return h, true
+	hs, _ := ctx.Value(historyKey{}).(map[string]*History)
+	h, ok := hs[id]
+	return h, ok
 }

@@ -6,55 +6,96 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"azx/backend/internal/audit"
 	"azx/backend/internal/hazards"
 )
 
-// SaveHazardHistory writes a stored hazard's events in order (new hazard_events records, each
-// through app.Save: validated, checked against the workflow from the status the earlier ones
-// moved the hazard to, audited) and then saves the hazard once, with the status the last one
-// left it in, as a server update by that event's actor. Saving the events one by one moves the
-// hazard after each, a full save of the hazard per event; a history written in one go (the demo
-// seed) needs only its end. The stored rows are the same; the audit log has the events' entries
-// and one update of the hazard instead of one per move. app should be a transaction: an event
-// refused part way leaves the events before it stored and the hazard unmoved.
+// HazardHistories are stored hazards whose histories (new hazard_events records) are being
+// written in one go: each event is validated, checked against the workflow from the status the
+// events before it moved its hazard to, and audited as in a save, but the hazard is not saved
+// after each; Finish saves each moved hazard once, with the status its last event left it in,
+// as a server update by that event's actor. The stored rows are those of a save an event; the
+// audit log has the events' entries and one update of a hazard instead of one a move.
+type HazardHistories struct {
+	parents *Parents
+	byID    map[string]*hazards.History
+	order   []string
+}
+
+// StartHazardHistories reads the hazards (in app, the writer's transaction).
+func StartHazardHistories(app core.App, ids []string) (*HazardHistories, error) {
+	ps, err := LoadParents(app, Hazards, ids, "is_major")
+	if err != nil {
+		return nil, err
+	}
+	hh := &HazardHistories{parents: ps, byID: make(map[string]*hazards.History, len(ids))}
+	for _, id := range ids {
+		row, ok := ps.rows[id]
+		if !ok {
+			return nil, fmt.Errorf("hazard %s does not exist", id)
+		}
+		if _, seen := hh.byID[id]; !seen {
+			hh.byID[id] = &hazards.History{ID: id, Status: row["status"], Major: row["is_major"] == "1" || row["is_major"] == "true"}
+			hh.order = append(hh.order, id)
+		}
+	}
+	return hh, nil
+}
+
+// Context is the context to save (or validate and write) the events with.
+func (hh *HazardHistories) Context(ctx context.Context) context.Context {
+	return hazards.WithHistories(ctx, hh.byID)
+}
+
+// Use makes ev's derivation read its hazard with the status its history has reached; the
+// returned func forgets it. An event of a hazard not started here is refused.
+func (hh *HazardHistories) Use(ev *core.Record) (func(), error) {
+	id := ev.GetString("hazard")
+	h, ok := hh.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("hazard event %s is not of a hazard whose history is being written", ev.Id)
+	}
+	hh.parents.rows[id]["status"] = h.Status // from_status and the transition check read it
+	return UseParents(ev, hh.parents), nil
+}
+
+// Finish saves each hazard an event moved, once, with the status its history ended in.
+func (hh *HazardHistories) Finish(app core.App) error {
+	for _, id := range hh.order {
+		hist := hh.byID[id]
+		if hist.Mover == "" {
+			continue // nothing moved it
+		}
+		h, err := app.FindRecordById(Hazards, id)
+		if err != nil {
+			return err
+		}
+		h.Set("status", hist.Status)
+		if err := saveAs(app, serverUpdate(context.Background()), h, hist.Mover); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SaveHazardHistory writes a stored hazard's events in order, each with app.Save, and then
+// saves the hazard once (HazardHistories). app should be a transaction: an event refused part
+// way leaves the events before it stored and the hazard unmoved.
 func SaveHazardHistory(app core.App, hazardID string, events []*core.Record) error {
-	ps, err := LoadParents(app, Hazards, []string{hazardID}, "is_major")
+	hh, err := StartHazardHistories(app, []string{hazardID})
 	if err != nil {
 		return err
 	}
-	row, ok := ps.rows[hazardID]
-	if !ok {
-		return fmt.Errorf("hazard %s does not exist", hazardID)
-	}
-	hist := &hazards.History{ID: hazardID, Status: row["status"], Major: row["is_major"] == "1" || row["is_major"] == "true"}
-	ctx := hazards.WithHistory(context.Background(), hist)
-	actor := ""
+	ctx := hh.Context(context.Background())
 	for _, ev := range events {
-		if ev.GetString("hazard") != hazardID {
-			return fmt.Errorf("hazard event %s is not of hazard %s", ev.Id, hazardID)
+		forget, err := hh.Use(ev)
+		if err != nil {
+			return err
 		}
-		row["status"] = hist.Status // the event's from_status and transition check read it
-		before := hist.Status
-		forget := UseParents(ev, ps)
-		err := app.SaveWithContext(ctx, ev)
+		err = app.SaveWithContext(ctx, ev)
 		forget()
 		if err != nil {
 			return err
 		}
-		if hist.Status != before {
-			actor = audit.ActorOf(ev)
-		}
 	}
-	if actor == "" {
-		return nil // nothing moved it
-	}
-	h, err := app.FindRecordById(Hazards, hazardID)
-	if err != nil {
-		return err
-	}
-	h.Set("status", hist.Status)
-	audit.SetActor(h, actor)
-	defer audit.ClearActor(h)
-	return app.SaveWithContext(serverUpdate(context.Background()), h)
+	return hh.Finish(app)
 }

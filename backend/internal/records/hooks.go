@@ -148,7 +148,8 @@ func bindModelHooks(app core.App) {
 				return nil
 			}
 			if hist, ok := hazards.HistoryOf(e.Context, e.Record.GetString("hazard")); ok {
-				hist.Status = to // SaveHazardHistory stores the hazard once, after its last event
+				// HazardHistories.Finish stores the hazard once, after its last event
+				hist.Status, hist.Mover = to, audit.ActorOf(e.Record)
 				return nil
 			}
 			h, err := e.App.FindRecordById(Hazards, e.Record.GetString("hazard"))
