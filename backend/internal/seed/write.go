@@ -148,15 +148,17 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 		n    int
 		part func(i int) int // rows of one part are written in order by one worker; nil: one worker
 		row  func(w *writer, p *Plan, i int) (int, error)
+		// load, if set, writes a chunk's rows in its transaction through the batch loader instead
+		load func(w *writer, tx core.App, p *Plan, from, to int) (int, error)
 	}{
-		{"organizations", len(p.Orgs), nil, (*writer).org},
-		{"users", len(others), nil, func(w *writer, p *Plan, i int) (int, error) { return w.login(p, others[i]) }},
-		{"enterprises", len(p.Enterprises), byEnterprise, (*writer).enterprise},
-		{"policies", len(p.Policies), func(i int) int { return p.Policies[i].Ent }, (*writer).policy},
-		{"service reports", len(p.Reports), func(i int) int { return p.Policies[p.Reports[i].Policy].Ent }, (*writer).report},
-		{"hazards and events", len(p.Hazards), func(i int) int { return p.Hazards[i].Ent }, (*writer).hazard},
-		{"claims and events", len(p.Claims), func(i int) int { return p.Policies[p.Claims[i].Policy].Ent }, (*writer).claim},
-		{"admin login", 1, nil, func(w *writer, p *Plan, _ int) (int, error) { return w.login(p, p.Users[0]) }},
+		{"organizations", len(p.Orgs), nil, (*writer).org, nil},
+		{"users", len(others), nil, func(w *writer, p *Plan, i int) (int, error) { return w.login(p, others[i]) }, nil},
+		{"enterprises", len(p.Enterprises), byEnterprise, nil, (*writer).enterprises},
+		{"policies", len(p.Policies), nil, nil, (*writer).policies},
+		{"service reports", len(p.Reports), nil, nil, (*writer).reports},
+		{"hazards and events", len(p.Hazards), nil, nil, (*writer).hazards},
+		{"claims and events", len(p.Claims), func(i int) int { return p.Policies[p.Claims[i].Policy].Ent }, (*writer).claim, nil},
+		{"admin login", 1, nil, func(w *writer, p *Plan, _ int) (int, error) { return w.login(p, p.Users[0]) }, nil},
 	}
 	for _, s := range steps {
 		start := time.Now()
@@ -168,7 +170,13 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 				fmt.Fprintf(log, "  %-20s %6d of %d plan rows (%s)\n", name, done, n, time.Since(start).Round(time.Millisecond))
 			}
 		}
-		n, err := w.chunks(s.n, chunk, s.part, func(w *writer, i int) (int, error) { return row(w, p, i) })
+		var n int
+		if s.load != nil {
+			load := s.load
+			n, err = w.loadChunks(s.n, chunk, func(tx core.App, from, to int) (int, error) { return load(w, tx, p, from, to) })
+		} else {
+			n, err = w.chunks(s.n, chunk, s.part, func(w *writer, i int) (int, error) { return row(w, p, i) })
+		}
 		if err != nil {
 			return errors.Join(err, ErrIncomplete)
 		}
@@ -189,51 +197,67 @@ var workers = min(runtime.GOMAXPROCS(0)+1, 4)
 // chunks writes rows 0..n-1 with row, a transaction per size rows, rows of the same part (the
 // enterprise index) in order by one worker; it returns the records saved.
 func (w *writer) chunks(n, size int, part func(i int) int, row func(w *writer, i int) (int, error)) (int, error) {
-	var saved atomic.Int64
+	return w.loadChunks(n, size, func(tx core.App, from, to int) (int, error) {
+		return w.inWorkers(tx, from, to, part, row)
+	})
+}
+
+// loadChunks runs write on rows 0..n-1, a transaction per size rows; it returns the records saved.
+func (w *writer) loadChunks(n, size int, write func(tx core.App, from, to int) (int, error)) (int, error) {
+	saved := 0
 	for from := 0; from < n; from += size {
 		to := min(from+size, n)
 		err := w.app.RunInTransaction(func(tx core.App) error {
-			ws := workers
-			if part == nil || to-from < 2 {
-				ws = 1
-			}
-			var failed atomic.Bool
-			errs := make(chan error, ws)
-			for k := 0; k < ws; k++ {
-				tw := *w
-				tw.app = tx
-				go func() {
-					for i := from; i < to && !failed.Load(); i++ {
-						if ws > 1 && part(i)%ws != k {
-							continue
-						}
-						m, err := row(&tw, i)
-						if err != nil {
-							failed.Store(true)
-							errs <- err
-							return
-						}
-						saved.Add(int64(m))
-					}
-					errs <- nil
-				}()
-			}
-			var first error
-			for k := 0; k < ws; k++ { // every worker has stopped before the transaction ends
-				if err := <-errs; err != nil && first == nil {
-					first = err
-				}
-			}
-			return first
+			m, err := write(tx, from, to)
+			saved += m
+			return err
 		})
 		if err != nil {
-			return int(saved.Load()), err
+			return saved, err
 		}
 		if w.progress != nil && to < n {
 			w.progress(to, n)
 		}
 	}
-	return int(saved.Load()), nil
+	return saved, nil
+}
+
+// inWorkers writes rows from..to-1 with row in the transaction tx, rows of the same part in
+// order by one worker (nil part: one worker); it returns the records saved.
+func (w *writer) inWorkers(tx core.App, from, to int, part func(i int) int, row func(w *writer, i int) (int, error)) (int, error) {
+	var saved atomic.Int64
+	ws := workers
+	if part == nil || to-from < 2 {
+		ws = 1
+	}
+	var failed atomic.Bool
+	errs := make(chan error, ws)
+	for k := 0; k < ws; k++ {
+		tw := *w
+		tw.app = tx
+		go func() {
+			for i := from; i < to && !failed.Load(); i++ {
+				if ws > 1 && part(i)%ws != k {
+					continue
+				}
+				m, err := row(&tw, i)
+				if err != nil {
+					failed.Store(true)
+					errs <- err
+					return
+				}
+				saved.Add(int64(m))
+			}
+			errs <- nil
+		}()
+	}
+	var first error
+	for k := 0; k < ws; k++ { // every worker has stopped before the transaction ends
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return int(saved.Load()), first
 }
 
 func (w *writer) org(p *Plan, i int) (int, error) {
@@ -260,16 +284,16 @@ func (w *writer) login(p *Plan, u User) (int, error) {
 	return 1, save(w.app, r, u.Email)
 }
 
-func (w *writer) enterprise(p *Plan, i int) (int, error) {
+func (w *writer) enterprise(p *Plan, i int) *core.Record {
 	e := p.Enterprises[i]
 	r := w.business("enterprises", e.ID, "enterprise", EnterpriseData(e))
 	if e.OrgKey != "" {
 		r.Set("organization", p.Org(e.OrgKey).ID)
 	}
-	return 1, save(w.app, r, e.USCC)
+	return r
 }
 
-func (w *writer) policy(p *Plan, i int) (int, error) {
+func (w *writer) policy(p *Plan, i int) *core.Record {
 	pol := p.Policies[i]
 	r := w.business("policies", pol.ID, "policy", p.PolicyData(pol))
 	r.Set("enterprise", p.Enterprises[pol.Ent].ID)
@@ -281,7 +305,7 @@ func (w *writer) policy(p *Plan, i int) (int, error) {
 	// written in order by one worker) and stamps uploaded_at with the time the row arrived,
 	// which the system's history dates by created
 	r.SetRaw("created", at(pol.UploadedAt))
-	return 1, save(w.app, r, pol.No)
+	return r
 }
 
 // parties sets the relations a service report or hazard shares with its policy; the server
@@ -294,20 +318,18 @@ func (w *writer) parties(r *core.Record, p *Plan, pol Policy) {
 	}
 }
 
-func (w *writer) report(p *Plan, i int) (int, error) {
+func (w *writer) report(p *Plan, i int) *core.Record {
 	rep := p.Reports[i]
 	pol := p.Policies[rep.Policy]
 	r := w.business("service_reports", rep.ID, "service-report", p.ReportData(rep))
 	r.Set("policy", pol.ID)
 	w.parties(r, p, pol)
 	r.SetRaw("created", at(rep.Date.Add(18*time.Hour)))
-	return 1, save(w.app, r, rep.No)
+	return r
 }
 
-// hazard writes a hazard and then its events, which move it through its closed loop: the
-// server checks each against the workflow and stores the hazard once at the end of its history
-// (records.SaveHazardHistory), not once per event.
-func (w *writer) hazard(p *Plan, i int) (int, error) {
+// hazard is a hazard as found, before its events move it.
+func (w *writer) hazard(p *Plan, i int) *core.Record {
 	h := p.Hazards[i]
 	pol := p.Policies[h.Policy]
 	r := w.business("hazards", h.ID, "hazard", HazardData(h))
@@ -315,9 +337,14 @@ func (w *writer) hazard(p *Plan, i int) (int, error) {
 	r.Set("policy", pol.ID)
 	w.parties(r, p, pol)
 	r.SetRaw("created", at(h.FoundAt))
-	if err := save(w.app, r, h.No); err != nil {
-		return 0, err
-	}
+	return r
+}
+
+// history writes a stored hazard's events, which move it through its closed loop: the server
+// checks each against the workflow and stores the hazard once at the end of its history
+// (records.SaveHazardHistory), not once per event.
+func (w *writer) history(p *Plan, i int) (int, error) {
+	h := p.Hazards[i]
 	events := make([]*core.Record, len(h.Events))
 	for k, ev := range h.Events {
 		e := w.record("hazard_events", fmt.Sprintf("ev%s%d", h.ID[3:], k))
@@ -339,5 +366,5 @@ func (w *writer) hazard(p *Plan, i int) (int, error) {
 	if err := records.SaveHazardHistory(w.app, h.ID, events); err != nil {
 		return 0, fmt.Errorf("hazard_events of %s: %w", h.No, err)
 	}
-	return 1 + len(h.Events), nil
+	return len(h.Events), nil
 }

@@ -1,0 +1,134 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/loader"
+)
+
+// The bulk steps go through the batch loader (internal/loader): a chunk's records are validated
+// in parallel by the hooks a save runs, then written with their create hooks, a few multi-row
+// inserts and their audit entries under one head. A record whose validation reads rows written
+// before it (a renewal, its enterprise's providers) is in a later wave than those rows.
+
+func (w *writer) enterprises(tx core.App, p *Plan, from, to int) (int, error) {
+	return w.loadWaves(tx, from, to, nil, func(i int) (*core.Record, string) {
+		return w.enterprise(p, i), p.Enterprises[i].USCC
+	})
+}
+
+// policies: a renewal reads the policy it renews (renewal_of, the server's) and the providers
+// the earlier policies gave its enterprise, so a chain's policies go one wave each, in order.
+func (w *writer) policies(tx core.App, p *Plan, from, to int) (int, error) {
+	depth := make([]int, to-from)
+	for i := from; i < to; i++ {
+		if prev := p.Policies[i].RenewalOf; prev >= from {
+			depth[i-from] = depth[prev-from] + 1
+		}
+	}
+	return w.loadWaves(tx, from, to, func(i int) int { return depth[i-from] }, func(i int) (*core.Record, string) {
+		return w.policy(p, i), p.Policies[i].No
+	})
+}
+
+func (w *writer) reports(tx core.App, p *Plan, from, to int) (int, error) {
+	return w.loadWaves(tx, from, to, nil, func(i int) (*core.Record, string) {
+		return w.report(p, i), p.Reports[i].No
+	})
+}
+
+// hazards: the chunk's hazards as found, then each one's history (its events, saved in order by
+// the workers, an enterprise's by one of them).
+func (w *writer) hazards(tx core.App, p *Plan, from, to int) (int, error) {
+	n, err := w.loadWaves(tx, from, to, nil, func(i int) (*core.Record, string) {
+		return w.hazard(p, i), p.Hazards[i].No
+	})
+	if err != nil {
+		return n, err
+	}
+	m, err := w.inWorkers(tx, from, to, func(i int) int { return p.Hazards[i].Ent }, func(w *writer, i int) (int, error) {
+		return w.history(p, i)
+	})
+	return n + m, err
+}
+
+// loadWaves builds rows from..to-1 (build: the record and what names it in an error) and loads
+// them wave by wave (wave: the row's wave, nil: all in one).
+func (w *writer) loadWaves(tx core.App, from, to int, wave func(i int) int, build func(i int) (*core.Record, string)) (int, error) {
+	var waves [][]int
+	for i := from; i < to; i++ {
+		k := 0
+		if wave != nil {
+			k = wave(i)
+		}
+		for len(waves) <= k {
+			waves = append(waves, nil)
+		}
+		waves[k] = append(waves[k], i)
+	}
+	saved := 0
+	for _, rows := range waves {
+		recs := make([]*core.Record, len(rows))
+		names := make([]string, len(rows))
+		for j, i := range rows {
+			recs[j], names[j] = build(i)
+		}
+		known, err := knownParents(tx, recs)
+		if err != nil {
+			return saved, err
+		}
+		for j, err := range loader.Prepare(tx, context.Background(), recs, known, nil) {
+			if err != nil {
+				return saved, fmt.Errorf("%s %s: %w", recs[j].Collection().Name, names[j], err)
+			}
+		}
+		if err := loader.Write(w.app, tx, context.Background(), recs); err != nil {
+			return saved, fmt.Errorf("%s: %w", recs[0].Collection().Name, err)
+		}
+		saved += len(recs)
+	}
+	return saved, nil
+}
+
+// knownParents reads, in the transaction, which of the rows the records relate to exist: the
+// loader then needs no look-up a relation for them.
+func knownParents(tx core.App, recs []*core.Record) (*loader.Known, error) {
+	known := loader.NewKnown()
+	ids := map[string]map[string]bool{} // collection → ids named
+	for _, r := range recs {
+		for _, f := range r.Collection().Fields {
+			rel, ok := f.(*core.RelationField)
+			if !ok {
+				continue
+			}
+			col, err := tx.FindCachedCollectionByNameOrId(rel.CollectionId)
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range r.GetStringSlice(rel.Name) {
+				if ids[col.Name] == nil {
+					ids[col.Name] = map[string]bool{}
+				}
+				ids[col.Name][id] = true
+			}
+		}
+	}
+	for name, set := range ids {
+		in := make([]any, 0, len(set))
+		for id := range set {
+			in = append(in, id)
+		}
+		for start := 0; start < len(in); start += 500 {
+			var found []string
+			if err := tx.DB().Select("id").From(name).Where(dbx.In("id", in[start:min(start+500, len(in))]...)).Column(&found); err != nil {
+				return nil, err
+			}
+			known.Add(name, found...)
+		}
+	}
+	return known, nil
+}
