@@ -2,12 +2,14 @@ package seed
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/loader"
+	"azx/backend/internal/records"
 )
 
 // The bulk steps go through the batch loader (internal/loader): a chunk's records are validated
@@ -41,8 +43,9 @@ func (w *writer) reports(tx core.App, p *Plan, from, to int) (int, error) {
 	})
 }
 
-// hazards: the chunk's hazards as found, then each one's history (its events, saved in order by
-// the workers, an enterprise's by one of them).
+// hazards: the chunk's hazards as found, then their histories, the k-th event of every hazard
+// in wave k: the server checks each against the status the ones before moved its hazard to and
+// saves each moved hazard once at the end (records.HazardHistories).
 func (w *writer) hazards(tx core.App, p *Plan, from, to int) (int, error) {
 	n, err := w.loadWaves(tx, from, to, nil, func(i int) (*core.Record, string) {
 		return w.hazard(p, i), p.Hazards[i].No
@@ -50,10 +53,29 @@ func (w *writer) hazards(tx core.App, p *Plan, from, to int) (int, error) {
 	if err != nil {
 		return n, err
 	}
-	m, err := w.inWorkers(tx, from, to, func(i int) int { return p.Hazards[i].Ent }, func(w *writer, i int) (int, error) {
-		return w.history(p, i)
-	})
-	return n + m, err
+	ids := make([]string, 0, to-from)
+	var waves [][]*core.Record
+	for i := from; i < to; i++ {
+		ids = append(ids, p.Hazards[i].ID)
+		for k, ev := range w.events(p, i) {
+			for len(waves) <= k {
+				waves = append(waves, nil)
+			}
+			waves[k] = append(waves[k], ev)
+		}
+	}
+	hh, err := records.StartHazardHistories(tx, ids)
+	if err != nil {
+		return n, err
+	}
+	ctx := hh.Context(context.Background())
+	for _, recs := range waves {
+		if err := w.load(tx, ctx, recs, nil, hh.Use); err != nil {
+			return n, err
+		}
+		n += len(recs)
+	}
+	return n, hh.Finish(tx)
 }
 
 // loadWaves builds rows from..to-1 (build: the record and what names it in an error) and loads
@@ -77,21 +99,46 @@ func (w *writer) loadWaves(tx core.App, from, to int, wave func(i int) int, buil
 		for j, i := range rows {
 			recs[j], names[j] = build(i)
 		}
-		known, err := knownParents(tx, recs)
-		if err != nil {
+		if err := w.load(tx, context.Background(), recs, names, nil); err != nil {
 			return saved, err
-		}
-		for j, err := range loader.Prepare(tx, context.Background(), recs, known, nil) {
-			if err != nil {
-				return saved, fmt.Errorf("%s %s: %w", recs[j].Collection().Name, names[j], err)
-			}
-		}
-		if err := loader.Write(w.app, tx, context.Background(), recs); err != nil {
-			return saved, fmt.Errorf("%s: %w", recs[0].Collection().Name, err)
 		}
 		saved += len(recs)
 	}
 	return saved, nil
+}
+
+// load validates recs (use, if set, is called on a record's goroutine around its validation)
+// and writes them; names say which row a refusal is about (nil: the record id).
+func (w *writer) load(tx core.App, ctx context.Context, recs []*core.Record, names []string, use func(r *core.Record) (func(), error)) error {
+	known, err := knownParents(tx, recs)
+	if err != nil {
+		return err
+	}
+	useErrs := make([]error, len(recs))
+	var around func(j int) func()
+	if use != nil {
+		around = func(j int) func() {
+			forget, err := use(recs[j])
+			if err != nil {
+				useErrs[j] = err
+				return func() {}
+			}
+			return forget
+		}
+	}
+	for j, err := range loader.Prepare(tx, ctx, recs, known, around) {
+		if err = errors.Join(useErrs[j], err); err != nil {
+			name := recs[j].Id
+			if names != nil {
+				name = names[j]
+			}
+			return fmt.Errorf("%s %s: %w", recs[j].Collection().Name, name, err)
+		}
+	}
+	if err := loader.Write(w.app, tx, ctx, recs); err != nil {
+		return fmt.Errorf("%s: %w", recs[0].Collection().Name, err)
+	}
+	return nil
 }
 
 // knownParents reads, in the transaction, which of the rows the records relate to exist: the

@@ -11,8 +11,6 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
-
-	"azx/backend/internal/records"
 )
 
 // ErrAlreadySeeded is returned when the data folder already holds the demo data.
@@ -340,10 +338,8 @@ func (w *writer) hazard(p *Plan, i int) *core.Record {
 	return r
 }
 
-// history writes a stored hazard's events, which move it through its closed loop: the server
-// checks each against the workflow and stores the hazard once at the end of its history
-// (records.SaveHazardHistory), not once per event.
-func (w *writer) history(p *Plan, i int) (int, error) {
+// events are a hazard's history: the steps that move it through its closed loop.
+func (w *writer) events(p *Plan, i int) []*core.Record {
 	h := p.Hazards[i]
 	events := make([]*core.Record, len(h.Events))
 	for k, ev := range h.Events {
@@ -363,8 +359,5 @@ func (w *writer) history(p *Plan, i int) (int, error) {
 		e.SetRaw("created", at(ev.At))
 		events[k] = e
 	}
-	if err := records.SaveHazardHistory(w.app, h.ID, events); err != nil {
-		return 0, fmt.Errorf("hazard_events of %s: %w", h.No, err)
-	}
-	return len(h.Events), nil
+	return events
 }
