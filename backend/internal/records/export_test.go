@@ -18,3 +18,6 @@ func ListPlan(app core.App, collection *core.Collection, info *core.RequestInfo)
 	}
 	return strings.Join(details, " | "), err
 }
+
+// Analyze is the statistics refresh `serve` runs on start and hourly.
+var Analyze = analyze
