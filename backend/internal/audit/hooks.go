@@ -12,6 +12,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"azx/backend/internal/stored"
 )
 
 // Collection is the name of the audit log collection.
@@ -239,30 +241,16 @@ func appendEntry(app core.App, collection, recordID, actor, action, recordHash s
 	return err
 }
 
-// insertOneSQL writes one entry; a transaction prepares it once (SQLite parses it once, not once a write).
-const insertOneSQL = "INSERT INTO {{" + Collection + "}} ([[id]], [[seq]], [[at]], [[actor]], [[collection_name]], " +
-	"[[record_id]], [[action]], [[record_hash]], [[prev_hash]], [[hash]]) VALUES ({:id}, {:seq}, {:at}, {:actor}, " +
-	"{:collection_name}, {:record_id}, {:action}, {:record_hash}, {:prev_hash}, {:hash})"
+// insertOneSQL writes one entry: plain SQL, the same text every time, so the writer's connection
+// keeps it prepared (internal/stmtcache) across transactions. (A statement prepared on the
+// transaction, as before, was parsed again for every API write, each its own transaction.)
+const insertOneSQL = "INSERT INTO " + Collection + " (id, seq, at, actor, collection_name, record_id, action, record_hash, prev_hash, hash) " +
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
-// insertOne writes e; the caller holds t.mu. The prepared statement belongs to the transaction,
-// which closes it when it ends.
+// insertOne writes e; the caller holds t.mu.
 func (t *tip) insertOne(app core.App, e Entry) error {
-	params := dbx.Params{"id": core.GenerateDefaultRandomId(), "seq": e.Seq, "at": e.At, "actor": e.Actor,
-		"collection_name": e.Collection, "record_id": e.RecordID, "action": e.Action, "record_hash": e.RecordHash,
-		"prev_hash": e.PrevHash, "hash": e.Hash}
-	if t.direct {
-		_, err := app.DB().NewQuery(insertOneSQL).Bind(params).Execute()
-		return err
-	}
-	if t.insert == nil {
-		q := app.DB().NewQuery(insertOneSQL).Prepare()
-		if q.LastError != nil {
-			return q.LastError
-		}
-		t.insert = q
-	}
-	_, err := t.insert.Bind(params).Execute()
-	return err
+	return stored.Exec(app, insertOneSQL, core.GenerateDefaultRandomId(), e.Seq, e.At, e.Actor, e.Collection,
+		e.RecordID, e.Action, e.RecordHash, e.PrevHash, e.Hash)
 }
 
 // head is the last entry of the chain.
@@ -300,7 +288,6 @@ type tip struct {
 	direct  bool // no transaction: each append commits alone
 	dataDir string
 	head    head
-	insert  *dbx.Query // the transaction's prepared insert of one entry
 }
 
 // wrote moves the tip to the entry just appended and offers it as the next transaction's head

@@ -70,3 +70,20 @@ func statement(app core.App, query string) *prepared {
 	})
 	return p.(*prepared)
 }
+
+// Exec runs a fixed write (plain SQL, ? placeholders) in app's transaction, or on the writer's
+// connection outside one. The text is used as is: none of dbx's placeholder and quoting rewrite
+// per call, and the connection keeps the statement prepared (internal/stmtcache).
+func Exec(app core.App, query string, args ...any) error {
+	if tx, ok := app.DB().(*dbx.Tx); ok {
+		if exec, ok := tx.Builder.(interface{ Executor() dbx.Executor }); ok {
+			_, err := exec.Executor().Exec(query, args...)
+			return err
+		}
+	}
+	if db, ok := app.NonconcurrentDB().(*dbx.DB); ok {
+		_, err := db.DB().Exec(query, args...)
+		return err
+	}
+	return errors.New("stored.Exec: no database handle")
+}
