@@ -168,9 +168,10 @@ type createdRow struct {
 }
 
 // appendCreated links a create entry by actor for each row, in order, to the head of app's
-// transaction, under one lock and one read of the head, each entry by the transaction's prepared
-// insert (insertOne). Not many entries a statement: SQLite then keeps a statement journal (every
-// page the statement touches copied), which cost more than the statements it saved.
+// transaction, under one lock and one read of the head, each entry by insertOne (plain SQL the
+// writer's connection keeps prepared). Not many entries a statement: SQLite then keeps a
+// statement journal (every page the statement touches copied), which cost more than the
+// statements it saved.
 func appendCreated(app core.App, rows []createdRow, actor string) error {
 	if len(rows) == 0 {
 		return nil
