@@ -25,6 +25,7 @@ import { prepareData, startServer, backendCommand, SUPERUSER } from './pocketbas
 import { createScript, listScript, runWrk } from './bench-wrk.mjs';
 import { startBare, bareBody, BARE_USER } from './bench-bare.mjs';
 import { policyBodies } from './policy-bodies.mjs';
+import { api, login, listReader, percentile, round, INDUSTRIES } from './bench-http.mjs';
 
 const { values: opts } = parseArgs({
   strict: false, // `npm run bench` passes its arguments to every benchmark
@@ -49,7 +50,6 @@ const CONCURRENCY = Number(opts.concurrency);
 const LISTS = Number(opts.lists);
 const SECONDS = Number(opts.seconds);
 const ROUNDS = Math.max(1, Number(opts.rounds));
-const PASSWORD = 'azx-demo-2026';
 // issue 12's absolute target, and issue 20's as ratios to bare PocketBase in the same run
 const TARGET_CREATES_PER_S = 600;
 const TARGET_CREATE_RATIO = 0.8;
@@ -89,37 +89,6 @@ async function withCpu(fn, requests, of = dir) {
   const n = requests(result);
   result.serverCpuMsPerRequest = before === null || after === null || !n ? null : round(((after - before) * 1000) / n);
   return result;
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
-}
-
-async function api(url, path, { token, method = 'GET', body } = {}) {
-  const res = await fetch(url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: token } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = { raw: text };
-  }
-  return { status: res.status, json };
-}
-
-async function login(url, email) {
-  const r = await api(url, '/api/collections/users/auth-with-password', {
-    method: 'POST',
-    body: { identity: email, password: PASSWORD },
-  });
-  if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.json)}`);
-  return { token: r.json.token, user: r.json.record };
 }
 
 /**
@@ -178,47 +147,6 @@ async function benchCreates(url, count, concurrency) {
   };
 }
 
-const INDUSTRIES = ['hazardous_chemicals', 'construction', 'transport', 'metal_smelting', 'fuel_station', 'hazchem_user'];
-const PERIODS = [
-  ['2024-01-01', '2024-12-31'],
-  ['2025-01-01', '2025-06-30'],
-  ['2025-07-01', '2025-12-31'],
-  ['2026-01-01', '2026-10-31'],
-];
-
-/** The list queries: filter by industry and period start, newest first, 50 a page, no total. */
-function listPaths(pin = '') {
-  const paths = [];
-  for (const [from, to] of PERIODS) {
-    for (const industry of INDUSTRIES) {
-      const filter = `${pin}industry = "${industry}" && period_start >= "${from} 00:00:00" && period_start <= "${to} 23:59:59"`;
-      paths.push({ industry, path: `/api/collections/policies/records?filter=${encodeURIComponent(filter)}&sort=-period_start&perPage=50&skipTotal=1` });
-    }
-  }
-  return paths;
-}
-
-/**
- * A list reader: its token, the column its rows must all hold (`field` = `value`: its own rows),
- * and the queries that have rows for it (found untimed; a timed page must then have rows: an empty
- * answer would be quick and wrong).
- */
-async function listReader(url, { token, field, value, pin }) {
-  const check = (r, industry) =>
-    r.status === 200 && r.json.items?.length > 0 && r.json.items.every((it) => it[field] === value && it.industry === industry);
-  const paths = [];
-  for (const q of listPaths(pin)) {
-    const r = await api(url, q.path, { token });
-    if (r.status !== 200) throw new Error(`list ${q.path}: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
-    if (r.json.items.length > 0) {
-      if (!check(r, q.industry)) throw new Error(`list ${q.path}: rows of others or of another industry`);
-      paths.push(q);
-    }
-  }
-  if (paths.length === 0) throw new Error(`no list query has rows for ${field} = ${value}`);
-  return { token, field, value, paths, check };
-}
-
 /** (b) list latency with one client, every page checked. */
 async function benchList(url, reader, label) {
   const latencies = [];
@@ -252,10 +180,6 @@ function wrkList(url, reader, name) {
     seconds: SECONDS,
     connections: CONCURRENCY,
   });
-}
-
-function round(x) {
-  return Math.round(x * 10) / 10;
 }
 
 const median = (xs) => {

@@ -99,3 +99,19 @@ test('the seed benchmark seeds a fresh folder, times it and checks the audit cha
   assert.match(out, /"auditVerify": "audit chain intact: \d+ entries/);
   assert.match(out, /"enterprises": 200,/);
 });
+
+test('the mixed-load benchmark runs briefly with every role, every answer checked', { timeout: 900_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'azx-bench-mixed-'));
+  try {
+    const out = runBench('bench-mixed.mjs', ['--enterprises', '200', '--policies', '300', '--seconds', '4', '--mixed-dir', dir], 900_000);
+    assert.match(out, /throughput\s+[\d.]+ requests\/s \(\d+ requests\), [\d.]+× issue 20's 358\/s/);
+    assert.match(out, /wrong or refused\s+0\n/);
+    // every read and write of the mix was made and timed
+    for (const action of ['policy list', 'hazard ledger', 'coverage figures', 'policy view', 'policy create', 'hazard event']) {
+      assert.match(out, new RegExp(`${action}\\s+p50 [\\d.]+ ms, p95 [\\d.]+ ms, p99 [\\d.]+ ms \\([1-9]`), action);
+    }
+    assert.match(out, /memory\s+too short/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
