@@ -62,6 +62,12 @@ export function listPaths(pin = '') {
   return paths;
 }
 
+/** The check of a list page: 200, rows, every one with `field` = `value` (and of `industry` when given). */
+export function ownRows(field, value) {
+  return (r, industry) =>
+    r.status === 200 && r.json.items?.length > 0 && r.json.items.every((it) => it[field] === value && (!industry || it.industry === industry));
+}
+
 /**
  * A list reader: its token, the column its rows must all hold (`field` = `value`: its own rows),
  * and the queries (`{path, industry?}`, the policy lists by default) that have rows for it, found
@@ -69,8 +75,7 @@ export function listPaths(pin = '') {
  * With `optional`, a caller none of whose queries has rows gets no query instead of an error.
  */
 export async function listReader(url, { token, field, value, pin, paths = listPaths(pin), optional = false }) {
-  const check = (r, industry) =>
-    r.status === 200 && r.json.items?.length > 0 && r.json.items.every((it) => it[field] === value && (!industry || it.industry === industry));
+  const check = ownRows(field, value);
   const found = [];
   for (const q of paths) {
     const r = await api(url, q.path, { token });

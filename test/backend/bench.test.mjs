@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { root } from '../../scripts/paths.mjs';
 import { createScript, listScript, runWrk, WRK } from '../../scripts/bench-wrk.mjs';
 import { ensureDebianPackage } from '../../scripts/ensure.mjs';
+import { ownRows } from '../../scripts/bench-http.mjs';
+import { memoryVerdict, movesFrom, nextRequest } from '../../scripts/mixed-load.mjs';
 
 // A stand-in server (its own process: wrk blocks this one) that gets every third answer wrong:
 // a create refused, a list page with another insurer's row, an empty page.
@@ -114,4 +116,73 @@ test('the mixed-load benchmark runs briefly with every role, every answer checke
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** A mixed-load worker as prepareWorker leaves it: an insurer of ORG1 with one hazard it moves. */
+function insurerWorker(status = 'found') {
+  return {
+    n: 0,
+    stamp: 'T',
+    role: 'insurer',
+    own: { field: 'insurer', value: 'ORG1' },
+    check: ownRows('insurer', 'ORG1'),
+    reads: ['policy list'],
+    writes: [],
+    policyPaths: [{ path: '/p', industry: 'transport' }],
+    viewIds: ['v1'],
+    bodies: [{ insurer: 'ORG1', data: { policy_no: '__N__' } }],
+    hazards: [{ id: 'h1', status }],
+  };
+}
+
+test('the mixed load refuses each wrong answer: another party\'s row, an empty page, a refused create, a hazard someone else moved', () => {
+  const w = insurerWorker();
+  const [, , , , listCheck] = nextRequest(w, false, 0);
+  assert.equal(listCheck({ status: 200, json: { items: [{ insurer: 'ORG1', industry: 'transport' }] } }), true);
+  assert.equal(listCheck({ status: 200, json: { items: [{ insurer: 'ORG1', industry: 'transport' }, { insurer: 'ORG2', industry: 'transport' }] } }), false);
+  assert.equal(listCheck({ status: 200, json: { items: [] } }), false);
+  assert.equal(listCheck({ status: 429, json: {} }), false);
+
+  w.writes = ['policy create'];
+  const [action, method, , body, createCheck] = nextRequest(w, true, 7);
+  assert.deepEqual([action, method], ['policy create', 'POST']);
+  assert.equal(body.data.policy_no, 'MIX-T-0-7');
+  assert.equal(createCheck({ status: 400, json: { data: { 'data.rating': { code: 'rating_missing' } } } }), false);
+  assert.equal(createCheck({ status: 200, json: { id: 'p2', policy_no: 'MIX-T-0-8', insurer: 'ORG1' } }), false);
+  assert.equal(createCheck({ status: 200, json: { id: 'p2', policy_no: 'MIX-T-0-7', insurer: 'ORG1' } }), true);
+  assert.ok(w.viewIds.includes('p2'), 'a created policy is viewed later');
+
+  // found: an insurer notifies or escalates; the event must say it moved the hazard from found
+  w.writes = ['hazard event'];
+  const [, , path, event, eventCheck] = nextRequest(w, true, 0);
+  assert.equal(path, '/api/collections/hazard_events/records');
+  assert.ok(['notify>notified', 'escalate>escalated'].includes(`${event.action}>${event.to_status}`), event.action);
+  assert.equal(eventCheck({ status: 200, json: { id: 'e1', from_status: 'notified', to_status: event.to_status } }), false);
+  assert.equal(eventCheck({ status: 200, json: { id: 'e1', from_status: 'found', to_status: 'verified' } }), false);
+  assert.equal(w.hazards[0].status, 'found', 'a move that did not happen is not counted');
+  assert.equal(eventCheck({ status: 200, json: { id: 'e1', from_status: 'found', to_status: event.to_status } }), true);
+  assert.equal(w.hazards[0].status, event.to_status);
+  // notified or escalated: the next step is one the insurer may take from there, rectify with evidence
+  const [, , , next] = nextRequest(w, true, 1);
+  const fields = next instanceof FormData ? Object.fromEntries([...next].filter(([k]) => k !== 'evidence')) : next;
+  assert.ok(movesFrom('insurer', event.to_status).some((a) => a.code === fields.action), fields.action);
+  assert.equal(next instanceof FormData, fields.action === 'rectify', 'rectify carries evidence');
+});
+
+test('the mixed load moves each role only along the workflow, never verifying what it may have rectified', () => {
+  assert.deepEqual(movesFrom('insurer', 'rectified').map((a) => a.code), ['reopen']);
+  assert.deepEqual(movesFrom('provider', 'escalated').map((a) => a.code), ['rectify']);
+  assert.deepEqual(movesFrom('enterprise', 'found').map((a) => a.code), []);
+  assert.deepEqual(movesFrom('regulator', 'notified').map((a) => a.code), ['escalate']);
+});
+
+test('the mixed load judges memory flat, growing, or a run too short to judge', () => {
+  const run = (f) => Array.from({ length: 61 }, (_, i) => ({ s: i * 10, rssMiB: f(i) }));
+  // a saw-tooth around 260 MiB after a warm-up climb: flat
+  assert.equal(memoryVerdict(run((i) => (i < 6 ? 100 + i * 30 : 255 + (i % 3) * 5)), 600).verdict, 'flat');
+  // 260 MiB climbing 1 MiB every 10 s: 6 MiB/min
+  assert.equal(memoryVerdict(run((i) => 200 + i), 600).verdict, 'grows');
+  // a jump of a third in the last minute
+  assert.equal(memoryVerdict(run((i) => (i > 54 ? 350 : 260)), 600).verdict, 'grows');
+  assert.equal(memoryVerdict(run(() => 260).slice(0, 9), 80).verdict, 'too short');
 });
