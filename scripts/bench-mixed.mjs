@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { root } from './paths.mjs';
 import { machine, serverCpuSeconds } from './bench-env.mjs';
 import { pocketbaseVersion, versionOf } from './ensure.mjs';
-import { backendCommand, prepareData, startServer } from './pocketbase.mjs';
+import { backendCommand, freePort, prepareData, startServer } from './pocketbase.mjs';
 import { api, percentile, round } from './bench-http.mjs';
 import { memoryVerdict, nextRequest, prepareWorker, rssMiB } from './mixed-load.mjs';
 
@@ -73,11 +73,25 @@ async function ensureData() {
   return m;
 }
 
+/** What the Go runtime holds from the OS (MemStats.Sys, from the heap profile's header), in MiB; null when pprof does not answer. */
+async function goMemoryMiB(pprof) {
+  try {
+    const text = await (await fetch(`http://${pprof}/debug/pprof/heap?debug=1`)).text();
+    const sys = /^# Sys = (\d+)$/m.exec(text)?.[1];
+    return sys ? round(Number(sys) / 2 ** 20) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   const env = { machine: machine(), versions: { node: process.version, go: versionOf('go', ['version']), pocketbase: pocketbaseVersion() } };
   console.log(`mixed-load benchmark on ${env.machine.cpu} × ${env.machine.cores}, load ${env.machine.loadAverage1m}; ${WORKERS} workers for ${SECONDS} s`);
   const data = await ensureData();
-  const server = await startServer({ dir, rateLimits: false }); // one address for every worker: bench-backend's setting
+  // rate limits off: one address for every worker (bench-backend's setting); pprof on loopback
+  // tells how much of the RSS is the Go runtime's (the rest: SQLite's page caches, the binary)
+  const pprof = `127.0.0.1:${await freePort()}`;
+  const server = await startServer({ dir, rateLimits: false, env: { AZX_PPROF: pprof } });
   const stats = new Map(); // action → latencies (ms)
   const failures = {};
   const memory = [];
@@ -102,12 +116,16 @@ async function main() {
     const t0 = Date.now();
     const until = t0 + SECONDS * 1000;
     const pid = server.child.pid;
-    const sample = () => memory.push({ s: Math.round((Date.now() - t0) / 1000), rssMiB: rssMiB(pid), requests });
-    sample();
-    const sampler = setInterval(() => {
-      sample();
-      const last = memory.at(-1);
-      if (last.s % 60 < 10) console.log(`  ${last.s} s: ${requests} requests, ${Object.values(failures).reduce((a, b) => a + b, 0)} wrong, RSS ${last.rssMiB} MiB`);
+    const sample = async () => {
+      const at = { s: Math.round((Date.now() - t0) / 1000), rssMiB: rssMiB(pid), requests };
+      memory.push(at);
+      at.goMiB = await goMemoryMiB(pprof);
+      return at;
+    };
+    await sample();
+    const sampler = setInterval(async () => {
+      const last = await sample();
+      if (last.s % 60 < 10) console.log(`  ${last.s} s: ${requests} requests, ${Object.values(failures).reduce((a, b) => a + b, 0)} wrong, RSS ${last.rssMiB} MiB (Go ${last.goMiB} MiB)`);
     }, SAMPLE_MS);
     const cpu0 = serverCpuSeconds(dir);
     await Promise.all(
@@ -136,7 +154,7 @@ async function main() {
     seconds = (Date.now() - t0) / 1000;
     const cpu1 = serverCpuSeconds(dir);
     clearInterval(sampler);
-    sample();
+    await sample();
     cpu = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null;
     // every event moved its hazard: each one's status is where its worker's moves left it
     for (const w of workers) {
@@ -169,7 +187,7 @@ async function main() {
     requests,
     writes,
     perSecond,
-    ratioToBaseline: round((perSecond / BASELINE_PER_S) * 100) / 100,
+    ratioToBaseline: Math.round((perSecond / BASELINE_PER_S) * 100) / 100,
     target: { perSecond: TARGET_PER_S, met: perSecond >= TARGET_PER_S },
     wrong,
     failures,
@@ -191,6 +209,7 @@ async function main() {
     ['server CPU', `${results.serverCpuMsPerRequest} ms per request`],
     ...Object.entries(actions).map(([k, a]) => [k, `p50 ${a.p50} ms, p95 ${a.p95} ms, p99 ${a.p99} ms (${a.n}, ${a.share}%)`]),
     ['server RSS (s: MiB)', memory.map((m) => `${m.s}:${m.rssMiB}`).join(' ')],
+    ['of it Go (s: MiB)', memory.map((m) => `${m.s}:${m.goMiB ?? '?'}`).join(' ')],
     ['memory', `${mem.verdict} (${mem.why})`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

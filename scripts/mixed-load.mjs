@@ -8,9 +8,9 @@ import { policyBodies } from './policy-bodies.mjs';
 import { api, listPaths, listReader, login, round } from './bench-http.mjs';
 import { evidenceForm } from '../test/backend/hazard-steps.mjs';
 
-// memory is flat when, over the run's second half, it grows by at most `growth` with a slope under
-// `slopeMiBPerMin`; a run shorter than `minSeconds` is not judged
-export const FLAT = { growth: 0.1, slopeMiBPerMin: 2, minSeconds: 120 };
+// memory is flat when the last minute's RSS is at most `growth` over the minute from half-way; a
+// run shorter than `minSeconds` is not judged
+export const FLAT = { growth: 0.1, minSeconds: 120 };
 
 // the policies' start (as bench-backend: a day the packs of every seeded region govern alike) and
 // "today" of the figures (as the soak's)
@@ -145,20 +145,31 @@ export function rssMiB(pid) {
   }
 }
 
-/** "flat", "grows" or "too short": the second half of the samples against the half-way one. */
+/** The median of the RSS samples from second `from` (inclusive) to `to` (exclusive). */
+function medianRss(samples, from, to) {
+  const xs = samples.filter((x) => x.s >= from && x.s < to).map((x) => x.rssMiB).sort((a, b) => a - b);
+  return xs.length ? xs[Math.floor((xs.length - 1) / 2)] : null;
+}
+
+/**
+ * "flat", "grows" or "too short": the median RSS of the last minute against that of the minute
+ * from half-way (minute 5 of 10, after the warm-up); medians, as the GC's saw-tooth moves single
+ * samples by tens of MiB. The slope over the second half is reported beside it.
+ */
 export function memoryVerdict(samples, seconds) {
-  const known = samples.filter((s) => s.rssMiB !== null);
+  const known = samples.filter((x) => x.rssMiB !== null);
   if (seconds < FLAT.minSeconds || known.length < 4) return { verdict: 'too short', why: `under ${FLAT.minSeconds} s of load: not judged` };
-  const half = known.filter((s) => s.s >= seconds / 2);
-  const ref = half[0].rssMiB;
-  const max = Math.max(...half.map((s) => s.rssMiB));
-  const mx = half.reduce((a, s) => a + s.s, 0) / half.length;
-  const my = half.reduce((a, s) => a + s.rssMiB, 0) / half.length;
-  const sxx = half.reduce((a, s) => a + (s.s - mx) ** 2, 0);
-  const slope = sxx ? (half.reduce((a, s) => a + (s.s - mx) * (s.rssMiB - my), 0) / sxx) * 60 : 0;
-  const flat = max <= ref * (1 + FLAT.growth) && slope < FLAT.slopeMiBPerMin;
+  const half = seconds / 2;
+  const ref = medianRss(known, half, half + 60);
+  const end = medianRss(known, seconds - 60, seconds + 1);
+  const later = known.filter((x) => x.s >= half);
+  const mx = later.reduce((a, x) => a + x.s, 0) / later.length;
+  const my = later.reduce((a, x) => a + x.rssMiB, 0) / later.length;
+  const sxx = later.reduce((a, x) => a + (x.s - mx) ** 2, 0);
+  const slope = sxx ? (later.reduce((a, x) => a + (x.s - mx) * (x.rssMiB - my), 0) / sxx) * 60 : 0;
+  const flat = end <= ref * (1 + FLAT.growth);
   return {
     verdict: flat ? 'flat' : 'grows',
-    why: `second half: ${ref} MiB at ${half[0].s} s, at most ${max} MiB (limit +${FLAT.growth * 100}%), slope ${round(slope)} MiB/min (limit ${FLAT.slopeMiBPerMin})`,
+    why: `median of the last minute ${end} MiB against ${ref} MiB in the minute from ${Math.round(half)} s (limit +${FLAT.growth * 100}%); slope over the second half ${round(slope)} MiB/min`,
   };
 }

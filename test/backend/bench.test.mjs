@@ -180,8 +180,10 @@ test('the mixed load judges memory flat, growing, or a run too short to judge', 
   const run = (f) => Array.from({ length: 61 }, (_, i) => ({ s: i * 10, rssMiB: f(i) }));
   // a saw-tooth around 260 MiB after a warm-up climb: flat
   assert.equal(memoryVerdict(run((i) => (i < 6 ? 100 + i * 30 : 255 + (i % 3) * 5)), 600).verdict, 'flat');
-  // 260 MiB climbing 1 MiB every 10 s: 6 MiB/min
-  assert.equal(memoryVerdict(run((i) => 200 + i), 600).verdict, 'grows');
+  // one spike of the saw-tooth in the last minute is no growth
+  assert.equal(memoryVerdict(run((i) => (i === 58 ? 330 : 260)), 600).verdict, 'flat');
+  // climbing 2 MiB every 10 s: 12 MiB/min, a fifth more over the second half
+  assert.equal(memoryVerdict(run((i) => 200 + 2 * i), 600).verdict, 'grows');
   // a jump of a third in the last minute
   assert.equal(memoryVerdict(run((i) => (i > 54 ? 350 : 260)), 600).verdict, 'grows');
   assert.equal(memoryVerdict(run(() => 260).slice(0, 9), 80).verdict, 'too short');
