@@ -92,6 +92,7 @@ async function main() {
   // tells how much of the RSS is the Go runtime's (the rest: SQLite's page caches, the binary)
   const pprof = `127.0.0.1:${await freePort()}`;
   const server = await startServer({ dir, rateLimits: false, env: { AZX_PPROF: pprof } });
+  console.log(`› server ${server.url}, pprof on ${pprof}`);
   const stats = new Map(); // action → latencies (ms)
   const failures = {};
   const memory = [];
