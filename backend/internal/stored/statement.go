@@ -1,8 +1,11 @@
 package stored
 
 import (
+	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/pocketbase/dbx"
@@ -15,6 +18,7 @@ import (
 // indexed query run on every write (a bulk import's thousands), parsing is most of its time.
 // database/sql closes the statement when the transaction ends.
 func ScanRow(app core.App, query string, args []any, dest ...any) error {
+	logQuery(app, query, args)
 	if s := statement(app, query); s != nil {
 		// the goroutines sharing a transaction (the seed's workers) take turns: a statement
 		// run again while its last row is being read is SQLite API misuse
@@ -86,4 +90,31 @@ func Exec(app core.App, query string, args ...any) error {
 		return err
 	}
 	return errors.New("stored.Exec: no database handle")
+}
+
+// logQuery hands the statement, values inlined, to the query log dbx calls for its own queries
+// (PocketBase's dev mode echoes it; the index test reads the server's statements from it): a
+// statement run beneath dbx would otherwise be missing from both.
+func logQuery(app core.App, query string, args []any) {
+	db, ok := app.ConcurrentDB().(*dbx.DB)
+	if !ok || db.QueryLogFunc == nil {
+		return
+	}
+	var b strings.Builder
+	rest := query
+	for _, a := range args {
+		i := strings.IndexByte(rest, '?')
+		if i < 0 {
+			break
+		}
+		b.WriteString(rest[:i])
+		if s, ok := a.(string); ok {
+			b.WriteString("'" + strings.ReplaceAll(s, "'", "''") + "'")
+		} else {
+			fmt.Fprint(&b, a)
+		}
+		rest = rest[i+1:]
+	}
+	b.WriteString(rest)
+	db.QueryLogFunc(context.Background(), 0, b.String(), nil, nil)
 }

@@ -1,0 +1,65 @@
+package migrations
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+	m "github.com/pocketbase/pocketbase/migrations"
+)
+
+// Indexes no query of the server uses (issue 20): every insert pays for each index, and these
+// were either never chosen (no query filters on them alone) or the leading columns of a wider
+// index that serves the same look-ups. migrations/indexes_test.go names the query of every index
+// that stays; the down migration puts these back as they were.
+var prunedIndexes = map[string][][2]string{
+	"policies": {
+		{"idx_policies_period_end", "period_end"},     // no query filters or sorts on it alone
+		{"idx_policies_status", "status, period_end"}, // a status filter is searched by idx_policies_status_enterprise
+		{"idx_policies_province", "province_code"},    // idx_policies_coverage leads with province_code
+	},
+	"enterprises": {
+		{"idx_enterprises_province", "province_code"}, // idx_enterprises_coverage leads with province_code
+	},
+	"service_reports": {
+		{"idx_service_reports_province", "province_code"}, // idx_service_reports_coverage leads with province_code
+		{"idx_service_reports_policy", "policy"},          // idx_service_reports_delivery leads with policy
+		{"idx_service_reports_status", "status"},          // no query filters on status alone
+		{"idx_service_reports_enterprise", "enterprise"},
+	},
+	"hazard_events": {
+		{"idx_hazard_events_province", "province_code"}, // a province regulator's list is not scoped by province (listHint)
+	},
+	"hazards": {
+		{"idx_hazards_enterprise", "enterprise"},         // idx_hazards_enterprise_found leads with enterprise
+		{"idx_hazards_enterprise_org", "enterprise_org"}, // idx_hazards_enterprise_org_found leads with it
+		{"idx_hazards_status", "status"},                 // idx_hazards_status_found and _status_deadline lead with status
+		{"idx_hazards_service_report", "service_report"},
+		{"idx_hazards_city_industry", "city_code, industry"},               // a city regulator's ledger, by industry too, is searched by idx_hazards_city_code_found
+		{"idx_hazards_province_code_found", "province_code, found_at, id"}, // a province regulator's list is not scoped by province (listHint) // no query looks hazards up by their report
+	},
+}
+
+func init() {
+	m.Register(func(app core.App) error {
+		return eachPruned(app, func(c *core.Collection, idx [2]string) { c.RemoveIndex(idx[0]) })
+	}, func(app core.App) error {
+		return eachPruned(app, func(c *core.Collection, idx [2]string) {
+			c.RemoveIndex(idx[0])
+			c.AddIndex(idx[0], false, idx[1], "")
+		})
+	})
+}
+
+func eachPruned(app core.App, change func(*core.Collection, [2]string)) error {
+	for name, list := range prunedIndexes {
+		c, err := app.FindCollectionByNameOrId(name)
+		if err != nil {
+			return err
+		}
+		for _, idx := range list {
+			change(c, idx)
+		}
+		if err := app.Save(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
