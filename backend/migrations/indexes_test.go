@@ -136,7 +136,6 @@ var indexQueries = []indexQuery{
 		run: list(reg, "province", "policies", filtered("-period_start", activeStatus)), match: `^SELECT DISTINCT policies\.`},
 	{index: "idx_policies_enterprise", query: "the renewal look-up of every policy write (the enterprise's latest earlier policy)",
 		run: correction, match: `^SELECT id FROM policies WHERE enterprise = '`},
-	{index: "idx_policies_coverage", query: factLoad, match: `FROM policies INDEXED BY idx_policies_coverage`},
 	{index: "idx_policies_renewal_of", query: factLoad + ": renewals", match: `FROM policies INDEXED BY idx_policies_renewal_of`},
 
 	// enterprises
@@ -152,8 +151,10 @@ var indexQueries = []indexQuery{
 	{index: "idx_enterprises_risk_grade", query: factLoad + ": risk grades", match: `FROM enterprises INDEXED BY idx_enterprises_risk_grade`},
 
 	// service reports
-	{index: "idx_service_reports_city_industry", query: "a city regulator's service reports, newest first",
-		run: list(reg, "city", "service_reports", sorted("-created")), match: `^SELECT DISTINCT service_reports\.`},
+	// (newest first without a filter, SQLite at these statistics skip-scans idx_service_reports_coverage
+	// as well; without statistics this index is the one led by city_code: records/plans_test.go)
+	{index: "idx_service_reports_city_industry", query: "a city regulator's service reports by industry",
+		run: list(reg, "city", "service_reports", filtered("-created", industry)), match: `^SELECT DISTINCT service_reports\.`},
 	{index: "idx_service_reports_insurer_date", query: "an insurer's service reports, newest first",
 		run: list("insurer", "", "service_reports", sorted("-created")), match: `^SELECT DISTINCT service_reports\.`},
 	{index: "idx_service_reports_provider", query: "a provider's service reports, newest first",
@@ -175,6 +176,8 @@ var indexQueries = []indexQuery{
 		run: list("enterprise", "", "hazards", sorted(ledgerSort)), match: `^SELECT DISTINCT hazards\.`},
 	{index: "idx_hazards_city_code_found", query: "a city regulator's hazard ledger, newest found first",
 		run: list(reg, "city", "hazards", sorted(ledgerSort)), match: `^SELECT DISTINCT hazards\.`},
+	{index: "idx_hazards_city_industry", query: "a city regulator's hazard ledger by industry",
+		run: list(reg, "city", "hazards", filtered(ledgerSort, industry)), match: `^SELECT DISTINCT hazards\.`},
 	{index: "idx_hazards_region_code_found", query: "a county regulator's hazard ledger, newest found first",
 		run: list(reg, "county", "hazards", sorted(ledgerSort)), match: `^SELECT DISTINCT hazards\.`},
 	{index: "idx_hazards_found", query: "a province regulator's hazard ledger, newest found first",
