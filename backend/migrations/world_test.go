@@ -18,8 +18,6 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase"
-	"github.com/pocketbase/pocketbase/apis"
-	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/bulk"
 	"azx/backend/internal/claims"
@@ -121,18 +119,7 @@ func newWorld(t *testing.T, enterprises int) *world {
 	if err := seed.Write(app, w.plan, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	r, err := apis.NewRouter(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	se := &core.ServeEvent{App: app, Router: r}
-	if err := app.OnServe().Trigger(se, func(e *core.ServeEvent) error {
-		mux, err := e.Router.BuildMux()
-		w.mux = mux
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	w.mux = testapp.Serve(t, app)
 	w.planAtScale(t)
 	return w
 }
@@ -214,15 +201,7 @@ func (w *world) get(t *testing.T, email, path string, query url.Values) int {
 	}
 	req := httptest.NewRequest(http.MethodGet, path, nil)
 	if email != "" {
-		u, err := w.app.FindAuthRecordByEmail("users", email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tok, err := u.NewAuthToken()
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Authorization", tok)
+		req.Header.Set("Authorization", testapp.Token(t, w.app, email))
 	}
 	rec := httptest.NewRecorder()
 	w.mux.ServeHTTP(rec, req)

@@ -13,8 +13,6 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase"
-	"github.com/pocketbase/pocketbase/apis"
-	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/seed"
 	"azx/backend/internal/testapp"
@@ -34,33 +32,13 @@ func newWorld(t *testing.T, register ...func(*pocketbase.PocketBase)) *world {
 	if err := seed.Write(app, p, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	r, err := apis.NewRouter(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &world{app: app, plan: p}
-	se := &core.ServeEvent{App: app, Router: r}
-	if err := app.OnServe().Trigger(se, func(e *core.ServeEvent) error {
-		mux, err := e.Router.BuildMux()
-		w.mux = mux
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	w := &world{app: app, plan: p, mux: testapp.Serve(t, app)}
 	return w
 }
 
 func (w *world) token(t *testing.T, email string) string {
 	t.Helper()
-	u, err := w.app.FindAuthRecordByEmail("users", email)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := u.NewAuthToken()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tok
+	return testapp.Token(t, w.app, email)
 }
 
 type response struct {

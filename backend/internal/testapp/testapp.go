@@ -5,11 +5,14 @@ package testapp
 
 import (
 	"io"
+	"net/http"
 	"path/filepath"
 	"runtime"
 	"testing"
 
 	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
 
 	_ "azx/backend/migrations"
 
@@ -74,4 +77,38 @@ func Packs(t testing.TB) *packs.Snapshot {
 		t.Fatal(err)
 	}
 	return snap
+}
+
+// Serve runs the app's serve event (every OnServe hook: routes, the records package's ANALYZE,
+// background loads) on a router of its own and returns the handler that answers requests.
+func Serve(t testing.TB, app core.App) http.Handler {
+	t.Helper()
+	r, err := apis.NewRouter(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mux http.Handler
+	se := &core.ServeEvent{App: app, Router: r}
+	if err := app.OnServe().Trigger(se, func(e *core.ServeEvent) error {
+		m, err := e.Router.BuildMux()
+		mux = m
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return mux
+}
+
+// Token is an auth token of the users record with that email.
+func Token(t testing.TB, app core.App, email string) string {
+	t.Helper()
+	u, err := app.FindAuthRecordByEmail("users", email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := u.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
 }
