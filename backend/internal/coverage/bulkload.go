@@ -12,7 +12,7 @@ import (
 // rows carry their JSON, and reading past it to the later columns read about ten times the
 // bytes. A missing index fails the load (the caller then scans the tables). The policies are
 // the exception: they are read from their table, once per process, because their 18-column
-// covering index cost every policy insert about 40% of its SQLite time (migration 1764940000).
+// covering index cost every policy insert about 40% of its SQLite time (migration 1764950000).
 func (x *factIndex) loadFromIndexes(db dbx.Builder) error {
 	type step struct {
 		sql  string
