@@ -35,8 +35,9 @@ var prunedIndexes = map[string][][2]string{
 	"hazards": {
 		{"idx_hazards_enterprise", "enterprise"},                           // idx_hazards_enterprise_found leads with enterprise
 		{"idx_hazards_enterprise_org", "enterprise_org"},                   // idx_hazards_enterprise_org_found leads with it
-		{"idx_hazards_status", "status"},                                   // idx_hazards_status_found and _status_deadline lead with status
+		{"idx_hazards_status", "status"},                                   // idx_hazards_status_found leads with status
 		{"idx_hazards_service_report", "service_report"},                   // no query looks hazards up by their report
+		{"idx_hazards_status_deadline", "status, deadline"},                // the overdue sweep is planned with idx_hazards_deadline
 		{"idx_hazards_province_code_found", "province_code, found_at, id"}, // a province regulator's list is not scoped by province (listHint)
 	},
 }
