@@ -13,9 +13,10 @@
 // the number sent; an event that moved the hazard from the status the worker knew to the one
 // asked, and, after the run, every hazard at the status its worker's moves left it in. One
 // refused or wrong answer fails the run (exit 1), and so does memory that grows.
-// Memory: the server's RSS every 10 s. "flat" when, over the second half of the run (after the
-// warm-up), no sample exceeds the half-way sample by more than 10% and the least-squares slope is
-// under 2 MiB/min; a run shorter than 2 minutes is too short to judge (reported, not failed).
+// Memory: the server's RSS every 10 s. "flat" when the median RSS of the last minute is at most
+// 10% over the median of the minute from half-way (after the warm-up; medians, as the GC's
+// saw-tooth moves single samples by tens of MiB); the slope over the second half is printed
+// beside it. A run shorter than 2 minutes is too short to judge (reported, not failed).
 // Usage: node scripts/bench-mixed.mjs [--minutes 10] [--seconds S (instead of minutes)]
 //        [--workers 8] [--enterprises 5000] [--policies 100000] [--keep] [--reuse] [--mixed-dir DIR]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
