@@ -9,7 +9,7 @@
 //     read from the database itself in the same transaction (Known).
 //   - Write runs each prepared record's create hooks in the writer's transaction (numbering,
 //     propagation, every OnRecordCreate/OnRecordCreateExecute handler, in PocketBase's order),
-//     but inserts the rows many a statement and appends their audit entries under one head
+//     but inserts the rows with one prepared statement (a row each, kept prepared) and appends their audit entries under one head
 //     (audit.AppendInserted); once the transaction commits, each record's after-create hooks
 //     (the coverage fact index, the figures' cache) run as after a save.
 //

@@ -16,7 +16,7 @@ import (
 // provider assignment, the fields' interceptors such as created/updated), with its validation
 // already done by Prepare; where a save would insert the row, Write keeps its columns
 // (Record.DBExport, what a save inserts) and tells the audit handler the entry comes later
-// (audit.DeferCreate). Then the rows are inserted many a statement and their entries appended
+// (audit.DeferCreate). Then the rows are inserted, a kept-prepared statement a row (insert.go says why not many), and their entries appended
 // under one head (audit.AppendInserted, which hashes the same exported row a save's entry
 // hashes). Once tx commits, each record's after-create hooks run (the coverage fact index, the
 // figures' cache), or its after-error hooks when tx rolls back.

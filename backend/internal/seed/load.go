@@ -13,8 +13,8 @@ import (
 )
 
 // The bulk steps go through the batch loader (internal/loader): a chunk's records are validated
-// in parallel by the hooks a save runs, then written with their create hooks, a few multi-row
-// inserts and their audit entries under one head. A record whose validation reads rows written
+// in parallel by the hooks a save runs, then written with their create hooks, a kept-prepared
+// insert a row and their audit entries under one head. A record whose validation reads rows written
 // before it (a renewal, its enterprise's providers) is in a later wave than those rows.
 
 func (w *writer) enterprises(tx core.App, p *Plan, from, to int) (int, error) {
