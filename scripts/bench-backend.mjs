@@ -85,6 +85,7 @@ function environment() {
 async function withCpu(fn, requests, of = dir) {
   const before = serverCpuSeconds(of);
   const result = await fn();
+  if (!result) return result; // wrk not installed: the figure is reported missing, not crashed on
   const after = serverCpuSeconds(of);
   const n = requests(result);
   result.serverCpuMsPerRequest = before === null || after === null || !n ? null : round(((after - before) * 1000) / n);
