@@ -16,8 +16,12 @@ type Known struct {
 // NewKnown is an empty set.
 func NewKnown() *Known { return &Known{ids: map[string]map[string]bool{}} }
 
-// Add notes ids of collection as read from the database ("" is ignored).
+// Add notes ids of collection as read from the database ("" is ignored; a nil Known notes
+// nothing, for a caller that keeps no record of what it read).
 func (k *Known) Add(collection string, ids ...string) {
+	if k == nil {
+		return
+	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	set := k.ids[collection]
@@ -50,14 +54,17 @@ func (k *Known) has(collection string, ids []string) bool {
 
 type knownKey struct{}
 
-func withKnown(ctx context.Context, k *Known) context.Context {
+// WithKnown is ctx carrying k: a validation run with it does not look up again a relation
+// whose ids are all in k (the field checks, register.go).
+func WithKnown(ctx context.Context, k *Known) context.Context {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	return context.WithValue(ctx, knownKey{}, k)
 }
 
-func knownOf(ctx context.Context) (*Known, bool) {
+// KnownOf is the Known ctx carries, if any.
+func KnownOf(ctx context.Context) (*Known, bool) {
 	if ctx == nil {
 		return nil, false
 	}

@@ -20,7 +20,7 @@ import (
 // decoding, schema and rule-pack work runs in parallel.
 func Prepare(tx core.App, ctx context.Context, recs []*core.Record, known *Known, around func(i int) func()) []error {
 	errs := make([]error, len(recs))
-	ctx = withKnown(ctx, known)
+	ctx = WithKnown(ctx, known)
 	workers := min(runtime.GOMAXPROCS(0), len(recs))
 	var next atomic.Int64
 	var wg sync.WaitGroup

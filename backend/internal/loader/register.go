@@ -13,14 +13,15 @@ const (
 	fieldChecksPriority = 98
 )
 
-// Register binds the loader's validate handler (model level: it acts only on a validation that
-// Prepare starts).
+// Register binds the loader's validate handler (model level: it acts on a validation whose
+// context carries a Known — one Prepare starts, or a single save's, where records' validate
+// handler notes the parents it read; any other validation goes on to PocketBase's checks).
 func Register(app core.App) {
 	app.OnRecordValidate().Bind(&hook.Handler[*core.RecordEvent]{
 		Id:       hookFieldChecks,
 		Priority: fieldChecksPriority,
 		Func: func(e *core.RecordEvent) error {
-			known, ok := knownOf(e.Context)
+			known, ok := KnownOf(e.Context)
 			if !ok {
 				return e.Next()
 			}

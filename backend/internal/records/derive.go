@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/definitions"
+	"azx/backend/internal/loader"
 	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
 )
@@ -116,8 +117,8 @@ type parent map[string]string
 func (p parent) GetString(col string) string { return p[col] }
 
 // findParent loads a related row's copied columns (and extra ones), reporting a field error when
-// it does not exist.
-func findParent(app core.App, r *core.Record, field, collection string, errs validation.Errors, extra ...string) parent {
+// it does not exist, and notes the id in read (nil: not noted) when it read it from the database.
+func findParent(app core.App, read *loader.Known, r *core.Record, field, collection string, errs validation.Errors, extra ...string) parent {
 	id := r.GetString(field)
 	if id == "" {
 		return nil
@@ -135,6 +136,8 @@ func findParent(app core.App, r *core.Record, field, collection string, errs val
 		fieldErr(errs, field, "relation_not_found", "关联的记录不存在", "The related record does not exist")
 		return nil
 	}
+	// read in this validation's transaction: PocketBase's COUNT of the relation would read it again
+	read.Add(collection, id)
 	p := make(parent, len(cols))
 	for i, c := range cols {
 		p[c] = values[i].String
@@ -167,7 +170,7 @@ func copyColumns(dst *core.Record, src parent, cols ...string) {
 }
 
 // deriveParents copies the columns a record takes from its parents (README "Collections").
-func deriveParents(app core.App, r *core.Record, data any, errs validation.Errors) {
+func deriveParents(app core.App, read *loader.Known, r *core.Record, data any, errs validation.Errors) {
 	switch r.Collection().Name {
 	case Enterprises:
 		region := r.GetString("region_code")
@@ -176,7 +179,7 @@ func deriveParents(app core.App, r *core.Record, data any, errs validation.Error
 
 	case Policies:
 		// the enterprise's record too: the rule packs judge the policy with it (EnterpriseOf)
-		if ent := findParent(app, r, "enterprise", Enterprises, errs, "data", "risk_grade"); ent != nil {
+		if ent := findParent(app, read, r, "enterprise", Enterprises, errs, "data", "risk_grade"); ent != nil {
 			enterprises.Store(r, Enterprise{Region: ent.GetString("region_code"), Data: []byte(ent.GetString("data")), RiskGrade: ent.GetString("risk_grade")})
 			copyColumns(r, ent, "region_code", "city_code", "province_code", "industry")
 			r.Set("enterprise_org", ent.GetString("organization"))
@@ -194,29 +197,29 @@ func deriveParents(app core.App, r *core.Record, data any, errs validation.Error
 		checkOrgKind(app, r, "provider", "provider", errs)
 
 	case ServiceReports:
-		if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
+		if pol := findParent(app, read, r, "policy", Policies, errs); pol != nil {
 			// the provider is the one the policy assigned (none: the insurer serves itself)
 			copyColumns(r, pol, "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry")
 		}
 
 	case Hazards:
-		if rep := findParent(app, r, "service_report", ServiceReports, errs); rep != nil {
+		if rep := findParent(app, read, r, "service_report", ServiceReports, errs); rep != nil {
 			copyColumns(r, rep, "policy", "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry")
-		} else if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
+		} else if pol := findParent(app, read, r, "policy", Policies, errs); pol != nil {
 			copyColumns(r, pol, "enterprise", "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code", "industry")
-		} else if ent := findParent(app, r, "enterprise", Enterprises, errs); ent != nil {
+		} else if ent := findParent(app, read, r, "enterprise", Enterprises, errs); ent != nil {
 			copyColumns(r, ent, "region_code", "city_code", "province_code", "industry")
 			r.Set("enterprise_org", ent.GetString("organization"))
 		}
 
 	case Claims:
 		// a claim is under its policy: its parties and region are the policy's
-		if pol := findParent(app, r, "policy", Policies, errs); pol != nil {
+		if pol := findParent(app, read, r, "policy", Policies, errs); pol != nil {
 			copyColumns(r, pol, "enterprise", "insurer", "enterprise_org", "region_code", "city_code", "province_code", "industry")
 		}
 
 	case HazardEvents:
-		if h := findParent(app, r, "hazard", Hazards, errs); h != nil {
+		if h := findParent(app, read, r, "hazard", Hazards, errs); h != nil {
 			copyColumns(r, h, "insurer", "provider", "enterprise_org", "region_code", "city_code", "province_code")
 			if r.IsNew() {
 				r.Set("from_status", h.GetString("status"))
@@ -228,7 +231,7 @@ func deriveParents(app core.App, r *core.Record, data any, errs validation.Error
 
 // derive fills every server-owned column of r and validates its data; it returns the field
 // errors found (empty when the record is acceptable).
-func derive(app core.App, r *core.Record) (validation.Errors, *derived) {
+func derive(app core.App, read *loader.Known, r *core.Record) (validation.Errors, *derived) {
 	errs := validation.Errors{}
 	out := &derived{}
 	if IsBusiness(r.Collection().Name) {
@@ -253,7 +256,7 @@ func derive(app core.App, r *core.Record) (validation.Errors, *derived) {
 			}
 		}
 	}
-	deriveParents(app, r, out.data, errs)
+	deriveParents(app, read, r, out.data, errs)
 	return errs, out
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"azx/backend/internal/audit"
 	"azx/backend/internal/hazards"
+	"azx/backend/internal/loader"
 	"azx/backend/internal/validation"
 )
 
@@ -50,13 +51,20 @@ func bindModelHooks(app core.App) {
 	app.OnRecordValidate(Enterprises, Policies, ServiceReports, Hazards, HazardEvents, Claims).BindFunc(func(e *core.RecordEvent) error {
 		r := e.Record
 		name := r.Collection().Name
-		errs, d := derive(e.App, r)
+		// the parents derive reads in this transaction need no second look-up by PocketBase's
+		// relation check (loader's field checks skip the COUNT for ids in the context's Known)
+		read, batch := loader.KnownOf(e.Context)
+		if !batch {
+			read = loader.NewKnown()
+			e.Context = loader.WithKnown(e.Context, read)
+		}
+		errs, d := derive(e.App, read, r)
 		if name == Enterprises {
 			checkEnterpriseOrg(e.App, r, errs)
 		}
 		if name == Policies {
 			stampUpload(e.App, r)
-			deriveRenewal(e.App, r, errs)
+			deriveRenewal(e.App, read, r, errs)
 		}
 		if name == Enterprises && !isTransition(e.Context) {
 			// providers is kept by the server from the policies, never taken from a client

@@ -102,7 +102,7 @@ func preDerive(e *core.RequestEvent, name string) {
 		}
 		info.Body["region_code"] = tmp.GetString("region_code")
 	}
-	deriveParents(e.App, tmp, nil, validation.Errors{})
+	deriveParents(e.App, nil, tmp, nil, validation.Errors{})
 	for _, c := range parentColumns[name] {
 		if col.Fields.GetByName(c) != nil {
 			info.Body[c] = tmp.Get(c)
@@ -123,7 +123,7 @@ func bindRequestHooks(app core.App) {
 	// a regulator's correction cannot move an enterprise out of its region
 	app.OnRecordUpdateRequest(Enterprises).BindFunc(func(e *core.RecordRequestEvent) error {
 		if e.Auth != nil && e.Auth.GetString("role") == "regulator" {
-			if errs, _ := derive(e.App, e.Record); len(errs) == 0 && !inScope(e.Auth, e.Record) {
+			if errs, _ := derive(e.App, nil, e.Record); len(errs) == 0 && !inScope(e.Auth, e.Record) {
 				return validation.Errors{"data.region_code": validation.New("out_of_scope",
 					"不能把企业改到本机构辖区之外", "An enterprise cannot be moved out of your region")}
 			}
@@ -268,7 +268,7 @@ func explainRefusal(e *core.RequestEvent, name string, err error) error {
 	}
 	tmp := core.NewRecord(col)
 	tmp.Load(info.Body)
-	if errs, _ := derive(e.App, tmp); len(errs) > 0 {
+	if errs, _ := derive(e.App, nil, tmp); len(errs) > 0 {
 		return router.NewBadRequestError(validation.Summary, errs)
 	}
 	return err

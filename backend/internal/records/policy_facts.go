@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"azx/backend/internal/audit"
+	"azx/backend/internal/loader"
 	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
 )
@@ -46,7 +47,7 @@ func renewalRefusal() *validation.FieldError {
 // deriveRenewal checks a renewal link a client names and replaces it with the server's: the same
 // enterprise's latest policy starting before this one. The system's own writes (the seed's
 // history) keep a link of the same enterprise.
-func deriveRenewal(app core.App, r *core.Record, errs validation.Errors) {
+func deriveRenewal(app core.App, read *loader.Known, r *core.Record, errs validation.Errors) {
 	named := r.GetString("renewal_of")
 	unchanged := false
 	if prev := Previous(app, r); prev != nil {
@@ -59,7 +60,7 @@ func deriveRenewal(app core.App, r *core.Record, errs validation.Errors) {
 	if audit.ActorOf(r) == audit.System && named != "" {
 		return
 	}
-	r.Set("renewal_of", latestEarlier(app, r))
+	r.Set("renewal_of", latestEarlier(app, read, r))
 }
 
 // canRenew: id is a policy of r's enterprise that r's writer may read.
@@ -77,7 +78,7 @@ func canRenew(app core.App, r *core.Record, id string) bool {
 // latestEarlier is the id of the enterprise's latest policy that starts before r ("" if none),
 // from the index (enterprise, period_start, id), asked on every policy write: prepared once a
 // transaction (stored.ScanRow).
-func latestEarlier(app core.App, r *core.Record) string {
+func latestEarlier(app core.App, read *loader.Known, r *core.Record) string {
 	start := r.GetDateTime("period_start")
 	if start.IsZero() || r.GetString("enterprise") == "" {
 		return ""
@@ -86,6 +87,7 @@ func latestEarlier(app core.App, r *core.Record) string {
 	if stored.ScanRow(app, latestEarlierSQL, []any{r.GetString("enterprise"), start.String(), r.Id}, &id) != nil {
 		return ""
 	}
+	read.Add(Policies, id)
 	return id
 }
 

@@ -31,7 +31,7 @@ func Prepare(app core.App, record *core.Record) error {
 	if !IsBusiness(name) && name != HazardEvents {
 		return nil
 	}
-	errs, _ := derive(app, record)
+	errs, _ := derive(app, nil, record)
 	if len(errs) == 0 {
 		return nil
 	}
