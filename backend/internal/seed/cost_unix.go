@@ -23,3 +23,12 @@ func cost() string {
 	}
 	return fmt.Sprintf("%.1f CPU s, peak RSS %d MiB", cpu.Seconds(), peak>>20)
 }
+
+// cpuTime is the CPU time (user + system) of this process so far, for each step's line.
+func cpuTime() time.Duration {
+	var u syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+}

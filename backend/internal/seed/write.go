@@ -159,7 +159,7 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 		{"admin login", 1, nil, func(w *writer, p *Plan, _ int) (int, error) { return w.login(p, p.Users[0]) }, nil},
 	}
 	for _, s := range steps {
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		row := s.row
 		name := s.name
 		w.progress = func(done, n int) {
@@ -178,7 +178,7 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 		if err != nil {
 			return errors.Join(err, ErrIncomplete)
 		}
-		fmt.Fprintf(log, "  %-20s %6d  (%s)\n", s.name, n, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(log, "  %-20s %6d  (%s, %.1f CPU s)\n", s.name, n, time.Since(start).Round(time.Millisecond), (cpuTime() - cpu0).Seconds())
 	}
 	return nil
 }
