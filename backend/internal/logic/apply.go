@@ -89,6 +89,9 @@ func (r *run) apply(logic, data any, depth int) (any, error) {
 		}
 		return out, nil
 	}
+	if c, ok := logic.(*compiled); ok {
+		return r.operate(c.op, c.values, c.fn, data, depth)
+	}
 	if !IsLogic(logic) {
 		return logic, nil
 	}
@@ -97,6 +100,12 @@ func (r *run) apply(logic, data any, depth int) (any, error) {
 	if !ok {
 		values = []any{raw}
 	}
+	return r.operate(op, values, operations[op], data, depth)
+}
+
+// operate applies operator op to its arguments (values, unevaluated) over data; fn is op's
+// function when op is an ordinary operator.
+func (r *run) operate(op string, values []any, fn operation, data any, depth int) (any, error) {
 	ev := func(l, d any) (any, error) { return r.apply(l, d, depth+1) }
 
 	switch op {
@@ -153,8 +162,7 @@ func (r *run) apply(logic, data any, depth int) (any, error) {
 		return acc, nil
 	}
 
-	fn, known := operations[op]
-	if !known {
+	if fn == nil {
 		return nil, errorf("unrecognized operation %s", op)
 	}
 	args := make([]any, len(values))

@@ -55,21 +55,30 @@ func TestJSONLogicJSCases(t *testing.T) {
 		}
 		n++
 		rule, data, want := tc[0], tc[1], tc[2]
-		got, err := Apply(rule, data)
 		ruleJSON, _ := json.Marshal(rule)
 		dataJSON, _ := json.Marshal(data)
-		if m, ok := want.(map[string]any); ok && m["throws"] == true {
-			if err == nil {
-				t.Errorf("%s over %s: json-logic-js throws, we returned %v", ruleJSON, dataJSON, got)
+		// as written, and compiled as a rule pack's logic is (Compile): the same answer
+		for _, form := range []string{"", " (compiled)"} {
+			var got any
+			var err error
+			if form == "" {
+				got, err = Apply(rule, data)
+			} else {
+				got, err = ApplyNormalized(Compile(Normalize(rule)), Normalize(data))
 			}
-			continue
-		}
-		if err != nil {
-			t.Errorf("%s over %s: %v", ruleJSON, dataJSON, err)
-			continue
-		}
-		if !reflect.DeepEqual(jsonForm(got), want) {
-			t.Errorf("%s over %s: got %#v, json-logic-js gives %#v", ruleJSON, dataJSON, jsonForm(got), want)
+			if m, ok := want.(map[string]any); ok && m["throws"] == true {
+				if err == nil {
+					t.Errorf("%s over %s%s: json-logic-js throws, we returned %v", ruleJSON, dataJSON, form, got)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s over %s%s: %v", ruleJSON, dataJSON, form, err)
+				continue
+			}
+			if !reflect.DeepEqual(jsonForm(got), want) {
+				t.Errorf("%s over %s%s: got %#v, json-logic-js gives %#v", ruleJSON, dataJSON, form, jsonForm(got), want)
+			}
 		}
 	}
 	if n < 300 {

@@ -92,19 +92,19 @@ func (rs *RuleSet) judge(kind string, ctx Context) Verdict {
 			continue
 		}
 		scopes := []map[string]any{data}
-		if r.Each != nil {
+		if r.run.each != nil {
 			scopes = scopes[:0]
-			items, _ := logic.ApplyNormalized(r.Each, data)
+			items, _ := logic.ApplyNormalized(r.run.each, data)
 			list, _ := items.([]any)
 			for _, item := range list {
 				scopes = append(scopes, withItem(data, item))
 			}
 		}
 		for _, scope := range scopes {
-			if len(r.Let) > 0 {
+			if len(r.run.let) > 0 {
 				scope = r.with(scope)
 			}
-			out, err := logic.ApplyNormalized(r.When, scope)
+			out, err := logic.ApplyNormalized(r.run.when, scope)
 			if err == nil && !logic.Truthy(out) {
 				continue
 			}
@@ -145,8 +145,8 @@ func (e *Effective) Compute(ctx Context) map[string]any {
 func (rs *RuleSet) compute(data map[string]any) map[string]any {
 	computed := make(map[string]any, len(rs.Computations))
 	data["computed"] = computed
-	for _, c := range rs.Computations {
-		out, err := logic.ApplyNormalized(c.Logic, data)
+	for i, c := range rs.Computations {
+		out, err := logic.ApplyNormalized(rs.computations[i], data)
 		if err != nil {
 			out = nil
 		}
@@ -161,8 +161,8 @@ func withItem(data map[string]any, item any) map[string]any {
 
 // with adds the rule's let values, each evaluated in scope (they do not see each other).
 func (r *EffectiveRule) with(scope map[string]any) map[string]any {
-	values := make(map[string]any, len(r.Let))
-	for k, l := range r.Let {
+	values := make(map[string]any, len(r.run.let))
+	for k, l := range r.run.let {
 		out, err := logic.ApplyNormalized(l, scope)
 		if err != nil {
 			out = nil
@@ -185,11 +185,11 @@ func extend(data map[string]any, key string, v any) map[string]any {
 func (r *EffectiveRule) problem(scope map[string]any) Problem {
 	zh := map[string]string{"source": r.SourceText.Zh, "pack": r.LayerTitle.Zh}
 	en := map[string]string{"source": r.SourceText.En, "pack": r.LayerTitle.En}
-	for k, l := range r.Params {
+	for k, l := range r.run.params {
 		zh[k] = text(l, scope)
 		en[k] = zh[k]
 	}
-	for k, l := range r.ParamsEn {
+	for k, l := range r.run.paramsEn {
 		en[k] = text(l, scope)
 	}
 	return Problem{Path: fill(r.Path, zh), Code: r.Code, Severity: r.Severity, Layer: r.Layer,

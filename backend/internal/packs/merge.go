@@ -28,6 +28,13 @@ type EffectiveRule struct {
 	Layer      string `json:"layer"`
 	LayerTitle Text   `json:"layer_title"`
 	SourceText Text   `json:"source_text"`
+	// the rule's logic compiled once (logic.Compile), as judging reads it
+	run ruleLogic
+}
+
+type ruleLogic struct {
+	when, each            any
+	let, params, paramsEn map[string]any
 }
 
 // RuleSet is layers merged: a later (narrower, newer) layer replaces a table, a computation or
@@ -39,6 +46,8 @@ type RuleSet struct {
 	Sources      []Document       `json:"sources"`
 	// tables as the evaluator reads them (name → {title, value, source, ...}), built once
 	context map[string]any
+	// each computation's logic compiled once, in the order of Computations
+	computations []any
 }
 
 // Effective is what applies to one region on one day: the packs in force there then (national,
@@ -147,7 +156,31 @@ func merge(docs []*Doc) RuleSet {
 		rs.Rules[i].SourceText = sourceText(*ref, docs2)
 	}
 	rs.context = tablesContext(rs.Tables)
+	rs.compile()
 	return rs
+}
+
+// compile readies the computations' and rules' logic for judging record after record.
+func (rs *RuleSet) compile() {
+	rs.computations = make([]any, len(rs.Computations))
+	for i, c := range rs.Computations {
+		rs.computations[i] = logic.Compile(c.Logic)
+	}
+	each := func(m map[string]any) map[string]any {
+		if m == nil {
+			return nil
+		}
+		out := make(map[string]any, len(m))
+		for k, l := range m {
+			out[k] = logic.Compile(l)
+		}
+		return out
+	}
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		r.run = ruleLogic{when: logic.Compile(r.When), each: logic.Compile(r.Each),
+			let: each(r.Let), params: each(r.Params), paramsEn: each(r.ParamsEn)}
+	}
 }
 
 // exampleSource cites a table the pack marks as an example that no notice sets.
