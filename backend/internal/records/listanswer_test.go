@@ -102,6 +102,12 @@ func TestRecordJSONIsMarshalJSON(t *testing.T) {
 			r.Set("data", nil)
 		case 2:
 			r.Set("data", map[string]any{"k": text(), "v": 1.5})
+		case 3:
+			// compact, as most stored data is (written straight through), or with what the HTML
+			// escaping changes, unescaped
+			name, _ := json.Marshal(text())
+			odd := []string{"", "\u2028", "\u2029", "<", "&", `\\\"`}[rng.IntN(6)]
+			r.Set("data", types.JSONRaw(`{"name":`+string(name)+`,"n":[1,2.5],"s":"a`+odd+`b"}`))
 		}
 		if i%5 != 0 {
 			r.Set("providers", []string{"org1", text()})

@@ -72,6 +72,9 @@ func appendJSONValue(dst []byte, v any) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		if plainJSON(raw) {
+			return append(dst, raw...), nil
+		}
 		// as encoding/json writes a Marshaler's bytes: checked, compacted, HTML escaped
 		var b bytes.Buffer
 		if err := json.Compact(&b, raw); err != nil {
@@ -158,4 +161,34 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// plainJSON reports whether raw, valid JSON, is what json.Compact and then json.HTMLEscape
+// would write of it: no whitespace outside its strings, none of <, >, &, U+2028, U+2029. A
+// record's JSON field always holds valid JSON (PocketBase's JSONField.PrepareValue checks what it
+// loads and quotes anything else as a string), and most stored data is compact, so a list page
+// skips the two passes over every row's data (a tenth of a page's CPU).
+func plainJSON(raw []byte) bool {
+	inString, escaped := false, false
+	for i, c := range raw {
+		switch {
+		case c == '<' || c == '>' || c == '&':
+			return false
+		case c == 0xE2 && i+2 < len(raw) && raw[i+1] == 0x80 && (raw[i+2] == 0xA8 || raw[i+2] == 0xA9):
+			return false
+		case inString:
+			if escaped {
+				escaped = false
+			} else if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			return false
+		}
+	}
+	return true
 }
