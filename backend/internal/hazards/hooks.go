@@ -2,6 +2,7 @@ package hazards
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
 	"azx/backend/internal/vocab"
 )
@@ -224,12 +226,17 @@ func lastActorOrg(app core.App, hazard string, actions []string) string {
 	return orgs[0]
 }
 
+const enterpriseNameSQL = `SELECT "name", "uscc" FROM "enterprises" WHERE "id" = ? LIMIT 1`
+
 // fillSearch derives enterprise_name ("name USCC") and search_text (number, place,
 // description, basis, person responsible and the enterprise) from the record.
 func fillSearch(app core.App, h *core.Record) {
 	ent := ""
-	if e, err := app.FindRecordById("enterprises", h.GetString("enterprise")); err == nil {
-		ent = strings.TrimSpace(e.GetString("name") + " " + e.GetString("uscc"))
+	// the two columns alone, by a statement the transaction keeps prepared: a whole record read
+	// back (FindRecordById) cost a tenth of a ms, on every hazard written (the writer's time)
+	var name, uscc sql.NullString
+	if err := stored.ScanRow(app, enterpriseNameSQL, []any{h.GetString("enterprise")}, &name, &uscc); err == nil {
+		ent = strings.TrimSpace(name.String + " " + uscc.String)
 	}
 	parts := []string{ent}
 	var data map[string]any

@@ -19,6 +19,11 @@ import (
 // a transaction's connection to one statement at a time, so the reads take turns while the
 // decoding, schema and rule-pack work runs in parallel.
 func Prepare(tx core.App, ctx context.Context, recs []*core.Record, known *Known, around func(i int) func()) []error {
+	return prepare(tx, ctx, recs, known, around, true)
+}
+
+// prepare validates recs in parallel: new records (isNew) or stored ones being updated.
+func prepare(tx core.App, ctx context.Context, recs []*core.Record, known *Known, around func(i int) func(), isNew bool) []error {
 	errs := make([]error, len(recs))
 	ctx = WithKnown(ctx, known)
 	workers := min(runtime.GOMAXPROCS(0), len(recs))
@@ -33,7 +38,7 @@ func Prepare(tx core.App, ctx context.Context, recs []*core.Record, known *Known
 				if i >= len(recs) {
 					return
 				}
-				errs[i] = validate(tx, ctx, recs[i], i, around)
+				errs[i] = validate(tx, ctx, recs[i], i, around, isNew)
 			}
 		}()
 	}
@@ -41,7 +46,7 @@ func Prepare(tx core.App, ctx context.Context, recs []*core.Record, known *Known
 	return errs
 }
 
-func validate(tx core.App, ctx context.Context, r *core.Record, i int, around func(int) func()) (err error) {
+func validate(tx core.App, ctx context.Context, r *core.Record, i int, around func(int) func(), isNew bool) (err error) {
 	if around != nil {
 		after := around(i)
 		defer after()
@@ -52,8 +57,11 @@ func validate(tx core.App, ctx context.Context, r *core.Record, i int, around fu
 			err = &panicked{p}
 		}
 	}()
-	if !r.IsNew() {
-		return errNotNew
+	if r.IsNew() != isNew {
+		if isNew {
+			return errNotNew
+		}
+		return errNotStored
 	}
 	return tx.ValidateWithContext(ctx, r)
 }

@@ -58,8 +58,11 @@ func assignOnCreate(e *core.RecordEvent) error {
 func keepOnUpdate(e *core.RecordEvent) error {
 	r := e.Record
 	def, data := numbered(e.App, r)
+	if def == nil {
+		return e.Next() // nothing numbered: no need to read the stored row
+	}
 	prev := stored.Previous(e.App, r)
-	if def == nil || prev == nil {
+	if prev == nil {
 		return e.Next()
 	}
 	old := decode(prev.Get("data"))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"azx/backend/internal/audit"
 	"azx/backend/internal/hazards"
 )
 
@@ -60,21 +61,55 @@ func (hh *HazardHistories) Use(ev *core.Record) (func(), error) {
 
 // Finish saves each hazard an event moved, once, with the status its history ended in.
 func (hh *HazardHistories) Finish(app core.App) error {
+	return hh.FinishWith(app, func(recs []*core.Record) error {
+		for _, h := range recs {
+			if err := app.SaveWithContext(serverUpdate(context.Background()), h); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// FinishWith hands save the hazards an event moved, in the order they were started, each read
+// from app (the writer's transaction) and set to the status its history ended in, with the
+// event's actor as the actor of its save: the saves Finish makes, for a caller that stores them
+// in a batch (loader.Update, with ServerSave's context: a server update, not a correction).
+func (hh *HazardHistories) FinishWith(app core.App, save func(recs []*core.Record) error) error {
+	var ids []string
 	for _, id := range hh.order {
-		hist := hh.byID[id]
-		if hist.Mover == "" {
-			continue // nothing moved it
-		}
-		h, err := app.FindRecordById(Hazards, id)
-		if err != nil {
-			return err
-		}
-		h.Set("status", hist.Status)
-		if err := saveAs(app, serverUpdate(context.Background()), h, hist.Mover); err != nil {
-			return err
+		if hh.byID[id].Mover != "" { // else nothing moved it
+			ids = append(ids, id)
 		}
 	}
-	return nil
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := app.FindRecordsByIds(Hazards, ids)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]*core.Record, len(found))
+	for _, h := range found {
+		byID[h.Id] = h
+	}
+	recs := make([]*core.Record, len(ids))
+	for i, id := range ids {
+		h, ok := byID[id]
+		if !ok {
+			return fmt.Errorf("hazard %s does not exist", id)
+		}
+		hist := hh.byID[id]
+		h.Set("status", hist.Status)
+		audit.SetActor(h, hist.Mover)
+		recs[i] = h
+	}
+	defer func() {
+		for _, h := range recs {
+			audit.ClearActor(h)
+		}
+	}()
+	return save(recs)
 }
 
 // SaveHazardHistory writes a stored hazard's events in order, each with app.Save, and then

@@ -2,6 +2,7 @@ package records
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"azx/backend/internal/audit"
 	"azx/backend/internal/hazards"
 	"azx/backend/internal/loader"
+	"azx/backend/internal/stored"
 	"azx/backend/internal/validation"
 )
 
@@ -184,6 +186,11 @@ func bindPropagation(app core.App) {
 		if _, pending := pendingAssign.LoadAndDelete(e.Record); !pending || provider == "" {
 			return nil
 		}
+		if pa, ok := assignmentsOf(e.Context); ok {
+			// a batch of policies: its writer stores the enterprise saves after the batch
+			pa.note(e.Record.GetString("enterprise"), provider, audit.ActorOf(e.Record))
+			return nil
+		}
 		ent, err := e.App.FindRecordById(Enterprises, e.Record.GetString("enterprise"))
 		if err != nil {
 			return nil // the relation check reports a missing enterprise
@@ -352,13 +359,18 @@ func saveVersion(app core.App, r, orig *core.Record) error {
 // Errors re-exported for callers that type-assert Prepare's result.
 type Errors = validation.Errors
 
+const actorPartySQL = `SELECT "role", "organization" FROM "users" WHERE "id" = ? LIMIT 1`
+
 // setActorParty copies the actor's role and organization onto a new hazard event, so the
 // hazard's parties can read who did each step (users are private); never the client's values.
 func setActorParty(app core.App, r *core.Record) {
 	role, org := "", ""
 	if id := r.GetString("actor"); id != "" {
-		if u, err := app.FindRecordById("users", id); err == nil {
-			role, org = u.GetString("role"), u.GetString("organization")
+		// the two columns alone, by a statement the transaction keeps prepared, not the whole
+		// user read back (FindRecordById) for every event
+		var ro, or sql.NullString
+		if err := stored.ScanRow(app, actorPartySQL, []any{id}, &ro, &or); err == nil {
+			role, org = ro.String, or.String
 		}
 	}
 	r.Set("actor_role", role)

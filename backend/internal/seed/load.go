@@ -18,13 +18,17 @@ import (
 // before it (a renewal, its enterprise's providers) is in a later wave than those rows.
 
 func (w *writer) enterprises(tx core.App, p *Plan, from, to int) (int, error) {
-	return w.loadWaves(tx, from, to, nil, func(i int) (*core.Record, string) {
+	return w.loadWaves(tx, context.Background(), from, to, nil, nil, func(i int) (*core.Record, string) {
 		return w.enterprise(p, i), p.Enterprises[i].USCC
 	})
 }
 
 // policies: a renewal reads the policy it renews (renewal_of, the server's) and the providers
 // the earlier policies gave its enterprise, so a chain's policies go one wave each, in order.
+// A policy that brings its enterprise a new provider saved the enterprise there and then, one
+// save each (about one enterprise in two); the assignments of a wave are noted instead and the
+// enterprises stored after it in a batch (records.ProviderAssignments, loader.Update), before the
+// next wave's renewals read them.
 func (w *writer) policies(tx core.App, p *Plan, from, to int) (int, error) {
 	depth := make([]int, to-from)
 	for i := from; i < to; i++ {
@@ -32,22 +36,26 @@ func (w *writer) policies(tx core.App, p *Plan, from, to int) (int, error) {
 			depth[i-from] = depth[prev-from] + 1
 		}
 	}
-	return w.loadWaves(tx, from, to, func(i int) int { return depth[i-from] }, func(i int) (*core.Record, string) {
+	pa := records.StartProviderAssignments()
+	ctx := pa.Context(context.Background())
+	assign := func() error { return pa.Store(tx, func(ents []*core.Record) error { return w.update(tx, ents) }) }
+	return w.loadWaves(tx, ctx, from, to, func(i int) int { return depth[i-from] }, assign, func(i int) (*core.Record, string) {
 		return w.policy(p, i), p.Policies[i].No
 	})
 }
 
 func (w *writer) reports(tx core.App, p *Plan, from, to int) (int, error) {
-	return w.loadWaves(tx, from, to, nil, func(i int) (*core.Record, string) {
+	return w.loadWaves(tx, context.Background(), from, to, nil, nil, func(i int) (*core.Record, string) {
 		return w.report(p, i), p.Reports[i].No
 	})
 }
 
 // hazards: the chunk's hazards as found, then their histories, the k-th event of every hazard
-// in wave k: the server checks each against the status the ones before moved its hazard to and
-// saves each moved hazard once at the end (records.HazardHistories).
+// in wave k: the server checks each against the status the ones before moved its hazard to, and
+// each moved hazard is stored once at the end (records.HazardHistories), all in a batch
+// (loader.Update).
 func (w *writer) hazards(tx core.App, p *Plan, from, to int) (int, error) {
-	n, err := w.loadWaves(tx, from, to, nil, func(i int) (*core.Record, string) {
+	n, err := w.loadWaves(tx, context.Background(), from, to, nil, nil, func(i int) (*core.Record, string) {
 		return w.hazard(p, i), p.Hazards[i].No
 	})
 	if err != nil {
@@ -75,12 +83,33 @@ func (w *writer) hazards(tx core.App, p *Plan, from, to int) (int, error) {
 		}
 		n += len(recs)
 	}
-	return n, hh.Finish(tx)
+	return n, hh.FinishWith(tx, func(moved []*core.Record) error { return w.update(tx, moved) })
+}
+
+// update stores the server's follow-up saves of stored records of one collection (an
+// enterprise's providers, a hazard's status) in a batch, as a server update, a save each before.
+func (w *writer) update(tx core.App, recs []*core.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	known, err := knownParents(tx, recs)
+	if err != nil {
+		return err
+	}
+	if err := loader.Update(w.app, tx, records.ServerSave(context.Background()), recs, known); err != nil {
+		var row *loader.RowError
+		if errors.As(err, &row) {
+			return fmt.Errorf("%s %s: %w", recs[row.Index].Collection().Name, recs[row.Index].Id, row.Err)
+		}
+		return fmt.Errorf("%s: %w", recs[0].Collection().Name, err)
+	}
+	return nil
 }
 
 // loadWaves builds rows from..to-1 (build: the record and what names it in an error) and loads
-// them wave by wave (wave: the row's wave, nil: all in one).
-func (w *writer) loadWaves(tx core.App, from, to int, wave func(i int) int, build func(i int) (*core.Record, string)) (int, error) {
+// them wave by wave (wave: the row's wave, nil: all in one) with ctx, calling after (if set)
+// once each wave is written.
+func (w *writer) loadWaves(tx core.App, ctx context.Context, from, to int, wave func(i int) int, after func() error, build func(i int) (*core.Record, string)) (int, error) {
 	var waves [][]int
 	for i := from; i < to; i++ {
 		k := 0
@@ -99,10 +128,15 @@ func (w *writer) loadWaves(tx core.App, from, to int, wave func(i int) int, buil
 		for j, i := range rows {
 			recs[j], names[j] = build(i)
 		}
-		if err := w.load(tx, context.Background(), recs, names, nil); err != nil {
+		if err := w.load(tx, ctx, recs, names, nil); err != nil {
 			return saved, err
 		}
 		saved += len(recs)
+		if after != nil {
+			if err := after(); err != nil {
+				return saved, err
+			}
+		}
 	}
 	return saved, nil
 }
