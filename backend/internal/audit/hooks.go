@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -135,7 +137,7 @@ func AppendCreates(app core.App, table string) error {
 		if row["id"] != nil {
 			id = *row["id"]
 		}
-		loaded = append(loaded, createdRow{table, id, row})
+		loaded = append(loaded, createdRow{collection: table, id: id, row: row})
 	}
 	if err := rows.Close(); err != nil {
 		return err
@@ -146,17 +148,38 @@ func AppendCreates(app core.App, table string) error {
 // AppendInserted writes a create entry by actor for each of records, in order, which the caller
 // has just inserted into their table as they export (Record.DBExport), without a save each (the
 // flags of a bulk import's chunk). app must be the transaction that inserted them.
+//
+// The rows are exported and hashed on as many goroutines as there are cores (each record's own
+// work, a tenth of a batch writer's time), then linked in order on the caller's.
 func AppendInserted(app core.App, records []*core.Record, actor string) error {
 	created := make([]createdRow, len(records))
-	for i, r := range records {
-		row, ok := exportedRow(app, r)
-		if !ok {
-			var err error
-			if row, err = ReadRow(app, r.Collection().Name, r.Id); err != nil {
-				return err
+	errs := make([]error, len(records))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(records)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(records) {
+					return
+				}
+				r := records[i]
+				row, ok := exportedRow(app, r)
+				if !ok {
+					// database/sql gives the transaction's connection to one statement at a time
+					if row, errs[i] = ReadRow(app, r.Collection().Name, r.Id); errs[i] != nil {
+						continue
+					}
+				}
+				created[i] = createdRow{r.Collection().Name, r.Id, row, RowHash(row)}
 			}
-		}
-		created[i] = createdRow{r.Collection().Name, r.Id, row}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	return appendCreated(app, created, actor)
 }
@@ -165,6 +188,7 @@ func AppendInserted(app core.App, records []*core.Record, actor string) error {
 type createdRow struct {
 	collection, id string
 	row            map[string]*string
+	hash           string // RowHash(row), when already computed
 }
 
 // appendCreated links a create entry by actor for each row, in order, to the head of app's
@@ -185,8 +209,12 @@ func appendCreated(app core.App, rows []createdRow, actor string) error {
 	at := types.NowDateTime().String()
 	h := t.head
 	for _, c := range rows {
+		rowHash := c.hash
+		if rowHash == "" {
+			rowHash = RowHash(c.row)
+		}
 		e := Entry{Seq: h.Seq + 1, At: at, Actor: actor, Collection: c.collection, RecordID: c.id, Action: "create",
-			RecordHash: RowHash(c.row), PrevHash: h.Hash}
+			RecordHash: rowHash, PrevHash: h.Hash}
 		if e.PrevHash == "" {
 			e.PrevHash = Genesis
 		}
