@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -141,13 +142,71 @@ func (w *writer) loadWaves(tx core.App, ctx context.Context, from, to int, wave 
 	return saved, nil
 }
 
+// part is the number of records validated and written as one: while the writer writes a part,
+// the next is validated.
+const part = 250
+
 // load validates recs (use, if set, is called on a record's goroutine around its validation)
 // and writes them; names say which row a refusal is about (nil: the record id).
+//
+// The records go part by part, and a part is validated while the one before is written: the
+// loader's validation runs on every core but its write on one, so the cores would otherwise wait
+// for each other. That is sound because the records of one load (a wave) never read each other:
+// a row whose validation reads a row of the same step is in a later wave (loadWaves). Their
+// parents, all in earlier steps or waves, are read once, before the first part is written.
 func (w *writer) load(tx core.App, ctx context.Context, recs []*core.Record, names []string, use func(r *core.Record) (func(), error)) error {
 	known, err := knownParents(tx, recs)
 	if err != nil {
 		return err
 	}
+	type validated struct {
+		from, to int
+		err      error
+	}
+	parts := make(chan validated, 1)
+	var stop atomic.Bool // the writer failed: validate no more
+	go func() {
+		defer close(parts)
+		for from := 0; from < len(recs) && !stop.Load(); from += part {
+			to := min(from+part, len(recs))
+			err := w.validate(tx, ctx, recs[from:to], known, use)
+			if err != nil {
+				j := from + err.index
+				name := recs[j].Id
+				if names != nil {
+					name = names[j]
+				}
+				parts <- validated{from, to, fmt.Errorf("%s %s: %w", recs[j].Collection().Name, name, err.err)}
+				return
+			}
+			parts <- validated{from, to, nil}
+		}
+	}()
+	var failed error
+	for v := range parts { // drained to the end: no validation outlives the load (nor tx)
+		if failed != nil {
+			continue
+		}
+		if v.err != nil {
+			failed = v.err
+			continue
+		}
+		if err := loader.Write(w.app, tx, ctx, recs[v.from:v.to]); err != nil {
+			failed = fmt.Errorf("%s: %w", recs[0].Collection().Name, err)
+			stop.Store(true)
+		}
+	}
+	return failed
+}
+
+// refusal is the first record a validation refused, by its index in the records validated.
+type refusal struct {
+	index int
+	err   error
+}
+
+// validate runs the loader's validation of recs with use around each (see load).
+func (w *writer) validate(tx core.App, ctx context.Context, recs []*core.Record, known *loader.Known, use func(r *core.Record) (func(), error)) *refusal {
 	useErrs := make([]error, len(recs))
 	var around func(j int) func()
 	if use != nil {
@@ -162,15 +221,8 @@ func (w *writer) load(tx core.App, ctx context.Context, recs []*core.Record, nam
 	}
 	for j, err := range loader.Prepare(tx, ctx, recs, known, around) {
 		if err = errors.Join(useErrs[j], err); err != nil {
-			name := recs[j].Id
-			if names != nil {
-				name = names[j]
-			}
-			return fmt.Errorf("%s %s: %w", recs[j].Collection().Name, name, err)
+			return &refusal{j, err}
 		}
-	}
-	if err := loader.Write(w.app, tx, ctx, recs); err != nil {
-		return fmt.Errorf("%s: %w", recs[0].Collection().Name, err)
 	}
 	return nil
 }

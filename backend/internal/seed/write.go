@@ -131,6 +131,11 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 	if err != nil {
 		return err
 	}
+	restore, err := tuneWriter(app)
+	if err != nil {
+		return err
+	}
+	defer restore()
 	for _, u := range p.Users {
 		w.users[u.Email] = u.ID
 	}
