@@ -7,11 +7,16 @@
 //     server facts), so a record is judged by the very functions a single API save calls; only
 //     PocketBase's relation look-ups (a COUNT(*) a relation) are left out for the ids the caller
 //     read from the database itself in the same transaction (Known).
+//
 //   - Write runs each prepared record's create hooks in the writer's transaction (numbering,
 //     propagation, every OnRecordCreate/OnRecordCreateExecute handler, in PocketBase's order),
 //     but inserts the rows with one prepared statement (a row each, kept prepared) and appends their audit entries under one head
 //     (audit.AppendInserted); once the transaction commits, each record's after-create hooks
 //     (the coverage fact index, the figures' cache) run as after a save.
 //
-// Prepare and Write take the writer's transaction (app.RunInTransaction's txApp).
+//   - Update stores the server's follow-up changes to stored records of a batch (the seed's
+//     enterprises given a provider, its hazards after their histories): validated as Prepare
+//     validates, then each through its update hooks with a plain UPDATE where a save writes.
+//
+// Prepare, Write and Update take the writer's transaction (app.RunInTransaction's txApp).
 package loader
