@@ -8,6 +8,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/stored"
 )
 
 // Table holds one counter per scope (migration 1764800000_sequences).
@@ -56,13 +58,15 @@ func Next(app core.App, scope string) (int, error) {
 
 // Reserve moves the counter of scope to at least seq: a number written by server code (the
 // seed, an import by a superuser) is never handed out again.
+//
+// Plain SQL with ? placeholders (stored.Exec): every record the seed or an import writes with its
+// own number runs it, and dbx rewrote {:name} placeholders by regular expressions each time.
 func Reserve(app core.App, scope string, seq int) error {
-	_, err := app.NonconcurrentDB().NewQuery(
-		`INSERT INTO ` + Table + ` (scope, last) VALUES ({:scope}, {:seq})
-		 ON CONFLICT(scope) DO UPDATE SET last = max(last, excluded.last)`).
-		Bind(dbx.Params{"scope": scope, "seq": seq}).Execute()
-	return err
+	return stored.Exec(app, reserveSQL, scope, seq)
 }
+
+const reserveSQL = `INSERT INTO ` + Table + ` (scope, last) VALUES (?, ?)
+		 ON CONFLICT(scope) DO UPDATE SET last = max(last, excluded.last)`
 
 // YearOf is the year, in China, of an RFC 3339 date-time or a YYYY-MM-DD date; ok false when
 // the text is neither.
