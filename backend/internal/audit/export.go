@@ -18,6 +18,12 @@ func exportedRow(app core.App, r *core.Record) (map[string]*string, bool) {
 	if err != nil {
 		return nil, false
 	}
+	return storedRow(app, r, data)
+}
+
+// storedRow is exportedRow's prediction from an export already made.
+func storedRow(app core.App, r *core.Record, data map[string]any) (map[string]*string, bool) {
+	var err error
 	fields := r.Collection().Fields
 	if len(data) != len(fields) {
 		return nil, false

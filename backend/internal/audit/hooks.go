@@ -146,14 +146,21 @@ func AppendCreates(app core.App, table string) error {
 }
 
 // AppendInserted writes a create entry by actor for each of records, in order, which the caller
-// has just inserted into their table as they export (Record.DBExport), without a save each (the
-// flags of a bulk import's chunk). app must be the transaction that inserted them.
+// has just inserted into their table as they export (Record.DBExport), without a save each.
+// app must be the transaction that inserted them.
 //
 // The rows are exported and hashed on as many goroutines as there are cores (each record's own
 // work, a tenth of a batch writer's time), then linked in order on the caller's.
 func AppendInserted(app core.App, records []*core.Record, actor string) error {
+	return AppendExported(app, records, nil, actor)
+}
+
+// AppendExported is AppendInserted given the rows the caller inserted (rows[i]: records[i]'s
+// DBExport, as the insert took it; nil: exported again here). The records' hashes are taken on
+// the cores before the entries are linked one after the other: a batch writer (../loader, a
+// bulk import's flags) hashes a thousand rows at once, the linking alone being serial.
+func AppendExported(app core.App, records []*core.Record, rows []map[string]any, actor string) error {
 	created := make([]createdRow, len(records))
-	errs := make([]error, len(records))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(records)) {
@@ -166,25 +173,37 @@ func AppendInserted(app core.App, records []*core.Record, actor string) error {
 					return
 				}
 				r := records[i]
-				row, ok := exportedRow(app, r)
-				if !ok {
-					// database/sql gives the transaction's connection to one statement at a time
-					if row, errs[i] = ReadRow(app, r.Collection().Name, r.Id); errs[i] != nil {
-						continue
-					}
+				created[i] = createdRow{collection: r.Collection().Name, id: r.Id}
+				var row map[string]*string
+				var ok bool
+				if rows != nil && rows[i] != nil {
+					row, ok = storedRow(app, r, rows[i])
+				} else {
+					row, ok = exportedRow(app, r)
 				}
-				created[i] = createdRow{r.Collection().Name, r.Id, row, RowHash(row)}
+				if ok {
+					created[i].hash = RowHash(row)
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
+	for i := range created {
+		if created[i].hash != "" {
+			continue
+		}
+		// the stored text is not certain from the record: read the row (in the transaction)
+		row, err := ReadRow(app, created[i].collection, created[i].id)
+		if err != nil {
+			return err
+		}
+		created[i].hash = RowHash(row)
 	}
 	return appendCreated(app, created, actor)
 }
 
-// createdRow is a row written straight into its table, to be logged as created.
+// createdRow is a row written straight into its table, to be logged as created: its row, or the
+// row's hash already taken.
 type createdRow struct {
 	collection, id string
 	row            map[string]*string

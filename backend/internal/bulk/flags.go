@@ -52,24 +52,37 @@ func clip(s string, max int) string {
 	return s
 }
 
-// insertFlags stores a chunk's flags and appends their audit entries under one head, instead of
-// a PocketBase save each: the values are the server's own (the policy just stored, its parties
-// and region, the packs' codes and texts), so the save's checks (three relation look-ups a flag)
-// and hooks would only repeat what the import already knows.
-func insertFlags(tx core.App, recs []*core.Record, actor string) error {
-	if err := loader.InsertExported(tx, recs); err != nil {
-		return err
+// insertFlags appends the audit entries of a chunk's flags under one head, at its end, once the
+// flags are stored (flag): not a PocketBase save each, as the values are the server's own (the
+// policy just stored, its parties and region, the packs' codes and texts), so the save's checks
+// (three relation look-ups a flag) and hooks would only repeat what the import already knows.
+// A flag that could not be stored fails the chunk here.
+func insertFlags(tx core.App, b *batch, actor string) error {
+	if b.flagErr != nil {
+		return b.flagErr
 	}
-	return audit.AppendInserted(tx, recs, actor)
+	return audit.AppendExported(tx, b.pending, b.pendingRows, actor)
 }
 
-// flag queues the system findings of a row stored although the packs refuse it (import mode),
-// for the chunk's end, and returns them for the answer.
-func (b *batch) flag(u *uploader, rec *core.Record, row int, problems []packs.Problem) []Flag {
+// flag stores the system findings of a row stored although the packs refuse it (import mode),
+// beside it in the chunk's transaction (their audit entries follow at the chunk's end,
+// insertFlags), and returns them for the answer.
+func (b *batch) flag(tx core.App, u *uploader, rec *core.Record, row int, problems []packs.Problem) []Flag {
 	if len(problems) == 0 {
 		return nil
 	}
 	recs, flags := flagRecords(b.flags, u, rec, row, problems)
-	b.pending = append(b.pending, recs...)
+	if b.flagRows == nil {
+		b.flagRows = loader.NewExported(tx, b.flags.Name)
+	}
+	for _, f := range recs {
+		data, err := b.flagRows.Insert(f)
+		if err != nil {
+			b.flagErr = err
+			return flags
+		}
+		b.pending = append(b.pending, f)
+		b.pendingRows = append(b.pendingRows, data)
+	}
 	return flags
 }

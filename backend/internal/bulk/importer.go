@@ -55,6 +55,7 @@ type kind struct {
 	collection  string
 	definition  string // definition key (latest published version is used)
 	keyColumn   string // policy_no or uscc: the idempotency key, unique in the collection
+	keyIndex    string // the unique index of keyColumn, which a chunk's read of its keys names (batch.go)
 	rename      map[string]string
 	role        string   // who uploads entries
 	importRoles []string // who imports historic records (?mode=import)
@@ -128,7 +129,11 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 	}
 	chunk := make([]Row, 0, chunkRows)
 	store := func() error {
-		done, err := k.loadChunk(app, u, col, flags, chunk, version)
+		var done []rowDone
+		err := errCareful
+		if batchLoads {
+			done, err = k.loadChunk(app, u, col, flags, chunk, version)
+		}
 		if errors.Is(err, errCareful) {
 			done, err = k.storeChunk(app, u, col, flags, chunk, version)
 		}
@@ -193,6 +198,10 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 // database, not a row) leaves the earlier chunks stored; uploading the file again is safe.
 var chunkRows = 1000 // a variable so the tests can make chunks of a few rows
 
+// batchLoads: chunks are stored through the batch loader, a save a row only when it cannot
+// (errCareful); false stores every chunk a save a row, which the tests compare with it.
+var batchLoads = true
+
 // rowDone is what became of one row of a chunk.
 type rowDone struct {
 	row          int
@@ -207,8 +216,8 @@ var errCareful = errors.New("the chunk needs a save a row")
 
 // storeChunk stores a chunk's rows in one transaction, a save and a savepoint a row: the way back
 // for a chunk the batch load (loadChunk) could not store, where a row refused after it wrote
-// something must be undone alone. The chunk's flags go in at its end, in its transaction
-// (insertFlags).
+// something must be undone alone. A row's flags go in after it, their audit entries at the
+// chunk's end, in its transaction (insertFlags).
 func (k *kind) storeChunk(app core.App, u *uploader, col, flags *core.Collection, rows []Row, version int) ([]rowDone, error) {
 	var done []rowDone
 	err := app.RunInTransaction(func(tx core.App) error {
@@ -223,7 +232,7 @@ func (k *kind) storeChunk(app core.App, u *uploader, col, flags *core.Collection
 			}
 			done = append(done, d)
 		}
-		return insertFlags(tx, b.pending, audit.AuthActor(u.auth))
+		return insertFlags(tx, b, audit.AuthActor(u.auth))
 	})
 	return done, err
 }
@@ -249,8 +258,8 @@ func (k *kind) build(tx core.App, b *batch, u *uploader, row Row, version int) (
 }
 
 // store validates and saves one row in its own savepoint; in import mode the packs' refusals are
-// collected, not raised, and become system findings once the row is stored, inserted at the
-// chunk's end in its transaction (the row and its flags commit together).
+// collected, not raised, and become system findings once the row is stored, inserted after it
+// in the chunk's transaction (the row and its flags commit together).
 func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (string, string, map[string]FieldError, []Flag) {
 	key, rec, outcome, errs := k.build(tx, b, u, row, version)
 	if rec == nil {
@@ -282,7 +291,7 @@ func (k *kind) store(tx core.App, b *batch, u *uploader, row Row, version int) (
 		return key, "", map[string]FieldError{"_row": u.fail("bulk_save_failed", "数据库错误："+err.Error(), "Database error: "+err.Error())}, nil
 	}
 	b.stored(key)
-	return key, "created", nil, b.flag(u, rec, row.Num, problems)
+	return key, "created", nil, b.flag(tx, u, rec, row.Num, problems)
 }
 
 // compare decides between unchanged and a refusal when the key already exists: the same

@@ -15,6 +15,7 @@ var policies = &kind{
 	collection:  "policies",
 	definition:  "policy",
 	keyColumn:   "policy_no",
+	keyIndex:    "idx_policies_policy_no",
 	rename:      map[string]string{"enterprise": "enterprise_uscc", "provider": "provider_uscc", "insurer": "insurer_uscc"},
 	role:        "insurer",
 	importRoles: []string{"insurer", "regulator"},
@@ -93,6 +94,7 @@ var enterprises = &kind{
 	collection:  "enterprises",
 	definition:  "enterprise",
 	keyColumn:   "uscc",
+	keyIndex:    "idx_enterprises_uscc",
 	role:        "regulator",
 	importRoles: []string{"regulator"},
 	prepare: func(tx core.App, _ *batch, u *uploader, row map[string]any, rec *core.Record) map[string]FieldError {

@@ -20,7 +20,8 @@ import (
 )
 
 // TestLoaderStoresWhatASaveStores: a policy (in import mode, breaking a pack's rule) and a
-// hazard (numbered by the server) loaded in batch by ../loader, and the same records saved
+// hazard (numbered by the server) loaded in batch by ../loader (Prepare and Write, and Load,
+// which validates while it writes), and the same records saved
 // through app.Save, store the same columns, one audit entry each hashing the stored row (the
 // chain verifies), the same fact index rows (as a load from the tables finds them), numbers
 // from the same sequence and the same import flags. It lives here because the fact index is
@@ -116,15 +117,35 @@ func TestLoaderStoresWhatASaveStores(t *testing.T) {
 	}
 	loadedFlags := packs.ImportFlags(loadedPol)
 
+	// and through Load, validating while it writes (a bulk import's way)
+	streamedPol, streamedHaz := policy("LOAD-STREAM-0001"), hazard()
+	if err := app.RunInTransaction(func(tx core.App) error {
+		for _, r := range []*core.Record{streamedPol, streamedHaz} {
+			refusals, err := loader.Load(app, tx, nil, []*core.Record{r}, known, nil, nil)
+			if err != nil {
+				return err
+			}
+			if refusals[0] != nil {
+				return fmt.Errorf("load %s: %w", r.Collection().Name, refusals[0])
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	streamedFlags := packs.ImportFlags(streamedPol)
+
 	// the same columns (but the row's own id, times and policy number)
-	for _, pair := range [][2]*core.Record{{savedPol, loadedPol}, {savedHaz, loadedHaz}} {
+	for _, pair := range [][2]*core.Record{{savedPol, loadedPol}, {savedHaz, loadedHaz}, {savedPol, streamedPol}, {savedHaz, streamedHaz}} {
 		table := pair[0].Collection().Name
 		a, b := storedRow(t, app, table, pair[0].Id), storedRow(t, app, table, pair[1].Id)
 		for _, c := range []string{"id", "created", "updated", "uploaded_at", "policy_no", "hazard_no", "search_text"} {
 			delete(a, c)
 			delete(b, c)
 		}
-		a["data"] = strings.ReplaceAll(a["data"], "LOAD-SAVE-0001", "LOAD-BATCH-0001")
+		if table == "policies" {
+			a["data"] = strings.ReplaceAll(a["data"], "LOAD-SAVE-0001", pair[1].GetString("policy_no"))
+		}
 		for _, row := range []map[string]string{a, b} {
 			row["data"] = numberless(row["data"])
 		}
@@ -161,11 +182,14 @@ func TestLoaderStoresWhatASaveStores(t *testing.T) {
 	}
 
 	// the server's numbers: the same prefix, region and year, the next of the sequence
-	savedNo, loadedNo := hazardNo(t, app, savedHaz.Id), hazardNo(t, app, loadedHaz.Id)
+	savedNo := hazardNo(t, app, savedHaz.Id)
 	sp, sr, sy, sseq, ok1 := numbering.Parse(savedNo)
-	lp, lr, ly, lseq, ok2 := numbering.Parse(loadedNo)
-	if !ok1 || !ok2 || sp != lp || sr != lr || sy != ly || lseq != sseq+1 {
-		t.Errorf("hazard numbers: saved %q, loaded %q", savedNo, loadedNo)
+	for n, h := range []*core.Record{loadedHaz, streamedHaz} {
+		loadedNo := hazardNo(t, app, h.Id)
+		lp, lr, ly, lseq, ok2 := numbering.Parse(loadedNo)
+		if !ok1 || !ok2 || sp != lp || sr != lr || sy != ly || lseq != sseq+1+n {
+			t.Errorf("hazard numbers: saved %q, loaded %q", savedNo, loadedNo)
+		}
 	}
 
 	// the same flags
@@ -176,8 +200,8 @@ func TestLoaderStoresWhatASaveStores(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
-	if len(savedFlags) == 0 || codes(savedFlags) != codes(loadedFlags) {
-		t.Errorf("import flags: saved %q, loaded %q", codes(savedFlags), codes(loadedFlags))
+	if len(savedFlags) == 0 || codes(savedFlags) != codes(loadedFlags) || codes(savedFlags) != codes(streamedFlags) {
+		t.Errorf("import flags: saved %q, loaded %q, streamed %q", codes(savedFlags), codes(loadedFlags), codes(streamedFlags))
 	}
 
 	// the same facts, installed by the after-create hooks as a load from the tables finds them
@@ -189,7 +213,7 @@ func TestLoaderStoresWhatASaveStores(t *testing.T) {
 	live := canonical(x)
 	x.mu.RUnlock()
 	reloaded := canonical(fresh)
-	for _, id := range []string{"p:" + savedPol.Id, "p:" + loadedPol.Id, "h:" + savedHaz.Id, "h:" + loadedHaz.Id} {
+	for _, id := range []string{"p:" + savedPol.Id, "p:" + loadedPol.Id, "h:" + savedHaz.Id, "h:" + loadedHaz.Id, "p:" + streamedPol.Id, "h:" + streamedHaz.Id} {
 		if live[id] == "" || live[id] != reloaded[id] {
 			t.Errorf("%s: installed %q, a load finds %q", id, live[id], reloaded[id])
 		}
@@ -202,11 +226,13 @@ func TestLoaderStoresWhatASaveStores(t *testing.T) {
 		f.slot, f.no, f.uploaded = 0, "", 0
 		return fmt.Sprintf("%+v", f)
 	}
-	if a, b := fact(savedPol.Id), fact(loadedPol.Id); a != b {
-		t.Errorf("policy facts: saved %s, loaded %s", a, b)
-	}
-	if live["h:"+savedHaz.Id] != live["h:"+loadedHaz.Id] {
-		t.Errorf("hazard facts: saved %q, loaded %q", live["h:"+savedHaz.Id], live["h:"+loadedHaz.Id])
+	for _, pair := range [][2]*core.Record{{loadedPol, loadedHaz}, {streamedPol, streamedHaz}} {
+		if a, b := fact(savedPol.Id), fact(pair[0].Id); a != b {
+			t.Errorf("policy facts: saved %s, loaded %s", a, b)
+		}
+		if live["h:"+savedHaz.Id] != live["h:"+pair[1].Id] {
+			t.Errorf("hazard facts: saved %q, loaded %q", live["h:"+savedHaz.Id], live["h:"+pair[1].Id])
+		}
 	}
 
 	// a relation the caller did not read is looked up as in a save: a missing one is refused

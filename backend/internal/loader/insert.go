@@ -23,34 +23,51 @@ var errColumns = errors.New("loader: records of one collection export different 
 // undone alone), which cost more than the statements saved, and modernc's driver binds in time
 // quadratic in a statement's values.
 func insertRows(tx core.App, table string, rows []map[string]any) error {
-	cols := make([]string, 0, len(rows[0]))
-	for c := range rows[0] {
-		cols = append(cols, c)
-	}
-	slices.Sort(cols)
-	quoted, marks := make([]string, len(cols)), make([]string, len(cols))
-	for j, c := range cols {
-		quoted[j] = quoteIdent(c)
-		marks[j] = "?"
-	}
-	sql := "INSERT INTO " + quoteIdent(table) + " (" + strings.Join(quoted, ",") + ") VALUES (" + strings.Join(marks, ",") + ")"
-	args := make([]any, len(cols))
+	ins := inserter{tx: tx, table: table}
 	for _, row := range rows {
-		if len(row) != len(cols) {
-			return errColumns
-		}
-		for j, c := range cols {
-			v, ok := row[c]
-			if !ok {
-				return errColumns
-			}
-			args[j] = v
-		}
-		if err := stored.Exec(tx, sql, args...); err != nil {
+		if err := ins.insert(row); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// inserter inserts rows of one table that export the same columns (its first row's), a row at
+// a time as the caller has them (Load, Exported), by insertRows' statement, its text made once.
+type inserter struct {
+	tx    core.App
+	table string
+	cols  []string
+	sql   string
+	args  []any
+}
+
+func (in *inserter) insert(row map[string]any) error {
+	if in.sql == "" {
+		in.cols = make([]string, 0, len(row))
+		for c := range row {
+			in.cols = append(in.cols, c)
+		}
+		slices.Sort(in.cols)
+		quoted, marks := make([]string, len(in.cols)), make([]string, len(in.cols))
+		for j, c := range in.cols {
+			quoted[j] = quoteIdent(c)
+			marks[j] = "?"
+		}
+		in.sql = "INSERT INTO " + quoteIdent(in.table) + " (" + strings.Join(quoted, ",") + ") VALUES (" + strings.Join(marks, ",") + ")"
+		in.args = make([]any, len(in.cols))
+	}
+	if len(row) != len(in.cols) {
+		return errColumns
+	}
+	for j, c := range in.cols {
+		v, ok := row[c]
+		if !ok {
+			return errColumns
+		}
+		in.args[j] = v
+	}
+	return stored.Exec(in.tx, in.sql, in.args...)
 }
 
 // quoteIdent quotes a table or column name as an SQL identifier (dbx quotes {{name}} and
@@ -59,20 +76,21 @@ func quoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
-// InsertExported inserts records of one collection as they export (Record.DBExport), without
-// any hook: rows whose every value is the server's own, written beside a batch (a bulk import's
-// flags); the caller appends their audit entries (audit.AppendInserted) in the same transaction.
-func InsertExported(tx core.App, recs []*core.Record) error {
-	if len(recs) == 0 {
-		return nil
+// Exported inserts records of one collection as they export, without any hook, one at a time as
+// the caller makes them (a bulk import's flags, each stored beside its policy), through one
+// statement. The caller appends their audit entries in the same transaction.
+type Exported struct{ in inserter }
+
+// NewExported inserts records of table in tx.
+func NewExported(tx core.App, table string) *Exported {
+	return &Exported{inserter{tx: tx, table: table}}
+}
+
+// Insert inserts r as it exports and answers the exported row (for audit.AppendExported).
+func (e *Exported) Insert(r *core.Record) (map[string]any, error) {
+	data, err := r.DBExport(e.in.tx)
+	if err != nil {
+		return nil, err
 	}
-	rows := make([]map[string]any, len(recs))
-	for i, r := range recs {
-		data, err := r.DBExport(tx)
-		if err != nil {
-			return err
-		}
-		rows[i] = data
-	}
-	return insertRows(tx, recs[0].Collection().Name, rows)
+	return data, e.in.insert(data)
 }

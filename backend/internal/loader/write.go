@@ -17,8 +17,8 @@ import (
 // already done by Prepare; where a save would insert the row, Write keeps its columns
 // (Record.DBExport, what a save inserts) and tells the audit handler the entry comes later
 // (audit.DeferCreate). Then the rows are inserted, a kept-prepared statement a row (insert.go says why not many), and their entries appended
-// under one head (audit.AppendInserted, which hashes the same exported row a save's entry
-// hashes). Once tx commits, each record's after-create hooks run (the coverage fact index, the
+// under one head (audit.AppendExported, hashing the row each inserted: the same exported row a
+// save's entry hashes). Once tx commits, each record's after-create hooks run (the coverage fact index, the
 // figures' cache), or its after-error hooks when tx rolls back.
 //
 // A record refused by a create hook is a *RowError: the records before it ran their hooks in tx,
@@ -46,10 +46,20 @@ func Write(app, tx core.App, ctx context.Context, recs []*core.Record) error {
 	if err := insertRows(tx, recs[0].Collection().Name, rows); err != nil {
 		return err
 	}
+	return finish(app, tx, ctx, recs, rows)
+}
+
+// finish follows the insert of recs in tx: they are stored (not new), their audit entries are
+// appended under one head (rows: each one's row as inserted, which its entry hashes), and their
+// after-create hooks wait for the commit (after-error hooks for a rollback).
+func finish(app, tx core.App, ctx context.Context, recs []*core.Record, rows []map[string]any) error {
+	if len(recs) == 0 {
+		return nil
+	}
 	for _, r := range recs {
 		r.MarkAsNotNew()
 	}
-	if err := appendEntries(tx, recs); err != nil {
+	if err := appendEntries(tx, recs, rows); err != nil {
 		return err
 	}
 	tx.TxInfo().OnComplete(func(txErr error) error {
@@ -100,13 +110,13 @@ func afterError(app core.App, ctx context.Context, r *core.Record, err error) {
 }
 
 // appendEntries logs the inserted records, in order, a run of records by the same actor at a time.
-func appendEntries(tx core.App, recs []*core.Record) error {
+func appendEntries(tx core.App, recs []*core.Record, rows []map[string]any) error {
 	start := 0
 	for i := 1; i <= len(recs); i++ {
 		if i < len(recs) && audit.ActorOf(recs[i]) == audit.ActorOf(recs[start]) {
 			continue
 		}
-		if err := audit.AppendInserted(tx, recs[start:i], audit.ActorOf(recs[start])); err != nil {
+		if err := audit.AppendExported(tx, recs[start:i], rows[start:i], audit.ActorOf(recs[start])); err != nil {
 			return err
 		}
 		start = i
