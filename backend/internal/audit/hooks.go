@@ -5,16 +5,15 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"azx/backend/internal/cores"
 	"azx/backend/internal/stored"
 )
 
@@ -161,33 +160,20 @@ func AppendInserted(app core.App, records []*core.Record, actor string) error {
 // bulk import's flags) hashes a thousand rows at once, the linking alone being serial.
 func AppendExported(app core.App, records []*core.Record, rows []map[string]any, actor string) error {
 	created := make([]createdRow, len(records))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(records)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(records) {
-					return
-				}
-				r := records[i]
-				created[i] = createdRow{collection: r.Collection().Name, id: r.Id}
-				var row map[string]*string
-				var ok bool
-				if rows != nil && rows[i] != nil {
-					row, ok = storedRow(app, r, rows[i])
-				} else {
-					row, ok = exportedRow(app, r)
-				}
-				if ok {
-					created[i].hash = RowHash(row)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	cores.Each(len(records), func(i int) {
+		r := records[i]
+		created[i] = createdRow{collection: r.Collection().Name, id: r.Id}
+		var row map[string]*string
+		var ok bool
+		if rows != nil && rows[i] != nil {
+			row, ok = storedRow(app, r, rows[i])
+		} else {
+			row, ok = exportedRow(app, r)
+		}
+		if ok {
+			created[i].hash = RowHash(row)
+		}
+	})
 	for i := range created {
 		if created[i].hash != "" {
 			continue

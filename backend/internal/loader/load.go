@@ -2,11 +2,11 @@ package loader
 
 import (
 	"context"
-	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/cores"
 )
 
 // Load is Prepare and Write of the same records at once: the records are validated on the cores
@@ -39,27 +39,15 @@ func Load(app, tx core.App, ctx context.Context, recs []*core.Record, known *Kno
 	for i := range ready {
 		ready[i] = make(chan struct{})
 	}
-	var next atomic.Int64
 	var stop atomic.Bool // the write failed: the records not yet taken are not validated
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(recs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(recs) {
-					return
-				}
-				if !stop.Load() {
-					refusals[i] = validate(tx, validating, recs[i], i, around, true)
-				}
-				close(ready[i])
-			}
-		}()
-	}
+	wait := cores.Start(len(recs), func(i int) {
+		if !stop.Load() {
+			refusals[i] = validate(tx, validating, recs[i], i, around, true)
+		}
+		close(ready[i])
+	})
 	// the validations end before Load returns, whatever happens: they read through tx
-	defer wg.Wait()
+	defer wait()
 	fail := func(err error) ([]error, error) {
 		stop.Store(true)
 		return refusals, err
@@ -89,6 +77,6 @@ func Load(app, tx core.App, ctx context.Context, recs []*core.Record, known *Kno
 			}
 		}
 	}
-	wg.Wait()
+	wait()
 	return refusals, finish(app, tx, ctx, stored, rows)
 }

@@ -13,9 +13,11 @@
 //     but inserts the rows with one prepared statement (a row each, kept prepared) and appends their audit entries under one head
 //     (audit.AppendExported); once the transaction commits, each record's after-create hooks
 //     (the coverage fact index, the figures' cache) run as after a save.
+//
 //   - Load does both at once for records none of which reads what another writes (a bulk
 //     chunk's wave): each is written as soon as its validation is done, while the next ones are
 //     validated.
+//
 //   - Update stores the server's follow-up changes to stored records of a batch (the seed's
 //     enterprises given a provider, its hazards after their histories): validated as Prepare
 //     validates, then each through its update hooks with a plain UPDATE where a save writes.

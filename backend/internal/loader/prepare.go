@@ -2,11 +2,10 @@ package loader
 
 import (
 	"context"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"azx/backend/internal/cores"
 )
 
 // Prepare validates new records, as a save would before its insert, on up to GOMAXPROCS
@@ -26,23 +25,9 @@ func Prepare(tx core.App, ctx context.Context, recs []*core.Record, known *Known
 func prepare(tx core.App, ctx context.Context, recs []*core.Record, known *Known, around func(i int) func(), isNew bool) []error {
 	errs := make([]error, len(recs))
 	ctx = WithKnown(ctx, known)
-	workers := min(runtime.GOMAXPROCS(0), len(recs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(recs) {
-					return
-				}
-				errs[i] = validate(tx, ctx, recs[i], i, around, isNew)
-			}
-		}()
-	}
-	wg.Wait()
+	cores.Each(len(recs), func(i int) {
+		errs[i] = validate(tx, ctx, recs[i], i, around, isNew)
+	})
 	return errs
 }
 
