@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -10,7 +11,19 @@ import (
 	"azx/backend/internal/stored"
 )
 
-var errNoTransaction = errors.New("loader: Write needs the writer's transaction")
+var errNoTransaction = errors.New("loader: a batch is written in the writer's transaction")
+
+// inTransaction is where every batch writer starts: tx must be the writer's transaction (a
+// batch's rows and audit entries commit or roll back together), ctx defaults to Background.
+func inTransaction(tx core.App, ctx context.Context) (context.Context, error) {
+	if !tx.IsTransactional() {
+		return nil, errNoTransaction
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return ctx, nil
+}
 
 var errColumns = errors.New("loader: records of one collection export different columns")
 

@@ -28,11 +28,9 @@ func Load(app, tx core.App, ctx context.Context, recs []*core.Record, known *Kno
 	if len(recs) == 0 {
 		return refusals, nil
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	if !tx.IsTransactional() {
-		return refusals, errNoTransaction
+	ctx, err := inTransaction(tx, ctx)
+	if err != nil {
+		return refusals, err
 	}
 	validating := WithKnown(ctx, known)
 	ready := make([]chan struct{}, len(recs)) // closed once the record's validation is done

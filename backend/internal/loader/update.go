@@ -38,11 +38,9 @@ func Update(app, tx core.App, ctx context.Context, recs []*core.Record, known *K
 	if len(recs) == 0 {
 		return nil
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	if !tx.IsTransactional() {
-		return errNoTransaction
+	ctx, err := inTransaction(tx, ctx)
+	if err != nil {
+		return err
 	}
 	for i, r := range recs {
 		if r.IsNew() {

@@ -27,11 +27,9 @@ func Write(app, tx core.App, ctx context.Context, recs []*core.Record) error {
 	if len(recs) == 0 {
 		return nil
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	if !tx.IsTransactional() {
-		return errNoTransaction
+	ctx, err := inTransaction(tx, ctx)
+	if err != nil {
+		return err
 	}
 	rows := make([]map[string]any, len(recs))
 	for i, r := range recs {
