@@ -36,7 +36,7 @@ var errColumns = errors.New("loader: records of one collection export different 
 // undone alone), which cost more than the statements saved, and modernc's driver binds in time
 // quadratic in a statement's values.
 func insertRows(tx core.App, table string, rows []map[string]any) error {
-	ins := inserter{tx: tx, table: table}
+	ins := inserter{tx: tx, tableName: table}
 	for _, row := range rows {
 		if err := ins.insert(row); err != nil {
 			return err
@@ -48,39 +48,57 @@ func insertRows(tx core.App, table string, rows []map[string]any) error {
 // inserter inserts rows of one table that export the same columns (its first row's), a row at
 // a time as the caller has them (Load, Exported), by insertRows' statement, its text made once.
 type inserter struct {
-	tx    core.App
-	table string
-	cols  []string
-	sql   string
-	args  []any
+	tx        core.App
+	tableName string
+	text      *insertText
+	args      []any
 }
 
 func (in *inserter) insert(row map[string]any) error {
-	if in.sql == "" {
-		in.cols = make([]string, 0, len(row))
-		for c := range row {
-			in.cols = append(in.cols, c)
-		}
-		slices.Sort(in.cols)
-		quoted, marks := make([]string, len(in.cols)), make([]string, len(in.cols))
-		for j, c := range in.cols {
-			quoted[j] = quoteIdent(c)
-			marks[j] = "?"
-		}
-		in.sql = "INSERT INTO " + quoteIdent(in.table) + " (" + strings.Join(quoted, ",") + ") VALUES (" + strings.Join(marks, ",") + ")"
-		in.args = make([]any, len(in.cols))
+	if in.text == nil {
+		in.text = newInsertText(in.tableName, row)
+		in.args = make([]any, len(in.text.cols))
 	}
-	if len(row) != len(in.cols) {
+	if err := in.text.bind(row, in.args); err != nil {
+		return err
+	}
+	return stored.Exec(in.tx, in.text.sql, in.args...)
+}
+
+// insertText is the statement that inserts a table's rows of one set of columns (sorted, as
+// dbx sorts them, so a save's insert and a batch's are one statement).
+type insertText struct {
+	cols []string
+	sql  string
+}
+
+func newInsertText(table string, row map[string]any) *insertText {
+	cols := make([]string, 0, len(row))
+	for c := range row {
+		cols = append(cols, c)
+	}
+	slices.Sort(cols)
+	quoted, marks := make([]string, len(cols)), make([]string, len(cols))
+	for j, c := range cols {
+		quoted[j] = quoteIdent(c)
+		marks[j] = "?"
+	}
+	return &insertText{cols: cols, sql: "INSERT INTO " + quoteIdent(table) + " (" + strings.Join(quoted, ",") + ") VALUES (" + strings.Join(marks, ",") + ")"}
+}
+
+// bind puts row's values in args in the statement's order; errColumns when row has other columns.
+func (t *insertText) bind(row map[string]any, args []any) error {
+	if len(row) != len(t.cols) {
 		return errColumns
 	}
-	for j, c := range in.cols {
+	for j, c := range t.cols {
 		v, ok := row[c]
 		if !ok {
 			return errColumns
 		}
-		in.args[j] = v
+		args[j] = v
 	}
-	return stored.Exec(in.tx, in.sql, in.args...)
+	return nil
 }
 
 // quoteIdent quotes a table or column name as an SQL identifier (dbx quotes {{name}} and
@@ -96,7 +114,7 @@ type Exported struct{ in inserter }
 
 // NewExported inserts records of table in tx.
 func NewExported(tx core.App, table string) *Exported {
-	return &Exported{inserter{tx: tx, table: table}}
+	return &Exported{inserter{tx: tx, tableName: table}}
 }
 
 // Insert inserts r as it exports and answers the exported row (for audit.AppendExported).

@@ -51,7 +51,7 @@ func Load(app, tx core.App, ctx context.Context, recs []*core.Record, known *Kno
 		return refusals, err
 	}
 
-	ins := inserter{tx: tx, table: recs[0].Collection().Name}
+	ins := inserter{tx: tx, tableName: recs[0].Collection().Name}
 	stored := make([]*core.Record, 0, len(recs))
 	rows := make([]map[string]any, 0, len(recs)) // each stored record's row, as inserted: its audit entry hashes it
 	for i, r := range recs {

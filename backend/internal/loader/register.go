@@ -13,6 +13,13 @@ const (
 	fieldChecksPriority = 98
 )
 
+// Hook id and priority of a save's insert (save.go): after every other create-execute handler,
+// PocketBase's (-99, the record hooks and field interceptors) and AZX's, which wrap it.
+const (
+	hookSavedInsert     = "azx_loader_saved_insert"
+	savedInsertPriority = 1000
+)
+
 // Register binds the loader's validate handler (model level: it acts on a validation whose
 // context carries a Known — one Prepare starts, or a single save's, where records' validate
 // handler notes the parents it read; any other validation goes on to PocketBase's checks).
@@ -27,5 +34,10 @@ func Register(app core.App) {
 			}
 			return checkFields(e, known)
 		},
+	})
+	app.OnModelCreateExecute().Bind(&hook.Handler[*core.ModelEvent]{
+		Id:       hookSavedInsert,
+		Priority: savedInsertPriority,
+		Func:     insertSaved,
 	})
 }

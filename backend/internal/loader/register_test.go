@@ -12,13 +12,15 @@ import (
 	"testing"
 )
 
-// The field checks (azx_loader_field_checks) end OnRecordValidate's chain for every business
+// The field checks (azx_loader_field_checks) and a save's insert (azx_loader_saved_insert, the
+// last of OnModelCreateExecute's chain, which no create-execute handler of AZX may follow) end
+// their chains. The field checks (azx_loader_field_checks) end OnRecordValidate's chain for every business
 // record, single saves included: they do PocketBase's last step, without the relation COUNT of a
 // parent already read, and call no handler after them. So no validate handler of AZX may come
 // after them, and none may bind OnModelValidate (which runs after OnRecordValidate's chain): read
 // from the sources, every package of the backend, with each priority resolved from its literal or
 // its package's constant.
-func TestNoValidateHandlerComesAfterTheFieldChecks(t *testing.T) {
+func TestNoHandlerComesAfterTheFieldChecksOrTheSavesInsert(t *testing.T) {
 	root := filepath.Join("..", "..")
 	byDir := map[string][]*ast.File{}
 	fset := token.NewFileSet()
@@ -40,7 +42,7 @@ func TestNoValidateHandlerComesAfterTheFieldChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	handlers := 0
+	handlers, executes := 0, 0
 	for dir, files := range byDir {
 		consts := map[string]int{}
 		priority := func(e ast.Expr) (int, bool) {
@@ -92,50 +94,68 @@ func TestNoValidateHandlerComesAfterTheFieldChecks(t *testing.T) {
 					return true
 				}
 				where := fset.Position(call.Pos()).String()
+				// the handler's id and priority (0 for BindFunc)
+				handler := func() (id string, p int, ok bool) {
+					if bind.Sel.Name == "BindFunc" || len(call.Args) != 1 {
+						return "", 0, true
+					}
+					lit, isRef := call.Args[0].(*ast.UnaryExpr)
+					var cl *ast.CompositeLit
+					if isRef {
+						cl, _ = lit.X.(*ast.CompositeLit)
+					}
+					if cl == nil {
+						return "", 0, false
+					}
+					for _, el := range cl.Elts {
+						kv, isKV := el.(*ast.KeyValueExpr)
+						if !isKV {
+							continue
+						}
+						switch kv.Key.(*ast.Ident).Name {
+						case "Id":
+							if s, isLit := kv.Value.(*ast.BasicLit); isLit {
+								id, _ = strconv.Unquote(s.Value)
+							} else if ident, isIdent := kv.Value.(*ast.Ident); isIdent {
+								id = ident.Name
+							}
+						case "Priority":
+							v, read := priority(kv.Value)
+							if !read {
+								return id, 0, false
+							}
+							p = v
+						}
+					}
+					return id, p, true
+				}
 				switch hookSel.Sel.Name {
 				case "OnModelValidate":
 					t.Errorf("%s binds OnModelValidate, which runs after the field checks end the chain", where)
 				case "OnRecordValidate":
 					handlers++
-					if bind.Sel.Name == "BindFunc" || len(call.Args) != 1 {
-						return true // priority 0
-					}
-					lit, ok := call.Args[0].(*ast.UnaryExpr)
-					var cl *ast.CompositeLit
-					if ok {
-						cl, _ = lit.X.(*ast.CompositeLit)
-					}
-					if cl == nil {
-						t.Errorf("%s: a validate handler whose priority the test cannot read", where)
-						return true
-					}
-					id, p := "", 0
-					for _, el := range cl.Elts {
-						kv, ok := el.(*ast.KeyValueExpr)
-						if !ok {
-							continue
-						}
-						switch kv.Key.(*ast.Ident).Name {
-						case "Id":
-							if s, ok := kv.Value.(*ast.BasicLit); ok {
-								id, _ = strconv.Unquote(s.Value)
-							} else if ident, ok := kv.Value.(*ast.Ident); ok {
-								id = ident.Name
-							}
-						case "Priority":
-							v, ok := priority(kv.Value)
-							if !ok {
-								t.Errorf("%s (%s): a priority the test cannot read", where, dir)
-							}
-							p = v
-						}
-					}
-					if id == "hookFieldChecks" || id == hookFieldChecks {
+					id, p, ok := handler()
+					if !ok {
+						t.Errorf("%s (%s): a validate handler whose priority the test cannot read", where, dir)
+					} else if id == "hookFieldChecks" || id == hookFieldChecks {
 						if p != fieldChecksPriority {
 							t.Errorf("%s: the field checks at priority %d, want %d", where, p, fieldChecksPriority)
 						}
 					} else if p >= fieldChecksPriority {
 						t.Errorf("%s: validate handler %q at priority %d would never run after the field checks (%d)", where, id, p, fieldChecksPriority)
+					}
+				case "OnModelCreateExecute":
+					// a save's insert (insertSaved) ends the chain too: nothing may come after it
+					executes++
+					id, p, ok := handler()
+					if !ok {
+						t.Errorf("%s (%s): a create-execute handler whose priority the test cannot read", where, dir)
+					} else if id == "hookSavedInsert" || id == hookSavedInsert {
+						if p != savedInsertPriority {
+							t.Errorf("%s: the save's insert at priority %d, want %d", where, p, savedInsertPriority)
+						}
+					} else if p >= savedInsertPriority {
+						t.Errorf("%s: create-execute handler %q at priority %d would never run after the save's insert (%d)", where, id, p, savedInsertPriority)
 					}
 				}
 				return true
@@ -144,5 +164,8 @@ func TestNoValidateHandlerComesAfterTheFieldChecks(t *testing.T) {
 	}
 	if handlers < 10 {
 		t.Fatalf("found %d validate handlers in the sources: the scan is broken", handlers)
+	}
+	if executes < 1 {
+		t.Fatalf("found %d create-execute handlers in the sources: the scan is broken", executes)
 	}
 }

@@ -81,7 +81,7 @@ func finish(app, tx core.App, ctx context.Context, recs []*core.Record, rows []m
 // runCreateHooks triggers r's create hooks as a save does, keeping the row a save would insert.
 func runCreateHooks(tx core.App, ctx context.Context, r *core.Record, row *map[string]any) error {
 	defer audit.DeferCreate(r)()
-	event := &core.ModelEvent{App: tx, Context: ctx, Type: core.ModelEventTypeCreate}
+	event := &core.ModelEvent{App: tx, Context: context.WithValue(ctx, keepRow{}, true), Type: core.ModelEventTypeCreate}
 	event.Model = r
 	return tx.OnModelCreate().Trigger(event, func(e *core.ModelEvent) error {
 		// validated by Prepare: a save validates here

@@ -22,9 +22,14 @@ func open(t *testing.T) *dbx.DB {
 	return db
 }
 
-// The connection is PocketBase's: the same pragmas as core.DefaultDBConnect.
+// The connection is PocketBase's: the same pragmas as core.DefaultDBConnect (read on a connection
+// that has only read).
 func TestPragmasArePocketBases(t *testing.T) {
-	db := open(t)
+	db, err := Connect(filepath.Join(t.TempDir(), "data.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
 	db.DB().SetMaxOpenConns(1)
 	want := map[string]string{"journal_mode": "wal", "busy_timeout": "10000", "journal_size_limit": "200000000",
 		"synchronous": "1", "foreign_keys": "1", "temp_store": "2", "cache_size": "-32000"}
@@ -33,6 +38,41 @@ func TestPragmasArePocketBases(t *testing.T) {
 		if err := db.NewQuery("PRAGMA " + pragma).Row(&got); err != nil || got != value {
 			t.Errorf("PRAGMA %s = %q (%v), want %q", pragma, got, err, value)
 		}
+	}
+}
+
+// A connection that writes (by Exec or in a transaction) keeps a small page cache, and one that
+// only reads keeps PocketBase's: SQLite walks a writer's whole cache at a commit that split a page.
+func TestAWritersPageCacheIsSmall(t *testing.T) {
+	cacheSize := func(q interface{ Row(...any) error }) string {
+		t.Helper()
+		var got string
+		if err := q.Row(&got); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	writer := open(t) // its one connection has created a table
+	writer.DB().SetMaxOpenConns(1)
+	if got := cacheSize(writer.NewQuery("PRAGMA cache_size")); got != fmt.Sprint(writerPages) {
+		t.Errorf("a connection that ran a statement by Exec: cache_size %s, want %d", got, writerPages)
+	}
+
+	dir := t.TempDir()
+	reader, err := Connect(filepath.Join(dir, "data.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = reader.Close() })
+	reader.DB().SetMaxOpenConns(1)
+	if got := cacheSize(reader.NewQuery("PRAGMA cache_size")); got != "-32000" {
+		t.Errorf("a connection that only read: cache_size %s, want PocketBase's -32000", got)
+	}
+	if err := reader.Transactional(func(tx *dbx.Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := cacheSize(reader.NewQuery("PRAGMA cache_size")); got != fmt.Sprint(writerPages) {
+		t.Errorf("after a transaction: cache_size %s, want %d", got, writerPages)
 	}
 }
 
