@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"azx/backend/internal/audit"
+	"azx/backend/internal/loader"
 	"azx/backend/internal/packs"
 	"azx/backend/internal/validation"
 )
@@ -127,6 +128,13 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 			return nil, err
 		}
 	}
+	// the writer's batch settings while the chunks are written (a page cache their transactions
+	// fit in, fewer checkpoints: ../loader/pragmas.go)
+	restore, err := loader.TuneWriter(app)
+	if err != nil {
+		return nil, err
+	}
+	defer restore()
 	chunk := make([]Row, 0, chunkRows)
 	store := func() error {
 		var done []rowDone

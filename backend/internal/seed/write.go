@@ -11,6 +11,8 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"azx/backend/internal/loader"
 )
 
 // ErrAlreadySeeded is returned when the data folder already holds the demo data.
@@ -131,7 +133,7 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	restore, err := tuneWriter(app)
+	restore, err := loader.TuneWriter(app)
 	if err != nil {
 		return err
 	}
