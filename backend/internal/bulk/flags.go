@@ -68,21 +68,55 @@ func insertFlags(tx core.App, b *batch, actor string) error {
 // beside it in the chunk's transaction (their audit entries follow at the chunk's end,
 // insertFlags), and returns them for the answer.
 func (b *batch) flag(tx core.App, u *uploader, rec *core.Record, row int, problems []packs.Problem) []Flag {
+	built := buildFlags(tx, b.flags, u, rec, row, problems)
+	b.storeFlags(tx, built)
+	return built.answer
+}
+
+// builtFlags are a row's system findings ready to insert: their records, the rows they export
+// and what the answer says of them. Building them needs nothing of the transaction but the
+// validated record, so the batch load builds them on the core that validated it (load.go), and
+// the writer only inserts them.
+type builtFlags struct {
+	recs   []*core.Record
+	rows   []map[string]any
+	answer []Flag
+	err    error
+}
+
+func buildFlags(app core.App, col *core.Collection, u *uploader, rec *core.Record, row int, problems []packs.Problem) builtFlags {
 	if len(problems) == 0 {
-		return nil
+		return builtFlags{}
 	}
-	recs, flags := flagRecords(b.flags, u, rec, row, problems)
+	recs, answer := flagRecords(col, u, rec, row, problems)
+	built := builtFlags{recs: recs, rows: make([]map[string]any, len(recs)), answer: answer}
+	for i, f := range recs {
+		if built.rows[i], built.err = f.DBExport(app); built.err != nil {
+			break
+		}
+	}
+	return built
+}
+
+// storeFlags inserts a row's built flags in the chunk's transaction; the first failure fails the
+// chunk at its end (insertFlags).
+func (b *batch) storeFlags(tx core.App, built builtFlags) {
+	if len(built.recs) == 0 || b.flagErr != nil {
+		return
+	}
+	if built.err != nil {
+		b.flagErr = built.err
+		return
+	}
 	if b.flagRows == nil {
 		b.flagRows = loader.NewExported(tx, b.flags.Name)
 	}
-	for _, f := range recs {
-		data, err := b.flagRows.Insert(f)
-		if err != nil {
+	for i, f := range built.recs {
+		if err := b.flagRows.InsertRow(built.rows[i]); err != nil {
 			b.flagErr = err
-			return flags
+			return
 		}
 		b.pending = append(b.pending, f)
-		b.pendingRows = append(b.pendingRows, data)
+		b.pendingRows = append(b.pendingRows, built.rows[i])
 	}
-	return flags
 }

@@ -68,8 +68,7 @@ func (k *kind) loadWave(app, tx core.App, b *batch, u *uploader, known *loader.K
 			audit.ClearActor(rec)
 		}
 	}()
-	problems := make([][]packs.Problem, len(recs))
-	flagged := make([][]Flag, len(recs))
+	flags := make([]builtFlags, len(recs))
 	// validated on the cores while the valid ones are written in order (loader.Load), each with
 	// its flags: a wave's rows share no key and no enterprise, so none reads what another writes
 	refusals, err := loader.Load(app, tx, nil, recs, known, func(j int) func() {
@@ -80,11 +79,12 @@ func (k *kind) loadWave(app, tx core.App, b *batch, u *uploader, known *loader.K
 		return func() {
 			forget()
 			if flagging {
-				problems[j] = packs.ImportFlags(recs[j])
+				// built here, on the core that validated the row: the writer only inserts them
+				flags[j] = buildFlags(app, b.flags, u, recs[j], rows[at[j]].Num, packs.ImportFlags(recs[j]))
 			}
 		}
 	}, func(j int) error {
-		flagged[j] = b.flag(tx, u, recs[j], rows[at[j]].Num, problems[j])
+		b.storeFlags(tx, flags[j])
 		return nil // a flag not stored fails the chunk at its end (insertFlags)
 	})
 	if err != nil {
@@ -100,7 +100,7 @@ func (k *kind) loadWave(app, tx core.App, b *batch, u *uploader, known *loader.K
 		known.Add(recs[j].Collection().Name, recs[j].Id) // a later wave's renewal may name it
 		b.stored(done[i].key)
 		done[i].outcome = "created"
-		done[i].flags = flagged[j]
+		done[i].flags = flags[j].answer
 	}
 	return nil
 }

@@ -125,3 +125,9 @@ func (e *Exported) Insert(r *core.Record) (map[string]any, error) {
 	}
 	return data, e.in.insert(data)
 }
+
+// InsertRow inserts a record's row as it exported (Record.DBExport, done where the caller had
+// cores to spare).
+func (e *Exported) InsertRow(data map[string]any) error {
+	return e.in.insert(data)
+}
