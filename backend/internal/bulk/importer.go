@@ -130,7 +130,7 @@ func (k *kind) run(app core.App, u *uploader, rows *source, version int) (*Resul
 	}
 	// the writer's batch settings while the chunks are written (a page cache their transactions
 	// fit in, fewer checkpoints: ../loader/pragmas.go)
-	restore, err := loader.TuneWriter(app)
+	restore, err := loader.TuneWriter(app, loader.UploadPragmas)
 	if err != nil {
 		return nil, err
 	}

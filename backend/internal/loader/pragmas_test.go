@@ -7,7 +7,7 @@ import (
 	"azx/backend/internal/testapp"
 )
 
-// The batch writers' settings hold while any of them runs (two overlapping uploads, or the seed)
+// The batch writers' settings hold while any of them runs (two overlapping uploads)
 // and give the connection back as it was once the last one ends.
 func TestTuneWriterRestoresTheConnection(t *testing.T) {
 	app := testapp.New(t)
@@ -23,7 +23,10 @@ func TestTuneWriterRestoresTheConnection(t *testing.T) {
 		}
 		return out
 	}
-	tuned := map[string]int{"cache_size": -262144, "wal_autocheckpoint": 10000}
+	tuned := map[string]int{}
+	for _, p := range loader.UploadPragmas {
+		tuned[p.Name] = p.Value
+	}
 	before := read()
 	for name, v := range tuned {
 		if before[name] == v {
@@ -36,12 +39,12 @@ func TestTuneWriterRestoresTheConnection(t *testing.T) {
 			t.Errorf("%s: %v, want %v", when, got, want)
 		}
 	}
-	first, err := loader.TuneWriter(app)
+	first, err := loader.TuneWriter(app, loader.UploadPragmas)
 	if err != nil {
 		t.Fatal(err)
 	}
 	check("during a batch", tuned)
-	second, err := loader.TuneWriter(app)
+	second, err := loader.TuneWriter(app, loader.UploadPragmas)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -133,7 +133,7 @@ func Write(app core.App, p *Plan, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	restore, err := loader.TuneWriter(app)
+	restore, err := loader.TuneWriter(app, loader.SeedPragmas)
 	if err != nil {
 		return err
 	}
