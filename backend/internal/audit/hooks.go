@@ -68,7 +68,7 @@ func BindHooks(app core.App) {
 					if !e.App.IsTransactional() {
 						return errors.New("audit: a deferred create entry needs the writer's transaction")
 					}
-					return e.Next() // the writer appends it once the row is in (AppendInserted)
+					return e.Next() // the writer appends it once the row is in (AppendExported)
 				}
 				return inTransaction(e, func() error {
 					if err := e.Next(); err != nil {
@@ -144,20 +144,13 @@ func AppendCreates(app core.App, table string) error {
 	return appendCreated(app, loaded, System)
 }
 
-// AppendInserted writes a create entry by actor for each of records, in order, which the caller
-// has just inserted into their table as they export (Record.DBExport), without a save each.
-// app must be the transaction that inserted them.
-//
-// The rows are exported and hashed on as many goroutines as there are cores (each record's own
-// work, a tenth of a batch writer's time), then linked in order on the caller's.
-func AppendInserted(app core.App, records []*core.Record, actor string) error {
-	return AppendExported(app, records, nil, actor)
-}
-
-// AppendExported is AppendInserted given the rows the caller inserted (rows[i]: records[i]'s
-// DBExport, as the insert took it; nil: exported again here). The records' hashes are taken on
-// the cores before the entries are linked one after the other: a batch writer (../loader, a
-// bulk import's flags) hashes a thousand rows at once, the linking alone being serial.
+// AppendExported writes a create entry by actor for each of records, in order, which the caller
+// has just inserted into their table as they export, without a save each; rows[i] is
+// records[i]'s Record.DBExport as the insert took it (nil, or a nil row: exported again here).
+// app must be the transaction that inserted them. The rows are hashed on the cores (each
+// record's own work) before the entries are linked one after the other on the caller's: a batch
+// writer (../loader, a bulk import's flags) hashes a thousand rows at once, the linking alone
+// being serial.
 func AppendExported(app core.App, records []*core.Record, rows []map[string]any, actor string) error {
 	created := make([]createdRow, len(records))
 	cores.Each(len(records), func(i int) {

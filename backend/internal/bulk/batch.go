@@ -23,7 +23,7 @@ type batch struct {
 	registry  map[string]*core.Record // enterprises of the chunk's policies, by uscc
 	parents   *records.Parents        // the same enterprises as the policies' derivation reads them
 	// the flags of the chunk's stored rows, inserted beside them (flag), and their rows as
-	// inserted: their entries are appended at the chunk's end (insertFlags)
+	// inserted: their entries are appended at the chunk's end (appendFlagEntries)
 	pending     []*core.Record
 	pendingRows []map[string]any
 	flagRows    *loader.Exported

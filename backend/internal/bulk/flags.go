@@ -12,7 +12,8 @@ import (
 // flagRecords are the system findings of one record imported in import mode, one per rule it
 // breaks: the rule's code and source, the row of the file and the upload, and the policy's
 // parties and region so the regulators of the region and the insurer read them. They are stored
-// with the chunk's others (insertFlags), in the chunk's transaction, once the row is stored.
+// after it in the chunk's transaction (storeFlags), their audit entries at the chunk's end
+// (appendFlagEntries).
 func flagRecords(col *core.Collection, u *uploader, rec *core.Record, row int, problems []packs.Problem) ([]*core.Record, []Flag) {
 	recs := make([]*core.Record, 0, len(problems))
 	out := make([]Flag, 0, len(problems))
@@ -52,12 +53,12 @@ func clip(s string, max int) string {
 	return s
 }
 
-// insertFlags appends the audit entries of a chunk's flags under one head, at its end, once the
+// appendFlagEntries appends the audit entries of a chunk's flags under one head, at its end, once the
 // flags are stored (flag): not a PocketBase save each, as the values are the server's own (the
 // policy just stored, its parties and region, the packs' codes and texts), so the save's checks
 // (three relation look-ups a flag) and hooks would only repeat what the import already knows.
 // A flag that could not be stored fails the chunk here.
-func insertFlags(tx core.App, b *batch, actor string) error {
+func appendFlagEntries(tx core.App, b *batch, actor string) error {
 	if b.flagErr != nil {
 		return b.flagErr
 	}
@@ -66,7 +67,7 @@ func insertFlags(tx core.App, b *batch, actor string) error {
 
 // flag stores the system findings of a row stored although the packs refuse it (import mode),
 // beside it in the chunk's transaction (their audit entries follow at the chunk's end,
-// insertFlags), and returns them for the answer.
+// appendFlagEntries), and returns them for the answer.
 func (b *batch) flag(tx core.App, u *uploader, rec *core.Record, row int, problems []packs.Problem) []Flag {
 	built := buildFlags(tx, b.flags, u, rec, row, problems)
 	b.storeFlags(tx, built)
@@ -99,7 +100,7 @@ func buildFlags(app core.App, col *core.Collection, u *uploader, rec *core.Recor
 }
 
 // storeFlags inserts a row's built flags in the chunk's transaction; the first failure fails the
-// chunk at its end (insertFlags).
+// chunk at its end (appendFlagEntries).
 func (b *batch) storeFlags(tx core.App, built builtFlags) {
 	if len(built.recs) == 0 || b.flagErr != nil {
 		return

@@ -225,7 +225,7 @@ var errCareful = errors.New("the chunk needs a save a row")
 // storeChunk stores a chunk's rows in one transaction, a save and a savepoint a row: the way back
 // for a chunk the batch load (loadChunk) could not store, where a row refused after it wrote
 // something must be undone alone. A row's flags go in after it, their audit entries at the
-// chunk's end, in its transaction (insertFlags).
+// chunk's end, in its transaction (appendFlagEntries).
 func (k *kind) storeChunk(app core.App, u *uploader, col, flags *core.Collection, rows []Row, version int) ([]rowDone, error) {
 	var done []rowDone
 	err := app.RunInTransaction(func(tx core.App) error {
@@ -240,7 +240,7 @@ func (k *kind) storeChunk(app core.App, u *uploader, col, flags *core.Collection
 			}
 			done = append(done, d)
 		}
-		return insertFlags(tx, b, audit.AuthActor(u.auth))
+		return appendFlagEntries(tx, b, audit.AuthActor(u.auth))
 	})
 	return done, err
 }

@@ -32,7 +32,7 @@ func (k *kind) loadChunk(app core.App, u *uploader, col, flags *core.Collection,
 				return err
 			}
 		}
-		return insertFlags(tx, b, audit.AuthActor(u.auth))
+		return appendFlagEntries(tx, b, audit.AuthActor(u.auth))
 	})
 	return done, err
 }
@@ -85,7 +85,7 @@ func (k *kind) loadWave(app, tx core.App, b *batch, u *uploader, known *loader.K
 		}
 	}, func(j int) error {
 		b.storeFlags(tx, flags[j])
-		return nil // a flag not stored fails the chunk at its end (insertFlags)
+		return nil // a flag not stored fails the chunk at its end (appendFlagEntries)
 	})
 	if err != nil {
 		// a create hook's refusal (loader.RowError) after others wrote, or a failed insert

@@ -107,8 +107,8 @@ func quoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
-// Exported inserts records of one collection as they export, without any hook, one at a time as
-// the caller makes them (a bulk import's flags, each stored beside its policy), through one
+// Exported inserts rows of one collection as its records export, without any hook, one at a
+// time as the caller makes them (a bulk import's flags, each stored beside its policy), through one
 // statement. The caller appends their audit entries in the same transaction.
 type Exported struct{ in inserter }
 
@@ -117,17 +117,8 @@ func NewExported(tx core.App, table string) *Exported {
 	return &Exported{inserter{tx: tx, tableName: table}}
 }
 
-// Insert inserts r as it exports and answers the exported row (for audit.AppendExported).
-func (e *Exported) Insert(r *core.Record) (map[string]any, error) {
-	data, err := r.DBExport(e.in.tx)
-	if err != nil {
-		return nil, err
-	}
-	return data, e.in.insert(data)
-}
-
 // InsertRow inserts a record's row as it exported (Record.DBExport, done where the caller had
-// cores to spare).
+// cores to spare); the caller keeps the row for the record's audit entry (audit.AppendExported).
 func (e *Exported) InsertRow(data map[string]any) error {
 	return e.in.insert(data)
 }

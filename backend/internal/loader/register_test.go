@@ -12,10 +12,9 @@ import (
 	"testing"
 )
 
-// The field checks (azx_loader_field_checks) and a save's insert (azx_loader_saved_insert, the
-// last of OnModelCreateExecute's chain, which no create-execute handler of AZX may follow) end
-// their chains. The field checks (azx_loader_field_checks) end OnRecordValidate's chain for every business
-// record, single saves included: they do PocketBase's last step, without the relation COUNT of a
+// Two handlers end their chains, so nothing of AZX may come after them. A save's insert
+// (azx_loader_saved_insert) is the last of OnModelCreateExecute's. The field checks
+// (azx_loader_field_checks) end OnRecordValidate's chain for every business record, single saves included: they do PocketBase's last step, without the relation COUNT of a
 // parent already read, and call no handler after them. So no validate handler of AZX may come
 // after them, and none may bind OnModelValidate (which runs after OnRecordValidate's chain): read
 // from the sources, every package of the backend, with each priority resolved from its literal or

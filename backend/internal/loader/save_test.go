@@ -17,8 +17,8 @@ import (
 	"azx/backend/internal/testapp"
 )
 
-// A save in a transaction is inserted by the loader (insertSaved) (not by dbx's insert, which logs its SQL),
-// and stores what PocketBase's own insert stores for the same record, a field of every kind; the
+// A save in a transaction is inserted by the loader (insertSaved), not by dbx's insert (which
+// logs its SQL), and stores what PocketBase's own insert stores for the same record, a field of every kind; the
 // record is then stored (not new), and a unique index's violation is PocketBase's field error.
 func TestASaveInATransactionStoresWhatPocketBasesInsertStores(t *testing.T) {
 	app := testapp.New(t) // the loader's hooks bound as the server binds them

@@ -69,8 +69,9 @@ type conn struct {
 // default of 2 MiB), in place of PocketBase's 32 MB, which the readers keep. At every commit
 // whose insert split a b-tree page, SQLite walks the writer's whole page cache (balance_nonroot
 // moves a page through the lock page's number, so pcache1Truncate cannot stop early): with
-// 32 MB, ~8,000 pages, that walk was about a twentieth of a policy create's CPU, while the pages a write
-// reads again (the indexes' inner pages) fit in 2 MB, and a miss is one read from the OS's cache.
+// 32 MB, ~8,000 pages, that walk was about a twentieth of a policy create's CPU, while the
+// pages a write reads again (the indexes' inner pages) fit in 2 MB, and a miss is one read from
+// the OS's cache.
 const writerPages = 500
 
 // becomeWriter shrinks the page cache of a connection about to write, once.
